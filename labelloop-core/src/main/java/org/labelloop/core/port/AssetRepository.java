@@ -1,0 +1,41 @@
+package org.labelloop.core.port;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.labelloop.core.asset.Asset;
+import org.labelloop.core.asset.AssetDraft;
+import org.labelloop.core.asset.AssetQuery;
+import org.labelloop.core.asset.AssetStatus;
+
+/** Stores assets and serves the labeling queue. */
+public interface AssetRepository {
+  /**
+   * Inserts a batch as TODO assets, in order, as one batched statement. Returns, per draft, whether it was inserted;
+   * false means an asset with that externalId already exists in the project (it is left unchanged).
+   */
+  boolean[] insert(String projectId, List<AssetDraft> drafts, Instant now);
+
+  Optional<Asset> find(String projectId, String assetId);
+
+  Optional<Asset> findByExternalId(String projectId, String externalId);
+
+  /** Assets matching the query in id order, starting after {@code query.cursor()}. */
+  Page<Asset> list(AssetQuery query);
+
+  /** Sets status and/or priority (null leaves it) of the given assets; returns how many were found. */
+  int update(String projectId, Collection<String> externalIds, AssetStatus status, Integer priority);
+
+  void setStatus(String assetId, AssetStatus status);
+
+  /**
+   * Claims the next asset for a user and locks it until {@code lockUntil}: an asset this user already holds a live
+   * lock on comes first, then TODO assets (and ONGOING ones whose lock expired) by priority, queue score, id. Assets
+   * this user already labeled or skipped are never served again. Atomic: two callers never claim the same asset.
+   */
+  Optional<Asset> claimNext(String projectId, String userId, Instant now, Instant lockUntil);
+
+  /** Drops a user's lock on an asset and puts it back to TODO if it was ONGOING. */
+  void release(String assetId, String userId);
+}

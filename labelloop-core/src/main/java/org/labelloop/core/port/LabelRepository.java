@@ -1,0 +1,21 @@
+package org.labelloop.core.port;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.labelloop.core.label.Label;
+import org.labelloop.core.label.LabelDraft;
+import org.labelloop.core.label.LabelType;
+
+/** Stores labels. Labels are never updated; a newer label of the same type supersedes an older one. */
+public interface LabelRepository {
+  /** Inserts the label for {@code assetId} (already resolved; the draft's asset fields are ignored). */
+  Label insert(String projectId, String assetId, String authorId, LabelDraft draft, Instant now);
+
+  /** Labels of a project in id order; null filters do not filter. */
+  Page<Label> list(String projectId, LabelType type, String assetId, String cursor, int limit);
+
+  /** All labels of the given assets, grouped by asset id, each list in creation order. */
+  Map<String, List<Label>> forAssets(Collection<String> assetIds);
+}
