@@ -1,0 +1,35 @@
+package org.labelloop.core;
+
+import java.time.Clock;
+import org.labelloop.core.asset.AssetService;
+import org.labelloop.core.io.ExportService;
+import org.labelloop.core.label.LabelService;
+import org.labelloop.core.project.MemberService;
+import org.labelloop.core.project.ProjectService;
+import org.labelloop.core.queue.QueueService;
+import org.labelloop.core.user.Access;
+import org.labelloop.core.user.UserService;
+
+/** The use cases of Labelloop, wired over storage ports. */
+public record Labelloop(
+    ProjectService projects,
+    MemberService members,
+    UserService users,
+    AssetService assets,
+    LabelService labels,
+    QueueService queue,
+    ExportService exports) {
+
+  public static Labelloop create(Ports ports, PasswordHasher hasher, Clock clock) {
+    Access access = new Access(ports.projects(), ports.members());
+    LabelService labels = new LabelService(ports, access, clock);
+    return new Labelloop(
+        new ProjectService(ports, access, clock),
+        new MemberService(ports, access),
+        new UserService(ports, hasher, clock),
+        new AssetService(ports, access, clock),
+        labels,
+        new QueueService(ports, access, clock, labels),
+        new ExportService(ports, access));
+  }
+}

@@ -1,0 +1,33 @@
+package org.labelloop.core;
+
+import java.util.Objects;
+import org.labelloop.core.port.ApiKeyRepository;
+import org.labelloop.core.port.AssetRepository;
+import org.labelloop.core.port.LabelRepository;
+import org.labelloop.core.port.MemberRepository;
+import org.labelloop.core.port.ProjectRepository;
+import org.labelloop.core.port.SessionRepository;
+import org.labelloop.core.port.Transactor;
+import org.labelloop.core.port.UserRepository;
+
+/** Everything the use cases need from storage. */
+public record Ports(
+    Transactor tx,
+    ProjectRepository projects,
+    AssetRepository assets,
+    LabelRepository labels,
+    UserRepository users,
+    ApiKeyRepository apiKeys,
+    MemberRepository members,
+    SessionRepository sessions) {
+  public Ports {
+    Objects.requireNonNull(tx);
+    Objects.requireNonNull(projects);
+    Objects.requireNonNull(assets);
+    Objects.requireNonNull(labels);
+    Objects.requireNonNull(users);
+    Objects.requireNonNull(apiKeys);
+    Objects.requireNonNull(members);
+    Objects.requireNonNull(sessions);
+  }
+}

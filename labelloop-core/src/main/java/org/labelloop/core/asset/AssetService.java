@@ -1,0 +1,60 @@
+package org.labelloop.core.asset;
+
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.List;
+import org.labelloop.core.Ports;
+import org.labelloop.core.error.LabelloopException;
+import org.labelloop.core.io.AssetImporter;
+import org.labelloop.core.io.ImportOptions;
+import org.labelloop.core.io.ImportReport;
+import org.labelloop.core.port.Page;
+import org.labelloop.core.project.Project;
+import org.labelloop.core.user.Access;
+import org.labelloop.core.user.Caller;
+import org.labelloop.core.user.Role;
+
+/** Imports, lists and updates assets. Project admins import; reviewers change status and priority. */
+public final class AssetService {
+  private final Ports ports;
+  private final Access access;
+  private final AssetImporter importer;
+
+  public AssetService(Ports ports, Access access, Clock clock) {
+    this.ports = ports;
+    this.access = access;
+    this.importer = new AssetImporter(ports, clock);
+  }
+
+  public ImportReport importFile(Caller caller, String projectId, InputStream in, ImportOptions options) {
+    Project project = access.requireProject(caller, projectId, Role.ADMIN).project();
+    return importer.importFile(caller, project, in, options);
+  }
+
+  public ImportReport importDrafts(Caller caller, String projectId, List<AssetDraft> drafts, boolean skipErrors) {
+    Project project = access.requireProject(caller, projectId, Role.ADMIN).project();
+    return importer.importDrafts(caller, project, drafts, skipErrors);
+  }
+
+  public Page<Asset> list(Caller caller, AssetQuery query) {
+    access.require(caller, query.projectId(), Role.LABELER);
+    return ports.assets().list(query);
+  }
+
+  public Asset get(Caller caller, String projectId, String assetId) {
+    access.require(caller, projectId, Role.LABELER);
+    return ports.assets().find(projectId, assetId).orElseThrow(() -> LabelloopException.notFound("Asset " + assetId));
+  }
+
+  /** Sets status and/or priority of the assets with these externalIds, e.g. to send a list to review. */
+  public int update(Caller caller, String projectId, List<String> externalIds, AssetStatus status, Integer priority) {
+    access.require(caller, projectId, Role.REVIEWER);
+    if (externalIds == null || externalIds.isEmpty()) {
+      throw LabelloopException.invalid("externalIds: give at least one");
+    }
+    if (status == null && priority == null) {
+      throw LabelloopException.invalid("status or priority: give at least one to change");
+    }
+    return ports.tx().inTransaction(() -> ports.assets().update(projectId, externalIds, status, priority));
+  }
+}

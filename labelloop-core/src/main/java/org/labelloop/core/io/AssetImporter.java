@@ -1,0 +1,179 @@
+package org.labelloop.core.io;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.labelloop.core.Ports;
+import org.labelloop.core.asset.AssetDraft;
+import org.labelloop.core.asset.AssetStatus;
+import org.labelloop.core.error.LabelloopException;
+import org.labelloop.core.label.LabelDraft;
+import org.labelloop.core.label.LabelType;
+import org.labelloop.core.project.Category;
+import org.labelloop.core.project.Job;
+import org.labelloop.core.project.MlTask;
+import org.labelloop.core.project.Project;
+import org.labelloop.core.user.Caller;
+
+/**
+ * Streams rows into a project in one transaction, in batches. Bad rows (unreadable, empty, duplicate externalId,
+ * unknown label) are collected with their line numbers; without {@code skipErrors} any bad row rolls the whole import
+ * back, with {@code skipErrors} the good rows are kept. A row's label becomes a DEFAULT label by the importer on the
+ * project's first classification job.
+ */
+public final class AssetImporter {
+  static final int BATCH = 1000;
+
+  private final Ports ports;
+  private final Clock clock;
+
+  public AssetImporter(Ports ports, Clock clock) {
+    this.ports = ports;
+    this.clock = clock;
+  }
+
+  public ImportReport importFile(Caller caller, Project project, InputStream in, ImportOptions options) {
+    try (RowSource rows = RowSource.open(in, options, project.inputType())) {
+      return run(caller, project, rows, options.skipErrors());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public ImportReport importDrafts(Caller caller, Project project, List<AssetDraft> drafts, boolean skipErrors) {
+    return run(caller, project, RowSource.of(drafts), skipErrors);
+  }
+
+  private ImportReport run(Caller caller, Project project, RowSource rows, boolean skipErrors) {
+    Run run = new Run(caller, project, skipErrors);
+    ImportReport report;
+    try {
+      report = ports.tx().inTransaction(() -> run.all(rows));
+    } catch (Rejected rejected) {
+      report = rejected.report;
+    }
+    if (!report.committed()) {
+      List<String> details = report.errors().stream().map(RowError::toString).toList();
+      throw LabelloopException.invalid(
+          "Import rejected, nothing was imported: " + report.rejected() + " bad row(s), first " + details.getFirst()
+              + ". Fix them or import with onError=skip to keep the good rows.",
+          details);
+    }
+    return report;
+  }
+
+  /** The state of one import. */
+  private final class Run {
+    private final Caller caller;
+    private final Project project;
+    private final boolean skipErrors;
+    private final Optional<Job> labelJob;
+    private final List<ParsedRow> batch = new ArrayList<>(BATCH);
+    private final List<RowError> errors = new ArrayList<>();
+    private long imported;
+    private long duplicates;
+    private long rejected;
+
+    Run(Caller caller, Project project, boolean skipErrors) {
+      this.caller = caller;
+      this.project = project;
+      this.skipErrors = skipErrors;
+      this.labelJob = project.jsonInterface().jobs().values().stream().filter(j -> j.mlTask() == MlTask.CLASSIFICATION).findFirst();
+    }
+
+    ImportReport all(RowSource rows) {
+      for (ParsedRow row = rows.next(); row != null; row = rows.next()) {
+        accept(row);
+      }
+      flush();
+      boolean committed = skipErrors || rejected == 0;
+      if (!committed) {
+        // signal the rollback to inTransaction by throwing after all rows were read, so every bad line is reported
+        throw new Rejected(new ImportReport(0, 0, rejected, errors, false));
+      }
+      return new ImportReport(imported, duplicates, rejected, errors, true);
+    }
+
+    private void accept(ParsedRow row) {
+      if (row.error() != null) {
+        reject(row.line(), row.error());
+      } else if (row.draft().label() != null && category(row.draft().label()).isEmpty()) {
+        reject(row.line(), "unknown label '" + row.draft().label() + "'" + labelJob.map(j -> " (categories: " + j.categories().keySet() + ")").orElse(" (the project has no classification job)"));
+      } else if (skipErrors || rejected == 0) {
+        batch.add(row);
+        if (batch.size() == BATCH) {
+          flush();
+        }
+      }
+    }
+
+    private void flush() {
+      if (batch.isEmpty()) {
+        return;
+      }
+      boolean[] inserted = ports.assets().insert(project.id(), batch.stream().map(ParsedRow::draft).toList(), clock.instant());
+      for (int i = 0; i < inserted.length; i++) {
+        ParsedRow row = batch.get(i);
+        if (!inserted[i]) {
+          duplicates++;
+          reject(row.line(), "duplicate externalId '" + row.draft().externalId() + "' (already in the project or earlier in the file)");
+        } else {
+          imported++;
+          if (row.draft().label() != null) {
+            addLabel(row.draft());
+          }
+        }
+      }
+      batch.clear();
+    }
+
+    private void addLabel(AssetDraft draft) {
+      Job job = labelJob.orElseThrow();
+      String category = category(draft.label()).orElseThrow().id();
+      ObjectNode response = JsonNodeFactory.instance.objectNode();
+      response.putObject(job.id()).putArray("categories").addObject().put("name", category);
+      String assetId = ports.assets().findByExternalId(project.id(), draft.externalId()).orElseThrow().id();
+      ports.labels().insert(project.id(), assetId, caller.userId(), new LabelDraft(assetId, null, LabelType.DEFAULT, response, null, null, false), clock.instant());
+      ports.assets().setStatus(assetId, AssetStatus.LABELED);
+    }
+
+    /** The category a label names: by id, else by id or display name ignoring case. */
+    private Optional<Category> category(String label) {
+      return labelJob.flatMap(
+          job -> {
+            Category exact = job.categories().get(label);
+            if (exact != null) {
+              return Optional.of(exact);
+            }
+            String wanted = label.toLowerCase(Locale.ROOT);
+            return job.categories().values().stream()
+                .filter(c -> c.id().toLowerCase(Locale.ROOT).equals(wanted) || c.name().toLowerCase(Locale.ROOT).equals(wanted))
+                .findFirst();
+          });
+    }
+
+    private void reject(long line, String message) {
+      rejected++;
+      if (errors.size() < ImportReport.MAX_ERRORS) {
+        errors.add(new RowError(line, message));
+      }
+    }
+  }
+
+  /** Thrown inside the transaction to roll a rejected import back while keeping its report. */
+  private static final class Rejected extends RuntimeException {
+    private final ImportReport report;
+
+    Rejected(ImportReport report) {
+      super(null, null, false, false);
+      this.report = report;
+    }
+  }
+}

@@ -1,0 +1,106 @@
+package org.labelloop.core.io;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.labelloop.core.asset.AssetDraft;
+import org.labelloop.core.error.LabelloopException;
+import org.labelloop.core.project.InputType;
+
+/**
+ * Reads CSV (RFC 4180) or TSV with a header row. Columns other than id, text and label become the asset's metadata;
+ * for a tabular project without a text column, the whole row (less id and label) becomes the content as JSON. A row
+ * without an id column gets a content hash as its externalId, so importing the same file twice finds duplicates.
+ */
+final class CsvRowSource implements RowSource {
+  private final CSVParser parser;
+  private final Iterator<CSVRecord> records;
+  private final Columns columns;
+  private final boolean rowAsContent;
+  private boolean broken;
+
+  CsvRowSource(Reader reader, char delimiter, ImportOptions options, InputType inputType) {
+    CSVFormat format =
+        CSVFormat.RFC4180.builder()
+            .setDelimiter(delimiter)
+            .setQuote(delimiter == '\t' ? null : '"')
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .setIgnoreEmptyLines(true)
+            .get();
+    try {
+      parser = CSVParser.parse(reader, format);
+    } catch (IOException | UncheckedIOException e) {
+      throw LabelloopException.invalid("line 1: cannot read the header: " + rootMessage(e));
+    }
+    List<String> header = parser.getHeaderNames();
+    columns = Columns.resolve(header, options, inputType == InputType.TABULAR);
+    rowAsContent = columns.text() == null;
+    records = parser.iterator();
+  }
+
+  @Override
+  public ParsedRow next() {
+    if (broken) {
+      return null;
+    }
+    long line = parser.getCurrentLineNumber() + 1;
+    CSVRecord record;
+    try {
+      if (!records.hasNext()) {
+        return null;
+      }
+      record = records.next();
+    } catch (UncheckedIOException | IllegalStateException e) {
+      broken = true; // after a malformed quote the rest of the file cannot be split into rows reliably
+      return ParsedRow.failed(line, rootMessage(e));
+    }
+    if (!record.isConsistent()) {
+      return ParsedRow.failed(line, "expected " + parser.getHeaderNames().size() + " fields, found " + record.size());
+    }
+    return toDraft(line, record);
+  }
+
+  private ParsedRow toDraft(long line, CSVRecord record) {
+    ObjectNode rest = JsonNodeFactory.instance.objectNode();
+    for (String name : parser.getHeaderNames()) {
+      if (!name.equals(columns.id()) && !name.equals(columns.text()) && !name.equals(columns.label())) {
+        rest.put(name, record.get(name));
+      }
+    }
+    String content = rowAsContent ? rest.toString() : record.get(columns.text());
+    if (content.isBlank()) {
+      return ParsedRow.failed(line, "empty text in column '" + columns.text() + "'");
+    }
+    String id = columns.id() == null ? Columns.contentId(content) : record.get(columns.id()).trim();
+    if (id.isEmpty()) {
+      return ParsedRow.failed(line, "empty id in column '" + columns.id() + "'");
+    }
+    String label = columns.label() == null ? null : record.get(columns.label()).trim();
+    ObjectNode metadata = rowAsContent ? JsonNodeFactory.instance.objectNode() : rest;
+    return ParsedRow.ok(line, new AssetDraft(id, content, metadata, 0, false, label == null || label.isEmpty() ? null : label));
+  }
+
+  @Override
+  public void close() throws IOException {
+    parser.close();
+  }
+
+  static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null) {
+      t = t.getCause();
+    }
+    if (t instanceof java.nio.charset.CharacterCodingException) {
+      return "the file is not valid UTF-8";
+    }
+    return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+  }
+}

@@ -1,0 +1,162 @@
+package org.labelloop.core.io;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.labelloop.core.Ports;
+import org.labelloop.core.asset.Asset;
+import org.labelloop.core.asset.AssetQuery;
+import org.labelloop.core.label.Label;
+import org.labelloop.core.label.LabelType;
+import org.labelloop.core.port.Page;
+import org.labelloop.core.project.Job;
+import org.labelloop.core.project.MlTask;
+import org.labelloop.core.project.Project;
+import org.labelloop.core.user.Access;
+import org.labelloop.core.user.Caller;
+import org.labelloop.core.user.Role;
+
+/**
+ * Streams a project's assets with their labels, a page at a time, so memory stays flat however large the project.
+ */
+public final class ExportService {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final int PAGE = 1000;
+
+  private final Ports ports;
+  private final Access access;
+
+  public ExportService(Ports ports, Access access) {
+    this.ports = ports;
+    this.access = access;
+  }
+
+  /** Checks the caller may export, before anything is written to the response. */
+  public Project authorize(Caller caller, String projectId) {
+    return access.requireProject(caller, projectId, Role.REVIEWER).project();
+  }
+
+  public void export(Caller caller, String projectId, ExportFormat format, AssetQuery filter, OutputStream out) {
+    Project project = authorize(caller, projectId);
+    try {
+      if (format == ExportFormat.JSONL) {
+        writeJsonl(filter, out);
+      } else {
+        writeCsv(project, filter, out);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void writeJsonl(AssetQuery filter, OutputStream out) throws IOException {
+    try (JsonGenerator json = MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
+      json.setRootValueSeparator(null);
+      forEachPage(filter, (assets, labels) -> {
+        for (Asset asset : assets) {
+          writeAsset(json, asset, labels.getOrDefault(asset.id(), List.of()));
+          json.writeRaw('\n');
+        }
+      });
+    }
+  }
+
+  private static void writeAsset(JsonGenerator json, Asset asset, List<Label> labels) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("id", asset.id());
+    json.writeStringField("externalId", asset.externalId());
+    json.writeStringField("content", asset.content());
+    json.writeFieldName("metadata");
+    json.writeTree(asset.metadata() == null ? MAPPER.createObjectNode() : asset.metadata());
+    json.writeStringField("status", asset.status().name());
+    json.writeNumberField("priority", asset.priority());
+    json.writeBooleanField("isHoneypot", asset.honeypot());
+    json.writeArrayFieldStart("labels");
+    for (Label label : labels) {
+      json.writeStartObject();
+      json.writeStringField("id", label.id());
+      json.writeStringField("labelType", label.labelType().name());
+      json.writeFieldName("jsonResponse");
+      json.writeTree(label.jsonResponse());
+      json.writeStringField("authorId", label.authorId());
+      json.writeStringField("modelVersion", label.modelVersion());
+      json.writeStringField("createdAt", label.createdAt() == null ? null : label.createdAt().toString());
+      if (label.secondsToLabel() != null) {
+        json.writeNumberField("secondsToLabel", label.secondsToLabel());
+      }
+      json.writeBooleanField("skipped", label.skipped());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    json.writeEndObject();
+  }
+
+  private void writeCsv(Project project, AssetQuery filter, OutputStream out) throws IOException {
+    List<Job> jobs = List.copyOf(project.jsonInterface().jobs().values());
+    List<String> header = new ArrayList<>(List.of("id", "externalId", "content", "status"));
+    jobs.forEach(j -> header.add(j.id()));
+    var writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+    try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get())) {
+      forEachPage(filter, (assets, labels) -> {
+        for (Asset asset : assets) {
+          JsonNode answer = chosenAnswer(labels.getOrDefault(asset.id(), List.of()));
+          List<String> row = new ArrayList<>(List.of(asset.id(), asset.externalId(), asset.content(), asset.status().name()));
+          jobs.forEach(job -> row.add(cell(job, answer == null ? null : answer.get(job.id()))));
+          csv.printRecord(row);
+        }
+      });
+    }
+  }
+
+  /** The answer that counts for an asset: the newest REVIEW label, else the newest DEFAULT one that is not a skip. */
+  static JsonNode chosenAnswer(List<Label> labels) {
+    Label chosen = null;
+    for (Label label : labels) {
+      boolean better =
+          label.labelType() == LabelType.REVIEW
+              || (label.labelType() == LabelType.DEFAULT && !label.skipped() && (chosen == null || chosen.labelType() != LabelType.REVIEW));
+      if (better) {
+        chosen = label;
+      }
+    }
+    return chosen == null ? null : chosen.jsonResponse();
+  }
+
+  private static String cell(Job job, JsonNode jobAnswer) {
+    if (jobAnswer == null) {
+      return "";
+    }
+    if (job.mlTask() == MlTask.CLASSIFICATION) {
+      List<String> names = new ArrayList<>();
+      jobAnswer.path("categories").forEach(c -> names.add(c.path("name").asText()));
+      return String.join("|", names);
+    }
+    return jobAnswer.path("annotations").toString();
+  }
+
+  private interface PageConsumer {
+    void accept(List<Asset> assets, Map<String, List<Label>> labels) throws IOException;
+  }
+
+  private void forEachPage(AssetQuery filter, PageConsumer consumer) throws IOException {
+    String cursor = filter.cursor();
+    do {
+      Page<Asset> page =
+          ports.assets().list(new AssetQuery(filter.projectId(), filter.status(), filter.labelType(), filter.externalId(), cursor, PAGE));
+      Map<String, List<Label>> labels = ports.labels().forAssets(page.items().stream().map(Asset::id).toList());
+      consumer.accept(page.items(), labels);
+      cursor = page.nextCursor();
+    } while (cursor != null);
+  }
+}

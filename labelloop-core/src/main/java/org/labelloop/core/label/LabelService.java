@@ -1,0 +1,102 @@
+package org.labelloop.core.label;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.labelloop.core.Ports;
+import org.labelloop.core.asset.Asset;
+import org.labelloop.core.asset.AssetStatus;
+import org.labelloop.core.error.LabelloopException;
+import org.labelloop.core.port.Page;
+import org.labelloop.core.project.Project;
+import org.labelloop.core.user.Access;
+import org.labelloop.core.user.Caller;
+import org.labelloop.core.user.Role;
+
+/**
+ * Submits and lists labels. A label and the asset's new status are written in one transaction: a DEFAULT label makes
+ * the asset LABELED, a REVIEW label makes it REVIEWED, a skip puts it back in the queue for others.
+ */
+public final class LabelService {
+  private final Ports ports;
+  private final Access access;
+  private final Clock clock;
+
+  public LabelService(Ports ports, Access access, Clock clock) {
+    this.ports = ports;
+    this.access = access;
+    this.clock = clock;
+  }
+
+  public Label submit(Caller caller, String projectId, LabelDraft draft) {
+    return submitAll(caller, projectId, List.of(draft)).getFirst();
+  }
+
+  /** Submits every label or none. */
+  public List<Label> submitAll(Caller caller, String projectId, List<LabelDraft> drafts) {
+    Role role = access.require(caller, projectId, Role.LABELER);
+    for (LabelDraft draft : drafts) {
+      requireRoleFor(draft.labelType(), role);
+    }
+    Project project = ports.projects().find(projectId).orElseThrow();
+    return ports.tx().inTransaction(
+        () -> {
+          List<Label> saved = new ArrayList<>(drafts.size());
+          for (LabelDraft draft : drafts) {
+            saved.add(write(caller, project, draft));
+          }
+          return saved;
+        });
+  }
+
+  public Page<Label> list(Caller caller, String projectId, LabelType type, String assetId, String cursor, int limit) {
+    access.require(caller, projectId, Role.LABELER);
+    return ports.labels().list(projectId, type, assetId, cursor, limit <= 0 ? 100 : Math.min(limit, 1000));
+  }
+
+  /** Records that the caller skipped the asset; it is not served to them again. */
+  public Label skip(Caller caller, String projectId, String assetId) {
+    LabelDraft draft = new LabelDraft(assetId, null, LabelType.DEFAULT, JsonNodeFactory.instance.objectNode(), null, null, true);
+    return submit(caller, projectId, draft);
+  }
+
+  private Label write(Caller caller, Project project, LabelDraft draft) {
+    Asset asset = resolve(project.id(), draft);
+    if (!draft.skipped()) {
+      ResponseValidator.validate(project.jsonInterface(), draft.jsonResponse(), asset.content(), draft.labelType().isHuman());
+    }
+    Label label = ports.labels().insert(project.id(), asset.id(), caller.userId(), draft, clock.instant());
+    if (draft.labelType().isHuman()) {
+      ports.assets().release(asset.id(), caller.userId());
+      if (!draft.skipped()) {
+        ports.assets().setStatus(asset.id(), draft.labelType() == LabelType.REVIEW ? AssetStatus.REVIEWED : nextStatus(asset.status()));
+      }
+    }
+    return label;
+  }
+
+  private static AssetStatus nextStatus(AssetStatus current) {
+    return current == AssetStatus.TO_REVIEW || current == AssetStatus.REVIEWED ? current : AssetStatus.LABELED;
+  }
+
+  private Asset resolve(String projectId, LabelDraft draft) {
+    if (draft.assetId() != null && !draft.assetId().isBlank()) {
+      return ports.assets().find(projectId, draft.assetId())
+          .orElseThrow(() -> LabelloopException.notFound("Asset " + draft.assetId() + " in this project"));
+    }
+    return ports.assets().findByExternalId(projectId, draft.assetExternalId())
+        .orElseThrow(() -> LabelloopException.notFound("Asset with externalId '" + draft.assetExternalId() + "' in this project"));
+  }
+
+  private static void requireRoleFor(LabelType type, Role role) {
+    Role needed = switch (type) {
+      case DEFAULT -> Role.LABELER;
+      case REVIEW -> Role.REVIEWER;
+      case PREDICTION, INFERENCE -> Role.ADMIN;
+    };
+    if (!role.atLeast(needed)) {
+      throw LabelloopException.forbidden(type + " labels need the " + needed + " role; you are " + role);
+    }
+  }
+}

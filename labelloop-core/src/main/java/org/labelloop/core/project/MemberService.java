@@ -1,0 +1,39 @@
+package org.labelloop.core.project;
+
+import java.util.List;
+import org.labelloop.core.Ports;
+import org.labelloop.core.error.LabelloopException;
+import org.labelloop.core.user.Access;
+import org.labelloop.core.user.Caller;
+import org.labelloop.core.user.Member;
+import org.labelloop.core.user.Role;
+
+/** Who belongs to a project. Only the project's admins change it. */
+public final class MemberService {
+  private final Ports ports;
+  private final Access access;
+
+  public MemberService(Ports ports, Access access) {
+    this.ports = ports;
+    this.access = access;
+  }
+
+  public void put(Caller caller, String projectId, String userId, Role role) {
+    access.require(caller, projectId, Role.ADMIN);
+    if (role == null) {
+      throw LabelloopException.invalid("role: one of " + java.util.Arrays.toString(Role.values()));
+    }
+    ports.users().find(userId).orElseThrow(() -> LabelloopException.notFound("User " + userId));
+    ports.members().put(projectId, userId, role);
+  }
+
+  public void remove(Caller caller, String projectId, String userId) {
+    access.require(caller, projectId, Role.ADMIN);
+    ports.members().remove(projectId, userId);
+  }
+
+  public List<Member> list(Caller caller, String projectId) {
+    access.require(caller, projectId, Role.LABELER);
+    return ports.members().list(projectId);
+  }
+}

@@ -1,0 +1,70 @@
+package org.labelloop.core.project;
+
+import java.time.Clock;
+import java.util.List;
+import org.labelloop.core.Ports;
+import org.labelloop.core.port.Page;
+import org.labelloop.core.user.Access;
+import org.labelloop.core.user.Caller;
+import org.labelloop.core.user.Role;
+
+/** Creates, lists, changes and deletes projects. Only a project's admins change it. */
+public final class ProjectService {
+  private final Ports ports;
+  private final Access access;
+  private final Clock clock;
+
+  public ProjectService(Ports ports, Access access, Clock clock) {
+    this.ports = ports;
+    this.access = access;
+    this.clock = clock;
+  }
+
+  /** Creates the project; its creator becomes its admin. */
+  public Project create(Caller caller, ProjectDraft draft) {
+    return ports.tx().inTransaction(
+        () -> {
+          Project project = ports.projects().create(draft, clock.instant());
+          ports.members().put(project.id(), caller.userId(), Role.ADMIN);
+          return project;
+        });
+  }
+
+  public ProjectSummary get(Caller caller, String projectId) {
+    Access.Granted granted = access.requireProject(caller, projectId, Role.LABELER);
+    return new ProjectSummary(granted.project(), ports.projects().stats(projectId), granted.role());
+  }
+
+  /** The projects the caller can see: all for an administrator, otherwise those they are a member of. */
+  public Page<ProjectSummary> list(Caller caller, String cursor, int limit) {
+    Page<Project> page = ports.projects().list(caller.admin() ? null : caller.userId(), cursor, limit <= 0 ? 100 : limit);
+    List<ProjectSummary> items =
+        page.items().stream()
+            .map(p -> new ProjectSummary(p, ports.projects().stats(p.id()), roleOf(caller, p.id())))
+            .toList();
+    return new Page<>(items, page.nextCursor());
+  }
+
+  public Project update(Caller caller, String projectId, ProjectPatch patch) {
+    Project current = access.requireProject(caller, projectId, Role.ADMIN).project();
+    Project changed =
+        new Project(
+            current.id(),
+            patch.title() == null ? current.title() : patch.title(),
+            patch.description() == null ? current.description() : patch.description(),
+            current.inputType(),
+            patch.jsonInterface() == null ? current.jsonInterface() : patch.jsonInterface(),
+            current.createdAt(),
+            clock.instant());
+    return ports.projects().update(changed, clock.instant());
+  }
+
+  public void delete(Caller caller, String projectId) {
+    access.require(caller, projectId, Role.ADMIN);
+    ports.projects().delete(projectId);
+  }
+
+  private Role roleOf(Caller caller, String projectId) {
+    return caller.admin() ? Role.ADMIN : ports.members().role(projectId, caller.userId()).orElse(Role.LABELER);
+  }
+}

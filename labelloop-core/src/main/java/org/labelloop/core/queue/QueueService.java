@@ -1,0 +1,53 @@
+package org.labelloop.core.queue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.labelloop.core.Ports;
+import org.labelloop.core.asset.Asset;
+import org.labelloop.core.label.Label;
+import org.labelloop.core.label.LabelService;
+import org.labelloop.core.label.LabelType;
+import org.labelloop.core.user.Access;
+import org.labelloop.core.user.Caller;
+import org.labelloop.core.user.Role;
+
+/**
+ * Serves each labeler the next asset. The served asset is locked to that labeler for {@link #LOCK} so two labelers
+ * never get the same one; an expired lock returns the asset to the queue.
+ */
+public final class QueueService {
+  static final Duration LOCK = Duration.ofMinutes(5);
+
+  private final Ports ports;
+  private final Access access;
+  private final Clock clock;
+  private final LabelService labels;
+
+  public QueueService(Ports ports, Access access, Clock clock, LabelService labels) {
+    this.ports = ports;
+    this.access = access;
+    this.clock = clock;
+    this.labels = labels;
+  }
+
+  public Optional<QueuedAsset> next(Caller caller, String projectId) {
+    access.require(caller, projectId, Role.LABELER);
+    Instant now = clock.instant();
+    Optional<Asset> claimed = ports.tx().inTransaction(() -> ports.assets().claimNext(projectId, caller.userId(), now, now.plus(LOCK)));
+    return claimed.map(asset -> new QueuedAsset(asset, latestPrediction(asset.id())));
+  }
+
+  /** Skips the asset for the caller: it goes back to the queue for others and is not served to the caller again. */
+  public void skip(Caller caller, String projectId, String assetId) {
+    labels.skip(caller, projectId, assetId);
+  }
+
+  /** The newest PREDICTION label of the asset (labels come in creation order). */
+  private Label latestPrediction(String assetId) {
+    List<Label> all = ports.labels().forAssets(List.of(assetId)).getOrDefault(assetId, List.of());
+    return all.stream().filter(l -> l.labelType() == LabelType.PREDICTION).reduce((a, b) -> b).orElse(null);
+  }
+}

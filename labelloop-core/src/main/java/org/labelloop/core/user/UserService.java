@@ -1,0 +1,131 @@
+package org.labelloop.core.user;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.labelloop.core.PasswordHasher;
+import org.labelloop.core.Ports;
+import org.labelloop.core.error.LabelloopException;
+import org.labelloop.core.port.ApiKeyRepository;
+import org.labelloop.core.port.UserRepository;
+
+/** Users, passwords and API keys. Administrators manage everyone; a user manages their own keys. */
+public final class UserService {
+  static final String API_KEY_PREFIX = "ll_";
+  private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+$");
+  private static final int MIN_PASSWORD = 10;
+
+  private final UserRepository users;
+  private final ApiKeyRepository keys;
+  private final PasswordHasher hasher;
+  private final Clock clock;
+  private volatile String dummyHash;
+
+  public UserService(Ports ports, PasswordHasher hasher, Clock clock) {
+    this.users = ports.users();
+    this.keys = ports.apiKeys();
+    this.hasher = hasher;
+    this.clock = clock;
+  }
+
+  public User create(Caller caller, String email, String name, String password, boolean admin) {
+    Access.requireAdmin(caller);
+    return createUnchecked(email, name, password, admin);
+  }
+
+  /** Creates the first administrator, with a random password and an API key, when there are no users yet. */
+  public Optional<CreatedUser> bootstrapAdmin() {
+    if (users.count() > 0) {
+      return Optional.empty();
+    }
+    String password = Secrets.newToken("").substring(0, 20);
+    User admin = createUnchecked("admin@localhost", "Administrator", password, true);
+    String key = newKey(admin.id(), "admin").plainKey();
+    return Optional.of(new CreatedUser(admin, password, key));
+  }
+
+  /** The user with these credentials; a wrong email and a wrong password are indistinguishable. */
+  public Optional<User> login(String email, String password) {
+    if (email == null || password == null) {
+      return Optional.empty();
+    }
+    Optional<User> user = users.findByEmail(email.trim().toLowerCase(java.util.Locale.ROOT));
+    Optional<String> hash = user.flatMap(u -> users.passwordHash(u.id()));
+    if (hash.isEmpty()) {
+      hasher.verify(password, dummyHash());
+      return Optional.empty();
+    }
+    return hasher.verify(password, hash.get()) ? user : Optional.empty();
+  }
+
+  public List<User> list(Caller caller) {
+    Access.requireAdmin(caller);
+    return users.list();
+  }
+
+  public User get(Caller caller, String userId) {
+    if (!caller.admin() && !caller.userId().equals(userId)) {
+      throw LabelloopException.forbidden("Only an administrator can see other users");
+    }
+    return users.find(userId).orElseThrow(() -> LabelloopException.notFound("User " + userId));
+  }
+
+  public CreatedApiKey createApiKey(Caller caller, String userId, String name) {
+    requireSelfOrAdmin(caller, userId);
+    users.find(userId).orElseThrow(() -> LabelloopException.notFound("User " + userId));
+    return newKey(userId, name == null || name.isBlank() ? "api" : name);
+  }
+
+  public List<ApiKey> listApiKeys(Caller caller, String userId) {
+    requireSelfOrAdmin(caller, userId);
+    return keys.listForUser(userId);
+  }
+
+  public void revokeApiKey(Caller caller, String keyId) {
+    ApiKey key = keys.find(keyId).orElseThrow(() -> LabelloopException.notFound("API key " + keyId));
+    requireSelfOrAdmin(caller, key.userId());
+    keys.revoke(keyId, clock.instant());
+  }
+
+  public Optional<User> authenticateApiKey(String plainKey) {
+    if (plainKey == null || !plainKey.startsWith(API_KEY_PREFIX)) {
+      return Optional.empty();
+    }
+    return keys.findActiveByHash(Secrets.sha256Hex(plainKey)).flatMap(k -> users.find(k.userId()));
+  }
+
+  private CreatedApiKey newKey(String userId, String name) {
+    String plain = Secrets.newToken(API_KEY_PREFIX);
+    ApiKey key = keys.create(userId, name, plain.substring(0, API_KEY_PREFIX.length() + 4), Secrets.sha256Hex(plain), clock.instant());
+    return new CreatedApiKey(key, plain);
+  }
+
+  private User createUnchecked(String email, String name, String password, boolean admin) {
+    String normalized = email == null ? "" : email.trim().toLowerCase(java.util.Locale.ROOT);
+    if (!EMAIL.matcher(normalized).matches()) {
+      throw LabelloopException.invalid("email: '" + email + "' is not an email address");
+    }
+    if (password == null || password.length() < MIN_PASSWORD) {
+      throw LabelloopException.invalid("password: at least " + MIN_PASSWORD + " characters");
+    }
+    if (users.findByEmail(normalized).isPresent()) {
+      throw LabelloopException.conflict("A user with email " + normalized + " already exists");
+    }
+    return users.create(normalized, name, hasher.hash(password), admin, clock.instant());
+  }
+
+  private static void requireSelfOrAdmin(Caller caller, String userId) {
+    if (!caller.admin() && !caller.userId().equals(userId)) {
+      throw LabelloopException.forbidden("Only an administrator can manage another user's API keys");
+    }
+  }
+
+  /** A hash of a random password, made once, so a login for an unknown email costs as much as a real one. */
+  private String dummyHash() {
+    if (dummyHash == null) {
+      dummyHash = hasher.hash(Secrets.newToken(""));
+    }
+    return dummyHash;
+  }
+}
