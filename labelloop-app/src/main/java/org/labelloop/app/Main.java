@@ -11,6 +11,14 @@ import picocli.CommandLine.Command;
     description = "Self-hosted, ML-assisted data labeling.",
     subcommands = {
       // each helper/feature registers its subcommand class here
+      org.labelloop.app.learn.SimulateCommand.class,
+      org.labelloop.app.learn.AutomlCommand.class,
+      ServeCommand.class,
+      org.labelloop.app.cli.ImportCommand.class,
+      org.labelloop.app.cli.ExportCommand.class,
+      org.labelloop.app.cli.UsersCommand.class,
+      org.labelloop.app.cli.KeysCommand.class,
+      org.labelloop.app.ner.TrainCommand.class,
     })
 public final class Main {
   private Main() {}

@@ -4,11 +4,13 @@ import java.time.Clock;
 import org.labelloop.core.asset.AssetService;
 import org.labelloop.core.io.ExportService;
 import org.labelloop.core.label.LabelService;
+import org.labelloop.core.learning.LearningService;
 import org.labelloop.core.project.MemberService;
 import org.labelloop.core.project.ProjectService;
 import org.labelloop.core.queue.QueueService;
 import org.labelloop.core.user.Access;
 import org.labelloop.core.user.UserService;
+import org.labelloop.core.version.DatasetVersionService;
 
 /** The use cases of Labelloop, wired over storage ports. */
 public record Labelloop(
@@ -18,7 +20,9 @@ public record Labelloop(
     AssetService assets,
     LabelService labels,
     QueueService queue,
-    ExportService exports) {
+    ExportService exports,
+    DatasetVersionService versions,
+    LearningService learning) {
 
   public static Labelloop create(Ports ports, PasswordHasher hasher, Clock clock) {
     Access access = new Access(ports.projects(), ports.members());
@@ -30,6 +34,8 @@ public record Labelloop(
         new AssetService(ports, access, clock),
         labels,
         new QueueService(ports, access, clock, labels),
-        new ExportService(ports, access));
+        new ExportService(ports, access),
+        new DatasetVersionService(ports, access, clock),
+        new LearningService(ports, access, clock));
   }
 }

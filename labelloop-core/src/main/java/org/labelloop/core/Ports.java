@@ -1,8 +1,10 @@
 package org.labelloop.core;
 
 import java.util.Objects;
+import org.labelloop.core.learning.LearningRepository;
 import org.labelloop.core.port.ApiKeyRepository;
 import org.labelloop.core.port.AssetRepository;
+import org.labelloop.core.port.DatasetVersionRepository;
 import org.labelloop.core.port.LabelRepository;
 import org.labelloop.core.port.MemberRepository;
 import org.labelloop.core.port.ProjectRepository;
@@ -19,7 +21,9 @@ public record Ports(
     UserRepository users,
     ApiKeyRepository apiKeys,
     MemberRepository members,
-    SessionRepository sessions) {
+    SessionRepository sessions,
+    DatasetVersionRepository versions,
+    LearningRepository learning) {
   public Ports {
     Objects.requireNonNull(tx);
     Objects.requireNonNull(projects);
@@ -29,5 +33,7 @@ public record Ports(
     Objects.requireNonNull(apiKeys);
     Objects.requireNonNull(members);
     Objects.requireNonNull(sessions);
+    Objects.requireNonNull(versions);
+    Objects.requireNonNull(learning);
   }
 }

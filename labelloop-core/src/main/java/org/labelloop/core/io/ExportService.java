@@ -11,15 +11,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.labelloop.core.Ports;
 import org.labelloop.core.asset.Asset;
 import org.labelloop.core.asset.AssetQuery;
+import org.labelloop.core.asset.LabeledAssets;
 import org.labelloop.core.label.Label;
-import org.labelloop.core.label.LabelType;
-import org.labelloop.core.port.Page;
+import org.labelloop.core.label.ChosenLabel;
 import org.labelloop.core.project.Job;
 import org.labelloop.core.project.MlTask;
 import org.labelloop.core.project.Project;
@@ -32,7 +31,6 @@ import org.labelloop.core.user.Role;
  */
 public final class ExportService {
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final int PAGE = 1000;
 
   private final Ports ports;
   private final Access access;
@@ -119,18 +117,8 @@ public final class ExportService {
     }
   }
 
-  /** The answer that counts for an asset: the newest REVIEW label, else the newest DEFAULT one that is not a skip. */
-  static JsonNode chosenAnswer(List<Label> labels) {
-    Label chosen = null;
-    for (Label label : labels) {
-      boolean better =
-          label.labelType() == LabelType.REVIEW
-              || (label.labelType() == LabelType.DEFAULT && !label.skipped() && (chosen == null || chosen.labelType() != LabelType.REVIEW));
-      if (better) {
-        chosen = label;
-      }
-    }
-    return chosen == null ? null : chosen.jsonResponse();
+  private static JsonNode chosenAnswer(List<Label> labels) {
+    return ChosenLabel.of(labels).map(Label::jsonResponse).orElse(null);
   }
 
   private static String cell(Job job, JsonNode jobAnswer) {
@@ -145,18 +133,7 @@ public final class ExportService {
     return jobAnswer.path("annotations").toString();
   }
 
-  private interface PageConsumer {
-    void accept(List<Asset> assets, Map<String, List<Label>> labels) throws IOException;
-  }
-
-  private void forEachPage(AssetQuery filter, PageConsumer consumer) throws IOException {
-    String cursor = filter.cursor();
-    do {
-      Page<Asset> page =
-          ports.assets().list(new AssetQuery(filter.projectId(), filter.status(), filter.labelType(), filter.externalId(), cursor, PAGE));
-      Map<String, List<Label>> labels = ports.labels().forAssets(page.items().stream().map(Asset::id).toList());
-      consumer.accept(page.items(), labels);
-      cursor = page.nextCursor();
-    } while (cursor != null);
+  private void forEachPage(AssetQuery filter, LabeledAssets.PageConsumer consumer) throws IOException {
+    LabeledAssets.forEachPage(ports, filter, consumer);
   }
 }

@@ -8,6 +8,7 @@ import org.labelloop.core.Ports;
 import org.labelloop.core.asset.Asset;
 import org.labelloop.core.asset.AssetStatus;
 import org.labelloop.core.error.LabelloopException;
+import org.labelloop.core.learning.LearningTrigger;
 import org.labelloop.core.port.Page;
 import org.labelloop.core.project.Project;
 import org.labelloop.core.user.Access;
@@ -22,11 +23,13 @@ public final class LabelService {
   private final Ports ports;
   private final Access access;
   private final Clock clock;
+  private final LearningTrigger learning;
 
   public LabelService(Ports ports, Access access, Clock clock) {
     this.ports = ports;
     this.access = access;
     this.clock = clock;
+    this.learning = new LearningTrigger(ports, clock);
   }
 
   public Label submit(Caller caller, String projectId, LabelDraft draft) {
@@ -46,6 +49,7 @@ public final class LabelService {
           for (LabelDraft draft : drafts) {
             saved.add(write(caller, project, draft));
           }
+          learning.afterLabels(project, saved); // inference marks; queues a training when the threshold is reached
           return saved;
         });
   }

@@ -48,6 +48,8 @@ public final class MiniLmEmbedder implements TextEmbedder, AutoCloseable {
       OrtSession.SessionOptions opts = new OrtSession.SessionOptions();
       opts.setIntraOpNumThreads(Math.max(1, threads));
       opts.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+      // no busy-waiting between ops: on a shared 2-core machine spinning threads steal time from everyone
+      opts.addConfigEntry("session.intra_op.allow_spinning", "0");
       this.session = env.createSession(m.readAllBytes(), opts);
       this.tokenizer = HuggingFaceTokenizer.newInstance(t, Map.of(
           "truncation", "true", "padding", "false", "maxLength", Integer.toString(maxTokens), "modelMaxLength",

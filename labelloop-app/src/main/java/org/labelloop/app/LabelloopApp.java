@@ -1,0 +1,164 @@
+package org.labelloop.app;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.util.Optional;
+import org.labelloop.core.Labelloop;
+import org.labelloop.core.Ports;
+import org.labelloop.core.learning.TrainingWorker;
+import org.labelloop.core.user.CreatedUser;
+import org.labelloop.server.BcryptPasswordHasher;
+import org.labelloop.server.LabelloopServer;
+import org.labelloop.store.Database;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A running Labelloop: the database, the use cases and the HTTP server, wired together. Close to stop it. */
+public final class LabelloopApp implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(LabelloopApp.class);
+  public static final String ADMIN_KEY_FILE = "admin-api-key";
+
+  /** What {@code serve} was asked for. {@code dbUrl} null means the SQLite file {@code DATA/labelloop.db}. */
+  public record Settings(String host, int port, Path dataDir, String dbUrl, boolean demo) {}
+
+  private final Database database;
+  private final LabelloopServer server;
+  private final Path dataDir;
+  private final TrainingWorker worker;
+
+  private LabelloopApp(Database database, LabelloopServer server, Path dataDir, TrainingWorker worker) {
+    this.database = database;
+    this.worker = worker;
+    this.server = server;
+    this.dataDir = dataDir;
+  }
+
+  /** Opens (and migrates) the database, bootstraps the first admin, optionally the demo, and starts serving. */
+  public static LabelloopApp start(Settings settings, PrintStream out) {
+    Path data = settings.dataDir().toAbsolutePath().normalize();
+    Path tmp = data.resolve("tmp");
+    try {
+      Files.createDirectories(tmp);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create data directory " + data, e);
+    }
+    String url = settings.dbUrl() == null || settings.dbUrl().isBlank()
+        ? "jdbc:sqlite:" + data.resolve("labelloop.db")
+        : settings.dbUrl();
+    Database db = Database.open(url);
+    try {
+      Ports ports = ports(db);
+      Clock clock = Clock.systemUTC();
+      Labelloop app = Labelloop.create(ports, new BcryptPasswordHasher(), clock);
+      bootstrapAdmin(app, data, out);
+      if (settings.demo()) {
+        new Demo(app, ports).createIfAbsent(out);
+      }
+      LabelloopServer server = new LabelloopServer(app, ports, clock, tmp).start(settings.host(), settings.port());
+      LOG.info("Labelloop listening on port {} with a {} database", server.port(), db.dialectName());
+      TrainingWorker worker = new TrainingWorker(ports, clock, TrainingWorker.newId()).start(); // background retraining
+      return new LabelloopApp(db, server, data, worker);
+    } catch (RuntimeException e) {
+      db.close();
+      throw e;
+    }
+  }
+
+  /**
+   * The ports over this database. {@link Ports} gains a component whenever a feature adds a repository, and
+   * {@link Database} has one public accessor per port, so components are matched to accessors by type: adding a port
+   * needs no change here, and a port the database lacks fails at start with its name.
+   */
+  static Ports ports(Database db) {
+    RecordComponent[] components = Ports.class.getRecordComponents();
+    Object[] args = new Object[components.length];
+    Class<?>[] types = new Class<?>[components.length];
+    for (int i = 0; i < components.length; i++) {
+      types[i] = components[i].getType();
+      args[i] = accessorFor(db, types[i]);
+    }
+    try {
+      return Ports.class.getDeclaredConstructor(types).newInstance(args);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot wire " + Ports.class.getName(), e);
+    }
+  }
+
+  private static Object accessorFor(Database db, Class<?> type) {
+    for (Method m : Database.class.getMethods()) {
+      if (m.getParameterCount() == 0 && m.getReturnType() == type) {
+        try {
+          return m.invoke(db);
+        } catch (ReflectiveOperationException e) {
+          throw new IllegalStateException("Database." + m.getName() + "() failed", e);
+        }
+      }
+    }
+    throw new IllegalStateException("Database has no accessor returning " + type.getName());
+  }
+
+  private static void bootstrapAdmin(Labelloop app, Path data, PrintStream out) {
+    Path keyFile = data.resolve(ADMIN_KEY_FILE);
+    Optional<CreatedUser> created = app.users().bootstrapAdmin();
+    if (created.isPresent()) {
+      writeSecret(keyFile, created.get().apiKey());
+      out.println("Created the administrator " + created.get().user().email()
+          + " with password: " + created.get().password() + "  (shown once; change it by creating another admin)");
+      out.println("The administrator's API key is in " + keyFile + " (mode 600).");
+    } else if (Files.exists(keyFile)) {
+      out.println("The administrator's API key is in " + keyFile + ".");
+    }
+  }
+
+  /** Writes the file so that it is never readable by others, not even for a moment. */
+  static void writeSecret(Path file, String secret) {
+    try {
+      Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+      Files.deleteIfExists(tmp);
+      try {
+        Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      } catch (UnsupportedOperationException e) {
+        Files.createFile(tmp); // not a POSIX file system
+      }
+      Files.writeString(tmp, secret + "\n");
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+  }
+
+  public int port() {
+    return server.port();
+  }
+
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  /** The first admin's API key, as written on first start. */
+  public String adminApiKey() {
+    try {
+      return Files.readString(dataDir.resolve(ADMIN_KEY_FILE)).trim();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      server.close();
+      worker.close();
+    } finally {
+      database.close();
+    }
+  }
+}

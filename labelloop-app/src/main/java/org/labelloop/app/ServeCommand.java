@@ -1,0 +1,46 @@
+package org.labelloop.app;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code labelloop serve}: runs the server until SIGTERM/SIGINT, then stops it gracefully. */
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the Labelloop server.")
+final class ServeCommand implements Callable<Integer> {
+  @Option(names = "--port", defaultValue = "7070", description = "HTTP port (default: ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(names = "--host", defaultValue = "0.0.0.0", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+  String host;
+
+  @Option(names = "--data", defaultValue = "labelloop-data",
+      description = "Data directory: SQLite database, uploads in progress, admin-api-key (default: ./${DEFAULT-VALUE}).")
+  Path data;
+
+  @Option(names = "--db", defaultValue = "${env:LABELLOOP_DB_URL}",
+      description = "JDBC URL, e.g. jdbc:postgresql://host/db?user=u&password=p (default: env LABELLOOP_DB_URL, else SQLite in the data directory).")
+  String db;
+
+  @Option(names = "--demo", description = "Create the demo projects if they do not exist yet.")
+  boolean demo;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    LabelloopApp app = LabelloopApp.start(new LabelloopApp.Settings(host, port, data, db, demo), System.out);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      try {
+        app.close();
+      } finally {
+        stopped.countDown();
+      }
+    }, "labelloop-shutdown"));
+    String shown = host.equals("0.0.0.0") ? "localhost" : host;
+    System.out.println("Labelloop is running on http://" + shown + ":" + app.port() + "/  (API docs: /api/docs; Ctrl+C to stop)");
+    System.out.flush();
+    stopped.await();
+    return 0;
+  }
+}

@@ -1,0 +1,90 @@
+package org.labelloop.app.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** A small client for the REST API over java.net.http; errors become {@link CliException}s with the server's message. */
+final class ApiClient {
+  static final ObjectMapper MAPPER = new ObjectMapper();
+  private final HttpClient http =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+  private final String base;
+  private final String apiKey;
+
+  ApiClient(String url, String apiKey) {
+    this.base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    this.apiKey = apiKey;
+  }
+
+  HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + apiKey)
+        .header("Accept", "application/json");
+  }
+
+  JsonNode get(String path) {
+    return json(send(request(path).GET().build(), HttpResponse.BodyHandlers.ofInputStream()));
+  }
+
+  JsonNode post(String path, JsonNode body) {
+    return json(send(request(path).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofInputStream()));
+  }
+
+  JsonNode delete(String path) {
+    return json(send(request(path).DELETE().build(), HttpResponse.BodyHandlers.ofInputStream()));
+  }
+
+  /** Sends and fails with the server's error message on a non-2xx status. */
+  HttpResponse<InputStream> send(HttpRequest req, HttpResponse.BodyHandler<InputStream> handler) {
+    HttpResponse<InputStream> res;
+    try {
+      res = http.send(req, handler);
+    } catch (ConnectException e) {
+      throw new CliException("cannot reach the server at " + base + " (is 'labelloop serve' running?)");
+    } catch (IOException e) {
+      throw new CliException("request to " + base + " failed: " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CliException("interrupted");
+    }
+    if (res.statusCode() / 100 != 2) {
+      throw new CliException(errorMessage(res));
+    }
+    return res;
+  }
+
+  private static JsonNode json(HttpResponse<InputStream> res) {
+    try (InputStream in = res.body()) {
+      byte[] bytes = in.readAllBytes();
+      return bytes.length == 0 ? MAPPER.createObjectNode() : MAPPER.readTree(bytes);
+    } catch (IOException e) {
+      throw new CliException("unreadable response: " + e.getMessage());
+    }
+  }
+
+  private static String errorMessage(HttpResponse<InputStream> res) {
+    try (InputStream in = res.body()) {
+      JsonNode err = MAPPER.readTree(in).path("error");
+      StringBuilder sb = new StringBuilder("HTTP " + res.statusCode() + ": " + err.path("message").asText("error"));
+      int shown = 0;
+      for (JsonNode d : err.path("details")) {
+        if (shown++ == 20) {
+          sb.append("\n  ... (").append(err.path("details").size() - 20).append(" more)");
+          break;
+        }
+        sb.append("\n  ").append(d.asText());
+      }
+      return sb.toString();
+    } catch (IOException | RuntimeException e) {
+      return "HTTP " + res.statusCode();
+    }
+  }
+}

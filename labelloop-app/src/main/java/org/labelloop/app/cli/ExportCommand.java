@@ -1,0 +1,53 @@
+package org.labelloop.app.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code labelloop export}: streams a project's assets and labels into a file, with progress on stderr. */
+@Command(name = "export", mixinStandardHelpOptions = true, description = "Export a project's assets with their labels.")
+public final class ExportCommand extends ClientCommand {
+  @Option(names = "--project", required = true, description = "Project id.")
+  String project;
+
+  @Option(names = "--format", defaultValue = "jsonl", description = "jsonl (default) or csv.")
+  String format;
+
+  @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "File to write.")
+  Path output;
+
+  @Option(names = "--status", description = "Only assets with this status.")
+  String status;
+
+  @Override
+  void run(ApiClient api) throws IOException {
+    String f = format.toLowerCase(Locale.ROOT);
+    if (!f.equals("jsonl") && !f.equals("csv")) {
+      throw new CliException("--format must be jsonl or csv");
+    }
+    String path = "/api/v1/projects/" + enc(project) + "/export?format=" + f + (status == null ? "" : "&status=" + enc(status));
+    HttpResponse<InputStream> res = api.send(api.request(path).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+    Path abs = output.toAbsolutePath();
+    Path tmp = abs.resolveSibling(abs.getFileName() + ".part");
+    Progress progress = new Progress(System.err, "downloading", -1);
+    long total = 0;
+    try (InputStream in = res.body(); OutputStream out = Files.newOutputStream(tmp)) {
+      byte[] buf = new byte[1 << 16];
+      for (int n; (n = in.read(buf)) > 0; ) {
+        out.write(buf, 0, n);
+        total += n;
+        progress.update(total);
+      }
+    }
+    progress.finish(total, null);
+    Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+    System.out.printf("export done: bytes=%d file=%s%n", total, output);
+  }
+}

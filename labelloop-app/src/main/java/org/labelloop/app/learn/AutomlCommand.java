@@ -1,0 +1,143 @@
+package org.labelloop.app.learn;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
+import org.labelloop.learn.automl.AutoMl;
+import org.labelloop.learn.automl.AutoMlConfig;
+import org.labelloop.learn.automl.AutoMlResult;
+import org.labelloop.learn.automl.LeaderboardEntry;
+import org.labelloop.learn.automl.LearnerCatalog;
+import org.labelloop.learn.data.TextDataset;
+import org.labelloop.learn.feature.FeatureCache;
+import org.labelloop.learn.feature.TextEmbedder;
+import org.labelloop.learn.metrics.Metrics;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code labelloop automl}: model search on a labeled file, prints a leaderboard and the best configuration. */
+@Command(name = "automl", mixinStandardHelpOptions = true,
+    description = {"Searches featurizers x learners x hyperparameters with cross-validation under a time budget and",
+        "prints the leaderboard. Last line: best config=... cv_accuracy=... test_accuracy=... seconds=..."})
+public final class AutomlCommand implements Callable<Integer> {
+  @Mixin DataOptions in = new DataOptions();
+
+  @Option(names = "--test", description = "Held-out labeled file (same format and columns).")
+  Path test;
+
+  @Option(names = "--cv", defaultValue = "5", description = "Cross-validation folds (default ${DEFAULT-VALUE}).")
+  int cv;
+
+  @Option(names = "--time-budget", defaultValue = "60", description = "Wall-clock budget in seconds (default ${DEFAULT-VALUE}).")
+  int budget;
+
+  @Option(names = "--out", description = "Write the leaderboard as CSV.")
+  Path out;
+
+  @Option(names = "--seed", defaultValue = "42", description = "Random seed (default ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--learner", defaultValue = "auto", description = "auto or one of: svm, svm-emb, cnb, lr, softmax-emb.")
+  String learner;
+
+  @Option(names = "--no-embeddings", description = "Do not use MiniLM sentence embeddings.")
+  boolean noEmbeddings;
+
+  @Option(names = "--no-ensemble", description = "Return the best single configuration, no ensemble.")
+  boolean noEnsemble;
+
+  @Spec CommandSpec spec;
+
+  @Override public Integer call() {
+    long start = System.nanoTime();
+    var stdout = spec.commandLine().getOut();
+    var err = spec.commandLine().getErr();
+    try {
+      if (budget < 1 || cv < 2) throw new UserError("--time-budget must be >= 1 and --cv >= 2");
+      TextDataset data = in.read(in.data);
+      TextDataset testData = test == null ? null : in.read(test);
+      List<String> texts = new ArrayList<>(data.texts());
+      if (testData != null) texts.addAll(testData.texts());
+      TextEmbedder embedder = noEmbeddings ? null : Embeddings.ifAffordable(texts, budget * 0.35, err);
+      FeatureCache cache = new FeatureCache(texts, embedder);
+      List<org.labelloop.learn.automl.Candidate> space;
+      try {
+        space = LearnerCatalog.space(learner, embedder != null);
+      } catch (IllegalArgumentException e) {
+        throw new UserError(e.getMessage());
+      }
+      ProgressBar bar = new ProgressBar(err, "automl");
+      if (embedder != null) {
+        bar.update(0, 1, "embedding " + texts.size() + " texts");
+        cache.embeddings();
+      }
+      double elapsed = (System.nanoTime() - start) / 1e9;
+      // keep a reserve for the final refit and for scoring the test set
+      double left = Math.max(1, budget - elapsed - Math.max(3, budget * 0.12));
+      AutoMlConfig config = new AutoMlConfig(cv, Duration.ofMillis((long) (left * 1000)), seed, !noEnsemble,
+          Runtime.getRuntime().availableProcessors(), space);
+      int[] rows = IntStream.range(0, data.size()).toArray();
+      AutoMlResult result = new AutoMl(config, Clock.systemUTC()).fit(data, cache, rows, bar);
+      String testAcc = "NA";
+      if (testData != null) {
+        double[][] p = result.model().predictProba(cache);
+        int[] y = testData.items().stream().mapToInt(t -> data.classes().indexOf(t.label())).toArray();
+        int[] pred = new int[y.length];
+        int correct = 0;
+        for (int i = 0; i < y.length; i++) {
+          pred[i] = Metrics.argmax(p[data.size() + i]);
+          if (pred[i] == y[i]) correct++;
+        }
+        testAcc = String.format(Locale.ROOT, "%.4f", (double) correct / y.length);
+      }
+      bar.finish();
+      printLeaderboard(stdout, result.leaderboard());
+      if (out != null) writeCsv(out, result.leaderboard());
+      long secs = Math.round((System.nanoTime() - start) / 1e9);
+      stdout.printf(Locale.ROOT, "best config=%s cv_accuracy=%.4f test_accuracy=%s seconds=%d%n", result.best().config(),
+          result.best().cvAccuracy(), testAcc, secs);
+      stdout.flush();
+      return 0;
+    } catch (UserError e) {
+      err.println("error: " + e.getMessage());
+      return 2;
+    }
+  }
+
+  static void printLeaderboard(PrintWriter out, List<LeaderboardEntry> board) {
+    out.printf(Locale.ROOT, "%-4s %-8s %-6s %-8s %-8s %-8s %-8s %-7s %-7s %s%n", "rank", "cv_acc", "folds", "macro_f1",
+        "w_prec", "w_rec", "w_f1", "ece", "secs", "config");
+    int r = 1;
+    for (LeaderboardEntry e : board) {
+      out.printf(Locale.ROOT, "%-4d %-8.4f %-6d %-8.4f %-8.4f %-8.4f %-8.4f %-7.4f %-7.1f %s%n", r++, e.cvAccuracy(),
+          e.folds(), e.macroF1(), e.weightedPrecision(), e.weightedRecall(), e.weightedF1(), e.ece(), e.seconds(),
+          e.config());
+    }
+  }
+
+  static void writeCsv(Path file, List<LeaderboardEntry> board) {
+    List<String> lines = new ArrayList<>();
+    lines.add("rank,config,folds,cv_accuracy,macro_f1,weighted_precision,weighted_recall,weighted_f1,ece,seconds");
+    int r = 1;
+    for (LeaderboardEntry e : board) {
+      lines.add(String.format(Locale.ROOT, "%d,\"%s\",%d,%.4f,%.4f,%.4f,%.4f,%.4f,%.4f,%.2f", r++, e.config(), e.folds(),
+          e.cvAccuracy(), e.macroF1(), e.weightedPrecision(), e.weightedRecall(), e.weightedF1(), e.ece(), e.seconds()));
+    }
+    try {
+      Files.write(file, lines);
+    } catch (IOException ex) {
+      throw new UserError("cannot write " + file + ": " + ex.getMessage());
+    }
+  }
+}

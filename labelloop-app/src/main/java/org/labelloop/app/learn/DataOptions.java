@@ -1,0 +1,31 @@
+package org.labelloop.app.learn;
+
+import java.nio.file.Path;
+import org.labelloop.learn.data.TextDataset;
+import picocli.CommandLine.Option;
+
+/** Input options shared by {@code simulate} and {@code automl}. */
+final class DataOptions {
+  @Option(names = "--data", required = true, description = "Labeled data file (UTF-8).")
+  Path data;
+
+  @Option(names = "--format", required = true, description = "csv (RFC 4180, header row), tsv or jsonl.")
+  String format;
+
+  @Option(names = "--text", required = true,
+      description = "Text column: header name, JSON field, or 1-based column number (e.g. --text 2).")
+  String text;
+
+  @Option(names = "--label", required = true, description = "Label column: header name, JSON field or 1-based number.")
+  String label;
+
+  @Option(names = "--no-header", description = "The csv/tsv file has no header row (columns by number). "
+      + "Column numbers with a tsv file imply --no-header, as for the SMS spam collection (label<TAB>text).")
+  boolean noHeader;
+
+  TextDataset read(Path file) {
+    boolean numbered = text.matches("\\d+") && label.matches("\\d+");
+    boolean nh = noHeader || (numbered && format.equalsIgnoreCase("tsv"));
+    return TableReader.read(file, format, text, label, nh);
+  }
+}

@@ -1,0 +1,96 @@
+package org.labelloop.app.ner;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.labelloop.learn.ner.EntityScores;
+import org.labelloop.learn.ner.NerAutoMl;
+import org.labelloop.learn.ner.NerModel;
+import org.labelloop.learn.ner.NerSentence;
+import org.labelloop.learn.ner.NerTrainer;
+import org.labelloop.learn.ner.NerTrainingConfig;
+import org.labelloop.learn.ner.format.NerFormatException;
+import org.labelloop.learn.ner.format.NerFormats;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code train --task ner}: trains the CRF tagger on a file and prints per-type and overall entity scores on another. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+    description = "Train a model on a labeled file and score it on a test file (currently --task ner).")
+public final class TrainCommand implements Callable<Integer> {
+
+  @Option(names = "--task", defaultValue = "ner", description = "Task: ner.")
+  String task;
+
+  @Option(names = "--format", defaultValue = "conll", description = "File format, one of conll, conll-iob2, bio, prodigy, spacy, labelstudio, kili.")
+  String format;
+
+  @Option(names = "--data", required = true, description = "Training file.")
+  Path data;
+
+  @Option(names = "--test", description = "Test file (default: hold out --test-fraction of --data).")
+  Path test;
+
+  @Option(names = "--test-fraction", defaultValue = "0.2", description = "Held-out share when --test is absent.")
+  double testFraction;
+
+  @Option(names = "--time-budget", description = "Seconds for model selection (cross-validated) plus training; without it the default configuration is trained to completion.")
+  Double timeBudget;
+
+  @Option(names = "--seed", defaultValue = "1", description = "Random seed.")
+  long seed;
+
+  @Override
+  public Integer call() {
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+    if (!"ner".equalsIgnoreCase(task)) {
+      err.println("error: train supports --task ner only (got '" + task + "')");
+      return 2;
+    }
+    try {
+      List<NerSentence> train = NerFormats.read(data, format);
+      List<NerSentence> testSet;
+      if (test != null) {
+        testSet = NerFormats.read(test, format);
+      } else {
+        List<NerSentence> shuffled = new java.util.ArrayList<>(train);
+        java.util.Collections.shuffle(shuffled, new java.util.Random(seed));
+        int n = (int) Math.round(shuffled.size() * testFraction);
+        testSet = shuffled.subList(0, n);
+        train = shuffled.subList(n, shuffled.size());
+      }
+      out.printf(Locale.ROOT, "data: %d training sentences, %d test sentences%n", train.size(), testSet.size());
+      long t0 = System.nanoTime();
+      NerModel model;
+      if (timeBudget != null) {
+        NerAutoMl.Result r = NerAutoMl.defaults().search(train, seed, timeBudget);
+        for (NerAutoMl.Trial t : r.trials()) {
+          out.printf(Locale.ROOT, "automl %s cv-f1=%.4f (%.1fs)%n", t.config().describe(), t.cvF1(), t.seconds());
+        }
+        out.println("chosen " + r.best().describe());
+        model = r.model();
+      } else {
+        model = NerTrainer.train(train, NerTrainingConfig.defaults(seed));
+        out.println("model " + model.config().describe());
+      }
+      double trainSeconds = (System.nanoTime() - t0) / 1e9;
+      long t1 = System.nanoTime();
+      EntityScores scores = EntityScores.evaluate(model, testSet);
+      double tagSeconds = (System.nanoTime() - t1) / 1e9;
+      scores.report().forEach(out::println);
+      out.printf(Locale.ROOT, "training time %.1fs; tagging %d sentences in %.2fs (%.0f sentences/s)%n", trainSeconds,
+          testSet.size(), tagSeconds, testSet.size() / Math.max(tagSeconds, 1e-9));
+      return 0;
+    } catch (IOException e) {
+      err.println("error: cannot read: " + e.getMessage());
+      return 2;
+    } catch (NerFormatException | IllegalArgumentException e) {
+      err.println("error: " + e.getMessage());
+      return 2;
+    }
+  }
+}

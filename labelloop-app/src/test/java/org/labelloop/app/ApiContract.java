@@ -1,0 +1,363 @@
+package org.labelloop.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.labelloop.app.testing.Api;
+import org.labelloop.app.testing.Api.Response;
+
+/**
+ * The REST contract of issue 2, over real HTTP against the real wiring. Subclasses pick the database; every test makes
+ * its own project so they are independent.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ApiContract {
+  private static final AtomicInteger USERS = new AtomicInteger();
+  Path data;
+  LabelloopApp app;
+  Api admin;
+
+  /** A JDBC URL of a fresh database, or null for the default SQLite file in the data directory. */
+  abstract String databaseUrl();
+
+  @BeforeAll
+  void start() throws java.io.IOException {
+    data = Files.createTempDirectory("labelloop-it-");
+    app = LabelloopApp.start(new LabelloopApp.Settings("127.0.0.1", 0, data, databaseUrl(), false),
+        new PrintStream(new ByteArrayOutputStream()));
+    admin = new Api("http://127.0.0.1:" + app.port(), app.adminApiKey());
+  }
+
+  @AfterAll
+  void stop() {
+    if (app != null) {
+      app.close();
+    }
+  }
+
+  String newProject(String title) {
+    Response r = admin.post("/api/v1/projects", Api.object().put("title", title).put("inputType", "TEXT")
+        .set("jsonInterface", Api.textInterface("SPORT", "TECH")));
+    assertEquals(201, r.status(), r.text());
+    return r.body().path("id").asText();
+  }
+
+  void importTexts(String project, String... idAndText) {
+    ArrayNode assets = Api.array();
+    for (int i = 0; i < idAndText.length; i += 2) {
+      assets.addObject().put("externalId", idAndText[i]).put("content", idAndText[i + 1]);
+    }
+    Response r = admin.post("/api/v1/projects/" + project + "/assets", assets);
+    assertEquals(201, r.status(), r.text());
+  }
+
+  /** A new non-admin user with an API key; returns {userId, key}. */
+  String[] newUser() {
+    String email = "user" + USERS.incrementAndGet() + "-" + System.nanoTime() + "@example.org";
+    Response u = admin.post("/api/v1/users", Api.object().put("email", email).put("name", "U").put("password", "a long enough password"));
+    assertEquals(201, u.status(), u.text());
+    String id = u.body().path("id").asText();
+    Response k = admin.post("/api/v1/users/" + id + "/api-keys", Api.object().put("name", "test"));
+    assertEquals(201, k.status(), k.text());
+    return new String[] {id, k.body().path("key").asText(), k.body().path("id").asText()};
+  }
+
+  void addMember(String project, String userId, String role) {
+    Response r = admin.post("/api/v1/projects/" + project + "/members", Api.object().put("userId", userId).put("role", role));
+    assertEquals(201, r.status(), r.text());
+  }
+
+  static ObjectNode classification(String assetId, String... categories) {
+    ObjectNode label = Api.object().put("assetId", assetId).put("labelType", "DEFAULT");
+    ArrayNode cats = label.putObject("jsonResponse").putObject("JOB_0").putArray("categories");
+    for (String c : categories) {
+      cats.addObject().put("name", c);
+    }
+    return label;
+  }
+
+  static void assertError(Response r, int status, String code) {
+    assertEquals(status, r.status(), r.text());
+    assertEquals(code, r.body().path("error").path("code").asText(), r.text());
+    assertFalse(r.text().contains("\tat "), "no stack trace: " + r.text());
+  }
+
+  @Test
+  void healthNeedsNoAuthentication() {
+    Response r = admin.as(null).get("/api/v1/health");
+    assertEquals(200, r.status());
+    assertEquals("ok", r.body().path("status").asText());
+  }
+
+  @Test
+  void writesAdminKeyFileReadableOnlyByOwner() throws Exception {
+    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve("admin-api-key"))));
+  }
+
+  @Test
+  void rejectsProjectWithUnknownMlTaskNamingTheJob() {
+    Response r = admin.post("/api/v1/projects",
+        "{\"title\":\"bad\",\"inputType\":\"TEXT\",\"jsonInterface\":{\"jobs\":{\"J\":{\"mlTask\":\"NOPE\"}}}}");
+    assertError(r, 400, "INVALID_INPUT");
+    assertTrue(r.text().contains("jobs.J.mlTask"), r.text());
+  }
+
+  @Test
+  void rejectsMalformedJsonWith400() {
+    assertError(admin.post("/api/v1/projects", "{\"title\": "), 400, "INVALID_INPUT");
+  }
+
+  @Test
+  void projectCarriesCountsAndRole() {
+    String p = newProject("counts");
+    importTexts(p, "a", "one", "b", "two");
+    JsonNode project = admin.get("/api/v1/projects/" + p).body();
+    assertEquals(2, project.path("assetCount").asInt());
+    assertEquals(2, project.path("countsByStatus").path("TODO").asInt());
+    assertEquals(0, project.path("countsByLabelType").path("DEFAULT").asInt());
+    assertEquals("ADMIN", project.path("role").asText());
+    assertEquals("JOB_0", project.path("jsonInterface").path("jobs").fieldNames().next());
+  }
+
+  @Test
+  void brokenCsvLineFailsTheWholeImportAndNamesTheLine() {
+    String p = newProject("broken csv");
+    String csv = "id,text\na1,first\na2,second\na3,\"unterminated\n";
+    Response r = admin.upload("/api/v1/projects/" + p + "/assets", "rows.csv", csv, Map.of("idColumn", "id", "textColumn", "text"));
+    assertError(r, 400, "INVALID_INPUT");
+    assertTrue(r.text().contains("line 4"), r.text());
+    assertEquals(0, admin.get("/api/v1/projects/" + p).body().path("assetCount").asInt());
+  }
+
+  @Test
+  void skipOnErrorKeepsTheGoodRowsAndReportsTheBadOnes() {
+    String p = newProject("skip csv");
+    String csv = "id,text\na1,first\n,no id here\na3,third\n";
+    Response r = admin.upload("/api/v1/projects/" + p + "/assets?onError=skip", "rows.csv", csv, Map.of("idColumn", "id", "textColumn", "text"));
+    assertEquals(201, r.status(), r.text());
+    assertEquals(2, r.body().path("imported").asInt());
+    assertEquals(1, r.body().path("rejected").asInt());
+    assertEquals(3, r.body().path("errors").get(0).path("line").asInt(), r.text());
+    assertEquals(2, admin.get("/api/v1/projects/" + p + "/assets").body().path("items").size());
+  }
+
+  @Test
+  void duplicateExternalIdsAreReportedAndNeverDuplicated() {
+    String p = newProject("dups");
+    importTexts(p, "d1", "one", "d2", "two");
+    ArrayNode again = Api.array();
+    again.addObject().put("externalId", "d2").put("content", "two again");
+    again.addObject().put("externalId", "d3").put("content", "three");
+    Response r = admin.post("/api/v1/projects/" + p + "/assets", again);
+    assertTrue(r.status() / 100 == 2, r.text());
+    assertEquals(1, r.body().path("imported").asInt(), r.text());
+    assertEquals(1, r.body().path("duplicates").asInt(), r.text());
+    assertEquals(3, admin.get("/api/v1/projects/" + p).body().path("assetCount").asInt());
+  }
+
+  @Test
+  void listsAssetsPageByPageWithFilters() {
+    String p = newProject("pages");
+    importTexts(p, "p1", "a", "p2", "b", "p3", "c");
+    Response first = admin.get("/api/v1/projects/" + p + "/assets?limit=2");
+    assertEquals(2, first.body().path("items").size());
+    String cursor = first.body().path("nextCursor").asText();
+    Response second = admin.get("/api/v1/projects/" + p + "/assets?limit=2&cursor=" + cursor);
+    assertEquals(1, second.body().path("items").size());
+    assertTrue(second.body().path("nextCursor").isNull());
+    assertEquals("p2", admin.get("/api/v1/projects/" + p + "/assets?externalId=p2").body().path("items").get(0).path("externalId").asText());
+    assertError(admin.get("/api/v1/projects/" + p + "/assets?status=NOPE"), 400, "INVALID_INPUT");
+  }
+
+  @Test
+  void bulkPatchMovesAssetsToReview() {
+    String p = newProject("patch");
+    importTexts(p, "x1", "a", "x2", "b");
+    Response r = admin.patch("/api/v1/projects/" + p + "/assets", "{\"externalIds\":[\"x1\",\"zz\"],\"status\":\"TO_REVIEW\"}");
+    assertEquals(200, r.status(), r.text());
+    assertEquals(1, r.body().path("updated").asInt());
+    assertEquals(1, admin.get("/api/v1/projects/" + p + "/assets?status=TO_REVIEW").body().path("items").size());
+  }
+
+  @Test
+  void twoLabelersNeverGetTheSameAssetFromTheQueue() {
+    String p = newProject("queue");
+    importTexts(p, "q1", "a", "q2", "b", "q3", "c");
+    String[] ann = newUser();
+    String[] bob = newUser();
+    addMember(p, ann[0], "LABELER");
+    addMember(p, bob[0], "LABELER");
+    Set<String> served = new HashSet<>();
+    for (int i = 0; i < 3; i++) {
+      Api who = admin.as(i % 2 == 0 ? ann[1] : bob[1]);
+      Response r = who.get("/api/v1/projects/" + p + "/queue/next");
+      assertEquals(200, r.status(), r.text());
+      assertTrue(r.body().has("prediction"));
+      assertTrue(served.add(r.body().path("id").asText()), "served twice: " + r.text());
+      who.post("/api/v1/projects/" + p + "/labels", classification(r.body().path("id").asText(), "SPORT"));
+    }
+    assertEquals(204, admin.as(bob[1]).get("/api/v1/projects/" + p + "/queue/next").status());
+  }
+
+  @Test
+  void skippedAssetIsNotServedAgainToTheSameLabeler() {
+    String p = newProject("skip");
+    importTexts(p, "s1", "a");
+    String id = admin.get("/api/v1/projects/" + p + "/queue/next").body().path("id").asText();
+    assertEquals(204, admin.post("/api/v1/projects/" + p + "/queue/" + id + "/skip", "").status());
+    assertEquals(204, admin.get("/api/v1/projects/" + p + "/queue/next").status());
+  }
+
+  @Test
+  void rejectsLabelsThatDoNotMatchTheInterface() {
+    String p = newProject("bad labels");
+    importTexts(p, "l1", "John works at Acme");
+    String asset = admin.get("/api/v1/projects/" + p + "/assets").body().path("items").get(0).path("id").asText();
+    String path = "/api/v1/projects/" + p + "/labels";
+    Response unknownJob = admin.post(path, "{\"assetId\":\"" + asset + "\",\"jsonResponse\":{\"NOPE\":{\"categories\":[{\"name\":\"SPORT\"}]}}}");
+    assertError(unknownJob, 400, "INVALID_INPUT");
+    assertTrue(unknownJob.text().contains("NOPE"), unknownJob.text());
+    Response unknownCategory = admin.post(path, classification(asset, "CHESS"));
+    assertError(unknownCategory, 400, "INVALID_INPUT");
+    assertTrue(unknownCategory.text().contains("CHESS"), unknownCategory.text());
+    assertError(admin.post(path, classification(asset, "SPORT", "TECH")), 400, "INVALID_INPUT");
+    String span = "{\"assetId\":\"" + asset + "\",\"jsonResponse\":{\"NER\":{\"annotations\":[{\"categories\":[{\"name\":\"ORG\"}],"
+        + "\"beginOffset\":14,\"content\":\"Acme Corporation\"}]}}}";
+    assertError(admin.post(path, span), 400, "INVALID_INPUT");
+    assertEquals(0, admin.get(path).body().path("items").size());
+    assertEquals(201, admin.post(path, classification(asset, "TECH")).status());
+  }
+
+  @Test
+  void submitsManyLabelsInOneRequestByExternalId() {
+    String p = newProject("many labels");
+    importTexts(p, "m1", "a", "m2", "b");
+    String body = "[{\"assetExternalId\":\"m1\",\"jsonResponse\":{\"JOB_0\":{\"categories\":[{\"name\":\"SPORT\"}]}}},"
+        + "{\"assetExternalId\":\"m2\",\"jsonResponse\":{\"JOB_0\":{\"categories\":[{\"name\":\"TECH\"}]}}}]";
+    Response r = admin.post("/api/v1/projects/" + p + "/labels", body);
+    assertEquals(201, r.status(), r.text());
+    assertEquals(2, r.body().path("items").size());
+    assertEquals(2, admin.get("/api/v1/projects/" + p + "/labels?type=DEFAULT").body().path("items").size());
+  }
+
+  @Test
+  void labelerCannotSeeOrTouchAProjectTheyAreNotAMemberOf() {
+    String mine = newProject("labeler's own");
+    String secret = newProject("secret project");
+    importTexts(secret, "s1", "confidential text");
+    String[] lab = newUser();
+    addMember(mine, lab[0], "LABELER");
+    Api labeler = admin.as(lab[1]);
+    assertEquals(200, labeler.get("/api/v1/projects/" + mine).status());
+    JsonNode list = labeler.get("/api/v1/projects").body();
+    assertEquals(1, list.path("items").size(), list.toString());
+    for (String path : new String[] {"", "/assets", "/labels", "/queue/next", "/export?format=jsonl"}) {
+      Response r = labeler.get("/api/v1/projects/" + secret + path);
+      assertError(r, 404, "NOT_FOUND");
+      assertFalse(r.text().contains("confidential"), r.text());
+    }
+    assertError(labeler.patch("/api/v1/projects/" + mine, "{\"title\":\"renamed\"}"), 403, "FORBIDDEN");
+    assertError(labeler.post("/api/v1/users", "{\"email\":\"x@example.org\",\"password\":\"long password 123\"}"), 403, "FORBIDDEN");
+  }
+
+  @Test
+  void revokedOrUnknownKeyGets401() {
+    String[] u = newUser();
+    Api user = admin.as(u[1]);
+    assertEquals(200, user.get("/api/v1/projects").status());
+    assertEquals(204, admin.delete("/api/v1/api-keys/" + u[2]).status());
+    assertError(user.get("/api/v1/projects"), 401, "UNAUTHENTICATED");
+    assertError(admin.as("ll_garbage").get("/api/v1/projects"), 401, "UNAUTHENTICATED");
+    assertError(admin.as(null).get("/api/v1/projects"), 401, "UNAUTHENTICATED");
+  }
+
+  @Test
+  void exportReturnsWhatWasImportedAndLabeled() throws Exception {
+    String p = newProject("round trip");
+    importTexts(p, "e1", "football tonight", "e2", "new phone", "e3", "unlabeled text");
+    admin.post("/api/v1/projects/" + p + "/labels", "{\"assetExternalId\":\"e1\",\"jsonResponse\":{\"JOB_0\":{\"categories\":[{\"name\":\"SPORT\"}]}}}");
+    admin.post("/api/v1/projects/" + p + "/labels", "{\"assetExternalId\":\"e2\",\"jsonResponse\":{\"JOB_0\":{\"categories\":[{\"name\":\"TECH\"}]}}}");
+    Response r = admin.get("/api/v1/projects/" + p + "/export?format=jsonl");
+    assertEquals(200, r.status());
+    assertTrue(r.raw().headers().firstValue("Content-Disposition").orElse("").contains("attachment"));
+    Map<String, String> labelOf = new java.util.HashMap<>();
+    Map<String, String> content = new java.util.HashMap<>();
+    for (String line : r.text().split("\n")) {
+      JsonNode a = Api.JSON.readTree(line);
+      content.put(a.path("externalId").asText(), a.path("content").asText());
+      for (JsonNode l : a.path("labels")) {
+        labelOf.put(a.path("externalId").asText(), l.path("jsonResponse").path("JOB_0").path("categories").get(0).path("name").asText());
+      }
+    }
+    assertEquals(Map.of("e1", "football tonight", "e2", "new phone", "e3", "unlabeled text"), content);
+    assertEquals(Map.of("e1", "SPORT", "e2", "TECH"), labelOf);
+    Response csv = admin.get("/api/v1/projects/" + p + "/export?format=csv");
+    assertEquals(200, csv.status());
+    assertTrue(csv.text().contains("SPORT") && csv.text().contains("unlabeled text"), csv.text());
+  }
+
+  @Test
+  void browserSessionNeedsCsrfTokenToChangeState() throws Exception {
+    String p = newProject("session");
+    String[] u = newUser();
+    addMember(p, u[0], "ADMIN");
+    String email = admin.get("/api/v1/users").body().path("items").findParents("id").stream()
+        .filter(n -> n.path("id").asText().equals(u[0])).findFirst().orElseThrow().path("email").asText();
+    var http = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+    var login = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(admin.base() + "/api/v1/auth/login"))
+        .header("Content-Type", "application/json")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"email\":\"" + email + "\",\"password\":\"a long enough password\"}"))
+        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, login.statusCode(), login.body());
+    String setCookie = login.headers().firstValue("Set-Cookie").orElseThrow();
+    assertTrue(setCookie.contains("HttpOnly") && setCookie.contains("SameSite=Strict"), setCookie);
+    String cookie = setCookie.substring(0, setCookie.indexOf(';'));
+    String csrf = Api.JSON.readTree(login.body()).path("csrfToken").asText();
+    java.util.function.BiFunction<String, String, Integer> patch = (token, title) -> {
+      var b = java.net.http.HttpRequest.newBuilder(java.net.URI.create(admin.base() + "/api/v1/projects/" + p))
+          .header("Cookie", cookie).header("Content-Type", "application/json")
+          .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString("{\"title\":\"" + title + "\"}"));
+      if (token != null) {
+        b.header("X-CSRF-Token", token);
+      }
+      try {
+        return http.send(b.build(), java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    };
+    assertEquals(403, patch.apply(null, "no token"));
+    assertEquals(403, patch.apply("wrong", "wrong token"));
+    assertEquals(200, patch.apply(csrf, "with token"));
+    assertEquals("with token", admin.get("/api/v1/projects/" + p).body().path("title").asText());
+  }
+
+  @Test
+  void wrongPasswordIsRejectedAndRepeatedFailuresAreSlowedDown() {
+    Api anonymous = admin.as(null);
+    String body = "{\"email\":\"nobody-" + System.nanoTime() + "@example.org\",\"password\":\"wrong password\"}";
+    for (int i = 0; i < 5; i++) {
+      assertError(anonymous.post("/api/v1/auth/login", body), 401, "UNAUTHENTICATED");
+    }
+    Response throttled = anonymous.post("/api/v1/auth/login", body);
+    assertError(throttled, 429, "TOO_MANY_REQUESTS");
+    assertTrue(throttled.raw().headers().firstValue("Retry-After").isPresent());
+  }
+}

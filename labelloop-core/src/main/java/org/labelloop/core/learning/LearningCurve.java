@@ -1,0 +1,77 @@
+package org.labelloop.core.learning;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.labelloop.core.learning.LearningRepository.ForwardPair;
+
+/**
+ * The learning curve of a project: per model version, the labels it learned from, its cross-validated quality, its
+ * <em>forward</em> accuracy (how often its prediction matched the label a human gave afterwards — measured on data the
+ * model never saw, like prequential evaluation, Dawid 1984) and the share of pool predictions that changed from the
+ * previous version. When both are stable over the last {@link #WINDOW} versions, more labels are unlikely to help.
+ */
+public record LearningCurve(List<Point> points, Hint hint) {
+  static final int WINDOW = 3;
+  static final double MAX_CHANGED = 0.03;
+  static final double MAX_ACCURACY_SPREAD = 0.03;
+  static final int MIN_FORWARD = 5;
+
+  public record Point(
+      int version, String modelVersion, Instant createdAt, int labelsUsed, Double cvAccuracy, Double cvMacroF1,
+      Double forwardAccuracy, int forwardCount, Double changedShare) {}
+
+  /** {@code stable}: whether to show "more labels are unlikely to help much"; {@code message} says why, with numbers. */
+  public record Hint(boolean stable, String message) {}
+
+  public static LearningCurve of(List<ModelVersion> versions, List<ForwardPair> pairs) {
+    Map<String, int[]> forward = new HashMap<>(); // modelVersion -> {correct, total}
+    Map<String, String> jobOf = new HashMap<>();
+    versions.forEach(v -> jobOf.put(v.modelVersion(), v.learnedJob()));
+    for (ForwardPair p : pairs) {
+      String job = jobOf.get(p.modelVersion());
+      if (job == null) continue;
+      Set<String> predicted = InferenceMarks.categories(p.predicted().get(job));
+      Set<String> human = InferenceMarks.categories(p.human().get(job));
+      if (human.isEmpty()) continue;
+      int[] c = forward.computeIfAbsent(p.modelVersion(), k -> new int[2]);
+      c[0] += predicted.equals(human) ? 1 : 0;
+      c[1]++;
+    }
+    List<Point> points = new ArrayList<>();
+    for (ModelVersion v : versions) {
+      int[] c = forward.getOrDefault(v.modelVersion(), new int[2]);
+      points.add(new Point(v.version(), v.modelVersion(), v.createdAt(), v.labelsUsed(), v.cvAccuracy(), v.cvMacroF1(),
+          c[1] == 0 ? null : (double) c[0] / c[1], c[1], v.changedShare()));
+    }
+    return new LearningCurve(points, hint(points));
+  }
+
+  static Hint hint(List<Point> points) {
+    if (points.size() < WINDOW + 1) {
+      return new Hint(false, "Too few model versions to judge (" + points.size() + " of " + (WINDOW + 1) + " needed).");
+    }
+    List<Point> last = points.subList(points.size() - WINDOW, points.size());
+    double maxChanged = 0;
+    double lo = 1, hi = 0;
+    int withForward = 0;
+    for (Point p : last) {
+      if (p.changedShare() == null) return new Hint(false, "No prediction changes recorded yet.");
+      maxChanged = Math.max(maxChanged, p.changedShare());
+      Double acc = p.forwardCount() >= MIN_FORWARD ? p.forwardAccuracy() : p.cvAccuracy();
+      if (p.forwardCount() >= MIN_FORWARD) withForward++;
+      if (acc == null) return new Hint(false, "No accuracy measured yet.");
+      lo = Math.min(lo, acc);
+      hi = Math.max(hi, acc);
+    }
+    String kind = withForward == WINDOW ? "forward accuracy" : "accuracy (forward where measured, else cross-validated)";
+    String numbers = String.format(Locale.ROOT, "over the last %d versions %s stayed within %.3f-%.3f and at most %.1f%% of"
+        + " pool predictions changed between versions", WINDOW, kind, lo, hi, 100 * maxChanged);
+    boolean stable = maxChanged <= MAX_CHANGED && hi - lo <= MAX_ACCURACY_SPREAD;
+    return new Hint(stable, stable ? "More labels are unlikely to help much: " + numbers + "." : "Still improving: " + numbers + ".");
+  }
+}

@@ -1,0 +1,113 @@
+package org.labelloop.core.learning;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.labelloop.core.Ports;
+import org.labelloop.core.error.LabelloopException;
+import org.labelloop.core.label.Label;
+import org.labelloop.core.learning.LearningRepository.MarkedLabel;
+import org.labelloop.core.port.Page;
+import org.labelloop.core.project.Job;
+import org.labelloop.core.project.MlTask;
+import org.labelloop.core.project.Project;
+import org.labelloop.core.user.Access;
+import org.labelloop.core.user.Caller;
+import org.labelloop.core.user.Role;
+
+/** The learning loop's use cases: settings, model versions, training on demand, the learning curve, inference marks. */
+public final class LearningService {
+  private final Ports ports;
+  private final Access access;
+  private final Clock clock;
+
+  public LearningService(Ports ports, Access access, Clock clock) {
+    this.ports = ports;
+    this.access = access;
+    this.clock = clock;
+  }
+
+  public LearningSettings settings(Caller caller, String projectId) {
+    access.require(caller, projectId, Role.LABELER);
+    return LearningSettings.fromJson(ports.learning().settings(projectId).orElse(null));
+  }
+
+  /** Changes the fields given; validates the result as a whole. Project ADMIN only. */
+  public LearningSettings updateSettings(Caller caller, String projectId, JsonNode patch) {
+    Project project = access.requireProject(caller, projectId, Role.ADMIN).project();
+    ObjectNode stored = ports.learning().settings(projectId).filter(JsonNode::isObject).map(n -> ((ObjectNode) n).deepCopy())
+        .orElseGet(JsonNodeFactory.instance::objectNode);
+    LearningSettings result = LearningSettings.fromJson(stored).patch(patch);
+    result.check(project.jsonInterface());
+    if (patch != null && patch.isObject()) {
+      patch.properties().forEach(e -> stored.set(e.getKey(), e.getValue()));
+    }
+    ports.learning().saveSettings(projectId, stored, clock.instant());
+    return result;
+  }
+
+  public List<ModelVersion> models(Caller caller, String projectId) {
+    access.require(caller, projectId, Role.LABELER);
+    return ports.learning().versions(projectId);
+  }
+
+  public List<TrainingJob> jobs(Caller caller, String projectId, int limit) {
+    access.require(caller, projectId, Role.LABELER);
+    return ports.learning().jobs(projectId, limit <= 0 ? 20 : Math.min(limit, 200));
+  }
+
+  /** Queues a training now (coalescing with a queued one). Project ADMIN only. */
+  public TrainingJob train(Caller caller, String projectId) {
+    Project project = access.requireProject(caller, projectId, Role.ADMIN).project();
+    LearningSettings settings = LearningSettings.fromJson(ports.learning().settings(projectId).orElse(null));
+    if (settings.learnedJob(project.jsonInterface()) == null) {
+      throw LabelloopException.invalid("This project has no CLASSIFICATION job to learn");
+    }
+    return ports.tx().inTransaction(() -> ports.learning().enqueue(projectId, "manual", ports.learning().humanLabelCount(projectId), clock.instant()));
+  }
+
+  public LearningCurve curve(Caller caller, String projectId) {
+    access.require(caller, projectId, Role.LABELER);
+    return LearningCurve.of(ports.learning().versions(projectId), ports.learning().forwardPairs(projectId));
+  }
+
+  /** Model labels with an inference mark, optionally only those below {@code lt}. */
+  public Page<MarkedLabel> marks(Caller caller, String projectId, Double lt, String cursor, int limit) {
+    access.require(caller, projectId, Role.LABELER);
+    if (lt != null && (lt.isNaN() || lt < 0 || lt > 1.000001)) {
+      throw LabelloopException.invalid("inferenceMarkLt: must be a number in [0, 1]");
+    }
+    return ports.learning().marked(projectId, lt, cursor, limit);
+  }
+
+  /** A human answer and a model answer that differ, per classification job. */
+  public record Disagreement(
+      String assetId, String externalId, String labelId, String labelType, String modelVersion, double inferenceMark,
+      String jobId, Set<String> human, Set<String> model) {}
+
+  /** Assets where a model label disagrees with the human one (mark below 1), with both category sets. */
+  public Page<Disagreement> disagreements(Caller caller, String projectId, String cursor, int limit) {
+    Project project = access.requireProject(caller, projectId, Role.LABELER).project();
+    Page<MarkedLabel> page = ports.learning().marked(projectId, 1.0, cursor, limit);
+    Map<String, List<Label>> labels = ports.labels().forAssets(page.items().stream().map(MarkedLabel::assetId).distinct().toList());
+    List<Disagreement> out = new ArrayList<>();
+    for (MarkedLabel m : page.items()) {
+      Label human = LearningTrigger.chosenHuman(labels.getOrDefault(m.assetId(), List.of()));
+      if (human == null) continue;
+      for (Job job : project.jsonInterface().jobs().values()) {
+        if (job.mlTask() != MlTask.CLASSIFICATION) continue;
+        Set<String> h = InferenceMarks.categories(human.jsonResponse().get(job.id()));
+        Set<String> p = InferenceMarks.categories(m.jsonResponse().get(job.id()));
+        if (!h.equals(p)) {
+          out.add(new Disagreement(m.assetId(), m.externalId(), m.labelId(), m.labelType(), m.modelVersion(), m.inferenceMark(), job.id(), h, p));
+        }
+      }
+    }
+    return new Page<>(out, page.nextCursor());
+  }
+}

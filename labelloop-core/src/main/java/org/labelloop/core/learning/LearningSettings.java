@@ -1,0 +1,122 @@
+package org.labelloop.core.learning;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.labelloop.core.error.LabelloopException;
+import org.labelloop.core.project.Job;
+import org.labelloop.core.project.JsonInterface;
+import org.labelloop.core.project.MlTask;
+
+/**
+ * A project's learning loop settings. {@code jobId} null means the interface's first CLASSIFICATION job; a project
+ * without one cannot learn. Stored as JSON (only the fields a user set), so new defaults reach old projects.
+ */
+public record LearningSettings(
+    boolean enabled, String jobId, int retrainEvery, int minLabels, int timeBudgetSeconds, Strategy strategy, int batchSize) {
+  public static final LearningSettings DEFAULTS = new LearningSettings(true, null, 10, 10, 20, Strategy.MARGIN, 10);
+
+  public LearningSettings {
+    List<String> problems = new ArrayList<>();
+    if (retrainEvery < 1 || retrainEvery > 100_000) {
+      problems.add("retrainEvery: must be in [1, 100000]");
+    }
+    if (minLabels < 2 || minLabels > 1_000_000) {
+      problems.add("minLabels: must be in [2, 1000000]");
+    }
+    if (timeBudgetSeconds < 1 || timeBudgetSeconds > 3600) {
+      problems.add("timeBudgetSeconds: must be in [1, 3600]");
+    }
+    if (batchSize < 1 || batchSize > 1000) {
+      problems.add("batchSize: must be in [1, 1000]");
+    }
+    if (strategy == null) {
+      problems.add("strategy: required");
+    }
+    if (!problems.isEmpty()) {
+      throw LabelloopException.invalid("Invalid learning settings: " + problems.getFirst(), problems);
+    }
+  }
+
+  /** Stored JSON (may be null or partial) over the defaults. */
+  public static LearningSettings fromJson(JsonNode stored) {
+    return DEFAULTS.patch(stored);
+  }
+
+  /** These settings with the fields present in {@code patch} replaced; unknown fields and wrong types are errors. */
+  public LearningSettings patch(JsonNode patch) {
+    if (patch == null || patch.isNull() || patch.isMissingNode()) {
+      return this;
+    }
+    if (!patch.isObject()) {
+      throw LabelloopException.invalid("learning settings: must be a JSON object");
+    }
+    List<String> problems = new ArrayList<>();
+    boolean en = enabled;
+    String job = jobId;
+    int every = retrainEvery, min = minLabels, budget = timeBudgetSeconds, batch = batchSize;
+    Strategy strat = strategy;
+    for (Map.Entry<String, JsonNode> e : patch.properties()) {
+      JsonNode v = e.getValue();
+      switch (e.getKey()) {
+        case "enabled" -> {
+          if (v.isBoolean()) en = v.asBoolean(); else problems.add("enabled: must be true or false");
+        }
+        case "jobId" -> {
+          if (v.isNull() || v.isTextual()) job = v.isNull() || v.asText().isBlank() ? null : v.asText(); else problems.add("jobId: must be a string");
+        }
+        case "strategy" -> {
+          if (v.isTextual()) strat = Strategy.parse(v.asText()); else problems.add("strategy: must be a string");
+        }
+        case "retrainEvery" -> every = intField(e.getKey(), v, every, problems);
+        case "minLabels" -> min = intField(e.getKey(), v, min, problems);
+        case "timeBudgetSeconds" -> budget = intField(e.getKey(), v, budget, problems);
+        case "batchSize" -> batch = intField(e.getKey(), v, batch, problems);
+        default -> problems.add(e.getKey() + ": unknown setting");
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw LabelloopException.invalid("Invalid learning settings: " + problems.getFirst(), problems);
+    }
+    return new LearningSettings(en, job, every, min, budget, strat, batch);
+  }
+
+  private static int intField(String name, JsonNode v, int current, List<String> problems) {
+    if (!v.canConvertToInt() || !v.isIntegralNumber()) {
+      problems.add(name + ": must be an integer");
+      return current;
+    }
+    return v.asInt();
+  }
+
+  /** The job this project learns, or null when it has no learnable (CLASSIFICATION) job. */
+  public Job learnedJob(JsonInterface iface) {
+    if (jobId != null) {
+      Job j = iface.job(jobId);
+      return j != null && j.mlTask() == MlTask.CLASSIFICATION ? j : null;
+    }
+    return iface.jobs().values().stream().filter(j -> j.mlTask() == MlTask.CLASSIFICATION).findFirst().orElse(null);
+  }
+
+  /** Validates {@code jobId} against the interface (a named job must exist and be a CLASSIFICATION job). */
+  public void check(JsonInterface iface) {
+    if (jobId != null && learnedJob(iface) == null) {
+      throw LabelloopException.invalid("jobId: '" + jobId + "' is not a CLASSIFICATION job of this project (" + iface.jobs().keySet() + ")");
+    }
+  }
+
+  public ObjectNode toJson() {
+    ObjectNode o = JsonNodeFactory.instance.objectNode();
+    o.put("enabled", enabled);
+    if (jobId == null) o.putNull("jobId"); else o.put("jobId", jobId);
+    o.put("retrainEvery", retrainEvery);
+    o.put("minLabels", minLabels);
+    o.put("timeBudgetSeconds", timeBudgetSeconds);
+    o.put("strategy", strategy.wireName());
+    o.put("batchSize", batchSize);
+    return o;
+  }
+}

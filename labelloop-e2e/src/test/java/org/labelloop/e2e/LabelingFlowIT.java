@@ -1,0 +1,458 @@
+package org.labelloop.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The whole labeling journey in a real headless Chromium against the real server (random port, fresh SQLite): log in,
+ * create a project with the form, import a CSV through the column picker, label five assets with the keyboard only,
+ * prove that HTML in asset text never executes, tag NER spans with the mouse, accept a model's pre-annotation, review,
+ * read the dashboard, export, manage members and keys, and use it in a narrow window. Screenshots of each screen go to
+ * target/screenshots. The steps share one server and one browser and run in order.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LabelingFlowIT {
+  private static final String EMAIL = "lead@example.org";
+  private static final String PASSWORD = "correct horse battery";
+
+  private static E2eServer server;
+  private static ChromeDriver driver;
+  private static WebDriverWait wait;
+  private static String projectId;
+  private static String nerProjectId;
+  private static final List<String> labeledExternalIds = new ArrayList<>();
+
+  @BeforeAll
+  static void start() throws IOException {
+    Browser.assumeInstalled();
+    server = new E2eServer();
+    server.api("POST", "/api/v1/users", Map.of("email", EMAIL, "name", "Lead Labeler", "password", PASSWORD, "admin", true));
+    if (Files.isDirectory(Browser.DOWNLOADS)) {
+      try (Stream<Path> old = Files.list(Browser.DOWNLOADS)) {
+        for (Path p : old.toList()) {
+          Files.deleteIfExists(p);
+        }
+      }
+    }
+    driver = Browser.start();
+    wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+  }
+
+  @AfterAll
+  static void stop() {
+    if (driver != null) {
+      driver.quit();
+    }
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  private static void go(String hashPath) {
+    driver.get(server.baseUrl() + "/#" + hashPath);
+  }
+
+  private static WebElement visible(String css) {
+    return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+  }
+
+  private static Object js(String script, Object... args) {
+    return ((JavascriptExecutor) driver).executeScript(script, args);
+  }
+
+  private static void keys(CharSequence... k) {
+    new Actions(driver).sendKeys(k).perform();
+  }
+
+  private static String waitForNewAsset(String previous) {
+    return wait.until(d -> {
+      List<WebElement> cards = d.findElements(By.cssSelector("#label-card[data-asset-id]"));
+      if (cards.isEmpty()) {
+        return null;
+      }
+      String id = cards.get(0).getAttribute("data-asset-id");
+      return id != null && !id.equals(previous) ? id : null;
+    });
+  }
+
+  @Test
+  @Order(1)
+  void showsLoginFormAndLogsIn() {
+    driver.get(server.baseUrl() + "/");
+    WebElement password = visible("input[type=password]");
+    visible("#email").sendKeys(EMAIL);
+    password.sendKeys("wrong password");
+    Browser.screenshot(driver, "01-login");
+    driver.findElement(By.id("login-submit")).click();
+    WebElement error = visible("#login-error .error-box");
+    assertTrue(error.getText().contains("wrong email or password"), error.getText());
+    password.clear();
+    password.sendKeys(PASSWORD, Keys.ENTER);
+    visible("#new-project");
+    assertTrue(driver.findElement(By.id("topnav")).getText().contains("Lead Labeler"));
+    Browser.screenshot(driver, "02-projects-empty");
+  }
+
+  @Test
+  @Order(2)
+  void createsClassificationProjectWithTheForm() {
+    driver.findElement(By.id("new-project")).click();
+    visible("#project-title").sendKeys("News topics e2e");
+    WebElement firstName = visible("input.cat-name");
+    firstName.sendKeys("Sport", Keys.ENTER);
+    wait.until(d -> d.findElements(By.cssSelector("input.cat-name")).size() == 2);
+    driver.switchTo().activeElement().sendKeys("Business", Keys.ENTER);
+    wait.until(d -> d.findElements(By.cssSelector("input.cat-name")).size() == 3);
+    driver.switchTo().activeElement().sendKeys("Tech");
+    Browser.screenshot(driver, "03-create-project-form");
+    driver.findElement(By.id("mode-json")).click();
+    String raw = visible("#raw-json").getAttribute("value");
+    assertTrue(raw.contains("\"SPORT\"") && raw.contains("\"TECH\"") && raw.contains("CLASSIFICATION"), raw);
+    Browser.screenshot(driver, "04-create-project-json");
+    driver.findElement(By.id("mode-form")).click();
+    driver.findElement(By.id("save-project")).click();
+    wait.until(d -> d.getCurrentUrl().endsWith("/import"));
+    projectId = driver.getCurrentUrl().replaceAll(".*#/p/([^/]+)/import$", "$1");
+    JsonNode p = server.api("GET", "/api/v1/projects/" + projectId, null);
+    assertEquals("News topics e2e", p.get("title").asText());
+    assertEquals(3, p.at("/jsonInterface/jobs/JOB_0/content/categories").size());
+  }
+
+  @Test
+  @Order(3)
+  void importsCsvWithColumnPickerAndShowsLineErrors() throws IOException {
+    Path csv = Files.createTempFile("e2e-import-", ".csv");
+    Files.writeString(csv, String.join("\n",
+        "id,text,topic",
+        "x1,\"<script>window.__xss = 'script'</script>Payload in a script tag\",",
+        "x2,\"<img src=x onerror=\"\"window.__xss = 'img'\"\">Payload in an image tag\",",
+        "a1,The match ended 3-1 after a late goal,",
+        "a2,Shares rose after the quarterly results,",
+        "a3,The new phone has a faster chip,",
+        "a4,\"שלום עולם, this line starts right-to-left\",",
+        "a5,The striker signed a new contract,",
+        "a6,Central bank keeps rates unchanged,",
+        "a7,A startup released an open-source compiler,",
+        "a8,The coach praised the young defenders,",
+        "bad,only two fields",
+        "a1,a duplicate id,",
+        ""));
+    visible("#import-file").sendKeys(csv.toAbsolutePath().toString());
+    Select text = new Select(visible("#text-column"));
+    assertEquals("text", text.getFirstSelectedOption().getText());
+    new Select(driver.findElement(By.id("id-column"))).selectByVisibleText("id");
+    driver.findElement(By.id("import-skip")).click();
+    Browser.screenshot(driver, "05-import-columns");
+    driver.findElement(By.id("import-submit")).click();
+    WebElement summary = visible(".import-summary");
+    assertTrue(summary.getText().startsWith("10 imported"), summary.getText());
+    String errors = visible("#import-errors").getText();
+    assertTrue(errors.contains("12") && errors.contains("expected 3 fields"), errors);
+    assertTrue(errors.contains("duplicate"), errors);
+    Browser.screenshot(driver, "06-import-result");
+  }
+
+  @Test
+  @Order(4)
+  void labelsFiveAssetsWithTheKeyboardOnly() {
+    go("/p/" + projectId + "/label");
+    String previous = null;
+    for (int i = 0; i < 5; i++) {
+      String assetId = waitForNewAsset(previous);
+      labeledExternalIds.add(driver.findElement(By.id("label-card")).getAttribute("data-external-id"));
+      if (i == 0) {
+        Browser.screenshot(driver, "07-label-classification");
+        keys("?");
+        visible("#help-overlay");
+        Browser.screenshot(driver, "08-label-help-overlay");
+        keys(Keys.ESCAPE);
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("help-overlay")));
+      }
+      keys(String.valueOf(1 + i % 3));
+      wait.until(d -> !d.findElements(By.cssSelector("button.cat.on")).isEmpty());
+      if (i == 1) {
+        Browser.screenshot(driver, "09-label-category-picked");
+      }
+      keys(Keys.ENTER);
+      previous = assetId;
+    }
+    waitForNewAsset(previous);
+    JsonNode labels = server.api("GET", "/api/v1/projects/" + projectId + "/labels?type=DEFAULT", null).get("items");
+    assertEquals(5, labels.size(), labels.toString());
+    List<String> cats = new ArrayList<>();
+    labels.forEach(l -> cats.add(l.at("/jsonResponse/JOB_0/categories/0/name").asText()));
+    assertTrue(cats.containsAll(List.of("SPORT", "BUSINESS", "TECH")), cats.toString());
+    // Backspace goes back to the fifth asset with its answer; the right arrow returns to the queue.
+    keys(Keys.BACK_SPACE);
+    wait.until(d -> labeledExternalIds.get(4).equals(d.findElement(By.id("label-card")).getAttribute("data-external-id")));
+    assertEquals(1, driver.findElements(By.cssSelector("button.cat.on")).size());
+    Browser.screenshot(driver, "10-label-previous-asset");
+    keys(Keys.ARROW_RIGHT);
+    wait.until(d -> !labeledExternalIds.contains(d.findElement(By.id("label-card")).getAttribute("data-external-id")));
+  }
+
+  @Test
+  @Order(5)
+  void assetHtmlIsShownAsTextAndNeverRuns() {
+    assertTrue(labeledExternalIds.containsAll(List.of("x1", "x2")), "the payload assets come first in the queue: " + labeledExternalIds);
+    go("/p/" + projectId + "/label");
+    keys(Keys.BACK_SPACE); // nothing earlier in a fresh session: a readable notice, no crash
+    // Show both payloads again through the review list, which renders snippets of every labeled asset.
+    server.api("PATCH", "/api/v1/projects/" + projectId + "/assets", Map.of("externalIds", List.of("x1", "x2"), "status", "TO_REVIEW"));
+    go("/p/" + projectId + "/review");
+    WebElement list = visible("#review-list .asset-list");
+    wait.until(d -> list.getText().contains("Payload in a script tag"));
+    String detail = visible("#asset-text").getText();
+    assertTrue(detail.contains("<script>") || detail.contains("<img src=x"), detail);
+    assertTrue(list.getText().contains("<img src=x onerror="), list.getText());
+    assertEquals(null, js("return window.__xss;"), "a payload in asset text ran");
+    assertEquals(0L, js("return document.querySelectorAll('img').length;"), "asset HTML became an element");
+    assertEquals(0L, js("return Array.from(document.scripts).filter(s => !s.src).length;"), "an inline script appeared");
+    Browser.screenshot(driver, "11-xss-payloads-as-text");
+  }
+
+  @Test
+  @Order(6)
+  void reviewerAcceptsOneAsset() {
+    String first = labeledExternalIds.get(0);
+    visible("#review-accept");
+    String labeler = visible("#review-labeler").getText();
+    assertTrue(labeler.contains("Sport") && labeler.contains(EMAIL), labeler);
+    Browser.screenshot(driver, "12-review");
+    keys("a");
+    wait.until(d -> "REVIEWED".equals(server.api("GET", "/api/v1/projects/" + projectId + "/assets?externalId=" + first, null)
+        .at("/items/0/status").asText()));
+    JsonNode reviews = server.api("GET", "/api/v1/projects/" + projectId + "/labels?type=REVIEW", null).get("items");
+    assertEquals(1, reviews.size());
+    assertEquals("SPORT", reviews.at("/0/jsonResponse/JOB_0/categories/0/name").asText());
+    // Send the other payload asset back to the queue with the keyboard.
+    wait.until(d -> d.findElements(By.cssSelector("#review-list li")).size() == 1);
+    keys("b");
+    wait.until(d -> "TODO".equals(server.api("GET", "/api/v1/projects/" + projectId + "/assets?externalId=x2", null)
+        .at("/items/0/status").asText()));
+    visible("#review-empty");
+  }
+
+  @Test
+  @Order(7)
+  void acceptsTheModelsPreAnnotationWithOneKey() {
+    JsonNode todo = null;
+    for (JsonNode a : server.api("GET", "/api/v1/projects/" + projectId + "/assets?status=TODO&limit=100", null).get("items")) {
+      if (!labeledExternalIds.contains(a.get("externalId").asText())) {
+        todo = a;
+        break;
+      }
+    }
+    assertNotNull(todo, "an asset this labeler has not labeled yet");
+    String assetId = todo.get("id").asText();
+    server.api("POST", "/api/v1/projects/" + projectId + "/labels", Map.of(
+        "assetId", assetId, "labelType", "PREDICTION", "modelVersion", "v-e2e-1",
+        "jsonResponse", Map.of("JOB_0", Map.of("categories", List.of(Map.of("name", "TECH", "confidence", 87))))));
+    server.api("PATCH", "/api/v1/projects/" + projectId + "/assets", Map.of("externalIds", List.of(todo.get("externalId").asText()), "priority", 100));
+    go("/p/" + projectId + "/label");
+    wait.until(d -> assetId.equals(d.findElement(By.id("label-card")).getAttribute("data-asset-id")));
+    WebElement banner = visible("#model-banner");
+    assertTrue(banner.getText().contains("v-e2e-1") && banner.getText().contains("87"), banner.getText());
+    WebElement suggested = visible("button.cat.on.from-model");
+    assertTrue(suggested.getText().contains("Tech") && suggested.getText().contains("model"), suggested.getText());
+    Browser.screenshot(driver, "13-label-pre-annotation");
+    keys("a");
+    waitForNewAsset(assetId);
+    JsonNode labels = server.api("GET", "/api/v1/projects/" + projectId + "/labels?type=DEFAULT&assetId=" + assetId, null).get("items");
+    assertEquals(1, labels.size());
+    JsonNode category = labels.at("/0/jsonResponse/JOB_0/categories/0");
+    assertEquals("TECH", category.get("name").asText());
+    assertFalse(category.has("confidence"), "the human label does not carry the model's confidence");
+  }
+
+  @Test
+  @Order(8)
+  void createsNerProjectFromRawJsonAndTagsSpansWithTheMouse() {
+    go("/new");
+    visible("#project-title").sendKeys("Entities e2e");
+    driver.findElement(By.id("mode-json")).click();
+    WebElement raw = visible("#raw-json");
+    raw.clear();
+    raw.sendKeys("{\"jobs\": {\"JOB_0\": {\"mlTask\": \"GUESSING\", \"content\": {\"categories\": {}}}}}");
+    driver.findElement(By.id("save-project")).click();
+    WebElement error = visible("#editor-status .error-box");
+    assertTrue(error.getText().toLowerCase().contains("mltask") || error.getText().contains("GUESSING"), error.getText());
+    Browser.screenshot(driver, "14-create-project-json-error");
+    raw.clear();
+    raw.sendKeys("{\"jobs\": {\"JOB_0\": {\"mlTask\": \"NAMED_ENTITIES_RECOGNITION\", \"instruction\": \"Entities\", \"required\": false,"
+        + " \"content\": {\"categories\": {\"PER\": {\"name\": \"Person\", \"color\": \"#e15759\"}, \"ORG\": {\"name\": \"Organisation\", \"color\": \"#4e79a7\"},"
+        + " \"LOC\": {\"name\": \"Place\", \"color\": \"#59a14f\"}}}}}}");
+    driver.findElement(By.id("save-project")).click();
+    wait.until(d -> d.getCurrentUrl().endsWith("/import"));
+    nerProjectId = driver.getCurrentUrl().replaceAll(".*#/p/([^/]+)/import$", "$1");
+    String sentence = "John Snow met Arya Stark in Winterfell and then sailed to Paris.";
+    server.api("POST", "/api/v1/projects/" + nerProjectId + "/assets", List.of(Map.of("externalId", "n1", "content", sentence)));
+
+    go("/p/" + nerProjectId + "/label");
+    visible("#label-card[data-external-id=n1]");
+    dragOver("John Snow", 1, 7);   // "ohn Sn" snaps to "John Snow"
+    WebElement per = visible("mark.span[data-category=PER]");
+    assertEquals("John Snow", per.getText());
+    dragOver("Paris", 1, 4);       // "ari" snaps to "Paris", first tagged as the highlighted Person…
+    WebElement paris = visible("mark.span[data-begin='" + sentence.indexOf("Paris") + "']");
+    paris.click();                 // …then clicked and relabelled with key 3
+    visible("#span-tools");
+    keys("3");
+    wait.until(d -> !d.findElements(By.cssSelector("mark.span[data-category=LOC]")).isEmpty());
+    keys("2");                     // the next span will be an organisation
+    dragOver("Winterfell", 0, 10);
+    visible("mark.span[data-category=ORG]");
+    Browser.screenshot(driver, "15-label-ner-spans");
+    visible("mark.span[data-category=ORG]").click();
+    keys(Keys.DELETE);             // and removed again
+    wait.until(d -> d.findElements(By.cssSelector("mark.span[data-category=ORG]")).isEmpty());
+    keys(Keys.ENTER);
+    visible("#queue-empty");
+    Browser.screenshot(driver, "16-label-queue-empty");
+    JsonNode annotations = server.api("GET", "/api/v1/projects/" + nerProjectId + "/labels?type=DEFAULT", null)
+        .at("/items/0/jsonResponse/JOB_0/annotations");
+    assertEquals(2, annotations.size(), annotations.toString());
+    assertEquals("PER", annotations.at("/0/categories/0/name").asText());
+    assertEquals(0, annotations.at("/0/beginOffset").asInt());
+    assertEquals("John Snow", annotations.at("/0/content").asText());
+    assertEquals("LOC", annotations.at("/1/categories/0/name").asText());
+    assertEquals(sentence.indexOf("Paris"), annotations.at("/1/beginOffset").asInt());
+    assertEquals("Paris", annotations.at("/1/content").asText());
+  }
+
+  /** Selects characters [from, to) of the first occurrence of word in the asset text with a real mouse drag. */
+  private static void dragOver(String word, int from, int to) {
+    @SuppressWarnings("unchecked")
+    List<Number> box = (List<Number>) js(
+        "const root = document.getElementById('asset-text');"
+            + "const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);"
+            + "for (let n = walker.nextNode(); n; n = walker.nextNode()) {"
+            + "  const i = n.data.indexOf(arguments[0]); if (i < 0) continue;"
+            + "  const r = document.createRange(); r.setStart(n, i + arguments[1]); r.setEnd(n, i + arguments[1] + 1);"
+            + "  const a = r.getBoundingClientRect();"
+            + "  r.setStart(n, i + arguments[2] - 1); r.setEnd(n, i + arguments[2]);"
+            + "  const b = r.getBoundingClientRect();"
+            + "  return [a.left + 1, a.top + a.height / 2, b.right - 1, b.top + b.height / 2]; }"
+            + "return null;", word, from, to);
+    assertNotNull(box, "word not found in the asset text: " + word);
+    new Actions(driver)
+        .moveToLocation(box.get(0).intValue(), box.get(1).intValue())
+        .clickAndHold()
+        .moveToLocation(box.get(2).intValue(), box.get(3).intValue())
+        .release()
+        .perform();
+  }
+
+  @Test
+  @Order(9)
+  void dashboardShowsCountsAndHonestModelPanels() {
+    go("/p/" + projectId);
+    visible("#panel-status svg.chart");
+    String counts = visible("#status-counts").getText();
+    assertTrue(counts.contains("REVIEWED 1"), counts);
+    wait.until(d -> !d.findElements(By.cssSelector("#labelers-table")).isEmpty());
+    assertTrue(driver.findElement(By.id("labelers-table")).getText().contains(EMAIL));
+    var curve = server.raw("GET", "/api/v1/projects/" + projectId + "/learning-curve", null);
+    if (curve.statusCode() == 200 && curve.body().matches("(?s).*\\d.*")) {
+      wait.until(d -> !d.findElements(By.cssSelector("#panel-curve svg.chart, #panel-curve .empty-state")).isEmpty());
+    } else {
+      WebElement empty = visible("#panel-curve .empty-state");
+      assertFalse(empty.getText().isBlank());
+    }
+    visible("#panel-models .empty-state, #panel-models table");
+    Browser.screenshot(driver, "17-dashboard");
+  }
+
+  @Test
+  @Order(10)
+  void exportsTheLabeledAssetsAsAFile() throws IOException {
+    go("/p/" + projectId + "/export");
+    new Select(visible("#export-format")).selectByValue("jsonl");
+    Browser.screenshot(driver, "18-export");
+    driver.findElement(By.id("export-download")).click();
+    Path file = new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> {
+      try (Stream<Path> s = Files.list(Browser.DOWNLOADS)) {
+        return s.filter(p -> p.getFileName().toString().endsWith(".jsonl")).findFirst().orElse(null);
+      } catch (IOException e) {
+        return null;
+      }
+    });
+    List<String> lines = Files.readAllLines(file).stream().filter(l -> !l.isBlank()).toList();
+    assertEquals(10, lines.size(), "one line per asset");
+    String all = String.join("\n", lines);
+    for (String id : labeledExternalIds) {
+      assertTrue(all.contains("\"" + id + "\""), id + " missing from the export");
+    }
+    assertTrue(all.contains("SPORT") && all.contains("TECH"), "labels are exported");
+  }
+
+  @Test
+  @Order(11)
+  void adminAddsAMemberAndCreatesAnApiKey() {
+    go("/p/" + projectId + "/members");
+    visible("#member-email").sendKeys("labeler@example.org");
+    driver.findElement(By.id("member-password")).sendKeys("labeler password 1");
+    new Select(driver.findElement(By.id("member-role"))).selectByValue("LABELER");
+    driver.findElement(By.cssSelector("#add-member-form button[type=submit]")).click();
+    wait.until(d -> d.findElement(By.id("members-table")).getText().contains("labeler@example.org"));
+    Browser.screenshot(driver, "19-members");
+    go("/keys");
+    visible("#key-name").sendKeys("e2e script", Keys.ENTER);
+    WebElement key = visible("#new-key");
+    assertFalse(key.getAttribute("value").isBlank());
+    visible("#keys-table");
+    Browser.screenshot(driver, "20-api-keys");
+  }
+
+  @Test
+  @Order(12)
+  void worksInANarrowWindowAndLogsOut() {
+    driver.manage().window().setSize(new Dimension(400, 800));
+    try {
+      go("/");
+      visible("#project-list");
+      Browser.screenshot(driver, "21-narrow-projects");
+      go("/p/" + projectId + "/label");
+      visible("#label-card[data-asset-id]");
+      Number overflow = (Number) js("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+      assertTrue(overflow.intValue() <= 1, "horizontal overflow of " + overflow + " px at 400 px");
+      Browser.screenshot(driver, "22-narrow-label");
+      go("/p/" + projectId);
+      visible("#panel-status svg.chart");
+      Browser.screenshot(driver, "23-narrow-dashboard");
+    } finally {
+      driver.manage().window().setSize(new Dimension(1280, 800));
+    }
+    visible("#logout").click();
+    visible("input[type=password]");
+    Browser.screenshot(driver, "24-logged-out");
+  }
+}

@@ -1,0 +1,243 @@
+package org.labelloop.learn.automl;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.labelloop.learn.data.TextDataset;
+import org.labelloop.learn.feature.FeatureCache;
+import org.labelloop.learn.feature.FeatureSpec;
+import org.labelloop.learn.feature.Featurizer;
+import org.labelloop.learn.feature.SparseMatrix;
+import org.labelloop.learn.learner.Scorer;
+import org.labelloop.learn.metrics.Calibration;
+import org.labelloop.learn.metrics.Metrics;
+import org.labelloop.learn.model.ModelCard;
+import org.labelloop.learn.model.TextModel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Model selection and hyperparameter search under a wall-clock budget.
+ *
+ * <p>Successive halving (Jamieson &amp; Talwalkar 2016, as in ASHA) with CV folds as the resource: every candidate is
+ * first scored on one fold, the best third then on all folds. Featurization is cached per (spec, fold), so the
+ * vocabulary is fit once per fold and shared by all learners over it; n-gram counts and embeddings are computed once
+ * in a {@link FeatureCache}. Fold × candidate jobs run on {@code threads} workers; each job is deterministic, so for a
+ * seed the result does not depend on scheduling (unless the budget cuts the search short). Calibration is temperature
+ * scaling on out-of-fold scores; optionally the best configurations are combined by greedy ensemble selection.
+ *
+ * <p>Tiny data: folds never exceed the smallest class count, below two per class it is leave-one-out; with fewer
+ * than 4 examples no CV is run and the first candidate is fit directly (metrics NaN).
+ */
+public final class AutoMl {
+  private static final Logger LOG = LoggerFactory.getLogger(AutoMl.class);
+
+  private final AutoMlConfig config;
+  private final Clock clock;
+
+  public AutoMl(AutoMlConfig config, Clock clock) {
+    this.config = config;
+    this.clock = clock;
+  }
+
+  /** Searches on {@code data}, whose examples are rows {@code cacheRows} of {@code cache}. */
+  public AutoMlResult fit(TextDataset data, FeatureCache cache, int[] cacheRows, Progress progress) {
+    long start = clock.millis();
+    long deadline = start + config.budget().toMillis();
+    int n = data.size(), k = data.classes().size();
+    if (k < 2) throw new IllegalArgumentException("need at least two classes, found " + k);
+    if (cacheRows.length != n) throw new IllegalArgumentException("cacheRows must map every example");
+    int[] y = data.y();
+    List<Candidate> space = config.candidates().stream()
+        .filter(c -> !c.spec().usesEmbeddings() || cache.embedder() != null).toList();
+    if (n < 4) return refit(data, cache, cacheRows, y, List.of(space.get(0)), new int[] {1}, null, start, 0);
+
+    Folds folds = Folds.stratified(data.texts(), y, k, config.folds(), config.seed());
+    Map<String, CompletableFuture<SparseMatrix>> features = new ConcurrentHashMap<>();
+    List<Evaluation> evals = space.stream().map(c -> new Evaluation(c, n, folds.k())).toList();
+    ExecutorService pool = Executors.newFixedThreadPool(config.threads());
+    try {
+      // rung 0: one fold (or a fifth of leave-one-out folds) for everyone
+      int firstFolds = Math.max(1, folds.k() / 5);
+      AtomicInteger done = new AtomicInteger();
+      int total = evals.size() * firstFolds + Math.max(3, evals.size() / 3) * (folds.k() - firstFolds);
+      run(pool, evals, range(0, firstFolds), folds, cache, cacheRows, y, k, features, deadline, done, total, progress);
+      evals.forEach(e -> e.summarize(y, k));
+      List<Evaluation> ranked = rank(evals.stream().filter(e -> e.metrics != null).toList());
+      // rung 1: the best third on all folds
+      List<Evaluation> survivors = ranked.subList(0, Math.min(ranked.size(), Math.max(3, ranked.size() / 3)));
+      run(pool, survivors, range(firstFolds, folds.k()), folds, cache, cacheRows, y, k, features, deadline, done,
+          total, progress);
+      survivors.forEach(e -> e.summarize(y, k));
+    } finally {
+      pool.shutdownNow();
+      features.clear();
+    }
+    List<Evaluation> complete = rank(evals.stream().filter(e -> e.oofProba != null).toList());
+    List<Evaluation> all = rank(evals.stream().filter(e -> e.metrics != null).toList());
+    if (all.isEmpty()) throw new IllegalStateException("time budget too small to evaluate any configuration");
+    List<LeaderboardEntry> board = new ArrayList<>(all.stream().map(Evaluation::entry).toList());
+    if (complete.isEmpty()) { // budget ran out in rung 1: take the best partial one
+      Evaluation b = all.get(0);
+      return refit(data, cache, cacheRows, y, List.of(b.candidate), new int[] {1}, b, start, folds.k());
+    }
+    Evaluation best = complete.get(0);
+    if (config.ensemble() && complete.size() > 1) {
+      List<Evaluation> lib = complete.subList(0, Math.min(10, complete.size()));
+      List<double[][]> probs = lib.stream().map(e -> e.oofProba).toList();
+      int[] all0 = range(0, n);
+      int[] w = EnsembleSelection.select(probs, y, all0, 20);
+      if (Arrays.stream(w).filter(v -> v > 0).count() > 1) {
+        double[][] blended = EnsembleSelection.blend(probs, w);
+        double honest = crossFittedAccuracy(probs, y, folds);
+        Metrics m = Metrics.ofProba(y, blended, k);
+        List<Candidate> members = new ArrayList<>();
+        List<Integer> weights = new ArrayList<>();
+        StringBuilder name = new StringBuilder("ensemble(");
+        double secs = 0;
+        for (int j = 0; j < w.length; j++) {
+          if (w[j] == 0) continue;
+          members.add(lib.get(j).candidate);
+          weights.add(w[j]);
+          secs += lib.get(j).seconds;
+          name.append(name.length() > 9 ? "," : "").append(w[j]).append('x').append(lib.get(j).candidate.name());
+        }
+        name.append(')');
+        // the ensemble is chosen on the same out-of-fold predictions it is scored on; report the cross-fitted
+        // accuracy (weights chosen on half of the folds, scored on the other half) when it is lower
+        LeaderboardEntry e = new LeaderboardEntry(name.toString(), folds.k(), Math.min(m.accuracy(), honest),
+            m.macroF1(), m.weightedPrecision(), m.weightedRecall(), m.weightedF1(),
+            Calibration.ece(blended, y, 15), secs);
+        LOG.info("ensemble in-sample accuracy {} cross-fitted {}", m.accuracy(), honest);
+        if (e.cvAccuracy() > best.metrics.accuracy()) {
+          board.add(0, e);
+          int[] ws = weights.stream().mapToInt(Integer::intValue).toArray();
+          Map<Candidate, Double> temps = new HashMap<>();
+          for (Evaluation ev : lib) temps.put(ev.candidate, ev.temperature);
+          return refitEnsemble(data, cache, cacheRows, y, members, ws, temps, e, start, folds.k(), board);
+        }
+      }
+    }
+    AutoMlResult r = refit(data, cache, cacheRows, y, List.of(best.candidate), new int[] {1}, best, start, folds.k());
+    return new AutoMlResult(board, best.entry(), r.model());
+  }
+
+  /** Ensemble accuracy when weights are selected on the even folds and scored on the odd ones, and vice versa. */
+  private static double crossFittedAccuracy(List<double[][]> probs, int[] y, Folds folds) {
+    int[] a = java.util.stream.IntStream.range(0, y.length).filter(i -> folds.foldOf()[i] % 2 == 0).toArray();
+    int[] b = java.util.stream.IntStream.range(0, y.length).filter(i -> folds.foldOf()[i] % 2 == 1).toArray();
+    if (a.length == 0 || b.length == 0) return 0;
+    int correct = 0;
+    for (int[][] split : new int[][][] {{a, b}, {b, a}}) {
+      double[][] p = EnsembleSelection.blend(probs, EnsembleSelection.select(probs, y, split[0], 20));
+      for (int i : split[1]) if (Metrics.argmax(p[i]) == y[i]) correct++;
+    }
+    return (double) correct / y.length;
+  }
+
+  private static List<Evaluation> rank(List<Evaluation> evals) {
+    return evals.stream().sorted(Comparator.comparingDouble((Evaluation e) -> -e.metrics.accuracy())
+        .thenComparingDouble(e -> -e.metrics.macroF1())
+        .thenComparingInt(evals::indexOf)).toList();
+  }
+
+  private static int[] range(int from, int to) { return java.util.stream.IntStream.range(from, to).toArray(); }
+
+  private void run(ExecutorService pool, List<Evaluation> evals, int[] foldIds, Folds folds, FeatureCache cache,
+      int[] cacheRows, int[] y, int k, Map<String, CompletableFuture<SparseMatrix>> features, long deadline,
+      AtomicInteger done, int total, Progress progress) {
+    List<Future<?>> jobs = new ArrayList<>();
+    for (int f : foldIds) {
+      for (Evaluation e : evals) {
+        jobs.add(pool.submit(() -> {
+          if (clock.millis() > deadline) return;
+          long t0 = System.nanoTime();
+          int[] train = folds.train(f), test = folds.test(f);
+          SparseMatrix x = features(e.candidate.spec(), f, folds, cache, cacheRows, features);
+          int[] ytr = Arrays.stream(train).map(i -> y[i]).toArray();
+          Scorer s = e.candidate.learner().fit(x.rows(map(train, cacheRows)), ytr, k);
+          double[][] sc = s.scores(x.rows(map(test, cacheRows)));
+          e.record(test, sc, (System.nanoTime() - t0) / 1e9);
+          e.markDone(f);
+          progress.update(done.incrementAndGet(), total, e.candidate.name());
+        }));
+      }
+    }
+    for (Future<?> j : jobs) {
+      try {
+        j.get();
+      } catch (InterruptedException ex) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted", ex);
+      } catch (java.util.concurrent.ExecutionException ex) {
+        throw new IllegalStateException("evaluation failed: " + ex.getCause(), ex.getCause());
+      }
+    }
+  }
+
+  private static int[] map(int[] rows, int[] cacheRows) {
+    int[] r = new int[rows.length];
+    for (int i = 0; i < rows.length; i++) r[i] = cacheRows[rows[i]];
+    return r;
+  }
+
+  private static SparseMatrix features(FeatureSpec spec, int fold, Folds folds, FeatureCache cache, int[] cacheRows,
+      Map<String, CompletableFuture<SparseMatrix>> memo) {
+    CompletableFuture<SparseMatrix> mine = new CompletableFuture<>();
+    CompletableFuture<SparseMatrix> prior = memo.putIfAbsent(spec + "#" + fold, mine);
+    if (prior != null) return prior.join();
+    try {
+      mine.complete(Featurizer.fit(spec, cache, map(folds.train(fold), cacheRows)).transform(cache));
+    } catch (RuntimeException ex) {
+      mine.completeExceptionally(ex);
+      throw ex;
+    }
+    return mine.join();
+  }
+
+  private AutoMlResult refit(TextDataset data, FeatureCache cache, int[] cacheRows, int[] y, List<Candidate> members,
+      int[] weights, Evaluation eval, long start, int foldCount) {
+    Map<Candidate, Double> temps = new HashMap<>();
+    temps.put(members.get(0), eval == null ? 1.0 : eval.temperature);
+    LeaderboardEntry entry = eval != null ? eval.entry()
+        : new LeaderboardEntry(members.get(0).name(), 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+            Double.NaN, 0);
+    List<LeaderboardEntry> board = eval != null ? List.of(entry) : List.of(entry);
+    return refitEnsemble(data, cache, cacheRows, y, members, weights, temps, entry, start, foldCount, board);
+  }
+
+  private AutoMlResult refitEnsemble(TextDataset data, FeatureCache cache, int[] cacheRows, int[] y,
+      List<Candidate> members, int[] weights, Map<Candidate, Double> temps, LeaderboardEntry entry, long start,
+      int foldCount, List<LeaderboardEntry> board) {
+    int k = data.classes().size();
+    List<TextModel.Member> fitted = new ArrayList<>();
+    Map<String, String> hyper = new java.util.TreeMap<>();
+    List<String> names = new ArrayList<>();
+    for (int j = 0; j < members.size(); j++) {
+      Candidate c = members.get(j);
+      Featurizer fz = Featurizer.fit(c.spec(), cache, cacheRows);
+      SparseMatrix x = fz.transform(cache).rows(cacheRows);
+      Scorer s = c.learner().fit(x, y, k);
+      double t = temps.getOrDefault(c, 1.0);
+      fitted.add(new TextModel.Member(fz, s, t, weights[j]));
+      names.add(weights[j] + "x" + c.name());
+      hyper.put("member" + j + ".features", c.spec().toString());
+      hyper.put("member" + j + ".learner", c.learner().toString());
+      hyper.put("member" + j + ".temperature", Double.toString(t));
+    }
+    ModelCard card = new ModelCard(entry.config(), names, hyper, config.seed(), data.snapshotHash(), data.size(),
+        data.classes(), foldCount, entry.cvAccuracy(), entry.macroF1(), entry.ece(),
+        ModelCard.currentLibraryVersions(), clock.millis() - start);
+    return new AutoMlResult(board, entry, new TextModel(data.classes(), fitted, card, cache.embedder()));
+  }
+}

@@ -1,0 +1,63 @@
+package org.labelloop.learn.automl;
+
+import java.time.Duration;
+import java.util.List;
+import org.labelloop.learn.feature.FeatureSpec;
+import org.labelloop.learn.learner.ComplementNbLearner;
+import org.labelloop.learn.learner.Learner;
+import org.labelloop.learn.learner.LinearSvmLearner;
+import org.labelloop.learn.learner.SoftmaxLearner;
+
+/**
+ * Settings of a search.
+ *
+ * @param folds requested CV folds (capped by the smallest class count)
+ * @param budget wall-clock budget for search and final refit
+ * @param seed drives fold assignment and solvers
+ * @param ensemble whether to build a greedy ensemble of the best configurations
+ * @param threads configurations/folds evaluated in parallel
+ * @param candidates the search space; see {@link #defaultSpace(boolean)}
+ */
+public record AutoMlConfig(int folds, Duration budget, long seed, boolean ensemble, int threads,
+    List<Candidate> candidates) {
+  public AutoMlConfig {
+    if (folds < 2) throw new IllegalArgumentException("folds must be >= 2");
+    if (budget.isNegative() || budget.isZero()) throw new IllegalArgumentException("budget must be positive");
+    if (threads < 1) throw new IllegalArgumentException("threads must be >= 1");
+    candidates = List.copyOf(candidates);
+    if (candidates.isEmpty()) throw new IllegalArgumentException("empty search space");
+  }
+
+  public static AutoMlConfig defaults(Duration budget, long seed, boolean embeddings) {
+    return new AutoMlConfig(5, budget, seed, true, Runtime.getRuntime().availableProcessors(),
+        defaultSpace(embeddings));
+  }
+
+  /**
+   * The default space: linear SVMs over word, char and word+char TF-IDF (and + embeddings), complement NB over
+   * TF-IDF, softmax regression over embeddings. Ordered cheap first so a short budget still evaluates a spread.
+   */
+  public static List<Candidate> defaultSpace(boolean embeddings) {
+    List<Candidate> c = new java.util.ArrayList<>();
+    FeatureSpec w = FeatureSpec.words(), wc = FeatureSpec.sparseDefault();
+    FeatureSpec ch = new FeatureSpec(0, 2, 5, 0, 2, 300_000);
+    for (double a : new double[] {0.1, 0.3, 1}) c.add(new Candidate(w, new ComplementNbLearner(a)));
+    for (double cc : new double[] {0.3, 1, 3, 10}) c.add(new Candidate(w, svm(cc, 1)));
+    if (embeddings) {
+      FeatureSpec e = FeatureSpec.embeddingsOnly();
+      for (double cc : new double[] {1, 10, 100}) c.add(new Candidate(e, new SoftmaxLearner(cc)));
+      c.add(new Candidate(e, svm(1, 1)));
+    }
+    for (double cc : new double[] {1, 3, 10}) c.add(new Candidate(wc, svm(cc, 1)));
+    for (double cc : new double[] {1, 3, 10}) c.add(new Candidate(ch, svm(cc, 1)));
+    c.add(new Candidate(wc, new ComplementNbLearner(0.3)));
+    if (embeddings) {
+      for (double ew : new double[] {0.5, 1}) {
+        for (double cc : new double[] {1, 3, 10}) c.add(new Candidate(wc.withEmbeddings(ew), svm(cc, 1)));
+      }
+    }
+    return c;
+  }
+
+  private static Learner svm(double c, long seed) { return new LinearSvmLearner(c, 0.05, 200, seed); }
+}

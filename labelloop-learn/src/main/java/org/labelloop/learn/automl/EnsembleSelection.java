@@ -1,0 +1,65 @@
+package org.labelloop.learn.automl;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.labelloop.learn.metrics.Metrics;
+
+/**
+ * Greedy ensemble selection with replacement (Caruana et al., ICML 2004; the auto-sklearn default): start from the
+ * best model and repeatedly add the model whose inclusion most improves out-of-fold accuracy (ties: lower log-loss)
+ * of the averaged probabilities; keep the best prefix. Returns a weight (selection count) per library model.
+ */
+final class EnsembleSelection {
+  private EnsembleSelection() {}
+
+  static int[] select(List<double[][]> library, int[] y, int[] rows, int rounds) {
+    int m = library.size(), k = library.get(0)[0].length;
+    int[] counts = new int[m], bestCounts = null;
+    double[][] sum = new double[y.length][k];
+    double bestAcc = -1, bestNll = Double.MAX_VALUE;
+    List<Integer> order = new ArrayList<>();
+    for (int r = 0; r < rounds; r++) {
+      int pick = -1;
+      double pa = -1, pn = Double.MAX_VALUE;
+      for (int j = 0; j < m; j++) {
+        double[] an = score(sum, library.get(j), y, rows, order.size() + 1);
+        if (an[0] > pa || (an[0] == pa && an[1] < pn)) { pa = an[0]; pn = an[1]; pick = j; }
+      }
+      order.add(pick);
+      counts[pick]++;
+      for (int i : rows) for (int c = 0; c < k; c++) sum[i][c] += library.get(pick)[i][c];
+      if (pa > bestAcc || (pa == bestAcc && pn < bestNll - 1e-9)) {
+        bestAcc = pa;
+        bestNll = pn;
+        bestCounts = counts.clone();
+      }
+    }
+    return bestCounts;
+  }
+
+  /** Accuracy and mean log-loss of {@code (sum + add) / size} on the rows. */
+  private static double[] score(double[][] sum, double[][] add, int[] y, int[] rows, int size) {
+    int correct = 0;
+    double nll = 0;
+    double[] p = new double[add[0].length];
+    for (int i : rows) {
+      for (int c = 0; c < p.length; c++) p[c] = (sum[i][c] + add[i][c]) / size;
+      if (Metrics.argmax(p) == y[i]) correct++;
+      nll -= Math.log(Math.max(1e-15, p[y[i]]));
+    }
+    return new double[] {(double) correct / rows.length, nll / rows.length};
+  }
+
+  /** Averaged probabilities of a weighted ensemble. */
+  static double[][] blend(List<double[][]> library, int[] weights) {
+    int n = library.get(0).length, k = library.get(0)[0].length;
+    double total = 0;
+    for (int w : weights) total += w;
+    double[][] out = new double[n][k];
+    for (int j = 0; j < weights.length; j++) {
+      if (weights[j] == 0) continue;
+      for (int i = 0; i < n; i++) for (int c = 0; c < k; c++) out[i][c] += library.get(j)[i][c] * weights[j] / total;
+    }
+    return out;
+  }
+}

@@ -1,0 +1,14 @@
+package org.labelloop.learn.learner;
+
+import org.labelloop.learn.feature.SparseMatrix;
+
+/** Trains a {@link Scorer} from features and class indices {@code 0..numClasses-1}. Implementations are stateless. */
+public interface Learner {
+  /** Short description without spaces, e.g. {@code svm(C=1)}. */
+  String name();
+
+  /** Whether this learner needs non-negative features (complement naive Bayes). */
+  default boolean needsNonNegative() { return false; }
+
+  Scorer fit(SparseMatrix x, int[] y, int numClasses);
+}

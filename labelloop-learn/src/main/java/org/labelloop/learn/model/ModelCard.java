@@ -1,0 +1,46 @@
+package org.labelloop.learn.model;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Provenance of a trained model, after Tribuo's provenance and "Model Cards" (Mitchell et al. 2019): what it is, what
+ * it was trained on, how well it did in cross-validation, and with which libraries.
+ *
+ * @param config short description of featurizer + learner (or ensemble), no spaces
+ * @param members one description per ensemble member with its weight
+ * @param hyperparameters learner and featurizer settings by name
+ * @param seed the seed that drove folds and solvers
+ * @param snapshotHash {@link org.labelloop.learn.data.TextDataset#snapshotHash()} of the training data
+ * @param trainingExamples number of labeled examples
+ * @param classes ordered classes of the probability columns
+ * @param cvFolds folds used for the metrics (0 when none could be run)
+ * @param cvAccuracy cross-validated accuracy (NaN when unknown)
+ * @param cvMacroF1 cross-validated macro-F1 (NaN when unknown)
+ * @param ece expected calibration error of the calibrated out-of-fold probabilities (NaN when unknown)
+ * @param libraryVersions versions of the ML libraries involved
+ * @param trainingMillis wall time of the whole training (search included)
+ */
+public record ModelCard(String config, List<String> members, Map<String, String> hyperparameters, long seed,
+    String snapshotHash, int trainingExamples, List<String> classes, int cvFolds, double cvAccuracy, double cvMacroF1,
+    double ece, Map<String, String> libraryVersions, long trainingMillis) implements Serializable {
+  public ModelCard {
+    if (config == null || config.isBlank() || config.contains(" ")) throw new IllegalArgumentException("bad config");
+    members = List.copyOf(members);
+    hyperparameters = Map.copyOf(hyperparameters);
+    classes = List.copyOf(classes);
+    libraryVersions = Map.copyOf(libraryVersions);
+    if (trainingExamples < 0 || trainingMillis < 0) throw new IllegalArgumentException("negative count or time");
+  }
+
+  /** Versions of the libraries the engine uses (as packaged). */
+  public static Map<String, String> currentLibraryVersions() {
+    return Map.of(
+        "java", System.getProperty("java.version"),
+        "labelloop-learn", String.valueOf(ModelCard.class.getPackage().getImplementationVersion()),
+        "liblinear", "2.44",
+        "onnxruntime", "1.20.0",
+        "all-minilm-l6-v2-q", "langchain4j 1.19.0-beta29");
+  }
+}

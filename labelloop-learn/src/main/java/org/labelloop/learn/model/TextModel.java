@@ -1,0 +1,91 @@
+package org.labelloop.learn.model;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import org.labelloop.learn.feature.FeatureCache;
+import org.labelloop.learn.feature.Featurizer;
+import org.labelloop.learn.feature.TextEmbedder;
+import org.labelloop.learn.learner.Scorer;
+import org.labelloop.learn.metrics.Calibration;
+
+/**
+ * A weighted average of calibrated members, each a fitted featurizer + scorer + temperature. One member is a plain
+ * model; several are an ensemble chosen by greedy ensemble selection. Saved with Java serialisation (gzip); the
+ * embedder is not saved and must be supplied on load when a member uses embeddings.
+ */
+public final class TextModel implements Model, Serializable {
+  /** One calibrated member: {@code weight * softmax(scorer(featurizer(x)) / temperature)}. */
+  public record Member(Featurizer featurizer, Scorer scorer, double temperature, double weight) implements Serializable {
+    public Member {
+      if (!(temperature > 0) || !(weight > 0)) throw new IllegalArgumentException("temperature and weight must be > 0");
+    }
+  }
+
+  private final List<String> classes;
+  private final List<Member> members;
+  private final ModelCard card;
+  private transient TextEmbedder embedder;
+
+  public TextModel(List<String> classes, List<Member> members, ModelCard card, TextEmbedder embedder) {
+    if (members.isEmpty()) throw new IllegalArgumentException("no members");
+    this.classes = List.copyOf(classes);
+    this.members = List.copyOf(members);
+    this.card = card;
+    this.embedder = embedder;
+  }
+
+  @Override public List<String> classes() { return classes; }
+
+  @Override public ModelCard card() { return card; }
+
+  public List<Member> members() { return members; }
+
+  @Override public double[][] predictProba(List<String> texts) {
+    boolean needsEmbeddings = members.stream().anyMatch(m -> m.featurizer().spec().usesEmbeddings());
+    if (needsEmbeddings && embedder == null) throw new IllegalStateException("model needs an embedder");
+    return predictProba(new FeatureCache(texts, embedder));
+  }
+
+  @Override public double[][] predictProba(FeatureCache cache) {
+    int n = cache.size(), k = classes.size();
+    double[][] out = new double[n][k];
+    double total = members.stream().mapToDouble(Member::weight).sum();
+    for (Member m : members) {
+      double[][] s = m.scorer().scores(m.featurizer().transform(cache));
+      for (int i = 0; i < n; i++) {
+        double[] p = Calibration.softmax(s[i], m.temperature());
+        for (int c = 0; c < k; c++) out[i][c] += p[c] * m.weight() / total;
+      }
+    }
+    return out;
+  }
+
+  @Override public byte[] save() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(new GZIPOutputStream(bytes))) {
+      out.writeObject(this);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  /** Reads a model written by {@link #save()}; {@code embedder} may be {@code null} if no member uses embeddings. */
+  public static TextModel load(byte[] bytes, TextEmbedder embedder) {
+    try (ObjectInputStream in = new ObjectInputStream(new GZIPInputStream(new ByteArrayInputStream(bytes)))) {
+      TextModel m = (TextModel) in.readObject();
+      m.embedder = embedder;
+      return m;
+    } catch (IOException | ClassNotFoundException e) {
+      throw new IllegalArgumentException("not a Labelloop model: " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,86 @@
+package org.labelloop.learn.ner;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** A trained tagger: predicts spans, token/span marginals and sentence uncertainty. Not thread-safe. */
+public final class NerModel {
+  private final SentenceFeaturizer featurizer;
+  private final LinearChainCrf crf;
+  private final List<String> labels;
+  private final Gazetteer gazetteer;
+  private final NerTrainingConfig config;
+  private final int trainingSentences;
+
+  NerModel(SentenceFeaturizer featurizer, LinearChainCrf crf, List<String> labels, Gazetteer gazetteer,
+      NerTrainingConfig config, int trainingSentences) {
+    this.featurizer = featurizer;
+    this.crf = crf;
+    this.labels = List.copyOf(labels);
+    this.gazetteer = gazetteer;
+    this.config = config;
+    this.trainingSentences = trainingSentences;
+  }
+
+  public NerTrainingConfig config() { return config; }
+
+  /** Tag set, {@code O} first. */
+  public List<String> labels() { return labels; }
+
+  public int trainingSentences() { return trainingSentences; }
+
+  /** Viterbi spans. */
+  public List<Span> predict(NerSentence s) {
+    if (s.size() == 0) return List.of();
+    int[] path = crf.viterbi(featurizer.encode(s, gazetteer, false));
+    return TagScheme.decode(s.tokens(), tags(path));
+  }
+
+  public List<List<Span>> predictAll(List<NerSentence> sentences) {
+    List<List<Span>> out = new ArrayList<>(sentences.size());
+    for (NerSentence s : sentences) out.add(predict(s));
+    return out;
+  }
+
+  /** Spans with probabilities, token marginals and uncertainty scores. */
+  public NerPrediction analyse(NerSentence s) {
+    if (s.size() == 0) return new NerPrediction(List.of(), List.of(), labels, new double[0][], new SentenceUncertainty(0, 0, 0, 0));
+    double[][] e = crf.emissions(featurizer.encode(s, gazetteer, false), 1.0);
+    int[] path = crf.viterbi(e, 1.0);
+    LinearChainCrf.Lattice lat = crf.lattice(e, 1.0);
+    double[][] m = lat.tokenMarginals();
+    double pBest = Math.min(1.0, Math.exp(crf.pathScore(e, path, 1.0) - lat.logZ()));
+    double sumH = 0;
+    double maxH = 0;
+    for (double[] row : m) {
+      double h = 0;
+      for (double p : row) if (p > 0) h -= p * Math.log(p);
+      sumH += h;
+      maxH = Math.max(maxH, h);
+    }
+    List<String> tags = tags(path);
+    List<ScoredSpan> spans = new ArrayList<>();
+    boolean[] inside = new boolean[path.length];
+    double minMargin = 1.0;
+    for (int[] c : TagScheme.chunks(tags)) {
+      double p = Math.min(1.0, lat.segmentProbability(c[0], Arrays.copyOfRange(path, c[0], c[1])));
+      Span span = new Span(s.tokens().get(c[0]).begin(), s.tokens().get(c[1] - 1).end(), TagScheme.typeOf(tags.get(c[0])));
+      spans.add(new ScoredSpan(span, p));
+      minMargin = Math.min(minMargin, Math.abs(2 * p - 1));
+      for (int i = c[0]; i < c[1]; i++) inside[i] = true;
+    }
+    int o = labels.indexOf(TagScheme.OUTSIDE);
+    for (int i = 0; i < path.length; i++) {
+      if (!inside[i] && o >= 0) minMargin = Math.min(minMargin, Math.abs(2 * m[i][o] - 1));
+    }
+    SentenceUncertainty u = new SentenceUncertainty(Math.max(0, 1 - pBest), sumH / path.length, maxH, 1 - minMargin);
+    return new NerPrediction(spans, tags, labels, m, u);
+  }
+
+  private List<String> tags(int[] path) {
+    List<String> out = new ArrayList<>(path.length);
+    for (int y : path) out.add(labels.get(y));
+    return out;
+  }
+}

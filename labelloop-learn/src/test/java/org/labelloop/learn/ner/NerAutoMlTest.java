@@ -1,0 +1,16 @@
+package org.labelloop.learn.ner;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class NerAutoMlTest {
+  @Test
+  void picksAConfigurationByCrossValidationAndTrainsIt() {
+    NerAutoMl.Result r = new NerAutoMl(2, 60, 0.5).search(SyntheticData.corpus(80, 4), 1, 5.0);
+    assertFalse(r.trials().isEmpty());
+    assertTrue(r.trials().stream().anyMatch(t -> t.config().equals(r.best())));
+    assertTrue(EntityScores.evaluate(r.model(), SyntheticData.corpus(40, 5)).overall().f1() > 0.9);
+  }
+}

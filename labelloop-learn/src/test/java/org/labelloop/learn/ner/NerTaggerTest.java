@@ -1,0 +1,61 @@
+package org.labelloop.learn.ner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class NerTaggerTest {
+  private static NerModel model;
+  private static List<NerSentence> test;
+
+  @BeforeAll
+  static void train() {
+    model = NerTrainer.train(SyntheticData.corpus(200, 1), NerTrainingConfig.defaults(7).withEpochs(15));
+    test = SyntheticData.corpus(100, 2);
+  }
+
+  @Test
+  void learnsCapitalisedWordAfterMrIsPerson() {
+    EntityScores scores = EntityScores.evaluate(model, test);
+    assertTrue(scores.overall().f1() > 0.95, "f1 " + scores.overall().f1());
+    assertTrue(scores.perType().get("PER").f1() > 0.95);
+    NerSentence unseen = NerSentence.ofTokens("u", List.of("yesterday", "Mr", "Zebedee", "said"), List.of());
+    assertEquals(List.of(new Span(13, 20, "PER")), model.predict(unseen));
+  }
+
+  @Test
+  void tokenMarginalsSumToOne() {
+    for (NerSentence s : test.subList(0, 10)) {
+      NerPrediction p = model.analyse(s);
+      assertEquals(s.size(), p.tokenMarginals().length);
+      for (double[] row : p.tokenMarginals()) {
+        double sum = 0;
+        for (double v : row) { assertTrue(v >= 0); sum += v; }
+        assertEquals(1.0, sum, 1e-9);
+      }
+      for (ScoredSpan sp : p.spans()) assertTrue(sp.probability() > 0 && sp.probability() <= 1);
+    }
+  }
+
+  @Test
+  void leastConfidenceRanksAmbiguousSentenceAboveClearOne() {
+    NerSentence clear = NerSentence.ofTokens("clear", List.of("the", "meeting", "was", "long"), List.of());
+    NerSentence ambiguous = NerSentence.ofTokens("amb", List.of("the", "Qwertyuiop", "Zxcvbnm", "Asdfgh"), List.of());
+    SentenceUncertainty c = model.analyse(clear).uncertainty();
+    SentenceUncertainty a = model.analyse(ambiguous).uncertainty();
+    assertTrue(a.leastConfidence() > c.leastConfidence(), a + " vs " + c);
+    assertTrue(a.meanEntropy() > c.meanEntropy());
+    List<Integer> picked = new NerSampler(NerStrategy.LEAST_CONFIDENCE, new java.util.Random(1)).select(model, List.of(clear, ambiguous), 1);
+    assertEquals(List.of(1), picked);
+  }
+
+  @Test
+  void bilouTrainingAlsoLearnsThePattern() {
+    NerModel bilou = NerTrainer.train(SyntheticData.corpus(150, 3),
+        new NerTrainingConfig(FeatureConfig.compact(), TagScheme.BILOU, 1.0, 10, 0.1, 3));
+    assertTrue(EntityScores.evaluate(bilou, test).overall().f1() > 0.9);
+  }
+}

@@ -1,0 +1,205 @@
+package org.labelloop.server;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.UploadedFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.labelloop.core.Labelloop;
+import org.labelloop.core.asset.AssetDraft;
+import org.labelloop.core.asset.AssetQuery;
+import org.labelloop.core.asset.AssetStatus;
+import org.labelloop.core.error.LabelloopException;
+import org.labelloop.core.io.ExportFormat;
+import org.labelloop.core.io.ImportFormat;
+import org.labelloop.core.io.ImportOptions;
+import org.labelloop.core.io.ImportReport;
+import org.labelloop.core.io.RowError;
+import org.labelloop.core.label.LabelType;
+import org.labelloop.core.user.Caller;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Assets: import (JSON array or streamed multipart file), list, bulk update, the labeling queue and export. */
+final class AssetRoutes {
+  private static final Logger LOG = LoggerFactory.getLogger(AssetRoutes.class);
+  private final Labelloop app;
+
+  AssetRoutes(Labelloop app) {
+    this.app = app;
+  }
+
+  void register(Javalin j) {
+    j.post("/api/v1/projects/{id}/assets", this::importAssets);
+    j.get("/api/v1/projects/{id}/assets", this::list);
+    j.patch("/api/v1/projects/{id}/assets", this::update);
+    j.get("/api/v1/projects/{id}/queue/next", this::next);
+    j.post("/api/v1/projects/{id}/queue/{assetId}/skip", this::skip);
+    j.get("/api/v1/projects/{id}/export", this::export);
+  }
+
+  private void importAssets(Context ctx) {
+    Caller caller = Auth.caller(ctx);
+    String projectId = ctx.pathParam("id");
+    boolean skip = "skip".equalsIgnoreCase(ctx.queryParam("onError"));
+    ImportReport report;
+    if (ctx.isMultipartFormData()) {
+      UploadedFile file = ctx.uploadedFile("file");
+      if (file == null) {
+        throw LabelloopException.invalid("file: a multipart part named 'file' is required");
+      }
+      String formatName = firstNonBlank(ctx.formParam("format"), ctx.queryParam("format"));
+      ImportFormat format = formatName == null
+          ? ImportFormat.fromFileName(file.filename())
+          : Body.enumOf(ImportFormat.class, "format", formatName);
+      ImportOptions options = new ImportOptions(format,
+          firstNonBlank(ctx.formParam("idColumn"), ctx.queryParam("idColumn")),
+          firstNonBlank(ctx.formParam("textColumn"), ctx.queryParam("textColumn")),
+          firstNonBlank(ctx.formParam("labelColumn"), ctx.queryParam("labelColumn")),
+          skip || "skip".equalsIgnoreCase(ctx.formParam("onError")));
+      try (InputStream in = file.content()) {
+        report = app.assets().importFile(caller, projectId, in, options);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    } else {
+      report = importJsonArray(ctx, caller, projectId, skip);
+    }
+    ctx.status(report.committed() ? 201 : 200).json(Json.importReport(report));
+  }
+
+  /** Reads a JSON array of assets with Jackson's streaming parser, so items are never held twice. */
+  private ImportReport importJsonArray(Context ctx, Caller caller, String projectId, boolean skip) {
+    List<AssetDraft> drafts = new ArrayList<>();
+    List<RowError> errors = new ArrayList<>();
+    try (InputStream in = ctx.bodyInputStream(); JsonParser p = Json.MAPPER.createParser(in)) {
+      if (p.nextToken() != JsonToken.START_ARRAY) {
+        throw LabelloopException.invalid("request body: expected a JSON array of assets, or a multipart upload with 'file'");
+      }
+      long item = 0;
+      while (p.nextToken() == JsonToken.START_OBJECT) {
+        item++;
+        JsonNode n = Json.MAPPER.readTree(p);
+        try {
+          drafts.add(draft(n));
+        } catch (LabelloopException e) {
+          errors.add(new RowError(item, e.getMessage()));
+        }
+      }
+      if (p.currentToken() != JsonToken.END_ARRAY) {
+        throw LabelloopException.invalid("request body: item " + (item + 1) + " is not a JSON object");
+      }
+    } catch (JsonProcessingException e) {
+      throw LabelloopException.invalid("request body: malformed JSON at line " + e.getLocation().getLineNr());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (!errors.isEmpty() && !skip) {
+      throw LabelloopException.invalid(errors.size() + " invalid item(s); nothing imported",
+          errors.stream().map(e -> "item " + e.line() + ": " + e.message()).toList());
+    }
+    ImportReport r = app.assets().importDrafts(caller, projectId, drafts, skip);
+    if (errors.isEmpty()) {
+      return r;
+    }
+    List<RowError> all = new ArrayList<>(errors);
+    all.addAll(r.errors());
+    return new ImportReport(r.imported(), r.duplicates(), r.rejected() + errors.size(), all, r.committed());
+  }
+
+  private static AssetDraft draft(JsonNode n) {
+    JsonNode meta = n.get("metadata");
+    if (meta != null && !meta.isNull() && !meta.isObject()) {
+      throw LabelloopException.invalid("metadata: expected a JSON object");
+    }
+    Integer priority = Body.integer(n, "priority");
+    JsonNode content = n.get("content");
+    String text = content == null || content.isNull() ? null : content.isTextual() ? content.asText() : content.toString();
+    return new AssetDraft(Body.text(n, "externalId"), text, meta == null || meta.isNull() ? null : meta,
+        priority == null ? 0 : priority, Body.bool(n, "isHoneypot", false), Body.text(n, "label"));
+  }
+
+  static AssetQuery query(Context ctx, int dfltLimit) {
+    return new AssetQuery(ctx.pathParam("id"),
+        Body.enumOf(AssetStatus.class, "status", ctx.queryParam("status")),
+        Body.enumOf(LabelType.class, "labelType", ctx.queryParam("labelType")),
+        ctx.queryParam("externalId"),
+        ctx.queryParam("cursor"),
+        Body.intParam(ctx, "limit", dfltLimit));
+  }
+
+  private void list(Context ctx) {
+    ctx.json(Json.page(app.assets().list(Auth.caller(ctx), query(ctx, 100)), Json::asset));
+  }
+
+  private void update(Context ctx) {
+    JsonNode body = Body.object(ctx);
+    JsonNode ids = body.get("externalIds");
+    if (ids == null || !ids.isArray()) {
+      throw LabelloopException.invalid("externalIds: required, an array of strings");
+    }
+    List<String> externalIds = new ArrayList<>(ids.size());
+    ids.forEach(i -> externalIds.add(i.asText()));
+    AssetStatus status = Body.enumOf(AssetStatus.class, "status", Body.text(body, "status"));
+    Integer priority = Body.integer(body, "priority");
+    if (status == null && priority == null) {
+      throw LabelloopException.invalid("status or priority: give at least one");
+    }
+    int updated = app.assets().update(Auth.caller(ctx), ctx.pathParam("id"), externalIds, status, priority);
+    ctx.json(Json.object().put("updated", updated).put("notFound", externalIds.size() - updated));
+  }
+
+  /** 200 with the asset (and its current prediction), or 204 No Content when nothing is left to label. */
+  private void next(Context ctx) {
+    var next = app.queue().next(Auth.caller(ctx), ctx.pathParam("id"));
+    if (next.isEmpty()) {
+      ctx.status(204);
+      return;
+    }
+    var o = Json.asset(next.get().asset());
+    if (next.get().prediction() != null) {
+      o.set("prediction", Json.label(next.get().prediction()));
+    } else {
+      o.putNull("prediction");
+    }
+    ctx.json(o);
+  }
+
+  private void skip(Context ctx) {
+    app.queue().skip(Auth.caller(ctx), ctx.pathParam("id"), ctx.pathParam("assetId"));
+    ctx.status(204);
+  }
+
+  private void export(Context ctx) {
+    Caller caller = Auth.caller(ctx);
+    String projectId = ctx.pathParam("id");
+    String f = ctx.queryParam("format");
+    ExportFormat format = f == null ? ExportFormat.JSONL : Body.enumOf(ExportFormat.class, "format", f);
+    AssetQuery filter = query(ctx, AssetQuery.MAX_LIMIT);
+    // Checks access before the status line is committed, so a denial is still a clean 403/404.
+    app.exports().authorize(caller, projectId);
+    String ext = format.name().toLowerCase(Locale.ROOT);
+    ctx.contentType(format == ExportFormat.CSV ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8");
+    ctx.header("Content-Disposition", "attachment; filename=\"project-" + projectId.replaceAll("[^A-Za-z0-9_-]", "") + "." + ext + "\"");
+    try {
+      OutputStream out = ctx.res().getOutputStream();
+      app.exports().export(caller, projectId, format, filter, out);
+      out.flush();
+    } catch (IOException e) {
+      LOG.info("export of project {} aborted: {}", projectId, e.getMessage());
+    }
+  }
+
+  private static String firstNonBlank(String a, String b) {
+    return a != null && !a.isBlank() ? a : b != null && !b.isBlank() ? b : null;
+  }
+}

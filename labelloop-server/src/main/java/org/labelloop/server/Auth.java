@@ -1,0 +1,176 @@
+package org.labelloop.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import io.javalin.http.Cookie;
+import io.javalin.http.HandlerType;
+import io.javalin.http.SameSite;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.labelloop.core.Labelloop;
+import org.labelloop.core.error.ErrorCode;
+import org.labelloop.core.error.LabelloopException;
+import org.labelloop.core.port.SessionRepository;
+import org.labelloop.core.port.SessionRepository.Session;
+import org.labelloop.core.port.UserRepository;
+import org.labelloop.core.user.Caller;
+import org.labelloop.core.user.User;
+
+/**
+ * Authenticates every API request: {@code Authorization: Bearer <api key>} or the browser session cookie. Cookie
+ * sessions are stored as the SHA-256 of their token; state-changing requests that rely on the cookie must echo the
+ * session's CSRF token in {@code X-CSRF-Token} (double submit bound to the session, plus SameSite=Strict).
+ */
+final class Auth {
+  static final String COOKIE = "labelloop_session";
+  static final String CSRF_HEADER = "X-CSRF-Token";
+  private static final String CALLER = "labelloop.caller";
+  private static final Duration SESSION_TTL = Duration.ofHours(12);
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final Labelloop app;
+  private final SessionRepository sessions;
+  private final UserRepository users;
+  private final Clock clock;
+  private final LoginThrottle throttle;
+
+  Auth(Labelloop app, SessionRepository sessions, UserRepository users, Clock clock) {
+    this.app = app;
+    this.sessions = sessions;
+    this.users = users;
+    this.clock = clock;
+    this.throttle = new LoginThrottle(clock);
+  }
+
+  static Caller caller(Context ctx) {
+    Caller c = ctx.attribute(CALLER);
+    if (c == null) {
+      throw new LabelloopException(ErrorCode.UNAUTHENTICATED, "authentication required");
+    }
+    return c;
+  }
+
+  /** Before-handler for /api/v1/*: sets the caller or fails with 401/403. */
+  void authenticate(Context ctx) {
+    if (ctx.method() == HandlerType.OPTIONS || isPublic(ctx.path())) {
+      return;
+    }
+    String header = ctx.header("Authorization");
+    if (header != null) {
+      if (!header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() <= 7) {
+        throw unauthenticated("Authorization header must be 'Bearer <api key>'");
+      }
+      User user = app.users().authenticateApiKey(header.substring(7).trim())
+          .orElseThrow(() -> unauthenticated("invalid or revoked API key"));
+      ctx.attribute(CALLER, new Caller(user));
+      return;
+    }
+    Session session = currentSession(ctx).orElseThrow(() -> unauthenticated("authentication required: send 'Authorization: Bearer <api key>' or log in"));
+    if (changesState(ctx) && !constantTimeEquals(session.csrfToken(), ctx.header(CSRF_HEADER))) {
+      throw LabelloopException.forbidden("missing or wrong " + CSRF_HEADER + " header");
+    }
+    User user = users.find(session.userId()).orElseThrow(() -> unauthenticated("session user no longer exists"));
+    ctx.attribute(CALLER, new Caller(user));
+  }
+
+  void login(Context ctx) {
+    JsonNode body = Body.object(ctx);
+    String email = Body.requiredText(body, "email").trim();
+    String password = Body.requiredText(body, "password");
+    String ip = ctx.ip();
+    long wait = throttle.waitSeconds(email, ip);
+    if (wait > 0) {
+      ctx.header("Retry-After", Long.toString(wait));
+      throw new LabelloopException(ErrorCode.TOO_MANY_REQUESTS, "too many failed logins; try again in " + wait + " s");
+    }
+    Optional<User> user = app.users().login(email, password);
+    if (user.isEmpty()) {
+      throttle.failed(email, ip);
+      throw unauthenticated("wrong email or password");
+    }
+    throttle.succeeded(email, ip);
+    String token = randomToken();
+    String csrf = randomToken();
+    sessions.deleteExpired(clock.instant());
+    sessions.create(new Session(sha256(token), user.get().id(), csrf, clock.instant().plus(SESSION_TTL)));
+    Cookie cookie = new Cookie(COOKIE, token, "/", (int) SESSION_TTL.toSeconds(), isHttps(ctx), 0, true, null, null, SameSite.STRICT);
+    ctx.cookie(cookie);
+    ctx.json(me(user.get(), csrf));
+  }
+
+  void logout(Context ctx) {
+    String token = ctx.cookie(COOKIE);
+    if (token != null) {
+      sessions.delete(sha256(token));
+    }
+    ctx.removeCookie(COOKIE, "/");
+    ctx.status(204);
+  }
+
+  void me(Context ctx) {
+    Caller caller = caller(ctx);
+    String csrf = ctx.header("Authorization") == null ? currentSession(ctx).map(Session::csrfToken).orElse(null) : null;
+    ctx.json(me(caller.user(), csrf));
+  }
+
+  private static ObjectNode me(User user, String csrf) {
+    ObjectNode o = Json.object();
+    o.set("user", Json.user(user));
+    o.put("csrfToken", csrf);
+    return o;
+  }
+
+  private Optional<Session> currentSession(Context ctx) {
+    String token = ctx.cookie(COOKIE);
+    if (token == null || token.isBlank()) {
+      return Optional.empty();
+    }
+    return sessions.find(sha256(token)).filter(s -> s.expiresAt().isAfter(clock.instant()));
+  }
+
+  private static boolean isPublic(String path) {
+    return path.equals("/api/v1/health") || path.equals("/api/v1/auth/login");
+  }
+
+  private static boolean changesState(Context ctx) {
+    HandlerType m = ctx.method();
+    return m != HandlerType.GET && m != HandlerType.HEAD && m != HandlerType.OPTIONS;
+  }
+
+  private static boolean isHttps(Context ctx) {
+    return "https".equalsIgnoreCase(ctx.scheme()) || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
+  }
+
+  private static LabelloopException unauthenticated(String message) {
+    return new LabelloopException(ErrorCode.UNAUTHENTICATED, message);
+  }
+
+  private static boolean constantTimeEquals(String expected, String given) {
+    if (expected == null || given == null) {
+      return false;
+    }
+    return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
+  }
+
+  static String randomToken() {
+    byte[] b = new byte[32];
+    RANDOM.nextBytes(b);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+  }
+
+  static String sha256(String s) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

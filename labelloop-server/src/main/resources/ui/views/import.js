@@ -1,0 +1,120 @@
+// Import: pick a file, pick its columns (read from the CSV header right here in the browser), upload with progress.
+import { upload } from '../api.js';
+import { h, replace, errorBox } from '../dom.js';
+
+/** Splits one CSV line honouring quotes (RFC 4180). Enough for a header line. */
+export function parseCsvLine(line, sep) {
+  const out = [];
+  let cur = '', quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (quoted) {
+      if (ch === '"' && line[i + 1] === '"') { cur += '"'; i++; }
+      else if (ch === '"') quoted = false;
+      else cur += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === sep) { out.push(cur); cur = ''; }
+    else cur += ch;
+  }
+  out.push(cur);
+  return out.map((s) => s.trim());
+}
+
+function guess(columns, names) {
+  const lower = columns.map((c) => c.toLowerCase());
+  for (const n of names) { const i = lower.indexOf(n); if (i >= 0) return columns[i]; }
+  return '';
+}
+
+export async function renderImport(root, ctx) {
+  const pid = encodeURIComponent(ctx.project.id);
+  const file = h('input', { type: 'file', id: 'import-file', accept: '.csv,.tsv,.jsonl,.ndjson,.json,.txt' });
+  const columnsHost = h('div', { id: 'column-picker' });
+  const skip = h('input', { type: 'checkbox', id: 'import-skip' });
+  const progress = h('progress', { id: 'import-progress', max: 1, value: 0, hidden: true });
+  const result = h('div', { id: 'import-result', 'aria-live': 'polite' });
+  const submit = h('button', { type: 'submit', id: 'import-submit', disabled: true }, 'Import');
+  const selects = {};
+
+  file.addEventListener('change', async () => {
+    replace(result);
+    replace(columnsHost);
+    const f = file.files[0];
+    submit.disabled = !f;
+    if (!f) return;
+    const name = f.name.toLowerCase();
+    if (name.endsWith('.jsonl') || name.endsWith('.ndjson') || name.endsWith('.json')) {
+      replace(columnsHost, h('p', { class: 'muted small' }, 'JSON: each object needs ', h('code', { text: 'content' }), ', optionally ',
+        h('code', { text: 'externalId' }), ', ', h('code', { text: 'metadata' }), ', ', h('code', { text: 'label' }), '.'));
+      return;
+    }
+    const head = await f.slice(0, 64 * 1024).text();
+    const first = head.replace(/^\uFEFF/, '').split(/\r?\n/)[0] || '';
+    const sep = name.endsWith('.tsv') || (first.includes('\t') && !first.includes(',')) ? '\t' : ',';
+    const columns = parseCsvLine(first, sep).filter((c) => c !== '');
+    if (!columns.length) { replace(columnsHost, errorBox({ message: 'The file has no header line.' })); return; }
+    const picker = (id, label, guessNames, optional) => {
+      const sel = h('select', { id }, optional ? h('option', { value: '', text: '(none)' }) : null,
+        columns.map((c) => h('option', { value: c, text: c })));
+      sel.value = guess(columns, guessNames) || (optional ? '' : columns[0]);
+      selects[id] = sel;
+      return h('label', null, label, sel);
+    };
+    replace(columnsHost, h('div', { class: 'grid-form' },
+      picker('text-column', 'Text column', ['text', 'content', 'sentence', 'body', 'review', 'message'], false),
+      picker('id-column', 'ID column', ['id', 'externalid', 'external_id', 'uid', 'key'], true),
+      picker('label-column', 'Label column (optional)', ['label', 'category', 'class', 'labels', 'target'], true)),
+    h('p', { class: 'small muted', text: columns.length + ' columns found: ' + columns.join(', ') }));
+  });
+
+  const form = h('form', { id: 'import-form', class: 'stack' },
+    h('label', null, 'File (CSV, TSV, JSONL or a JSON array)', file),
+    columnsHost,
+    h('label', { class: 'inline' }, skip, ' Keep the good rows when some are bad (otherwise nothing is imported if one row fails)'),
+    h('div', { class: 'row' }, submit, progress), result);
+
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const f = file.files[0];
+    if (!f) return;
+    const data = new FormData();
+    data.append('file', f, f.name);
+    for (const [id, field] of [['text-column', 'textColumn'], ['id-column', 'idColumn'], ['label-column', 'labelColumn']]) {
+      if (selects[id] && selects[id].isConnected && selects[id].value) data.append(field, selects[id].value);
+    }
+    submit.disabled = true;
+    progress.hidden = false;
+    progress.value = 0;
+    replace(result, h('p', { class: 'muted', text: 'Uploading ' + f.name + '…' }));
+    const started = performance.now();
+    try {
+      const r = await upload('/api/v1/projects/' + pid + '/assets' + (skip.checked ? '?onError=skip' : ''), data, (x) => {
+        progress.value = x;
+        if (x >= 1) replace(result, h('p', { class: 'muted', text: 'Uploaded; the server is importing…' }));
+      });
+      progress.value = 1;
+      const secs = ((performance.now() - started) / 1000).toFixed(1);
+      replace(result, report(r, secs));
+    } catch (err) {
+      replace(result, errorBox(err, 'Import failed'));
+    } finally {
+      submit.disabled = false;
+      progress.hidden = true;
+    }
+  });
+
+  function report(r, secs) {
+    const errors = r.errors || [];
+    return h('div', { class: r.committed === false ? 'error-box' : 'notice' },
+      h('p', null, h('strong', { class: 'import-summary', text: (r.committed === false ? 'Nothing imported. ' : '') +
+        r.imported + ' imported, ' + r.duplicates + ' duplicates, ' + r.rejected + ' rejected' }), ' in ' + secs + ' s.'),
+      errors.length ? h('table', { class: 'table compact', id: 'import-errors' },
+        h('thead', null, h('tr', null, h('th', { text: 'Line' }), h('th', { text: 'Problem' }))),
+        h('tbody', null, errors.slice(0, 500).map((e) => h('tr', null, h('td', { text: e.line }), h('td', { text: e.message })))))
+        : null,
+      errors.length > 500 ? h('p', { class: 'small muted', text: 'and ' + (errors.length - 500) + ' more' }) : null,
+      r.imported > 0 ? h('p', null, h('a', { class: 'button', href: '#/p/' + pid + '/label' }, 'Start labeling')) : null);
+  }
+
+  replace(root, h('section', { class: 'panel' }, h('h2', { text: 'Import assets' }), form));
+}

@@ -1,0 +1,277 @@
+// The labeling screen: one asset at a time from the queue, keyboard first. Submitting fetches the next asset in place.
+import { get, post } from '../api.js';
+import { h, replace, errorBox, toast, showError, fmtDuration, isTyping } from '../dom.js';
+import { createEditor, summarize, confidenceOf } from './editor.js';
+
+const SHORTCUTS = [
+  ['1 – 9', 'pick a category of the highlighted job (NER: the entity type for the next span)'],
+  ['Enter / Space', 'submit and load the next asset'],
+  ['A', 'accept all of the model’s suggestions and submit'],
+  ['S', 'skip this asset'],
+  ['Backspace / ←', 'go back to the previous asset (to change your answer)'],
+  ['→', 'return to the queue from an earlier asset'],
+  ['Tab / Shift+Tab', 'move between jobs when there are several'],
+  ['Mouse: select text', 'create a span (NER), snapped to whole words'],
+  ['Click a span, then 1–9 / Delete', 'relabel or remove it'],
+  ['?', 'show or hide this help'],
+];
+
+export function helpOverlay(rows, onClose) {
+  const close = h('button', { type: 'button', class: 'secondary', onclick: onClose }, 'Close (Esc)');
+  return h('div', { class: 'overlay', id: 'help-overlay', role: 'dialog', 'aria-modal': 'true', 'aria-label': 'Keyboard shortcuts' },
+    h('div', { class: 'overlay-box' },
+      h('h2', { text: 'Keyboard shortcuts' }),
+      h('table', { class: 'table compact' }, h('tbody', null, rows.map(([k, v]) => h('tr', null, h('td', null, h('kbd', { text: k })), h('td', { text: v }))))),
+      close));
+}
+
+function whyNext(asset) {
+  const q = asset.queue || asset.queueInfo || {};
+  const strategy = q.strategy || asset.strategy;
+  const score = q.score ?? asset.queueScore ?? asset.score;
+  const parts = [];
+  if (strategy) parts.push('strategy ' + strategy);
+  if (typeof score === 'number') parts.push('score ' + score.toFixed(3));
+  if (q.reason || asset.reason) parts.push(q.reason || asset.reason);
+  if (parts.length) return 'Next because: ' + parts.join(' · ');
+  if (asset.priority) return 'Next because: priority ' + asset.priority;
+  return asset.prediction ? 'Next in queue order (model ' + (asset.prediction.modelVersion || '?') + ' has predicted it)' : 'Next in import order (cold start: no model yet)';
+}
+
+export async function renderLabel(root, ctx) {
+  const project = ctx.project;
+  const pid = encodeURIComponent(project.id);
+  const progressText = h('span', { id: 'progress-text' });
+  const progressFill = h('div', { class: 'progress-fill' });
+  const timer = h('span', { id: 'timer', class: 'mono' });
+  const why = h('div', { id: 'why-next', class: 'small muted' });
+  const modelBanner = h('div', { id: 'model-banner', class: 'model-banner', hidden: true });
+  const editorHost = h('div', { id: 'editor-host' });
+  const meta = h('div', { class: 'asset-meta small muted' });
+  const status = h('div', { id: 'label-status', 'aria-live': 'assertive' });
+  const historyNote = h('div', { class: 'notice', hidden: true });
+  const speed = h('span', { class: 'small muted', id: 'load-time' });
+  const submitBtn = h('button', { type: 'button', id: 'submit-label' }, 'Submit ', h('kbd', { text: '⏎' }));
+  const skipBtn = h('button', { type: 'button', class: 'secondary', id: 'skip-asset' }, 'Skip ', h('kbd', { text: 'S' }));
+  const prevBtn = h('button', { type: 'button', class: 'secondary', id: 'previous-asset' }, '← Previous ', h('kbd', { text: '⌫' }));
+  const acceptBtn = h('button', { type: 'button', class: 'model', id: 'accept-model', hidden: true }, 'Accept model ', h('kbd', { text: 'A' }));
+  const helpBtn = h('button', { type: 'button', class: 'link', id: 'help-button' }, h('kbd', { text: '?' }), ' shortcuts');
+  const overlayHost = h('div');
+  const card = h('section', { class: 'panel label-card', id: 'label-card' },
+    h('div', { class: 'row between wrap' }, meta, why), modelBanner, historyNote, editorHost, status,
+    h('div', { class: 'actions row wrap' }, submitBtn, acceptBtn, skipBtn, prevBtn, h('span', { class: 'grow' }), speed, helpBtn));
+  const head = h('div', { class: 'label-head row between wrap' },
+    h('div', { class: 'grow' }, h('div', { class: 'progress' }, progressFill), progressText),
+    h('div', { class: 'small' }, 'Time on this asset ', timer));
+  replace(root, head, card, overlayHost);
+
+  const counts = { ...(project.countsByStatus || {}) };
+  let total = project.assetCount || 0;
+  let current = null;       // the queue's asset
+  let viewing = null;       // {asset, response, index} when looking at an earlier asset
+  const history = [];       // [{asset, response}]
+  let editor = null;
+  let shownAt = performance.now();
+  let sessionSeconds = 0;
+  let busy = false;
+  let done = false;
+
+  function drawProgress() {
+    const labeled = (counts.LABELED || 0) + (counts.TO_REVIEW || 0) + (counts.REVIEWED || 0);
+    progressFill.style.width = (total ? Math.min(100, 100 * labeled / total) : 0) + '%';
+    progressText.textContent = labeled + ' / ' + total + ' labeled (' + (total ? Math.round(100 * labeled / total) : 0) + ' %) · '
+      + history.length + ' by you this session · ' + fmtDuration(sessionSeconds) + ' spent';
+  }
+
+  const tick = setInterval(() => {
+    if (!done) timer.textContent = fmtDuration((performance.now() - shownAt) / 1000);
+  }, 500);
+
+  function show(asset, initial, isHistory) {
+    shownAt = performance.now();
+    timer.textContent = '0:00';
+    replace(status);
+    const prediction = isHistory ? null : asset.prediction;
+    card.dataset.assetId = asset.id;
+    card.dataset.externalId = asset.externalId || '';
+    editor = createEditor({ project, asset, initial, prediction, onChange: drawModelState });
+    replace(editorHost, editor.el);
+    replace(meta, h('span', null, 'Asset ', h('bdi', { class: 'mono', text: asset.externalId || asset.id })),
+      asset.status ? h('span', { class: 'badge', text: asset.status }) : null);
+    why.textContent = isHistory ? '' : whyNext(asset);
+    historyNote.hidden = !isHistory;
+    if (isHistory) {
+      replace(historyNote, h('span', null, 'You are changing your answer to an earlier asset. ', h('kbd', { text: '⏎' }),
+        ' saves a new label, ', h('kbd', { text: '→' }), ' returns to the queue.'));
+    }
+    prevBtn.disabled = isHistory ? viewing.index === 0 : history.length === 0;
+    drawModelState(prediction);
+  }
+
+  function drawModelState() {
+    const p = viewing ? null : current && current.prediction;
+    const n = editor ? editor.modelCount() : 0;
+    acceptBtn.hidden = !(p && n > 0);
+    if (!p) { modelBanner.hidden = true; return; }
+    modelBanner.hidden = false;
+    const confs = [];
+    for (const job of Object.values(p.jsonResponse || {})) {
+      for (const c of job.categories || []) if (confidenceOf(c) !== null) confs.push(confidenceOf(c));
+      for (const a of job.annotations || []) { const c = confidenceOf((a.categories || [])[0]) ?? confidenceOf(a); if (c !== null) confs.push(c); }
+    }
+    const conf = confs.length ? ' · confidence ' + Math.max(...confs) + ' %' : '';
+    replace(modelBanner, n > 0
+      ? h('span', null, h('strong', { text: 'Pre-filled by model ' + (p.modelVersion || '') }), conf + ' — ' + n + ' suggestion(s) marked “model”. ',
+        h('kbd', { text: 'A' }), ' accepts all; any edit makes the answer yours.')
+      : h('span', null, 'Model ' + (p.modelVersion || '') + ' suggested: ' + summarize(project, p.jsonResponse) + conf + ' — you have edited it, so this answer is yours.'));
+    modelBanner.classList.toggle('edited', n === 0);
+  }
+
+  async function loadNext() {
+    const t0 = performance.now();
+    viewing = null;
+    let asset;
+    try {
+      asset = await get('/api/v1/projects/' + pid + '/queue/next');
+    } catch (e) {
+      replace(status, errorBox(e, 'Could not load the next asset'));
+      return;
+    }
+    if (!asset) {
+      done = true;
+      current = null;
+      editor = null;
+      replace(card, h('div', { class: 'empty', id: 'queue-empty' },
+        h('h2', { text: 'Nothing left to label 🎉' }),
+        h('p', { text: 'The queue of this project is empty for you' + (history.length ? ' — you labeled ' + history.length + ' asset(s) in this session.' : '.') }),
+        h('div', { class: 'row' }, h('a', { class: 'button', href: '#/p/' + pid }, 'Dashboard'),
+          history.length ? h('button', { type: 'button', class: 'secondary', onclick: () => { done = false; location.reload(); } }, 'Check again') : null)));
+      timer.textContent = '—';
+      return;
+    }
+    current = asset;
+    show(asset, null, false);
+    speed.textContent = 'loaded in ' + Math.round(performance.now() - t0) + ' ms';
+  }
+
+  async function submit(acceptAll) {
+    if (busy || !editor) return;
+    if (acceptAll) {
+      if (!editor.hasModelSuggestions) { toast('There is no model suggestion to accept.'); return; }
+      editor.acceptModel();
+    }
+    const problem = editor.problem();
+    if (problem) { replace(status, errorBox({ message: problem })); return; }
+    const target = viewing ? viewing.asset : current;
+    const seconds = Math.round((performance.now() - shownAt) / 100) / 10;
+    const response = editor.response();
+    busy = true;
+    submitBtn.disabled = true;
+    const t0 = performance.now();
+    try {
+      await post('/api/v1/projects/' + pid + '/labels', { assetId: target.id, labelType: 'DEFAULT', jsonResponse: response, secondsToLabel: seconds });
+    } catch (e) {
+      replace(status, errorBox(e, 'The label was not saved'));
+      busy = false;
+      submitBtn.disabled = false;
+      return;
+    }
+    sessionSeconds += seconds;
+    if (viewing) {
+      history[viewing.index].response = response;
+      toast('Saved a new answer for ' + (target.externalId || target.id));
+      viewing = null;
+      show(current, null, false);
+    } else {
+      history.push({ asset: current, response });
+      if (counts[current.status] > 0 && current.status !== 'LABELED') counts[current.status]--;
+      if (current.status !== 'LABELED' && current.status !== 'TO_REVIEW' && current.status !== 'REVIEWED') counts.LABELED = (counts.LABELED || 0) + 1;
+      await loadNext();
+      speed.textContent = 'saved + next in ' + Math.round(performance.now() - t0) + ' ms';
+    }
+    busy = false;
+    submitBtn.disabled = false;
+    drawProgress();
+    refreshCounts();
+  }
+
+  async function skip() {
+    if (busy || !current || viewing) return;
+    busy = true;
+    try {
+      await post('/api/v1/projects/' + pid + '/queue/' + encodeURIComponent(current.id) + '/skip');
+      toast('Skipped ' + (current.externalId || current.id));
+      await loadNext();
+    } catch (e) {
+      showError(e, 'Could not skip');
+    } finally {
+      busy = false;
+    }
+  }
+
+  function previous() {
+    if (busy) return;
+    const index = viewing ? viewing.index - 1 : history.length - 1;
+    if (index < 0) { toast('No earlier asset in this session.'); return; }
+    viewing = { ...history[index], index };
+    show(viewing.asset, viewing.response, true);
+  }
+
+  function forward() {
+    if (!viewing) return;
+    if (viewing.index + 1 < history.length) {
+      viewing = { ...history[viewing.index + 1], index: viewing.index + 1 };
+      show(viewing.asset, viewing.response, true);
+    } else {
+      viewing = null;
+      if (current) show(current, null, false);
+    }
+  }
+
+  async function refreshCounts() {
+    try {
+      const p = await get('/api/v1/projects/' + pid);
+      Object.assign(counts, p.countsByStatus || {});
+      total = p.assetCount || total;
+      drawProgress();
+    } catch { /* progress is informative; the next submit will try again */ }
+  }
+
+  let helpOpen = false;
+  function toggleHelp(force) {
+    helpOpen = force === undefined ? !helpOpen : force;
+    replace(overlayHost, helpOpen ? helpOverlay(SHORTCUTS, () => toggleHelp(false)) : null);
+  }
+
+  function onKey(e) {
+    if (isTyping(e) || e.ctrlKey || e.metaKey || e.altKey) return;
+    if (helpOpen) {
+      if (e.key === 'Escape' || e.key === '?') { e.preventDefault(); toggleHelp(false); }
+      return;
+    }
+    if (e.key === '?') { e.preventDefault(); toggleHelp(true); return; }
+    if (done || !editor) return;
+    if (editor.handleKey(e)) { e.preventDefault(); return; }
+    switch (e.key) {
+      case 'Enter': case ' ': e.preventDefault(); submit(false); break;
+      case 'a': case 'A': e.preventDefault(); submit(true); break;
+      case 's': case 'S': e.preventDefault(); skip(); break;
+      case 'Backspace': case 'ArrowLeft': e.preventDefault(); previous(); break;
+      case 'ArrowRight': if (viewing) { e.preventDefault(); forward(); } break;
+      default:
+    }
+  }
+
+  submitBtn.addEventListener('click', () => submit(false));
+  acceptBtn.addEventListener('click', () => submit(true));
+  skipBtn.addEventListener('click', skip);
+  prevBtn.addEventListener('click', previous);
+  helpBtn.addEventListener('click', () => toggleHelp());
+  document.addEventListener('keydown', onKey);
+  drawProgress();
+  await loadNext();
+  return () => {
+    clearInterval(tick);
+    document.removeEventListener('keydown', onKey);
+  };
+}

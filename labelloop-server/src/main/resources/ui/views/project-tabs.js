@@ -1,0 +1,43 @@
+import { h } from '../dom.js';
+
+/** The header and tab bar shown above every project screen. */
+export function projectTabs(project, active, me) {
+  const role = project.role || (me.admin ? 'ADMIN' : null);
+  const canReview = me.admin || role === 'ADMIN' || role === 'REVIEWER';
+  const isAdmin = me.admin || role === 'ADMIN';
+  const tabs = [
+    ['dashboard', 'Dashboard', ''],
+    ['label', 'Label', '/label'],
+    canReview && ['review', 'Review', '/review'],
+    canReview && ['import', 'Import', '/import'],
+    canReview && ['export', 'Export', '/export'],
+    isAdmin && ['members', 'Members', '/members'],
+    isAdmin && ['interface', 'Interface', '/interface'],
+  ].filter(Boolean);
+  const base = '#/p/' + encodeURIComponent(project.id);
+  return h('div', { class: 'project-head' },
+    h('div', { class: 'project-title' },
+      h('a', { href: '#/', class: 'muted small', text: 'Projects /' }),
+      h('h1', { dir: 'auto', text: project.title }),
+      role ? h('span', { class: 'badge', text: role }) : null),
+    h('nav', { class: 'tabs', 'aria-label': 'Project' },
+      tabs.map(([id, name, path]) => h('a', {
+        href: base + path, class: id === active ? 'tab active' : 'tab', 'aria-current': id === active ? 'page' : null,
+        id: 'tab-' + id, text: name,
+      }))));
+}
+
+/** The jobs of a project's interface as a list with stable order. */
+export function jobsOf(project) {
+  const jobs = (project.jsonInterface && project.jsonInterface.jobs) || {};
+  return Object.entries(jobs).map(([id, job]) => ({
+    id,
+    mlTask: job.mlTask,
+    instruction: job.instruction || id,
+    required: !!job.required,
+    input: (job.content && job.content.input) || 'radio',
+    categories: Object.entries((job.content && job.content.categories) || {}).map(([cid, c], i) => ({
+      id: cid, name: (c && c.name) || cid, color: c && c.color, index: i,
+    })),
+  }));
+}

@@ -1,0 +1,200 @@
+// Review: a reviewer goes through TO_REVIEW (or LABELED) assets, sees the labeler's answer, the model's prediction and
+// the inference mark, and accepts, corrects (both create a REVIEW label) or sends the asset back to the queue.
+import { get, post, patch } from '../api.js';
+import { h, replace, errorBox, toast, showError, isTyping, fmtDate } from '../dom.js';
+import { createEditor, summarize } from './editor.js';
+import { helpOverlay } from './label.js';
+
+const SHORTCUTS = [
+  ['↓ / J', 'next asset in the list'], ['↑ / K', 'previous asset in the list'],
+  ['A', 'accept the labeler’s answer (REVIEW label with the same answer)'],
+  ['1 – 9, mouse', 'correct the answer'], ['Enter', 'save the correction as a REVIEW label'],
+  ['B', 'send back to the labeling queue (status TODO)'], ['?', 'show or hide this help'],
+];
+
+export async function renderReview(root, ctx) {
+  const project = ctx.project;
+  const pid = encodeURIComponent(project.id);
+  const counts = project.countsByStatus || {};
+  let filter = (counts.TO_REVIEW || 0) > 0 || (counts.LABELED || 0) === 0 ? 'TO_REVIEW' : 'LABELED';
+  const listHost = h('div', { class: 'review-list', id: 'review-list' });
+  const detail = h('div', { class: 'review-detail', id: 'review-detail' });
+  const overlayHost = h('div');
+  const filterTabs = h('div', { class: 'segmented' });
+  let items = [];
+  let index = -1;
+  let editor = null;
+  let labels = null;
+  let busy = false;
+  const members = new Map();
+
+  replace(root, h('div', { class: 'review-layout' },
+    h('section', { class: 'panel' }, h('div', { class: 'row between' }, h('h2', { text: 'Review' }), filterTabs), listHost),
+    h('section', { class: 'panel' }, detail)), overlayHost);
+
+  get('/api/v1/projects/' + pid + '/members').then((m) => (m.items || []).forEach((x) => members.set(x.userId, x.email || x.name || x.userId))).catch(() => {});
+
+  function drawFilters() {
+    replace(filterTabs, ['TO_REVIEW', 'LABELED'].map((s) => {
+      const b = h('button', { type: 'button', class: 'tab' + (s === filter ? ' active' : ''), id: 'review-filter-' + s.toLowerCase() },
+        s === 'TO_REVIEW' ? 'To review' : 'Labeled', ' ', h('span', { class: 'badge', text: String(counts[s] || 0) }));
+      b.addEventListener('click', () => { filter = s; load(); });
+      return b;
+    }));
+  }
+
+  async function load() {
+    drawFilters();
+    replace(listHost, h('p', { class: 'muted', text: 'Loading…' }));
+    try {
+      const page = await get('/api/v1/projects/' + pid + '/assets?status=' + filter + '&limit=100');
+      items = page.items || [];
+    } catch (e) {
+      replace(listHost, errorBox(e, 'Could not list assets'));
+      replace(detail);
+      return;
+    }
+    drawList();
+    select(items.length ? 0 : -1);
+  }
+
+  function drawList() {
+    if (!items.length) {
+      replace(listHost, h('p', { class: 'empty', id: 'review-empty', text: filter === 'TO_REVIEW' ? 'No asset waits for review.' : 'No labeled asset yet.' }));
+      return;
+    }
+    replace(listHost, h('ol', { class: 'asset-list' }, items.map((a, i) => {
+      const li = h('li', { class: i === index ? 'current' : '', dataset: { assetId: a.id } },
+        h('button', { type: 'button', class: 'link' }, h('bdi', { class: 'mono', text: a.externalId || a.id }), ' ',
+          h('span', { class: 'muted snippet', dir: 'auto', text: String(a.content || '').slice(0, 80) })));
+      li.firstChild.addEventListener('click', () => select(i));
+      return li;
+    })));
+  }
+
+  async function select(i) {
+    index = i;
+    editor = null;
+    labels = null;
+    drawList();
+    if (i < 0) { replace(detail, h('p', { class: 'muted', text: 'Nothing selected.' })); return; }
+    const asset = items[i];
+    replace(detail, h('p', { class: 'muted', text: 'Loading labels…' }));
+    try {
+      const page = await get('/api/v1/projects/' + pid + '/labels?assetId=' + encodeURIComponent(asset.id) + '&limit=100');
+      if (index !== i) return;
+      labels = page.items || [];
+    } catch (e) {
+      replace(detail, errorBox(e, 'Could not load the labels'));
+      return;
+    }
+    const latest = (type) => labels.filter((l) => l.labelType === type && !l.skipped).reduce((a, b) => (!a || String(b.createdAt) >= String(a.createdAt) ? b : a), null);
+    const human = latest('DEFAULT');
+    const review = latest('REVIEW');
+    const prediction = latest('PREDICTION');
+    const inference = latest('INFERENCE');
+    const base = review || human;
+    editor = createEditor({ project, asset, initial: base ? base.jsonResponse : {}, prediction: null });
+    const mark = [prediction, inference, human].map((l) => l && (l.inferenceMark ?? l.mark)).find((m) => typeof m === 'number');
+    const who = (l) => (l ? members.get(l.authorId) || l.authorId : '');
+    replace(detail,
+      h('div', { class: 'row between wrap' },
+        h('h3', null, 'Asset ', h('bdi', { class: 'mono', text: asset.externalId || asset.id }), ' ', h('span', { class: 'badge', text: asset.status })),
+        h('span', { class: 'small muted', text: (i + 1) + ' of ' + items.length })),
+      h('dl', { class: 'facts' },
+        h('dt', { text: 'Labeler' }), h('dd', { id: 'review-labeler' }, human ? h('span', null, h('strong', { dir: 'auto', text: summarize(project, human.jsonResponse) }), ' — ' + who(human) + ', ' + fmtDate(human.createdAt) + (human.secondsToLabel ? ', ' + human.secondsToLabel + ' s' : '')) : 'no labeler answer'),
+        review ? h('dt', { text: 'Reviewed' }) : null,
+        review ? h('dd', null, h('strong', { dir: 'auto', text: summarize(project, review.jsonResponse) }), ' — ' + who(review)) : null,
+        h('dt', { text: 'Model' }), h('dd', { id: 'review-model' }, prediction ? summarize(project, prediction.jsonResponse) + ' (' + (prediction.modelVersion || 'model') + ')' : inference ? summarize(project, inference.jsonResponse) + ' (inference ' + (inference.modelVersion || '') + ')' : 'no prediction yet'),
+        h('dt', { text: 'Inference mark' }), h('dd', { id: 'review-mark' }, typeof mark === 'number'
+          ? h('span', { class: mark < 0.5 ? 'bad' : 'good', text: mark.toFixed(2) + (mark < 0.5 ? ' — model and labeler disagree' : ' — model agrees') })
+          : h('span', { class: 'muted', text: 'not computed yet' }))),
+      editor.el,
+      h('div', { class: 'row wrap actions' },
+        h('button', { type: 'button', id: 'review-accept', onclick: () => accept() }, 'Accept ', h('kbd', { text: 'A' })),
+        h('button', { type: 'button', class: 'secondary', id: 'review-correct', onclick: () => correct() }, 'Save correction ', h('kbd', { text: '⏎' })),
+        h('button', { type: 'button', class: 'danger', id: 'review-send-back', onclick: () => sendBack() }, 'Send back ', h('kbd', { text: 'B' })),
+        h('span', { class: 'grow' }),
+        h('button', { type: 'button', class: 'link', onclick: () => toggleHelp() }, h('kbd', { text: '?' }), ' shortcuts')),
+      h('div', { id: 'review-status' }));
+    detail.dataset.base = base ? 'yes' : 'no';
+    detail._base = base;
+  }
+
+  async function saveReview(jsonResponse, verb) {
+    if (busy) return;
+    const asset = items[index];
+    busy = true;
+    try {
+      await post('/api/v1/projects/' + pid + '/labels', { assetId: asset.id, labelType: 'REVIEW', jsonResponse });
+      toast(verb + ' ' + (asset.externalId || asset.id));
+      done();
+    } catch (e) {
+      const s = detail.querySelector('#review-status');
+      if (s) replace(s, errorBox(e, 'Review not saved')); else showError(e);
+    } finally {
+      busy = false;
+    }
+  }
+
+  function accept() {
+    if (!editor) return;
+    const base = detail._base;
+    if (!base) { toast('There is no labeler answer to accept; correct it instead.', 'error'); return; }
+    saveReview(base.jsonResponse, 'Accepted');
+  }
+
+  function correct() {
+    if (!editor) return;
+    const problem = editor.problem();
+    if (problem) { replace(detail.querySelector('#review-status'), errorBox({ message: problem })); return; }
+    saveReview(editor.response(), 'Corrected');
+  }
+
+  async function sendBack() {
+    if (busy || index < 0) return;
+    const asset = items[index];
+    busy = true;
+    try {
+      await patch('/api/v1/projects/' + pid + '/assets', { externalIds: [asset.externalId], status: 'TODO' });
+      toast('Sent back ' + (asset.externalId || asset.id) + ' to the queue');
+      done();
+    } catch (e) {
+      showError(e, 'Could not send back');
+    } finally {
+      busy = false;
+    }
+  }
+
+  function done() {
+    const st = items[index] && items[index].status;
+    if (st && counts[st]) counts[st]--;
+    items.splice(index, 1);
+    drawFilters();
+    select(Math.min(index, items.length - 1));
+  }
+
+  let helpOpen = false;
+  function toggleHelp(force) {
+    helpOpen = force === undefined ? !helpOpen : force;
+    replace(overlayHost, helpOpen ? helpOverlay(SHORTCUTS, () => toggleHelp(false)) : null);
+  }
+
+  function onKey(e) {
+    if (isTyping(e) || e.ctrlKey || e.metaKey || e.altKey) return;
+    if (helpOpen) { if (e.key === 'Escape' || e.key === '?') { e.preventDefault(); toggleHelp(false); } return; }
+    if (e.key === '?') { e.preventDefault(); toggleHelp(true); return; }
+    if (editor && editor.handleKey(e)) { e.preventDefault(); return; }
+    switch (e.key) {
+      case 'ArrowDown': case 'j': if (index + 1 < items.length) { e.preventDefault(); select(index + 1); } break;
+      case 'ArrowUp': case 'k': if (index > 0) { e.preventDefault(); select(index - 1); } break;
+      case 'a': case 'A': e.preventDefault(); accept(); break;
+      case 'Enter': e.preventDefault(); correct(); break;
+      case 'b': case 'B': e.preventDefault(); sendBack(); break;
+      default:
+    }
+  }
+  document.addEventListener('keydown', onKey);
+  await load();
+  return () => document.removeEventListener('keydown', onKey);
+}

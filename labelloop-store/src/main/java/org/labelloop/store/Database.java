@@ -1,0 +1,145 @@
+package org.labelloop.store;
+
+import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.TemplateEngine;
+import org.labelloop.core.port.ApiKeyRepository;
+import org.labelloop.core.port.AssetRepository;
+import org.labelloop.core.port.DatasetVersionRepository;
+import org.labelloop.core.port.LabelRepository;
+import org.labelloop.core.port.MemberRepository;
+import org.labelloop.core.port.ProjectRepository;
+import org.labelloop.core.port.SessionRepository;
+import org.labelloop.core.port.Transactor;
+import org.labelloop.core.port.UserRepository;
+
+/**
+ * Labelloop's database: a connection pool, the schema brought up to date by Flyway, every repository and the
+ * {@link Transactor} that groups their calls into one transaction.
+ *
+ * <p>{@code Database.open("jdbc:sqlite:labelloop-data/labelloop.db")} for the embedded default, or
+ * {@code Database.open("jdbc:postgresql://host:5432/labelloop?user=u&password=p")} for teams. Open one per process and
+ * close it on shutdown; all repositories are thread-safe.
+ */
+public final class Database implements AutoCloseable {
+  private final Dialect dialect;
+  private final HikariDataSource dataSource;
+  private final Tx tx;
+  private final AutoCloseable maintenance;
+  private final ProjectRepository projects;
+  private final AssetRepository assets;
+  private final LabelRepository labels;
+  private final UserRepository users;
+  private final ApiKeyRepository apiKeys;
+  private final SessionRepository sessions;
+  private final MemberRepository members;
+  private final DatasetVersionRepository versions;
+  private final org.labelloop.core.learning.LearningRepository learning;
+
+  private Database(Dialect dialect, HikariDataSource dataSource) {
+    this.dialect = dialect;
+    this.dataSource = dataSource;
+    Jdbi jdbi = Jdbi.create(dataSource);
+    jdbi.setTemplateEngine(TemplateEngine.NOP); // plain SQL: no <attribute> templating surprises
+    this.tx = new Tx(jdbi, dialect.newWriterLock());
+    this.maintenance = dialect.startMaintenance(dataSource);
+    this.projects = new SqlProjectRepository(tx);
+    this.assets = new SqlAssetRepository(tx, dialect);
+    this.labels = new SqlLabelRepository(tx);
+    this.users = new SqlUserRepository(tx);
+    this.apiKeys = new SqlApiKeyRepository(tx);
+    this.sessions = new SqlSessionRepository(tx);
+    this.members = new SqlMemberRepository(tx);
+    this.versions = new SqlDatasetVersionRepository(tx);
+    this.learning = new SqlLearningRepository(tx, dialect);
+  }
+
+  /**
+   * Opens a pool on {@code jdbcUrl} ({@code jdbc:sqlite:FILE} or {@code jdbc:postgresql://...}) and applies pending
+   * migrations. For SQLite the file's directory is created if missing.
+   */
+  public static Database open(String jdbcUrl) {
+    Dialect dialect = Dialect.of(jdbcUrl);
+    HikariDataSource dataSource = new HikariDataSource(dialect.poolConfig(jdbcUrl));
+    try {
+      Flyway.configure()
+          .dataSource(dataSource)
+          .locations(dialect.migrations())
+          .failOnMissingLocations(true)
+          .load()
+          .migrate();
+      return new Database(dialect, dataSource);
+    } catch (RuntimeException e) {
+      dataSource.close();
+      throw e;
+    }
+  }
+
+  public Transactor transactor() {
+    return tx;
+  }
+
+  public ProjectRepository projects() {
+    return projects;
+  }
+
+  public AssetRepository assets() {
+    return assets;
+  }
+
+  public LabelRepository labels() {
+    return labels;
+  }
+
+  public UserRepository users() {
+    return users;
+  }
+
+  public ApiKeyRepository apiKeys() {
+    return apiKeys;
+  }
+
+  public SessionRepository sessions() {
+    return sessions;
+  }
+
+  public MemberRepository members() {
+    return members;
+  }
+
+  public DatasetVersionRepository versions() {
+    return versions;
+  }
+
+  /** Learning loop settings, training jobs, model versions and predictions (issue 4). */
+  public org.labelloop.core.learning.LearningRepository learning() {
+    return learning;
+  }
+
+  /** "sqlite" or "postgresql". */
+  public String dialectName() {
+    return dialect.name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** The pool, for later stores in this module (jobs, models) and for tests; not for SQL outside this module. */
+  DataSource dataSource() {
+    return dataSource;
+  }
+
+  Tx tx() {
+    return tx;
+  }
+
+  @Override
+  public void close() {
+    try {
+      maintenance.close();
+    } catch (Exception e) {
+      throw new IllegalStateException("Stopping database upkeep failed", e);
+    } finally {
+      dataSource.close();
+    }
+  }
+}

@@ -1,0 +1,264 @@
+package org.labelloop.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.labelloop.core.asset.Asset;
+import org.labelloop.core.asset.AssetDraft;
+import org.labelloop.core.asset.AssetQuery;
+import org.labelloop.core.asset.AssetStatus;
+import org.labelloop.core.port.AssetRepository;
+import org.labelloop.core.port.Page;
+
+final class SqlAssetRepository implements AssetRepository {
+  private static final String COLUMNS =
+      "a.id, a.project_id, a.external_id, a.content, a.metadata, a.status, a.priority, a.is_honeypot, a.created_at";
+  private static final String INSERT =
+      """
+      INSERT INTO assets (project_id, external_id, content, metadata, status, priority, is_honeypot, created_at)
+      VALUES (?, ?, ?, ?, 'TODO', ?, ?, ?)
+      ON CONFLICT (project_id, external_id) DO NOTHING""";
+  private static final String OWN_LOCK =
+      """
+      SELECT a.id FROM assets a
+      WHERE a.locked_by = :userId AND a.project_id = :projectId AND a.status = 'ONGOING' AND a.locked_until > :now
+        AND NOT EXISTS (SELECT 1 FROM labels l WHERE l.asset_id = a.id AND l.author_id = :userId
+                        AND (l.label_type = 'DEFAULT' OR l.skipped = TRUE))
+      ORDER BY a.id
+      LIMIT 1""";
+
+  private final Tx tx;
+  private final String claimCandidate;
+
+  SqlAssetRepository(Tx tx, Dialect dialect) {
+    this.tx = tx;
+    this.claimCandidate = dialect.sql("claim-candidate.sql");
+  }
+
+  /**
+   * One prepared statement, one JDBC batch: no round trip per row. ON CONFLICT DO NOTHING makes a duplicate's update
+   * count 0, which is how duplicates (in the batch or already stored) are reported. Requires the PostgreSQL driver's
+   * {@code reWriteBatchedInserts} to stay off (its default): rewritten batches do not report per-row counts.
+   */
+  @Override
+  public boolean[] insert(String projectId, List<AssetDraft> drafts, Instant now) {
+    if (drafts.isEmpty()) {
+      return new boolean[0];
+    }
+    long project = Ids.parse(projectId);
+    long created = now.toEpochMilli();
+    int[] counts =
+        tx.write(
+            h -> {
+              Connection c = h.getConnection();
+              try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+                for (AssetDraft d : drafts) {
+                  ps.setLong(1, project);
+                  ps.setString(2, d.externalId());
+                  ps.setString(3, d.content());
+                  String metadata = Json.write(d.metadata());
+                  if (metadata == null) {
+                    ps.setNull(4, Types.VARCHAR);
+                  } else {
+                    ps.setString(4, metadata);
+                  }
+                  ps.setInt(5, d.priority());
+                  ps.setBoolean(6, d.honeypot());
+                  ps.setLong(7, created);
+                  ps.addBatch();
+                }
+                return ps.executeBatch();
+              } catch (SQLException e) {
+                throw new StoreException("Inserting assets failed", e);
+              }
+            });
+    boolean[] inserted = new boolean[counts.length];
+    for (int i = 0; i < counts.length; i++) {
+      if (counts[i] == Statement.SUCCESS_NO_INFO) {
+        throw new IllegalStateException("The JDBC driver did not report per-row counts (reWriteBatchedInserts must be off)");
+      }
+      inserted[i] = counts[i] > 0;
+    }
+    return inserted;
+  }
+
+  @Override
+  public Optional<Asset> find(String projectId, String assetId) {
+    return tx.read(h -> find(h, Ids.parse(projectId), Ids.parse(assetId)));
+  }
+
+  private static Optional<Asset> find(Handle h, long projectId, long assetId) {
+    return h.createQuery("SELECT " + COLUMNS + " FROM assets a WHERE a.id = :id AND a.project_id = :projectId")
+        .bind("id", assetId)
+        .bind("projectId", projectId)
+        .map((rs, ctx) -> map(rs))
+        .findOne();
+  }
+
+  @Override
+  public Optional<Asset> findByExternalId(String projectId, String externalId) {
+    return tx.read(
+        h ->
+            h.createQuery("SELECT " + COLUMNS + " FROM assets a WHERE a.project_id = :projectId AND a.external_id = :e")
+                .bind("projectId", Ids.parse(projectId))
+                .bind("e", externalId)
+                .map((rs, ctx) -> map(rs))
+                .findOne());
+  }
+
+  @Override
+  public Page<Asset> list(AssetQuery query) {
+    int n = query.limit();
+    long after = Ids.cursor(query.cursor());
+    StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM assets a WHERE a.project_id = :projectId AND a.id > :after");
+    if (query.status() != null) {
+      sql.append(" AND a.status = :status");
+    }
+    if (query.externalId() != null) {
+      sql.append(" AND a.external_id = :externalId");
+    }
+    if (query.labelType() != null) {
+      sql.append(" AND EXISTS (SELECT 1 FROM labels l WHERE l.asset_id = a.id AND l.label_type = :labelType)");
+    }
+    sql.append(" ORDER BY a.id LIMIT :n");
+    return tx.read(
+        h -> {
+          var q = h.createQuery(sql.toString()).bind("projectId", Ids.parse(query.projectId())).bind("after", after).bind("n", n + 1);
+          if (query.status() != null) {
+            q.bind("status", query.status().name());
+          }
+          if (query.externalId() != null) {
+            q.bind("externalId", query.externalId());
+          }
+          if (query.labelType() != null) {
+            q.bind("labelType", query.labelType().name());
+          }
+          return Ids.page(q.map((rs, ctx) -> map(rs)).list(), n, Asset::id);
+        });
+  }
+
+  @Override
+  public int update(String projectId, Collection<String> externalIds, AssetStatus status, Integer priority) {
+    List<String> ids = new ArrayList<>(new LinkedHashSet<>(externalIds));
+    if (ids.isEmpty()) {
+      return 0;
+    }
+    List<String> sets = new ArrayList<>();
+    if (status != null) {
+      sets.add("status = :status");
+      if (status != AssetStatus.ONGOING) {
+        sets.add("locked_by = NULL");
+        sets.add("locked_until = NULL");
+      }
+    }
+    if (priority != null) {
+      sets.add("priority = :priority");
+    }
+    String sql =
+        sets.isEmpty()
+            ? "UPDATE assets SET id = id WHERE project_id = :projectId AND external_id = :e"
+            : "UPDATE assets SET " + String.join(", ", sets) + " WHERE project_id = :projectId AND external_id = :e";
+    long project = Ids.parse(projectId);
+    return tx.write(
+        h -> {
+          var batch = h.prepareBatch(sql);
+          for (String e : ids) {
+            batch.bind("projectId", project).bind("e", e);
+            if (status != null) {
+              batch.bind("status", status.name());
+            }
+            if (priority != null) {
+              batch.bind("priority", priority.intValue());
+            }
+            batch.add();
+          }
+          int found = 0;
+          for (int count : batch.execute()) {
+            found += Math.max(count, 0);
+          }
+          return found;
+        });
+  }
+
+  @Override
+  public void setStatus(String assetId, AssetStatus status) {
+    String sql =
+        status == AssetStatus.ONGOING
+            ? "UPDATE assets SET status = :status WHERE id = :id"
+            : "UPDATE assets SET status = :status, locked_by = NULL, locked_until = NULL WHERE id = :id";
+    tx.write(h -> h.createUpdate(sql).bind("status", status.name()).bind("id", Ids.parse(assetId)).execute());
+  }
+
+  @Override
+  public Optional<Asset> claimNext(String projectId, String userId, Instant now, Instant lockUntil) {
+    long project = Ids.parse(projectId);
+    long user = Ids.parse(userId);
+    return tx.write(
+        h -> {
+          Optional<Long> id =
+              h.createQuery(OWN_LOCK)
+                  .bind("userId", user)
+                  .bind("projectId", project)
+                  .bind("now", now.toEpochMilli())
+                  .mapTo(Long.class)
+                  .findOne();
+          if (id.isEmpty()) {
+            id =
+                h.createQuery(claimCandidate)
+                    .bind("userId", user)
+                    .bind("projectId", project)
+                    .bind("now", now.toEpochMilli())
+                    .mapTo(Long.class)
+                    .findOne();
+          }
+          if (id.isEmpty()) {
+            return Optional.empty();
+          }
+          return h.createQuery(
+                  "UPDATE assets SET status = 'ONGOING', locked_by = :userId, locked_until = :until WHERE id = :id RETURNING "
+                      + COLUMNS.replace("a.", ""))
+              .bind("userId", user)
+              .bind("until", lockUntil.toEpochMilli())
+              .bind("id", id.get())
+              .map((rs, ctx) -> map(rs))
+              .findOne();
+        });
+  }
+
+  @Override
+  public void release(String assetId, String userId) {
+    tx.write(
+        h ->
+            h.createUpdate(
+                    """
+                    UPDATE assets SET locked_by = NULL, locked_until = NULL,
+                      status = CASE WHEN status = 'ONGOING' THEN 'TODO' ELSE status END
+                    WHERE id = :id AND locked_by = :userId""")
+                .bind("id", Ids.parse(assetId))
+                .bind("userId", Ids.parse(userId))
+                .execute());
+  }
+
+  static Asset map(ResultSet rs) throws SQLException {
+    return new Asset(
+        Long.toString(rs.getLong("id")),
+        Long.toString(rs.getLong("project_id")),
+        rs.getString("external_id"),
+        rs.getString("content"),
+        Json.read(rs.getString("metadata")),
+        AssetStatus.valueOf(rs.getString("status")),
+        rs.getInt("priority"),
+        rs.getBoolean("is_honeypot"),
+        Instant.ofEpochMilli(rs.getLong("created_at")));
+  }
+}

@@ -1,0 +1,133 @@
+package org.labelloop.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.labelloop.core.label.Label;
+import org.labelloop.core.label.LabelDraft;
+import org.labelloop.core.label.LabelType;
+import org.labelloop.core.port.LabelRepository;
+import org.labelloop.core.port.Page;
+
+final class SqlLabelRepository implements LabelRepository {
+  private static final String COLUMNS =
+      "l.id, l.project_id, l.asset_id, l.author_id, l.label_type, l.json_response, l.model_version, l.created_at,"
+          + " l.seconds_to_label, l.skipped";
+  /** Ids per IN list: well under SQLite's and PostgreSQL's limits, and the ids are numbers written into the SQL. */
+  private static final int CHUNK = 500;
+
+  private final Tx tx;
+
+  SqlLabelRepository(Tx tx) {
+    this.tx = tx;
+  }
+
+  @Override
+  public Label insert(String projectId, String assetId, String authorId, LabelDraft draft, Instant now) {
+    long id =
+        tx.write(
+            h ->
+                h.createQuery(
+                        """
+                        INSERT INTO labels (project_id, asset_id, author_id, label_type, json_response, model_version,
+                          created_at, seconds_to_label, skipped)
+                        VALUES (:projectId, :assetId, :authorId, :type, :json, :modelVersion, :now, :seconds, :skipped)
+                        RETURNING id""")
+                    .bind("projectId", Ids.parse(projectId))
+                    .bind("assetId", Ids.parse(assetId))
+                    .bind("authorId", Ids.parseNullable(authorId))
+                    .bind("type", draft.labelType().name())
+                    .bind("json", Json.write(draft.jsonResponse()))
+                    .bind("modelVersion", draft.modelVersion())
+                    .bind("now", now.toEpochMilli())
+                    .bind("seconds", draft.secondsToLabel())
+                    .bind("skipped", draft.skipped())
+                    .mapTo(Long.class)
+                    .one());
+    return new Label(
+        Long.toString(id),
+        projectId,
+        assetId,
+        authorId,
+        draft.labelType(),
+        draft.jsonResponse(),
+        draft.modelVersion(),
+        Instant.ofEpochMilli(now.toEpochMilli()),
+        draft.secondsToLabel(),
+        draft.skipped());
+  }
+
+  @Override
+  public Page<Label> list(String projectId, LabelType type, String assetId, String cursor, int limit) {
+    int n = Ids.limit(limit);
+    long after = Ids.cursor(cursor);
+    StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM labels l WHERE l.project_id = :projectId AND l.id > :after");
+    if (type != null) {
+      sql.append(" AND l.label_type = :type");
+    }
+    if (assetId != null) {
+      sql.append(" AND l.asset_id = :assetId");
+    }
+    sql.append(" ORDER BY l.id LIMIT :n");
+    return tx.read(
+        h -> {
+          var q = h.createQuery(sql.toString()).bind("projectId", Ids.parse(projectId)).bind("after", after).bind("n", n + 1);
+          if (type != null) {
+            q.bind("type", type.name());
+          }
+          if (assetId != null) {
+            q.bind("assetId", Ids.parse(assetId));
+          }
+          return Ids.page(q.map((rs, ctx) -> map(rs)).list(), n, Label::id);
+        });
+  }
+
+  /** Every requested asset id is a key (with an empty list when it has no labels), in the order given. */
+  @Override
+  public Map<String, List<Label>> forAssets(Collection<String> assetIds) {
+    List<Long> ids = assetIds.stream().map(Ids::parse).filter(id -> id >= 0).distinct().toList();
+    Map<Long, List<Label>> found = new java.util.HashMap<>();
+    tx.read(
+        h -> {
+          for (int from = 0; from < ids.size(); from += CHUNK) {
+            String in =
+                ids.subList(from, Math.min(from + CHUNK, ids.size())).stream()
+                    .map(String::valueOf)
+                    .collect(Collectors.joining(","));
+            h.createQuery("SELECT " + COLUMNS + " FROM labels l WHERE l.asset_id IN (" + in + ") ORDER BY l.asset_id, l.id")
+                .map((rs, ctx) -> map(rs))
+                .forEach(label -> found.computeIfAbsent(Long.parseLong(label.assetId()), k -> new ArrayList<>()).add(label));
+          }
+          return null;
+        });
+    Map<String, List<Label>> byAsset = new LinkedHashMap<>();
+    for (String assetId : assetIds) {
+      byAsset.put(assetId, List.copyOf(found.getOrDefault(Ids.parse(assetId), List.of())));
+    }
+    return byAsset;
+  }
+
+  static Label map(ResultSet rs) throws SQLException {
+    long author = rs.getLong("author_id");
+    String authorId = rs.wasNull() ? null : Long.toString(author);
+    double seconds = rs.getDouble("seconds_to_label");
+    Double secondsToLabel = rs.wasNull() ? null : seconds;
+    return new Label(
+        Long.toString(rs.getLong("id")),
+        Long.toString(rs.getLong("project_id")),
+        Long.toString(rs.getLong("asset_id")),
+        authorId,
+        LabelType.valueOf(rs.getString("label_type")),
+        Json.read(rs.getString("json_response")),
+        rs.getString("model_version"),
+        Instant.ofEpochMilli(rs.getLong("created_at")),
+        secondsToLabel,
+        rs.getBoolean("skipped"));
+  }
+}

@@ -1,0 +1,25 @@
+-- The next claimable asset for the user. Two index-ordered probes (TODO, then ONGOING with an expired lock), each
+-- stopping at its first row, and the better of the two wins: one probe with "status IN (...)" would have to sort
+-- every TODO row of the project. FOR UPDATE SKIP LOCKED makes concurrent claimers pass over a row another transaction
+-- is claiming instead of waiting for it (or taking it twice); the re-check after the lock sees its new status.
+WITH todo AS (
+  SELECT a.id, a.priority, a.queue_score FROM assets a
+  WHERE a.project_id = :projectId AND a.status = 'TODO'
+    AND NOT EXISTS (SELECT 1 FROM labels l WHERE l.asset_id = a.id AND l.author_id = :userId
+                    AND (l.label_type = 'DEFAULT' OR l.skipped = TRUE))
+  ORDER BY a.priority DESC, a.queue_score DESC, a.id
+  LIMIT 1
+  FOR UPDATE SKIP LOCKED
+), expired AS (
+  SELECT a.id, a.priority, a.queue_score FROM assets a
+  WHERE a.project_id = :projectId AND a.status = 'ONGOING'
+    AND (a.locked_until IS NULL OR a.locked_until <= :now)
+    AND NOT EXISTS (SELECT 1 FROM labels l WHERE l.asset_id = a.id AND l.author_id = :userId
+                    AND (l.label_type = 'DEFAULT' OR l.skipped = TRUE))
+  ORDER BY a.priority DESC, a.queue_score DESC, a.id
+  LIMIT 1
+  FOR UPDATE SKIP LOCKED
+)
+SELECT id FROM (SELECT * FROM todo UNION ALL SELECT * FROM expired) c
+ORDER BY priority DESC, queue_score DESC, id
+LIMIT 1

@@ -1,0 +1,308 @@
+package org.labelloop.store;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.labelloop.store.Fixtures.NOW;
+import static org.labelloop.store.Fixtures.draft;
+import static org.labelloop.store.Fixtures.drafts;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.labelloop.core.asset.Asset;
+import org.labelloop.core.asset.AssetQuery;
+import org.labelloop.core.asset.AssetStatus;
+import org.labelloop.core.error.LabelloopException;
+import org.labelloop.core.label.LabelType;
+import org.labelloop.core.port.Page;
+import org.labelloop.core.project.Project;
+import org.labelloop.store.testing.TestDatabases.Kind;
+
+@ParameterizedClass(name = "{0}")
+@EnumSource(Kind.class)
+class AssetRepositoryIT {
+  private static final List<Database> OPENED = new ArrayList<>();
+  private static Database db;
+
+  @Parameter Kind kind;
+
+  @BeforeParameterizedClassInvocation
+  static void open(Kind kind) {
+    db = kind.open();
+    OPENED.add(db);
+  }
+
+  @AfterAll
+  static void closeAll() {
+    OPENED.forEach(Database::close);
+  }
+
+  @Test
+  void insertReportsDuplicatesWithinTheBatchAndAgainstStoredAssets() {
+    Project p = Fixtures.project(db);
+    assertArrayEquals(new boolean[] {true, true}, db.assets().insert(p.id(), List.of(draft("a"), draft("b")), NOW));
+    boolean[] flags = db.assets().insert(p.id(), List.of(draft("b"), draft("c"), draft("c"), draft("d")), NOW);
+    assertArrayEquals(new boolean[] {false, true, false, true}, flags);
+    assertEquals(4, db.projects().stats(p.id()).assetCount());
+    assertEquals("text of b", db.assets().findByExternalId(p.id(), "b").orElseThrow().content());
+  }
+
+  @Test
+  void sameExternalIdMayExistInTwoProjects() {
+    Project p1 = Fixtures.project(db);
+    Project p2 = Fixtures.project(db);
+    assertArrayEquals(new boolean[] {true}, db.assets().insert(p1.id(), List.of(draft("x")), NOW));
+    assertArrayEquals(new boolean[] {true}, db.assets().insert(p2.id(), List.of(draft("x")), NOW));
+  }
+
+  @Test
+  void insertedAssetsKeepTheirFields() {
+    Project p = Fixtures.project(db);
+    var d = new org.labelloop.core.asset.AssetDraft("e1", "héllo ✓", Fixtures.json("{\"source\": \"web\", \"n\": 3}"), 7, true, "SPORT");
+    db.assets().insert(p.id(), List.of(d), NOW);
+    Asset a = db.assets().findByExternalId(p.id(), "e1").orElseThrow();
+    assertEquals("héllo ✓", a.content());
+    assertEquals(Fixtures.json("{\"source\": \"web\", \"n\": 3}"), a.metadata());
+    assertEquals(7, a.priority());
+    assertTrue(a.honeypot());
+    assertEquals(AssetStatus.TODO, a.status());
+    assertEquals(NOW.toEpochMilli(), a.createdAt().toEpochMilli());
+    assertEquals(a, db.assets().find(p.id(), a.id()).orElseThrow());
+    assertTrue(db.assets().find(p.id(), "not-an-id").isEmpty());
+    assertTrue(db.assets().find(Fixtures.project(db).id(), a.id()).isEmpty(), "an asset is found only in its project");
+  }
+
+  @Test
+  void transactionThatThrowsLeavesNoAssets() {
+    Project p = Fixtures.project(db);
+    assertThrows(
+        IllegalStateException.class,
+        () ->
+            db.transactor()
+                .inTransaction(
+                    () -> {
+                      for (int b = 0; b < 3; b++) {
+                        db.assets().insert(p.id(), drafts("batch" + b + "-", 100), NOW);
+                      }
+                      assertEquals(300, db.projects().stats(p.id()).assetCount(), "reads inside see the writes");
+                      throw new IllegalStateException("bad line 301");
+                    }));
+    assertEquals(0, db.projects().stats(p.id()).assetCount());
+  }
+
+  @Test
+  void cursorPaginationVisitsEveryAssetExactlyOnce() {
+    Project p = Fixtures.project(db);
+    db.assets().insert(p.id(), drafts("a", 250), NOW);
+    db.assets().insert(Fixtures.project(db).id(), drafts("other", 10), NOW);
+    Set<String> seen = new HashSet<>();
+    String cursor = null;
+    int pages = 0;
+    do {
+      Page<Asset> page = db.assets().list(new AssetQuery(p.id(), null, null, null, cursor, 100));
+      for (Asset a : page.items()) {
+        assertTrue(seen.add(a.externalId()), "seen twice: " + a.externalId());
+        assertEquals(p.id(), a.projectId());
+      }
+      cursor = page.nextCursor();
+      pages++;
+    } while (cursor != null);
+    assertEquals(250, seen.size());
+    assertEquals(3, pages);
+  }
+
+  @Test
+  void exactlyFullLastPageHasNoNextCursor() {
+    Project p = Fixtures.project(db);
+    db.assets().insert(p.id(), drafts("a", 4), NOW);
+    Page<Asset> first = db.assets().list(new AssetQuery(p.id(), null, null, null, null, 2));
+    Page<Asset> second = db.assets().list(new AssetQuery(p.id(), null, null, null, first.nextCursor(), 2));
+    assertEquals(2, second.items().size());
+    assertNull(second.nextCursor());
+  }
+
+  @Test
+  void badCursorIsTheCallersError() {
+    Project p = Fixtures.project(db);
+    assertThrows(LabelloopException.class, () -> db.assets().list(new AssetQuery(p.id(), null, null, null, "abc", 2)));
+  }
+
+  @Test
+  void listFiltersByStatusExternalIdAndLabelType() {
+    Project p = Fixtures.project(db);
+    db.assets().insert(p.id(), drafts("a", 5), NOW);
+    assertEquals(2, db.assets().update(p.id(), List.of("a1", "a3", "missing"), AssetStatus.TO_REVIEW, null));
+    Asset a4 = db.assets().findByExternalId(p.id(), "a4").orElseThrow();
+    db.labels().insert(p.id(), a4.id(), null, Fixtures.label(a4.id(), LabelType.PREDICTION, "SPORT"), NOW);
+    assertEquals(
+        List.of("a1", "a3"), externalIds(db.assets().list(new AssetQuery(p.id(), AssetStatus.TO_REVIEW, null, null, null, 0))));
+    assertEquals(List.of("a2"), externalIds(db.assets().list(new AssetQuery(p.id(), null, null, "a2", null, 0))));
+    assertEquals(
+        List.of("a4"), externalIds(db.assets().list(new AssetQuery(p.id(), null, LabelType.PREDICTION, null, null, 0))));
+    assertEquals(List.of(), externalIds(db.assets().list(new AssetQuery(p.id(), null, LabelType.DEFAULT, null, null, 0))));
+  }
+
+  @Test
+  void bulkUpdateSetsPriorityAndCountsFoundAssets() {
+    Project p = Fixtures.project(db);
+    db.assets().insert(p.id(), drafts("a", 3), NOW);
+    assertEquals(2, db.assets().update(p.id(), List.of("a0", "a2", "a2"), null, 9));
+    assertEquals(9, db.assets().findByExternalId(p.id(), "a2").orElseThrow().priority());
+    assertEquals(AssetStatus.TODO, db.assets().findByExternalId(p.id(), "a2").orElseThrow().status());
+    assertEquals(0, db.assets().findByExternalId(p.id(), "a1").orElseThrow().priority());
+  }
+
+  @Test
+  void claimNextServesByPriorityThenId() {
+    Project p = Fixtures.project(db);
+    String u = Fixtures.user(db).id();
+    db.assets().insert(p.id(), List.of(draft("low", 0), draft("high", 5), draft("mid", 3), draft("high2", 5)), NOW);
+    List<String> served = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      Asset a = claim(p, u, NOW);
+      served.add(a.externalId());
+      db.labels().insert(p.id(), a.id(), u, Fixtures.label(a.id(), LabelType.DEFAULT, "SPORT"), NOW);
+      db.assets().setStatus(a.id(), AssetStatus.LABELED);
+    }
+    assertEquals(List.of("high", "high2", "mid", "low"), served);
+    assertTrue(db.assets().claimNext(p.id(), u, NOW, NOW.plusSeconds(60)).isEmpty());
+  }
+
+  @Test
+  void claimNextServesTheUsersOwnLiveLockFirst() {
+    Project p = Fixtures.project(db);
+    String u = Fixtures.user(db).id();
+    db.assets().insert(p.id(), drafts("a", 3), NOW);
+    Asset first = claim(p, u, NOW);
+    assertEquals(AssetStatus.ONGOING, first.status());
+    db.assets().update(p.id(), List.of("a2"), null, 100); // a better asset appears
+    assertEquals(first.id(), claim(p, u, NOW.plusSeconds(10)).id(), "own lock first");
+  }
+
+  @Test
+  void claimNextNeverServesALockedAssetToAnotherUserUntilTheLockExpires() {
+    Project p = Fixtures.project(db);
+    String alice = Fixtures.user(db).id();
+    String bob = Fixtures.user(db).id();
+    db.assets().insert(p.id(), drafts("a", 1), NOW);
+    Asset a = claim(p, alice, NOW);
+    assertTrue(db.assets().claimNext(p.id(), bob, NOW.plusSeconds(30), NOW.plusSeconds(90)).isEmpty());
+    assertEquals(a.id(), claim(p, bob, NOW.plusSeconds(61)).id(), "expired lock is claimable");
+  }
+
+  @Test
+  void claimNextSkipsAssetsTheUserLabeledOrSkipped() {
+    Project p = Fixtures.project(db);
+    String u = Fixtures.user(db).id();
+    String other = Fixtures.user(db).id();
+    db.assets().insert(p.id(), drafts("a", 3), NOW);
+    Asset a0 = db.assets().findByExternalId(p.id(), "a0").orElseThrow();
+    Asset a1 = db.assets().findByExternalId(p.id(), "a1").orElseThrow();
+    db.labels().insert(p.id(), a0.id(), u, Fixtures.label(a0.id(), LabelType.DEFAULT, "SPORT"), NOW); // still TODO (consensus)
+    db.labels().insert(p.id(), a1.id(), u, Fixtures.skip(a1.id()), NOW);
+    db.labels().insert(p.id(), a1.id(), null, Fixtures.label(a1.id(), LabelType.PREDICTION, "SPORT"), NOW);
+    assertEquals("a2", claim(p, u, NOW).externalId());
+    assertEquals("a0", claim(p, other, NOW).externalId(), "another user still gets it");
+  }
+
+  @Test
+  void releasePutsTheAssetBackInTheQueue() {
+    Project p = Fixtures.project(db);
+    String u = Fixtures.user(db).id();
+    String other = Fixtures.user(db).id();
+    db.assets().insert(p.id(), drafts("a", 1), NOW);
+    Asset a = claim(p, u, NOW);
+    db.assets().release(a.id(), other); // not theirs: no effect
+    assertTrue(db.assets().claimNext(p.id(), other, NOW, NOW.plusSeconds(60)).isEmpty());
+    db.assets().release(a.id(), u);
+    assertEquals(AssetStatus.TODO, db.assets().find(p.id(), a.id()).orElseThrow().status());
+    assertEquals(a.id(), claim(p, other, NOW).id());
+  }
+
+  @Test
+  void claimNextNeverServesTheSameAssetTwice() throws Exception {
+    Project p = Fixtures.project(db);
+    int threads = 8;
+    int perThread = 15;
+    db.assets().insert(p.id(), drafts("a", threads * perThread + 5), NOW);
+    List<String> users = new ArrayList<>();
+    for (int i = 0; i < threads; i++) {
+      users.add(Fixtures.user(db).id());
+    }
+    List<String> claimed = java.util.Collections.synchronizedList(new ArrayList<>());
+    var start = new java.util.concurrent.CountDownLatch(1);
+    try (var pool = java.util.concurrent.Executors.newFixedThreadPool(threads)) {
+      List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+      for (String user : users) {
+        futures.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  for (int i = 0; i < perThread; i++) {
+                    Asset a = db.assets().claimNext(p.id(), user, NOW, NOW.plusSeconds(300)).orElseThrow();
+                    claimed.add(a.id());
+                    // label it so this user's next claim moves on (own lock first would return it again)
+                    db.transactor()
+                        .inTransaction(
+                            () -> {
+                              db.labels().insert(p.id(), a.id(), user, Fixtures.label(a.id(), LabelType.DEFAULT, "SPORT"), NOW);
+                              db.assets().setStatus(a.id(), AssetStatus.LABELED);
+                            });
+                  }
+                  return null;
+                }));
+      }
+      start.countDown();
+      for (var f : futures) {
+        f.get();
+      }
+    }
+    assertEquals(threads * perThread, claimed.size());
+    assertEquals(claimed.size(), new HashSet<>(claimed).size(), "every claim is a different asset");
+    assertEquals(5, db.projects().stats(p.id()).assetsByStatus().get(AssetStatus.TODO));
+  }
+
+  @Test
+  void claimNextInsideAFailedTransactionClaimsNothing() {
+    Project p = Fixtures.project(db);
+    String u = Fixtures.user(db).id();
+    db.assets().insert(p.id(), drafts("a", 1), NOW);
+    assertThrows(
+        IllegalStateException.class,
+        () ->
+            db.transactor()
+                .inTransaction(
+                    () -> {
+                      db.assets().claimNext(p.id(), u, NOW, NOW.plusSeconds(60));
+                      throw new IllegalStateException("boom");
+                    }));
+    assertEquals(AssetStatus.TODO, db.assets().findByExternalId(p.id(), "a0").orElseThrow().status());
+  }
+
+  private static Asset claim(Project p, String user, Instant now) {
+    return db.assets().claimNext(p.id(), user, now, now.plus(Duration.ofSeconds(60))).orElseThrow();
+  }
+
+  private static List<String> externalIds(Page<Asset> page) {
+    return page.items().stream().map(Asset::externalId).toList();
+  }
+
+  @Test
+  void emptyInsertTouchesNothing() {
+    assertEquals(0, db.assets().insert(Fixtures.project(db).id(), List.of(), NOW).length);
+    assertFalse(db.assets().findByExternalId("1", "nothing").isPresent());
+  }
+}
