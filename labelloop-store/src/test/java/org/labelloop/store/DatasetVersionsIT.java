@@ -1,0 +1,128 @@
+package org.labelloop.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.labelloop.store.Fixtures.NOW;
+import static org.labelloop.store.Fixtures.drafts;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.labelloop.core.Labelloop;
+import org.labelloop.core.PasswordHasher;
+import org.labelloop.core.Ports;
+import org.labelloop.core.asset.AssetStatus;
+import org.labelloop.core.error.LabelloopException;
+import org.labelloop.core.label.LabelType;
+import org.labelloop.core.project.Project;
+import org.labelloop.core.user.Caller;
+import org.labelloop.core.version.DatasetVersion;
+import org.labelloop.core.version.VersionDiff;
+import org.labelloop.store.testing.TestDatabases.Kind;
+
+/** Dataset versions through the use case, on both databases. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Kind.class)
+class DatasetVersionsIT {
+  private static final List<Database> OPENED = new ArrayList<>();
+  private static Database db;
+  private static Labelloop app;
+
+  @Parameter Kind kind;
+
+  private Project project;
+  private Caller admin;
+
+  @BeforeParameterizedClassInvocation
+  static void open(Kind kind) {
+    db = kind.open();
+    OPENED.add(db);
+    Ports ports = db.ports();
+    PasswordHasher plain = new PasswordHasher() {
+      @Override
+      public String hash(String password) {
+        return "plain:" + password;
+      }
+
+      @Override
+      public boolean verify(String password, String hash) {
+        return hash.equals("plain:" + password);
+      }
+    };
+    app = Labelloop.create(ports, plain, Clock.fixed(NOW, ZoneOffset.UTC));
+  }
+
+  @AfterAll
+  static void closeAll() {
+    OPENED.forEach(Database::close);
+  }
+
+  @BeforeEach
+  void newProject() {
+    admin = new Caller(db.users().create("admin-" + System.nanoTime() + "@example.org", "Admin", "x", true, NOW));
+    project = Fixtures.project(db);
+    db.assets().insert(project.id(), drafts("x", 4), NOW);
+    for (String e : List.of("x0", "x1", "x2")) {
+      label(e, LabelType.DEFAULT, "SPORT");
+    }
+  }
+
+  private void label(String externalId, LabelType type, String category) {
+    String assetId = db.assets().findByExternalId(project.id(), externalId).orElseThrow().id();
+    app.labels().submit(admin, project.id(), Fixtures.label(assetId, type, category));
+  }
+
+  @Test
+  void diffFindsExactlyTheAddedRemovedAndChangedAssets() {
+    DatasetVersion v1 = app.versions().create(admin, project.id(), "v1");
+    assertEquals(3, v1.assetCount());
+    label("x1", LabelType.DEFAULT, "POLITICS");
+    label("x3", LabelType.DEFAULT, "SPORT");
+    label("x2", LabelType.REVIEW, "SPORT"); // same answer from a reviewer is not a change
+    DatasetVersion v2 = app.versions().create(admin, project.id(), "v2");
+
+    VersionDiff diff = app.versions().diff(admin, project.id(), v1.id(), v2.id());
+    assertEquals(List.of("x3"), diff.added());
+    assertEquals(List.of(), diff.removed());
+    assertEquals(List.of("x1"), diff.changed().stream().map(VersionDiff.Change::externalId).toList());
+    assertEquals("SPORT", diff.changed().getFirst().before().at("/JOB_0/categories/0/name").asText());
+    assertEquals("POLITICS", diff.changed().getFirst().after().at("/JOB_0/categories/0/name").asText());
+
+    VersionDiff reverse = app.versions().diff(admin, project.id(), v2.id(), v1.id());
+    assertEquals(List.of("x3"), reverse.removed());
+  }
+
+  @Test
+  void sendsOnlyTheChangedAssetsToReview() {
+    DatasetVersion v1 = app.versions().create(admin, project.id(), "before");
+    label("x0", LabelType.DEFAULT, "POLITICS");
+    DatasetVersion v2 = app.versions().create(admin, project.id(), "after");
+
+    assertEquals(1, app.versions().sendChangedToReview(admin, project.id(), v1.id(), v2.id()));
+    assertEquals(AssetStatus.TO_REVIEW, db.assets().findByExternalId(project.id(), "x0").orElseThrow().status());
+    assertEquals(AssetStatus.LABELED, db.assets().findByExternalId(project.id(), "x1").orElseThrow().status());
+  }
+
+  @Test
+  void versionsAreImmutableSnapshotsAndNamesAreUnique() {
+    DatasetVersion v1 = app.versions().create(admin, project.id(), "v1");
+    label("x0", LabelType.DEFAULT, "POLITICS");
+    var out = new ByteArrayOutputStream();
+    app.versions().export(admin, project.id(), v1.id(), out);
+    String jsonl = out.toString(StandardCharsets.UTF_8);
+    assertEquals(3, jsonl.lines().count());
+    assertEquals(0, jsonl.lines().filter(l -> l.contains("POLITICS")).count());
+    var e = assertThrows(LabelloopException.class, () -> app.versions().create(admin, project.id(), "v1"));
+    assertEquals(org.labelloop.core.error.ErrorCode.CONFLICT, e.code());
+  }
+}
