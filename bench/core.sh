@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Core platform benchmark: imports ROWS short texts with the CLI, exports them as JSONL, then load-tests
+# queue/next + submit with 50 concurrent clients. Usage: bench/core.sh [ROWS] [JDBC_URL]
+# (default: 1000000 rows, embedded SQLite in a temp dir). Prints one line per figure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rows=${1:-1000000}
+db=${2:-}
+data=$(mktemp -d)
+port=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
+base=http://127.0.0.1:$port
+./labelloop --version >/dev/null # builds the jar if needed
+# A 512 MiB heap proves import and export stream rather than hold the data set.
+LABELLOOP_JAVA_OPTS="-Xmx512m" setsid ./labelloop serve --port "$port" --data "$data" ${db:+--db "$db"} >"$data/server.log" 2>&1 &
+server=$!
+trap 'kill -TERM -- -$server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$data"' EXIT
+for _ in $(seq 1 120); do curl -fs "$base/api/v1/health" >/dev/null 2>&1 && break; sleep 0.5; done
+key=$(cat "$data/admin-api-key")
+jvm=$(pgrep -f -n "labelloop.jar serve --port $port")
+project=$(curl -fs -H "Authorization: Bearer $key" -H 'Content-Type: application/json' "$base/api/v1/projects" \
+  -d '{"title":"bench","inputType":"TEXT","jsonInterface":{"jobs":{"JOB_0":{"mlTask":"CLASSIFICATION","required":1,"content":{"input":"radio","categories":{"A":{},"B":{}}}}}}}' \
+  | python3 -c 'import json,sys;print(json.load(sys.stdin)["id"])')
+csv="$data/rows.csv"
+awk -v n="$rows" 'BEGIN{print "id,text"; for(i=1;i<=n;i++) printf "r%d,short text number %d about the market team and the vote\n", i, i}' >"$csv"
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GiB, $(java -version 2>&1 | head -1)"
+echo "database: ${db:-sqlite (embedded)}"
+s=$(date +%s.%N)
+./labelloop import --url "$base" --api-key "$key" --project "$project" --id-col id --text-col text "$csv" >/dev/null 2>&1
+echo "import rows=$rows seconds=$(python3 -c "import time;print(round(time.time()-$s,1))")"
+s=$(date +%s.%N)
+./labelloop export --url "$base" --api-key "$key" --project "$project" --format jsonl -o "$data/export.jsonl" >/dev/null 2>&1
+echo "export rows=$(wc -l <"$data/export.jsonl") seconds=$(python3 -c "import time;print(round(time.time()-$s,1))") server_peak_rss_mb=$(awk '/VmHWM/{print int($2/1024)}' /proc/$jvm/status)"
+./labelloop bench-queue --url "$base" --api-key "$key" --project "$project" --clients 50 --seconds 30
