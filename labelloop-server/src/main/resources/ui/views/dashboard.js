@@ -84,11 +84,11 @@ async function drawLabelers(host, pid) {
   }
   if (!by.size) { replace(host, empty('No human labels yet.')); return; }
   const median = (a) => { if (!a.length) return null; const s = [...a].sort((x, y) => x - y); return s[Math.floor(s.length / 2)]; };
-  replace(host, h('table', { class: 'table', id: 'labelers-table' },
+  replace(host, h('div', { class: 'table-wrap' }, h('table', { class: 'table', id: 'labelers-table' },
     h('thead', null, h('tr', null, ['Labeler', 'Labels', 'Reviews', 'Skips', 'Median s/label'].map((t) => h('th', { text: t })))),
     h('tbody', null, [...by.entries()].sort((a, b) => b[1].labels - a[1].labels).map(([id, r]) => h('tr', null,
       h('td', { text: members.get(id) || id }), h('td', { text: r.labels }), h('td', { text: r.reviews }), h('td', { text: r.skipped }),
-      h('td', { text: median(r.seconds) === null ? '—' : median(r.seconds).toFixed(1) }))))),
+      h('td', { text: median(r.seconds) === null ? '—' : median(r.seconds).toFixed(1) })))))),
   labels.truncated ? h('p', { class: 'small muted', text: 'Counted over the first ' + labels.items.length + ' labels.' }) : null);
 }
 
@@ -105,7 +105,7 @@ function drawModels(host, models) {
   replace(host, h('div', { class: 'table-wrap' }, h('table', { class: 'table', id: 'models-table' },
     h('thead', null, h('tr', null, ['Version', 'Labels used', 'CV accuracy', 'Macro-F1', 'Training time', 'Trained'].map((t) => h('th', { text: t })))),
     h('tbody', null, items.map((m) => h('tr', null,
-      h('td', { class: 'mono', text: m.version ?? m.modelVersion ?? m.id ?? '?' }),
+      h('td', { class: 'mono', text: m.modelVersion ?? m.version ?? m.id ?? '?' }),
       h('td', { text: num(m, 'labelsUsed', 'labelCount', 'trainingSize', 'card.labelsUsed') ?? '—' }),
       h('td', { text: fmtPct(num(m, 'cvAccuracy', 'metrics.cvAccuracy', 'metrics.accuracy', 'accuracy', 'card.metrics.accuracy')) }),
       h('td', { text: fmtPct(num(m, 'cvMacroF1', 'metrics.cvMacroF1', 'metrics.macroF1', 'macroF1', 'card.metrics.macroF1')) }),
@@ -119,7 +119,7 @@ function curvePoints(curve) {
   for (const it of items) {
     const x = num(it, 'labels', 'labelsUsed', 'labelCount', 'n');
     if (x === null) continue;
-    const label = it.version ?? it.modelVersion;
+    const label = it.modelVersion ?? it.version;
     const y = num(it, 'cvAccuracy', 'accuracy', 'metrics.cvAccuracy', 'cvMacroF1');
     const f = num(it, 'forwardAccuracy', 'accuracyAfter', 'futureAccuracy', 'forward.accuracy');
     if (y !== null) cv.push({ x, y, label });
@@ -131,18 +131,19 @@ function curvePoints(curve) {
 function drawCurve(host, curve, models) {
   if (curve === null) { replace(host, empty('The learning curve is not available on this server yet (no /learning-curve endpoint).')); return; }
   const { cv, fwd } = curvePoints(curve);
+  const hint = curve.stoppingHint || curve.hint || curve.stopping;
+  const hintText = typeof hint === 'string' ? hint : hint && (hint.message || hint.text || (hint.stable ? 'More labels are unlikely to help much.' : null));
+  const hintEl = hintText ? h('p', { class: hint && hint.stable ? 'notice stop' : 'small muted', id: 'stopping-hint', text: (hint && hint.stable ? 'Stopping hint: ' : '') + hintText }) : null;
   if (!cv.length && !fwd.length) {
-    replace(host, empty(modelList(models) && modelList(models).length ? 'Not enough model versions for a curve yet.' : 'No model yet: the curve appears after the first training.'));
+    replace(host, empty(modelList(models) && modelList(models).length ? 'Not enough model versions for a curve yet.' : 'No model yet: the curve appears after the first training.'), hintEl);
     return;
   }
   const series = [];
   if (cv.length) series.push({ name: 'cross-validated accuracy', color: '#3457d5', points: cv });
   if (fwd.length) series.push({ name: 'accuracy on later human labels', color: '#e15759', points: fwd, dashed: true });
-  const hint = curve.stoppingHint || curve.hint || curve.stopping;
-  const hintText = typeof hint === 'string' ? hint : hint && (hint.message || hint.text || (hint.stop ? 'More labels are unlikely to help much.' : null));
   replace(host, h('div', { id: 'learning-curve' }, lineChart(series)),
     h('ul', { class: 'legend' }, series.map((s) => { const sw = h('span', { class: 'swatch' }); sw.style.backgroundColor = s.color; return h('li', null, sw, s.name); })),
-    hintText ? h('p', { class: 'notice', id: 'stopping-hint', text: hintText }) : h('p', { class: 'small muted', text: 'No stopping hint yet.' }));
+    hintEl || h('p', { class: 'small muted', text: 'No stopping hint yet.' }));
 }
 
 function drawConfusion(host, models, project) {
@@ -151,7 +152,7 @@ function drawConfusion(host, models, project) {
   if (!items.length) { replace(host, empty('No model yet.')); return; }
   const latest = items.reduce((a, b) => (String(b.createdAt || '') >= String(a.createdAt || '') ? b : a));
   const cm = latest.confusionMatrix || (latest.metrics && latest.metrics.confusionMatrix) || (latest.card && latest.card.confusionMatrix);
-  if (!cm) { replace(host, empty('The latest model (' + (latest.version ?? '?') + ') did not report a confusion matrix.')); return; }
+  if (!cm) { replace(host, empty('The latest model (' + (latest.modelVersion ?? latest.version ?? '?') + ') does not report a confusion matrix yet.')); return; }
   const labels = cm.labels || cm.classes || [];
   const matrix = cm.matrix || cm.counts || cm.values || [];
   const max = Math.max(1, ...matrix.flat());
@@ -165,19 +166,39 @@ function drawConfusion(host, models, project) {
         td.style.setProperty('--heat', String(v / max));
         return td;
     })))))),
-  h('p', { class: 'small muted', text: 'Model ' + (latest.version ?? '?') + '.' }));
+  h('p', { class: 'small muted', text: 'Model ' + (latest.modelVersion ?? latest.version ?? '?') + '.' }));
 }
 
 async function drawAgreement(host, pid) {
-  const data = await getOptional('/api/v1/projects/' + pid + '/agreement/assets?limit=10&sort=asc');
-  if (data === null) { replace(host, empty('Agreement metrics are not available on this server yet.')); return; }
-  const items = Array.isArray(data) ? data : data.items || data.assets || [];
-  if (!items.length) { replace(host, empty('No asset has an agreement mark yet (it needs two answers: two labelers, a honeypot, or a model and a human).')); return; }
-  replace(host, h('table', { class: 'table', id: 'agreement-table' },
-    h('thead', null, h('tr', null, ['Asset', 'Consensus', 'Honeypot', 'Inference'].map((t) => h('th', { text: t })))),
-    h('tbody', null, items.slice(0, 10).map((a) => h('tr', null,
-      h('td', { class: 'mono', text: a.externalId || a.assetId || a.id }),
-      ...['consensusMark', 'honeypotMark', 'inferenceMark'].map((k) => h('td', { text: typeof a[k] === 'number' ? a[k].toFixed(2) : '—' })))))));
+  // Model-vs-human agreement (inference marks) exists with the learning loop; labeler-vs-labeler consensus and
+  // honeypot marks come with the quality issue and are shown when the server has them.
+  const [marks, consensus] = await Promise.all([
+    getOptional('/api/v1/projects/' + pid + '/inference-marks?inferenceMarkLt=1&limit=200'),
+    getOptional('/api/v1/projects/' + pid + '/agreement/assets?limit=10&sort=asc'),
+  ]);
+  const parts = [];
+  if (marks === null) {
+    parts.push(empty('Inference marks (model vs human) are not available on this server yet.'));
+  } else {
+    const items = [...(marks.items || [])].filter((m) => typeof m.inferenceMark === 'number').sort((a, b) => a.inferenceMark - b.inferenceMark);
+    const byAsset = new Map();
+    for (const m of items) if (!byAsset.has(m.assetId)) byAsset.set(m.assetId, m);
+    const worst = [...byAsset.values()].slice(0, 10);
+    parts.push(worst.length ? h('div', { class: 'table-wrap' }, h('table', { class: 'table', id: 'agreement-table' },
+      h('thead', null, h('tr', null, ['Asset', 'Inference mark', 'Label', 'Model'].map((t) => h('th', { text: t })))),
+      h('tbody', null, worst.map((m) => h('tr', null,
+        h('td', { class: 'mono', text: m.externalId || m.assetId }),
+        h('td', { class: m.inferenceMark < 0.5 ? 'bad' : '', text: m.inferenceMark.toFixed(2) }),
+        h('td', { text: m.labelType || '' }), h('td', { class: 'mono', text: m.modelVersion || '' }))))))
+      : empty('No disagreement between the model and the labelers so far (marks need a human label and a model label on the same asset).'));
+  }
+  if (consensus === null) {
+    parts.push(h('p', { class: 'small muted', text: 'Consensus and honeypot marks: not available on this server yet.' }));
+  } else {
+    const items = Array.isArray(consensus) ? consensus : consensus.items || consensus.assets || [];
+    parts.push(h('p', { class: 'small muted', text: items.length + ' asset(s) with consensus or honeypot marks.' }));
+  }
+  replace(host, ...parts);
 }
 
 export { paletteColor };

@@ -139,7 +139,7 @@ export function createEditor({ project, asset, initial, prediction, onChange = (
         role: 'button', tabindex: '0',
       }, text.slice(s.begin, s.end));
       mark.style.setProperty('--cat', color);
-      mark.style.setProperty('--ink', inkFor(color));
+      mark.style.setProperty('--cat-ink', inkFor(color));
       mark.addEventListener('mousedown', (e) => e.stopPropagation());
       mark.addEventListener('click', (e) => {
         e.stopPropagation();
@@ -207,7 +207,7 @@ export function createEditor({ project, asset, initial, prediction, onChange = (
             }, h('kbd', { text: keyed(i) }), h('span', { class: 'cat-name', dir: 'auto', text: c.name }),
             on && st.model ? h('span', { class: 'model-badge', text: 'model' + (st.conf[c.id] !== null && st.conf[c.id] !== undefined ? ' ' + st.conf[c.id] + '%' : '') }) : null);
             b.style.setProperty('--cat', color);
-            b.style.setProperty('--ink', inkFor(color));
+            b.style.setProperty('--cat-ink', inkFor(color));
             b.addEventListener('click', () => { active = ji; toggle(job, c.id); });
             return b;
           }));
@@ -220,7 +220,7 @@ export function createEditor({ project, asset, initial, prediction, onChange = (
             const b = h('button', { type: 'button', class: 'cat' + (on ? ' on' : ''), 'aria-pressed': on ? 'true' : 'false', dataset: { category: c.id, job: job.id }, tabindex: '-1' },
               h('kbd', { text: keyed(i) }), h('span', { class: 'cat-name', dir: 'auto', text: c.name }));
             b.style.setProperty('--cat', color);
-            b.style.setProperty('--ink', inkFor(color));
+            b.style.setProperty('--cat-ink', inkFor(color));
             b.addEventListener('click', () => { active = ji; pickNer(job, c.id); });
             return b;
           })),

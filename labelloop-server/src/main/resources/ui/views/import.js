@@ -108,9 +108,9 @@ export async function renderImport(root, ctx) {
     return h('div', { class: r.committed === false ? 'error-box' : 'notice' },
       h('p', null, h('strong', { class: 'import-summary', text: (r.committed === false ? 'Nothing imported. ' : '') +
         r.imported + ' imported, ' + r.duplicates + ' duplicates, ' + r.rejected + ' rejected' }), ' in ' + secs + ' s.'),
-      errors.length ? h('table', { class: 'table compact', id: 'import-errors' },
+      errors.length ? h('div', { class: 'table-wrap' }, h('table', { class: 'table compact', id: 'import-errors' },
         h('thead', null, h('tr', null, h('th', { text: 'Line' }), h('th', { text: 'Problem' }))),
-        h('tbody', null, errors.slice(0, 500).map((e) => h('tr', null, h('td', { text: e.line }), h('td', { text: e.message })))))
+        h('tbody', null, errors.slice(0, 500).map((e) => h('tr', null, h('td', { text: e.line }), h('td', { text: e.message }))))))
         : null,
       errors.length > 500 ? h('p', { class: 'small muted', text: 'and ' + (errors.length - 500) + ' more' }) : null,
       r.imported > 0 ? h('p', null, h('a', { class: 'button', href: '#/p/' + pid + '/label' }, 'Start labeling')) : null);

@@ -36,7 +36,7 @@ export async function renderKeys(root, ctx) {
       const page = await get('/api/v1/users/me/api-keys');
       const keys = page.items || [];
       if (!keys.length) { replace(list, h('p', { class: 'muted', text: 'You have no API keys.' })); return; }
-      replace(list, h('table', { class: 'table', id: 'keys-table' },
+      replace(list, h('div', { class: 'table-wrap' }, h('table', { class: 'table', id: 'keys-table' },
         h('thead', null, h('tr', null, ['Name', 'Prefix', 'Created', 'Status', ''].map((t) => h('th', { text: t })))),
         h('tbody', null, keys.map((k) => h('tr', null,
           h('td', { text: k.name || '' }), h('td', { class: 'mono', text: (k.prefix || '') + '…' }),
@@ -45,7 +45,7 @@ export async function renderKeys(root, ctx) {
           h('td', null, k.revokedAt ? null : h('button', { class: 'danger small', onclick: async () => {
             if (!confirm('Revoke the key "' + (k.name || k.prefix) + '"? Programs using it will stop working.')) return;
             try { await del('/api/v1/api-keys/' + encodeURIComponent(k.id)); toast('Key revoked'); load(); } catch (err) { showError(err, 'Could not revoke'); }
-          } }, 'Revoke')))))));
+          } }, 'Revoke'))))))));
     } catch (err) {
       replace(list, errorBox(err, 'Could not load your keys'));
     }

@@ -1,5 +1,5 @@
 // The labeling screen: one asset at a time from the queue, keyboard first. Submitting fetches the next asset in place.
-import { get, post } from '../api.js';
+import { get, post, getOptional } from '../api.js';
 import { h, replace, errorBox, toast, showError, fmtDuration, isTyping } from '../dom.js';
 import { createEditor, summarize, confidenceOf } from './editor.js';
 
@@ -25,7 +25,7 @@ export function helpOverlay(rows, onClose) {
       close));
 }
 
-function whyNext(asset) {
+function whyNext(asset, settings) {
   const q = asset.queue || asset.queueInfo || {};
   const strategy = q.strategy || asset.strategy;
   const score = q.score ?? asset.queueScore ?? asset.score;
@@ -34,8 +34,12 @@ function whyNext(asset) {
   if (typeof score === 'number') parts.push('score ' + score.toFixed(3));
   if (q.reason || asset.reason) parts.push(q.reason || asset.reason);
   if (parts.length) return 'Next because: ' + parts.join(' · ');
-  if (asset.priority) return 'Next because: priority ' + asset.priority;
-  return asset.prediction ? 'Next in queue order (model ' + (asset.prediction.modelVersion || '?') + ' has predicted it)' : 'Next in import order (cold start: no model yet)';
+  if (asset.priority) return 'Next because: priority ' + asset.priority + ' (set by a reviewer or script)';
+  if (asset.prediction && settings && settings.enabled !== false && settings.strategy) {
+    return 'Next because: most informative by “' + settings.strategy + '” under model ' + (asset.prediction.modelVersion || '?');
+  }
+  if (asset.prediction) return 'Next in queue order; model ' + (asset.prediction.modelVersion || '?') + ' has predicted it';
+  return settings && settings.enabled === false ? 'Next in queue order (active learning is off)' : 'Next in cold-start order: no model yet';
 }
 
 export async function renderLabel(root, ctx) {
@@ -75,6 +79,11 @@ export async function renderLabel(root, ctx) {
   let sessionSeconds = 0;
   let busy = false;
   let done = false;
+  let learning = null;
+  getOptional('/api/v1/projects/' + pid + '/learning').then((s) => {
+    learning = s;
+    if (current && !viewing) why.textContent = whyNext(current, learning);
+  }).catch(() => {});
 
   function drawProgress() {
     const labeled = (counts.LABELED || 0) + (counts.TO_REVIEW || 0) + (counts.REVIEWED || 0);
@@ -95,10 +104,12 @@ export async function renderLabel(root, ctx) {
     card.dataset.assetId = asset.id;
     card.dataset.externalId = asset.externalId || '';
     editor = createEditor({ project, asset, initial, prediction, onChange: drawModelState });
+    // A button keeping focus would also react to Space/Enter after the shortcut: give the keyboard back to the page.
+    if (document.activeElement && document.activeElement !== document.body && !isTyping({ target: document.activeElement })) document.activeElement.blur();
     replace(editorHost, editor.el);
     replace(meta, h('span', null, 'Asset ', h('bdi', { class: 'mono', text: asset.externalId || asset.id })),
       asset.status ? h('span', { class: 'badge', text: asset.status }) : null);
-    why.textContent = isHistory ? '' : whyNext(asset);
+    why.textContent = isHistory ? '' : whyNext(asset, learning);
     historyNote.hidden = !isHistory;
     if (isHistory) {
       replace(historyNote, h('span', null, 'You are changing your answer to an earlier asset. ', h('kbd', { text: '⏎' }),

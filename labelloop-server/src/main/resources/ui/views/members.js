@@ -48,7 +48,7 @@ export async function renderMembers(root, ctx) {
       users = allUsers.items || [];
       replace(known, users.map((u) => h('option', { value: u.email })));
       const items = members.items || [];
-      replace(list, !items.length ? h('p', { class: 'muted', text: 'No members yet.' }) : h('table', { class: 'table', id: 'members-table' },
+      replace(list, !items.length ? h('p', { class: 'muted', text: 'No members yet.' }) : h('div', { class: 'table-wrap' }, h('table', { class: 'table', id: 'members-table' },
         h('thead', null, h('tr', null, ['Email', 'Name', 'Role', ''].map((t) => h('th', { text: t })))),
         h('tbody', null, items.map((m) => h('tr', null,
           h('td', { text: m.email || m.userId }), h('td', { text: m.name || '' }),
@@ -56,7 +56,7 @@ export async function renderMembers(root, ctx) {
           h('td', null, h('button', { class: 'danger small', onclick: async () => {
             if (!confirm('Remove ' + (m.email || m.userId) + ' from this project?')) return;
             try { await del('/api/v1/projects/' + pid + '/members/' + encodeURIComponent(m.userId)); toast('Removed'); load(); } catch (err) { showError(err, 'Could not remove'); }
-          } }, 'Remove')))))));
+          } }, 'Remove'))))))));
     } catch (err) {
       replace(list, errorBox(err, 'Could not load members'));
     }

@@ -139,9 +139,11 @@ export async function renderProjectEditor(root, ctx) {
     name.addEventListener('keydown', (e) => {
       if (e.key === 'Enter') {
         e.preventDefault();
+        const host = name.closest('.categories');
         job.categories.splice(ci + 1, 0, { id: '', name: '', color: paletteColor(job.categories.length) });
         redraw();
-        name.closest('.categories').querySelectorAll('input.cat-name')[ci + 1].focus();
+        const next = host && host.querySelectorAll('input.cat-name')[ci + 1];
+        if (next) next.focus();
       }
     });
     id.addEventListener('input', () => { c.id = id.value.trim(); c.idEdited = true; });

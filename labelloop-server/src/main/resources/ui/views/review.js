@@ -1,6 +1,6 @@
 // Review: a reviewer goes through TO_REVIEW (or LABELED) assets, sees the labeler's answer, the model's prediction and
 // the inference mark, and accepts, corrects (both create a REVIEW label) or sends the asset back to the queue.
-import { get, post, patch } from '../api.js';
+import { get, post, patch, getOptional } from '../api.js';
 import { h, replace, errorBox, toast, showError, isTyping, fmtDate } from '../dom.js';
 import { createEditor, summarize } from './editor.js';
 import { helpOverlay } from './label.js';
@@ -27,9 +27,10 @@ export async function renderReview(root, ctx) {
   let labels = null;
   let busy = false;
   const members = new Map();
+  let marks = null; // assetId -> lowest inference mark, from /inference-marks (null: endpoint not there)
 
   replace(root, h('div', { class: 'review-layout' },
-    h('section', { class: 'panel' }, h('div', { class: 'row between' }, h('h2', { text: 'Review' }), filterTabs), listHost),
+    h('section', { class: 'panel' }, h('div', { class: 'row between wrap' }, h('h2', { text: 'Review' }), filterTabs), listHost),
     h('section', { class: 'panel' }, detail)), overlayHost);
 
   get('/api/v1/projects/' + pid + '/members').then((m) => (m.items || []).forEach((x) => members.set(x.userId, x.email || x.name || x.userId))).catch(() => {});
@@ -54,6 +55,13 @@ export async function renderReview(root, ctx) {
       replace(detail);
       return;
     }
+    try {
+      const m = await getOptional('/api/v1/projects/' + pid + '/inference-marks?limit=1000');
+      marks = m === null ? null : new Map();
+      for (const x of (m && m.items) || []) {
+        if (typeof x.inferenceMark === 'number' && (!marks.has(x.assetId) || x.inferenceMark < marks.get(x.assetId))) marks.set(x.assetId, x.inferenceMark);
+      }
+    } catch { marks = null; }
     drawList();
     select(items.length ? 0 : -1);
   }
@@ -64,7 +72,7 @@ export async function renderReview(root, ctx) {
       return;
     }
     replace(listHost, h('ol', { class: 'asset-list' }, items.map((a, i) => {
-      const li = h('li', { class: i === index ? 'current' : '', dataset: { assetId: a.id } },
+      const li = h('li', { class: i === index ? 'current' : '', dataset: { assetId: a.id, externalId: a.externalId || '' } },
         h('button', { type: 'button', class: 'link' }, h('bdi', { class: 'mono', text: a.externalId || a.id }), ' ',
           h('span', { class: 'muted snippet', dir: 'auto', text: String(a.content || '').slice(0, 80) })));
       li.firstChild.addEventListener('click', () => select(i));
@@ -95,7 +103,8 @@ export async function renderReview(root, ctx) {
     const inference = latest('INFERENCE');
     const base = review || human;
     editor = createEditor({ project, asset, initial: base ? base.jsonResponse : {}, prediction: null });
-    const mark = [prediction, inference, human].map((l) => l && (l.inferenceMark ?? l.mark)).find((m) => typeof m === 'number');
+    const mark = marks && marks.has(asset.id) ? marks.get(asset.id)
+      : [prediction, inference, human].map((l) => l && (l.inferenceMark ?? l.mark)).find((m) => typeof m === 'number');
     const who = (l) => (l ? members.get(l.authorId) || l.authorId : '');
     replace(detail,
       h('div', { class: 'row between wrap' },
@@ -108,7 +117,7 @@ export async function renderReview(root, ctx) {
         h('dt', { text: 'Model' }), h('dd', { id: 'review-model' }, prediction ? summarize(project, prediction.jsonResponse) + ' (' + (prediction.modelVersion || 'model') + ')' : inference ? summarize(project, inference.jsonResponse) + ' (inference ' + (inference.modelVersion || '') + ')' : 'no prediction yet'),
         h('dt', { text: 'Inference mark' }), h('dd', { id: 'review-mark' }, typeof mark === 'number'
           ? h('span', { class: mark < 0.5 ? 'bad' : 'good', text: mark.toFixed(2) + (mark < 0.5 ? ' — model and labeler disagree' : ' — model agrees') })
-          : h('span', { class: 'muted', text: 'not computed yet' }))),
+          : h('span', { class: 'muted', text: marks === null ? 'not available on this server' : 'none yet (needs a model label and a human label)' }))),
       editor.el,
       h('div', { class: 'row wrap actions' },
         h('button', { type: 'button', id: 'review-accept', onclick: () => accept() }, 'Accept ', h('kbd', { text: 'A' })),

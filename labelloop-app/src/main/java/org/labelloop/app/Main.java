@@ -18,12 +18,24 @@ import picocli.CommandLine.Command;
       org.labelloop.app.cli.ExportCommand.class,
       org.labelloop.app.cli.UsersCommand.class,
       org.labelloop.app.cli.KeysCommand.class,
+      org.labelloop.app.cli.QueueBenchCommand.class,
       org.labelloop.app.ner.TrainCommand.class,
     })
 public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new Main()).execute(args));
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The command line, with failures shown as one line on stderr (the stack trace goes to the log at debug level). */
+  public static CommandLine commandLine() {
+    return new CommandLine(new Main())
+        .setExecutionExceptionHandler((e, cmd, parsed) -> {
+          org.slf4j.LoggerFactory.getLogger(Main.class).debug("command failed", e);
+          cmd.getErr().println("error: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+              + (e.getCause() != null && e.getCause() != e ? " (" + e.getCause().getMessage() + ")" : ""));
+          return 1;
+        });
   }
 }

@@ -165,8 +165,12 @@ abstract class ApiContract {
     ArrayNode again = Api.array();
     again.addObject().put("externalId", "d2").put("content", "two again");
     again.addObject().put("externalId", "d3").put("content", "three");
-    Response r = admin.post("/api/v1/projects/" + p + "/assets", again);
-    assertTrue(r.status() / 100 == 2, r.text());
+    Response strict = admin.post("/api/v1/projects/" + p + "/assets", again);
+    assertError(strict, 400, "INVALID_INPUT");
+    assertTrue(strict.text().contains("d2"), strict.text());
+    assertEquals(2, admin.get("/api/v1/projects/" + p).body().path("assetCount").asInt());
+    Response r = admin.post("/api/v1/projects/" + p + "/assets?onError=skip", again);
+    assertEquals(201, r.status(), r.text());
     assertEquals(1, r.body().path("imported").asInt(), r.text());
     assertEquals(1, r.body().path("duplicates").asInt(), r.text());
     assertEquals(3, admin.get("/api/v1/projects/" + p).body().path("assetCount").asInt());

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.Dimension;
@@ -12,24 +13,37 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 
 /** Headless Debian Chromium through Debian's chromedriver; the tests are skipped, loudly, where either is missing. */
 final class Browser {
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  static final Path CHROMIUM = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
+  static final Path CHROMEDRIVER = Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver"));
   static final Path SCREENSHOTS = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
   static final Path DOWNLOADS = Path.of(System.getProperty("downloads.dir", "target/downloads")).toAbsolutePath();
 
   private Browser() {}
 
-  /** Skips the calling test class with a visible reason when the browser packages are not installed. */
+  static boolean installed() {
+    return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+  }
+
+  static String missingReason() {
+    return "SKIPPED browser test: " + CHROMIUM + " or " + CHROMEDRIVER
+        + " is missing (apt-get install -y chromium chromium-driver; .ci/run installs them)";
+  }
+
+  /** Skips the calling test with a visible reason when the browser packages are not installed. */
+  private static boolean told;
+
   static void assumeInstalled() {
-    boolean ok = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-    if (!ok) {
-      String reason = "SKIPPED browser tests: " + CHROMIUM + " or " + CHROMEDRIVER
-          + " is missing (apt-get install -y chromium chromium-driver; .ci/run installs them)";
-      System.err.println(reason);
-      Assumptions.assumeTrue(false, reason);
+    if (!installed()) {
+      if (!told) {
+        System.err.println(missingReason());
+        told = true;
+      }
+      Assumptions.assumeTrue(false, missingReason());
     }
   }
 
@@ -43,6 +57,7 @@ final class Browser {
       options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
           "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage", "--window-size=1280,800",
           "--user-data-dir=" + profile);
+      options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
       options.setExperimentalOption("prefs", Map.of(
           "download.default_directory", DOWNLOADS.toString(),
           "download.prompt_for_download", false,
@@ -58,6 +73,15 @@ final class Browser {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Script errors and CSP violations logged by the page since the last call (expected HTTP errors are not included). */
+  static List<String> scriptErrors(ChromeDriver driver) {
+    return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .map(LogEntry::getMessage)
+        .filter(m -> m.contains("Content Security Policy") || m.contains("Uncaught") || m.contains("TypeError")
+            || m.contains("ReferenceError") || m.contains("SyntaxError"))
+        .toList();
   }
 
   static void screenshot(ChromeDriver driver, String name) {

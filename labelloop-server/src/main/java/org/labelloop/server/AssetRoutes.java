@@ -1,8 +1,5 @@
 package org.labelloop.server;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -15,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.labelloop.core.Labelloop;
-import org.labelloop.core.asset.AssetDraft;
 import org.labelloop.core.asset.AssetQuery;
 import org.labelloop.core.asset.AssetStatus;
 import org.labelloop.core.error.LabelloopException;
@@ -23,7 +19,6 @@ import org.labelloop.core.io.ExportFormat;
 import org.labelloop.core.io.ImportFormat;
 import org.labelloop.core.io.ImportOptions;
 import org.labelloop.core.io.ImportReport;
-import org.labelloop.core.io.RowError;
 import org.labelloop.core.label.LabelType;
 import org.labelloop.core.user.Caller;
 import org.slf4j.Logger;
@@ -72,60 +67,16 @@ final class AssetRoutes {
         throw new UncheckedIOException(e);
       }
     } else {
-      report = importJsonArray(ctx, caller, projectId, skip);
+      // A JSON array (or JSON Lines with Content-Type application/x-ndjson) is streamed straight to the importer.
+      String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
+      ImportFormat format = type.contains("ndjson") || type.contains("jsonl") ? ImportFormat.JSONL : ImportFormat.JSON;
+      try (InputStream in = ctx.bodyInputStream()) {
+        report = app.assets().importFile(caller, projectId, in, new ImportOptions(format, null, null, null, skip));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
     ctx.status(report.committed() ? 201 : 200).json(Json.importReport(report));
-  }
-
-  /** Reads a JSON array of assets with Jackson's streaming parser, so items are never held twice. */
-  private ImportReport importJsonArray(Context ctx, Caller caller, String projectId, boolean skip) {
-    List<AssetDraft> drafts = new ArrayList<>();
-    List<RowError> errors = new ArrayList<>();
-    try (InputStream in = ctx.bodyInputStream(); JsonParser p = Json.MAPPER.createParser(in)) {
-      if (p.nextToken() != JsonToken.START_ARRAY) {
-        throw LabelloopException.invalid("request body: expected a JSON array of assets, or a multipart upload with 'file'");
-      }
-      long item = 0;
-      while (p.nextToken() == JsonToken.START_OBJECT) {
-        item++;
-        JsonNode n = Json.MAPPER.readTree(p);
-        try {
-          drafts.add(draft(n));
-        } catch (LabelloopException e) {
-          errors.add(new RowError(item, e.getMessage()));
-        }
-      }
-      if (p.currentToken() != JsonToken.END_ARRAY) {
-        throw LabelloopException.invalid("request body: item " + (item + 1) + " is not a JSON object");
-      }
-    } catch (JsonProcessingException e) {
-      throw LabelloopException.invalid("request body: malformed JSON at line " + e.getLocation().getLineNr());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    if (!errors.isEmpty() && !skip) {
-      throw LabelloopException.invalid(errors.size() + " invalid item(s); nothing imported",
-          errors.stream().map(e -> "item " + e.line() + ": " + e.message()).toList());
-    }
-    ImportReport r = app.assets().importDrafts(caller, projectId, drafts, skip);
-    if (errors.isEmpty()) {
-      return r;
-    }
-    List<RowError> all = new ArrayList<>(errors);
-    all.addAll(r.errors());
-    return new ImportReport(r.imported(), r.duplicates(), r.rejected() + errors.size(), all, r.committed());
-  }
-
-  private static AssetDraft draft(JsonNode n) {
-    JsonNode meta = n.get("metadata");
-    if (meta != null && !meta.isNull() && !meta.isObject()) {
-      throw LabelloopException.invalid("metadata: expected a JSON object");
-    }
-    Integer priority = Body.integer(n, "priority");
-    JsonNode content = n.get("content");
-    String text = content == null || content.isNull() ? null : content.isTextual() ? content.asText() : content.toString();
-    return new AssetDraft(Body.text(n, "externalId"), text, meta == null || meta.isNull() ? null : meta,
-        priority == null ? 0 : priority, Body.bool(n, "isHoneypot", false), Body.text(n, "label"));
   }
 
   static AssetQuery query(Context ctx, int dfltLimit) {

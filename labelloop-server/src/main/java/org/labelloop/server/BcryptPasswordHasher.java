@@ -18,6 +18,10 @@ public final class BcryptPasswordHasher implements PasswordHasher {
     if (password == null || hash == null || hash.isEmpty()) {
       return false;
     }
-    return BCrypt.verifyer().verify(password.getBytes(StandardCharsets.UTF_8), hash.getBytes(StandardCharsets.UTF_8)).verified;
+    try {
+      return BCrypt.verifyer().verify(password.getBytes(StandardCharsets.UTF_8), hash.getBytes(StandardCharsets.UTF_8)).verified;
+    } catch (IllegalArgumentException malformedHash) {
+      return false;
+    }
   }
 }

@@ -43,6 +43,7 @@ public final class Database implements AutoCloseable {
     this.dataSource = dataSource;
     Jdbi jdbi = Jdbi.create(dataSource);
     jdbi.setTemplateEngine(TemplateEngine.NOP); // plain SQL: no <attribute> templating surprises
+    dialect.configure(jdbi);
     this.tx = new Tx(jdbi, dialect.newWriterLock());
     this.maintenance = dialect.startMaintenance(dataSource);
     this.projects = new SqlProjectRepository(tx);
@@ -116,6 +117,11 @@ public final class Database implements AutoCloseable {
   /** Learning loop settings, training jobs, model versions and predictions (issue 4). */
   public org.labelloop.core.learning.LearningRepository learning() {
     return learning;
+  }
+
+  /** Every repository, as the use cases take them. */
+  public org.labelloop.core.Ports ports() {
+    return new org.labelloop.core.Ports(tx, projects, assets, labels, users, apiKeys, members, sessions, versions, learning());
   }
 
   /** "sqlite" or "postgresql". */

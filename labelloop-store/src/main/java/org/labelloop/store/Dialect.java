@@ -49,8 +49,12 @@ enum Dialect {
       config.setDataSourceProperties(properties);
       // The background checkpointer keeps the WAL short; this is only the safety net (pages of 4 KiB).
       config.setConnectionInitSql("PRAGMA wal_autocheckpoint=10000");
+      // A fixed pool that never retires connections: an SQLite connection does not go stale, and the prepared
+      // statement cache (CachedStatements) lives as long as its connection.
       config.setMaximumPoolSize(8);
-      config.setMinimumIdle(1);
+      config.setMinimumIdle(8);
+      config.setMaxLifetime(0);
+      config.setIdleTimeout(0);
       config.setPoolName("labelloop-sqlite");
       return config;
     }
@@ -58,6 +62,11 @@ enum Dialect {
     @Override
     AutoCloseable startMaintenance(javax.sql.DataSource dataSource) {
       return new WalCheckpointer(dataSource, 1_000);
+    }
+
+    @Override
+    void configure(org.jdbi.v3.core.Jdbi jdbi) {
+      jdbi.setStatementBuilderFactory(new CachedStatements());
     }
   },
   /** For teams and several server instances; the queue uses {@code FOR UPDATE SKIP LOCKED}. */
@@ -81,6 +90,9 @@ enum Dialect {
   }
 
   abstract HikariConfig poolConfig(String jdbcUrl);
+
+  /** Dialect-specific Jdbi settings (SQLite: a prepared-statement cache; the PostgreSQL driver has its own). */
+  void configure(org.jdbi.v3.core.Jdbi jdbi) {}
 
   /** Starts background upkeep of an open database (SQLite: WAL checkpoints); closing it stops the upkeep. */
   AutoCloseable startMaintenance(javax.sql.DataSource dataSource) {

@@ -164,11 +164,22 @@ final class SqlAssetRepository implements AssetRepository {
     if (priority != null) {
       sets.add("priority = :priority");
     }
-    String sql =
-        sets.isEmpty()
-            ? "UPDATE assets SET id = id WHERE project_id = :projectId AND external_id = :e"
-            : "UPDATE assets SET " + String.join(", ", sets) + " WHERE project_id = :projectId AND external_id = :e";
     long project = Ids.parse(projectId);
+    if (sets.isEmpty()) { // nothing to change: only count what exists
+      return tx.read(
+          h -> {
+            int found = 0;
+            for (String e : ids) {
+              found += h.createQuery("SELECT COUNT(*) FROM assets WHERE project_id = :projectId AND external_id = :e")
+                  .bind("projectId", project)
+                  .bind("e", e)
+                  .mapTo(Integer.class)
+                  .one();
+            }
+            return found;
+          });
+    }
+    String sql = "UPDATE assets SET " + String.join(", ", sets) + " WHERE project_id = :projectId AND external_id = :e";
     return tx.write(
         h -> {
           var batch = h.prepareBatch(sql);

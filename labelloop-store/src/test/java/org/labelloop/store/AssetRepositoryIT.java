@@ -163,6 +163,18 @@ class AssetRepositoryIT {
     assertEquals(9, db.assets().findByExternalId(p.id(), "a2").orElseThrow().priority());
     assertEquals(AssetStatus.TODO, db.assets().findByExternalId(p.id(), "a2").orElseThrow().status());
     assertEquals(0, db.assets().findByExternalId(p.id(), "a1").orElseThrow().priority());
+    assertEquals(2, db.assets().update(p.id(), List.of("a0", "a1", "zz"), null, null), "nothing to change: counts found");
+  }
+
+  @Test
+  void settingAFinalStatusDropsTheLock() {
+    Project p = Fixtures.project(db);
+    String u = Fixtures.user(db).id();
+    String other = Fixtures.user(db).id();
+    db.assets().insert(p.id(), drafts("a", 1), NOW);
+    Asset a = claim(p, u, NOW);
+    db.assets().setStatus(a.id(), AssetStatus.TODO); // e.g. an admin puts it back
+    assertEquals(a.id(), claim(p, other, NOW).id(), "no stale lock keeps it from others");
   }
 
   @Test

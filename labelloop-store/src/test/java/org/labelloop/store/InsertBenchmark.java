@@ -24,6 +24,51 @@ import org.labelloop.store.testing.TestDatabases;
 public final class InsertBenchmark {
   private InsertBenchmark() {}
 
+  /** {@code clients} threads, each claiming and labeling {@code pairs} assets back to back (no think time). */
+  private static void concurrentClaims(Database db, Project p, String kind, int clients, int pairs, Instant now)
+      throws Exception {
+    List<String> users = new ArrayList<>();
+    for (int i = 0; i < clients; i++) {
+      users.add(Fixtures.user(db).id());
+    }
+    long[] nanos = new long[clients * pairs];
+    var start = new java.util.concurrent.CountDownLatch(1);
+    long t0;
+    try (var pool = java.util.concurrent.Executors.newFixedThreadPool(clients)) {
+      List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+      for (int c = 0; c < clients; c++) {
+        int client = c;
+        futures.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  for (int i = 0; i < pairs; i++) {
+                    long s0 = System.nanoTime();
+                    var a = db.assets().claimNext(p.id(), users.get(client), now, now.plusSeconds(300)).orElseThrow();
+                    db.transactor()
+                        .inTransaction(
+                            () -> {
+                              db.labels().insert(p.id(), a.id(), users.get(client), Fixtures.label(a.id(), LabelType.DEFAULT, "SPORT"), now);
+                              db.assets().setStatus(a.id(), AssetStatus.LABELED);
+                            });
+                    nanos[client * pairs + i] = System.nanoTime() - s0;
+                  }
+                  return null;
+                }));
+      }
+      t0 = System.nanoTime();
+      start.countDown();
+      for (var f : futures) {
+        f.get();
+      }
+    }
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    java.util.Arrays.sort(nanos);
+    System.out.printf(
+        "%s: %d concurrent clients, claimNext + submit label: %,.0f pairs/s, p50 %.1f ms, p99 %.1f ms%n",
+        kind, clients, nanos.length / seconds, nanos[nanos.length / 2] / 1e6, nanos[nanos.length * 99 / 100] / 1e6);
+  }
+
   public static void main(String[] args) throws Exception {
     int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
     String kind = args.length > 1 ? args[1] : "sqlite";
@@ -62,6 +107,7 @@ public final class InsertBenchmark {
       String user = Fixtures.user(db).id();
       int claims = 2000;
       long[] nanos = new long[claims];
+      long claimCpuStart = threads.getCurrentThreadCpuTime();
       for (int i = 0; i < claims; i++) {
         long t0 = System.nanoTime();
         var a = db.assets().claimNext(p.id(), user, now, now.plusSeconds(300)).orElseThrow();
@@ -73,10 +119,16 @@ public final class InsertBenchmark {
                 });
         nanos[i] = System.nanoTime() - t0;
       }
+      double claimCpuMs = (threads.getCurrentThreadCpuTime() - claimCpuStart) / 1e6 / claims;
       java.util.Arrays.sort(nanos);
       System.out.printf(
-          "%s: claimNext + submit label on %,d assets: p50 %.2f ms, p99 %.2f ms (single thread)%n",
-          kind, rows, nanos[claims / 2] / 1e6, nanos[claims * 99 / 100] / 1e6);
+          "%s: claimNext + submit label on %,d assets: p50 %.2f ms, p99 %.2f ms (single thread), %.3f ms CPU per pair%n",
+          kind, rows, nanos[claims / 2] / 1e6, nanos[claims * 99 / 100] / 1e6, claimCpuMs);
+      concurrentClaims(db, p, kind, 50, 100, now);
+    } finally {
+      try (var files = Files.walk(dir)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      }
     }
   }
 }

@@ -97,6 +97,36 @@ class SqliteDatabaseTest {
     assertFalse(plan.contains("TEMP B-TREE"), plan);
   }
 
+  @Test
+  void cachedStatementsSurviveNestingAndFailures() {
+    Project p = Fixtures.project(db);
+    db.assets().insert(p.id(), drafts("n", 3), NOW);
+    String sql = "SELECT a.id FROM assets a WHERE a.project_id = :p ORDER BY a.id";
+    List<List<Long>> nested =
+        db.tx()
+            .read(
+                h ->
+                    h.createQuery(sql).bind("p", Long.parseLong(p.id())).mapTo(Long.class).stream()
+                        .map(id -> h.createQuery(sql).bind("p", Long.parseLong(p.id())).mapTo(Long.class).list())
+                        .toList());
+    assertEquals(3, nested.size());
+    nested.forEach(ids -> assertEquals(3, ids.size()));
+    var label = Fixtures.label("1", org.labelloop.core.label.LabelType.DEFAULT, "SPORT");
+    assertThrows(RuntimeException.class, () -> db.labels().insert(p.id(), "999999", null, label, NOW)); // foreign key
+    String assetId = db.assets().findByExternalId(p.id(), "n0").orElseThrow().id();
+    assertEquals(assetId, db.labels().insert(p.id(), assetId, null, label, NOW).assetId());
+    assertThrows(
+        IllegalStateException.class,
+        () ->
+            db.transactor()
+                .inTransaction(
+                    () -> {
+                      db.labels().insert(p.id(), assetId, null, label, NOW);
+                      throw new IllegalStateException("rolled back");
+                    }));
+    assertEquals(1, db.labels().list(p.id(), null, assetId, null, 10).items().size());
+  }
+
   private static String plan(String sql) {
     String explained = sql.replaceAll("--[^\n]*\n", "\n");
     return db.tx()

@@ -24,6 +24,10 @@ final class ApiClient {
     this.apiKey = apiKey;
   }
 
+  HttpClient http() {
+    return http;
+  }
+
   HttpRequest.Builder request(String path) {
     return HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + apiKey)
         .header("Accept", "application/json");

@@ -59,8 +59,10 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--budget", defaultValue = "100", description = "Total labels.") int budget;
   @Option(names = "--repeats", defaultValue = "1", description = "Repeats with different initial sets.") int repeats;
 
-  @Option(names = "--learner", defaultValue = "auto",
-      description = "auto (small model search each round) or one of: svm, svm-emb, cnb, lr, softmax-emb.")
+  @Option(names = "--learner", defaultValue = "svm",
+      description = "svm (default: word 1-2 + char 2-5 TF-IDF, linear SVM, temperature-calibrated by CV each round), "
+          + "auto (small search each round: svm plus MiniLM-embedding models when affordable, greedy ensemble), "
+          + "or one of: svm-emb, cnb, lr, softmax-emb.")
   String learner;
 
   @Option(names = "--no-embeddings", description = "Do not use MiniLM sentence embeddings.")
@@ -100,7 +102,9 @@ public final class SimulateCommand implements Callable<Integer> {
       if (testSet.size() == 0) throw new UserError("empty test set");
       List<String> texts = new ArrayList<>(pool.texts());
       texts.addAll(testSet.texts());
-      TextEmbedder embedder = noEmbeddings ? null : Embeddings.ifAffordable(texts, 600, err);
+      boolean wantsEmbeddings = !noEmbeddings && !learner.equalsIgnoreCase("svm") && !learner.equalsIgnoreCase("cnb")
+          && !learner.equalsIgnoreCase("lr");
+      TextEmbedder embedder = wantsEmbeddings ? Embeddings.ifAffordable(texts, 600, err) : null;
       List<Candidate> space;
       try {
         space = learner.equalsIgnoreCase("auto") ? activeSpace(embedder != null) : LearnerCatalog.space(learner, embedder != null);
@@ -145,7 +149,7 @@ public final class SimulateCommand implements Callable<Integer> {
   /** Active learning retrains every round: a small, fast space (SVM over word+char TF-IDF, plus embeddings). */
   static List<Candidate> activeSpace(boolean embeddings) {
     List<Candidate> s = new ArrayList<>(LearnerCatalog.space("svm", false));
-    if (embeddings) s.addAll(LearnerCatalog.space("svm-emb", true));
+    if (embeddings) s.addAll(LearnerCatalog.space("softmax-emb", true));
     return s;
   }
 

@@ -26,7 +26,9 @@ public final class NerSimulation {
 
   /**
    * Runs the simulation; returns the process exit code (0 ok, 2 bad input). {@code test == null} splits off
-   * {@code testFraction} of {@code data} (seeded) as the test set.
+   * {@code testFraction} of {@code data} (seeded) as the test set; {@code format} null means {@code conll}. Writes the
+   * curve CSV to {@code out} and an SVG chart to {@code plot} when non-null, progress to stderr, and one
+   * {@code final strategy=... sentences=... precision=... recall=... f1=...} line per strategy to {@code stdout}.
    */
   public static int run(Path data, String format, Path test, double testFraction, List<String> strategies, int initial,
       int batch, int budget, long seed, Path out, Path plot, PrintStream stdout) {
@@ -35,6 +37,7 @@ public final class NerSimulation {
       List<NerStrategy> parsed = strategies.stream().flatMap(s -> List.of(s.split(",")).stream()).filter(s -> !s.isBlank())
           .map(NerStrategy::parse).toList();
       if (parsed.isEmpty()) throw new IllegalArgumentException("no strategy given");
+      if (format == null || format.isBlank()) format = "conll";
       List<NerSentence> pool = NerFormats.read(data, format);
       List<NerSentence> testSet;
       if (test != null) {

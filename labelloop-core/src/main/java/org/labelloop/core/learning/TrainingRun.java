@@ -60,7 +60,7 @@ final class TrainingRun {
     long seed = 31L * project.id().hashCode() + version;
     TextModelTrainer.Result model = trainer.train(
         project.id() + ":" + snapshot.texts().size() + ":" + snapshot.assetIds().hashCode(),
-        snapshot.texts(), snapshot.labeledRows(), snapshot.labels(), snapshot.poolRows(),
+        snapshot.texts(), snapshot.assetIds(), snapshot.labeledRows(), snapshot.labels(), snapshot.poolRows(),
         settings.timeBudgetSeconds() * 1000L, seed);
     double[] scores = Uncertainty.scores(settings.strategy(), model.poolProba(), seed);
     String name = ModelVersion.name(version);
@@ -88,7 +88,7 @@ final class TrainingRun {
       learning.finish(job.id(), TrainingJob.Status.DONE, null, version, now);
     });
     LOG.info("Project {}: model {} from {} labels (cv accuracy {}), {} predictions, {} s", project.id(), name,
-        snapshot.labeledCount(), String.format("%.3f", model.cvAccuracy()), predictions.size(), String.format("%.2f", seconds));
+        snapshot.labeledCount(), model.cvAccuracy(), predictions.size(), String.format("%.2f", seconds));
   }
 
   /** Share of pool assets (present in both) whose predicted class differs from the previous version's. */

@@ -79,6 +79,15 @@ public final class AutoMl {
       run(pool, survivors, range(firstFolds, folds.k()), folds, cache, cacheRows, y, k, features, deadline, done,
           total, progress);
       survivors.forEach(e -> e.summarize(y, k));
+      // budget left: promote the next candidates in rung-0 order, a few at a time, so a generous budget ends with
+      // every configuration fully cross-validated (a larger library for ensemble selection)
+      for (int next = survivors.size(); next < ranked.size() && clock.millis() < deadline; ) {
+        List<Evaluation> batch = ranked.subList(next, Math.min(ranked.size(), next + config.threads() * 2));
+        next += batch.size();
+        run(pool, batch, range(firstFolds, folds.k()), folds, cache, cacheRows, y, k, features, deadline, done,
+            total, progress);
+        batch.forEach(e -> e.summarize(y, k));
+      }
     } finally {
       pool.shutdownNow();
       features.clear();
@@ -86,7 +95,11 @@ public final class AutoMl {
     List<Evaluation> complete = rank(evals.stream().filter(e -> e.oofProba != null).toList());
     List<Evaluation> all = rank(evals.stream().filter(e -> e.metrics != null).toList());
     if (all.isEmpty()) throw new IllegalStateException("time budget too small to evaluate any configuration");
-    List<LeaderboardEntry> board = new ArrayList<>(all.stream().map(Evaluation::entry).toList());
+    // fully cross-validated configurations first: a one-fold score is noisier and not comparable
+    List<LeaderboardEntry> board = new ArrayList<>(all.stream().map(Evaluation::entry)
+        .sorted(Comparator.comparingInt(LeaderboardEntry::folds).reversed()
+            .thenComparing(Comparator.comparingDouble(LeaderboardEntry::cvAccuracy).reversed()))
+        .toList());
     if (complete.isEmpty()) { // budget ran out in rung 1: take the best partial one
       Evaluation b = all.get(0);
       return refit(data, cache, cacheRows, y, List.of(b.candidate), new int[] {1}, b, start, folds.k());
@@ -97,6 +110,8 @@ public final class AutoMl {
       List<double[][]> probs = lib.stream().map(e -> e.oofProba).toList();
       int[] all0 = range(0, n);
       int[] w = EnsembleSelection.select(probs, y, all0, 20);
+      LOG.info("ensemble selection weights {} over {}", Arrays.toString(w),
+          lib.stream().map(e -> e.candidate.name()).toList());
       if (Arrays.stream(w).filter(v -> v > 0).count() > 1) {
         double[][] blended = EnsembleSelection.blend(probs, w);
         double honest = crossFittedAccuracy(probs, y, folds);
@@ -165,8 +180,8 @@ public final class AutoMl {
           int[] train = folds.train(f), test = folds.test(f);
           SparseMatrix x = features(e.candidate.spec(), f, folds, cache, cacheRows, features);
           int[] ytr = Arrays.stream(train).map(i -> y[i]).toArray();
-          Scorer s = e.candidate.learner().fit(x.rows(map(train, cacheRows)), ytr, k);
-          double[][] sc = s.scores(x.rows(map(test, cacheRows)));
+          Scorer s = e.candidate.learner().fit(x.rows(train), ytr, k);
+          double[][] sc = s.scores(x.rows(test));
           e.record(test, sc, (System.nanoTime() - t0) / 1e9);
           e.markDone(f);
           progress.update(done.incrementAndGet(), total, e.candidate.name());
@@ -197,7 +212,8 @@ public final class AutoMl {
     CompletableFuture<SparseMatrix> prior = memo.putIfAbsent(spec + "#" + fold, mine);
     if (prior != null) return prior.join();
     try {
-      mine.complete(Featurizer.fit(spec, cache, map(folds.train(fold), cacheRows)).transform(cache));
+      // only the labeled rows: the cache may also hold a large unlabeled pool
+      mine.complete(Featurizer.fit(spec, cache, map(folds.train(fold), cacheRows)).transform(cache, cacheRows));
     } catch (RuntimeException ex) {
       mine.completeExceptionally(ex);
       throw ex;
@@ -226,7 +242,7 @@ public final class AutoMl {
     for (int j = 0; j < members.size(); j++) {
       Candidate c = members.get(j);
       Featurizer fz = Featurizer.fit(c.spec(), cache, cacheRows);
-      SparseMatrix x = fz.transform(cache).rows(cacheRows);
+      SparseMatrix x = fz.transform(cache, cacheRows);
       Scorer s = c.learner().fit(x, y, k);
       double t = temps.getOrDefault(c, 1.0);
       fitted.add(new TextModel.Member(fz, s, t, weights[j]));

@@ -42,13 +42,13 @@ public record AutoMlConfig(int folds, Duration budget, long seed, boolean ensemb
     FeatureSpec w = FeatureSpec.words(), wc = FeatureSpec.sparseDefault();
     FeatureSpec ch = new FeatureSpec(0, 2, 5, 0, 2, 300_000);
     for (double a : new double[] {0.1, 0.3, 1}) c.add(new Candidate(w, new ComplementNbLearner(a)));
-    for (double cc : new double[] {0.3, 1, 3, 10}) c.add(new Candidate(w, svm(cc, 1)));
+    for (double cc : new double[] {0.3, 1, 3, 10, 30}) c.add(new Candidate(w, svm(cc, 1)));
     if (embeddings) {
       FeatureSpec e = FeatureSpec.embeddingsOnly();
       for (double cc : new double[] {1, 10, 100}) c.add(new Candidate(e, new SoftmaxLearner(cc)));
       c.add(new Candidate(e, svm(1, 1)));
     }
-    for (double cc : new double[] {1, 3, 10}) c.add(new Candidate(wc, svm(cc, 1)));
+    for (double cc : new double[] {1, 3, 10, 30}) c.add(new Candidate(wc, svm(cc, 1)));
     for (double cc : new double[] {1, 3, 10}) c.add(new Candidate(ch, svm(cc, 1)));
     c.add(new Candidate(wc, new ComplementNbLearner(0.3)));
     if (embeddings) {

@@ -7,7 +7,7 @@ package org.labelloop.learn.feature;
  * norm; the embedding block (unit norm) is multiplied by its weight.
  */
 public record FeatureSpec(int wordMaxN, int charMinN, int charMaxN, double embeddingWeight, int minDf,
-    int maxFeatures) {
+    int maxFeatures) implements java.io.Serializable {
   public FeatureSpec {
     if (wordMaxN < 0 || wordMaxN > 3) throw new IllegalArgumentException("wordMaxN must be in 0..3");
     if (charMaxN != 0 && (charMinN < 1 || charMaxN < charMinN || charMaxN > 6)) {

@@ -41,23 +41,32 @@ public final class Featurizer implements Serializable {
 
   /** Features of every row of the cache. */
   public SparseMatrix transform(FeatureCache cache) {
+    return transform(cache, null);
+  }
+
+  /** Features of the given rows of the cache ({@code null}: all rows), in that order. */
+  public SparseMatrix transform(FeatureCache cache, int[] rows) {
     List<SparseMatrix> blocks = new ArrayList<>();
     List<Double> weights = new ArrayList<>();
     int sparse = (words != null ? 1 : 0) + (chars != null ? 1 : 0);
     if (words != null) {
-      blocks.add(words.transform(cache.words(spec.wordMaxN()).matrix()));
+      blocks.add(words.transform(select(cache.words(spec.wordMaxN()).matrix(), rows)));
       weights.add(1 / Math.sqrt(sparse));
     }
     if (chars != null) {
-      blocks.add(chars.transform(cache.chars(spec.charMinN(), spec.charMaxN()).matrix()));
+      blocks.add(chars.transform(select(cache.chars(spec.charMinN(), spec.charMaxN()).matrix(), rows)));
       weights.add(1 / Math.sqrt(sparse));
     }
     if (spec.usesEmbeddings()) {
-      blocks.add(cache.embeddings());
+      blocks.add(select(cache.embeddings(), rows));
       weights.add(spec.embeddingWeight());
     }
     if (blocks.size() == 1 && weights.get(0) == 1.0) return blocks.get(0);
     return SparseMatrix.hstack(blocks.toArray(SparseMatrix[]::new), weights.stream().mapToDouble(d -> d).toArray());
+  }
+
+  private static SparseMatrix select(SparseMatrix m, int[] rows) {
+    return rows == null ? m : m.rows(rows);
   }
 
   /** Features of new texts; {@code embedder} may be {@code null} when the spec uses no embeddings. */

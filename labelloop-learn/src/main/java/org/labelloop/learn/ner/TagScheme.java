@@ -43,7 +43,7 @@ public enum TagScheme {
         continue;
       }
       String type = span.label();
-      for (int i = first; i <= last; i++) tags[i] = tagFor(i - first, last - first + 1, type, first > 0 && type.equals(typeEndingAt[first - 1]));
+      for (int i = first; i <= last; i++) tags[i] = tagFor(i - first, last - first + 1, type);
       typeEndingAt[last] = type;
       entityEndByToken[first] = last;
     }
@@ -59,7 +59,7 @@ public enum TagScheme {
     return new Encoding(List.of(tags), List.copyOf(issues));
   }
 
-  private String tagFor(int position, int length, String type, boolean afterSameType) {
+  private String tagFor(int position, int length, String type) {
     return switch (this) {
       case IOB1 -> "I-" + type;
       case IOB2 -> (position == 0 ? "B-" : "I-") + type;

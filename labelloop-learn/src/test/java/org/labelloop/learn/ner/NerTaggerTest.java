@@ -48,8 +48,19 @@ class NerTaggerTest {
     SentenceUncertainty a = model.analyse(ambiguous).uncertainty();
     assertTrue(a.leastConfidence() > c.leastConfidence(), a + " vs " + c);
     assertTrue(a.meanEntropy() > c.meanEntropy());
-    List<Integer> picked = new NerSampler(NerStrategy.LEAST_CONFIDENCE, new java.util.Random(1)).select(model, List.of(clear, ambiguous), 1);
-    assertEquals(List.of(1), picked);
+    for (NerStrategy strategy : List.of(NerStrategy.LEAST_CONFIDENCE, NerStrategy.TOKEN_ENTROPY, NerStrategy.MAX_ENTROPY,
+        NerStrategy.SPAN_MARGIN)) {
+      List<Integer> picked = new NerSampler(strategy, new java.util.Random(1)).select(model, List.of(clear, ambiguous), 1);
+      assertEquals(List.of(1), picked, strategy.cliName());
+    }
+  }
+
+  @Test
+  void randomSamplerIsReproducibleWithTheSameSeed() {
+    List<Integer> a = new NerSampler(NerStrategy.RANDOM, new java.util.Random(5)).select(null, test, 10);
+    List<Integer> b = new NerSampler(NerStrategy.RANDOM, new java.util.Random(5)).select(null, test, 10);
+    assertEquals(a, b);
+    assertEquals(10, new java.util.HashSet<>(a).size());
   }
 
   @Test

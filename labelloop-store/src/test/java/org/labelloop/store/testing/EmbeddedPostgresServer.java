@@ -177,6 +177,9 @@ public final class EmbeddedPostgresServer {
       Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
     } catch (FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException raced) {
       // another JVM extracted it first; theirs is complete
+      try (var files = Files.walk(staging)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      }
     }
     return target;
   }

@@ -28,10 +28,18 @@ public final class TestDatabases {
     }
   }
 
+  private static void deleteTree(Path dir) {
+    try (var files = Files.walk(dir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+    } catch (IOException ignored) {
+      // best effort at JVM exit
+    }
+  }
+
   private static String sqliteUrl() {
     try {
       Path dir = Files.createTempDirectory("labelloop-test-");
-      dir.toFile().deleteOnExit();
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
       return "jdbc:sqlite:" + dir.resolve("labelloop.db");
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -113,6 +113,23 @@ class NerFormatsTest {
   }
 
   @Test
+  void skipsRejectedProdigyAnswersAndTokenizesWhenTokensAreMissing() throws IOException {
+    String jsonl = "{\"text\": \"Hi Bob\", \"spans\": [{\"start\": 3, \"end\": 6, \"label\": \"PER\"}], \"answer\": \"accept\"}\n"
+        + "{\"text\": \"No\", \"spans\": [], \"answer\": \"reject\"}\n";
+    List<NerSentence> s = NerFormats.read(new StringReader(jsonl), "prodigy", "t");
+    assertEquals(1, s.size());
+    assertEquals(List.of("Hi", "Bob"), s.get(0).tokens().stream().map(t -> t.text()).toList());
+    assertEquals(List.of(new Span(3, 6, "PER")), s.get(0).spans());
+  }
+
+  @Test
+  void reportsSpanOutsideTextWithItsPosition() {
+    String jsonl = "{\"text\": \"Hi\", \"spans\": [{\"start\": 1, \"end\": 9, \"label\": \"PER\"}]}\n";
+    NerFormatException e = assertThrows(NerFormatException.class, () -> NerFormats.read(new StringReader(jsonl), "prodigy", "f.jsonl"));
+    assertTrue(e.getMessage().startsWith("f.jsonl:1"), e.getMessage());
+  }
+
+  @Test
   void readsLabelStudioJsonMinAndSpacyPairs() throws IOException {
     String ls = "[{\"text\": \"Hi Bob\", \"label\": [{\"start\": 3, \"end\": 6, \"text\": \"Bob\", \"labels\": [\"PER\"]}]}]";
     assertEquals(List.of(new Span(3, 6, "PER")), NerFormats.read(new StringReader(ls), "labelstudio", "t").get(0).spans());

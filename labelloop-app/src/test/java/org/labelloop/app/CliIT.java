@@ -1,0 +1,103 @@
+package org.labelloop.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.labelloop.app.testing.Api;
+
+/** The CLI's client commands against a real server (SQLite), run in-process through picocli. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CliIT {
+  private Path data;
+  private LabelloopApp app;
+  private Api admin;
+  private String url;
+
+  @BeforeAll
+  void start() throws Exception {
+    data = Files.createTempDirectory("labelloop-cli-");
+    app = LabelloopApp.start(new LabelloopApp.Settings("127.0.0.1", 0, data, null, false), new PrintStream(new ByteArrayOutputStream()));
+    url = "http://127.0.0.1:" + app.port();
+    admin = new Api(url, app.adminApiKey());
+  }
+
+  @AfterAll
+  void stop() {
+    app.close();
+  }
+
+  /** Runs the CLI; returns {exit code, stdout}. */
+  private Object[] cli(String... args) {
+    PrintStream out = System.out;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    try {
+      List<String> all = new java.util.ArrayList<>(List.of(args));
+      all.addAll(List.of("--url", url, "--api-key", app.adminApiKey()));
+      int code = Main.commandLine().execute(all.toArray(String[]::new));
+      return new Object[] {code, captured.toString(StandardCharsets.UTF_8)};
+    } finally {
+      System.setOut(out);
+    }
+  }
+
+  @Test
+  void importsAFileAndExportsItBack() throws Exception {
+    String project = admin.post("/api/v1/projects", Api.object().put("title", "cli").put("inputType", "TEXT")
+        .set("jsonInterface", Api.textInterface("SPORT", "TECH"))).body().path("id").asText();
+    Path csv = data.resolve("in.csv");
+    StringBuilder rows = new StringBuilder("key,body,cat\n");
+    for (int i = 0; i < 1000; i++) {
+      rows.append("r").append(i).append(",\"text, number ").append(i).append("\",").append(i % 10 == 0 ? "SPORT" : "").append('\n');
+    }
+    Files.writeString(csv, rows);
+    Object[] imported = cli("import", "--project", project, "--id-col", "key", "--text-col", "body", "--label-col", "cat", csv.toString());
+    assertEquals(0, imported[0], (String) imported[1]);
+    assertTrue(((String) imported[1]).contains("imported=1000"), (String) imported[1]);
+
+    Path out = data.resolve("out.jsonl");
+    Object[] exported = cli("export", "--project", project, "--format", "jsonl", "-o", out.toString());
+    assertEquals(0, exported[0], (String) exported[1]);
+    List<String> lines = Files.readAllLines(out);
+    assertEquals(1000, lines.size());
+    assertTrue(lines.stream().anyMatch(l -> l.contains("\"text, number 7\"")));
+    assertEquals(100, lines.stream().filter(l -> l.contains("SPORT")).count());
+  }
+
+  @Test
+  void failedImportExitsNonZeroAndImportsNothing() throws Exception {
+    String project = admin.post("/api/v1/projects", Api.object().put("title", "cli bad").put("inputType", "TEXT")
+        .set("jsonInterface", Api.textInterface("SPORT", "TECH"))).body().path("id").asText();
+    Path csv = data.resolve("bad.csv");
+    Files.writeString(csv, "id,text\na,ok\nb,\"broken\n");
+    Object[] r = cli("import", "--project", project, csv.toString());
+    assertEquals(1, r[0]);
+    assertEquals(0, admin.get("/api/v1/projects/" + project).body().path("assetCount").asInt());
+  }
+
+  @Test
+  void createsUsersAndManagesTheirKeys() {
+    Object[] created = cli("users", "create", "--email", "cli-user@example.org", "--name", "Cli", "--password", "a long password 42");
+    assertEquals(0, created[0], (String) created[1]);
+    String userId = ((String) created[1]).replaceAll("(?s).*id=(\\S+).*", "$1");
+    assertTrue(((String) cli("users", "list")[1]).contains("cli-user@example.org"));
+    Object[] key = cli("keys", "create", "--user", userId, "--name", "laptop");
+    assertEquals(0, key[0], (String) key[1]);
+    String keyId = ((String) key[1]).replaceAll("(?s).*key created: id=(\\S+).*", "$1");
+    String plain = ((String) key[1]).replaceAll("(?s).*key=(\\S+).*", "$1");
+    assertEquals(200, admin.as(plain).get("/api/v1/projects").status());
+    assertTrue(((String) cli("keys", "list", "--user", userId)[1]).contains("laptop"));
+    assertEquals(0, cli("keys", "revoke", keyId)[0]);
+    assertEquals(401, admin.as(plain).get("/api/v1/projects").status());
+  }
+}

@@ -1,0 +1,260 @@
+package org.labelloop.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.labelloop.app.testing.Api;
+import org.labelloop.app.testing.Api.Response;
+
+/**
+ * The learning loop of issue 4 over real HTTP with the real background worker; subclasses pick the database. Small
+ * AutoML budgets keep it quick; nothing here asserts timings.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class LearningLoopContract {
+  static final String[] SPORT = {"goal", "match", "team", "score", "league", "coach", "striker", "referee"};
+  static final String[] TECH = {"software", "chip", "code", "server", "laptop", "kernel", "compiler", "network"};
+  static final String[] FILLER = {"today", "new", "big", "the", "report", "week", "people", "said", "after"};
+
+  Path data;
+  LabelloopApp app;
+  Api admin;
+
+  /** A JDBC URL of a fresh database, or null for the default SQLite file in the data directory. */
+  abstract String databaseUrl();
+
+  @BeforeAll
+  void start() throws java.io.IOException {
+    data = Files.createTempDirectory("labelloop-learning-it-");
+    app = LabelloopApp.start(new LabelloopApp.Settings("127.0.0.1", 0, data, databaseUrl(), false),
+        new PrintStream(new ByteArrayOutputStream()));
+    admin = new Api("http://127.0.0.1:" + app.port(), app.adminApiKey());
+  }
+
+  @AfterAll
+  void stop() {
+    if (app != null) app.close();
+  }
+
+  /** Synthetic topic texts: class words plus filler, seeded. Even index = SPORT, odd = TECH. */
+  static List<String> texts(int n, long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      String[] words = i % 2 == 0 ? SPORT : TECH;
+      StringBuilder b = new StringBuilder();
+      for (int k = 0; k < 6; k++) {
+        b.append(r.nextInt(3) == 0 ? FILLER[r.nextInt(FILLER.length)] : words[r.nextInt(words.length)]).append(' ');
+      }
+      out.add(b.toString().strip());
+    }
+    return out;
+  }
+
+  /** A project with {@code n} assets e0..e{n-1} and learning at a 2 s budget; returns project id and externalId → assetId. */
+  String project(int n, Map<String, String> ids) {
+    Response p = admin.post("/api/v1/projects", Api.object().put("title", "learn").put("inputType", "TEXT")
+        .set("jsonInterface", Api.textInterface("SPORT", "TECH")));
+    assertEquals(201, p.status(), p.text());
+    String project = p.body().path("id").asText();
+    Response s = admin.patch("/api/v1/projects/" + project + "/learning", Api.object().put("timeBudgetSeconds", 2));
+    assertEquals(200, s.status(), s.text());
+    ArrayNode assets = Api.array();
+    List<String> texts = texts(n, 42);
+    for (int i = 0; i < n; i++) assets.addObject().put("externalId", "e" + i).put("content", texts.get(i));
+    Response r = admin.post("/api/v1/projects/" + project + "/assets", assets);
+    assertEquals(201, r.status(), r.text());
+    String cursor = null;
+    do {
+      Response page = admin.get("/api/v1/projects/" + project + "/assets?limit=1000" + (cursor == null ? "" : "&cursor=" + cursor));
+      page.body().path("items").forEach(a -> ids.put(a.path("externalId").asText(), a.path("id").asText()));
+      cursor = page.body().path("nextCursor").isTextual() ? page.body().path("nextCursor").asText() : null;
+    } while (cursor != null);
+    return project;
+  }
+
+  static ObjectNode answer(String category) {
+    ObjectNode r = Api.object();
+    r.putObject("JOB_0").putArray("categories").addObject().put("name", category);
+    return r;
+  }
+
+  void label(String project, String assetId, String category) {
+    Response r = admin.post("/api/v1/projects/" + project + "/labels",
+        Api.object().put("assetId", assetId).put("labelType", "DEFAULT").set("jsonResponse", answer(category)));
+    assertEquals(201, r.status(), r.text());
+  }
+
+  void labelRange(String project, Map<String, String> ids, int from, int to) {
+    for (int i = from; i < to; i++) label(project, ids.get("e" + i), i % 2 == 0 ? "SPORT" : "TECH");
+  }
+
+  static <T> T await(Supplier<T> probe, String what) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+    while (System.nanoTime() < deadline) {
+      T v = probe.get();
+      if (v != null) return v;
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    throw new AssertionError("timed out waiting for " + what);
+  }
+
+  JsonNode models(String project) {
+    return admin.get("/api/v1/projects/" + project + "/models").body().path("items");
+  }
+
+  JsonNode jobs(String project) {
+    return admin.get("/api/v1/projects/" + project + "/training-jobs").body().path("items");
+  }
+
+  List<JsonNode> predictions(String project) {
+    List<JsonNode> out = new ArrayList<>();
+    String cursor = null;
+    do {
+      Response page = admin.get("/api/v1/projects/" + project + "/labels?type=PREDICTION&limit=1000" + (cursor == null ? "" : "&cursor=" + cursor));
+      page.body().path("items").forEach(out::add);
+      cursor = page.body().path("nextCursor").isTextual() ? page.body().path("nextCursor").asText() : null;
+    } while (cursor != null);
+    return out;
+  }
+
+  static double margin(JsonNode prediction) {
+    List<Double> p = new ArrayList<>();
+    prediction.path("jsonResponse").path("JOB_0").path("probabilities").forEach(v -> p.add(v.asDouble()));
+    p.sort((a, b) -> Double.compare(b, a));
+    return 1 - (p.get(0) - p.get(1));
+  }
+
+  @Test
+  void labelingTheNthItemTrainsOnceAndPredictsEveryUnlabeledAssetInMarginOrder() throws InterruptedException {
+    Map<String, String> ids = new HashMap<>();
+    String project = project(60, ids);
+    labelRange(project, ids, 0, 9);
+    Thread.sleep(500);
+    assertEquals(0, jobs(project).size(), "nine labels queue nothing");
+    labelRange(project, ids, 9, 10);
+    JsonNode model = await(() -> models(project).size() >= 1 ? models(project).get(0) : null, "the first model");
+    assertEquals("v1", model.path("modelVersion").asText());
+    assertEquals(10, model.path("labelsUsed").asInt());
+    assertTrue(model.path("card").path("snapshotHash").asText().length() == 64, model.toString());
+    JsonNode jobs = jobs(project);
+    assertEquals(1, jobs.size(), jobs.toString());
+    assertEquals("DONE", jobs.get(0).path("status").asText());
+
+    List<JsonNode> predictions = predictions(project);
+    assertEquals(50, predictions.size());
+    Set<String> predicted = new HashSet<>();
+    double best = 0;
+    for (JsonNode p : predictions) {
+      assertEquals("v1", p.path("modelVersion").asText());
+      predicted.add(p.path("assetId").asText());
+      best = Math.max(best, margin(p));
+      int confidence = p.path("jsonResponse").path("JOB_0").path("categories").path(0).path("confidence").asInt(-1);
+      assertTrue(confidence >= 0 && confidence <= 100);
+    }
+    for (int i = 10; i < 60; i++) assertTrue(predicted.contains(ids.get("e" + i)), "asset e" + i + " has a prediction");
+
+    Response next = admin.get("/api/v1/projects/" + project + "/queue/next");
+    assertEquals(200, next.status(), next.text());
+    JsonNode prediction = next.body().path("prediction");
+    assertEquals("v1", prediction.path("modelVersion").asText(), next.text());
+    assertTrue(margin(prediction) >= best - 2e-3, "served the most uncertain asset first: " + margin(prediction) + " vs " + best);
+
+    labelRange(project, ids, 10, 15); // below the next threshold: still one training
+    Thread.sleep(1000);
+    assertEquals(1, jobs(project).size());
+    labelRange(project, ids, 15, 20);
+    await(() -> models(project).size() >= 2 ? true : null, "the second model");
+    List<JsonNode> after = predictions(project);
+    long current = after.stream().filter(p -> p.path("modelVersion").asText().equals("v2")).count();
+    assertEquals(40, current, "every unlabeled asset has a v2 prediction");
+    Set<String> seen = new HashSet<>();
+    for (JsonNode p : after) {
+      if (p.path("modelVersion").asText().equals("v1")) {
+        int i = Integer.parseInt(ids.entrySet().stream().filter(e -> e.getValue().equals(p.path("assetId").asText())).findFirst().orElseThrow().getKey().substring(1));
+        assertTrue(i < 20, "v1 predictions remain only on assets labeled since");
+      } else {
+        assertTrue(seen.add(p.path("assetId").asText()), "one current prediction per asset");
+      }
+    }
+
+    JsonNode curve = admin.get("/api/v1/projects/" + project + "/learning-curve").body();
+    assertEquals(2, curve.path("items").size(), curve.toString());
+    assertEquals(10, curve.path("items").get(0).path("forwardCount").asInt(), curve.toString());
+    assertNotNull(curve.path("stoppingHint").path("message").asText(null));
+  }
+
+  @Test
+  void settingsAreReadByMembersAndChangedByAdminsWithValidation() {
+    Map<String, String> ids = new HashMap<>();
+    String project = project(2, ids);
+    JsonNode s = admin.get("/api/v1/projects/" + project + "/learning").body();
+    assertEquals("margin", s.path("strategy").asText());
+    assertEquals(10, s.path("retrainEvery").asInt());
+    assertEquals(2, s.path("timeBudgetSeconds").asInt());
+    assertEquals(400, admin.patch("/api/v1/projects/" + project + "/learning", Api.object().put("strategy", "smart")).status());
+    assertEquals(400, admin.patch("/api/v1/projects/" + project + "/learning", Api.object().put("jobId", "NER")).status());
+    Response ok = admin.patch("/api/v1/projects/" + project + "/learning", Api.object().put("strategy", "entropy").put("batchSize", 5));
+    assertEquals("entropy", ok.body().path("strategy").asText(), ok.text());
+    assertEquals(2, ok.body().path("timeBudgetSeconds").asInt(), "other fields are kept");
+    Response train = admin.post("/api/v1/projects/" + project + "/models/train", Api.object());
+    assertEquals(202, train.status(), train.text());
+    assertEquals("QUEUED", train.body().path("status").asText(), train.text());
+  }
+
+  @Test
+  void inferenceLabelsGetMarksAgainstHumanLabels() {
+    Map<String, String> ids = new HashMap<>();
+    String project = project(3, ids);
+    admin.patch("/api/v1/projects/" + project + "/learning", Api.object().put("enabled", false));
+    inference(project, ids.get("e0"), "SPORT");
+    inference(project, ids.get("e1"), "TECH");
+    label(project, ids.get("e0"), "SPORT");
+    label(project, ids.get("e1"), "SPORT");
+    label(project, ids.get("e2"), "SPORT");
+    inference(project, ids.get("e2"), "TECH"); // the model label after the human one is marked too
+    JsonNode marks = admin.get("/api/v1/projects/" + project + "/inference-marks").body().path("items");
+    Map<String, Double> byExternal = new HashMap<>();
+    marks.forEach(m -> byExternal.put(m.path("externalId").asText(), m.path("inferenceMark").asDouble()));
+    assertEquals(Map.of("e0", 1.0, "e1", 0.0, "e2", 0.0), byExternal);
+    JsonNode low = admin.get("/api/v1/projects/" + project + "/inference-marks?inferenceMarkLt=0.5").body().path("items");
+    assertEquals(2, low.size());
+    JsonNode dis = admin.get("/api/v1/projects/" + project + "/disagreements").body().path("items");
+    assertEquals(2, dis.size(), dis.toString());
+    assertEquals("SPORT", dis.get(0).path("human").get(0).asText());
+    assertEquals("TECH", dis.get(0).path("model").get(0).asText());
+  }
+
+  void inference(String project, String assetId, String category) {
+    Response r = admin.post("/api/v1/projects/" + project + "/labels", Api.object().put("assetId", assetId)
+        .put("labelType", "INFERENCE").put("modelVersion", "ext-1").set("jsonResponse", answer(category)));
+    assertEquals(201, r.status(), r.text());
+  }
+}

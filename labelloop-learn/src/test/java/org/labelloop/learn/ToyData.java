@@ -1,0 +1,37 @@
+package org.labelloop.learn;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.labelloop.learn.data.LabeledText;
+import org.labelloop.learn.data.TextDataset;
+
+/** Small synthetic topic-classification data: each class has its own vocabulary plus shared filler words. */
+public final class ToyData {
+  private static final String[][] TOPICS = {
+      {"goal", "match", "team", "coach", "league", "striker", "referee", "stadium"},
+      {"software", "computer", "chip", "network", "laptop", "server", "code", "internet"},
+      {"election", "minister", "party", "vote", "parliament", "policy", "campaign", "senate"}};
+  private static final String[] FILLER = {"the", "a", "of", "and", "today", "new", "said", "report", "people", "year"};
+  public static final List<String> CLASSES = List.of("politics", "sport", "tech");
+
+  private ToyData() {}
+
+  /** {@code perClass} examples per class; {@code noise} = share of filler words. */
+  public static TextDataset topics(int perClass, double noise, long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    String[] names = {"sport", "tech", "politics"};
+    List<LabeledText> items = new ArrayList<>();
+    for (int i = 0; i < perClass; i++) {
+      for (int c = 0; c < 3; c++) {
+        StringBuilder b = new StringBuilder();
+        for (int w = 0; w < 12; w++) {
+          b.append(r.nextDouble() < noise ? FILLER[r.nextInt(FILLER.length)] : TOPICS[c][r.nextInt(TOPICS[c].length)]);
+          b.append(' ');
+        }
+        items.add(LabeledText.of(names[c] + i, b.toString().strip(), names[c]));
+      }
+    }
+    return new TextDataset(items);
+  }
+}

@@ -1,0 +1,108 @@
+package org.labelloop.learn.automl;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.labelloop.learn.ToyData;
+import org.labelloop.learn.data.LabeledText;
+import org.labelloop.learn.data.TextDataset;
+import org.labelloop.learn.feature.FeatureCache;
+import org.labelloop.learn.metrics.Metrics;
+import org.labelloop.learn.model.TextModel;
+
+class AutoMlTest {
+  private static AutoMlResult search(TextDataset d, long seed, boolean ensemble) {
+    AutoMlConfig c = new AutoMlConfig(5, Duration.ofMinutes(5), seed, ensemble, 2, AutoMlConfig.defaultSpace(false));
+    return new AutoMl(c, Clock.systemUTC()).fit(d, new FeatureCache(d.texts(), null), rows(d), Progress.NONE);
+  }
+
+  private static int[] rows(TextDataset d) { return IntStream.range(0, d.size()).toArray(); }
+
+  @Test
+  void separableToySetReachesPerfectAccuracy() {
+    AutoMlResult r = search(ToyData.topics(15, 0.2, 1), 1, true);
+    assertEquals(1.0, r.best().cvAccuracy());
+    TextDataset test = ToyData.topics(10, 0.2, 99);
+    double[][] p = r.model().predictProba(test.texts());
+    assertEquals(1.0, Metrics.ofProba(test.y(), p, 3).accuracy());
+    for (double[] row : p) assertEquals(1.0, java.util.Arrays.stream(row).sum(), 1e-9);
+    assertFalse(r.leaderboard().isEmpty());
+    assertTrue(r.leaderboard().get(0).cvAccuracy() >= r.leaderboard().get(r.leaderboard().size() - 1).cvAccuracy());
+  }
+
+  @Test
+  void returnsASensibleModelFromFiveLabels() {
+    TextDataset d = new TextDataset(List.of(
+        LabeledText.of("1", "goal match team striker", "sport"),
+        LabeledText.of("2", "league coach referee goal", "sport"),
+        LabeledText.of("3", "software chip computer code", "tech"),
+        LabeledText.of("4", "network server laptop internet", "tech"),
+        LabeledText.of("5", "election vote party minister", "politics")));
+    AutoMlResult r = search(d, 1, true);
+    double[][] p = r.model().predictProba(List.of("the striker scored a goal", "new laptop chip", "party vote"));
+    assertEquals(List.of("politics", "sport", "tech"), r.model().classes());
+    assertEquals(1, Metrics.argmax(p[0]));
+    assertEquals(2, Metrics.argmax(p[1]));
+    assertEquals(0, Metrics.argmax(p[2]));
+  }
+
+  @Test
+  void isDeterministicForASeed() {
+    TextDataset d = ToyData.topics(12, 0.6, 5);
+    AutoMlResult a = search(d, 7, true), b = search(d, 7, true);
+    assertEquals(a.best().config(), b.best().config());
+    assertEquals(a.leaderboard().stream().map(LeaderboardEntry::config).toList(),
+        b.leaderboard().stream().map(LeaderboardEntry::config).toList());
+    List<String> probe = ToyData.topics(3, 0.6, 8).texts();
+    assertArrayEquals(a.model().predictProba(probe)[0], b.model().predictProba(probe)[0], 0);
+  }
+
+  @Test
+  void savedModelPredictsTheSameAfterLoading() {
+    TextDataset d = ToyData.topics(10, 0.5, 3);
+    TextModel m = search(d, 1, true).model();
+    TextModel back = TextModel.load(m.save(), null);
+    List<String> probe = ToyData.topics(4, 0.5, 4).texts();
+    double[][] p = m.predictProba(probe), q = back.predictProba(probe);
+    for (int i = 0; i < p.length; i++) assertArrayEquals(p[i], q[i], 1e-12);
+    assertEquals(m.card(), back.card());
+  }
+
+  @Test
+  void modelCardRecordsSnapshotAndMetrics() {
+    TextDataset d = ToyData.topics(10, 0.3, 3);
+    TextModel m = search(d, 11, false).model();
+    assertEquals(d.snapshotHash(), m.card().snapshotHash());
+    assertEquals(64, m.card().snapshotHash().length());
+    assertEquals(11, m.card().seed());
+    assertEquals(30, m.card().trainingExamples());
+    assertTrue(m.card().cvAccuracy() > 0.9);
+    assertTrue(m.card().libraryVersions().containsKey("liblinear"));
+    assertFalse(m.card().config().contains(" "));
+  }
+
+  @Test
+  void rejectsASingleClass() {
+    TextDataset d = new TextDataset(List.of(LabeledText.of("1", "a", "x"), LabeledText.of("2", "b", "x")));
+    assertThrows(IllegalArgumentException.class, () -> search(d, 1, false));
+  }
+
+  @Test
+  void foldsNeverExceedSmallestClassAndKeepDuplicatesTogether() {
+    List<String> texts = List.of("a", "b", "c", "a", "d", "e", "f", "g");
+    int[] y = {0, 0, 0, 0, 1, 1, 1, 1};
+    Folds f = Folds.stratified(texts, y, 2, 10, 1);
+    assertEquals(4, f.k());
+    assertEquals(f.foldOf()[0], f.foldOf()[3]);
+    Folds loo = Folds.stratified(List.of("a", "b", "c"), new int[] {0, 0, 1}, 2, 5, 1);
+    assertEquals(3, loo.k());
+  }
+}

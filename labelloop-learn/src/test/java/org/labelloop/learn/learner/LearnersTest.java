@@ -1,0 +1,71 @@
+package org.labelloop.learn.learner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.labelloop.learn.ToyData;
+import org.labelloop.learn.data.TextDataset;
+import org.labelloop.learn.feature.FeatureCache;
+import org.labelloop.learn.feature.FeatureSpec;
+import org.labelloop.learn.feature.Featurizer;
+import org.labelloop.learn.feature.SparseMatrix;
+import org.labelloop.learn.metrics.Metrics;
+
+class LearnersTest {
+  private static final TextDataset TRAIN = ToyData.topics(20, 0.3, 1);
+  private static final TextDataset TEST = ToyData.topics(10, 0.3, 2);
+
+  private static double testAccuracy(Learner l) {
+    FeatureCache cache = new FeatureCache(concat(), null);
+    int[] trainRows = java.util.stream.IntStream.range(0, TRAIN.size()).toArray();
+    SparseMatrix x = Featurizer.fit(FeatureSpec.words(), cache, trainRows).transform(cache);
+    Scorer s = l.fit(x.rows(trainRows), TRAIN.y(), 3);
+    int[] testRows = java.util.stream.IntStream.range(TRAIN.size(), cache.size()).toArray();
+    return Metrics.ofProba(TEST.y(), s.scores(x.rows(testRows)), 3).accuracy();
+  }
+
+  private static List<String> concat() {
+    List<String> all = new java.util.ArrayList<>(TRAIN.texts());
+    all.addAll(TEST.texts());
+    return all;
+  }
+
+  @Test
+  void linearSvmSeparatesTopics() { assertEquals(1.0, testAccuracy(new LinearSvmLearner(1))); }
+
+  @Test
+  void softmaxSeparatesTopics() { assertEquals(1.0, testAccuracy(new SoftmaxLearner(10))); }
+
+  @Test
+  void liblinearLogisticRegressionSeparatesTopics() { assertEquals(1.0, testAccuracy(new LiblinearLrLearner(10))); }
+
+  @Test
+  void complementNaiveBayesSeparatesTopics() { assertEquals(1.0, testAccuracy(new ComplementNbLearner(0.3))); }
+
+  @Test
+  void svmIsDeterministicForItsSeed() {
+    SparseMatrix x = SparseMatrix.ofDense(new float[][] {{1, 0}, {0.9f, 0.2f}, {0, 1}, {0.1f, 0.8f}}, 2);
+    int[] y = {0, 0, 1, 1};
+    double[][] a = new LinearSvmLearner(1, 0.01, 100, 5).fit(x, y, 2).scores(x);
+    double[][] b = new LinearSvmLearner(1, 0.01, 100, 5).fit(x, y, 2).scores(x);
+    assertEquals(a[1][0], b[1][0]);
+    assertTrue(a[0][0] > a[0][1] && a[2][1] > a[2][0]);
+  }
+
+  @Test
+  void classMissingFromTrainingStillGetsAScoreColumn() {
+    SparseMatrix x = SparseMatrix.ofDense(new float[][] {{1, 0}, {0, 1}}, 2);
+    double[][] s = new LinearSvmLearner(1).fit(x, new int[] {0, 1}, 3).scores(x);
+    assertEquals(3, s[0].length);
+    assertTrue(s[0][2] < s[0][0]);
+  }
+
+  @Test
+  void rejectsNonPositiveRegularisation() {
+    assertThrows(IllegalArgumentException.class, () -> new LinearSvmLearner(0));
+    assertThrows(IllegalArgumentException.class, () -> new ComplementNbLearner(-1));
+  }
+}

@@ -1,0 +1,46 @@
+package org.labelloop.learn.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class MetricsTest {
+  @Test
+  void computesAccuracyMacroAndWeightedScores() {
+    int[] truth = {0, 0, 0, 1, 1, 2};
+    int[] pred = {0, 0, 1, 1, 1, 0};
+    Metrics m = Metrics.of(truth, pred, 3);
+    assertEquals(4 / 6.0, m.accuracy(), 1e-12);
+    // class 0: p=2/3 r=2/3 f=2/3; class 1: p=2/3 r=1 f=0.8; class 2: f=0
+    assertEquals((2 / 3.0 + 0.8 + 0) / 3, m.macroF1(), 1e-12);
+    assertEquals((3 * 2 / 3.0 + 2 * 0.8) / 6, m.weightedF1(), 1e-12);
+    assertEquals(1, m.confusion()[0][1]);
+    assertEquals(1, m.confusion()[2][0]);
+  }
+
+  @Test
+  void temperatureScalingReducesCalibrationErrorOfOverconfidentScores() {
+    SplittableRandom r = new SplittableRandom(3);
+    int n = 2000;
+    double[][] scores = new double[n][2];
+    int[] y = new int[n];
+    for (int i = 0; i < n; i++) {
+      double logit = r.nextGaussian() * 1.5; // true log-odds of class 1
+      y[i] = r.nextDouble() < 1 / (1 + Math.exp(-logit)) ? 1 : 0;
+      scores[i][1] = logit * 8; // a model that is 8x overconfident
+    }
+    double before = Calibration.ece(Calibration.softmax(scores, 1), y, 15);
+    double t = Calibration.fitTemperature(scores, y);
+    double after = Calibration.ece(Calibration.softmax(scores, t), y, 15);
+    assertEquals(8, t, 1.5);
+    assertTrue(after < before / 3, "ECE " + before + " -> " + after);
+  }
+
+  @Test
+  void eceIsZeroWhenConfidenceMatchesAccuracy() {
+    double[][] p = {{1, 0}, {0, 1}};
+    assertEquals(0, Calibration.ece(p, new int[] {0, 1}, 10), 1e-12);
+  }
+}

@@ -1,0 +1,54 @@
+package org.labelloop.learn.simulate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.labelloop.learn.ToyData;
+import org.labelloop.learn.automl.AutoMl;
+import org.labelloop.learn.automl.AutoMlConfig;
+import org.labelloop.learn.automl.Candidate;
+import org.labelloop.learn.automl.Progress;
+import org.labelloop.learn.data.TextDataset;
+import org.labelloop.learn.feature.FeatureCache;
+import org.labelloop.learn.feature.FeatureSpec;
+import org.labelloop.learn.learner.LinearSvmLearner;
+
+class SimulatorTest {
+  private static List<CurvePoint> simulate(long seed) {
+    TextDataset pool = ToyData.topics(30, 0.7, 1), test = ToyData.topics(20, 0.7, 2);
+    List<String> texts = new ArrayList<>(pool.texts());
+    texts.addAll(test.texts());
+    List<Candidate> space = List.of(new Candidate(FeatureSpec.words(), new LinearSvmLearner(1)));
+    Trainer t = (d, c, rows) -> new AutoMl(new AutoMlConfig(3, Duration.ofMinutes(1), seed, false, 1, space),
+        Clock.systemUTC()).fit(d, c, rows, Progress.NONE).model();
+    SimulationConfig cfg = new SimulationConfig(List.of("random", "margin"), seed, 6, 6, 30, 1);
+    return new Simulator(t).run(pool, test, new FeatureCache(texts, null), cfg, false, Progress.NONE);
+  }
+
+  @Test
+  void recordsOnePointPerRoundAndStrategyUpToTheBudget() {
+    List<CurvePoint> pts = simulate(3);
+    assertEquals(List.of(6, 12, 18, 24, 30),
+        pts.stream().filter(p -> p.strategy().equals("margin")).map(CurvePoint::labels).toList());
+    assertEquals(10, pts.size());
+    assertEquals(pts.get(0).accuracy(), pts.get(5).accuracy(), "strategies share the initial set");
+    assertTrue(pts.stream().allMatch(p -> p.accuracy() >= 0 && p.accuracy() <= 1));
+    List<CurvePoint> margin = pts.stream().filter(p -> p.strategy().equals("margin")).toList();
+    assertTrue(margin.get(margin.size() - 1).accuracy() > 0.9, "learns the toy topics");
+  }
+
+  @Test
+  void isDeterministicForASeed() {
+    assertEquals(simulate(5), simulate(5));
+  }
+
+  @Test
+  void aulcIsMeanAccuracy() {
+    assertEquals(0.5, Simulator.aulc(List.of(new CurvePoint("m", 0, 1, 0.4, 0), new CurvePoint("m", 0, 2, 0.6, 0))), 1e-12);
+  }
+}

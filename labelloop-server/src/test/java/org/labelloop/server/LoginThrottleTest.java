@@ -1,0 +1,75 @@
+package org.labelloop.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class LoginThrottleTest {
+  private static final class MutableClock extends Clock {
+    Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+    @Override
+    public ZoneOffset getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+
+  private final MutableClock clock = new MutableClock();
+  private final LoginThrottle throttle = new LoginThrottle(clock);
+
+  @Test
+  void letsTheFirstFailuresThroughWithoutDelay() {
+    for (int i = 0; i < LoginThrottle.FREE_ATTEMPTS - 1; i++) {
+      throttle.failed("a@example.org", "1.2.3.4");
+    }
+    assertEquals(0, throttle.waitSeconds("a@example.org", "1.2.3.4"));
+  }
+
+  @Test
+  void doublesTheDelayWithEachFurtherFailure() {
+    for (int i = 0; i < LoginThrottle.FREE_ATTEMPTS; i++) {
+      throttle.failed("a@example.org", "1.2.3.4");
+    }
+    assertEquals(1, throttle.waitSeconds("a@example.org", "1.2.3.4"));
+    throttle.failed("a@example.org", "1.2.3.4");
+    throttle.failed("a@example.org", "1.2.3.4");
+    assertEquals(4, throttle.waitSeconds("A@example.org", "1.2.3.4"), "email is case-insensitive");
+    clock.now = clock.now.plus(Duration.ofSeconds(4));
+    assertEquals(0, throttle.waitSeconds("a@example.org", "1.2.3.4"));
+  }
+
+  @Test
+  void countsEachEmailAndAddressSeparatelyAndForgetsOnSuccess() {
+    for (int i = 0; i < 10; i++) {
+      throttle.failed("a@example.org", "1.2.3.4");
+    }
+    assertEquals(0, throttle.waitSeconds("a@example.org", "5.6.7.8"));
+    assertEquals(0, throttle.waitSeconds("b@example.org", "1.2.3.4"));
+    assertTrue(throttle.waitSeconds("a@example.org", "1.2.3.4") > 0);
+    throttle.succeeded("a@example.org", "1.2.3.4");
+    assertEquals(0, throttle.waitSeconds("a@example.org", "1.2.3.4"));
+  }
+
+  @Test
+  void capsTheDelayAtFifteenMinutes() {
+    for (int i = 0; i < 100; i++) {
+      throttle.failed("a@example.org", "1.2.3.4");
+    }
+    assertEquals(15 * 60, throttle.waitSeconds("a@example.org", "1.2.3.4"));
+  }
+}
