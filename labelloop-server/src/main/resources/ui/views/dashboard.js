@@ -1,6 +1,6 @@
 // Project dashboard: every panel loads on its own and says honestly when its data or endpoint is not there yet.
 import { get, getOptional, getAll } from '../api.js';
-import { h, replace, errorBox, fmtPct, fmtDate, paletteColor } from '../dom.js';
+import { h, replace, errorBox, fmtPct, fmtDate } from '../dom.js';
 import { lineChart, stackedBar } from './chart.js';
 
 const STATUS_COLORS = { TODO: '#c9ced6', ONGOING: '#f2c14e', LABELED: '#4e79a7', TO_REVIEW: '#e15759', REVIEWED: '#59a14f' };
@@ -201,4 +201,3 @@ async function drawAgreement(host, pid) {
   replace(host, ...parts);
 }
 
-export { paletteColor };

@@ -193,7 +193,7 @@ export function createEditor({ project, asset, initial, prediction, onChange = (
     replace(jobsView, jobs.map((job, ji) => {
       const st = state[job.id];
       const isActive = ji === active;
-      const keyed = (i) => (isActive && i < 9 ? String(i + 1) : i < 9 ? String(i + 1) : '');
+      const keyed = (i) => (i < 9 ? String(i + 1) : '');
       let body;
       if (job.mlTask === 'CLASSIFICATION') {
         body = h('div', { class: 'cat-buttons', role: job.input === 'checkbox' ? 'group' : 'radiogroup', 'aria-label': job.instruction },

@@ -27,24 +27,29 @@ export function helpOverlay(rows, onClose) {
 
 function whyNext(asset, settings) {
   const q = asset.queue || asset.queueInfo || {};
-  const strategy = q.strategy || asset.strategy;
+  const served = q.strategy || asset.strategy;
   const score = q.score ?? asset.queueScore ?? asset.score;
   const parts = [];
-  if (strategy) parts.push('strategy ' + strategy);
+  if (served) parts.push('strategy ' + served);
   if (typeof score === 'number') parts.push('score ' + score.toFixed(3));
   if (q.reason || asset.reason) parts.push(q.reason || asset.reason);
   if (parts.length) return 'Next because: ' + parts.join(' · ');
   if (asset.priority) return 'Next because: priority ' + asset.priority + ' (set by a reviewer or script)';
-  if (asset.prediction && settings && settings.enabled !== false && settings.strategy) {
-    return 'Next because: most informative by “' + settings.strategy + '” under model ' + (asset.prediction.modelVersion || '?');
-  }
-  if (asset.prediction) return 'Next in queue order; model ' + (asset.prediction.modelVersion || '?') + ' has predicted it';
-  return settings && settings.enabled === false ? 'Next in queue order (active learning is off)' : 'Next in cold-start order: no model yet';
+  const strategy = settings && settings.enabled !== false && settings.strategy ? 'queue strategy “' + settings.strategy + '”' : null;
+  if (asset.prediction) return [strategy, 'predicted by model ' + (asset.prediction.modelVersion || '?')].filter(Boolean).join(' · ');
+  if (settings && settings.enabled === false) return 'Queue order: priority, then import order (active learning is off)';
+  return (strategy ? strategy + ' · ' : '') + 'no model yet: cold-start order';
 }
 
 export async function renderLabel(root, ctx) {
   const project = ctx.project;
   const pid = encodeURIComponent(project.id);
+  if (project.inputType === 'IMAGE' || project.inputType === 'AUDIO') {
+    replace(root, h('section', { class: 'panel empty' }, h('h2', { text: 'Not available yet' }),
+      h('p', { text: 'The browser labeling screen handles text (and tabular rows shown as text). ' + project.inputType
+        + ' projects can be labeled through the API for now.' })));
+    return undefined;
+  }
   const progressText = h('span', { id: 'progress-text' });
   const progressFill = h('div', { class: 'progress-fill' });
   const timer = h('span', { id: 'timer', class: 'mono' });

@@ -25,6 +25,7 @@ export async function renderReview(root, ctx) {
   let index = -1;
   let editor = null;
   let labels = null;
+  let base = null; // the answer under review: the newest REVIEW label, else the labeler's newest
   let busy = false;
   const members = new Map();
   let marks = null; // assetId -> lowest inference mark, from /inference-marks (null: endpoint not there)
@@ -84,6 +85,7 @@ export async function renderReview(root, ctx) {
     index = i;
     editor = null;
     labels = null;
+    base = null;
     drawList();
     if (i < 0) { replace(detail, h('p', { class: 'muted', text: 'Nothing selected.' })); return; }
     const asset = items[i];
@@ -101,7 +103,7 @@ export async function renderReview(root, ctx) {
     const review = latest('REVIEW');
     const prediction = latest('PREDICTION');
     const inference = latest('INFERENCE');
-    const base = review || human;
+    base = review || human;
     editor = createEditor({ project, asset, initial: base ? base.jsonResponse : {}, prediction: null });
     const mark = marks && marks.has(asset.id) ? marks.get(asset.id)
       : [prediction, inference, human].map((l) => l && (l.inferenceMark ?? l.mark)).find((m) => typeof m === 'number');
@@ -126,8 +128,6 @@ export async function renderReview(root, ctx) {
         h('span', { class: 'grow' }),
         h('button', { type: 'button', class: 'link', onclick: () => toggleHelp() }, h('kbd', { text: '?' }), ' shortcuts')),
       h('div', { id: 'review-status' }));
-    detail.dataset.base = base ? 'yes' : 'no';
-    detail._base = base;
   }
 
   async function saveReview(jsonResponse, verb) {
@@ -148,7 +148,6 @@ export async function renderReview(root, ctx) {
 
   function accept() {
     if (!editor) return;
-    const base = detail._base;
     if (!base) { toast('There is no labeler answer to accept; correct it instead.', 'error'); return; }
     saveReview(base.jsonResponse, 'Accepted');
   }

@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       org.labelloop.app.cli.KeysCommand.class,
       org.labelloop.app.cli.QueueBenchCommand.class,
       org.labelloop.app.ner.TrainCommand.class,
+      org.labelloop.app.quality.FindLabelErrorsCommand.class,
     })
 public final class Main {
   private Main() {}

@@ -32,7 +32,9 @@ final class ServeCommand implements Callable<Integer> {
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
+        org.slf4j.LoggerFactory.getLogger(ServeCommand.class).info("stopping: finishing requests in flight, closing the database");
         app.close();
+        org.slf4j.LoggerFactory.getLogger(ServeCommand.class).info("stopped");
       } finally {
         stopped.countDown();
       }

@@ -7,6 +7,8 @@ import org.labelloop.core.label.LabelService;
 import org.labelloop.core.learning.LearningService;
 import org.labelloop.core.project.MemberService;
 import org.labelloop.core.project.ProjectService;
+import org.labelloop.core.quality.QualityService;
+import org.labelloop.core.quality.SuspectService;
 import org.labelloop.core.queue.QueueService;
 import org.labelloop.core.user.Access;
 import org.labelloop.core.user.UserService;
@@ -22,20 +24,25 @@ public record Labelloop(
     QueueService queue,
     ExportService exports,
     DatasetVersionService versions,
-    LearningService learning) {
+    LearningService learning,
+    QualityService quality,
+    SuspectService suspects) {
 
   public static Labelloop create(Ports ports, PasswordHasher hasher, Clock clock) {
     Access access = new Access(ports.projects(), ports.members());
     LabelService labels = new LabelService(ports, access, clock);
+    QualityService quality = new QualityService(ports, access, clock, new java.util.SplittableRandom());
     return new Labelloop(
         new ProjectService(ports, access, clock),
         new MemberService(ports, access),
         new UserService(ports, hasher, clock),
         new AssetService(ports, access, clock),
         labels,
-        new QueueService(ports, access, clock, labels),
+        new QueueService(ports, access, clock, labels, quality),
         new ExportService(ports, access),
         new DatasetVersionService(ports, access, clock),
-        new LearningService(ports, access, clock));
+        new LearningService(ports, access, clock),
+        quality,
+        new SuspectService(ports, access));
   }
 }

@@ -11,6 +11,7 @@ import org.labelloop.core.port.ProjectRepository;
 import org.labelloop.core.port.SessionRepository;
 import org.labelloop.core.port.Transactor;
 import org.labelloop.core.port.UserRepository;
+import org.labelloop.core.quality.QualityRepository;
 
 /** Everything the use cases need from storage. */
 public record Ports(
@@ -23,7 +24,8 @@ public record Ports(
     MemberRepository members,
     SessionRepository sessions,
     DatasetVersionRepository versions,
-    LearningRepository learning) {
+    LearningRepository learning,
+    QualityRepository quality) {
   public Ports {
     Objects.requireNonNull(tx);
     Objects.requireNonNull(projects);
@@ -35,5 +37,21 @@ public record Ports(
     Objects.requireNonNull(sessions);
     Objects.requireNonNull(versions);
     Objects.requireNonNull(learning);
+    Objects.requireNonNull(quality);
+  }
+
+  /** Ports without quality storage (quality settings stay at their defaults, marks are not kept): for wiring in tests. */
+  public Ports(
+      Transactor tx,
+      ProjectRepository projects,
+      AssetRepository assets,
+      LabelRepository labels,
+      UserRepository users,
+      ApiKeyRepository apiKeys,
+      MemberRepository members,
+      SessionRepository sessions,
+      DatasetVersionRepository versions,
+      LearningRepository learning) {
+    this(tx, projects, assets, labels, users, apiKeys, members, sessions, versions, learning, QualityRepository.NONE);
   }
 }

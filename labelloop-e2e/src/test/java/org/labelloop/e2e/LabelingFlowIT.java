@@ -388,7 +388,14 @@ class LabelingFlowIT {
     wait.until(d -> d.getCurrentUrl().endsWith("/import"));
     nerProjectId = driver.getCurrentUrl().replaceAll(".*#/p/([^/]+)/import$", "$1");
     String sentence = "John Snow met Arya Stark in Winterfell and then sailed to Paris.";
-    server.api("POST", "/api/v1/projects/" + nerProjectId + "/assets", List.of(Map.of("externalId", "n1", "content", sentence)));
+    String second = "Ada Lovelace wrote to Charles Babbage from London.";
+    server.api("POST", "/api/v1/projects/" + nerProjectId + "/assets", List.of(
+        Map.of("externalId", "n1", "content", sentence, "priority", 10), Map.of("externalId", "n2", "content", second)));
+    server.api("POST", "/api/v1/projects/" + nerProjectId + "/labels", Map.of(
+        "assetExternalId", "n2", "labelType", "PREDICTION", "modelVersion", "ner-e2e-1",
+        "jsonResponse", Map.of("JOB_0", Map.of("annotations", List.of(
+            Map.of("categories", List.of(Map.of("name", "PER", "confidence", 91)), "beginOffset", 0, "content", "Ada Lovelace"),
+            Map.of("categories", List.of(Map.of("name", "LOC", "confidence", 64)), "beginOffset", second.indexOf("London"), "content", "London"))))));
 
     go("/p/" + nerProjectId + "/label");
     visible("#label-card[data-external-id=n1]");
@@ -409,9 +416,24 @@ class LabelingFlowIT {
     keys(Keys.DELETE);             // and removed again
     wait.until(d -> d.findElements(By.cssSelector("mark.span[data-category=ORG]")).isEmpty());
     keys(Keys.ENTER);
+    // The second sentence comes pre-annotated by the model: dashed spans with confidence; A accepts them all.
+    visible("#label-card[data-external-id=n2]");
+    WebElement modelSpan = visible("mark.span.from-model[data-category=PER]");
+    assertEquals("Ada Lovelace", modelSpan.getText());
+    assertTrue(modelSpan.getAttribute("data-cat").contains("91"), modelSpan.getAttribute("data-cat"));
+    assertTrue(visible("#model-banner").getText().contains("ner-e2e-1"));
+    Browser.screenshot(driver, "16-label-ner-pre-annotation");
+    keys("a");
     visible("#queue-empty");
-    Browser.screenshot(driver, "16-label-queue-empty");
-    JsonNode annotations = server.api("GET", "/api/v1/projects/" + nerProjectId + "/labels?type=DEFAULT", null)
+    Browser.screenshot(driver, "17-label-queue-empty");
+    JsonNode accepted = server.api("GET", "/api/v1/projects/" + nerProjectId + "/labels?type=DEFAULT&assetId="
+        + server.api("GET", "/api/v1/projects/" + nerProjectId + "/assets?externalId=n2", null).at("/items/0/id").asText(), null)
+        .at("/items/0/jsonResponse/JOB_0/annotations");
+    assertEquals(2, accepted.size(), accepted.toString());
+    assertEquals("Ada Lovelace", accepted.at("/0/content").asText());
+    assertEquals("London", accepted.at("/1/content").asText());
+    JsonNode annotations = server.api("GET", "/api/v1/projects/" + nerProjectId + "/labels?type=DEFAULT&assetId="
+        + server.api("GET", "/api/v1/projects/" + nerProjectId + "/assets?externalId=n1", null).at("/items/0/id").asText(), null)
         .at("/items/0/jsonResponse/JOB_0/annotations");
     assertEquals(2, annotations.size(), annotations.toString());
     assertEquals("PER", annotations.at("/0/categories/0/name").asText());
@@ -462,7 +484,7 @@ class LabelingFlowIT {
       assertFalse(empty.getText().isBlank());
     }
     visible("#panel-models .empty-state, #panel-models table");
-    Browser.screenshot(driver, "17-dashboard");
+    Browser.screenshot(driver, "18-dashboard");
   }
 
   @Test
@@ -507,14 +529,14 @@ class LabelingFlowIT {
     go("/p/" + id);
     if (!trained) {
       visible("#panel-curve .empty-state");
-      Browser.screenshot(driver, "18-dashboard-no-model");
+      Browser.screenshot(driver, "19-dashboard-no-model");
       String why = "learning-curve chart not exercised: no model could be trained here; training jobs: " + jobState;
       System.err.println("SKIPPED " + why);
       Assumptions.abort(why);
     }
     wait.until(d -> !d.findElements(By.cssSelector("#learning-curve svg.chart circle")).isEmpty());
     visible("#models-table");
-    Browser.screenshot(driver, "18-dashboard-learning-curve");
+    Browser.screenshot(driver, "19-dashboard-learning-curve");
   }
 
   @Test
@@ -522,7 +544,7 @@ class LabelingFlowIT {
   void exportsTheLabeledAssetsAsAFile() throws IOException {
     go("/p/" + projectId + "/export");
     new Select(visible("#export-format")).selectByValue("jsonl");
-    Browser.screenshot(driver, "19-export");
+    Browser.screenshot(driver, "20-export");
     driver.findElement(By.id("export-download")).click();
     Path file = new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> {
       try (Stream<Path> s = Files.list(Browser.DOWNLOADS)) {
@@ -549,13 +571,22 @@ class LabelingFlowIT {
     new Select(driver.findElement(By.id("member-role"))).selectByValue("LABELER");
     driver.findElement(By.cssSelector("#add-member-form button[type=submit]")).click();
     wait.until(d -> d.findElement(By.id("members-table")).getText().contains("labeler@example.org"));
-    Browser.screenshot(driver, "20-members");
+    Browser.screenshot(driver, "21-members");
+    // The interface tab edits the project's JSON interface in place.
+    go("/p/" + nerProjectId + "/interface");
+    WebElement instruction = visible("input.job-instruction");
+    instruction.clear();
+    instruction.sendKeys("Mark people, organisations and places");
+    driver.findElement(By.id("save-project")).click();
+    wait.until(d -> d.getCurrentUrl().endsWith("/p/" + nerProjectId));
+    assertEquals("Mark people, organisations and places",
+        server.api("GET", "/api/v1/projects/" + nerProjectId, null).at("/jsonInterface/jobs/JOB_0/instruction").asText());
     go("/keys");
     visible("#key-name").sendKeys("e2e script", Keys.ENTER);
     WebElement key = visible("#new-key");
     assertFalse(key.getAttribute("value").isBlank());
     visible("#keys-table");
-    Browser.screenshot(driver, "21-api-keys");
+    Browser.screenshot(driver, "22-api-keys");
   }
 
   @Test
@@ -565,23 +596,23 @@ class LabelingFlowIT {
     try {
       go("/");
       visible("#project-list");
-      Browser.screenshot(driver, "22-narrow-projects");
+      Browser.screenshot(driver, "23-narrow-projects");
       go("/p/" + projectId + "/label");
       visible("#label-card[data-asset-id]");
       Number overflow = (Number) js("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
       assertTrue(overflow.intValue() <= 1, "horizontal overflow of " + overflow + " px at 400 px");
-      Browser.screenshot(driver, "23-narrow-label");
+      Browser.screenshot(driver, "24-narrow-label");
       go("/p/" + projectId);
       visible("#panel-status svg.chart");
       Number dashOverflow = (Number) js("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
       assertTrue(dashOverflow.intValue() <= 1, "horizontal overflow of " + dashOverflow + " px at 400 px");
-      Browser.screenshot(driver, "24-narrow-dashboard");
+      Browser.screenshot(driver, "25-narrow-dashboard");
     } finally {
       driver.manage().window().setSize(new Dimension(1280, 800));
     }
     visible("#logout").click();
     visible("input[type=password]");
-    Browser.screenshot(driver, "25-logged-out");
+    Browser.screenshot(driver, "26-logged-out");
   }
 
   @Test
@@ -589,6 +620,9 @@ class LabelingFlowIT {
   void aLabelerSeesOnlyTheirProjectAndTheLabelingScreens() {
     visible("#email").sendKeys("labeler@example.org");
     driver.findElement(By.id("password")).sendKeys("labeler password 1", Keys.ENTER);
+    visible("#logout"); // logging in keeps the address the browser was at: the dashboard of the first project
+    visible("#panel-status");
+    go("/");
     WebElement list = visible("#project-list");
     assertEquals(1, list.findElements(By.cssSelector(".project-card")).size(), list.getText());
     assertTrue(list.getText().contains("News topics e2e"));
@@ -600,7 +634,7 @@ class LabelingFlowIT {
     int before = server.api("GET", "/api/v1/projects/" + projectId + "/labels?type=DEFAULT", null).get("items").size();
     keys("1", Keys.ENTER);
     wait.until(d -> server.api("GET", "/api/v1/projects/" + projectId + "/labels?type=DEFAULT", null).get("items").size() == before + 1);
-    Browser.screenshot(driver, "26-labeler-view");
+    Browser.screenshot(driver, "27-labeler-view");
     go("/p/" + nerProjectId);
     WebElement error = visible(".error-box");
     assertTrue(error.getText().toLowerCase().contains("not found") || error.getText().toLowerCase().contains("forbidden")

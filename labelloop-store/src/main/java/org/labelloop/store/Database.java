@@ -37,6 +37,7 @@ public final class Database implements AutoCloseable {
   private final MemberRepository members;
   private final DatasetVersionRepository versions;
   private final org.labelloop.core.learning.LearningRepository learning;
+  private final SqlQualityRepository quality;
 
   private Database(Dialect dialect, HikariDataSource dataSource) {
     this.dialect = dialect;
@@ -55,6 +56,7 @@ public final class Database implements AutoCloseable {
     this.members = new SqlMemberRepository(tx);
     this.versions = new SqlDatasetVersionRepository(tx);
     this.learning = new SqlLearningRepository(tx, dialect);
+    this.quality = new SqlQualityRepository(tx);
   }
 
   /**
@@ -119,9 +121,15 @@ public final class Database implements AutoCloseable {
     return learning;
   }
 
+  /** Quality settings, marks, honeypot scores and review comments (issue 7). */
+  public org.labelloop.core.quality.QualityRepository quality() {
+    return quality;
+  }
+
   /** Every repository, as the use cases take them. */
   public org.labelloop.core.Ports ports() {
-    return new org.labelloop.core.Ports(tx, projects, assets, labels, users, apiKeys, members, sessions, versions, learning());
+    return new org.labelloop.core.Ports(
+        tx, projects, assets, labels, users, apiKeys, members, sessions, versions, learning(), quality);
   }
 
   /** "sqlite" or "postgresql". */

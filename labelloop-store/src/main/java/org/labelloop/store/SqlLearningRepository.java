@@ -1,8 +1,8 @@
 package org.labelloop.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -23,16 +23,17 @@ final class SqlLearningRepository implements LearningRepository {
       "project_id, version, model_version, job_id, learned_job, created_at, labels_used, max_label_id, training_seconds,"
           + " cv_accuracy, cv_macro_f1, changed_share, predictions, snapshot_hash, card";
   private static final String HUMAN = "label_type IN ('DEFAULT', 'REVIEW') AND skipped = FALSE";
-  private static final String INSERT_PREDICTION =
-      "INSERT INTO labels (project_id, asset_id, label_type, json_response, model_version, created_at, skipped)"
-          + " VALUES (?, ?, 'PREDICTION', ?, ?, ?, FALSE)";
 
   private final Tx tx;
   private final String claim;
+  private final String insertPredictions;
+  private final String updateScores;
 
   SqlLearningRepository(Tx tx, Dialect dialect) {
     this.tx = tx;
     this.claim = dialect.sql("claim-training-job.sql");
+    this.insertPredictions = dialect.sql("publish-predictions.sql");
+    this.updateScores = dialect.sql("publish-scores.sql");
   }
 
   @Override
@@ -191,36 +192,26 @@ final class SqlLearningRepository implements LearningRepository {
     });
   }
 
-  /** Three statements whatever the pool size: one DELETE, one batched INSERT, one batched UPDATE. */
+  /**
+   * Three statements whatever the pool size: one DELETE of the superseded predictions, one INSERT of all new ones and
+   * one UPDATE of all queue scores, the rows passed as a single JSON array (per-dialect SQL beside this class).
+   */
   @Override
   public void publish(String projectId, String modelVersion, List<Prediction> predictions, Instant now) {
     long p = Ids.parse(projectId);
+    ArrayNode rows = JsonNodeFactory.instance.arrayNode(predictions.size());
+    for (Prediction pr : predictions) {
+      rows.addObject().put("a", Ids.parse(pr.assetId())).put("s", pr.queueScore()).put("j", Json.write(pr.jsonResponse()));
+    }
+    String payload = Json.write(rows);
     tx.write(h -> {
       h.createUpdate("DELETE FROM labels WHERE project_id = :p AND label_type = 'PREDICTION' AND model_version <> :v"
               + " AND NOT EXISTS (SELECT 1 FROM labels x WHERE x.asset_id = labels.asset_id"
               + " AND x.label_type IN ('DEFAULT', 'REVIEW') AND x.skipped = FALSE)")
           .bind("p", p).bind("v", modelVersion).execute();
-      Connection c = h.getConnection();
-      try (PreparedStatement insert = c.prepareStatement(INSERT_PREDICTION);
-          PreparedStatement score = c.prepareStatement("UPDATE assets SET queue_score = ? WHERE id = ?")) {
-        for (Prediction pr : predictions) {
-          long asset = Ids.parse(pr.assetId());
-          insert.setLong(1, p);
-          insert.setLong(2, asset);
-          insert.setString(3, Json.write(pr.jsonResponse()));
-          insert.setString(4, modelVersion);
-          insert.setLong(5, now.toEpochMilli());
-          insert.addBatch();
-          score.setDouble(1, pr.queueScore());
-          score.setLong(2, asset);
-          score.addBatch();
-        }
-        insert.executeBatch();
-        score.executeBatch();
-      } catch (SQLException e) {
-        throw new StoreException("Writing predictions failed", e);
-      }
-      return null;
+      h.createUpdate(insertPredictions).bind("projectId", p).bind("modelVersion", modelVersion)
+          .bind("now", now.toEpochMilli()).bind("payload", payload).execute();
+      return h.createUpdate(updateScores).bind("payload", payload).execute();
     });
   }
 

@@ -59,10 +59,10 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--budget", defaultValue = "100", description = "Total labels.") int budget;
   @Option(names = "--repeats", defaultValue = "1", description = "Repeats with different initial sets.") int repeats;
 
-  @Option(names = "--learner", defaultValue = "svm",
-      description = "svm (default: word 1-2 + char 2-5 TF-IDF, linear SVM, temperature-calibrated by CV each round), "
-          + "auto (small search each round: svm plus MiniLM-embedding models when affordable, greedy ensemble), "
-          + "or one of: svm-emb, cnb, lr, softmax-emb.")
+  @Option(names = "--learner", defaultValue = "auto",
+      description = "auto (default: each round a small CV search over a linear SVM on word 1-2 + char 2-5 TF-IDF and "
+          + "softmax regression on MiniLM embeddings, greedy ensemble, temperature-calibrated; embeddings are skipped "
+          + "when they would take over 10 minutes), or one fixed learner: svm, svm-emb, cnb, lr, softmax-emb.")
   String learner;
 
   @Option(names = "--no-embeddings", description = "Do not use MiniLM sentence embeddings.")

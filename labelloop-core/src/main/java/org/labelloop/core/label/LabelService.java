@@ -11,6 +11,7 @@ import org.labelloop.core.error.LabelloopException;
 import org.labelloop.core.learning.LearningTrigger;
 import org.labelloop.core.port.Page;
 import org.labelloop.core.project.Project;
+import org.labelloop.core.quality.QualityTrigger;
 import org.labelloop.core.user.Access;
 import org.labelloop.core.user.Caller;
 import org.labelloop.core.user.Role;
@@ -24,12 +25,14 @@ public final class LabelService {
   private final Access access;
   private final Clock clock;
   private final LearningTrigger learning;
+  private final QualityTrigger quality;
 
   public LabelService(Ports ports, Access access, Clock clock) {
     this.ports = ports;
     this.access = access;
     this.clock = clock;
     this.learning = new LearningTrigger(ports, clock);
+    this.quality = new QualityTrigger(ports, clock);
   }
 
   public Label submit(Caller caller, String projectId, LabelDraft draft) {
@@ -50,6 +53,7 @@ public final class LabelService {
             saved.add(write(caller, project, draft));
           }
           learning.afterLabels(project, saved); // inference marks; queues a training when the threshold is reached
+          quality.afterLabels(project, saved); // consensus/honeypot marks; consensus assets back to TODO until k answers
           return saved;
         });
   }

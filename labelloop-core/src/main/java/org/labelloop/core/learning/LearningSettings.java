@@ -17,7 +17,7 @@ import org.labelloop.core.project.MlTask;
  */
 public record LearningSettings(
     boolean enabled, String jobId, int retrainEvery, int minLabels, int timeBudgetSeconds, Strategy strategy, int batchSize) {
-  public static final LearningSettings DEFAULTS = new LearningSettings(true, null, 10, 10, 20, Strategy.MARGIN, 10);
+  public static final LearningSettings DEFAULTS = new LearningSettings(true, null, 10, 10, 3, Strategy.MARGIN, 10);
 
   public LearningSettings {
     List<String> problems = new ArrayList<>();

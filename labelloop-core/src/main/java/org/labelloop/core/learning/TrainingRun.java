@@ -82,13 +82,15 @@ final class TrainingRun {
         snapshot.labeledCount(), snapshot.maxLabelId(), seconds, model.cvAccuracy(), model.cvMacroF1(), changed,
         predictions.size(), snapshot.hash(), card);
     Instant now = clock.instant();
+    long t1 = System.nanoTime();
     ports.tx().inTransaction(() -> {
       learning.insertVersion(mv, model.bytes());
       learning.publish(project.id(), name, predictions, now);
       learning.finish(job.id(), TrainingJob.Status.DONE, null, version, now);
     });
-    LOG.info("Project {}: model {} from {} labels (cv accuracy {}), {} predictions, {} s", project.id(), name,
-        snapshot.labeledCount(), model.cvAccuracy(), predictions.size(), String.format("%.2f", seconds));
+    LOG.info("Project {}: model {} from {} labels (cv accuracy {}), {} predictions; trained in {} s, published in {} s",
+        project.id(), name, snapshot.labeledCount(), model.cvAccuracy(), predictions.size(), String.format("%.2f", seconds),
+        String.format("%.2f", (System.nanoTime() - t1) / 1e9));
   }
 
   /** Share of pool assets (present in both) whose predicted class differs from the previous version's. */

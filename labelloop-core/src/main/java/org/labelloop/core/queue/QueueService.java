@@ -10,13 +10,15 @@ import org.labelloop.core.asset.Asset;
 import org.labelloop.core.label.Label;
 import org.labelloop.core.label.LabelService;
 import org.labelloop.core.label.LabelType;
+import org.labelloop.core.quality.QualityService;
 import org.labelloop.core.user.Access;
 import org.labelloop.core.user.Caller;
 import org.labelloop.core.user.Role;
 
 /**
  * Serves each labeler the next asset. The served asset is locked to that labeler for {@link #LOCK} so two labelers
- * never get the same one; an expired lock returns the asset to the queue.
+ * never get the same one; an expired lock returns the asset to the queue. A consensus asset (issue 7) returns to the
+ * queue after each answer until k distinct labelers answered; the claim never serves an asset to a labeler twice.
  */
 public final class QueueService {
   static final Duration LOCK = Duration.ofMinutes(5);
@@ -25,18 +27,24 @@ public final class QueueService {
   private final Access access;
   private final Clock clock;
   private final LabelService labels;
+  private final QualityService quality;
 
-  public QueueService(Ports ports, Access access, Clock clock, LabelService labels) {
+  public QueueService(Ports ports, Access access, Clock clock, LabelService labels, QualityService quality) {
     this.ports = ports;
     this.access = access;
     this.clock = clock;
     this.labels = labels;
+    this.quality = quality;
   }
 
   public Optional<QueuedAsset> next(Caller caller, String projectId) {
     access.require(caller, projectId, Role.LABELER);
     Instant now = clock.instant();
-    Optional<Asset> claimed = ports.tx().inTransaction(() -> ports.assets().claimNext(projectId, caller.userId(), now, now.plus(LOCK)));
+    // quality first: an asset a reviewer sent back to the caller, or a honeypot at the project's rate (issue 7)
+    Optional<Asset> claimed = quality.servedFirst(projectId, caller.userId(), now, now.plus(LOCK));
+    if (claimed.isEmpty()) {
+      claimed = ports.tx().inTransaction(() -> ports.assets().claimNext(projectId, caller.userId(), now, now.plus(LOCK)));
+    }
     return claimed.map(asset -> new QueuedAsset(asset, latestPrediction(asset.id())));
   }
 
