@@ -3,8 +3,6 @@ package org.labelloop.app;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.lang.reflect.Method;
-import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -55,7 +53,7 @@ public final class LabelloopApp implements AutoCloseable {
         : settings.dbUrl();
     Database db = Database.open(url);
     try {
-      Ports ports = ports(db);
+      Ports ports = db.ports();
       Clock clock = Clock.systemUTC();
       Labelloop app = Labelloop.create(ports, new BcryptPasswordHasher(), clock);
       bootstrapAdmin(app, data, out);
@@ -70,39 +68,6 @@ public final class LabelloopApp implements AutoCloseable {
       db.close();
       throw e;
     }
-  }
-
-  /**
-   * The ports over this database. {@link Ports} gains a component whenever a feature adds a repository, and
-   * {@link Database} has one public accessor per port, so components are matched to accessors by type: adding a port
-   * needs no change here, and a port the database lacks fails at start with its name.
-   */
-  static Ports ports(Database db) {
-    RecordComponent[] components = Ports.class.getRecordComponents();
-    Object[] args = new Object[components.length];
-    Class<?>[] types = new Class<?>[components.length];
-    for (int i = 0; i < components.length; i++) {
-      types[i] = components[i].getType();
-      args[i] = accessorFor(db, types[i]);
-    }
-    try {
-      return Ports.class.getDeclaredConstructor(types).newInstance(args);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("cannot wire " + Ports.class.getName(), e);
-    }
-  }
-
-  private static Object accessorFor(Database db, Class<?> type) {
-    for (Method m : Database.class.getMethods()) {
-      if (m.getParameterCount() == 0 && m.getReturnType() == type) {
-        try {
-          return m.invoke(db);
-        } catch (ReflectiveOperationException e) {
-          throw new IllegalStateException("Database." + m.getName() + "() failed", e);
-        }
-      }
-    }
-    throw new IllegalStateException("Database has no accessor returning " + type.getName());
   }
 
   private static void bootstrapAdmin(Labelloop app, Path data, PrintStream out) {

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.labelloop.app.testing.Api;
 import org.labelloop.app.testing.Api.Response;
-import org.labelloop.app.testing.EmbeddedPostgresServer;
+import org.labelloop.store.testing.EmbeddedPostgresServer;
 
 /**
  * The speed figure of issue 4 (not a test; runs only with {@code -Dbench=true}): a 10,000-asset text project (the SMS

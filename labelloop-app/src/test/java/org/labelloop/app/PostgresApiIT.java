@@ -1,6 +1,6 @@
 package org.labelloop.app;
 
-import org.labelloop.app.testing.EmbeddedPostgresServer;
+import org.labelloop.store.testing.EmbeddedPostgresServer;
 
 /** The API contract on a fresh database of the shared embedded PostgreSQL. */
 class PostgresApiIT extends ApiContract {

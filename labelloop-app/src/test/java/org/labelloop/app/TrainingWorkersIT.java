@@ -17,7 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.labelloop.app.testing.Api;
-import org.labelloop.app.testing.EmbeddedPostgresServer;
+import org.labelloop.store.testing.EmbeddedPostgresServer;
 import org.labelloop.core.Ports;
 import org.labelloop.core.asset.AssetDraft;
 import org.labelloop.core.label.LabelDraft;
@@ -36,11 +36,6 @@ import org.labelloop.store.Database;
  */
 class TrainingWorkersIT {
   private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
-
-  static Ports ports(Database db) {
-    return new Ports(db.transactor(), db.projects(), db.assets(), db.labels(), db.users(), db.apiKeys(), db.members(),
-        db.sessions(), db.versions(), db.learning());
-  }
 
   static String sqliteUrl() throws java.io.IOException {
     return "jdbc:sqlite:" + Files.createTempDirectory("labelloop-workers-it-").resolve("labelloop.db");
@@ -66,8 +61,8 @@ class TrainingWorkersIT {
   void twoWorkersOnOnePostgresqlDatabaseNeverTrainTheSameJobTwice() throws Exception {
     String url = EmbeddedPostgresServer.get().newDatabaseUrl();
     try (Database a = Database.open(url); Database b = Database.open(url)) {
-      Ports pa = ports(a);
-      Ports pb = ports(b);
+      Ports pa = a.ports();
+      Ports pb = b.ports();
       List<String> jobs = new ArrayList<>();
       for (int i = 0; i < 4; i++) {
         Project p = project(pa);
@@ -107,7 +102,7 @@ class TrainingWorkersIT {
 
   private static void requeuesCrashedJob(String url) {
     try (Database db = Database.open(url)) {
-      Ports ports = ports(db);
+      Ports ports = db.ports();
       Project p = project(ports);
       String id = ports.learning().enqueue(p.id(), "test", 12, NOW).id();
       Instant crashTime = Instant.now().minus(Duration.ofMinutes(5));
@@ -127,7 +122,7 @@ class TrainingWorkersIT {
   @Test
   void triggersDuringARunningTrainingCoalesceIntoOneFollowUp() throws Exception {
     try (Database db = Database.open(sqliteUrl())) {
-      Ports ports = ports(db);
+      Ports ports = db.ports();
       Project p = project(ports);
       String first = ports.learning().enqueue(p.id(), "labels", 10, NOW).id();
       ports.tx().inTransaction(() -> ports.learning().claim("w", NOW));

@@ -5,6 +5,8 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.TemplateEngine;
+import org.labelloop.core.Ports;
+import org.labelloop.core.learning.LearningRepository;
 import org.labelloop.core.port.ApiKeyRepository;
 import org.labelloop.core.port.AssetRepository;
 import org.labelloop.core.port.DatasetVersionRepository;
@@ -117,7 +119,7 @@ public final class Database implements AutoCloseable {
   }
 
   /** Learning loop settings, training jobs, model versions and predictions (issue 4). */
-  public org.labelloop.core.learning.LearningRepository learning() {
+  public LearningRepository learning() {
     return learning;
   }
 
@@ -127,8 +129,8 @@ public final class Database implements AutoCloseable {
   }
 
   /** Every repository, as the use cases take them. */
-  public org.labelloop.core.Ports ports() {
-    return new org.labelloop.core.Ports(
+  public Ports ports() {
+    return new Ports(
         tx, projects, assets, labels, users, apiKeys, members, sessions, versions, learning(), quality);
   }
 
