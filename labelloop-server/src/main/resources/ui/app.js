@@ -61,6 +61,8 @@ async function logout() {
   }
   session.me = null;
   setCsrf(null);
+  const t = document.getElementById('toast');
+  if (t) t.hidden = true;
   renderNav();
   showLogin();
 }

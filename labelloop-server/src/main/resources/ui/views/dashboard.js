@@ -24,6 +24,7 @@ export async function renderDashboard(root, ctx) {
   const pid = encodeURIComponent(p.id);
   const hosts = {
     status: h('div'), labelers: h('div'), models: h('div'), curve: h('div'), confusion: h('div'), agreement: h('div'),
+    categories: h('div'),
   };
   replace(root, h('div', { class: 'dashboard' },
     panel('panel-status', 'Assets by status', hosts.status),
@@ -31,7 +32,8 @@ export async function renderDashboard(root, ctx) {
     panel('panel-models', 'Model versions', hosts.models),
     panel('panel-confusion', 'Confusion matrix (latest model)', hosts.confusion),
     panel('panel-labelers', 'Labels per labeler', hosts.labelers),
-    panel('panel-agreement', 'Lowest agreement', hosts.agreement)));
+    panel('panel-agreement', 'Lowest agreement', hosts.agreement),
+    panel('panel-categories', 'Agreement per category (labeler vs labeler)', hosts.categories)));
 
   drawStatus(hosts.status, p);
   const guarded = (host, fn) => fn().catch((e) => replace(host, errorBox(e)));
@@ -43,6 +45,7 @@ export async function renderDashboard(root, ctx) {
     drawConfusion(hosts.confusion, models, p);
   });
   guarded(hosts.agreement, () => drawAgreement(hosts.agreement, pid));
+  guarded(hosts.categories, () => drawCategories(hosts.categories, pid, p));
 }
 
 function drawStatus(host, p) {
@@ -63,17 +66,38 @@ function drawStatus(host, p) {
 }
 
 async function drawLabelers(host, pid) {
-  let labels, members = new Map();
-  try {
-    labels = await getAll('/api/v1/projects/' + pid + '/labels?limit=1000', 20000);
-  } catch (e) {
-    if (e.status === 403) { replace(host, empty('Only reviewers and admins see per-labeler figures.')); return; }
-    throw e;
-  }
+  const members = new Map();
   try {
     const m = await get('/api/v1/projects/' + pid + '/members');
     (m.items || []).forEach((x) => members.set(x.userId, x.email || x.name || x.userId));
   } catch { /* names are a nicety */ }
+  let quality = null;
+  try { quality = await getOptional('/api/v1/projects/' + pid + '/quality/labelers'); } catch { quality = null; }
+  if (quality && Array.isArray(quality.items)) {
+    const rows = quality.items;
+    if (!rows.length) { replace(host, empty('No human labels yet.')); return; }
+    const num2 = (x, f) => (typeof x === 'number' ? f(x) : '—');
+    replace(host, h('div', { class: 'table-wrap' }, h('table', { class: 'table', id: 'labelers-table' },
+      h('thead', null, h('tr', null, ['Labeler', 'Labels', 'Skips', 'Median s/label', 'Agreement', 'Honeypot'].map((t) => h('th', { text: t })))),
+      h('tbody', null, [...rows].sort((a, b) => (b.labels || 0) - (a.labels || 0)).map((r) => h('tr', null,
+        h('td', { text: members.get(r.userId) || r.userId }), h('td', { text: r.labels ?? 0 }), h('td', { text: r.skipped ?? 0 }),
+        h('td', { text: num2(r.medianSecondsPerLabel, (x) => x.toFixed(1)) }),
+        h('td', { text: num2(r.agreement, (x) => x.toFixed(2)) }),
+        h('td', { text: num2(r.honeypotScore, (x) => x.toFixed(2)) })))))));
+    return;
+  }
+  let labels;
+  try {
+    // Human labels only: model PREDICTION labels can number one per asset and are not needed here.
+    const [d, r] = await Promise.all([
+      getAll('/api/v1/projects/' + pid + '/labels?type=DEFAULT&limit=1000', 20000),
+      getAll('/api/v1/projects/' + pid + '/labels?type=REVIEW&limit=1000', 20000),
+    ]);
+    labels = { items: [...d.items, ...r.items], truncated: d.truncated || r.truncated };
+  } catch (e) {
+    if (e.status === 403) { replace(host, empty('Only reviewers and admins see per-labeler figures.')); return; }
+    throw e;
+  }
   const by = new Map();
   for (const l of labels.items) {
     if (l.labelType !== 'DEFAULT' && l.labelType !== 'REVIEW') continue;
@@ -170,34 +194,50 @@ function drawConfusion(host, models, project) {
 }
 
 async function drawAgreement(host, pid) {
-  // Model-vs-human agreement (inference marks) exists with the learning loop; labeler-vs-labeler consensus and
-  // honeypot marks come with the quality issue and are shown when the server has them.
-  const [marks, consensus] = await Promise.all([
-    getOptional('/api/v1/projects/' + pid + '/inference-marks?inferenceMarkLt=1&limit=200'),
-    getOptional('/api/v1/projects/' + pid + '/agreement/assets?limit=10&sort=asc'),
-  ]);
-  const parts = [];
-  if (marks === null) {
-    parts.push(empty('Inference marks (model vs human) are not available on this server yet.'));
+  // Per-asset marks: consensus (labeler vs labeler), honeypot (vs a trusted answer) and inference (model vs human).
+  const quality = await getOptional('/api/v1/projects/' + pid + '/quality/assets?limit=1000');
+  let rows;
+  if (quality !== null) {
+    rows = (quality.items || []).map((a) => ({ id: a.externalId || a.assetId, c: a.consensusMark, hp: a.honeypotMark, inf: a.inferenceMark }));
   } else {
-    const items = [...(marks.items || [])].filter((m) => typeof m.inferenceMark === 'number').sort((a, b) => a.inferenceMark - b.inferenceMark);
+    const marks = await getOptional('/api/v1/projects/' + pid + '/inference-marks?inferenceMarkLt=1&limit=500');
+    if (marks === null) { replace(host, empty('Agreement marks are not available on this server yet.')); return; }
     const byAsset = new Map();
-    for (const m of items) if (!byAsset.has(m.assetId)) byAsset.set(m.assetId, m);
-    const worst = [...byAsset.values()].slice(0, 10);
-    parts.push(worst.length ? h('div', { class: 'table-wrap' }, h('table', { class: 'table', id: 'agreement-table' },
-      h('thead', null, h('tr', null, ['Asset', 'Inference mark', 'Label', 'Model'].map((t) => h('th', { text: t })))),
-      h('tbody', null, worst.map((m) => h('tr', null,
-        h('td', { class: 'mono', text: m.externalId || m.assetId }),
-        h('td', { class: m.inferenceMark < 0.5 ? 'bad' : '', text: m.inferenceMark.toFixed(2) }),
-        h('td', { text: m.labelType || '' }), h('td', { class: 'mono', text: m.modelVersion || '' }))))))
-      : empty('No disagreement between the model and the labelers so far (marks need a human label and a model label on the same asset).'));
+    for (const m of marks.items || []) {
+      if (typeof m.inferenceMark !== 'number') continue;
+      const prev = byAsset.get(m.assetId);
+      if (!prev || m.inferenceMark < prev.inf) byAsset.set(m.assetId, { id: m.externalId || m.assetId, inf: m.inferenceMark });
+    }
+    rows = [...byAsset.values()];
   }
-  if (consensus === null) {
-    parts.push(h('p', { class: 'small muted', text: 'Consensus and honeypot marks: not available on this server yet.' }));
-  } else {
-    const items = Array.isArray(consensus) ? consensus : consensus.items || consensus.assets || [];
-    parts.push(h('p', { class: 'small muted', text: items.length + ' asset(s) with consensus or honeypot marks.' }));
+  const low = (r) => Math.min(...[r.c, r.hp, r.inf].filter((x) => typeof x === 'number'));
+  rows = rows.filter((r) => [r.c, r.hp, r.inf].some((x) => typeof x === 'number')).sort((a, b) => low(a) - low(b)).slice(0, 10);
+  if (!rows.length) {
+    replace(host, empty('No asset has an agreement mark yet: marks need two answers on one asset (two labelers, a honeypot, or a model and a human).'));
+    return;
   }
-  replace(host, ...parts);
+  const cell = (x) => h('td', { class: typeof x === 'number' && x < 0.5 ? 'bad' : '', text: typeof x === 'number' ? x.toFixed(2) : '—' });
+  replace(host, h('div', { class: 'table-wrap' }, h('table', { class: 'table', id: 'agreement-table' },
+    h('thead', null, h('tr', null, ['Asset', 'Consensus', 'Honeypot', 'Model vs human'].map((t) => h('th', { text: t })))),
+    h('tbody', null, rows.map((r) => h('tr', null, h('td', { class: 'mono', text: r.id }), cell(r.c), cell(r.hp), cell(r.inf)))))),
+  h('p', { class: 'small muted', text: 'The ten assets with the lowest mark; send them to review from the Review tab.' }));
 }
 
+async function drawCategories(host, pid, project) {
+  const data = await getOptional('/api/v1/projects/' + pid + '/quality/categories');
+  if (data === null) { replace(host, empty('Per-category agreement is not available on this server yet.')); return; }
+  const names = new Map();
+  Object.values((project.jsonInterface && project.jsonInterface.jobs) || {}).forEach((j) => Object.entries((j.content && j.content.categories) || {}).forEach(([id, c]) => names.set(id, (c && c.name) || id)));
+  const rows = [];
+  for (const job of data.items || []) for (const c of job.agreement || []) rows.push({ job: job.jobId, ...c });
+  const scored = rows.filter((r) => typeof r.agreement === 'number');
+  if (!scored.length) {
+    replace(host, empty('No category has answers from two labelers yet (set up consensus in the quality settings to measure it).'));
+    return;
+  }
+  scored.sort((a, b) => a.agreement - b.agreement);
+  replace(host, h('div', { class: 'table-wrap' }, h('table', { class: 'table', id: 'category-agreement' },
+    h('thead', null, h('tr', null, ['Category', 'Agreement', 'Answers'].map((t) => h('th', { text: t })))),
+    h('tbody', null, scored.map((r) => h('tr', null, h('td', { text: names.get(r.category) || r.category }),
+      h('td', { class: r.agreement < 0.5 ? 'bad' : '', text: r.agreement.toFixed(2) }), h('td', { text: r.answers ?? '—' })))))));
+}

@@ -6,11 +6,13 @@ export async function renderExport(root, ctx) {
   const pid = encodeURIComponent(ctx.project.id);
   const format = h('select', { id: 'export-format' }, h('option', { value: 'jsonl', text: 'JSONL (Kili shape, one asset per line)' }), h('option', { value: 'csv', text: 'CSV (one column per job)' }));
   const status = h('select', { id: 'export-status' }, STATUSES.map((s) => h('option', { value: s, text: s || 'all statuses' })));
+  const labelType = h('select', { id: 'export-label-type' }, ['', 'DEFAULT', 'REVIEW', 'PREDICTION', 'INFERENCE'].map((s) => h('option', { value: s, text: s ? 'assets with a ' + s + ' label' : 'any labels' })));
   const link = h('a', { class: 'button', id: 'export-download', download: '' }, 'Download');
   const urlText = h('code', { class: 'small', id: 'export-url' });
   const update = () => {
     const q = new URLSearchParams({ format: format.value });
     if (status.value) q.set('status', status.value);
+    if (labelType.value) q.set('labelType', labelType.value);
     const href = '/api/v1/projects/' + pid + '/export?' + q;
     link.setAttribute('href', href);
     link.setAttribute('download', 'project-' + ctx.project.id + (status.value ? '-' + status.value.toLowerCase() : '') + '.' + format.value);
@@ -18,11 +20,12 @@ export async function renderExport(root, ctx) {
   };
   format.addEventListener('change', update);
   status.addEventListener('change', update);
+  labelType.addEventListener('change', update);
   update();
   const counts = ctx.project.countsByStatus || {};
   replace(root, h('section', { class: 'panel' },
     h('h2', { text: 'Export' }),
-    h('div', { class: 'grid-form' }, h('label', null, 'Format', format), h('label', null, 'Status', status)),
+    h('div', { class: 'grid-form' }, h('label', null, 'Format', format), h('label', null, 'Status', status), h('label', null, 'Label type', labelType)),
     h('p', { class: 'muted small', text: 'The project has ' + (ctx.project.assetCount || 0) + ' assets: ' +
       Object.entries(counts).map(([k, v]) => v + ' ' + k).join(', ') + '. Each asset carries its chosen label (the newest review, else the newest labeler answer).' }),
     h('div', { class: 'row' }, link),

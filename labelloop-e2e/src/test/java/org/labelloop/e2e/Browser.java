@@ -23,7 +23,17 @@ final class Browser {
   static final Path SCREENSHOTS = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
   static final Path DOWNLOADS = Path.of(System.getProperty("downloads.dir", "target/downloads")).toAbsolutePath();
 
+  private static Path profile;
+
   private Browser() {}
+
+  /** Ends the browser and removes its throw-away profile. */
+  static void quit(ChromeDriver driver) {
+    driver.quit();
+    if (profile != null) {
+      E2eServer.deleteTree(profile);
+    }
+  }
 
   static boolean installed() {
     return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
@@ -51,7 +61,7 @@ final class Browser {
     try {
       Files.createDirectories(SCREENSHOTS);
       Files.createDirectories(DOWNLOADS);
-      Path profile = Files.createTempDirectory("labelloop-chromium-");
+      profile = Files.createTempDirectory("labelloop-chromium-");
       ChromeOptions options = new ChromeOptions();
       options.setBinary(CHROMIUM.toFile());
       options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

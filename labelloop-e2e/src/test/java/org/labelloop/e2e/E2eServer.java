@@ -70,5 +70,14 @@ final class E2eServer implements AutoCloseable {
   @Override
   public void close() {
     app.close();
+    deleteTree(dataDir);
+  }
+
+  static void deleteTree(Path root) {
+    try (var paths = Files.walk(root)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException | UncheckedIOException e) {
+      // a leftover temp directory is harmless
+    }
   }
 }

@@ -14,25 +14,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -45,107 +36,19 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * target/screenshots. The steps share one server and one browser and run in order.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@ExtendWith(LabelingFlowIT.StopAfterFirstFailure.class)
-class LabelingFlowIT {
-  /** The steps build on each other: after the first failure, the rest are skipped (saying why) and a screenshot is kept. */
-  static final class StopAfterFirstFailure implements TestWatcher, BeforeEachCallback, AfterEachCallback {
-    private static String failed;
-
-    @Override
-    public void beforeEach(ExtensionContext context) {
-      Browser.assumeInstalled();
-      Assumptions.assumeTrue(failed == null, () -> "skipped: an earlier step failed (" + failed + ")");
-    }
-
-    /** No step may leave a script error or a Content-Security-Policy violation in the browser console. */
-    @Override
-    public void afterEach(ExtensionContext context) {
-      if (driver != null && context.getExecutionException().isEmpty()) {
-        List<String> errors = Browser.scriptErrors(driver);
-        if (!errors.isEmpty()) {
-          throw new AssertionError("browser console errors: " + errors);
-        }
-      }
-    }
-
-    @Override
-    public void testFailed(ExtensionContext context, Throwable cause) {
-      failed = context.getDisplayName();
-      if (driver != null) {
-        Browser.screenshot(driver, "FAILED-" + context.getRequiredTestMethod().getName());
-      }
-    }
-  }
-
+class LabelingFlowIT extends BrowserFlow {
   private static final String EMAIL = "lead@example.org";
   private static final String PASSWORD = "correct horse battery";
 
-  private static E2eServer server;
-  private static ChromeDriver driver;
-  private static WebDriverWait wait;
   private static String projectId;
   private static String nerProjectId;
   private static final List<String> labeledExternalIds = new ArrayList<>();
 
   @BeforeAll
-  static void start() throws IOException {
-    if (!Browser.installed()) {
-      return; // every test is then skipped, each with the reason, by StopAfterFirstFailure
-    }
-    server = new E2eServer();
-    server.api("POST", "/api/v1/users", Map.of("email", EMAIL, "name", "Lead Labeler", "password", PASSWORD, "admin", true));
-    if (Files.isDirectory(Browser.DOWNLOADS)) {
-      try (Stream<Path> old = Files.list(Browser.DOWNLOADS)) {
-        for (Path p : old.toList()) {
-          Files.deleteIfExists(p);
-        }
-      }
-    }
-    driver = Browser.start();
-    wait = new WebDriverWait(driver, Duration.ofSeconds(10));
-  }
-
-  @AfterAll
-  static void stop() {
-    if (driver != null) {
-      driver.quit();
-    }
+  static void createLead() {
     if (server != null) {
-      server.close();
+      server.api("POST", "/api/v1/users", Map.of("email", EMAIL, "name", "Lead Labeler", "password", PASSWORD, "admin", true));
     }
-  }
-
-  /** Opens a screen with a full page load (a hash change alone would keep the page's state). */
-  private static void go(String hashPath) {
-    String url = server.baseUrl() + "/#" + hashPath;
-    if (url.equals(driver.getCurrentUrl())) {
-      driver.navigate().refresh();
-    } else {
-      driver.get(url);
-    }
-  }
-
-  private static WebElement visible(String css) {
-    return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
-  }
-
-  private static Object js(String script, Object... args) {
-    return ((JavascriptExecutor) driver).executeScript(script, args);
-  }
-
-  private static void keys(CharSequence... k) {
-    new Actions(driver).sendKeys(k).perform();
-  }
-
-  private static String waitForNewAsset(String previous) {
-    return wait.until(d -> {
-      List<WebElement> cards = d.findElements(By.cssSelector("#label-card[data-asset-id]"));
-      if (cards.isEmpty()) {
-        return null;
-      }
-      String id = cards.get(0).getAttribute("data-asset-id");
-      return id != null && !id.equals(previous) ? id : null;
-    });
   }
 
   @Test
@@ -195,6 +98,7 @@ class LabelingFlowIT {
   @Order(3)
   void importsCsvWithColumnPickerAndShowsLineErrors() throws IOException {
     Path csv = Files.createTempFile("e2e-import-", ".csv");
+    csv.toFile().deleteOnExit();
     Files.writeString(csv, String.join("\n",
         "id,text,topic",
         "x1,\"<script>window.__xss = 'script'</script>Payload in a script tag\",",
@@ -442,29 +346,6 @@ class LabelingFlowIT {
     assertEquals("LOC", annotations.at("/1/categories/0/name").asText());
     assertEquals(sentence.indexOf("Paris"), annotations.at("/1/beginOffset").asInt());
     assertEquals("Paris", annotations.at("/1/content").asText());
-  }
-
-  /** Selects characters [from, to) of the first occurrence of word in the asset text with a real mouse drag. */
-  private static void dragOver(String word, int from, int to) {
-    @SuppressWarnings("unchecked")
-    List<Number> box = (List<Number>) js(
-        "const root = document.getElementById('asset-text');"
-            + "const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);"
-            + "for (let n = walker.nextNode(); n; n = walker.nextNode()) {"
-            + "  const i = n.data.indexOf(arguments[0]); if (i < 0) continue;"
-            + "  const r = document.createRange(); r.setStart(n, i + arguments[1]); r.setEnd(n, i + arguments[1] + 1);"
-            + "  const a = r.getBoundingClientRect();"
-            + "  r.setStart(n, i + arguments[2] - 1); r.setEnd(n, i + arguments[2]);"
-            + "  const b = r.getBoundingClientRect();"
-            + "  return [a.left + 1, a.top + a.height / 2, b.right - 1, b.top + b.height / 2]; }"
-            + "return null;", word, from, to);
-    assertNotNull(box, "word not found in the asset text: " + word);
-    new Actions(driver)
-        .moveToLocation(box.get(0).intValue(), box.get(1).intValue())
-        .clickAndHold()
-        .moveToLocation(box.get(2).intValue(), box.get(3).intValue())
-        .release()
-        .perform();
   }
 
   @Test
