@@ -55,7 +55,7 @@ public final class LabelloopApp implements AutoCloseable {
     try {
       Ports ports = db.ports();
       Clock clock = Clock.systemUTC();
-      Labelloop app = Labelloop.create(ports, new BcryptPasswordHasher(), clock);
+      Labelloop app = Labelloop.create(ports, new BcryptPasswordHasher(), clock, new DiskFileStore(data.resolve("files")));
       bootstrapAdmin(app, data, out);
       if (settings.demo()) {
         new Demo(app, ports).createIfAbsent(out);

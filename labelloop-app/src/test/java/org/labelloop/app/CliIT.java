@@ -100,4 +100,25 @@ class CliIT {
     assertEquals(0, cli("keys", "revoke", keyId)[0]);
     assertEquals(401, admin.as(plain).get("/api/v1/projects").status());
   }
+
+  @Test
+  void importsAFolderOfImagesZippedOnTheFly() throws Exception {
+    String project = admin.post("/api/v1/projects", "{\"title\":\"cli images\",\"inputType\":\"IMAGE\",\"jsonInterface\":{\"jobs\":"
+        + "{\"JOB_0\":{\"mlTask\":\"CLASSIFICATION\",\"content\":{\"input\":\"radio\",\"categories\":{\"CAT\":{\"name\":\"cat\"}}}}}}}")
+        .body().path("id").asText();
+    Path dir = Files.createDirectories(data.resolve("pics/sub"));
+    byte[] png = MediaApiContract.png(1);
+    Files.write(dir.getParent().resolve("a.png"), png);
+    Files.write(dir.resolve("b.png"), MediaApiContract.png(2));
+    Files.writeString(dir.resolve("readme.txt"), "left out");
+    Files.writeString(dir.getParent().resolve("manifest.csv"), "file,externalId,label\nsub/b.png,B,CAT\n");
+    Object[] r = cli("import", "--project", project, dir.getParent().toString());
+    assertEquals(0, r[0], (String) r[1]);
+    assertTrue(((String) r[1]).contains("imported=2"), (String) r[1]);
+    assertTrue(((String) r[1]).contains("left out 1 file"), (String) r[1]);
+    var items = admin.get("/api/v1/projects/" + project + "/assets").body().path("items");
+    List<String> ids = new java.util.ArrayList<>();
+    items.forEach(i -> ids.add(i.path("externalId").asText()));
+    assertEquals(List.of("B", "a.png"), ids.stream().sorted().toList());
+  }
 }

@@ -232,29 +232,44 @@ abstract class LearningLoopContract {
   @Test
   void inferenceLabelsGetMarksAgainstHumanLabels() {
     Map<String, String> ids = new HashMap<>();
-    String project = project(3, ids);
+    String project = project(4, ids);
     admin.patch("/api/v1/projects/" + project + "/learning", Api.object().put("enabled", false));
-    inference(project, ids.get("e0"), "SPORT");
-    inference(project, ids.get("e1"), "TECH");
+    String word = texts(4, 42).get(3).split(" ")[0];
+    inference(project, ids.get("e0"), answer("SPORT"));
+    inference(project, ids.get("e1"), answer("TECH"));
     label(project, ids.get("e0"), "SPORT");
     label(project, ids.get("e1"), "SPORT");
     label(project, ids.get("e2"), "SPORT");
-    inference(project, ids.get("e2"), "TECH"); // the model label after the human one is marked too
+    inference(project, ids.get("e2"), answer("TECH")); // a model label after the human one is marked too
+    submit(project, ids.get("e3"), "DEFAULT", null, withEntity(answer("SPORT"), word, "PER"));
+    inference(project, ids.get("e3"), withEntity(answer("SPORT"), word, "ORG")); // class right (1), entity wrong (span F1 0)
     JsonNode marks = admin.get("/api/v1/projects/" + project + "/inference-marks").body().path("items");
     Map<String, Double> byExternal = new HashMap<>();
     marks.forEach(m -> byExternal.put(m.path("externalId").asText(), m.path("inferenceMark").asDouble()));
-    assertEquals(Map.of("e0", 1.0, "e1", 0.0, "e2", 0.0), byExternal);
+    assertEquals(Map.of("e0", 1.0, "e1", 0.0, "e2", 0.0, "e3", 0.5), byExternal);
     JsonNode low = admin.get("/api/v1/projects/" + project + "/inference-marks?inferenceMarkLt=0.5").body().path("items");
     assertEquals(2, low.size());
+    assertEquals(400, admin.get("/api/v1/projects/" + project + "/inference-marks?inferenceMarkLt=abc").status());
     JsonNode dis = admin.get("/api/v1/projects/" + project + "/disagreements").body().path("items");
     assertEquals(2, dis.size(), dis.toString());
     assertEquals("SPORT", dis.get(0).path("human").get(0).asText());
     assertEquals("TECH", dis.get(0).path("model").get(0).asText());
   }
 
-  void inference(String project, String assetId, String category) {
-    Response r = admin.post("/api/v1/projects/" + project + "/labels", Api.object().put("assetId", assetId)
-        .put("labelType", "INFERENCE").put("modelVersion", "ext-1").set("jsonResponse", answer(category)));
+  static ObjectNode withEntity(ObjectNode answer, String word, String category) {
+    ObjectNode a = answer.putObject("NER").putArray("annotations").addObject().put("beginOffset", 0).put("content", word);
+    a.putArray("categories").addObject().put("name", category);
+    return answer;
+  }
+
+  void inference(String project, String assetId, ObjectNode response) {
+    submit(project, assetId, "INFERENCE", "ext-1", response);
+  }
+
+  void submit(String project, String assetId, String type, String modelVersion, ObjectNode response) {
+    ObjectNode body = Api.object().put("assetId", assetId).put("labelType", type);
+    if (modelVersion != null) body.put("modelVersion", modelVersion);
+    Response r = admin.post("/api/v1/projects/" + project + "/labels", body.set("jsonResponse", response));
     assertEquals(201, r.status(), r.text());
   }
 }

@@ -161,8 +161,9 @@ abstract class QualityApiContract {
     Set<String> flagged = new HashSet<>();
     s.path("items").forEach(i -> flagged.add(i.path("externalId").asText()));
     assertTrue(flagged.contains("t10") && flagged.contains("t21"), "flagged " + flagged);
-    JsonNode moved = admin.post("/api/v1/projects/" + p + "/quality/suspects/to-review",
-        Api.object().set("externalIds", Api.array().add("t10").add("t21"))).body();
-    assertEquals(2, moved.path("moved").asInt());
+    Response moved = admin.post("/api/v1/projects/" + p + "/quality/suspects/to-review",
+        Api.object().set("externalIds", Api.array().add("t10").add("t21")));
+    assertEquals(200, moved.status(), moved.text());
+    assertEquals(2, moved.body().path("moved").asInt(), moved.text());
   }
 }

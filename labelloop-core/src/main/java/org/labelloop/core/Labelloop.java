@@ -29,14 +29,19 @@ public record Labelloop(
     SuspectService suspects) {
 
   public static Labelloop create(Ports ports, PasswordHasher hasher, Clock clock) {
+    return create(ports, hasher, clock, org.labelloop.core.port.FileStore.NONE);
+  }
+
+  /** The use cases, with a store for the files of image and audio assets. */
+  public static Labelloop create(Ports ports, PasswordHasher hasher, Clock clock, org.labelloop.core.port.FileStore files) {
     Access access = new Access(ports.projects(), ports.members());
     LabelService labels = new LabelService(ports, access, clock);
     QualityService quality = new QualityService(ports, access, clock, new java.util.SplittableRandom());
     return new Labelloop(
-        new ProjectService(ports, access, clock),
+        new ProjectService(ports, access, clock, files),
         new MemberService(ports, access),
         new UserService(ports, hasher, clock),
-        new AssetService(ports, access, clock),
+        new AssetService(ports, access, clock, files),
         labels,
         new QueueService(ports, access, clock, labels, quality),
         new ExportService(ports, access),

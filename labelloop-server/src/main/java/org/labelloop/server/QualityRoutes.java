@@ -60,7 +60,7 @@ final class QualityRoutes {
   /** Body {@code {"externalIds": [...]}} moves those; no list moves every current suspect. */
   private void suspectsToReview(Context ctx) {
     String raw = ctx.body();
-    JsonNode body = raw == null || raw.isBlank() ? Json.object() : Body.object(ctx);
+    JsonNode body = raw == null || raw.isBlank() ? Json.object() : Body.parseObject(raw);
     List<String> ids = body.has("externalIds") ? strings(body, "externalIds") : null;
     int moved = app.suspects().toReview(Auth.caller(ctx), id(ctx), Body.text(body, "jobId"), ids);
     ctx.json(Json.object().put("moved", moved));

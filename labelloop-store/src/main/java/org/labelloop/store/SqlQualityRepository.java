@@ -89,7 +89,9 @@ final class SqlQualityRepository implements QualityRepository {
     StringBuilder sql = new StringBuilder(
         """
         SELECT * FROM (
-          SELECT a.id, a.external_id, a.status, a.is_honeypot, q.labelers, q.consensus_mark, q.honeypot_mark,
+          SELECT a.id, a.external_id, a.status, a.is_honeypot, q.consensus_mark, q.honeypot_mark,
+            (SELECT COUNT(DISTINCT l.author_id) FROM labels l WHERE l.asset_id = a.id AND l.label_type = 'DEFAULT'
+             AND l.skipped = FALSE) AS labelers,
             (SELECT l.inference_mark FROM labels l WHERE l.asset_id = a.id AND l.inference_mark IS NOT NULL
              ORDER BY l.id DESC LIMIT 1) AS inference_mark
           FROM assets a LEFT JOIN asset_quality q ON q.asset_id = a.id

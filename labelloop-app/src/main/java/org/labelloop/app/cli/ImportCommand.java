@@ -18,13 +18,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code labelloop import}: streams a file to the server as a multipart upload, with a progress bar on stderr. */
-@Command(name = "import", mixinStandardHelpOptions = true, description = "Import assets from a CSV, TSV, JSONL or JSON file into a project.")
+/**
+ * {@code labelloop import}: streams a file to the server as a multipart upload, with a progress bar on stderr. A folder
+ * of images or audio is zipped on the fly while it is sent (see {@link FolderZip}), so nothing is written to disk.
+ */
+@Command(name = "import", mixinStandardHelpOptions = true,
+    description = "Import assets from a CSV, TSV, JSONL, JSON or zip file, or a folder of images or audio files, into a project.")
 public final class ImportCommand extends ClientCommand {
   @Option(names = "--project", required = true, description = "Project id.")
   String project;
 
-  @Parameters(index = "0", paramLabel = "FILE", description = "The file to import.")
+  @Parameters(index = "0", paramLabel = "FILE", description = "The file to import, or a folder of image or audio files (with an optional manifest.csv or manifest.jsonl).")
   Path file;
 
   @Option(names = "--id-col", description = "Column holding the external id (default: externalId or id).")
@@ -36,7 +40,7 @@ public final class ImportCommand extends ClientCommand {
   @Option(names = "--label-col", description = "Column holding a category to import as a label (optional).")
   String labelColumn;
 
-  @Option(names = "--format", description = "csv, tsv, jsonl or json (default: from the file name).")
+  @Option(names = "--format", description = "csv, tsv, jsonl, json or zip (default: from the file name).")
   String format;
 
   @Option(names = "--on-error", defaultValue = "fail", description = "fail (default: import nothing if a row is bad) or skip (keep the good rows).")
@@ -56,16 +60,20 @@ public final class ImportCommand extends ClientCommand {
     field(head, boundary, "textColumn", textColumn);
     field(head, boundary, "labelColumn", labelColumn);
     field(head, boundary, "format", format);
-    String name = file.getFileName().toString().replace("\"", "");
+    FolderZip folder = Files.isDirectory(file) ? FolderZip.scan(file) : null;
+    String name = folder != null ? "folder.zip" : file.getFileName().toString().replace("\"", "");
     head.append("--").append(boundary).append("\r\n")
         .append("Content-Disposition: form-data; name=\"file\"; filename=\"").append(name).append("\"\r\n")
         .append("Content-Type: application/octet-stream\r\n\r\n");
     byte[] pre = head.toString().getBytes(StandardCharsets.UTF_8);
     byte[] post = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-    long size = Files.size(file);
-    Progress progress = new Progress(System.err, "uploading", size);
-    HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.fromPublisher(
-        HttpRequest.BodyPublishers.ofInputStream(() -> stream(pre, post, progress)), pre.length + size + post.length);
+    long size = folder != null ? folder.totalBytes() : Files.size(file);
+    Progress progress = new Progress(System.err, folder != null ? "uploading " + folder.count() + " files" : "uploading", size);
+    HttpRequest.BodyPublisher body = folder != null
+        ? HttpRequest.BodyPublishers.ofInputStream(() -> new SequenceInputStream(Collections.enumeration(List.of(
+            new ByteArrayInputStream(pre), folder.stream(progress), new ByteArrayInputStream(post)))))
+        : HttpRequest.BodyPublishers.fromPublisher(
+            HttpRequest.BodyPublishers.ofInputStream(() -> stream(pre, post, progress)), pre.length + size + post.length);
     HttpRequest req = api.request("/api/v1/projects/" + enc(project) + "/assets" + (onError.equals("skip") ? "?onError=skip" : ""))
         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
         .POST(body).build();
@@ -78,6 +86,12 @@ public final class ImportCommand extends ClientCommand {
     JsonNode report;
     try (InputStream in = res.body()) {
       report = ApiClient.MAPPER.readTree(in);
+    }
+    if (folder != null) {
+      folder.rethrowFailure();
+      if (folder.skipped() > 0) {
+        System.out.println("left out " + folder.skipped() + " file(s) that are not images or audio by their extension");
+      }
     }
     System.out.printf("import done: imported=%d duplicates=%d rejected=%d%n",
         report.path("imported").asLong(), report.path("duplicates").asLong(), report.path("rejected").asLong());

@@ -48,7 +48,7 @@ public final class AutomlCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "42", description = "Random seed (default ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--learner", defaultValue = "auto", description = "auto or one of: svm, svm-emb, cnb, lr, softmax-emb.")
+  @Option(names = "--learner", defaultValue = "auto", description = "auto or one of: svm, svm-emb, cnb, lr, softmax-emb, xgb-emb.")
   String learner;
 
   @Option(names = "--no-embeddings", description = "Do not use MiniLM sentence embeddings.")
@@ -84,7 +84,7 @@ public final class AutomlCommand implements Callable<Integer> {
       }
       double elapsed = (System.nanoTime() - start) / 1e9;
       // keep a reserve for the final refit and for scoring the test set
-      double left = Math.max(1, budget - elapsed - Math.max(3, budget * 0.12));
+      double left = Math.max(1, budget - elapsed - Math.max(3, budget * 0.15));
       AutoMlConfig config = new AutoMlConfig(cv, Duration.ofMillis((long) (left * 1000)), seed, !noEnsemble,
           Runtime.getRuntime().availableProcessors(), space);
       int[] rows = IntStream.range(0, data.size()).toArray();

@@ -62,7 +62,7 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--learner", defaultValue = "auto",
       description = "auto (default: each round a small CV search over a linear SVM on word 1-2 + char 2-5 TF-IDF and "
           + "softmax regression on MiniLM embeddings, greedy ensemble, temperature-calibrated; embeddings are skipped "
-          + "when they would take over 10 minutes), or one fixed learner: svm, svm-emb, cnb, lr, softmax-emb.")
+          + "when they would take over 10 minutes), or one fixed learner: svm, svm-emb, cnb, lr, softmax-emb, xgb-emb.")
   String learner;
 
   @Option(names = "--no-embeddings", description = "Do not use MiniLM sentence embeddings.")

@@ -8,7 +8,11 @@ import org.labelloop.core.error.LabelloopException;
 import org.labelloop.core.io.AssetImporter;
 import org.labelloop.core.io.ImportOptions;
 import org.labelloop.core.io.ImportReport;
+import org.labelloop.core.io.MediaType;
+import org.labelloop.core.io.ZipLimits;
+import org.labelloop.core.port.FileStore;
 import org.labelloop.core.port.Page;
+import org.labelloop.core.project.InputType;
 import org.labelloop.core.project.Project;
 import org.labelloop.core.user.Access;
 import org.labelloop.core.user.Caller;
@@ -19,11 +23,41 @@ public final class AssetService {
   private final Ports ports;
   private final Access access;
   private final AssetImporter importer;
+  private final FileStore files;
 
   public AssetService(Ports ports, Access access, Clock clock) {
+    this(ports, access, clock, FileStore.NONE);
+  }
+
+  public AssetService(Ports ports, Access access, Clock clock, FileStore files) {
     this.ports = ports;
     this.access = access;
-    this.importer = new AssetImporter(ports, clock);
+    this.files = files;
+    this.importer = new AssetImporter(ports, clock, files, ZipLimits.DEFAULT);
+  }
+
+  /** An asset's stored file, opened: the caller streams and closes it. */
+  public record StoredFile(InputStream content, MediaType mediaType, String fileName) {}
+
+  /**
+   * Opens the stored file of an image or audio asset, for anyone who may read the project's assets. An asset whose
+   * content is not a file of this project (text, or a URL given in a CSV) has no file here: not found.
+   */
+  public StoredFile openFile(Caller caller, String projectId, String assetId) {
+    Project project = access.requireProject(caller, projectId, Role.LABELER).project();
+    Asset asset = ports.assets().find(projectId, assetId).orElseThrow(() -> LabelloopException.notFound("Asset " + assetId));
+    String key = asset.content();
+    String name = key.substring(key.lastIndexOf('/') + 1);
+    MediaType type = MediaType.fromFileName(name).orElse(null);
+    if (project.inputType() == InputType.TEXT || project.inputType() == InputType.TABULAR
+        || !key.startsWith(projectId + "/") || type == null) {
+      throw LabelloopException.notFound("A stored file of asset " + assetId);
+    }
+    try {
+      return new StoredFile(files.open(key), type, name);
+    } catch (java.io.IOException e) {
+      throw LabelloopException.notFound("The stored file of asset " + assetId);
+    }
   }
 
   public ImportReport importFile(Caller caller, String projectId, InputStream in, ImportOptions options) {

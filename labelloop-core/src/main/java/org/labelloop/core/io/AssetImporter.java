@@ -16,6 +16,7 @@ import org.labelloop.core.asset.AssetStatus;
 import org.labelloop.core.error.LabelloopException;
 import org.labelloop.core.label.LabelDraft;
 import org.labelloop.core.label.LabelType;
+import org.labelloop.core.port.FileStore;
 import org.labelloop.core.project.Category;
 import org.labelloop.core.project.Job;
 import org.labelloop.core.project.MlTask;
@@ -27,37 +28,62 @@ import org.labelloop.core.user.Caller;
  * unknown label) are collected with their line numbers; without {@code skipErrors} any bad row rolls the whole import
  * back, with {@code skipErrors} the good rows are kept. A row's label becomes a DEFAULT label by the importer on the
  * project's first classification job.
+ *
+ * <p>A zip of media files is read by {@link ZipRowSource} into a {@link FileStore.Staging}; the files of inserted rows
+ * are published batch by batch inside the transaction and unpublished if it rolls back, so a rejected import leaves
+ * neither assets nor files.
  */
 public final class AssetImporter {
   static final int BATCH = 1000;
 
   private final Ports ports;
   private final Clock clock;
+  private final FileStore files;
+  private final ZipLimits zipLimits;
 
   public AssetImporter(Ports ports, Clock clock) {
+    this(ports, clock, FileStore.NONE, ZipLimits.DEFAULT);
+  }
+
+  public AssetImporter(Ports ports, Clock clock, FileStore files, ZipLimits zipLimits) {
     this.ports = ports;
     this.clock = clock;
+    this.files = files;
+    this.zipLimits = zipLimits;
   }
 
   public ImportReport importFile(Caller caller, Project project, InputStream in, ImportOptions options) {
+    if (options.format() == ImportFormat.ZIP) {
+      ZipRowSource.requireMediaProject(project.inputType());
+      try (FileStore.Staging staging = files.stage(project.id());
+          RowSource rows = new ZipRowSource(in, staging, project.inputType(), zipLimits)) {
+        return run(caller, project, rows, options.skipErrors(), staging);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
     try (RowSource rows = RowSource.open(in, options, project.inputType())) {
-      return run(caller, project, rows, options.skipErrors());
+      return run(caller, project, rows, options.skipErrors(), null);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
   public ImportReport importDrafts(Caller caller, Project project, List<AssetDraft> drafts, boolean skipErrors) {
-    return run(caller, project, RowSource.of(drafts), skipErrors);
+    return run(caller, project, RowSource.of(drafts), skipErrors, null);
   }
 
-  private ImportReport run(Caller caller, Project project, RowSource rows, boolean skipErrors) {
-    Run run = new Run(caller, project, skipErrors);
+  private ImportReport run(Caller caller, Project project, RowSource rows, boolean skipErrors, FileStore.Staging staging) {
+    Run run = new Run(caller, project, skipErrors, staging);
     ImportReport report;
     try {
       report = ports.tx().inTransaction(() -> run.all(rows));
     } catch (Rejected rejected) {
+      unpublish(staging);
       report = rejected.report;
+    } catch (RuntimeException e) {
+      unpublish(staging);
+      throw e;
     }
     if (!report.committed()) {
       List<String> details = report.errors().stream().map(RowError::toString).toList();
@@ -69,11 +95,18 @@ public final class AssetImporter {
     return report;
   }
 
+  private static void unpublish(FileStore.Staging staging) {
+    if (staging != null) {
+      staging.unpublish();
+    }
+  }
+
   /** The state of one import. */
   private final class Run {
     private final Caller caller;
     private final Project project;
     private final boolean skipErrors;
+    private final FileStore.Staging staging;
     private final Optional<Job> labelJob;
     private final List<ParsedRow> batch = new ArrayList<>(BATCH);
     private final List<RowError> errors = new ArrayList<>();
@@ -81,10 +114,11 @@ public final class AssetImporter {
     private long duplicates;
     private long rejected;
 
-    Run(Caller caller, Project project, boolean skipErrors) {
+    Run(Caller caller, Project project, boolean skipErrors, FileStore.Staging staging) {
       this.caller = caller;
       this.project = project;
       this.skipErrors = skipErrors;
+      this.staging = staging;
       this.labelJob = project.jsonInterface().jobs().values().stream().filter(j -> j.mlTask() == MlTask.CLASSIFICATION).findFirst();
     }
 
@@ -119,6 +153,15 @@ public final class AssetImporter {
         return;
       }
       boolean[] inserted = ports.assets().insert(project.id(), batch.stream().map(ParsedRow::draft).toList(), clock.instant());
+      if (staging != null) {
+        List<String> stored = new ArrayList<>(batch.size());
+        for (int i = 0; i < inserted.length; i++) {
+          if (inserted[i]) {
+            stored.add(batch.get(i).draft().content());
+          }
+        }
+        staging.publish(stored);
+      }
       for (int i = 0; i < inserted.length; i++) {
         ParsedRow row = batch.get(i);
         if (!inserted[i]) {

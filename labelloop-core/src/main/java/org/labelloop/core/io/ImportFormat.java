@@ -8,7 +8,9 @@ public enum ImportFormat {
   CSV,
   TSV,
   JSONL,
-  JSON;
+  JSON,
+  /** A zip of image or audio files (with an optional manifest), for IMAGE and AUDIO projects. */
+  ZIP;
 
   /** The format a file name's extension names; CSV when it names none. */
   public static ImportFormat fromFileName(String fileName) {
@@ -22,6 +24,9 @@ public enum ImportFormat {
     if (name.endsWith(".json")) {
       return JSON;
     }
+    if (name.endsWith(".zip")) {
+      return ZIP;
+    }
     return CSV;
   }
 
@@ -29,7 +34,7 @@ public enum ImportFormat {
     try {
       return valueOf(value.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw LabelloopException.invalid("format: '" + value + "' is not one of csv, tsv, jsonl, json");
+      throw LabelloopException.invalid("format: '" + value + "' is not one of csv, tsv, jsonl, json, zip");
     }
   }
 }

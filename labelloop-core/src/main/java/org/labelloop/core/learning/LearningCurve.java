@@ -14,6 +14,10 @@ import org.labelloop.core.learning.LearningRepository.ForwardPair;
  * <em>forward</em> accuracy (how often its prediction matched the label a human gave afterwards — measured on data the
  * model never saw, like prequential evaluation, Dawid 1984) and the share of pool predictions that changed from the
  * previous version. When both are stable over the last {@link #WINDOW} versions, more labels are unlikely to help.
+ *
+ * <p>Caveat: under an uncertainty strategy the assets humans label next are the ones the model is least sure of, so
+ * the forward accuracy is a pessimistic estimate of the accuracy on the whole pool (with the "random" strategy it is
+ * unbiased). It is still measured on data the model never saw, which cross-validation on the training set is not.
  */
 public record LearningCurve(List<Point> points, Hint hint) {
   static final int WINDOW = 3;

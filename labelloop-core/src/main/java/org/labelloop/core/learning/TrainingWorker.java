@@ -86,7 +86,8 @@ public final class TrainingWorker implements AutoCloseable {
     requeueStale();
     for (String projectId : ports.learning().projectsWithoutModel()) {
       LearningSettings s = LearningSettings.fromJson(ports.learning().settings(projectId).orElse(null));
-      if (s.enabled()) {
+      boolean learns = ports.projects().find(projectId).map(p -> s.learnedJob(p.jsonInterface()) != null).orElse(false);
+      if (s.enabled() && learns) { // projects that will not learn keep their import order
         ports.tx().inTransaction(() -> ports.learning().coldStart(projectId, projectId.hashCode()));
       }
     }
@@ -113,6 +114,10 @@ public final class TrainingWorker implements AutoCloseable {
     try {
       run.run(job);
     } catch (RuntimeException | OutOfMemoryError e) {
+      if (stopping) { // shut down mid-training: leave it RUNNING; its heartbeat stops and a worker re-queues it
+        LOG.info("Training job {} interrupted by shutdown; it will be re-queued", job.id());
+        return true;
+      }
       LOG.warn("Training job {} of project {} failed", job.id(), job.projectId(), e);
       String message = e.getClass().getSimpleName() + ": " + e.getMessage();
       ports.learning().finish(job.id(), TrainingJob.Status.FAILED, message, null, clock.instant());

@@ -3,6 +3,7 @@ package org.labelloop.core.project;
 import java.time.Clock;
 import java.util.List;
 import org.labelloop.core.Ports;
+import org.labelloop.core.port.FileStore;
 import org.labelloop.core.port.Page;
 import org.labelloop.core.user.Access;
 import org.labelloop.core.user.Caller;
@@ -13,11 +14,17 @@ public final class ProjectService {
   private final Ports ports;
   private final Access access;
   private final Clock clock;
+  private final FileStore files;
 
   public ProjectService(Ports ports, Access access, Clock clock) {
+    this(ports, access, clock, FileStore.NONE);
+  }
+
+  public ProjectService(Ports ports, Access access, Clock clock, FileStore files) {
     this.ports = ports;
     this.access = access;
     this.clock = clock;
+    this.files = files;
   }
 
   /** Creates the project; its creator becomes its admin. */
@@ -62,6 +69,7 @@ public final class ProjectService {
   public void delete(Caller caller, String projectId) {
     access.require(caller, projectId, Role.ADMIN);
     ports.projects().delete(projectId);
+    files.delete(projectId); // after the commit: a failed delete must not lose the files of a project that stays
   }
 
   private Role roleOf(Caller caller, String projectId) {

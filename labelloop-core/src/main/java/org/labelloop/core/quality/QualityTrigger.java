@@ -80,7 +80,9 @@ public final class QualityTrigger {
       }
       ports.quality().replaceHoneypotMarks(asset.projectId(), asset.id(), marks);
     }
-    ports.quality().saveAssetMarks(asset.projectId(), asset.id(), answers.size(), consensus, honeypot, now);
+    if (answers.size() >= 2 || asset.honeypot()) { // one answer has no mark: skip the write on the common path
+      ports.quality().saveAssetMarks(asset.projectId(), asset.id(), answers.size(), consensus, honeypot, now);
+    }
     if (answered && !asset.honeypot() && settings.needsConsensus(asset.id()) && asset.status() == AssetStatus.LABELED) {
       if (answers.size() < settings.consensusLabelers()) {
         ports.assets().setStatus(asset.id(), AssetStatus.TODO);

@@ -110,7 +110,7 @@ public final class AutoMl {
       List<double[][]> probs = lib.stream().map(e -> e.oofProba).toList();
       int[] all0 = range(0, n);
       int[] w = EnsembleSelection.select(probs, y, all0, 20);
-      LOG.info("ensemble selection weights {} over {}", Arrays.toString(w),
+      LOG.debug("ensemble selection weights {} over {}", Arrays.toString(w),
           lib.stream().map(e -> e.candidate.name()).toList());
       if (Arrays.stream(w).filter(v -> v > 0).count() > 1) {
         double[][] blended = EnsembleSelection.blend(probs, w);
@@ -133,7 +133,7 @@ public final class AutoMl {
         LeaderboardEntry e = new LeaderboardEntry(name.toString(), folds.k(), Math.min(m.accuracy(), honest),
             m.macroF1(), m.weightedPrecision(), m.weightedRecall(), m.weightedF1(),
             Calibration.ece(blended, y, 15), secs);
-        LOG.info("ensemble in-sample accuracy {} cross-fitted {}", m.accuracy(), honest);
+        LOG.debug("ensemble in-sample accuracy {} cross-fitted {}", m.accuracy(), honest);
         if (e.cvAccuracy() > best.metrics.accuracy()) {
           board.add(0, e);
           int[] ws = weights.stream().mapToInt(Integer::intValue).toArray();
@@ -175,14 +175,21 @@ public final class AutoMl {
     for (int f : foldIds) {
       for (Evaluation e : evals) {
         jobs.add(pool.submit(() -> {
-          if (clock.millis() > deadline) return;
+          // do not start a job that is not expected to finish in time (its own last fold time, else the mean so far)
+          double expect = e.lastFoldSeconds > 0 ? e.lastFoldSeconds : meanJobSeconds();
+          if (clock.millis() + (long) (expect * 1000) > deadline) return;
           long t0 = System.nanoTime();
           int[] train = folds.train(f), test = folds.test(f);
           SparseMatrix x = features(e.candidate.spec(), f, folds, cache, cacheRows, features);
           int[] ytr = Arrays.stream(train).map(i -> y[i]).toArray();
           Scorer s = e.candidate.learner().fit(x.rows(train), ytr, k);
           double[][] sc = s.scores(x.rows(test));
-          e.record(test, sc, (System.nanoTime() - t0) / 1e9);
+          double secs = (System.nanoTime() - t0) / 1e9;
+          e.record(test, sc, secs);
+          synchronized (jobStats) {
+            jobStats[0] += secs;
+            jobStats[1]++;
+          }
           e.markDone(f);
           progress.update(done.incrementAndGet(), total, e.candidate.name());
         }));
@@ -197,6 +204,14 @@ public final class AutoMl {
       } catch (java.util.concurrent.ExecutionException ex) {
         throw new IllegalStateException("evaluation failed: " + ex.getCause(), ex.getCause());
       }
+    }
+  }
+
+  private final double[] jobStats = new double[2]; // total seconds, count
+
+  private double meanJobSeconds() {
+    synchronized (jobStats) {
+      return jobStats[1] == 0 ? 0 : jobStats[0] / jobStats[1];
     }
   }
 
@@ -228,8 +243,7 @@ public final class AutoMl {
     LeaderboardEntry entry = eval != null ? eval.entry()
         : new LeaderboardEntry(members.get(0).name(), 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
             Double.NaN, 0);
-    List<LeaderboardEntry> board = eval != null ? List.of(entry) : List.of(entry);
-    return refitEnsemble(data, cache, cacheRows, y, members, weights, temps, entry, start, foldCount, board);
+    return refitEnsemble(data, cache, cacheRows, y, members, weights, temps, entry, start, foldCount, List.of(entry));
   }
 
   private AutoMlResult refitEnsemble(TextDataset data, FeatureCache cache, int[] cacheRows, int[] y,

@@ -21,9 +21,12 @@ final class Evaluation {
     this.foldDone = new boolean[k];
   }
 
+  volatile double lastFoldSeconds;
+
   synchronized void record(int[] testRows, double[][] scores, double secs) {
     for (int i = 0; i < testRows.length; i++) oofScores[testRows[i]] = scores[i];
     seconds += secs;
+    lastFoldSeconds = secs;
   }
 
   synchronized void markDone(int fold) { foldDone[fold] = true; }

@@ -3,6 +3,10 @@ package org.labelloop.learn.automl;
 /**
  * One evaluated configuration: cross-validated metrics over the folds it was evaluated on.
  *
+ * <p>For an ensemble, {@code cvAccuracy} is the cross-fitted estimate (ensemble weights chosen on half of the folds,
+ * scored on the other half) when that is lower than the accuracy on the out-of-fold predictions it was selected on;
+ * the other metrics are computed on those predictions and are therefore slightly optimistic.
+ *
  * @param config short description without spaces
  * @param folds folds evaluated (successive halving stops weak configurations early)
  * @param seconds wall time spent training and scoring it

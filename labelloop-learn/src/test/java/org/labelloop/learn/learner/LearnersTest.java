@@ -46,6 +46,22 @@ class LearnersTest {
   void complementNaiveBayesSeparatesTopics() { assertEquals(1.0, testAccuracy(new ComplementNbLearner(0.3))); }
 
   @Test
+  void xgboostSeparatesDenseClustersAndIsReproducible() {
+    java.util.SplittableRandom r = new java.util.SplittableRandom(4);
+    float[][] rows = new float[60][];
+    int[] y = new int[60];
+    for (int i = 0; i < 60; i++) {
+      y[i] = i % 3;
+      rows[i] = new float[] {(float) (y[i] * 3 + r.nextGaussian() * 0.3), (float) (r.nextGaussian() * 0.3)};
+    }
+    SparseMatrix x = SparseMatrix.ofDense(rows, 2);
+    double[][] a = new XgboostLearner(30, 3).fit(x, y, 3).scores(x);
+    double[][] b = new XgboostLearner(30, 3).fit(x, y, 3).scores(x);
+    assertEquals(1.0, Metrics.ofProba(y, a, 3).accuracy());
+    assertEquals(a[7][1], b[7][1]);
+  }
+
+  @Test
   void svmIsDeterministicForItsSeed() {
     SparseMatrix x = SparseMatrix.ofDense(new float[][] {{1, 0}, {0.9f, 0.2f}, {0, 1}, {0.1f, 0.8f}}, 2);
     int[] y = {0, 0, 1, 1};

@@ -1,0 +1,236 @@
+package org.labelloop.app;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.labelloop.app.testing.Api;
+import org.labelloop.app.testing.Api.Response;
+
+/**
+ * Importing a zip of images or audio and serving the stored files back, over real HTTP against the real wiring.
+ * Subclasses pick the database.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class MediaApiContract {
+  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  Path data;
+  LabelloopApp app;
+  Api admin;
+
+  abstract String databaseUrl();
+
+  @BeforeAll
+  void start() throws IOException {
+    data = Files.createTempDirectory("labelloop-media-it-");
+    app = LabelloopApp.start(new LabelloopApp.Settings("127.0.0.1", 0, data, databaseUrl(), false),
+        new PrintStream(new ByteArrayOutputStream()));
+    admin = new Api("http://127.0.0.1:" + app.port(), app.adminApiKey());
+  }
+
+  @AfterAll
+  void stop() {
+    if (app != null) {
+      app.close();
+    }
+  }
+
+  /** A tiny PNG-looking file: the real signature and IHDR start, then {@code seed} so each one differs. */
+  static byte[] png(int seed) {
+    return new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 0, 1, (byte) seed};
+  }
+
+  static byte[] jpeg(int seed) {
+    return new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0, (byte) seed, (byte) 0xFF, (byte) 0xD9};
+  }
+
+  static byte[] zip(Object... nameAndBytes) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (ZipOutputStream z = new ZipOutputStream(out)) {
+      for (int i = 0; i < nameAndBytes.length; i += 2) {
+        z.putNextEntry(new ZipEntry((String) nameAndBytes[i]));
+        Object b = nameAndBytes[i + 1];
+        z.write(b instanceof String s ? s.getBytes(StandardCharsets.UTF_8) : (byte[]) b);
+        z.closeEntry();
+      }
+    }
+    return out.toByteArray();
+  }
+
+  String imageProject() {
+    Response r = admin.post("/api/v1/projects", "{\"title\":\"images\",\"inputType\":\"IMAGE\",\"jsonInterface\":{\"jobs\":{\"JOB_0\":"
+        + "{\"mlTask\":\"CLASSIFICATION\",\"required\":1,\"content\":{\"input\":\"radio\",\"categories\":{\"CAT\":{\"name\":\"cat\"},\"DOG\":{\"name\":\"dog\"}}}}}}}");
+    assertEquals(201, r.status(), r.text());
+    return r.body().path("id").asText();
+  }
+
+  /** Posts {@code zip} as the multipart part {@code file} named {@code assets.zip}; returns status and JSON body. */
+  Response uploadZip(String project, byte[] zip, String query) throws Exception {
+    String boundary = "b" + UUID.randomUUID().toString().replace("-", "");
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"assets.zip\"\r\n"
+        + "Content-Type: application/zip\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+    body.write(zip);
+    body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    HttpRequest req = HttpRequest.newBuilder(URI.create(admin.base() + "/api/v1/projects/" + project + "/assets" + query))
+        .header("Authorization", "Bearer " + app.adminApiKey())
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+    HttpResponse<String> res = HTTP.send(req, HttpResponse.BodyHandlers.ofString());
+    return new Response(res.statusCode(), res.body().isBlank() ? Api.object() : Api.JSON.readTree(res.body()), res);
+  }
+
+  HttpResponse<byte[]> download(String key, String project, String assetId) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(admin.base() + "/api/v1/projects/" + project + "/assets/" + assetId + "/file"));
+    if (key != null) {
+      b.header("Authorization", "Bearer " + key);
+    }
+    return HTTP.send(b.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  Map<String, String> assetIdsByExternalId(String project) {
+    Response r = admin.get("/api/v1/projects/" + project + "/assets?limit=1000");
+    assertEquals(200, r.status(), r.text());
+    Map<String, String> ids = new HashMap<>();
+    r.body().path("items").forEach(a -> ids.put(a.path("externalId").asText(), a.path("id").asText()));
+    return ids;
+  }
+
+  /** Regular files under the project's folder of the store, and anything left in staging. */
+  List<Path> storedFiles(String project) throws IOException {
+    try (Stream<Path> files = Stream.concat(walk(data.resolve("files").resolve(project)), walk(data.resolve("files").resolve(".staging")))) {
+      return files.filter(Files::isRegularFile).toList();
+    }
+  }
+
+  private static Stream<Path> walk(Path dir) throws IOException {
+    return Files.exists(dir) ? Files.walk(dir).toList().stream() : Stream.empty();
+  }
+
+  @Test
+  void zipOfThreeImagesImportsThreeAssetsServedByteIdenticalWithTheirType() throws Exception {
+    String p = imageProject();
+    Map<String, byte[]> files = Map.of("a.png", png(1), "dir/b.png", png(2), "dir/deeper/c.jpg", jpeg(3));
+    Response r = uploadZip(p, zip("a.png", files.get("a.png"), "dir/b.png", files.get("dir/b.png"), "dir/deeper/c.jpg", files.get("dir/deeper/c.jpg")), "");
+    assertEquals(201, r.status(), r.text());
+    assertEquals(3, r.body().path("imported").asInt(), r.text());
+    Map<String, String> ids = assetIdsByExternalId(p);
+    assertEquals(files.keySet(), ids.keySet());
+    for (var e : files.entrySet()) {
+      HttpResponse<byte[]> res = download(app.adminApiKey(), p, ids.get(e.getKey()));
+      assertEquals(200, res.statusCode());
+      assertArrayEquals(e.getValue(), res.body(), e.getKey());
+      assertEquals(e.getKey().endsWith(".png") ? "image/png" : "image/jpeg", res.headers().firstValue("Content-Type").orElse(""));
+      assertEquals("nosniff", res.headers().firstValue("X-Content-Type-Options").orElse(""));
+    }
+  }
+
+  @Test
+  void zipSlipAndNonMediaEntriesFailTheImportOrAreSkippedOnRequest() throws Exception {
+    String p = imageProject();
+    byte[] zip = zip("good1.png", png(10), "../evil.png", png(11), "notes.txt", "not an image", "good2.png", png(12));
+    Response rejected = uploadZip(p, zip, "");
+    assertEquals(400, rejected.status(), rejected.text());
+    String details = rejected.body().path("error").path("details").toString();
+    assertTrue(details.contains("../evil.png") && details.contains("'..'"), details);
+    assertTrue(details.contains("notes.txt") && details.contains("not an image or audio file"), details);
+    assertEquals(Map.of(), assetIdsByExternalId(p));
+    assertEquals(List.of(), storedFiles(p));
+
+    Response skipped = uploadZip(p, zip, "?onError=skip");
+    assertEquals(201, skipped.status(), skipped.text());
+    assertEquals(2, skipped.body().path("imported").asInt(), skipped.text());
+    assertEquals(2, skipped.body().path("rejected").asInt(), skipped.text());
+    assertEquals(java.util.Set.of("good1.png", "good2.png"), assetIdsByExternalId(p).keySet());
+    assertEquals(2, storedFiles(p).size());
+    assertTrue(Files.notExists(data.resolve("evil.png")) && Files.notExists(data.resolve("files").resolve("evil.png")));
+  }
+
+  @Test
+  void onlyProjectMembersDownloadFiles() throws Exception {
+    String p = imageProject();
+    assertEquals(201, uploadZip(p, zip("x.png", png(20)), "").status());
+    String assetId = assetIdsByExternalId(p).get("x.png");
+    Response u = admin.post("/api/v1/users", Api.object().put("email", "media-" + UUID.randomUUID() + "@example.org")
+        .put("name", "N").put("password", "a long enough password"));
+    String userId = u.body().path("id").asText();
+    String key = admin.post("/api/v1/users/" + userId + "/api-keys", Api.object().put("name", "k")).body().path("key").asText();
+
+    HttpResponse<byte[]> stranger = download(key, p, assetId);
+    assertEquals(404, stranger.statusCode());
+    assertTrue(!new String(stranger.body(), StandardCharsets.ISO_8859_1).contains("PNG"));
+    assertEquals(401, download(null, p, assetId).statusCode());
+
+    assertEquals(201, admin.post("/api/v1/projects/" + p + "/members", Api.object().put("userId", userId).put("role", "LABELER")).status());
+    HttpResponse<byte[]> member = download(key, p, assetId);
+    assertEquals(200, member.statusCode());
+    assertArrayEquals(png(20), member.body());
+  }
+
+  @Test
+  void aTextAssetHasNoFile() throws Exception {
+    String p = imageProject();
+    assertEquals(201, admin.post("/api/v1/projects/" + p + "/assets", "[{\"externalId\":\"u\",\"content\":\"../../labelloop.db\"}]").status());
+    assertEquals(404, download(app.adminApiKey(), p, assetIdsByExternalId(p).get("u")).statusCode());
+  }
+
+  @Test
+  void importRejectedAfterFilesWerePublishedLeavesNoFiles() throws Exception {
+    String p = imageProject();
+    // more good entries than one batch (1000), so the first batch's files are in place before the bad entry is read
+    Object[] entries = new Object[2 * 1002];
+    for (int i = 0; i < 1001; i++) {
+      entries[2 * i] = "img" + i + ".png";
+      entries[2 * i + 1] = png(i);
+    }
+    entries[2002] = "../../evil.png";
+    entries[2003] = png(7);
+    Response r = uploadZip(p, zip(entries), "");
+    assertEquals(400, r.status(), r.text());
+    JsonNode project = admin.get("/api/v1/projects/" + p).body();
+    assertEquals(0, project.path("assetCount").asInt(), project.toString());
+    assertEquals(List.of(), storedFiles(p));
+  }
+
+  @Test
+  void aZipCanBeTheRawRequestBody() throws Exception {
+    String p = imageProject();
+    HttpRequest req = HttpRequest.newBuilder(URI.create(admin.base() + "/api/v1/projects/" + p + "/assets"))
+        .header("Authorization", "Bearer " + app.adminApiKey()).header("Content-Type", "application/zip")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(zip("raw.png", png(30)))).build();
+    HttpResponse<String> res = HTTP.send(req, HttpResponse.BodyHandlers.ofString());
+    assertEquals(201, res.statusCode(), res.body());
+    assertEquals(java.util.Set.of("raw.png"), assetIdsByExternalId(p).keySet());
+  }
+
+  @Test
+  void zipIntoATextProjectIsA400() throws Exception {
+    Response created = admin.post("/api/v1/projects", Api.object().put("title", "t").put("inputType", "TEXT")
+        .set("jsonInterface", Api.textInterface("A", "B")));
+    Response r = uploadZip(created.body().path("id").asText(), zip("a.png", png(1)), "");
+    assertEquals(400, r.status(), r.text());
+    assertTrue(r.text().contains("IMAGE or AUDIO"), r.text());
+  }
+}

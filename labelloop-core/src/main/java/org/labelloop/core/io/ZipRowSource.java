@@ -1,0 +1,307 @@
+package org.labelloop.core.io;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.SequenceInputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.labelloop.core.asset.AssetDraft;
+import org.labelloop.core.error.LabelloopException;
+import org.labelloop.core.port.FileStore;
+import org.labelloop.core.project.InputType;
+
+/**
+ * Reads a zip of images or audio files as rows, streaming: each media entry is copied into the import's staging area
+ * and becomes a draft whose content is the stored file's key and whose externalId is the entry's path in the zip.
+ * Names are never trusted: absolute paths, {@code ..}, backslashes and control characters are per-entry errors, and
+ * the stored name is a sanitized copy. A file counts only when its extension and its magic bytes agree on a format
+ * the project's input type takes. An optional {@code manifest.csv} or {@code manifest.jsonl}, as the first entry,
+ * maps paths ({@code file} column) to externalIds, labels and metadata. Size caps are counted on decompressed bytes,
+ * so a zip bomb stops at the cap; an entry over its cap stops the reading (skipping its rest would mean inflating it).
+ * The line of an error is the entry's position in the zip, from 1.
+ */
+final class ZipRowSource implements RowSource {
+  private static final long MAX_MANIFEST_BYTES = 64L << 20;
+
+  private final Counting zip;
+  private final FileStore.Staging staging;
+  private final InputType inputType;
+  private final ZipLimits limits;
+  private final Deque<ParsedRow> pending = new ArrayDeque<>();
+  private Map<String, AssetDraft> manifest = Map.of();
+  private final Map<String, Boolean> manifestUsed = new HashMap<>();
+  private long line;
+  private boolean done;
+
+  ZipRowSource(InputStream in, FileStore.Staging staging, InputType inputType, ZipLimits limits) {
+    requireMediaProject(inputType);
+    this.zip = new Counting(new ZipInputStream(in, StandardCharsets.UTF_8), limits.maxTotalBytes());
+    this.staging = staging;
+    this.inputType = inputType;
+    this.limits = limits;
+  }
+
+  static void requireMediaProject(InputType inputType) {
+    if (inputType != InputType.IMAGE && inputType != InputType.AUDIO) {
+      throw LabelloopException.invalid("format: a zip of files can be imported only into an IMAGE or AUDIO project; this one is " + inputType);
+    }
+  }
+
+  @Override
+  public ParsedRow next() {
+    while (pending.isEmpty() && !done) {
+      readEntry();
+    }
+    return pending.poll();
+  }
+
+  private void readEntry() {
+    ZipEntry entry;
+    try {
+      entry = ((ZipInputStream) zip.in()).getNextEntry();
+    } catch (IOException | IllegalArgumentException e) {
+      stop(++line, "the zip cannot be read any further: " + CsvRowSource.rootMessage(e));
+      return;
+    }
+    if (entry == null) {
+      if (line == 0) {
+        throw LabelloopException.invalid("file: not a zip archive, or an empty one");
+      }
+      finish();
+      return;
+    }
+    String name = entry.getName();
+    if (entry.isDirectory() || ignorable(name)) {
+      return;
+    }
+    long at = ++line;
+    if (line > limits.maxEntries()) {
+      stop(at, "more than " + limits.maxEntries() + " entries; the rest of the zip was not read");
+      return;
+    }
+    String unsafe = unsafe(name);
+    if (unsafe != null) {
+      pending.add(ParsedRow.failed(at, "entry '" + printable(name) + "': " + unsafe));
+      return;
+    }
+    if (name.equals("manifest.csv") || name.equals("manifest.jsonl")) {
+      if (at != 1) {
+        pending.add(ParsedRow.failed(at, "entry '" + name + "': a manifest must be the first entry of the zip"));
+      } else {
+        readManifest(name);
+      }
+      return;
+    }
+    try {
+      storeEntry(at, name);
+    } catch (FileStore.TooLarge e) {
+      stop(at, "entry '" + name + "': " + e.getMessage() + "; the rest of the zip was not read");
+    } catch (TotalTooLarge e) {
+      stop(at, "the zip holds more than " + limits.maxTotalBytes() + " bytes uncompressed; the rest of the zip was not read");
+    } catch (IOException e) {
+      stop(at, "entry '" + name + "': cannot be read: " + CsvRowSource.rootMessage(e));
+    }
+  }
+
+  private void storeEntry(long at, String name) throws IOException {
+    Optional<MediaType> byName = MediaType.fromFileName(name);
+    if (byName.isEmpty()) {
+      pending.add(ParsedRow.failed(at, "entry '" + name + "': not an image or audio file (by its extension)"));
+      return;
+    }
+    if (byName.get().inputType() != inputType) {
+      pending.add(ParsedRow.failed(at, "entry '" + name + "': a " + byName.get().inputType() + " file, but the project takes " + inputType));
+      return;
+    }
+    byte[] head = new byte[MediaType.MAGIC_BYTES];
+    int n = zip.readNBytes(head, 0, head.length);
+    Optional<MediaType> byContent = MediaType.sniff(head, n);
+    if (byContent.isEmpty() || byContent.get() != byName.get()) {
+      pending.add(ParsedRow.failed(at, "entry '" + name + "': its content is not " + byName.get().name()
+          + byContent.map(t -> " (it looks like " + t.name() + ")").orElse(" (unknown or damaged data)")));
+      return;
+    }
+    long before = zip.count - n;
+    InputStream body = new SequenceInputStream(new ByteArrayInputStream(head, 0, n), zip.unclosable());
+    String key = staging.put(baseName(name), body, limits.maxEntryBytes());
+    long size = zip.count - before;
+    AssetDraft described = manifest.get(name);
+    ObjectNode metadata = JsonNodeFactory.instance.objectNode();
+    if (described != null) {
+      manifestUsed.put(name, true);
+      if (described.metadata() instanceof ObjectNode given) {
+        metadata.setAll(given);
+      }
+    }
+    metadata.put("fileName", name).put("mediaType", byName.get().contentType()).put("size", size);
+    String externalId = described == null ? name : described.externalId();
+    String label = described == null ? null : described.label();
+    pending.add(ParsedRow.ok(at, new AssetDraft(externalId, key, metadata, 0, false, label)));
+  }
+
+  /** Reads the manifest into memory (it is small: one short row per file); its bad rows become errors. */
+  private void readManifest(String name) {
+    ImportFormat format = name.endsWith(".csv") ? ImportFormat.CSV : ImportFormat.JSONL;
+    ImportOptions options = new ImportOptions(format, null, "file", null, false);
+    byte[] bytes;
+    try {
+      bytes = zip.unclosable().readNBytes((int) MAX_MANIFEST_BYTES + 1);
+    } catch (IOException e) {
+      stop(1, "entry '" + name + "': cannot be read: " + CsvRowSource.rootMessage(e));
+      return;
+    }
+    if (bytes.length > MAX_MANIFEST_BYTES) {
+      stop(1, "entry '" + name + "': larger than " + MAX_MANIFEST_BYTES + " bytes");
+      return;
+    }
+    Map<String, AssetDraft> byPath = new LinkedHashMap<>();
+    var reader = new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8);
+    try (RowSource rows = format == ImportFormat.CSV
+        ? new CsvRowSource(reader, ',', options, InputType.TEXT)
+        : JsonRowSource.lines(reader, options)) {
+      for (ParsedRow row = rows.next(); row != null; row = rows.next()) {
+        if (row.error() != null) {
+          pending.add(ParsedRow.failed(1, name + " line " + row.line() + ": " + row.error()));
+          continue;
+        }
+        AssetDraft d = row.draft();
+        String path = d.content().trim();
+        // without an id column the reader makes an id from the content (here the path); the path itself reads better
+        String id = d.externalId().equals(Columns.contentId(d.content())) ? path : d.externalId();
+        byPath.put(path, new AssetDraft(id, path, d.metadata(), 0, false, d.label()));
+      }
+    } catch (LabelloopException e) {
+      stop(1, "entry '" + name + "': needs a 'file' column with each file's path in the zip (" + e.getMessage() + ")");
+      return;
+    } catch (IOException | UncheckedIOException e) {
+      stop(1, "entry '" + name + "': cannot be read: " + CsvRowSource.rootMessage(e));
+      return;
+    }
+    manifest = byPath;
+  }
+
+  /** At the end: manifest rows whose file the zip lacked are errors too. */
+  private void finish() {
+    done = true;
+    manifest.keySet().stream()
+        .filter(path -> !manifestUsed.containsKey(path))
+        .limit(ImportReport.MAX_ERRORS)
+        .forEach(path -> pending.add(ParsedRow.failed(1, "manifest names '" + printable(path) + "', which is not in the zip")));
+  }
+
+  private void stop(long at, String message) {
+    pending.add(ParsedRow.failed(at, message));
+    done = true;
+  }
+
+  /** Why a path must not be used, or null when it is a plain relative path. */
+  static String unsafe(String name) {
+    if (name.isEmpty() || name.length() > 1000) {
+      return "the path is empty or too long";
+    }
+    if (name.indexOf('\\') >= 0) {
+      return "the path contains a backslash";
+    }
+    if (name.startsWith("/") || name.matches("^[A-Za-z]:.*")) {
+      return "an absolute path is not allowed";
+    }
+    for (int i = 0; i < name.length(); i++) {
+      if (Character.isISOControl(name.charAt(i))) {
+        return "the path contains a control character";
+      }
+    }
+    for (String part : name.split("/", -1)) {
+      if (part.equals("..")) {
+        return "a path that leaves the zip ('..') is not allowed";
+      }
+      if (part.isEmpty() || part.equals(".")) {
+        return "the path has an empty or '.' part";
+      }
+    }
+    return null;
+  }
+
+  /** Entries that archivers add on their own and that are silently left out. */
+  private static boolean ignorable(String name) {
+    String base = name.substring(name.lastIndexOf('/') + 1);
+    return name.startsWith("__MACOSX/") || base.equals(".DS_Store") || base.equals("Thumbs.db") || base.startsWith("._");
+  }
+
+  private static String baseName(String name) {
+    return name.substring(name.lastIndexOf('/') + 1);
+  }
+
+  private static String printable(String s) {
+    String cut = s.length() > 200 ? s.substring(0, 200) + "…" : s;
+    return cut.replaceAll("\\p{Cntrl}", "?");
+  }
+
+  @Override
+  public void close() throws IOException {
+    zip.in().close();
+  }
+
+  /** Over the total size cap. */
+  private static final class TotalTooLarge extends IOException {}
+
+  /** Counts the decompressed bytes read through it and fails past the total cap. */
+  private static final class Counting extends FilterInputStream {
+    private final long max;
+    long count;
+
+    Counting(InputStream in, long max) {
+      super(in);
+      this.max = max;
+    }
+
+    InputStream in() {
+      return in;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        add(1);
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      if (n > 0) {
+        add(n);
+      }
+      return n;
+    }
+
+    private void add(long n) throws TotalTooLarge {
+      count += n;
+      if (count > max) {
+        throw new TotalTooLarge();
+      }
+    }
+
+    /** This stream, with close() doing nothing, for readers that close what they are given. */
+    InputStream unclosable() {
+      return new FilterInputStream(this) {
+        @Override
+        public void close() {}
+      };
+    }
+  }
+}

@@ -1,0 +1,77 @@
+package org.labelloop.core.port;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Collection;
+import org.labelloop.core.error.LabelloopException;
+
+/**
+ * Keeps the files of image and audio assets. A stored file is named by a key ({@code projectId/...}) that an asset's
+ * content holds. Imports write through a {@link Staging}: files land in a private area first and become visible only
+ * when {@link Staging#publish published}, which the importer does inside its transaction just before the commit, and
+ * undoes with {@link Staging#unpublish()} if the commit does not happen. A crash before publishing leaves only staged
+ * files, which the store removes when it starts; a crash between publishing and committing leaves files that no asset
+ * names, so nobody can ever read them.
+ */
+public interface FileStore {
+  /** Opens a private staging area for one import into this project. Close it to drop what was not published. */
+  Staging stage(String projectId);
+
+  /** Reads a stored file; a key that names no file is not found. */
+  InputStream open(String key) throws IOException;
+
+  /** Removes every file of a project (after the project was deleted). */
+  void delete(String projectId);
+
+  /** Stores one file at once, visible immediately: for callers outside an import. */
+  default String put(String projectId, String name, InputStream in) throws IOException {
+    try (Staging staging = stage(projectId)) {
+      String key = staging.put(name, in, Long.MAX_VALUE);
+      staging.publish(java.util.List.of(key));
+      return key;
+    }
+  }
+
+  /** Files written during one import, invisible until published. */
+  interface Staging extends AutoCloseable {
+    /**
+     * Copies {@code in} into the staging area under a safe form of {@code name} and returns the key it will have.
+     * More than {@code maxBytes} bytes is a {@link TooLarge} error and leaves nothing behind.
+     */
+    String put(String name, InputStream in, long maxBytes) throws IOException;
+
+    /** Moves these staged files into place, so that {@link FileStore#open} finds them. */
+    void publish(Collection<String> keys);
+
+    /** Removes every file this staging published (the import's transaction rolled back). */
+    void unpublish();
+
+    /** Deletes whatever is still staged. */
+    @Override
+    void close();
+  }
+
+  /** A file over the size allowed. */
+  final class TooLarge extends IOException {
+    public TooLarge(long maxBytes) {
+      super("larger than the limit of " + maxBytes + " bytes");
+    }
+  }
+
+  /** For wirings without file storage: every use says so. */
+  FileStore NONE =
+      new FileStore() {
+        @Override
+        public Staging stage(String projectId) {
+          throw LabelloopException.invalid("this server has no file storage configured for image or audio files");
+        }
+
+        @Override
+        public InputStream open(String key) {
+          throw LabelloopException.notFound("File " + key);
+        }
+
+        @Override
+        public void delete(String projectId) {}
+      };
+}

@@ -1,0 +1,168 @@
+package org.labelloop.core.io;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.labelloop.core.error.LabelloopException;
+import org.labelloop.core.port.FileStore;
+import org.labelloop.core.project.InputType;
+
+class ZipRowSourceTest {
+  static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R', 1, 2, 3};
+  static final byte[] WAV = "RIFF\0\0\0\0WAVEfmt data".getBytes(StandardCharsets.ISO_8859_1);
+
+  /** A staging area in memory: key = "p/" + name. */
+  static final class MemoryStaging implements FileStore.Staging {
+    final Map<String, byte[]> staged = new LinkedHashMap<>();
+    final List<String> published = new ArrayList<>();
+
+    @Override
+    public String put(String name, InputStream in, long maxBytes) throws IOException {
+      byte[] bytes = in.readAllBytes();
+      if (bytes.length > maxBytes) {
+        throw new FileStore.TooLarge(maxBytes);
+      }
+      staged.put("p/" + name, bytes);
+      return "p/" + name;
+    }
+
+    @Override
+    public void publish(Collection<String> keys) {
+      published.addAll(keys);
+    }
+
+    @Override
+    public void unpublish() {
+      published.clear();
+    }
+
+    @Override
+    public void close() {}
+  }
+
+  static byte[] zip(Object... nameAndBytes) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (ZipOutputStream z = new ZipOutputStream(out)) {
+      for (int i = 0; i < nameAndBytes.length; i += 2) {
+        z.putNextEntry(new ZipEntry((String) nameAndBytes[i]));
+        Object b = nameAndBytes[i + 1];
+        z.write(b instanceof String s ? s.getBytes(StandardCharsets.UTF_8) : (byte[]) b);
+        z.closeEntry();
+      }
+    }
+    return out.toByteArray();
+  }
+
+  static List<ParsedRow> read(byte[] zip, MemoryStaging staging, InputType type, ZipLimits limits) throws IOException {
+    List<ParsedRow> rows = new ArrayList<>();
+    try (ZipRowSource source = new ZipRowSource(new ByteArrayInputStream(zip), staging, type, limits)) {
+      for (ParsedRow r = source.next(); r != null; r = source.next()) {
+        rows.add(r);
+      }
+    }
+    return rows;
+  }
+
+  @Test
+  void readsEachImageAsADraftWhoseContentIsTheStoredKey() throws IOException {
+    MemoryStaging staging = new MemoryStaging();
+    List<ParsedRow> rows = read(zip("cats/a.png", PNG, "b.PNG", PNG), staging, InputType.IMAGE, ZipLimits.DEFAULT);
+    assertEquals(2, rows.size());
+    assertEquals("cats/a.png", rows.get(0).draft().externalId());
+    assertEquals("p/a.png", rows.get(0).draft().content());
+    assertEquals("image/png", rows.get(0).draft().metadata().path("mediaType").asText());
+    assertEquals(PNG.length, rows.get(0).draft().metadata().path("size").asLong());
+    assertArrayEquals(PNG, staging.staged.get("p/a.png"));
+  }
+
+  @Test
+  void reportsTraversalAbsoluteAndNonMediaEntriesOneByOne() throws IOException {
+    MemoryStaging staging = new MemoryStaging();
+    List<ParsedRow> rows = read(zip("../evil.png", PNG, "/abs.png", PNG, "notes.txt", "hello", "ok.png", PNG, "a\\..\\b.png", PNG),
+        staging, InputType.IMAGE, ZipLimits.DEFAULT);
+    assertEquals(5, rows.size());
+    assertTrue(rows.get(0).error().contains("'..'"), rows.get(0).error());
+    assertTrue(rows.get(1).error().contains("absolute"), rows.get(1).error());
+    assertTrue(rows.get(2).error().contains("not an image or audio file"), rows.get(2).error());
+    assertNull(rows.get(3).error());
+    assertTrue(rows.get(4).error().contains("backslash"), rows.get(4).error());
+    assertEquals(List.of("p/ok.png"), List.copyOf(staging.staged.keySet()));
+  }
+
+  @Test
+  void rejectsAFileWhoseBytesAreNotWhatItsExtensionSays() throws IOException {
+    List<ParsedRow> rows = read(zip("fake.png", "<html>", "song.wav", PNG), new MemoryStaging(), InputType.IMAGE, ZipLimits.DEFAULT);
+    assertTrue(rows.get(0).error().contains("content is not PNG"), rows.get(0).error());
+    assertTrue(rows.get(1).error().contains("AUDIO file, but the project takes IMAGE"), rows.get(1).error());
+  }
+
+  @Test
+  void acceptsAudioInAnAudioProject() throws IOException {
+    List<ParsedRow> rows = read(zip("s/one.wav", WAV), new MemoryStaging(), InputType.AUDIO, ZipLimits.DEFAULT);
+    assertEquals("audio/wav", rows.getFirst().draft().metadata().path("mediaType").asText());
+  }
+
+  @Test
+  void stopsReadingAtAnEntryOverTheSizeCap() throws IOException {
+    byte[] big = new byte[200];
+    System.arraycopy(PNG, 0, big, 0, PNG.length);
+    MemoryStaging staging = new MemoryStaging();
+    List<ParsedRow> rows = read(zip("a.png", PNG, "big.png", big, "c.png", PNG), staging, InputType.IMAGE, new ZipLimits(100, 1000, 10));
+    assertEquals(2, rows.size());
+    assertTrue(rows.get(1).error().contains("larger than the limit"), rows.get(1).error());
+  }
+
+  @Test
+  void stopsReadingPastTheTotalSizeCap() throws IOException {
+    List<ParsedRow> rows = read(zip("a.png", PNG, "b/a.png", PNG, "c/a.png", PNG), new MemoryStaging(), InputType.IMAGE,
+        new ZipLimits(100, PNG.length * 2L + 1, 10));
+    assertNull(rows.get(1).error());
+    assertTrue(rows.get(2).error().contains("uncompressed"), rows.get(2).error());
+  }
+
+  @Test
+  void aManifestGivesIdsLabelsAndMetadata() throws IOException {
+    String manifest = "file,externalId,label,camera\nimgs/a.png,A-1,cat,nikon\nmissing.png,M,,x\n";
+    List<ParsedRow> rows = read(zip("manifest.csv", manifest, "imgs/a.png", PNG, "b.png", PNG), new MemoryStaging(), InputType.IMAGE, ZipLimits.DEFAULT);
+    assertEquals("A-1", rows.get(0).draft().externalId());
+    assertEquals("cat", rows.get(0).draft().label());
+    assertEquals("nikon", rows.get(0).draft().metadata().path("camera").asText());
+    assertEquals("b.png", rows.get(1).draft().externalId());
+    assertTrue(rows.get(2).error().contains("missing.png"), rows.get(2).error());
+  }
+
+  @Test
+  void refusesZipsInTextProjectsAndFilesThatAreNoZip() {
+    assertThrows(LabelloopException.class, () -> read(zip("a.png", PNG), new MemoryStaging(), InputType.TEXT, ZipLimits.DEFAULT));
+    assertThrows(LabelloopException.class, () -> read("id,text\n".getBytes(StandardCharsets.UTF_8), new MemoryStaging(), InputType.IMAGE, ZipLimits.DEFAULT));
+  }
+
+  @Test
+  void sniffsEveryFormatByItsMagicBytes() {
+    Map<MediaType, String> heads = Map.of(
+        MediaType.JPEG, "\u00FF\u00D8\u00FF\u00E0", MediaType.GIF, "GIF89a", MediaType.WEBP, "RIFF\0\0\0\0WEBPVP8 ",
+        MediaType.MP3, "ID3\u0004", MediaType.OGG, "OggS", MediaType.FLAC, "fLaC", MediaType.M4A, "\0\0\0\u0020ftypM4A ");
+    heads.forEach((type, head) -> {
+      byte[] b = head.getBytes(StandardCharsets.ISO_8859_1);
+      assertEquals(type, MediaType.sniff(b, b.length).orElseThrow(), type.name());
+    });
+    assertEquals(MediaType.PNG, MediaType.sniff(PNG, PNG.length).orElseThrow());
+    assertTrue(MediaType.sniff("<svg".getBytes(StandardCharsets.UTF_8), 4).isEmpty());
+  }
+}
