@@ -13,7 +13,7 @@ base=http://127.0.0.1:$port
 # A 512 MiB heap proves import and export stream rather than hold the data set.
 LABELLOOP_JAVA_OPTS="-Xmx512m" setsid ./labelloop serve --port "$port" --data "$data" ${db:+--db "$db"} >"$data/server.log" 2>&1 &
 server=$!
-trap 'kill -TERM -- -$server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$data"' EXIT
+trap 'kill -TERM -- -$server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$data"; true' EXIT
 for _ in $(seq 1 120); do curl -fs "$base/api/v1/health" >/dev/null 2>&1 && break; sleep 0.5; done
 key=$(cat "$data/admin-api-key")
 jvm=$(pgrep -f -n "labelloop.jar serve --port $port")
@@ -22,7 +22,7 @@ project=$(curl -fs -H "Authorization: Bearer $key" -H 'Content-Type: application
   | python3 -c 'import json,sys;print(json.load(sys.stdin)["id"])')
 csv="$data/rows.csv"
 awk -v n="$rows" 'BEGIN{print "id,text"; for(i=1;i<=n;i++) printf "r%d,short text number %d about the market team and the vote\n", i, i}' >"$csv"
-echo "machine: $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GiB, $(java -version 2>&1 | head -1)"
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GiB, server JVM: $(tr '\0' ' ' </proc/$jvm/cmdline | cut -d' ' -f1)"
 echo "database: ${db:-sqlite (embedded)}"
 s=$(date +%s.%N)
 ./labelloop import --url "$base" --api-key "$key" --project "$project" --id-col id --text-col text "$csv" >/dev/null 2>&1

@@ -12,11 +12,11 @@ final class DataOptions {
   @Option(names = "--format", required = true, description = "csv (RFC 4180, header row), tsv or jsonl.")
   String format;
 
-  @Option(names = "--text", required = true,
+  @Option(names = "--text",
       description = "Text column: header name, JSON field, or 1-based column number (e.g. --text 2).")
   String text;
 
-  @Option(names = "--label", required = true, description = "Label column: header name, JSON field or 1-based number.")
+  @Option(names = "--label", description = "Label column: header name, JSON field or 1-based number.")
   String label;
 
   @Option(names = "--no-header", description = "The csv/tsv file has no header row (columns by number). "
@@ -24,6 +24,9 @@ final class DataOptions {
   boolean noHeader;
 
   TextDataset read(Path file) {
+    if (text == null || label == null) {
+      throw new UserError("--text and --label are required for text classification");
+    }
     boolean numbered = text.matches("\\d+") && label.matches("\\d+");
     boolean nh = noHeader || (numbered && format.equalsIgnoreCase("tsv"));
     return TableReader.read(file, format, text, label, nh);

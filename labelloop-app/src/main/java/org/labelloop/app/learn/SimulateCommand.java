@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
+import org.labelloop.app.ner.NerSimulation;
 import org.labelloop.learn.automl.AutoMl;
 import org.labelloop.learn.automl.AutoMlConfig;
 import org.labelloop.learn.automl.Candidate;
@@ -42,6 +43,11 @@ import picocli.CommandLine.Spec;
         "final strategy=NAME labels=N accuracy=... macro_f1=... aulc=... (aulc = mean accuracy over the curve)."})
 public final class SimulateCommand implements Callable<Integer> {
   @Mixin DataOptions in = new DataOptions();
+
+  @Option(names = "--task", defaultValue = "classification",
+      description = "classification (default) or ner (--format conll; strategies random, least-confidence, "
+          + "token-entropy, max-entropy, span-margin; --initial/--batch/--budget count sentences).")
+  String task;
 
   @Option(names = "--test", description = "Held-out labeled file (same format and columns).")
   Path test;
@@ -76,7 +82,13 @@ public final class SimulateCommand implements Callable<Integer> {
   @Override public Integer call() {
     var stdout = spec.commandLine().getOut();
     var err = spec.commandLine().getErr();
+    if (task.equalsIgnoreCase("ner")) {
+      return NerSimulation.run(in.data, in.format, test, testFraction, strategies, initial, batch, budget, seed, out, plot, System.out);
+    }
     try {
+      if (!task.equalsIgnoreCase("classification")) {
+        throw new UserError("--task must be classification or ner");
+      }
       strategies.forEach(s -> {
         try {
           Sampler.named(s);
