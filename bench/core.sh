@@ -20,6 +20,9 @@ jvm=$(pgrep -f -n "labelloop.jar serve --port $port")
 project=$(curl -fs -H "Authorization: Bearer $key" -H 'Content-Type: application/json' "$base/api/v1/projects" \
   -d '{"title":"bench","inputType":"TEXT","jsonInterface":{"jobs":{"JOB_0":{"mlTask":"CLASSIFICATION","required":1,"content":{"input":"radio","categories":{"A":{},"B":{}}}}}}}' \
   | python3 -c 'import json,sys;print(json.load(sys.stdin)["id"])')
+# The labeling hot path alone: retraining on this synthetic data would measure the learning loop instead
+# (it has its own benchmark, LearningLoopBenchIT).
+curl -fs -X PATCH -H "Authorization: Bearer $key" -H 'Content-Type: application/json' "$base/api/v1/projects/$project/learning" -d '{"enabled":false}' >/dev/null
 csv="$data/rows.csv"
 awk -v n="$rows" 'BEGIN{print "id,text"; for(i=1;i<=n;i++) printf "r%d,short text number %d about the market team and the vote\n", i, i}' >"$csv"
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GiB, server JVM: $(tr '\0' ' ' </proc/$jvm/cmdline | cut -d' ' -f1)"
@@ -30,4 +33,7 @@ echo "import rows=$rows seconds=$(python3 -c "import time;print(round(time.time(
 s=$(date +%s.%N)
 ./labelloop export --url "$base" --api-key "$key" --project "$project" --format jsonl -o "$data/export.jsonl" >/dev/null 2>&1
 echo "export rows=$(wc -l <"$data/export.jsonl") seconds=$(python3 -c "import time;print(round(time.time()-$s,1))") server_peak_rss_mb=$(awk '/VmHWM/{print int($2/1024)}' /proc/$jvm/status)"
+echo "-- closed loop: 50 clients, no pause"
 ./labelloop bench-queue --url "$base" --api-key "$key" --project "$project" --clients 50 --seconds 30
+echo "-- 50 labelers, each pausing 1 s between labels"
+./labelloop bench-queue --url "$base" --api-key "$key" --project "$project" --clients 50 --seconds 30 --think-ms 1000

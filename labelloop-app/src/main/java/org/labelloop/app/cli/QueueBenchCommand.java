@@ -30,13 +30,18 @@ public final class QueueBenchCommand extends ClientCommand {
   @Option(names = "--seconds", defaultValue = "30", description = "Duration (default: ${DEFAULT-VALUE}).")
   int seconds;
 
+  @Option(names = "--think-ms", defaultValue = "0",
+      description = "Pause after each label, as a person reading the next item (default: ${DEFAULT-VALUE}: closed loop, "
+          + "each client fires again at once, which measures saturation rather than what a labeler waits).")
+  int thinkMs;
+
   @Override
   void run(ApiClient api) throws Exception {
     ObjectNode answer = answerFor(api.get("/api/v1/projects/" + enc(project)).path("jsonInterface"));
     List<long[]> perClient = new ArrayList<>();
     AtomicLong errors = new AtomicLong();
     long end = System.nanoTime() + seconds * 1_000_000_000L;
-    System.err.printf("bench-queue: %d clients for %d s on project %s%n", clients, seconds, project);
+    System.err.printf("bench-queue: %d clients, think time %d ms, for %d s on project %s%n", clients, thinkMs, seconds, project);
     try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
       List<java.util.concurrent.Future<long[]>> futures = new ArrayList<>();
       for (int c = 0; c < clients; c++) {
@@ -81,6 +86,14 @@ public final class QueueBenchCommand extends ClientCommand {
         continue;
       }
       out.addAll(List.of((t1 - t0) / 1000, (t2 - t1) / 1000, (t2 - t0) / 1000));
+      if (thinkMs > 0) {
+        try {
+          Thread.sleep(thinkMs);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
     }
     return out.stream().mapToLong(Long::longValue).toArray();
   }
