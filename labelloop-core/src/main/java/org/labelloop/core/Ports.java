@@ -39,19 +39,4 @@ public record Ports(
     Objects.requireNonNull(learning);
     Objects.requireNonNull(quality);
   }
-
-  /** Ports without quality storage (quality settings stay at their defaults, marks are not kept): for wiring in tests. */
-  public Ports(
-      Transactor tx,
-      ProjectRepository projects,
-      AssetRepository assets,
-      LabelRepository labels,
-      UserRepository users,
-      ApiKeyRepository apiKeys,
-      MemberRepository members,
-      SessionRepository sessions,
-      DatasetVersionRepository versions,
-      LearningRepository learning) {
-    this(tx, projects, assets, labels, users, apiKeys, members, sessions, versions, learning, QualityRepository.NONE);
-  }
 }

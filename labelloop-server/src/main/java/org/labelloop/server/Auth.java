@@ -8,12 +8,8 @@ import io.javalin.http.HandlerType;
 import io.javalin.http.SameSite;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import org.labelloop.core.Labelloop;
 import org.labelloop.core.error.ErrorCode;
@@ -22,6 +18,7 @@ import org.labelloop.core.port.SessionRepository;
 import org.labelloop.core.port.SessionRepository.Session;
 import org.labelloop.core.port.UserRepository;
 import org.labelloop.core.user.Caller;
+import org.labelloop.core.user.Secrets;
 import org.labelloop.core.user.User;
 
 /**
@@ -34,7 +31,6 @@ final class Auth {
   static final String CSRF_HEADER = "X-CSRF-Token";
   private static final String CALLER = "labelloop.caller";
   private static final Duration SESSION_TTL = Duration.ofHours(12);
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final Labelloop app;
   private final SessionRepository sessions;
@@ -97,10 +93,10 @@ final class Auth {
       throw unauthenticated("wrong email or password");
     }
     throttle.succeeded(email, ip);
-    String token = randomToken();
-    String csrf = randomToken();
+    String token = Secrets.newToken("");
+    String csrf = Secrets.newToken("");
     sessions.deleteExpired(clock.instant());
-    sessions.create(new Session(sha256(token), user.get().id(), csrf, clock.instant().plus(SESSION_TTL)));
+    sessions.create(new Session(Secrets.sha256Hex(token), user.get().id(), csrf, clock.instant().plus(SESSION_TTL)));
     Cookie cookie = new Cookie(COOKIE, token, "/", (int) SESSION_TTL.toSeconds(), isHttps(ctx), 0, true, null, null, SameSite.STRICT);
     ctx.cookie(cookie);
     ctx.json(me(user.get(), csrf));
@@ -109,7 +105,7 @@ final class Auth {
   void logout(Context ctx) {
     String token = ctx.cookie(COOKIE);
     if (token != null) {
-      sessions.delete(sha256(token));
+      sessions.delete(Secrets.sha256Hex(token));
     }
     ctx.removeCookie(COOKIE, "/");
     ctx.status(204);
@@ -133,7 +129,7 @@ final class Auth {
     if (token == null || token.isBlank()) {
       return Optional.empty();
     }
-    return sessions.find(sha256(token)).filter(s -> s.expiresAt().isAfter(clock.instant()));
+    return sessions.find(Secrets.sha256Hex(token)).filter(s -> s.expiresAt().isAfter(clock.instant()));
   }
 
   private static boolean isPublic(String path) {
@@ -158,19 +154,5 @@ final class Auth {
       return false;
     }
     return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
-  }
-
-  static String randomToken() {
-    byte[] b = new byte[32];
-    RANDOM.nextBytes(b);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
-  }
-
-  static String sha256(String s) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -9,29 +9,6 @@ import org.labelloop.core.port.Page;
 
 /** Stores quality settings, marks, honeypot scores and review comments; serves honeypots and sent-back assets. */
 public interface QualityRepository {
-  /** No quality storage: default settings, nothing kept, nothing served. */
-  QualityRepository NONE = new QualityRepository() {
-    @Override public Optional<JsonNode> settings(String projectId) { return Optional.empty(); }
-    @Override public void saveSettings(String projectId, JsonNode settings, Instant now) {
-      throw new UnsupportedOperationException("no quality storage");
-    }
-    @Override public void saveAssetMarks(String p, String a, int n, Double c, Double h, Instant now) {}
-    @Override public void replaceHoneypotMarks(String projectId, String assetId, List<HoneypotMark> marks) {}
-    @Override public List<HoneypotMark> honeypotMarks(String projectId) { return List.of(); }
-    @Override public Page<AssetMarks> assetMarks(String p, Double c, Double h, Double i, String cursor, int limit) {
-      return new Page<>(List.of(), null);
-    }
-    @Override public Optional<String> nextHoneypot(String projectId, String userId) { return Optional.empty(); }
-    @Override public int setHoneypot(String projectId, Collection<String> externalIds, boolean honeypot) { return 0; }
-    @Override public void lockTo(String assetId, String userId, Instant until) {}
-    @Override public ReviewComment addComment(String p, String a, String au, String to, String c, Instant now) {
-      throw new UnsupportedOperationException("no quality storage");
-    }
-    @Override public List<ReviewComment> comments(String assetId) { return List.of(); }
-    @Override public Optional<String> openSendBack(String projectId, String userId) { return Optional.empty(); }
-    @Override public void resolveSendBacks(String assetId, String userId, Instant now) {}
-  };
-
   Optional<JsonNode> settings(String projectId);
 
   void saveSettings(String projectId, JsonNode settings, Instant now);
