@@ -71,6 +71,11 @@ public final class TextModelTrainer {
     for (int i = 0; i < poolRows.length; i++) pool[i] = all[poolRows[i]];
     ObjectNode card = JSON.valueToTree(model.card());
     card.set("leaderboard", JSON.valueToTree(result.leaderboard()));
+    if (model.card().cvConfusion() != null) {
+      ObjectNode confusion = card.putObject("confusionMatrix");
+      confusion.set("labels", JSON.valueToTree(model.classes()));
+      confusion.set("matrix", card.remove("cvConfusion"));
+    }
     card.put("task", "text-classification");
     return new Result(model.classes(), pool, model.save(), card, finite(model.card().cvAccuracy()), finite(model.card().cvMacroF1()));
   }

@@ -139,7 +139,7 @@ public final class AutoMl {
           int[] ws = weights.stream().mapToInt(Integer::intValue).toArray();
           Map<Candidate, Double> temps = new HashMap<>();
           for (Evaluation ev : lib) temps.put(ev.candidate, ev.temperature);
-          return refitEnsemble(data, cache, cacheRows, y, members, ws, temps, e, start, folds.k(), board);
+          return refitEnsemble(data, cache, cacheRows, y, members, ws, temps, e, m.confusion(), start, folds.k(), board);
         }
       }
     }
@@ -243,12 +243,14 @@ public final class AutoMl {
     LeaderboardEntry entry = eval != null ? eval.entry()
         : new LeaderboardEntry(members.get(0).name(), 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
             Double.NaN, 0);
-    return refitEnsemble(data, cache, cacheRows, y, members, weights, temps, entry, start, foldCount, List.of(entry));
+    int[][] confusion = eval == null || eval.metrics == null ? null : eval.metrics.confusion();
+    return refitEnsemble(data, cache, cacheRows, y, members, weights, temps, entry, confusion, start, foldCount,
+        List.of(entry));
   }
 
   private AutoMlResult refitEnsemble(TextDataset data, FeatureCache cache, int[] cacheRows, int[] y,
-      List<Candidate> members, int[] weights, Map<Candidate, Double> temps, LeaderboardEntry entry, long start,
-      int foldCount, List<LeaderboardEntry> board) {
+      List<Candidate> members, int[] weights, Map<Candidate, Double> temps, LeaderboardEntry entry, int[][] confusion,
+      long start, int foldCount, List<LeaderboardEntry> board) {
     int k = data.classes().size();
     List<TextModel.Member> fitted = new ArrayList<>();
     Map<String, String> hyper = new java.util.TreeMap<>();
@@ -266,7 +268,7 @@ public final class AutoMl {
       hyper.put("member" + j + ".temperature", Double.toString(t));
     }
     ModelCard card = new ModelCard(entry.config(), names, hyper, config.seed(), data.snapshotHash(), data.size(),
-        data.classes(), foldCount, entry.cvAccuracy(), entry.macroF1(), entry.ece(),
+        data.classes(), foldCount, entry.cvAccuracy(), entry.macroF1(), entry.ece(), ModelCard.confusion(confusion),
         ModelCard.currentLibraryVersions(), clock.millis() - start);
     return new AutoMlResult(board, entry, new TextModel(data.classes(), fitted, card, cache.embedder()));
   }

@@ -19,19 +19,27 @@ import java.util.Map;
  * @param cvAccuracy cross-validated accuracy (NaN when unknown)
  * @param cvMacroF1 cross-validated macro-F1 (NaN when unknown)
  * @param ece expected calibration error of the calibrated out-of-fold probabilities (NaN when unknown)
+ * @param cvConfusion out-of-fold confusion matrix, rows true class and columns predicted, in {@code classes} order
+ *     (null when no cross-validation could be run)
  * @param libraryVersions versions of the ML libraries involved
  * @param trainingMillis wall time of the whole training (search included)
  */
 public record ModelCard(String config, List<String> members, Map<String, String> hyperparameters, long seed,
     String snapshotHash, int trainingExamples, List<String> classes, int cvFolds, double cvAccuracy, double cvMacroF1,
-    double ece, Map<String, String> libraryVersions, long trainingMillis) implements Serializable {
+    double ece, List<List<Integer>> cvConfusion, Map<String, String> libraryVersions, long trainingMillis) implements Serializable {
   public ModelCard {
     if (config == null || config.isBlank() || config.contains(" ")) throw new IllegalArgumentException("bad config");
     members = List.copyOf(members);
     hyperparameters = Map.copyOf(hyperparameters);
     classes = List.copyOf(classes);
+    cvConfusion = cvConfusion == null ? null : cvConfusion.stream().map(List::copyOf).toList();
     libraryVersions = Map.copyOf(libraryVersions);
     if (trainingExamples < 0 || trainingMillis < 0) throw new IllegalArgumentException("negative count or time");
+  }
+
+  /** A confusion matrix as the card keeps it (immutable, comparable); null stays null. */
+  public static List<List<Integer>> confusion(int[][] matrix) {
+    return matrix == null ? null : java.util.Arrays.stream(matrix).map(row -> java.util.Arrays.stream(row).boxed().toList()).toList();
   }
 
   /** Versions of the libraries the engine uses (as packaged). */

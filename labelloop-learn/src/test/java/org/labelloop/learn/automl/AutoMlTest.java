@@ -86,6 +86,14 @@ class AutoMlTest {
     assertEquals(30, m.card().trainingExamples());
     assertTrue(m.card().cvAccuracy() > 0.9);
     assertTrue(m.card().libraryVersions().containsKey("liblinear"));
+    var confusion = m.card().cvConfusion();
+    assertEquals(m.card().classes().size(), confusion.size());
+    assertEquals(30, confusion.stream().flatMap(List::stream).mapToInt(Integer::intValue).sum());
+    int diagonal = 0;
+    for (int i = 0; i < confusion.size(); i++) {
+      diagonal += confusion.get(i).get(i);
+    }
+    assertEquals(m.card().cvAccuracy(), diagonal / 30.0, 1e-9);
     assertFalse(m.card().config().contains(" "));
   }
 
