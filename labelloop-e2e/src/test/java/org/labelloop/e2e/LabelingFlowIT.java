@@ -417,6 +417,7 @@ class LabelingFlowIT extends BrowserFlow {
     }
     wait.until(d -> !d.findElements(By.cssSelector("#learning-curve svg.chart circle")).isEmpty());
     visible("#models-table");
+    visible("#confusion-matrix");
     Browser.screenshot(driver, "19-dashboard-learning-curve");
   }
 

@@ -126,14 +126,24 @@ final class AssetRoutes {
     ctx.json(Json.object().put("updated", updated).put("notFound", externalIds.size() - updated));
   }
 
-  /** 200 with the asset (and its current prediction), or 204 No Content when nothing is left to label. */
+  /**
+   * 200 with the asset, its current prediction and why it is next ({@code queue}: strategy and score), or 204 No
+   * Content when nothing is left to label. The honeypot flag is left out so that honeypots look like any asset.
+   */
   private void next(Context ctx) {
-    var next = app.queue().next(Auth.caller(ctx), ctx.pathParam("id"));
+    Caller caller = Auth.caller(ctx);
+    String projectId = ctx.pathParam("id");
+    var next = app.queue().next(caller, projectId);
     if (next.isEmpty()) {
       ctx.status(204);
       return;
     }
     var o = Json.asset(next.get().asset());
+    o.remove("isHoneypot");
+    var learning = app.learning().settings(caller, projectId);
+    o.putObject("queue")
+        .put("strategy", learning.enabled() ? learning.strategy().wireName() : "import order")
+        .put("score", next.get().asset().queueScore());
     if (next.get().prediction() != null) {
       o.set("prediction", Json.label(next.get().prediction()));
     } else {

@@ -22,7 +22,8 @@ import org.labelloop.core.port.Page;
 
 final class SqlAssetRepository implements AssetRepository {
   private static final String COLUMNS =
-      "a.id, a.project_id, a.external_id, a.content, a.metadata, a.status, a.priority, a.is_honeypot, a.created_at";
+      "a.id, a.project_id, a.external_id, a.content, a.metadata, a.status, a.priority, a.queue_score, a.is_honeypot,"
+          + " a.created_at";
   private static final String INSERT =
       """
       INSERT INTO assets (project_id, external_id, content, metadata, status, priority, is_honeypot, created_at)
@@ -269,6 +270,7 @@ final class SqlAssetRepository implements AssetRepository {
         Json.read(rs.getString("metadata")),
         AssetStatus.valueOf(rs.getString("status")),
         rs.getInt("priority"),
+        rs.getDouble("queue_score"),
         rs.getBoolean("is_honeypot"),
         Instant.ofEpochMilli(rs.getLong("created_at")));
   }

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.Objects;
 
-/** One item to label. {@code content} is the text, a stored file's path, or a JSON row for tabular projects. */
+/**
+ * One item to label. {@code content} is the text, a stored file's path, or a JSON row for tabular projects;
+ * {@code queueScore} is the learning loop's uncertainty score (higher is served first, after priority).
+ */
 public record Asset(
     String id,
     String projectId,
@@ -13,6 +16,7 @@ public record Asset(
     JsonNode metadata,
     AssetStatus status,
     int priority,
+    double queueScore,
     boolean honeypot,
     Instant createdAt) {
   public Asset {
