@@ -522,4 +522,40 @@ class LabelingFlowIT extends BrowserFlow {
     assertTrue(error.getText().toLowerCase().contains("not found") || error.getText().toLowerCase().contains("forbidden")
         || error.getText().toLowerCase().contains("not a member"), error.getText());
   }
+
+  @Test
+  @Order(15)
+  void dashboardShowsTheLowestAgreementOnceTwoLabelersDisagree() {
+    Map<String, Object> categories = Map.of("A", Map.of("name", "Alpha"), "B", Map.of("name", "Beta"));
+    Map<String, Object> job = Map.of("mlTask", "CLASSIFICATION", "required", 1, "content", Map.of("input", "radio", "categories", categories));
+    String pid = server.api("POST", "/api/v1/projects",
+        Map.of("title", "Consensus e2e", "inputType", "TEXT", "jsonInterface", Map.of("jobs", Map.of("JOB_0", job)))).get("id").asText();
+    server.api("POST", "/api/v1/projects/" + pid + "/assets", List.of(Map.of("externalId", "c1", "content", "a text two labelers read")));
+    server.api("PATCH", "/api/v1/projects/" + pid + "/quality-settings",
+        Map.of("consensus", Map.of("labelers", 2, "percent", 100, "threshold", 0.5)));
+    String labelerId = null;
+    for (var user : server.api("GET", "/api/v1/users", null).get("items")) {
+      if (user.path("email").asText().equals("labeler@example.org")) {
+        labelerId = user.path("id").asText();
+      }
+    }
+    server.api("POST", "/api/v1/projects/" + pid + "/members", Map.of("userId", labelerId, "role", "LABELER"));
+    server.api("POST", "/api/v1/projects/" + pid + "/labels", Map.of("assetExternalId", "c1", "labelType", "DEFAULT",
+        "jsonResponse", Map.of("JOB_0", Map.of("categories", List.of(Map.of("name", "A"))))));
+
+    go("/p/" + pid + "/label"); // the labeler from the previous test answers the same asset differently
+    visible("#label-card[data-asset-id]");
+    keys("2", Keys.ENTER);
+    wait.until(d -> server.api("GET", "/api/v1/projects/" + pid + "/labels?type=DEFAULT", null).get("items").size() == 2);
+
+    visible("#logout").click();
+    visible("#email").sendKeys(EMAIL);
+    driver.findElement(By.id("password")).sendKeys(PASSWORD, Keys.ENTER);
+    visible("#logout");
+    go("/p/" + pid);
+    WebElement lowest = visible("#agreement-table");
+    assertTrue(lowest.getText().contains("c1"), lowest.getText());
+    assertTrue(visible("#category-agreement").getText().contains("Alpha"), "per-category agreement panel");
+    Browser.screenshot(driver, "28-dashboard-agreement");
+  }
 }
