@@ -212,6 +212,28 @@ abstract class LearningLoopContract {
   }
 
   @Test
+  void trainingPinnedToADatasetVersionUsesThatVersionsAnswersOnly() {
+    Map<String, String> ids = new HashMap<>();
+    String project = project(40, ids);
+    assertEquals(200, admin.patch("/api/v1/projects/" + project + "/learning", Api.object().put("enabled", false)).status());
+    labelRange(project, ids, 0, 12);
+    Response v1 = admin.post("/api/v1/projects/" + project + "/versions", Api.object().put("name", "v1"));
+    assertEquals(201, v1.status(), v1.text());
+    labelRange(project, ids, 12, 20); // after the snapshot: not part of the pinned training data
+
+    Response unknown = admin.patch("/api/v1/projects/" + project + "/learning", Api.object().put("pinnedVersion", "999999"));
+    assertEquals(400, unknown.status(), unknown.text());
+    Response pin = admin.patch("/api/v1/projects/" + project + "/learning",
+        Api.object().put("enabled", true).put("pinnedVersion", v1.body().path("id").asText()));
+    assertEquals(200, pin.status(), pin.text());
+    assertEquals(v1.body().path("id").asText(), pin.body().path("pinnedVersion").asText(), pin.text());
+
+    assertEquals(202, admin.post("/api/v1/projects/" + project + "/models/train", Api.object()).status());
+    JsonNode model = await(() -> models(project).size() >= 1 ? models(project).get(0) : null, "the pinned model");
+    assertEquals(12, model.path("labelsUsed").asInt(), model.toString());
+  }
+
+  @Test
   void settingsAreReadByMembersAndChangedByAdminsWithValidation() {
     Map<String, String> ids = new HashMap<>();
     String project = project(2, ids);

@@ -44,6 +44,9 @@ public final class LearningService {
         .orElseGet(JsonNodeFactory.instance::objectNode);
     LearningSettings result = LearningSettings.fromJson(stored).patch(patch);
     result.check(project.jsonInterface());
+    if (result.pinnedVersion() != null && ports.versions().find(projectId, result.pinnedVersion()).isEmpty()) {
+      throw LabelloopException.invalid("pinnedVersion: no dataset version " + result.pinnedVersion() + " in this project");
+    }
     if (patch != null && patch.isObject()) {
       patch.properties().forEach(e -> stored.set(e.getKey(), e.getValue()));
     }

@@ -13,11 +13,20 @@ import org.labelloop.core.project.MlTask;
 
 /**
  * A project's learning loop settings. {@code jobId} null means the interface's first CLASSIFICATION job; a project
- * without one cannot learn. Stored as JSON (only the fields a user set), so new defaults reach old projects.
+ * without one cannot learn. {@code pinnedVersion}, a dataset version id, makes training use that version's answers
+ * instead of the live labels (and new labels then trigger no retraining). Stored as JSON (only the fields a user
+ * set), so new defaults reach old projects.
  */
 public record LearningSettings(
-    boolean enabled, String jobId, int retrainEvery, int minLabels, int timeBudgetSeconds, Strategy strategy, int batchSize) {
-  public static final LearningSettings DEFAULTS = new LearningSettings(true, null, 10, 10, 3, Strategy.MARGIN, 10);
+    boolean enabled,
+    String jobId,
+    int retrainEvery,
+    int minLabels,
+    int timeBudgetSeconds,
+    Strategy strategy,
+    int batchSize,
+    String pinnedVersion) {
+  public static final LearningSettings DEFAULTS = new LearningSettings(true, null, 10, 10, 3, Strategy.MARGIN, 10, null);
 
   public LearningSettings {
     List<String> problems = new ArrayList<>();
@@ -57,6 +66,7 @@ public record LearningSettings(
     List<String> problems = new ArrayList<>();
     boolean en = enabled;
     String job = jobId;
+    String pinned = pinnedVersion;
     int every = retrainEvery, min = minLabels, budget = timeBudgetSeconds, batch = batchSize;
     Strategy strat = strategy;
     for (Map.Entry<String, JsonNode> e : patch.properties()) {
@@ -67,6 +77,9 @@ public record LearningSettings(
         }
         case "jobId" -> {
           if (v.isNull() || v.isTextual()) job = v.isNull() || v.asText().isBlank() ? null : v.asText(); else problems.add("jobId: must be a string");
+        }
+        case "pinnedVersion" -> {
+          if (v.isNull() || v.isTextual()) pinned = v.isNull() || v.asText().isBlank() ? null : v.asText(); else problems.add("pinnedVersion: must be a dataset version id or null");
         }
         case "strategy" -> {
           if (v.isTextual()) strat = Strategy.parse(v.asText()); else problems.add("strategy: must be a string");
@@ -81,7 +94,7 @@ public record LearningSettings(
     if (!problems.isEmpty()) {
       throw LabelloopException.invalid("Invalid learning settings: " + problems.getFirst(), problems);
     }
-    return new LearningSettings(en, job, every, min, budget, strat, batch);
+    return new LearningSettings(en, job, every, min, budget, strat, batch, pinned);
   }
 
   private static int intField(String name, JsonNode v, int current, List<String> problems) {
@@ -117,6 +130,7 @@ public record LearningSettings(
     o.put("timeBudgetSeconds", timeBudgetSeconds);
     o.put("strategy", strategy.wireName());
     o.put("batchSize", batchSize);
+    if (pinnedVersion == null) o.putNull("pinnedVersion"); else o.put("pinnedVersion", pinnedVersion);
     return o;
   }
 }

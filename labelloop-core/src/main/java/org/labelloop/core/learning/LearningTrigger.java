@@ -46,7 +46,7 @@ public final class LearningTrigger {
   private void maybeQueue(Project project) {
     LearningRepository learning = ports.learning();
     LearningSettings settings = LearningSettings.fromJson(learning.settings(project.id()).orElse(null));
-    if (!settings.enabled() || settings.learnedJob(project.jsonInterface()) == null) {
+    if (!settings.enabled() || settings.pinnedVersion() != null || settings.learnedJob(project.jsonInterface()) == null) {
       return;
     }
     long count = learning.humanLabelCount(project.id());

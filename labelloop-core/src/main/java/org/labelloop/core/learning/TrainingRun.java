@@ -14,6 +14,7 @@ import org.labelloop.core.Ports;
 import org.labelloop.core.learning.LearningRepository.Prediction;
 import org.labelloop.core.project.Job;
 import org.labelloop.core.project.Project;
+import org.labelloop.core.version.VersionItem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +25,8 @@ import org.slf4j.LoggerFactory;
 final class TrainingRun {
   private static final Logger LOG = LoggerFactory.getLogger(TrainingRun.class);
 
+  private static final int PAGE = 1000;
+
   private final Ports ports;
   private final Clock clock;
   private final TextModelTrainer trainer;
@@ -32,6 +35,22 @@ final class TrainingRun {
     this.ports = ports;
     this.clock = clock;
     this.trainer = trainer;
+  }
+
+  /** The answers of a dataset version as review-grade labels, or null when the version is gone. */
+  private List<LearningRepository.HumanLabel> pinnedAnswers(String projectId, String versionId) {
+    if (ports.versions().find(projectId, versionId).isEmpty()) {
+      return null;
+    }
+    List<LearningRepository.HumanLabel> answers = new ArrayList<>();
+    List<VersionItem> page = ports.versions().items(versionId, null, PAGE);
+    while (!page.isEmpty()) {
+      for (VersionItem item : page) {
+        answers.add(new LearningRepository.HumanLabel(item.labelId(), item.assetId(), true, item.answer()));
+      }
+      page = page.size() < PAGE ? List.of() : ports.versions().items(versionId, page.getLast().externalId(), PAGE);
+    }
+    return answers;
   }
 
   void run(TrainingJob job) {
@@ -49,7 +68,13 @@ final class TrainingRun {
       return;
     }
     long t0 = System.nanoTime();
-    Snapshot snapshot = Snapshot.of(learning.assets(project.id()), learning.humanLabels(project.id()), learned.id());
+    List<LearningRepository.HumanLabel> answers =
+        settings.pinnedVersion() == null ? learning.humanLabels(project.id()) : pinnedAnswers(project.id(), settings.pinnedVersion());
+    if (answers == null) {
+      learning.finish(job.id(), TrainingJob.Status.SKIPPED, "pinned dataset version " + settings.pinnedVersion() + " no longer exists", null, clock.instant());
+      return;
+    }
+    Snapshot snapshot = Snapshot.of(learning.assets(project.id()), answers, learned.id());
     if (snapshot.labeledCount() < settings.minLabels() || snapshot.classCount() < 2) {
       String why = snapshot.labeledCount() + " labeled assets in " + snapshot.classCount()
           + " classes; the first model needs " + settings.minLabels() + " in at least 2";
