@@ -86,6 +86,7 @@ final class VersionRoutes {
         .put("name", v.name())
         .put("createdAt", v.createdAt().toString())
         .put("createdBy", v.createdBy())
+        .put("modelVersion", v.modelVersion())
         .put("assetCount", v.assetCount());
   }
 }

@@ -12,7 +12,7 @@ import org.labelloop.core.version.VersionItem;
 
 final class SqlDatasetVersionRepository implements DatasetVersionRepository {
   private static final String COLUMNS =
-      "v.id, v.project_id, v.name, v.created_at, v.created_by,"
+      "v.id, v.project_id, v.name, v.created_at, v.created_by, v.model_version,"
           + " (SELECT COUNT(*) FROM dataset_version_items i WHERE i.version_id = v.id) AS asset_count";
 
   private final Tx tx;
@@ -22,20 +22,21 @@ final class SqlDatasetVersionRepository implements DatasetVersionRepository {
   }
 
   @Override
-  public DatasetVersion create(String projectId, String name, String createdBy, Instant now) {
+  public DatasetVersion create(String projectId, String name, String createdBy, String modelVersion, Instant now) {
     long id =
         tx.write(
             h ->
                 h.createQuery(
-                        "INSERT INTO dataset_versions (project_id, name, created_at, created_by)"
-                            + " VALUES (:projectId, :name, :now, :createdBy) RETURNING id")
+                        "INSERT INTO dataset_versions (project_id, name, created_at, created_by, model_version)"
+                            + " VALUES (:projectId, :name, :now, :createdBy, :model) RETURNING id")
                     .bind("projectId", Ids.parse(projectId))
                     .bind("name", name)
                     .bind("now", now.toEpochMilli())
                     .bind("createdBy", Ids.parseNullable(createdBy))
+                    .bind("model", modelVersion)
                     .mapTo(Long.class)
                     .one());
-    return new DatasetVersion(Long.toString(id), projectId, name, Instant.ofEpochMilli(now.toEpochMilli()), createdBy, 0);
+    return new DatasetVersion(Long.toString(id), projectId, name, Instant.ofEpochMilli(now.toEpochMilli()), createdBy, modelVersion, 0);
   }
 
   @Override
@@ -123,6 +124,7 @@ final class SqlDatasetVersionRepository implements DatasetVersionRepository {
         rs.getString("name"),
         Instant.ofEpochMilli(rs.getLong("created_at")),
         creator,
+        rs.getString("model_version"),
         rs.getLong("asset_count"));
   }
 }

@@ -86,6 +86,7 @@ class DatasetVersionsIT {
   void diffFindsExactlyTheAddedRemovedAndChangedAssets() {
     DatasetVersion v1 = app.versions().create(admin, project.id(), "v1");
     assertEquals(3, v1.assetCount());
+    assertEquals(null, v1.modelVersion(), "no model has been trained in this project");
     label("x1", LabelType.DEFAULT, "POLITICS");
     label("x3", LabelType.DEFAULT, "SPORT");
     label("x2", LabelType.REVIEW, "SPORT"); // same answer from a reviewer is not a change

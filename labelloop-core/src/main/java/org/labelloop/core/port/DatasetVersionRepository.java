@@ -9,7 +9,7 @@ import org.labelloop.core.version.VersionItem;
 /** Stores dataset versions. A version's items never change once written. */
 public interface DatasetVersionRepository {
   /** Creates an empty version; names are unique per project. */
-  DatasetVersion create(String projectId, String name, String createdBy, Instant now);
+  DatasetVersion create(String projectId, String name, String createdBy, String modelVersion, Instant now);
 
   void addItems(String versionId, List<VersionItem> items);
 

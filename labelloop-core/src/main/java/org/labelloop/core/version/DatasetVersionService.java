@@ -15,6 +15,7 @@ import org.labelloop.core.asset.AssetStatus;
 import org.labelloop.core.asset.LabeledAssets;
 import org.labelloop.core.error.LabelloopException;
 import org.labelloop.core.label.ChosenLabel;
+import org.labelloop.core.learning.ModelVersion;
 import org.labelloop.core.port.DatasetVersionRepository;
 import org.labelloop.core.user.Access;
 import org.labelloop.core.user.Caller;
@@ -53,7 +54,9 @@ public final class DatasetVersionService {
     }
     return ports.tx().inTransaction(
         () -> {
-          DatasetVersion version = versions.create(projectId, trimmed, caller.userId(), clock.instant());
+          List<ModelVersion> models = ports.learning().versions(projectId);
+          String model = models.isEmpty() ? null : models.getLast().modelVersion();
+          DatasetVersion version = versions.create(projectId, trimmed, caller.userId(), model, clock.instant());
           try {
             LabeledAssets.forEachPage(ports, new AssetQuery(projectId, null, null, null, null, PAGE), (assets, labels) -> {
               List<VersionItem> items = new ArrayList<>();
