@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       org.labelloop.app.cli.UsersCommand.class,
       org.labelloop.app.cli.KeysCommand.class,
       org.labelloop.app.cli.QueueBenchCommand.class,
+      org.labelloop.app.cli.VersionsCommand.class,
       org.labelloop.app.ner.TrainCommand.class,
       org.labelloop.app.quality.FindLabelErrorsCommand.class,
     })

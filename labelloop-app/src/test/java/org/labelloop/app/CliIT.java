@@ -86,6 +86,31 @@ class CliIT {
   }
 
   @Test
+  void diffsTwoDatasetVersionsAndSendsTheChangeToReview() throws Exception {
+    String project = admin.post("/api/v1/projects", Api.object().put("title", "cli versions").put("inputType", "TEXT")
+        .set("jsonInterface", Api.textInterface("SPORT", "TECH"))).body().path("id").asText();
+    Path csv = data.resolve("versions.csv");
+    Files.writeString(csv, "id,text,label\nx1,one,SPORT\nx2,two,SPORT\n");
+    assertEquals(0, cli("import", "--project", project, "--label-col", "label", csv.toString())[0]);
+    Object[] v1 = cli("versions", "create", "--project", project, "v1");
+    assertEquals(0, v1[0], (String) v1[1]);
+    String a = ((String) v1[1]).replaceAll("(?s).*id=(\\S+).*", "$1");
+    var answer = Api.object();
+    answer.putObject("JOB_0").putArray("categories").addObject().put("name", "TECH");
+    admin.post("/api/v1/projects/" + project + "/labels", Api.object().put("assetExternalId", "x2").put("labelType", "DEFAULT").set("jsonResponse", answer));
+    String b = ((String) cli("versions", "create", "--project", project, "v2")[1]).replaceAll("(?s).*id=(\\S+).*", "$1");
+
+    String diff = (String) cli("versions", "diff", "--project", project, a, b)[1];
+    assertTrue(diff.contains("~ x2") && diff.contains("added=0 removed=0 changed=1"), diff);
+    assertTrue(((String) cli("versions", "to-review", "--project", project, a, b)[1]).contains("moved to review: 1"));
+    assertEquals(1, admin.get("/api/v1/projects/" + project + "/assets?status=TO_REVIEW").body().path("items").size());
+    Path out = data.resolve("v1.jsonl");
+    assertEquals(0, cli("versions", "export", "--project", project, "-o", out.toString(), a)[0]);
+    assertEquals(2, Files.readAllLines(out).size());
+    assertTrue(((String) cli("versions", "list", "--project", project)[1]).contains("v2"));
+  }
+
+  @Test
   void createsUsersAndManagesTheirKeys() {
     Object[] created = cli("users", "create", "--email", "cli-user@example.org", "--name", "Cli", "--password", "a long password 42");
     assertEquals(0, created[0], (String) created[1]);
