@@ -7,8 +7,6 @@ import static org.labelloop.store.Fixtures.drafts;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -19,8 +17,6 @@ import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.labelloop.core.Labelloop;
-import org.labelloop.core.PasswordHasher;
-import org.labelloop.core.Ports;
 import org.labelloop.core.asset.AssetStatus;
 import org.labelloop.core.error.LabelloopException;
 import org.labelloop.core.label.LabelType;
@@ -47,19 +43,7 @@ class DatasetVersionsIT {
   static void open(Kind kind) {
     db = kind.open();
     OPENED.add(db);
-    Ports ports = db.ports();
-    PasswordHasher plain = new PasswordHasher() {
-      @Override
-      public String hash(String password) {
-        return "plain:" + password;
-      }
-
-      @Override
-      public boolean verify(String password, String hash) {
-        return hash.equals("plain:" + password);
-      }
-    };
-    app = Labelloop.create(ports, plain, Clock.fixed(NOW, ZoneOffset.UTC));
+    app = Fixtures.useCases(db);
   }
 
   @AfterAll

@@ -70,6 +70,22 @@ final class Fixtures {
         assetId, null, type, json("{\"JOB_0\": {\"categories\": [{\"name\": \"" + category + "\"}]}}"), model, 3.5, false);
   }
 
+  /** The use cases over {@code db}, with a plain-text password "hash" (bcrypt would only slow the tests) and a fixed clock. */
+  static org.labelloop.core.Labelloop useCases(Database db) {
+    org.labelloop.core.PasswordHasher plain = new org.labelloop.core.PasswordHasher() {
+      @Override
+      public String hash(String password) {
+        return "plain:" + password;
+      }
+
+      @Override
+      public boolean verify(String password, String hash) {
+        return hash.equals("plain:" + password);
+      }
+    };
+    return org.labelloop.core.Labelloop.create(db.ports(), plain, java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC));
+  }
+
   static LabelDraft skip(String assetId) {
     return new LabelDraft(assetId, null, LabelType.DEFAULT, json("{}"), null, null, true);
   }

@@ -9,8 +9,6 @@ import static org.labelloop.store.Fixtures.NOW;
 import static org.labelloop.store.Fixtures.drafts;
 import static org.labelloop.store.Fixtures.json;
 
-import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -26,7 +24,6 @@ import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.labelloop.core.Labelloop;
-import org.labelloop.core.PasswordHasher;
 import org.labelloop.core.asset.AssetStatus;
 import org.labelloop.core.error.ErrorCode;
 import org.labelloop.core.error.LabelloopException;
@@ -56,18 +53,7 @@ class QualityIT {
   static void open(Kind kind) {
     db = kind.open();
     OPENED.add(db);
-    PasswordHasher plain = new PasswordHasher() {
-      @Override
-      public String hash(String password) {
-        return "plain:" + password;
-      }
-
-      @Override
-      public boolean verify(String password, String hash) {
-        return hash.equals("plain:" + password);
-      }
-    };
-    app = Labelloop.create(db.ports(), plain, Clock.fixed(NOW, ZoneOffset.UTC));
+    app = Fixtures.useCases(db);
   }
 
   @AfterAll
