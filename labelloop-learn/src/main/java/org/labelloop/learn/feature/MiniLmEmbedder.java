@@ -37,6 +37,14 @@ public final class MiniLmEmbedder implements TextEmbedder, AutoCloseable {
   private final int batchSize;
 
   public MiniLmEmbedder(int maxTokens, int batchSize, int threads) {
+    this(maxTokens, batchSize, threads, false);
+  }
+
+  /**
+   * @param spinWait let ONNX Runtime's worker threads busy-wait between operators: about a quarter faster when the
+   *     process owns the cores (the offline commands), but it takes CPU time from everything else running beside it
+   */
+  public MiniLmEmbedder(int maxTokens, int batchSize, int threads, boolean spinWait) {
     if (maxTokens < 8 || maxTokens > 512) throw new IllegalArgumentException("maxTokens must be in 8..512");
     if (batchSize < 1) throw new IllegalArgumentException("batchSize must be positive");
     this.maxTokens = maxTokens;
@@ -48,8 +56,7 @@ public final class MiniLmEmbedder implements TextEmbedder, AutoCloseable {
       OrtSession.SessionOptions opts = new OrtSession.SessionOptions();
       opts.setIntraOpNumThreads(Math.max(1, threads));
       opts.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-      // no busy-waiting between ops: on a shared 2-core machine spinning threads steal time from everyone
-      opts.addConfigEntry("session.intra_op.allow_spinning", "0");
+      opts.addConfigEntry("session.intra_op.allow_spinning", spinWait ? "1" : "0");
       this.session = env.createSession(m.readAllBytes(), opts);
       this.tokenizer = HuggingFaceTokenizer.newInstance(t, Map.of(
           "truncation", "true", "padding", "false", "maxLength", Integer.toString(maxTokens), "modelMaxLength",
@@ -61,9 +68,9 @@ public final class MiniLmEmbedder implements TextEmbedder, AutoCloseable {
     }
   }
 
-  /** The defaults: 256 tokens, batches of 16, all available cores. */
+  /** The defaults for a process that owns the machine: 256 tokens, batches of 16, all cores, spin-waiting threads. */
   public MiniLmEmbedder() {
-    this(256, 16, Runtime.getRuntime().availableProcessors());
+    this(256, 16, Runtime.getRuntime().availableProcessors(), true);
   }
 
   @Override public String name() { return "all-minilm-l6-v2-q/" + maxTokens; }
