@@ -166,7 +166,7 @@ final class AssetRoutes {
     // Checks access before the status line is committed, so a denial is still a clean 403/404.
     app.exports().authorize(caller, projectId);
     String ext = format.name().toLowerCase(Locale.ROOT);
-    ctx.contentType(format == ExportFormat.CSV ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8");
+    ctx.contentType(format.contentType());
     ctx.header("Content-Disposition", "attachment; filename=\"project-" + projectId.replaceAll("[^A-Za-z0-9_-]", "") + "." + ext + "\"");
     try {
       OutputStream out = ctx.res().getOutputStream();

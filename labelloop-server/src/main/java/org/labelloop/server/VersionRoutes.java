@@ -7,6 +7,7 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.OutputStream;
 import org.labelloop.core.Labelloop;
+import org.labelloop.core.io.ExportFormat;
 import org.labelloop.core.version.DatasetVersion;
 import org.labelloop.core.version.VersionDiff;
 import org.slf4j.Logger;
@@ -68,7 +69,7 @@ final class VersionRoutes {
   private void export(Context ctx) {
     String projectId = ctx.pathParam("id");
     String versionId = ctx.pathParam("v");
-    ctx.contentType("application/x-ndjson; charset=utf-8");
+    ctx.contentType(ExportFormat.JSONL.contentType());
     ctx.header("Content-Disposition", "attachment; filename=\"version-" + versionId.replaceAll("[^0-9]", "") + ".jsonl\"");
     try {
       OutputStream out = ctx.res().getOutputStream();

@@ -75,10 +75,6 @@ public final class AssetService {
     return ports.assets().list(query);
   }
 
-  public Asset get(Caller caller, String projectId, String assetId) {
-    access.require(caller, projectId, Role.LABELER);
-    return ports.assets().find(projectId, assetId).orElseThrow(() -> LabelloopException.notFound("Asset " + assetId));
-  }
 
   /** Sets status and/or priority of the assets with these externalIds, e.g. to send a list to review. */
   public int update(Caller caller, String projectId, List<String> externalIds, AssetStatus status, Integer priority) {

@@ -19,6 +19,6 @@ public enum ExportFormat {
   }
 
   public String contentType() {
-    return this == JSONL ? "application/x-ndjson" : "text/csv";
+    return this == JSONL ? "application/x-ndjson; charset=utf-8" : "text/csv; charset=utf-8";
   }
 }

@@ -64,12 +64,6 @@ public final class UserService {
     return users.list();
   }
 
-  public User get(Caller caller, String userId) {
-    if (!caller.admin() && !caller.userId().equals(userId)) {
-      throw LabelloopException.forbidden("Only an administrator can see other users");
-    }
-    return users.find(userId).orElseThrow(() -> LabelloopException.notFound("User " + userId));
-  }
 
   public CreatedApiKey createApiKey(Caller caller, String userId, String name) {
     requireSelfOrAdmin(caller, userId);
