@@ -6,14 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.labelloop.store.Fixtures.NOW;
 
-import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.labelloop.core.error.ErrorCode;
 import org.labelloop.core.error.LabelloopException;
 import org.labelloop.core.port.SessionRepository.Session;
@@ -21,28 +15,9 @@ import org.labelloop.core.user.ApiKey;
 import org.labelloop.core.user.Member;
 import org.labelloop.core.user.Role;
 import org.labelloop.core.user.User;
-import org.labelloop.store.testing.TestDatabases.Kind;
 
 /** Users, API keys, sessions and members. */
-@ParameterizedClass(name = "{0}")
-@EnumSource(Kind.class)
-class AccountRepositoriesIT {
-  private static final List<Database> OPENED = new ArrayList<>();
-  private static Database db;
-
-  @Parameter Kind kind;
-
-  @BeforeParameterizedClassInvocation
-  static void open(Kind kind) {
-    db = kind.open();
-    OPENED.add(db);
-  }
-
-  @AfterAll
-  static void closeAll() {
-    OPENED.forEach(Database::close);
-  }
-
+class AccountRepositoriesIT extends OnBothDatabases {
   @Test
   void emailIsStoredLowerCaseAndUniqueIgnoringCase() {
     long before = db.users().count();

@@ -16,12 +16,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.labelloop.core.asset.Asset;
 import org.labelloop.core.asset.AssetQuery;
 import org.labelloop.core.asset.AssetStatus;
@@ -29,27 +24,8 @@ import org.labelloop.core.error.LabelloopException;
 import org.labelloop.core.label.LabelType;
 import org.labelloop.core.port.Page;
 import org.labelloop.core.project.Project;
-import org.labelloop.store.testing.TestDatabases.Kind;
 
-@ParameterizedClass(name = "{0}")
-@EnumSource(Kind.class)
-class AssetRepositoryIT {
-  private static final List<Database> OPENED = new ArrayList<>();
-  private static Database db;
-
-  @Parameter Kind kind;
-
-  @BeforeParameterizedClassInvocation
-  static void open(Kind kind) {
-    db = kind.open();
-    OPENED.add(db);
-  }
-
-  @AfterAll
-  static void closeAll() {
-    OPENED.forEach(Database::close);
-  }
-
+class AssetRepositoryIT extends OnBothDatabases {
   @Test
   void insertReportsDuplicatesWithinTheBatchAndAgainstStoredAssets() {
     Project p = Fixtures.project(db);

@@ -7,16 +7,9 @@ import static org.labelloop.store.Fixtures.drafts;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
-import org.labelloop.core.Labelloop;
 import org.labelloop.core.asset.AssetStatus;
 import org.labelloop.core.error.LabelloopException;
 import org.labelloop.core.label.LabelType;
@@ -24,32 +17,11 @@ import org.labelloop.core.project.Project;
 import org.labelloop.core.user.Caller;
 import org.labelloop.core.version.DatasetVersion;
 import org.labelloop.core.version.VersionDiff;
-import org.labelloop.store.testing.TestDatabases.Kind;
 
 /** Dataset versions through the use case, on both databases. */
-@ParameterizedClass(name = "{0}")
-@EnumSource(Kind.class)
-class DatasetVersionsIT {
-  private static final List<Database> OPENED = new ArrayList<>();
-  private static Database db;
-  private static Labelloop app;
-
-  @Parameter Kind kind;
-
+class DatasetVersionsIT extends OnBothDatabases {
   private Project project;
   private Caller admin;
-
-  @BeforeParameterizedClassInvocation
-  static void open(Kind kind) {
-    db = kind.open();
-    OPENED.add(db);
-    app = Fixtures.useCases(db);
-  }
-
-  @AfterAll
-  static void closeAll() {
-    OPENED.forEach(Database::close);
-  }
 
   @BeforeEach
   void newProject() {

@@ -9,12 +9,7 @@ import static org.labelloop.store.Fixtures.drafts;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.labelloop.core.asset.AssetStatus;
 import org.labelloop.core.error.ErrorCode;
 import org.labelloop.core.error.LabelloopException;
@@ -25,27 +20,8 @@ import org.labelloop.core.project.Project;
 import org.labelloop.core.project.ProjectDraft;
 import org.labelloop.core.project.ProjectStats;
 import org.labelloop.core.user.Role;
-import org.labelloop.store.testing.TestDatabases.Kind;
 
-@ParameterizedClass(name = "{0}")
-@EnumSource(Kind.class)
-class ProjectRepositoryIT {
-  private static final List<Database> OPENED = new ArrayList<>();
-  private static Database db;
-
-  @Parameter Kind kind;
-
-  @BeforeParameterizedClassInvocation
-  static void open(Kind kind) {
-    db = kind.open();
-    OPENED.add(db);
-  }
-
-  @AfterAll
-  static void closeAll() {
-    OPENED.forEach(Database::close);
-  }
-
+class ProjectRepositoryIT extends OnBothDatabases {
   @Test
   void createdProjectIsFoundWithItsInterface() {
     Project p = Fixtures.project(db);

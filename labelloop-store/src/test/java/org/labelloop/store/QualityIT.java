@@ -9,21 +9,14 @@ import static org.labelloop.store.Fixtures.NOW;
 import static org.labelloop.store.Fixtures.drafts;
 import static org.labelloop.store.Fixtures.json;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
-import org.labelloop.core.Labelloop;
 import org.labelloop.core.asset.AssetStatus;
 import org.labelloop.core.error.ErrorCode;
 import org.labelloop.core.error.LabelloopException;
@@ -34,32 +27,11 @@ import org.labelloop.core.quality.QualityRepository;
 import org.labelloop.core.queue.QueuedAsset;
 import org.labelloop.core.user.Caller;
 import org.labelloop.core.user.Role;
-import org.labelloop.store.testing.TestDatabases.Kind;
 
 /** Consensus, honeypots, kappa and the review send-back through the use cases, on both databases. */
-@ParameterizedClass(name = "{0}")
-@EnumSource(Kind.class)
-class QualityIT {
-  private static final List<Database> OPENED = new ArrayList<>();
-  private static Database db;
-  private static Labelloop app;
-
-  @Parameter Kind kind;
-
+class QualityIT extends OnBothDatabases {
   private Project project;
   private Caller admin;
-
-  @BeforeParameterizedClassInvocation
-  static void open(Kind kind) {
-    db = kind.open();
-    OPENED.add(db);
-    app = Fixtures.useCases(db);
-  }
-
-  @AfterAll
-  static void closeAll() {
-    OPENED.forEach(Database::close);
-  }
 
   @BeforeEach
   void newProject() {
