@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import org.labelloop.learn.data.TextDataset;
 import picocli.CommandLine.Option;
 
-/** Input options shared by {@code simulate} and {@code automl}. */
-final class DataOptions {
+/** Input options shared by {@code simulate}, {@code automl} and {@code find-label-errors}. */
+public final class DataOptions {
   @Option(names = "--data", required = true, description = "Labeled data file (UTF-8).")
   Path data;
 
@@ -23,7 +23,12 @@ final class DataOptions {
       + "Column numbers with a tsv file imply --no-header, as for the SMS spam collection (label<TAB>text).")
   boolean noHeader;
 
-  TextDataset read(Path file) {
+  /** The {@code --data} file. */
+  public Path data() {
+    return data;
+  }
+
+  public TextDataset read(Path file) {
     if (text == null || label == null) {
       throw new UserError("--text and --label are required for text classification");
     }

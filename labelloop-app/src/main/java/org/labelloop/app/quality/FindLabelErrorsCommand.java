@@ -1,18 +1,16 @@
 package org.labelloop.app.quality;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import org.labelloop.app.learn.DataOptions;
+import org.labelloop.learn.data.TextDataset;
 import org.labelloop.learn.quality.ConfidentLearning;
 import org.labelloop.learn.quality.OutOfFold;
 import org.labelloop.learn.quality.SuspectedLabel;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -23,20 +21,7 @@ import picocli.CommandLine.Option;
 @Command(name = "find-label-errors", mixinStandardHelpOptions = true,
     description = "Flip a share of labels at random, find them again with confident learning, print precision/recall.")
 public final class FindLabelErrorsCommand implements Callable<Integer> {
-  @Option(names = "--data", required = true, description = "Labeled data file (UTF-8).")
-  Path data;
-
-  @Option(names = "--format", required = true, description = "csv (header row), tsv or jsonl.")
-  String format;
-
-  @Option(names = "--text", required = true, description = "Text column: header name, JSON field or 1-based number.")
-  String text;
-
-  @Option(names = "--label", required = true, description = "Label column: header name, JSON field or 1-based number.")
-  String label;
-
-  @Option(names = "--no-header", description = "The csv/tsv file has no header row (numbered columns with tsv imply it).")
-  boolean noHeader;
+  @Mixin DataOptions in = new DataOptions();
 
   @Option(names = "--flip", defaultValue = "0.05", description = "Share of labels flipped to another class (default ${DEFAULT-VALUE}).")
   double flip;
@@ -51,14 +36,11 @@ public final class FindLabelErrorsCommand implements Callable<Integer> {
   public Integer call() {
     if (!(flip > 0 && flip < 1)) throw new IllegalArgumentException("--flip must be between 0 and 1");
     long start = System.nanoTime();
-    LabeledTable table = LabeledTable.read(data, format, text, label, noHeader);
-    List<String> classes = new ArrayList<>(new TreeSet<>(table.labels()));
-    if (classes.size() < 2) throw new IllegalArgumentException("need at least two classes in " + data);
-    Map<String, Integer> index = new HashMap<>();
-    for (String c : classes) index.put(c, index.size());
-    int n = table.texts().size();
-    int[] clean = new int[n];
-    for (int i = 0; i < n; i++) clean[i] = index.get(table.labels().get(i));
+    TextDataset dataset = in.read(in.data());
+    List<String> classes = dataset.classes();
+    if (classes.size() < 2) throw new IllegalArgumentException("need at least two classes in " + in.data());
+    int n = dataset.size();
+    int[] clean = dataset.y();
 
     int[] noisy = clean.clone();
     boolean[] flipped = new boolean[n];
@@ -74,7 +56,7 @@ public final class FindLabelErrorsCommand implements Callable<Integer> {
       flipped[order[i]] = true;
     }
 
-    double[][] p = OutOfFold.probabilities(table.texts(), noisy, classes.size(), folds, seed);
+    double[][] p = OutOfFold.probabilities(dataset.texts(), noisy, classes.size(), folds, seed);
     List<SuspectedLabel> suspects = ConfidentLearning.suspects(noisy, p);
     int top = Math.min(k, suspects.size());
     int hitsTop = 0, hitsAll = 0;
@@ -92,7 +74,7 @@ public final class FindLabelErrorsCommand implements Callable<Integer> {
       if (best == clean[i]) correctClean++;
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    System.out.printf(Locale.ROOT, "data=%s rows=%d classes=%d folds=%d seed=%d model=word-tfidf+lr(C=10)%n", data, n, classes.size(), folds, seed);
+    System.out.printf(Locale.ROOT, "data=%s rows=%d classes=%d folds=%d seed=%d model=word-tfidf+lr(C=10)%n", in.data(), n, classes.size(), folds, seed);
     System.out.printf(Locale.ROOT, "out-of-fold accuracy: %.4f against the noisy labels, %.4f against the clean labels%n",
         correctNoisy / (double) n, correctClean / (double) n);
     System.out.printf(Locale.ROOT, "top-%d: %d flipped of %d flagged (precision %.4f, recall %.4f)%n",

@@ -20,14 +20,6 @@ class FindLabelErrorsCommandTest {
   @TempDir Path dir;
 
   @Test
-  void readsQuotedCsvFieldsWithSeparatorsAndNewlines() {
-    List<String[]> rows = LabeledTable.csv("a,b\n\"x, \"\"y\"\"\nz\",B\r\nw,A\n");
-    assertEquals(3, rows.size());
-    assertEquals("x, \"y\"\nz", rows.get(1)[0]);
-    assertEquals("A", rows.get(2)[1]);
-  }
-
-  @Test
   void findsFlippedLabelsOnSeparableTextAndEndsWithTheSummaryLine() throws Exception {
     String[][] words = {{"goal", "match", "team", "league", "coach", "striker"}, {"chip", "code", "server", "laptop", "robot", "software"}};
     StringBuilder csv = new StringBuilder("text,label\n");
