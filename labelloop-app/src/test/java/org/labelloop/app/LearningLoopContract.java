@@ -242,7 +242,10 @@ abstract class LearningLoopContract {
     assertEquals(10, s.path("retrainEvery").asInt());
     assertEquals(2, s.path("timeBudgetSeconds").asInt());
     assertEquals(400, admin.patch("/api/v1/projects/" + project + "/learning", Api.object().put("strategy", "smart")).status());
-    assertEquals(400, admin.patch("/api/v1/projects/" + project + "/learning", Api.object().put("jobId", "NER")).status());
+    assertEquals(400, admin.patch("/api/v1/projects/" + project + "/learning", Api.object().put("jobId", "NOPE")).status());
+    Response ner = admin.patch("/api/v1/projects/" + project + "/learning", Api.object().put("jobId", "NER"));
+    assertEquals("NER", ner.body().path("jobId").asText(), "an NER job can be the learned job: " + ner.text());
+    assertEquals(200, admin.patch("/api/v1/projects/" + project + "/learning", Api.object().putNull("jobId")).status());
     Response ok = admin.patch("/api/v1/projects/" + project + "/learning", Api.object().put("strategy", "entropy").put("batchSize", 5));
     assertEquals("entropy", ok.body().path("strategy").asText(), ok.text());
     assertEquals(2, ok.body().path("timeBudgetSeconds").asInt(), "other fields are kept");

@@ -1,19 +1,24 @@
 package org.labelloop.core.learning;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.labelloop.core.learning.LearningRepository.ForwardPair;
+import org.labelloop.core.project.Job;
+import org.labelloop.core.project.JsonInterface;
+import org.labelloop.core.project.MlTask;
+import org.labelloop.core.quality.Agreement;
 
 /**
  * The learning curve of a project: per model version, the labels it learned from, its cross-validated quality, its
- * <em>forward</em> accuracy (how often its prediction matched the label a human gave afterwards — measured on data the
- * model never saw, like prequential evaluation, Dawid 1984) and the share of pool predictions that changed from the
- * previous version. When both are stable over the last {@link #WINDOW} versions, more labels are unlikely to help.
+ * <em>forward</em> accuracy (how well its prediction matched the label a human gave afterwards: the agreement of
+ * {@link org.labelloop.core.quality.Agreement}, so the exact class for a single-choice job and span F1 for NER —
+ * measured on data the model never saw, like prequential evaluation, Dawid 1984) and the share of pool predictions
+ * that changed from the previous version. When both are stable over the last {@link #WINDOW} versions, more labels are unlikely to help.
  *
  * <p>Caveat: under an uncertainty strategy the assets humans label next are the ones the model is least sure of, so
  * the forward accuracy is a pessimistic estimate of the accuracy on the whole pool (with the "random" strategy it is
@@ -27,30 +32,39 @@ public record LearningCurve(List<Point> points, Hint hint) {
 
   public record Point(
       int version, String modelVersion, Instant createdAt, int labelsUsed, Double cvAccuracy, Double cvMacroF1,
-      Double forwardAccuracy, int forwardCount, Double changedShare) {}
+      Double cvEntityF1, Double forwardAccuracy, int forwardCount, Double changedShare) {}
+
+  private static Double cvEntityF1(ModelVersion v) {
+    JsonNode f1 = v.card() == null ? null : v.card().get("cvEntityF1");
+    return f1 == null || !f1.isNumber() ? null : f1.asDouble();
+  }
 
   /** {@code stable}: whether to show "more labels are unlikely to help much"; {@code message} says why, with numbers. */
   public record Hint(boolean stable, String message) {}
 
-  public static LearningCurve of(List<ModelVersion> versions, List<ForwardPair> pairs) {
-    Map<String, int[]> forward = new HashMap<>(); // modelVersion -> {correct, total}
-    Map<String, String> jobOf = new HashMap<>();
-    versions.forEach(v -> jobOf.put(v.modelVersion(), v.learnedJob()));
+  public static LearningCurve of(JsonInterface iface, List<ModelVersion> versions, List<ForwardPair> pairs) {
+    Map<String, double[]> forward = new HashMap<>(); // modelVersion -> {sum of agreement, count}
+    Map<String, Job> jobOf = new HashMap<>();
+    versions.forEach(v -> {
+      Job job = iface.job(v.learnedJob());
+      if (job != null) jobOf.put(v.modelVersion(), job);
+    });
     for (ForwardPair p : pairs) {
-      String job = jobOf.get(p.modelVersion());
-      if (job == null) continue;
-      Set<String> predicted = InferenceMarks.categories(p.predicted().get(job));
-      Set<String> human = InferenceMarks.categories(p.human().get(job));
-      if (human.isEmpty()) continue;
-      int[] c = forward.computeIfAbsent(p.modelVersion(), k -> new int[2]);
-      c[0] += predicted.equals(human) ? 1 : 0;
+      Job job = jobOf.get(p.modelVersion());
+      JsonNode human = job == null ? null : p.human().get(job.id());
+      if (human == null || human.isNull() || job.mlTask() == MlTask.CLASSIFICATION && InferenceMarks.categories(human).isEmpty()) {
+        continue;
+      }
+      Double agreement = Agreement.job(job, human, p.predicted().get(job.id()), false);
+      double[] c = forward.computeIfAbsent(p.modelVersion(), k -> new double[2]);
+      c[0] += agreement == null ? 0 : agreement;
       c[1]++;
     }
     List<Point> points = new ArrayList<>();
     for (ModelVersion v : versions) {
-      int[] c = forward.getOrDefault(v.modelVersion(), new int[2]);
+      double[] c = forward.getOrDefault(v.modelVersion(), new double[2]);
       points.add(new Point(v.version(), v.modelVersion(), v.createdAt(), v.labelsUsed(), v.cvAccuracy(), v.cvMacroF1(),
-          c[1] == 0 ? null : (double) c[0] / c[1], c[1], v.changedShare()));
+          cvEntityF1(v), c[1] == 0 ? null : c[0] / c[1], (int) c[1], v.changedShare()));
     }
     return new LearningCurve(points, hint(points));
   }
@@ -66,7 +80,7 @@ public record LearningCurve(List<Point> points, Hint hint) {
     for (Point p : last) {
       if (p.changedShare() == null) return new Hint(false, "No prediction changes recorded yet.");
       maxChanged = Math.max(maxChanged, p.changedShare());
-      Double acc = p.forwardCount() >= MIN_FORWARD ? p.forwardAccuracy() : p.cvAccuracy();
+      Double acc = p.forwardCount() >= MIN_FORWARD ? p.forwardAccuracy() : p.cvAccuracy() != null ? p.cvAccuracy() : p.cvEntityF1();
       if (p.forwardCount() >= MIN_FORWARD) withForward++;
       if (acc == null) return new Hint(false, "No accuracy measured yet.");
       lo = Math.min(lo, acc);

@@ -69,14 +69,14 @@ public final class LearningService {
     Project project = access.requireProject(caller, projectId, Role.ADMIN).project();
     LearningSettings settings = LearningSettings.fromJson(ports.learning().settings(projectId).orElse(null));
     if (settings.learnedJob(project.jsonInterface()) == null) {
-      throw LabelloopException.invalid("This project has no CLASSIFICATION job to learn");
+      throw LabelloopException.invalid("This project has no CLASSIFICATION or NAMED_ENTITIES_RECOGNITION job to learn");
     }
     return ports.tx().inTransaction(() -> ports.learning().enqueue(projectId, "manual", ports.learning().humanLabelCount(projectId), clock.instant()));
   }
 
   public LearningCurve curve(Caller caller, String projectId) {
-    access.require(caller, projectId, Role.LABELER);
-    return LearningCurve.of(ports.learning().versions(projectId), ports.learning().forwardPairs(projectId));
+    Project project = access.requireProject(caller, projectId, Role.LABELER).project();
+    return LearningCurve.of(project.jsonInterface(), ports.learning().versions(projectId), ports.learning().forwardPairs(projectId));
   }
 
   /** Model labels with an inference mark, optionally only those below {@code lt}. */

@@ -12,10 +12,10 @@ import org.labelloop.core.project.JsonInterface;
 import org.labelloop.core.project.MlTask;
 
 /**
- * A project's learning loop settings. {@code jobId} null means the interface's first CLASSIFICATION job; a project
- * without one cannot learn. {@code pinnedVersion}, a dataset version id, makes training use that version's answers
- * instead of the live labels (and new labels then trigger no retraining). Stored as JSON (only the fields a user
- * set), so new defaults reach old projects.
+ * A project's learning loop settings. {@code jobId} null means the interface's first CLASSIFICATION job (else its
+ * first NAMED_ENTITIES_RECOGNITION job); a project without either cannot learn. {@code pinnedVersion}, a dataset
+ * version id, makes training use that version's answers instead of the live labels (and new labels then trigger no
+ * retraining). Stored as JSON (only the fields a user set), so new defaults reach old projects.
  */
 public record LearningSettings(
     boolean enabled,
@@ -105,19 +105,28 @@ public record LearningSettings(
     return v.asInt();
   }
 
-  /** The job this project learns, or null when it has no learnable (CLASSIFICATION) job. */
+  /**
+   * The job this project learns: the named job if it is learnable, else the first CLASSIFICATION job, else the first
+   * NAMED_ENTITIES_RECOGNITION job; null when there is none.
+   */
   public Job learnedJob(JsonInterface iface) {
     if (jobId != null) {
       Job j = iface.job(jobId);
-      return j != null && j.mlTask() == MlTask.CLASSIFICATION ? j : null;
+      return j != null && learnable(j) ? j : null;
     }
-    return iface.jobs().values().stream().filter(j -> j.mlTask() == MlTask.CLASSIFICATION).findFirst().orElse(null);
+    return iface.jobs().values().stream().filter(j -> j.mlTask() == MlTask.CLASSIFICATION).findFirst()
+        .or(() -> iface.jobs().values().stream().filter(LearningSettings::learnable).findFirst()).orElse(null);
   }
 
-  /** Validates {@code jobId} against the interface (a named job must exist and be a CLASSIFICATION job). */
+  static boolean learnable(Job job) {
+    return job.mlTask() == MlTask.CLASSIFICATION || job.mlTask() == MlTask.NAMED_ENTITIES_RECOGNITION;
+  }
+
+  /** Validates {@code jobId} against the interface (a named job must exist and be a CLASSIFICATION or NER job). */
   public void check(JsonInterface iface) {
     if (jobId != null && learnedJob(iface) == null) {
-      throw LabelloopException.invalid("jobId: '" + jobId + "' is not a CLASSIFICATION job of this project (" + iface.jobs().keySet() + ")");
+      throw LabelloopException.invalid("jobId: '" + jobId + "' is not a CLASSIFICATION or NAMED_ENTITIES_RECOGNITION job of this project ("
+          + iface.jobs().keySet() + ")");
     }
   }
 

@@ -1,10 +1,8 @@
 package org.labelloop.core.learning;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.labelloop.core.learning.LearningRepository.AssetText;
 import org.labelloop.core.learning.LearningRepository.HumanLabel;
@@ -20,15 +18,7 @@ public record Snapshot(
     List<String> texts, List<String> assetIds, int[] labeledRows, String[] labels, int[] poolRows, long maxLabelId, String hash) {
 
   public static Snapshot of(List<AssetText> assets, List<HumanLabel> humanLabels, String jobId) {
-    Map<String, HumanLabel> chosen = new HashMap<>();
-    long maxLabelId = 0;
-    for (HumanLabel l : humanLabels) { // in id order: a later one replaces an earlier one of the same rank
-      HumanLabel current = chosen.get(l.assetId());
-      if (current == null || l.review() || !current.review()) {
-        chosen.put(l.assetId(), l);
-      }
-      maxLabelId = Math.max(maxLabelId, numeric(l.labelId()));
-    }
+    ChosenAnswers answers = ChosenAnswers.of(humanLabels);
     List<String> texts = new ArrayList<>(assets.size());
     List<String> ids = new ArrayList<>(assets.size());
     List<Integer> labeled = new ArrayList<>();
@@ -41,7 +31,7 @@ public record Snapshot(
       int row = texts.size();
       texts.add(a.content());
       ids.add(a.id());
-      HumanLabel l = chosen.get(a.id());
+      HumanLabel l = answers.byAsset().get(a.id());
       if (l == null) {
         pool.add(row);
         continue;
@@ -56,7 +46,7 @@ public record Snapshot(
     }
     String hash = new TextDataset(forHash).snapshotHash();
     return new Snapshot(List.copyOf(texts), List.copyOf(ids), labeled.stream().mapToInt(i -> i).toArray(),
-        classes.toArray(String[]::new), pool.stream().mapToInt(i -> i).toArray(), maxLabelId, hash);
+        classes.toArray(String[]::new), pool.stream().mapToInt(i -> i).toArray(), answers.maxLabelId(), hash);
   }
 
   public int labeledCount() {
@@ -65,13 +55,5 @@ public record Snapshot(
 
   public int classCount() {
     return (int) java.util.Arrays.stream(labels).distinct().count();
-  }
-
-  private static long numeric(String id) {
-    try {
-      return Long.parseLong(id);
-    } catch (NumberFormatException e) {
-      return 0;
-    }
   }
 }

@@ -10,8 +10,14 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.labelloop.core.learning.LearningRepository.ForwardPair;
+import org.labelloop.core.project.JsonInterface;
 
 class LearningCurveTest {
+  private static final JsonInterface IFACE = JsonInterface.parse(InferenceMarksTest.json("""
+      {"jobs": {
+        "JOB_0": {"mlTask": "CLASSIFICATION", "content": {"input": "radio", "categories": {"A": {}, "B": {}}}},
+        "NER": {"mlTask": "NAMED_ENTITIES_RECOGNITION", "content": {"categories": {"PER": {}, "ORG": {}}}}}}"""));
+
   private static ModelVersion v(int n, double cv, Double changed) {
     return new ModelVersion("p", n, ModelVersion.name(n), "j" + n, "JOB_0", Instant.EPOCH, 10 * n, 0, 1, cv, cv, changed, 100,
         "h", JsonNodeFactory.instance.objectNode());
@@ -26,11 +32,25 @@ class LearningCurveTest {
   @Test
   void forwardAccuracyCountsLaterHumanLabelsPerVersion() {
     List<ForwardPair> pairs = List.of(pair(1, "A", "A"), pair(1, "A", "B"), pair(2, "B", "B"));
-    LearningCurve c = LearningCurve.of(List.of(v(1, 0.7, null), v(2, 0.8, 0.1)), pairs);
+    LearningCurve c = LearningCurve.of(IFACE, List.of(v(1, 0.7, null), v(2, 0.8, 0.1)), pairs);
     assertEquals(0.5, c.points().get(0).forwardAccuracy());
     assertEquals(2, c.points().get(0).forwardCount());
     assertEquals(1.0, c.points().get(1).forwardAccuracy());
     assertFalse(c.hint().stable());
+  }
+
+  @Test
+  void forwardAccuracyOfAnEntityModelIsTheMeanSpanF1() {
+    ModelVersion ner = new ModelVersion("p", 1, "v1", "j1", "NER", Instant.EPOCH, 10, 0, 1, null, null, null, 100, "h",
+        JsonNodeFactory.instance.objectNode().put("cvEntityF1", 0.6));
+    String ann = "{\"NER\": {\"annotations\": [{\"categories\": [{\"name\": \"PER\"}], \"beginOffset\": 0, \"content\": \"Ann\"}";
+    String two = ann + ", {\"categories\": [{\"name\": \"ORG\"}], \"beginOffset\": 8, \"content\": \"Acme\"}]}}";
+    List<ForwardPair> pairs = List.of(
+        new ForwardPair("a", "v1", InferenceMarksTest.json(ann + "]}}"), InferenceMarksTest.json(ann + "]}}")), // F1 1
+        new ForwardPair("b", "v1", InferenceMarksTest.json(ann + "]}}"), InferenceMarksTest.json(two))); // P 1, R 1/2: F1 2/3
+    LearningCurve.Point p = LearningCurve.of(IFACE, List.of(ner), pairs).points().getFirst();
+    assertEquals((1 + 2.0 / 3) / 2, p.forwardAccuracy(), 1e-9);
+    assertEquals(0.6, p.cvEntityF1());
   }
 
   @Test
@@ -40,7 +60,7 @@ class LearningCurveTest {
     for (int version = 2; version <= 4; version++) {
       for (int i = 0; i < 10; i++) pairs.add(pair(version, "A", i == 0 ? "B" : "A"));
     }
-    LearningCurve c = LearningCurve.of(versions, pairs);
+    LearningCurve c = LearningCurve.of(IFACE, versions, pairs);
     assertTrue(c.hint().stable(), c.hint().message());
     assertTrue(c.hint().message().startsWith("More labels are unlikely to help much"));
   }
@@ -48,6 +68,6 @@ class LearningCurveTest {
   @Test
   void manyChangedPredictionsMeanStillLearning() {
     List<ModelVersion> versions = List.of(v(1, 0.6, null), v(2, 0.9, 0.2), v(3, 0.9, 0.01), v(4, 0.9, 0.01));
-    assertFalse(LearningCurve.of(versions, List.of()).hint().stable());
+    assertFalse(LearningCurve.of(IFACE, versions, List.of()).hint().stable());
   }
 }

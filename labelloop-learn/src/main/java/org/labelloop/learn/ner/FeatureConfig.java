@@ -4,7 +4,7 @@ package org.labelloop.learn.ner;
  * Which token features the tagger sees: neighbour words/shapes within {@code window}, prefixes and suffixes up to
  * {@code affixLength}, word bigrams around the token, and gazetteer hits from already-labeled spans.
  */
-public record FeatureConfig(int window, int affixLength, boolean wordBigrams, boolean gazetteer) {
+public record FeatureConfig(int window, int affixLength, boolean wordBigrams, boolean gazetteer) implements java.io.Serializable {
   public FeatureConfig {
     if (window < 0 || window > 3) throw new IllegalArgumentException("window must be 0..3, got " + window);
     if (affixLength < 0 || affixLength > 5) throw new IllegalArgumentException("affixLength must be 0..5, got " + affixLength);

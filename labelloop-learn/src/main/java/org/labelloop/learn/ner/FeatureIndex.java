@@ -4,7 +4,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** Feature string to dense id. Grows while open; once {@link #freeze() frozen}, unknown features map to -1. */
-final class FeatureIndex {
+final class FeatureIndex implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
   private final Map<String, Integer> ids = new HashMap<>(1 << 20);
   private boolean frozen;
 

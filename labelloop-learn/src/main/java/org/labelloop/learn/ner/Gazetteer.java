@@ -9,7 +9,8 @@ import java.util.Map;
  * features ("this token starts a string labeled PER elsewhere"). When featurizing a training sentence its own spans
  * are left out, so the tagger cannot learn that a gazetteer hit is always right (it only is on training data).
  */
-final class Gazetteer {
+final class Gazetteer implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
   static final int MAX_TOKENS = 6;
   private final Map<String, Map<String, Integer>> counts = new HashMap<>();
 

@@ -10,7 +10,8 @@ package org.labelloop.learn.ner;
  * compact array-based CRF trains on all of CoNLL-2003 in about a minute and tags tens of thousands of sentences per
  * second, which the active-learning loop (retraining every batch) needs.
  */
-final class LinearChainCrf {
+final class LinearChainCrf implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
   final int numLabels;
   final int numFeatures;
   /** State weights, {@code w[f * numLabels + y]}. */

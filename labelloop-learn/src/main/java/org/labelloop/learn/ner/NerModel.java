@@ -1,11 +1,22 @@
 package org.labelloop.learn.ner;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 
 /** A trained tagger: predicts spans, token/span marginals and sentence uncertainty. Not thread-safe. */
-public final class NerModel {
+public final class NerModel implements Serializable {
+  private static final long serialVersionUID = 1L;
+
   private final SentenceFeaturizer featurizer;
   private final LinearChainCrf crf;
   private final List<String> labels;
@@ -82,5 +93,24 @@ public final class NerModel {
     List<String> out = new ArrayList<>(path.length);
     for (int y : path) out.add(labels.get(y));
     return out;
+  }
+
+  /** Serialised form (gzipped); read back with {@link #load(byte[])}. */
+  public byte[] save() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(new GZIPOutputStream(bytes))) {
+      out.writeObject(this);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  public static NerModel load(byte[] bytes) {
+    try (ObjectInputStream in = new ObjectInputStream(new GZIPInputStream(new ByteArrayInputStream(bytes)))) {
+      return (NerModel) in.readObject();
+    } catch (IOException | ClassNotFoundException | ClassCastException e) {
+      throw new IllegalArgumentException("not a Labelloop NER model: " + e.getMessage(), e);
+    }
   }
 }

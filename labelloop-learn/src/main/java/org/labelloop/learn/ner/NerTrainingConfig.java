@@ -6,7 +6,8 @@ import java.util.Objects;
  * Tagger hyper-parameters. {@code l2} is CRFsuite's c2 (L2 strength on the summed log-loss); {@code epochs = 0}
  * picks a count from the training-set size; {@code eta0} is the initial SGD learning rate.
  */
-public record NerTrainingConfig(FeatureConfig features, TagScheme scheme, double l2, int epochs, double eta0, long seed) {
+public record NerTrainingConfig(FeatureConfig features, TagScheme scheme, double l2, int epochs, double eta0, long seed)
+    implements java.io.Serializable {
   public NerTrainingConfig {
     Objects.requireNonNull(features);
     Objects.requireNonNull(scheme);

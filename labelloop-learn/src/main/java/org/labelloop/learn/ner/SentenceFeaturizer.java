@@ -10,10 +10,11 @@ import java.util.Map;
  * ({@code cache = true}, used by the simulator that re-scores the same pool at every step); gazetteer hits depend on
  * the labeled set and are added per call. Not thread-safe.
  */
-final class SentenceFeaturizer {
+final class SentenceFeaturizer implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
   private final FeatureConfig config;
   private final FeatureIndex index = new FeatureIndex();
-  private final Map<NerSentence, int[][]> cache;
+  private final transient Map<NerSentence, int[][]> cache; // null after loading a saved model: no cache
 
   SentenceFeaturizer(FeatureConfig config, boolean cache) {
     this.config = config;

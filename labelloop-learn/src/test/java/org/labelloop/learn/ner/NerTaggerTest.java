@@ -56,6 +56,21 @@ class NerTaggerTest {
   }
 
   @Test
+  void savedModelLoadsAndTagsExactlyLikeTheOriginal() {
+    NerModel loaded = NerModel.load(model.save());
+    for (NerSentence s : test.subList(0, 20)) {
+      assertEquals(model.predict(s), loaded.predict(s));
+      assertEquals(model.analyse(s).uncertainty(), loaded.analyse(s).uncertainty());
+    }
+    assertEquals(model.labels(), loaded.labels());
+  }
+
+  @Test
+  void loadRejectsBytesThatAreNotAModel() {
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> NerModel.load(new byte[] {1, 2, 3}));
+  }
+
+  @Test
   void randomSamplerIsReproducibleWithTheSameSeed() {
     List<Integer> a = new NerSampler(NerStrategy.RANDOM, new java.util.Random(5)).select(null, test, 10);
     List<Integer> b = new NerSampler(NerStrategy.RANDOM, new java.util.Random(5)).select(null, test, 10);

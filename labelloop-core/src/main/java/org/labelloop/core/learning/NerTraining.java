@@ -1,0 +1,76 @@
+package org.labelloop.core.learning;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.labelloop.core.learning.LearningRepository.AssetText;
+import org.labelloop.core.learning.LearningRepository.HumanLabel;
+import org.labelloop.core.learning.LearningRepository.Prediction;
+import org.labelloop.core.learning.NerModelTrainer.PoolPrediction;
+import org.labelloop.core.learning.NerModelTrainer.PredictedSpan;
+import org.labelloop.core.project.Job;
+import org.labelloop.learn.ner.SentenceUncertainty;
+
+/**
+ * A NAMED_ENTITIES_RECOGNITION job: CRF tagger, predicted spans (Kili's annotations, with the model's confidence per
+ * span) per pool asset, queue score by strategy. The project's strategy maps to the tagger's sentence scores:
+ * least-confidence of the Viterbi path; margin = span margin; entropy = mean token entropy; diverse = span margin
+ * (no embedding batches for sentences yet); random = a seeded uniform number.
+ */
+final class NerTraining implements TaskTraining {
+  private final NerModelTrainer trainer = new NerModelTrainer();
+
+  @Override
+  public Outcome train(String projectId, Job job, List<AssetText> assets, List<HumanLabel> answers, LearningSettings settings, long seed) {
+    NerSnapshot snapshot = NerSnapshot.of(assets, answers, job.id());
+    if (snapshot.labeledCount() < settings.minLabels() || snapshot.entityTypes().isEmpty()) {
+      return new Skipped(snapshot.labeledCount() + " labeled assets with " + snapshot.entityTypes().size()
+          + " entity types; the first model needs " + settings.minLabels() + " with at least one entity");
+    }
+    NerModelTrainer.Result model = trainer.train(snapshot, settings.timeBudgetSeconds() * 1000L, seed);
+    SplittableRandom random = new SplittableRandom(seed);
+    int tags = model.card().path("tags").size();
+    List<Prediction> predictions = new ArrayList<>(snapshot.poolRows().length);
+    for (int i = 0; i < snapshot.poolRows().length; i++) {
+      int row = snapshot.poolRows()[i];
+      PoolPrediction p = model.pool().get(i);
+      double score = score(settings.strategy(), p.uncertainty(), tags, random);
+      predictions.add(new Prediction(snapshot.assetIds().get(row), response(job.id(), snapshot.texts().get(row), p.spans()), score));
+    }
+    return new Trained(snapshot.labeledCount(), snapshot.maxLabelId(), snapshot.hash(), null, null, model.card(), model.bytes(),
+        predictions);
+  }
+
+  /** The queue score in [0, 1] (higher is served first). */
+  static double score(Strategy strategy, SentenceUncertainty u, int tags, SplittableRandom random) {
+    return switch (strategy) {
+      case RANDOM -> random.nextDouble();
+      case LEAST_CONFIDENCE -> u.leastConfidence();
+      case MARGIN, DIVERSE -> u.spanMargin();
+      case ENTROPY -> tags < 2 ? 0 : Math.min(1, u.meanEntropy() / Math.log(tags));
+    };
+  }
+
+  /**
+   * Kili's NER shape; a model span carries its probability as the category's confidence in percent, a dictionary
+   * match has none and says where it came from:
+   * {@code {"NER": {"annotations": [{"categories": [{"name": "PER", "confidence": 91}], "beginOffset": 0, "content": "Ann"}]}}}.
+   */
+  static JsonNode response(String jobId, String text, List<PredictedSpan> spans) {
+    JsonNodeFactory f = JsonNodeFactory.instance;
+    ObjectNode root = f.objectNode();
+    ArrayNode annotations = root.putObject(jobId).putArray("annotations");
+    for (PredictedSpan s : spans) {
+      ObjectNode a = annotations.addObject();
+      ObjectNode category = a.putArray("categories").addObject().put("name", s.span().label());
+      if (s.confidence() != null) category.put("confidence", (int) Math.round(100 * s.confidence()));
+      else a.put("source", "dictionary");
+      a.put("beginOffset", s.span().begin()).put("content", s.span().content(text));
+    }
+    return root;
+  }
+}

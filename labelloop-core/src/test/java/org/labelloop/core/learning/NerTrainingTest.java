@@ -1,0 +1,118 @@
+package org.labelloop.core.learning;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.labelloop.core.learning.LearningRepository.AssetText;
+import org.labelloop.core.learning.LearningRepository.HumanLabel;
+import org.labelloop.core.learning.LearningRepository.Prediction;
+import org.labelloop.core.project.Job;
+import org.labelloop.core.project.JsonInterface;
+import org.labelloop.learn.ner.NerModel;
+
+class NerTrainingTest {
+  private static final JsonInterface IFACE = JsonInterface.parse(InferenceMarksTest.json("""
+      {"jobs": {"NER": {"mlTask": "NAMED_ENTITIES_RECOGNITION", "content": {"categories": {"PER": {}, "LOC": {}}}}}}"""));
+  private static final Job NER = IFACE.job("NER");
+  private static final String[] NAMES = {"Smith", "Jones", "Brown", "Taylor", "Wilson", "Evans", "Thomas", "Walker"};
+  private static final String[] FILLER = {"the", "meeting", "was", "long", "and", "people", "said", "today"};
+
+  /** "Mr Name" is a PER entity; sentence i of n is seeded. Returns the text; adds the name's span to {@code spans}. */
+  private static String sentence(Random r, List<int[]> spans) {
+    StringBuilder b = new StringBuilder();
+    for (int k = 0; k < 6; k++) {
+      if (b.length() > 0) b.append(' ');
+      if (r.nextInt(3) == 0) {
+        b.append("Mr ");
+        int begin = b.length();
+        b.append(NAMES[r.nextInt(NAMES.length)]);
+        spans.add(new int[] {begin, b.length()});
+      } else {
+        b.append(FILLER[r.nextInt(FILLER.length)]);
+      }
+    }
+    return b.toString();
+  }
+
+  private static JsonNode answer(String text, List<int[]> spans) {
+    StringBuilder b = new StringBuilder("{\"NER\": {\"annotations\": [");
+    for (int i = 0; i < spans.size(); i++) {
+      int[] s = spans.get(i);
+      b.append(i == 0 ? "" : ",").append("{\"categories\": [{\"name\": \"PER\"}], \"beginOffset\": ").append(s[0])
+          .append(", \"content\": \"").append(text, s[0], s[1]).append("\"}");
+    }
+    return InferenceMarksTest.json(b.append("]}}").toString());
+  }
+
+  @Test
+  void learnsThePatternAndPreAnnotatesEveryPoolAssetWithScoresInRange() {
+    Random r = new Random(3);
+    List<AssetText> assets = new ArrayList<>();
+    List<HumanLabel> labels = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      List<int[]> spans = new ArrayList<>();
+      String text = sentence(r, spans);
+      assets.add(new AssetText("a" + i, text));
+      if (i < 40) labels.add(new HumanLabel(String.valueOf(i + 1), "a" + i, false, answer(text, spans)));
+    }
+    assets.add(new AssetText("unseen", "today Mr Zebedee said"));
+    LearningSettings settings = LearningSettings.DEFAULTS.patch(InferenceMarksTest.json("{\"timeBudgetSeconds\": 2}"));
+
+    TaskTraining.Trained t = assertInstanceOf(TaskTraining.Trained.class,
+        new NerTraining().train("p", NER, assets, labels, settings, 7));
+
+    assertEquals(40, t.labeledCount());
+    assertEquals(21, t.predictions().size());
+    for (Prediction p : t.predictions()) assertTrue(p.queueScore() >= 0 && p.queueScore() <= 1, p.toString());
+    JsonNode unseen = t.predictions().stream().filter(p -> p.assetId().equals("unseen")).findFirst().orElseThrow().jsonResponse();
+    JsonNode span = unseen.path("NER").path("annotations").get(0);
+    assertEquals("Zebedee", span.path("content").asText());
+    assertEquals(9, span.path("beginOffset").asInt());
+    assertEquals("PER", span.path("categories").get(0).path("name").asText());
+    assertTrue(span.path("categories").get(0).path("confidence").asInt() > 50, span.toString());
+    assertEquals("named-entity-recognition", t.card().path("task").asText());
+    assertEquals(List.of("O", "B-PER"), NerModel.load(t.bytes()).labels());
+  }
+
+  @Test
+  void skipsUntilEnoughSentencesAreLabeled() {
+    List<AssetText> assets = List.of(new AssetText("a", "Mr Smith said"), new AssetText("b", "the meeting"));
+    List<HumanLabel> labels = List.of(new HumanLabel("1", "a", false, answer("Mr Smith said", List.of(new int[] {3, 8}))));
+    TaskTraining.Outcome o = new NerTraining().train("p", NER, assets, labels, LearningSettings.DEFAULTS, 1);
+    assertTrue(assertInstanceOf(TaskTraining.Skipped.class, o).why().contains("needs 10"));
+  }
+
+  @Test
+  void snapshotKeepsEmptyAnswersAsLabeledAndDropsSpansOutsideTheText() {
+    List<AssetText> assets = List.of(new AssetText("a", "Mr Smith"), new AssetText("b", "nothing here"), new AssetText("c", "pool"));
+    List<HumanLabel> labels = List.of(
+        new HumanLabel("1", "a", false, InferenceMarksTest.json(
+            "{\"NER\": {\"annotations\": [{\"categories\": [{\"name\": \"PER\"}], \"beginOffset\": 3, \"content\": \"Smith\"},"
+                + " {\"categories\": [{\"name\": \"PER\"}], \"beginOffset\": 6, \"content\": \"Smithereens\"}]}}")),
+        new HumanLabel("2", "b", false, InferenceMarksTest.json("{\"NER\": {\"annotations\": []}}")));
+    NerSnapshot s = NerSnapshot.of(assets, labels, "NER");
+    assertEquals(2, s.labeledCount());
+    assertEquals(List.of(List.of(new org.labelloop.learn.ner.Span(3, 8, "PER")), List.of()), s.spans());
+    assertEquals(1, s.poolRows().length);
+    assertEquals(2, s.maxLabelId());
+  }
+
+  @Test
+  void dictionarySpansCarryTheirSourceInsteadOfAConfidence() {
+    JsonNode r = NerTraining.response("NER", "Ann met Bob", List.of(
+        new NerModelTrainer.PredictedSpan(new org.labelloop.learn.ner.Span(0, 3, "PER"), 0.91),
+        new NerModelTrainer.PredictedSpan(new org.labelloop.learn.ner.Span(8, 11, "PER"), null)));
+    JsonNode a = r.path("NER").path("annotations");
+    assertEquals(91, a.get(0).path("categories").get(0).path("confidence").asInt());
+    assertEquals("Bob", a.get(1).path("content").asText());
+    assertEquals("dictionary", a.get(1).path("source").asText());
+    assertNull(a.get(1).path("categories").get(0).get("confidence"));
+  }
+}
