@@ -28,7 +28,8 @@ import org.labelloop.store.testing.EmbeddedPostgresServer;
  * committed in the same transaction). Repeated for the next thresholds. Prints one line per measurement.
  *
  * <p>{@code ./mvnw -o verify -pl labelloop-app -am -Dtest=none -Dit.test=LearningLoopBenchIT -Dbench=true
- * -Dbench.db=sqlite|postgresql -Dbench.budget=3 -Dsurefire.failIfNoSpecifiedTests=false}
+ * -Dbench.db=sqlite|postgresql -Dbench.budget=3 -Dsurefire.failIfNoSpecifiedTests=false
+ * -Dfailsafe.failIfNoSpecifiedTests=false}
  */
 @EnabledIfSystemProperty(named = "bench", matches = "true")
 class LearningLoopBenchIT {
@@ -110,7 +111,7 @@ class LearningLoopBenchIT {
     return Api.object().put("assetId", asset[0]).put("labelType", "DEFAULT").set("jsonResponse", r);
   }
 
-  private static void awaitIdle(Api api, String project, long labels) throws InterruptedException {
+  static void awaitIdle(Api api, String project, long labels) throws InterruptedException {
     long deadline = System.nanoTime() + 300_000_000_000L;
     while (System.nanoTime() < deadline) {
       JsonNode jobs = api.get("/api/v1/projects/" + project + "/training-jobs").body().path("items");
