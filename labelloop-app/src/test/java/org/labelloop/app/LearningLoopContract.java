@@ -212,6 +212,22 @@ abstract class LearningLoopContract {
   }
 
   @Test
+  void anImportWithLabelsTrainsTheFirstModelWithoutFurtherLabeling() {
+    Response p = admin.post("/api/v1/projects", Api.object().put("title", "labeled import").put("inputType", "TEXT")
+        .set("jsonInterface", Api.textInterface("SPORT", "TECH")));
+    String project = p.body().path("id").asText();
+    admin.patch("/api/v1/projects/" + project + "/learning", Api.object().put("timeBudgetSeconds", 1));
+    StringBuilder csv = new StringBuilder("id,text,label\n");
+    List<String> texts = texts(30, 7);
+    for (int i = 0; i < 30; i++) csv.append("e").append(i).append(',').append(texts.get(i)).append(',').append(i >= 12 ? "" : i % 2 == 0 ? "SPORT" : "TECH").append('\n');
+    Response r = admin.upload("/api/v1/projects/" + project + "/assets", "labeled.csv", csv.toString(),
+        Map.of("idColumn", "id", "textColumn", "text", "labelColumn", "label"));
+    assertEquals(201, r.status(), r.text());
+    JsonNode model = await(() -> models(project).size() >= 1 ? models(project).get(0) : null, "a model from the imported labels");
+    assertEquals(12, model.path("labelsUsed").asInt(), model.toString());
+  }
+
+  @Test
   void trainingPinnedToADatasetVersionUsesThatVersionsAnswersOnly() {
     Map<String, String> ids = new HashMap<>();
     String project = project(40, ids);

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 import org.labelloop.core.Ports;
 import org.labelloop.core.error.LabelloopException;
+import org.labelloop.core.learning.LearningTrigger;
 import org.labelloop.core.io.AssetImporter;
 import org.labelloop.core.io.ImportOptions;
 import org.labelloop.core.io.ImportReport;
@@ -24,6 +25,7 @@ public final class AssetService {
   private final Access access;
   private final AssetImporter importer;
   private final FileStore files;
+  private final LearningTrigger learning;
 
   public AssetService(Ports ports, Access access, Clock clock) {
     this(ports, access, clock, FileStore.NONE);
@@ -34,6 +36,7 @@ public final class AssetService {
     this.access = access;
     this.files = files;
     this.importer = new AssetImporter(ports, clock, files, ZipLimits.DEFAULT);
+    this.learning = new LearningTrigger(ports, clock);
   }
 
   /** An asset's stored file, opened: the caller streams and closes it. */
@@ -62,12 +65,20 @@ public final class AssetService {
 
   public ImportReport importFile(Caller caller, String projectId, InputStream in, ImportOptions options) {
     Project project = access.requireProject(caller, projectId, Role.ADMIN).project();
-    return importer.importFile(caller, project, in, options);
+    return afterImport(project, importer.importFile(caller, project, in, options));
   }
 
   public ImportReport importDrafts(Caller caller, String projectId, List<AssetDraft> drafts, boolean skipErrors) {
     Project project = access.requireProject(caller, projectId, Role.ADMIN).project();
-    return importer.importDrafts(caller, project, drafts, skipErrors);
+    return afterImport(project, importer.importDrafts(caller, project, drafts, skipErrors));
+  }
+
+  /** Imported labels count towards the retrain threshold like submitted ones (a labeled import can train at once). */
+  private ImportReport afterImport(Project project, ImportReport report) {
+    if (report.committed() && report.imported() > 0) {
+      ports.tx().inTransaction(() -> learning.afterImport(project));
+    }
+    return report;
   }
 
   public Page<Asset> list(Caller caller, AssetQuery query) {

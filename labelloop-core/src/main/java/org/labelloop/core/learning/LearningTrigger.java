@@ -43,6 +43,11 @@ public final class LearningTrigger {
     }
   }
 
+  /** After an import: its labels may have reached the retrain threshold. Call inside a transaction. */
+  public void afterImport(Project project) {
+    maybeQueue(project);
+  }
+
   private void maybeQueue(Project project) {
     LearningRepository learning = ports.learning();
     LearningSettings settings = LearningSettings.fromJson(learning.settings(project.id()).orElse(null));
