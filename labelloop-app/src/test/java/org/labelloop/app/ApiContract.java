@@ -321,6 +321,44 @@ abstract class ApiContract {
   }
 
   @Test
+  void nerFilesImportAsLabeledSentencesAndExportBack() {
+    String p = newProject("ner files");
+    String bio = "Ann\tB-PER\nSmith\tI-PER\nmet\tO\nAcme\tB-ORG\n\nNothing\tO\nhere\tO\n\n";
+    Response r = admin.upload("/api/v1/projects/" + p + "/assets", "sentences.bio", bio, Map.of());
+    assertEquals(201, r.status(), r.text());
+    assertEquals(2, r.body().path("imported").asInt(), r.text());
+    JsonNode labels = admin.get("/api/v1/projects/" + p + "/labels?type=DEFAULT").body().path("items");
+    assertEquals(2, labels.size(), labels.toString());
+    JsonNode first = labels.get(0).path("jsonResponse").path("NER").path("annotations");
+    assertEquals("Ann Smith", first.get(0).path("content").asText());
+    assertEquals("PER", first.get(0).path("categories").get(0).path("name").asText());
+    assertEquals(14, first.get(1).path("beginOffset").asInt());
+    assertEquals(0, labels.get(1).path("jsonResponse").path("NER").path("annotations").size(), "a sentence without entities is labeled too");
+
+    Response exported = admin.get("/api/v1/projects/" + p + "/export?format=bio");
+    assertEquals(200, exported.status(), exported.text());
+    assertEquals(bio, exported.text());
+    Response prodigy = admin.get("/api/v1/projects/" + p + "/export?format=prodigy");
+    assertTrue(prodigy.text().contains("\"text\":\"Ann Smith met Acme\"") && prodigy.text().contains("\"label\":\"ORG\""), prodigy.text());
+
+    String unknownType = "Bob\tB-PER\n\nParis\tB-LOC\n\n";
+    Response bad = admin.upload("/api/v1/projects/" + p + "/assets", "more.bio", unknownType, Map.of());
+    assertError(bad, 400, "INVALID_INPUT");
+    assertTrue(bad.text().contains("line 2") && bad.text().contains("unknown entity type 'LOC'"), bad.text());
+    Response noNerJob = admin.get("/api/v1/projects/" + newClassificationOnlyProject() + "/export?format=conll");
+    assertError(noNerJob, 400, "INVALID_INPUT");
+  }
+
+  String newClassificationOnlyProject() {
+    ObjectNode iface = Api.object();
+    iface.putObject("jobs").putObject("JOB_0").put("mlTask", "CLASSIFICATION").putObject("content").put("input", "radio")
+        .putObject("categories").putObject("A").put("name", "A");
+    Response r = admin.post("/api/v1/projects", Api.object().put("title", "classes only").put("inputType", "TEXT").set("jsonInterface", iface));
+    assertEquals(201, r.status(), r.text());
+    return r.body().path("id").asText();
+  }
+
+  @Test
   void browserSessionNeedsCsrfTokenToChangeState() throws Exception {
     String p = newProject("session");
     String[] u = newUser();

@@ -165,7 +165,7 @@ final class AssetRoutes {
     AssetQuery filter = query(ctx, AssetQuery.MAX_LIMIT);
     // Checks access before the status line is committed, so a denial is still a clean 403/404.
     app.exports().authorize(caller, projectId);
-    String ext = format.name().toLowerCase(Locale.ROOT);
+    String ext = format.fileExtension();
     ctx.contentType(format.contentType());
     ctx.header("Content-Disposition", "attachment; filename=\"project-" + projectId.replaceAll("[^A-Za-z0-9_-]", "") + "." + ext + "\"");
     try {

@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,7 +18,10 @@ public final class ExportCommand extends ClientCommand {
   @Option(names = "--project", required = true, description = "Project id.")
   String project;
 
-  @Option(names = "--format", defaultValue = "jsonl", description = "jsonl (default) or csv.")
+  private static final List<String> FORMATS = List.of("jsonl", "csv", "conll", "bio", "prodigy", "spacy", "labelstudio");
+
+  @Option(names = "--format", defaultValue = "jsonl",
+      description = "jsonl (default), csv, or for the NER job's labeled sentences conll, bio, prodigy, spacy, labelstudio.")
   String format;
 
   @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "File to write.")
@@ -29,8 +33,8 @@ public final class ExportCommand extends ClientCommand {
   @Override
   void run(ApiClient api) throws IOException {
     String f = format.toLowerCase(Locale.ROOT);
-    if (!f.equals("jsonl") && !f.equals("csv")) {
-      throw new CliException("--format must be jsonl or csv");
+    if (!FORMATS.contains(f)) {
+      throw new CliException("--format must be one of " + String.join(", ", FORMATS));
     }
     String path = "/api/v1/projects/" + enc(project) + "/export?format=" + f + (status == null ? "" : "&status=" + enc(status));
     HttpResponse<InputStream> res = api.send(api.request(path).GET().build(), HttpResponse.BodyHandlers.ofInputStream());

@@ -40,7 +40,7 @@ public final class ImportCommand extends ClientCommand {
   @Option(names = "--label-col", description = "Column holding a category to import as a label (optional).")
   String labelColumn;
 
-  @Option(names = "--format", description = "csv, tsv, jsonl, json or zip (default: from the file name).")
+  @Option(names = "--format", description = "csv, tsv, jsonl, json, zip, or NER files conll, bio, prodigy, spacy, labelstudio (default: from the file name).")
   String format;
 
   @Option(names = "--on-error", defaultValue = "fail", description = "fail (default: import nothing if a row is bad) or skip (keep the good rows).")

@@ -1,5 +1,6 @@
 package org.labelloop.core.io;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import org.labelloop.core.asset.AssetStatus;
 import org.labelloop.core.error.LabelloopException;
 import org.labelloop.core.label.LabelDraft;
 import org.labelloop.core.label.LabelType;
+import org.labelloop.core.label.ResponseValidator;
 import org.labelloop.core.port.FileStore;
 import org.labelloop.core.project.Category;
 import org.labelloop.core.project.Job;
@@ -58,6 +60,14 @@ public final class AssetImporter {
       try (FileStore.Staging staging = files.stage(project.id());
           RowSource rows = new ZipRowSource(in, staging, project.inputType(), zipLimits)) {
         return run(caller, project, rows, options.skipErrors(), staging);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    if (options.format().ner()) {
+      Job job = NerFiles.nerJob(project);
+      try (RowSource rows = new NerRowSource(RowSource.strictUtf8(in), options.format(), job)) {
+        return run(caller, project, rows, options.skipErrors(), null);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -136,8 +146,9 @@ public final class AssetImporter {
     }
 
     private void accept(ParsedRow row) {
-      if (row.error() != null) {
-        reject(row.line(), row.error());
+      String problem = row.error() != null ? row.error() : row.answer() != null ? invalid(row) : null;
+      if (problem != null) {
+        reject(row.line(), problem);
       } else if (row.draft().label() != null && category(row.draft().label()).isEmpty()) {
         reject(row.line(), "unknown label '" + row.draft().label() + "'" + labelJob.map(j -> " (categories: " + j.categories().keySet() + ")").orElse(" (the project has no classification job)"));
       } else if (skipErrors || rejected == 0) {
@@ -169,19 +180,33 @@ public final class AssetImporter {
           reject(row.line(), "duplicate externalId '" + row.draft().externalId() + "' (already in the project or earlier in the file)");
         } else {
           imported++;
-          if (row.draft().label() != null) {
-            addLabel(row.draft());
+          if (row.answer() != null) {
+            addLabel(row.draft(), row.answer());
+          } else if (row.draft().label() != null) {
+            addLabel(row.draft(), categoryAnswer(row.draft().label()));
           }
         }
       }
       batch.clear();
     }
 
-    private void addLabel(AssetDraft draft) {
-      Job job = labelJob.orElseThrow();
-      String category = category(draft.label()).orElseThrow().id();
+    /** Why a row's answer does not fit the interface, or null. */
+    private String invalid(ParsedRow row) {
+      try {
+        ResponseValidator.validate(project.jsonInterface(), row.answer(), row.draft().content(), false);
+        return null;
+      } catch (LabelloopException e) {
+        return e.getMessage();
+      }
+    }
+
+    private JsonNode categoryAnswer(String label) {
       ObjectNode response = JsonNodeFactory.instance.objectNode();
-      response.putObject(job.id()).putArray("categories").addObject().put("name", category);
+      response.putObject(labelJob.orElseThrow().id()).putArray("categories").addObject().put("name", category(label).orElseThrow().id());
+      return response;
+    }
+
+    private void addLabel(AssetDraft draft, JsonNode response) {
       String assetId = ports.assets().findByExternalId(project.id(), draft.externalId()).orElseThrow().id();
       ports.labels().insert(project.id(), assetId, caller.userId(), new LabelDraft(assetId, null, LabelType.DEFAULT, response, null, null, false), clock.instant());
       ports.assets().setStatus(assetId, AssetStatus.LABELED);

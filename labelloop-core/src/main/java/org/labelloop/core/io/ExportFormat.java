@@ -8,17 +8,48 @@ public enum ExportFormat {
   /** One asset per line with all its labels in Kili's shape. */
   JSONL,
   /** One asset per row, one column per job holding the chosen human answer. */
-  CSV;
+  CSV,
+  /** The labeled sentences of the NER job as CoNLL-2003 columns (IOB1). */
+  CONLL,
+  /** Token TAB tag per line (IOB2). */
+  BIO,
+  /** Prodigy JSONL with tokens and spans. */
+  PRODIGY,
+  /** spaCy-style JSON array of {@code text} + {@code spans}. */
+  SPACY,
+  /** Label Studio JSON (importable as pre-annotated tasks). */
+  LABELSTUDIO;
+
+  /** Whether this format holds only the NER job's labeled sentences (written by labelloop-learn). */
+  public boolean ner() {
+    return ordinal() >= CONLL.ordinal();
+  }
 
   public static ExportFormat parse(String value) {
     try {
       return valueOf(value.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException | NullPointerException e) {
-      throw LabelloopException.invalid("format: '" + value + "' is not one of jsonl, csv");
+      throw LabelloopException.invalid("format: '" + value + "' is not one of jsonl, csv, conll, bio, prodigy, spacy, labelstudio");
     }
   }
 
   public String contentType() {
-    return this == JSONL ? "application/x-ndjson; charset=utf-8" : "text/csv; charset=utf-8";
+    return switch (this) {
+      case JSONL, PRODIGY -> "application/x-ndjson; charset=utf-8";
+      case CSV -> "text/csv; charset=utf-8";
+      case CONLL, BIO -> "text/plain; charset=utf-8";
+      case SPACY, LABELSTUDIO -> "application/json; charset=utf-8";
+    };
+  }
+
+  /** The usual file name extension. */
+  public String fileExtension() {
+    return switch (this) {
+      case JSONL, PRODIGY -> "jsonl";
+      case CSV -> "csv";
+      case CONLL -> "conll";
+      case BIO -> "bio";
+      case SPACY, LABELSTUDIO -> "json";
+    };
   }
 }

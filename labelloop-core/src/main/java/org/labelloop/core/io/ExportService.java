@@ -4,10 +4,12 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +27,8 @@ import org.labelloop.core.project.Project;
 import org.labelloop.core.user.Access;
 import org.labelloop.core.user.Caller;
 import org.labelloop.core.user.Role;
+import org.labelloop.learn.ner.NerSentence;
+import org.labelloop.learn.ner.format.NerFormats;
 
 /**
  * Streams a project's assets with their labels, a page at a time, so memory stays flat however large the project.
@@ -50,8 +54,10 @@ public final class ExportService {
     try {
       if (format == ExportFormat.JSONL) {
         writeJsonl(filter, out);
-      } else {
+      } else if (format == ExportFormat.CSV) {
         writeCsv(project, filter, out);
+      } else {
+        writeNer(project, format, filter, out);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -115,6 +121,29 @@ public final class ExportService {
         }
       });
     }
+  }
+
+  /**
+   * The assets whose chosen human answer answers the NER job, as sentences. Line formats are written a page at a time;
+   * the JSON-array formats (spaCy, Label Studio) are written once at the end, so they hold the sentences in memory.
+   */
+  private void writeNer(Project project, ExportFormat format, AssetQuery filter, OutputStream out) throws IOException {
+    Job job = NerFiles.nerJob(project);
+    String name = format.name().toLowerCase(java.util.Locale.ROOT);
+    boolean lines = format == ExportFormat.CONLL || format == ExportFormat.BIO || format == ExportFormat.PRODIGY;
+    Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+    List<NerSentence> all = new ArrayList<>();
+    forEachPage(filter, (assets, labels) -> {
+      List<NerSentence> page = new ArrayList<>();
+      for (Asset asset : assets) {
+        JsonNode answer = chosenAnswer(labels.getOrDefault(asset.id(), List.of()));
+        JsonNode jobAnswer = answer == null ? null : answer.get(job.id());
+        if (jobAnswer != null && !jobAnswer.isNull()) page.add(NerFiles.sentence(asset.externalId(), asset.content(), jobAnswer));
+      }
+      if (lines) NerFormats.write(page, writer, name); else all.addAll(page);
+    });
+    if (!lines) NerFormats.write(all, writer, name);
+    writer.flush();
   }
 
   private static JsonNode chosenAnswer(List<Label> labels) {

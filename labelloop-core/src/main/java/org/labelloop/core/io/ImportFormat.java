@@ -10,7 +10,27 @@ public enum ImportFormat {
   JSONL,
   JSON,
   /** A zip of image or audio files (with an optional manifest), for IMAGE and AUDIO projects. */
-  ZIP;
+  ZIP,
+  /** CoNLL-2003 columns, IOB1 or IOB2 (sentences become assets, their entities the NER job's labels). */
+  CONLL,
+  /** Token TAB tag per line, IOB2. */
+  BIO,
+  /** Prodigy JSONL ({@code text}, {@code tokens}, {@code spans}; only {@code "answer": "accept"} records). */
+  PRODIGY,
+  /** spaCy-style JSON ({@code text} with {@code spans} or {@code ents}). */
+  SPACY,
+  /** Label Studio JSON export (text + {@code labels} results). */
+  LABELSTUDIO;
+
+  /** Whether this is an NER file format (read by labelloop-learn into sentences with spans). */
+  public boolean ner() {
+    return ordinal() >= CONLL.ordinal();
+  }
+
+  /** The format's name in labelloop-learn's {@code NerFormats}. */
+  String nerName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
 
   /** The format a file name's extension names; CSV when it names none. */
   public static ImportFormat fromFileName(String fileName) {
@@ -27,6 +47,12 @@ public enum ImportFormat {
     if (name.endsWith(".zip")) {
       return ZIP;
     }
+    if (name.endsWith(".conll") || name.endsWith(".conll03")) {
+      return CONLL;
+    }
+    if (name.endsWith(".bio") || name.endsWith(".iob")) {
+      return BIO;
+    }
     return CSV;
   }
 
@@ -34,7 +60,7 @@ public enum ImportFormat {
     try {
       return valueOf(value.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw LabelloopException.invalid("format: '" + value + "' is not one of csv, tsv, jsonl, json, zip");
+      throw LabelloopException.invalid("format: '" + value + "' is not one of csv, tsv, jsonl, json, zip, conll, bio, prodigy, spacy, labelstudio");
     }
   }
 }

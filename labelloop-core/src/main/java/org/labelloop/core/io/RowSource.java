@@ -27,6 +27,7 @@ interface RowSource extends Closeable {
       case JSONL -> JsonRowSource.lines(reader, options);
       case JSON -> JsonRowSource.array(reader, options);
       case ZIP -> throw new IllegalArgumentException("a zip is read by ZipRowSource, with a file store");
+      case CONLL, BIO, PRODIGY, SPACY, LABELSTUDIO -> throw new IllegalArgumentException("NER files are read by NerRowSource, for a job");
     };
   }
 
@@ -38,7 +39,7 @@ interface RowSource extends Closeable {
   }
 
   /** A reader that fails on bytes that are not UTF-8 instead of silently replacing them. */
-  private static Reader strictUtf8(InputStream in) {
+  static Reader strictUtf8(InputStream in) {
     var decoder =
         StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
