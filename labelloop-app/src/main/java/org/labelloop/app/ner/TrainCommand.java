@@ -6,12 +6,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.labelloop.learn.feature.MiniLmEmbedder;
 import org.labelloop.learn.ner.EntityScores;
 import org.labelloop.learn.ner.NerAutoMl;
 import org.labelloop.learn.ner.NerModel;
 import org.labelloop.learn.ner.NerSentence;
 import org.labelloop.learn.ner.NerTrainer;
 import org.labelloop.learn.ner.NerTrainingConfig;
+import org.labelloop.learn.ner.Token;
+import org.labelloop.learn.ner.WordClusters;
 import org.labelloop.learn.ner.format.NerFormatException;
 import org.labelloop.learn.ner.format.NerFormats;
 import picocli.CommandLine.Command;
@@ -43,6 +46,11 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "1", description = "Random seed.")
   long seed;
 
+  @Option(names = "--word-clusters", paramLabel = "K", split = ",", description = "Add MiniLM word-cluster features: embed every word "
+      + "type of --data, k-means the vectors into K clusters (several counts: one clustering each, e.g. 50,200) and use the "
+      + "cluster ids of each token and its neighbours.")
+  int[] wordClusters;
+
   @Override
   public Integer call() {
     PrintStream out = System.out;
@@ -65,16 +73,19 @@ public final class TrainCommand implements Callable<Integer> {
       }
       out.printf(Locale.ROOT, "data: %d training sentences, %d test sentences%n", train.size(), testSet.size());
       long t0 = System.nanoTime();
+      WordClusters clusters = wordClusters == null ? null : buildClusters(train, testSet, out);
       NerModel model;
       if (timeBudget != null) {
-        NerAutoMl.Result r = NerAutoMl.defaults().search(train, seed, timeBudget);
+        NerAutoMl.Result r = NerAutoMl.defaults().search(train, seed, timeBudget, clusters);
         for (NerAutoMl.Trial t : r.trials()) {
           out.printf(Locale.ROOT, "automl %s cv-f1=%.4f (%.1fs)%n", t.config().describe(), t.cvF1(), t.seconds());
         }
         out.println("chosen " + r.best().describe());
         model = r.model();
       } else {
-        model = NerTrainer.train(train, NerTrainingConfig.defaults(seed));
+        NerTrainingConfig config = NerTrainingConfig.defaults(seed);
+        config = config.withFeatures(config.features().withWordClusters(clusters != null));
+        model = NerTrainer.train(train, config, clusters, Long.MAX_VALUE);
         out.println("model " + model.config().describe());
       }
       double trainSeconds = (System.nanoTime() - t0) / 1e9;
@@ -96,5 +107,27 @@ public final class TrainCommand implements Callable<Integer> {
       err.println("error: " + e.getMessage());
       return 2;
     }
+  }
+
+  /** Clusters the training words, then places the test words (one batched embedding pass each); prints the cost. */
+  private WordClusters buildClusters(List<NerSentence> train, List<NerSentence> testSet, PrintStream out) {
+    try (MiniLmEmbedder embedder = new MiniLmEmbedder(16, 256, Runtime.getRuntime().availableProcessors(), true)) {
+      long t0 = System.nanoTime();
+      List<String> trainWords = words(train);
+      WordClusters clusters = WordClusters.build(trainWords, embedder, seed, wordClusters);
+      double buildSeconds = (System.nanoTime() - t0) / 1e9;
+      int trainTypes = clusters.knownWords();
+      long t1 = System.nanoTime();
+      clusters.addWords(words(testSet), embedder);
+      double placeSeconds = (System.nanoTime() - t1) / 1e9;
+      out.printf(Locale.ROOT, "word clusters: %d word types embedded and clustered (k=%s) in %.1fs; %d unseen test word types placed in %.1fs (%.0f types/s)%n",
+          trainTypes, java.util.Arrays.toString(clusters.ks()), buildSeconds, clusters.knownWords() - trainTypes, placeSeconds,
+          (clusters.knownWords() - trainTypes) / Math.max(placeSeconds, 1e-9));
+      return clusters;
+    }
+  }
+
+  private static List<String> words(List<NerSentence> sentences) {
+    return sentences.stream().flatMap(s -> s.tokens().stream()).map(Token::text).toList();
   }
 }

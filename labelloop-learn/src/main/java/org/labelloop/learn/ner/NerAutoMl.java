@@ -38,16 +38,32 @@ public final class NerAutoMl {
 
   public static NerAutoMl defaults() { return new NerAutoMl(3, 2000, 0.4); }
 
-  static List<NerTrainingConfig> grid(long seed) {
+  /** With word clusters, every feature set is tried with cluster features first, then without. */
+  static List<NerTrainingConfig> grid(long seed, boolean wordClusters) {
     NerTrainingConfig base = NerTrainingConfig.defaults(seed);
+    List<FeatureConfig> features = new ArrayList<>();
+    if (wordClusters) {
+      features.add(FeatureConfig.rich().withWordClusters(true));
+      features.add(FeatureConfig.compact().withWordClusters(true));
+    }
+    features.add(FeatureConfig.rich());
+    features.add(FeatureConfig.compact());
     List<NerTrainingConfig> out = new ArrayList<>();
-    for (FeatureConfig f : List.of(FeatureConfig.rich(), FeatureConfig.compact())) {
+    for (FeatureConfig f : features) {
       for (double l2 : new double[] {1.0, 0.3, 3.0}) out.add(base.withFeatures(f).withL2(l2));
     }
     return out;
   }
 
   public Result search(List<NerSentence> data, long seed, double budgetSeconds) {
+    return search(data, seed, budgetSeconds, null);
+  }
+
+  /**
+   * Searches with {@code clusters} (built once by the caller, shared by every candidate and fold; null for none), so
+   * the grid also holds configurations with word-cluster features.
+   */
+  public Result search(List<NerSentence> data, long seed, double budgetSeconds, WordClusters clusters) {
     long start = System.nanoTime();
     long deadline = start + (long) (budgetSeconds * 1e9);
     long searchDeadline = start + (long) (budgetSeconds * searchShare * 1e9);
@@ -55,9 +71,10 @@ public final class NerAutoMl {
     Collections.shuffle(sample, new Random(seed));
     if (sample.size() > maxSearchSentences) sample = sample.subList(0, maxSearchSentences);
     List<Trial> trials = new ArrayList<>();
-    NerTrainingConfig best = grid(seed).get(0);
+    List<NerTrainingConfig> grid = grid(seed, clusters != null);
+    NerTrainingConfig best = grid.get(0);
     double bestF1 = -1;
-    for (NerTrainingConfig c : grid(seed)) {
+    for (NerTrainingConfig c : grid) {
       if (System.nanoTime() > searchDeadline) break;
       long t0 = System.nanoTime();
       List<List<Span>> gold = new ArrayList<>();
@@ -66,7 +83,7 @@ public final class NerAutoMl {
         List<NerSentence> train = new ArrayList<>();
         List<NerSentence> held = new ArrayList<>();
         for (int i = 0; i < sample.size(); i++) (i % folds == k ? held : train).add(sample.get(i));
-        NerModel m = NerTrainer.train(train, c, searchDeadline);
+        NerModel m = NerTrainer.train(train, c, clusters, searchDeadline);
         for (NerSentence s : held) { gold.add(s.spans()); pred.add(m.predict(s)); }
       }
       double f1 = EntityScores.evaluate(gold, pred).overall().f1();
@@ -74,7 +91,7 @@ public final class NerAutoMl {
       LOG.info("automl {} cv-f1={}", c.describe(), f1);
       if (f1 > bestF1) { bestF1 = f1; best = c; }
     }
-    NerModel model = NerTrainer.train(data, best, deadline);
+    NerModel model = NerTrainer.train(data, best, clusters, deadline);
     return new Result(best, trials, model);
   }
 }

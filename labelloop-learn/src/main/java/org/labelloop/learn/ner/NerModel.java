@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -40,6 +41,12 @@ public final class NerModel implements Serializable {
   public List<String> labels() { return labels; }
 
   public int trainingSentences() { return trainingSentences; }
+
+  /**
+   * The word clusters behind the model's cluster features, if it has any. A loaded model has them without an embedder:
+   * {@link WordClusters#attach attach} one to place words it has not seen.
+   */
+  public Optional<WordClusters> wordClusters() { return Optional.ofNullable(featurizer.clusters()); }
 
   /** Viterbi spans. */
   public List<Span> predict(NerSentence s) {

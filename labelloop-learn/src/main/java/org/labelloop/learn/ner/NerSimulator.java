@@ -25,14 +25,21 @@ public final class NerSimulator {
   }
 
   private final NerTrainingConfig config;
+  private final WordClusters clusters;
 
-  public NerSimulator(NerTrainingConfig config) { this.config = Objects.requireNonNull(config); }
+  public NerSimulator(NerTrainingConfig config) { this(config, null); }
+
+  /** @param clusters word clusters for a configuration with word-cluster features, else null */
+  public NerSimulator(NerTrainingConfig config, WordClusters clusters) {
+    this.config = Objects.requireNonNull(config);
+    this.clusters = clusters;
+  }
 
   public List<Point> run(List<NerSentence> pool, List<NerSentence> test, List<NerStrategy> strategies, int initial,
       int batch, int budget, long seed, Listener listener) {
     if (initial <= 0 || batch <= 0 || budget < initial) throw new IllegalArgumentException("need initial > 0, batch > 0, budget >= initial");
     if (pool.size() < initial) throw new IllegalArgumentException("pool has " + pool.size() + " sentences, fewer than initial " + initial);
-    SentenceFeaturizer featurizer = new SentenceFeaturizer(config.features(), true);
+    SentenceFeaturizer featurizer = new SentenceFeaturizer(config.features(), clusters, true);
     TreeSet<String> types = new TreeSet<>();
     for (NerSentence s : pool) for (Span sp : s.spans()) types.add(sp.label());
     for (NerSentence s : pool) featurizer.encode(s, null, false);

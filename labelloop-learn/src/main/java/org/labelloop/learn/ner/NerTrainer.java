@@ -20,8 +20,18 @@ public final class NerTrainer {
 
   /** Trains, stopping after the epoch in which {@code deadlineNanos} ({@link System#nanoTime()}) passes. */
   public static NerModel train(List<NerSentence> data, NerTrainingConfig config, long deadlineNanos) {
-    SentenceFeaturizer featurizer = new SentenceFeaturizer(config.features(), false);
-    return train(data, config, featurizer, deadlineNanos);
+    return train(data, config, (WordClusters) null, deadlineNanos);
+  }
+
+  /**
+   * Trains with the given word clusters, used (and kept in the model) when the configuration asks for
+   * {@link FeatureConfig#wordClusters() word-cluster features}; stops after the epoch in which {@code deadlineNanos}
+   * passes.
+   *
+   * @param clusters may be null when the configuration does not use them
+   */
+  public static NerModel train(List<NerSentence> data, NerTrainingConfig config, WordClusters clusters, long deadlineNanos) {
+    return train(data, config, new SentenceFeaturizer(config.features(), clusters, false), deadlineNanos);
   }
 
   /** Trains with a shared (possibly frozen, caching) featurizer. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Turns sentences into per-token feature ids. The text features of a sentence never change, so they can be cached
@@ -13,15 +14,21 @@ import java.util.Map;
 final class SentenceFeaturizer implements java.io.Serializable {
   private static final long serialVersionUID = 1L;
   private final FeatureConfig config;
+  private final WordClusters clusters;
   private final FeatureIndex index = new FeatureIndex();
   private final transient Map<NerSentence, int[][]> cache; // null after loading a saved model: no cache
 
-  SentenceFeaturizer(FeatureConfig config, boolean cache) {
+  /** @param clusters word clusters for a configuration with {@link FeatureConfig#wordClusters()}; ignored otherwise */
+  SentenceFeaturizer(FeatureConfig config, WordClusters clusters, boolean cache) {
+    if (config.wordClusters() && clusters == null) throw new IllegalArgumentException("wordClusters features need the word clusters");
     this.config = config;
+    this.clusters = config.wordClusters() ? clusters : null;
     this.cache = cache ? new IdentityHashMap<>() : null;
   }
 
   FeatureConfig config() { return config; }
+
+  WordClusters clusters() { return clusters; }
 
   int numFeatures() { return index.size(); }
 
@@ -77,12 +84,14 @@ final class SentenceFeaturizer implements java.io.Serializable {
     for (int i = 0; i < tokens.size(); i++) {
       n[0] = 0;
       int[][] holder = {buf};
-      TokenFeatures.extract(tokens, lower, shapes, i, config, f -> {
+      Consumer<String> sink = f -> {
         int id = index.id(f);
         if (id < 0) return;
         if (n[0] == holder[0].length) holder[0] = java.util.Arrays.copyOf(holder[0], n[0] * 2);
         holder[0][n[0]++] = id;
-      });
+      };
+      TokenFeatures.extract(tokens, lower, shapes, i, config, sink);
+      if (clusters != null) clusters.features(lower, i, sink);
       buf = holder[0];
       out[i] = java.util.Arrays.copyOf(buf, n[0]);
     }

@@ -3,11 +3,11 @@ package org.labelloop.learn.sampling;
 import java.util.random.RandomGenerator;
 
 /** Small k-means (k-means++ seeding, Arthur &amp; Vassilvitskii 2007, then a few Lloyd steps) for batch diversity. */
-final class KMeans {
+public final class KMeans {
   private KMeans() {}
 
   /** Cluster id of each row. */
-  static int[] cluster(float[][] x, int k, int iterations, RandomGenerator random) {
+  public static int[] cluster(float[][] x, int k, int iterations, RandomGenerator random) {
     int n = x.length;
     k = Math.min(k, n);
     float[][] centers = new float[k][];
@@ -51,7 +51,7 @@ final class KMeans {
     return assign;
   }
 
-  static double dist(float[] a, float[] b) {
+  public static double dist(float[] a, float[] b) {
     double s = 0;
     for (int i = 0; i < a.length; i++) {
       double d = a[i] - b[i];

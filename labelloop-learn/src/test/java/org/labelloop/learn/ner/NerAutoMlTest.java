@@ -13,4 +13,10 @@ class NerAutoMlTest {
     assertTrue(r.trials().stream().anyMatch(t -> t.config().equals(r.best())));
     assertTrue(EntityScores.evaluate(r.model(), SyntheticData.corpus(40, 5)).overall().f1() > 0.9);
   }
+
+  @Test
+  void triesWordClusterFeaturesFirstOnlyWhenClustersAreGiven() {
+    assertTrue(NerAutoMl.grid(1, true).get(0).features().wordClusters());
+    assertTrue(NerAutoMl.grid(1, false).stream().noneMatch(c -> c.features().wordClusters()));
+  }
 }

@@ -4,18 +4,31 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import org.labelloop.learn.feature.MiniLmEmbedder;
 import org.labelloop.learn.ner.format.ConllFormat;
 
-/** Manual simulation run (not a unit test). Args: train test strategies initial batch budget seed [l2]. */
+/**
+ * Manual simulation run (not a unit test). Args: train test strategies initial batch budget seed [l2 [k]], where k
+ * adds MiniLM word-cluster features (cluster counts joined by '+', clustered over the pool's words).
+ */
 public final class NerSimMain {
   public static void main(String[] args) throws Exception {
     List<NerSentence> pool = ConllFormat.conll2003Iob1().read(Files.newBufferedReader(Path.of(args[0])), "train");
     List<NerSentence> test = ConllFormat.conll2003Iob1().read(Files.newBufferedReader(Path.of(args[1])), "test");
     List<NerStrategy> strategies = Arrays.stream(args[2].split(",")).map(NerStrategy::parse).toList();
     double l2 = args.length > 7 ? Double.parseDouble(args[7]) : 1.0;
-    NerTrainingConfig cfg = NerTrainingConfig.defaults(1).withL2(l2);
+    int[] ks = args.length > 8 ? Arrays.stream(args[8].split("\\+")).mapToInt(Integer::parseInt).toArray() : new int[0];
+    WordClusters clusters = null;
+    if (ks.length > 0) {
+      try (MiniLmEmbedder embedder = new MiniLmEmbedder(16, 256, Runtime.getRuntime().availableProcessors(), false)) {
+        clusters = WordClusters.build(pool.stream().flatMap(s -> s.tokens().stream()).map(Token::text).toList(), embedder, 1, ks);
+        clusters.addWords(test.stream().flatMap(s -> s.tokens().stream()).map(Token::text).toList(), embedder);
+      }
+    }
+    NerTrainingConfig cfg = NerTrainingConfig.defaults(Long.parseLong(args[6])).withL2(l2); // as simulate --task ner
+    cfg = cfg.withFeatures(cfg.features().withWordClusters(clusters != null));
     long t0 = System.nanoTime();
-    new NerSimulator(cfg).run(pool, test, strategies, Integer.parseInt(args[3]), Integer.parseInt(args[4]),
+    new NerSimulator(cfg, clusters).run(pool, test, strategies, Integer.parseInt(args[3]), Integer.parseInt(args[4]),
         Integer.parseInt(args[5]), Long.parseLong(args[6]), (p, d, t) -> System.out.printf("%s %d f1=%.4f train=%.2fs elapsed=%.0fs%n",
             p.strategy().cliName(), p.sentences(), p.scores().overall().f1(), p.trainSeconds(), (System.nanoTime() - t0) / 1e9));
   }
