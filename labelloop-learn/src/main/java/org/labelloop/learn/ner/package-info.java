@@ -2,7 +2,7 @@
  * Named-entity recognition: tokenization with exact UTF-16 offsets ({@link org.labelloop.learn.ner.Tokenizer}),
  * span/tag conversion ({@link org.labelloop.learn.ner.TagScheme}), a linear-chain CRF tagger
  * ({@link org.labelloop.learn.ner.NerTrainer}, {@link org.labelloop.learn.ner.NerModel}) with token and span marginals
- * and sentence uncertainty, active-learning samplers ({@link org.labelloop.learn.ner.NerSampler}), dictionary
+ * and sentence uncertainty, optional MiniLM word-cluster features ({@link org.labelloop.learn.ner.WordClusters}), active-learning samplers ({@link org.labelloop.learn.ner.NerSampler}), dictionary
  * prelabeling, AutoML-lite, conlleval-style scoring and the offline simulator.
  *
  * <p>Design: spans are the source of truth (character offsets, as stored by the labeling UI and Kili's
