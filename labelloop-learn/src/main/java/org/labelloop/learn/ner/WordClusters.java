@@ -55,14 +55,15 @@ public final class WordClusters implements Serializable {
     Objects.requireNonNull(embedder);
     if (ks.length == 0) throw new IllegalArgumentException("give at least one cluster count");
     List<String> types = distinctLower(words);
+    for (int k : ks) {
+      if (k < 2) throw new IllegalArgumentException("cluster counts must be >= 2, got " + k);
+      if (types.size() < k) throw new IllegalArgumentException("need at least " + k + " word types, got " + types.size());
+    }
     float[][] x = embedder.embed(types);
     RandomGenerator random = RandomGeneratorFactory.of("L64X128MixRandom").create(seed);
     float[][][] centroids = new float[ks.length][][];
     for (int level = 0; level < ks.length; level++) {
-      int k = ks[level];
-      if (k < 2) throw new IllegalArgumentException("cluster counts must be >= 2, got " + k);
-      if (types.size() < k) throw new IllegalArgumentException("need at least " + k + " word types, got " + types.size());
-      centroids[level] = means(x, KMeans.cluster(x, k, KMEANS_ITERATIONS, random), k);
+      centroids[level] = means(x, KMeans.cluster(x, ks[level], KMEANS_ITERATIONS, random), ks[level]);
     }
     WordClusters clusters = new WordClusters(embedder.name(), centroids);
     clusters.assign(types, x);
