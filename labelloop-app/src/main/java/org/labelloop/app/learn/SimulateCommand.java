@@ -74,6 +74,11 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--no-embeddings", description = "Do not use MiniLM sentence embeddings.")
   boolean noEmbeddings;
 
+  @Option(names = "--word-clusters", paramLabel = "K", split = ",",
+      description = "--task ner: add MiniLM word-cluster features, clustering the pool's word types into K clusters "
+          + "(several counts give one clustering each; 20,50,200 scored best on CoNLL-2003).")
+  int[] wordClusters;
+
   @Option(names = "--out", required = true, description = "CSV: strategy,repeat,labels,accuracy,macro_f1.") Path out;
   @Option(names = "--plot", description = "SVG plot of the learning curves.") Path plot;
 
@@ -83,7 +88,8 @@ public final class SimulateCommand implements Callable<Integer> {
     var stdout = spec.commandLine().getOut();
     var err = spec.commandLine().getErr();
     if (task.equalsIgnoreCase("ner")) {
-      return NerSimulation.run(in.data, in.format, test, testFraction, strategies, initial, batch, budget, seed, out, plot, System.out);
+      return NerSimulation.run(in.data, in.format, test, testFraction, strategies, initial, batch, budget, seed, wordClusters, out,
+          plot, System.out);
     }
     try {
       if (!task.equalsIgnoreCase("classification")) {

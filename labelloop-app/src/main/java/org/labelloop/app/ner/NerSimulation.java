@@ -16,6 +16,7 @@ import org.labelloop.learn.ner.NerSentence;
 import org.labelloop.learn.ner.NerSimulator;
 import org.labelloop.learn.ner.NerStrategy;
 import org.labelloop.learn.ner.NerTrainingConfig;
+import org.labelloop.learn.ner.WordClusters;
 import org.labelloop.learn.ner.Prf;
 import org.labelloop.learn.ner.format.NerFormatException;
 import org.labelloop.learn.ner.format.NerFormats;
@@ -26,12 +27,13 @@ public final class NerSimulation {
 
   /**
    * Runs the simulation; returns the process exit code (0 ok, 2 bad input). {@code test == null} splits off
-   * {@code testFraction} of {@code data} (seeded) as the test set; {@code format} null means {@code conll}. Writes the
+   * {@code testFraction} of {@code data} (seeded) as the test set; {@code format} null means {@code conll};
+   * {@code wordClusters} (or null) are the k of MiniLM word clusters built on the pool's words, as {@code train} does. Writes the
    * curve CSV to {@code out} and an SVG chart to {@code plot} when non-null, progress to stderr, and one
    * {@code final strategy=... sentences=... precision=... recall=... f1=...} line per strategy to {@code stdout}.
    */
   public static int run(Path data, String format, Path test, double testFraction, List<String> strategies, int initial,
-      int batch, int budget, long seed, Path out, Path plot, PrintStream stdout) {
+      int batch, int budget, long seed, int[] wordClusters, Path out, Path plot, PrintStream stdout) {
     PrintStream err = System.err;
     try {
       List<NerStrategy> parsed = strategies.stream().flatMap(s -> List.of(s.split(",")).stream()).filter(s -> !s.isBlank())
@@ -53,10 +55,12 @@ public final class NerSimulation {
       if (testSet.isEmpty()) throw new IllegalArgumentException("empty test set");
       err.printf(Locale.ROOT, "ner simulate: pool %d sentences, test %d sentences, strategies %s%n", pool.size(), testSet.size(),
           parsed.stream().map(NerStrategy::cliName).toList());
+      WordClusters clusters = wordClusters == null ? null : WordClusterBuilder.build(pool, testSet, seed, wordClusters, err);
       NerTrainingConfig config = NerTrainingConfig.defaults(seed);
+      config = config.withFeatures(config.features().withWordClusters(clusters != null));
       ProgressBar bar = new ProgressBar(err);
       Map<NerStrategy, NerSimulator.Point> last = new LinkedHashMap<>();
-      List<NerSimulator.Point> points = new NerSimulator(config).run(pool, testSet, parsed, initial, batch, budget, seed,
+      List<NerSimulator.Point> points = new NerSimulator(config, clusters).run(pool, testSet, parsed, initial, batch, budget, seed,
           (p, done, total) -> {
             last.put(p.strategy(), p);
             bar.update(done, total, p.strategy().cliName() + " " + p.sentences() + " f1=" + fmt(p.scores().overall().f1()));

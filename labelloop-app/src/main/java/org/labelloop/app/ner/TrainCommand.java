@@ -3,18 +3,15 @@ package org.labelloop.app.ner;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.labelloop.learn.feature.MiniLmEmbedder;
 import org.labelloop.learn.ner.EntityScores;
 import org.labelloop.learn.ner.NerAutoMl;
 import org.labelloop.learn.ner.NerModel;
 import org.labelloop.learn.ner.NerSentence;
 import org.labelloop.learn.ner.NerTrainer;
 import org.labelloop.learn.ner.NerTrainingConfig;
-import org.labelloop.learn.ner.Token;
 import org.labelloop.learn.ner.WordClusters;
 import org.labelloop.learn.ner.format.NerFormatException;
 import org.labelloop.learn.ner.format.NerFormats;
@@ -73,7 +70,7 @@ public final class TrainCommand implements Callable<Integer> {
         train = shuffled.subList(n, shuffled.size());
       }
       out.printf(Locale.ROOT, "data: %d training sentences, %d test sentences%n", train.size(), testSet.size());
-      WordClusters clusters = wordClusters == null ? null : buildClusters(train, testSet, out);
+      WordClusters clusters = wordClusters == null ? null : WordClusterBuilder.build(train, testSet, seed, wordClusters, out);
       long t0 = System.nanoTime();
       NerModel model;
       if (timeBudget != null) {
@@ -110,25 +107,4 @@ public final class TrainCommand implements Callable<Integer> {
     }
   }
 
-  /** Clusters the training words, then places the test words (one batched embedding pass each); prints the cost. */
-  private WordClusters buildClusters(List<NerSentence> train, List<NerSentence> testSet, PrintStream out) {
-    try (MiniLmEmbedder embedder = new MiniLmEmbedder(16, 256, Runtime.getRuntime().availableProcessors(), true)) {
-      long t0 = System.nanoTime();
-      List<String> trainWords = words(train);
-      WordClusters clusters = WordClusters.build(trainWords, embedder, seed, wordClusters);
-      double buildSeconds = (System.nanoTime() - t0) / 1e9;
-      int trainTypes = clusters.knownWords();
-      long t1 = System.nanoTime();
-      clusters.addWords(words(testSet), embedder);
-      double placeSeconds = (System.nanoTime() - t1) / 1e9;
-      out.printf(Locale.ROOT, "word clusters: %d word types embedded and clustered (k=%s) in %.1fs; %d unseen test word types placed in %.1fs (%.0f types/s)%n",
-          trainTypes, Arrays.toString(clusters.ks()), buildSeconds, clusters.knownWords() - trainTypes, placeSeconds,
-          (clusters.knownWords() - trainTypes) / Math.max(placeSeconds, 1e-9));
-      return clusters;
-    }
-  }
-
-  private static List<String> words(List<NerSentence> sentences) {
-    return sentences.stream().flatMap(s -> s.tokens().stream()).map(Token::text).toList();
-  }
 }

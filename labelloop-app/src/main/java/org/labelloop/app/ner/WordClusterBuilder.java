@@ -1,0 +1,39 @@
+package org.labelloop.app.ner;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.labelloop.learn.feature.MiniLmEmbedder;
+import org.labelloop.learn.ner.NerSentence;
+import org.labelloop.learn.ner.Token;
+import org.labelloop.learn.ner.WordClusters;
+
+/** MiniLM word clusters for the offline NER commands, with what they cost printed on one line. */
+final class WordClusterBuilder {
+  private WordClusterBuilder() {}
+
+  /**
+   * Clusters the word types of {@code fit} (one batched embedding pass, k-means once per k), then places the words of
+   * {@code place} not seen there at their nearest centroids.
+   */
+  static WordClusters build(List<NerSentence> fit, List<NerSentence> place, long seed, int[] ks, PrintStream out) {
+    try (MiniLmEmbedder embedder = new MiniLmEmbedder(16, 256, Runtime.getRuntime().availableProcessors(), true)) {
+      long t0 = System.nanoTime();
+      WordClusters clusters = WordClusters.build(words(fit), embedder, seed, ks);
+      double buildSeconds = (System.nanoTime() - t0) / 1e9;
+      int fitTypes = clusters.knownWords();
+      long t1 = System.nanoTime();
+      clusters.addWords(words(place), embedder);
+      double placeSeconds = (System.nanoTime() - t1) / 1e9;
+      out.printf(Locale.ROOT, "word clusters: %d word types embedded and clustered (k=%s) in %.1fs; %d unseen test word types placed in %.1fs (%.0f types/s)%n",
+          fitTypes, Arrays.toString(clusters.ks()), buildSeconds, clusters.knownWords() - fitTypes, placeSeconds,
+          (clusters.knownWords() - fitTypes) / Math.max(placeSeconds, 1e-9));
+      return clusters;
+    }
+  }
+
+  private static List<String> words(List<NerSentence> sentences) {
+    return sentences.stream().flatMap(s -> s.tokens().stream()).map(Token::text).toList();
+  }
+}
