@@ -1,15 +1,7 @@
 package org.labelloop.learn.model;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 import org.labelloop.learn.feature.FeatureCache;
 import org.labelloop.learn.feature.Featurizer;
 import org.labelloop.learn.feature.TextEmbedder;
@@ -69,23 +61,13 @@ public final class TextModel implements Model, Serializable {
   }
 
   @Override public byte[] save() {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ObjectOutputStream out = new ObjectOutputStream(new GZIPOutputStream(bytes))) {
-      out.writeObject(this);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return bytes.toByteArray();
+    return ModelBytes.write(this);
   }
 
   /** Reads a model written by {@link #save()}; {@code embedder} may be {@code null} if no member uses embeddings. */
   public static TextModel load(byte[] bytes, TextEmbedder embedder) {
-    try (ObjectInputStream in = new ObjectInputStream(new GZIPInputStream(new ByteArrayInputStream(bytes)))) {
-      TextModel m = (TextModel) in.readObject();
-      m.embedder = embedder;
-      return m;
-    } catch (IOException | ClassNotFoundException e) {
-      throw new IllegalArgumentException("not a Labelloop model: " + e.getMessage(), e);
-    }
+    TextModel m = ModelBytes.read(bytes, TextModel.class);
+    m.embedder = embedder;
+    return m;
   }
 }

@@ -1,18 +1,11 @@
 package org.labelloop.learn.ner;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
+import org.labelloop.learn.model.ModelBytes;
 
 /** A trained tagger: predicts spans, token/span marginals and sentence uncertainty. Not thread-safe. */
 public final class NerModel implements Serializable {
@@ -104,20 +97,10 @@ public final class NerModel implements Serializable {
 
   /** Serialised form (gzipped); read back with {@link #load(byte[])}. */
   public byte[] save() {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ObjectOutputStream out = new ObjectOutputStream(new GZIPOutputStream(bytes))) {
-      out.writeObject(this);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return bytes.toByteArray();
+    return ModelBytes.write(this);
   }
 
   public static NerModel load(byte[] bytes) {
-    try (ObjectInputStream in = new ObjectInputStream(new GZIPInputStream(new ByteArrayInputStream(bytes)))) {
-      return (NerModel) in.readObject();
-    } catch (IOException | ClassNotFoundException | ClassCastException e) {
-      throw new IllegalArgumentException("not a Labelloop NER model: " + e.getMessage(), e);
-    }
+    return ModelBytes.read(bytes, NerModel.class);
   }
 }
