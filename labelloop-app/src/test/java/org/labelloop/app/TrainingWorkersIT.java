@@ -107,7 +107,7 @@ class TrainingWorkersIT {
       String id = ports.learning().enqueue(p.id(), "test", 12, NOW).id();
       Instant crashTime = Instant.now().minus(Duration.ofMinutes(5));
       assertEquals(id, ports.tx().inTransaction(() -> ports.learning().claim("crashed", crashTime)).orElseThrow().id());
-      TrainingWorker fresh = new TrainingWorker(ports, Clock.systemUTC(), "fresh", Duration.ofMillis(100), Duration.ofSeconds(60));
+      TrainingWorker fresh = new TrainingWorker(ports, Clock.systemUTC(), "fresh", Duration.ofMillis(100), Duration.ofSeconds(60), null);
       assertFalse(fresh.runOnce(), "the project's job is RUNNING elsewhere: nothing to claim");
       assertEquals(1, fresh.requeueStale());
       assertTrue(fresh.runOnce());

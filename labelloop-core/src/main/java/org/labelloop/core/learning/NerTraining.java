@@ -7,12 +7,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 import org.labelloop.core.learning.LearningRepository.AssetText;
 import org.labelloop.core.learning.LearningRepository.HumanLabel;
 import org.labelloop.core.learning.LearningRepository.Prediction;
 import org.labelloop.core.learning.NerModelTrainer.PoolPrediction;
 import org.labelloop.core.learning.NerModelTrainer.PredictedSpan;
 import org.labelloop.core.project.Job;
+import org.labelloop.learn.feature.TextEmbedder;
 import org.labelloop.learn.ner.SentenceUncertainty;
 
 /**
@@ -22,7 +24,12 @@ import org.labelloop.learn.ner.SentenceUncertainty;
  * (no embedding batches for sentences yet); random = a seeded uniform number.
  */
 final class NerTraining implements TaskTraining {
-  private final NerModelTrainer trainer = new NerModelTrainer();
+  private final NerModelTrainer trainer;
+
+  /** @param embedder gives the sentence embedder for word-cluster features, or null for none */
+  NerTraining(Supplier<TextEmbedder> embedder) {
+    this.trainer = new NerModelTrainer(embedder);
+  }
 
   @Override
   public Outcome train(String projectId, Job job, List<AssetText> assets, List<HumanLabel> answers, LearningSettings settings, long seed) {
@@ -31,7 +38,7 @@ final class NerTraining implements TaskTraining {
       return new Skipped(snapshot.labeledCount() + " labeled assets with " + snapshot.entityTypes().size()
           + " entity types; the first model needs " + settings.minLabels() + " with at least one entity");
     }
-    NerModelTrainer.Result model = trainer.train(snapshot, settings.timeBudgetSeconds() * 1000L, seed);
+    NerModelTrainer.Result model = trainer.train(projectId, snapshot, settings.timeBudgetSeconds() * 1000L, seed);
     SplittableRandom random = new SplittableRandom(seed);
     int tags = model.card().path("tags").size();
     List<Prediction> predictions = new ArrayList<>(snapshot.poolRows().length);

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.labelloop.core.Ports;
 import org.labelloop.core.learning.LearningRepository.Prediction;
 import org.labelloop.core.project.Job;
@@ -15,6 +16,7 @@ import org.labelloop.core.project.MlTask;
 import org.labelloop.core.project.Project;
 import org.labelloop.core.quality.Agreement;
 import org.labelloop.core.version.VersionItem;
+import org.labelloop.learn.feature.TextEmbedder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,12 +33,13 @@ final class TrainingRun {
   private final Ports ports;
   private final Clock clock;
   private final TaskTraining classification;
-  private final TaskTraining entities = new NerTraining();
+  private final TaskTraining entities;
 
-  TrainingRun(Ports ports, Clock clock, TextModelTrainer trainer) {
+  TrainingRun(Ports ports, Clock clock, TextModelTrainer trainer, Supplier<TextEmbedder> wordEmbedder) {
     this.ports = ports;
     this.clock = clock;
     this.classification = new ClassificationTraining(trainer);
+    this.entities = new NerTraining(wordEmbedder);
   }
 
   /** The answers of a dataset version as review-grade labels, or null when the version is gone. */

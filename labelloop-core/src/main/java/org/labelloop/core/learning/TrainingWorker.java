@@ -7,7 +7,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.labelloop.core.Ports;
+import org.labelloop.learn.feature.TextEmbedder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,16 +36,22 @@ public final class TrainingWorker implements AutoCloseable {
   private long lastMaintenance;
 
   public TrainingWorker(Ports ports, Clock clock, String workerId) {
-    this(ports, clock, workerId, Duration.ofMillis(250), Duration.ofSeconds(60));
+    this(ports, clock, workerId, null);
   }
 
-  public TrainingWorker(Ports ports, Clock clock, String workerId, Duration poll, Duration staleAfter) {
+  /** @param wordEmbedder gives a sentence embedder for the NER tagger's word clusters (loaded on first use), or null */
+  public TrainingWorker(Ports ports, Clock clock, String workerId, Supplier<TextEmbedder> wordEmbedder) {
+    this(ports, clock, workerId, Duration.ofMillis(250), Duration.ofSeconds(60), wordEmbedder);
+  }
+
+  public TrainingWorker(Ports ports, Clock clock, String workerId, Duration poll, Duration staleAfter,
+      Supplier<TextEmbedder> wordEmbedder) {
     this.ports = ports;
     this.clock = clock;
     this.workerId = workerId;
     this.poll = poll;
     this.staleAfter = staleAfter;
-    this.run = new TrainingRun(ports, clock, new TextModelTrainer());
+    this.run = new TrainingRun(ports, clock, new TextModelTrainer(), wordEmbedder);
     this.heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "labelloop-training-heartbeat");
       t.setDaemon(true);

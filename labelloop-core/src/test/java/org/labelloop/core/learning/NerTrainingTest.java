@@ -15,6 +15,7 @@ import org.labelloop.core.learning.LearningRepository.HumanLabel;
 import org.labelloop.core.learning.LearningRepository.Prediction;
 import org.labelloop.core.project.Job;
 import org.labelloop.core.project.JsonInterface;
+import org.labelloop.learn.feature.TextEmbedder;
 import org.labelloop.learn.ner.NerModel;
 
 class NerTrainingTest {
@@ -66,7 +67,7 @@ class NerTrainingTest {
     LearningSettings settings = LearningSettings.DEFAULTS.patch(InferenceMarksTest.json("{\"timeBudgetSeconds\": 2}"));
 
     TaskTraining.Trained t = assertInstanceOf(TaskTraining.Trained.class,
-        new NerTraining().train("p", NER, assets, labels, settings, 7));
+        new NerTraining(null).train("p", NER, assets, labels, settings, 7));
 
     assertEquals(40, t.labeledCount());
     assertEquals(21, t.predictions().size());
@@ -82,10 +83,37 @@ class NerTrainingTest {
   }
 
   @Test
+  void withAnEmbedderTheTaggerGetsWordClusterFeaturesSavedInTheModel() {
+    Random r = new Random(5);
+    List<AssetText> assets = new ArrayList<>();
+    List<HumanLabel> labels = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      List<int[]> spans = new ArrayList<>();
+      String text = sentence(r, spans) + " w" + i + " v" + i; // enough word types for 50 clusters
+      assets.add(new AssetText("a" + i, text));
+      if (i < 30) labels.add(new HumanLabel(String.valueOf(i + 1), "a" + i, false, answer(text, spans)));
+    }
+    TextEmbedder embedder = new TextEmbedder() {
+      @Override public String name() { return "fake-8d"; }
+      @Override public int dimension() { return 8; }
+      @Override public float[][] embed(List<String> texts) {
+        float[][] out = new float[texts.size()][8];
+        for (int i = 0; i < out.length; i++) out[i][Math.floorMod(texts.get(i).hashCode(), 8)] = 1;
+        return out;
+      }
+    };
+    NerTraining training = new NerTraining(() -> embedder);
+    LearningSettings settings = LearningSettings.DEFAULTS.patch(InferenceMarksTest.json("{\"timeBudgetSeconds\": 1}"));
+    TaskTraining.Trained t = assertInstanceOf(TaskTraining.Trained.class, training.train("p", NER, assets, labels, settings, 3));
+    assertTrue(t.card().path("wordClusters").asText().startsWith("clusters(k=[50]"), t.card().toString());
+    assertTrue(NerModel.load(t.bytes()).wordClusters().isPresent());
+  }
+
+  @Test
   void skipsUntilEnoughSentencesAreLabeled() {
     List<AssetText> assets = List.of(new AssetText("a", "Mr Smith said"), new AssetText("b", "the meeting"));
     List<HumanLabel> labels = List.of(new HumanLabel("1", "a", false, answer("Mr Smith said", List.of(new int[] {3, 8}))));
-    TaskTraining.Outcome o = new NerTraining().train("p", NER, assets, labels, LearningSettings.DEFAULTS, 1);
+    TaskTraining.Outcome o = new NerTraining(null).train("p", NER, assets, labels, LearningSettings.DEFAULTS, 1);
     assertTrue(assertInstanceOf(TaskTraining.Skipped.class, o).why().contains("needs 10"));
   }
 
