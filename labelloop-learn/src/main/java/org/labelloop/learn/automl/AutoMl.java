@@ -114,7 +114,7 @@ public final class AutoMl {
           lib.stream().map(e -> e.candidate.name()).toList());
       if (Arrays.stream(w).filter(v -> v > 0).count() > 1) {
         double[][] blended = EnsembleSelection.blend(probs, w);
-        double honest = crossFittedAccuracy(probs, y, folds);
+        double honest = EnsembleSelection.nestedAccuracy(lib.stream().map(e -> e.oofScores).toList(), y, folds, 20);
         Metrics m = Metrics.ofProba(y, blended, k);
         List<Candidate> members = new ArrayList<>();
         List<Integer> weights = new ArrayList<>();
@@ -128,12 +128,12 @@ public final class AutoMl {
           name.append(name.length() > 9 ? "," : "").append(w[j]).append('x').append(lib.get(j).candidate.name());
         }
         name.append(')');
-        // the ensemble is chosen on the same out-of-fold predictions it is scored on; report the cross-fitted
-        // accuracy (weights chosen on half of the folds, scored on the other half) when it is lower
+        // the ensemble is chosen on the same out-of-fold predictions it is scored on; report its nested-CV accuracy
+        // (temperatures and weights fit without the scored fold) when that is lower
         LeaderboardEntry e = new LeaderboardEntry(name.toString(), folds.k(), Math.min(m.accuracy(), honest),
             m.macroF1(), m.weightedPrecision(), m.weightedRecall(), m.weightedF1(),
             Calibration.ece(blended, y, 15), secs);
-        LOG.debug("ensemble in-sample accuracy {} cross-fitted {}", m.accuracy(), honest);
+        LOG.debug("ensemble in-sample accuracy {} nested {}", m.accuracy(), honest);
         if (e.cvAccuracy() > best.metrics.accuracy()) {
           board.add(0, e);
           int[] ws = weights.stream().mapToInt(Integer::intValue).toArray();
@@ -145,19 +145,6 @@ public final class AutoMl {
     }
     AutoMlResult r = refit(data, cache, cacheRows, y, List.of(best.candidate), new int[] {1}, best, start, folds.k());
     return new AutoMlResult(board, best.entry(), r.model());
-  }
-
-  /** Ensemble accuracy when weights are selected on the even folds and scored on the odd ones, and vice versa. */
-  private static double crossFittedAccuracy(List<double[][]> probs, int[] y, Folds folds) {
-    int[] a = java.util.stream.IntStream.range(0, y.length).filter(i -> folds.foldOf()[i] % 2 == 0).toArray();
-    int[] b = java.util.stream.IntStream.range(0, y.length).filter(i -> folds.foldOf()[i] % 2 == 1).toArray();
-    if (a.length == 0 || b.length == 0) return 0;
-    int correct = 0;
-    for (int[][] split : new int[][][] {{a, b}, {b, a}}) {
-      double[][] p = EnsembleSelection.blend(probs, EnsembleSelection.select(probs, y, split[0], 20));
-      for (int i : split[1]) if (Metrics.argmax(p[i]) == y[i]) correct++;
-    }
-    return (double) correct / y.length;
   }
 
   private static List<Evaluation> rank(List<Evaluation> evals) {
@@ -180,8 +167,8 @@ public final class AutoMl {
           if (clock.millis() + (long) (expect * 1000) > deadline) return;
           long t0 = System.nanoTime();
           int[] train = folds.train(f), test = folds.test(f);
-          SparseMatrix x = features(e.candidate.spec(), f, folds, cache, cacheRows, features);
           int[] ytr = Arrays.stream(train).map(i -> y[i]).toArray();
+          SparseMatrix x = features(e.candidate.spec(), f, folds, cache, cacheRows, ytr, features);
           Scorer s = e.candidate.learner().fit(x.rows(train), ytr, k);
           double[][] sc = s.scores(x.rows(test));
           double secs = (System.nanoTime() - t0) / 1e9;
@@ -221,14 +208,15 @@ public final class AutoMl {
     return r;
   }
 
+  /** Features of all rows, fitted (vocabulary, IDF, selection) on the fold's training rows, labeled {@code yTrain}. */
   private static SparseMatrix features(FeatureSpec spec, int fold, Folds folds, FeatureCache cache, int[] cacheRows,
-      Map<String, CompletableFuture<SparseMatrix>> memo) {
+      int[] yTrain, Map<String, CompletableFuture<SparseMatrix>> memo) {
     CompletableFuture<SparseMatrix> mine = new CompletableFuture<>();
     CompletableFuture<SparseMatrix> prior = memo.putIfAbsent(spec + "#" + fold, mine);
     if (prior != null) return prior.join();
     try {
       // only the labeled rows: the cache may also hold a large unlabeled pool
-      mine.complete(Featurizer.fit(spec, cache, map(folds.train(fold), cacheRows)).transform(cache, cacheRows));
+      mine.complete(Featurizer.fit(spec, cache, map(folds.train(fold), cacheRows), yTrain).transform(cache, cacheRows));
     } catch (RuntimeException ex) {
       mine.completeExceptionally(ex);
       throw ex;
@@ -257,7 +245,7 @@ public final class AutoMl {
     List<String> names = new ArrayList<>();
     for (int j = 0; j < members.size(); j++) {
       Candidate c = members.get(j);
-      Featurizer fz = Featurizer.fit(c.spec(), cache, cacheRows);
+      Featurizer fz = Featurizer.fit(c.spec(), cache, cacheRows, y);
       SparseMatrix x = fz.transform(cache, cacheRows);
       Scorer s = c.learner().fit(x, y, k);
       double t = temps.getOrDefault(c, 1.0);

@@ -2,12 +2,17 @@ package org.labelloop.learn.automl;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
+import org.labelloop.learn.metrics.Calibration;
 import org.labelloop.learn.metrics.Metrics;
 
 /**
  * Greedy ensemble selection with replacement (Caruana et al., ICML 2004; the auto-sklearn default): start from the
  * best model and repeatedly add the model whose inclusion most improves out-of-fold accuracy (ties: lower log-loss)
  * of the averaged probabilities; keep the best prefix. Returns a weight (selection count) per library model.
+ *
+ * <p>Weights chosen on the same out-of-fold predictions they are scored on overstate the ensemble's accuracy, so
+ * {@link #nestedAccuracy} scores the whole procedure (temperatures, then selection) by nested cross-validation.
  */
 final class EnsembleSelection {
   private EnsembleSelection() {}
@@ -35,6 +40,28 @@ final class EnsembleSelection {
       }
     }
     return bestCounts;
+  }
+
+  /**
+   * Accuracy of ensemble selection on held-out folds: for each fold, every model's temperature is fit and the weights
+   * are selected on the out-of-fold scores of the <em>other</em> folds only, then the blend is scored on this fold.
+   * The base scores are themselves out-of-fold, so no fitted step ever sees the rows it is scored on.
+   */
+  static double nestedAccuracy(List<double[][]> scores, int[] y, Folds folds, int rounds) {
+    int correct = 0;
+    for (int f = 0; f < folds.k(); f++) {
+      int held = f;
+      int[] fit = IntStream.range(0, y.length).filter(i -> folds.foldOf()[i] != held).toArray();
+      int[] yFit = IntStream.of(fit).map(i -> y[i]).toArray();
+      List<double[][]> probs = new ArrayList<>();
+      for (double[][] s : scores) {
+        double[][] sub = IntStream.of(fit).mapToObj(i -> s[i]).toArray(double[][]::new);
+        probs.add(Calibration.softmax(s, Calibration.fitTemperature(sub, yFit)));
+      }
+      double[][] blended = blend(probs, select(probs, y, fit, rounds));
+      for (int i : folds.test(f)) if (Metrics.argmax(blended[i]) == y[i]) correct++;
+    }
+    return (double) correct / y.length;
   }
 
   /** Accuracy and mean log-loss of {@code (sum + add) / size} on the rows. */

@@ -5,23 +5,50 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A {@link FeatureSpec} fitted to training rows: the TF-IDF vocabularies. Turns texts (or rows of a
+ * A {@link FeatureSpec} fitted to training rows: the TF-IDF vocabularies and, when the spec selects features, the kept
+ * columns. Turns texts (or rows of a
  * {@link FeatureCache}) into the feature matrix a learner was trained on. The embedder is not serialised; the model
  * holding this featurizer supplies it again after loading.
  */
 public final class Featurizer implements Serializable {
+  // the value computed for the class before feature selection existed: models saved then still load (kept = null)
+  private static final long serialVersionUID = 3900292196140630382L;
   private final FeatureSpec spec;
   private final TfidfVocabulary words;
   private final TfidfVocabulary chars;
+  private final int[] kept; // sorted selected columns, null: all
 
-  private Featurizer(FeatureSpec spec, TfidfVocabulary words, TfidfVocabulary chars) {
+  private Featurizer(FeatureSpec spec, TfidfVocabulary words, TfidfVocabulary chars, int[] kept) {
     this.spec = spec;
     this.words = words;
     this.chars = chars;
+    this.kept = kept;
   }
 
-  /** Fits IDF/vocabulary on {@code rows} of the cache. */
+  /** Fits IDF/vocabulary on {@code rows} of the cache; the spec must not select features (that needs labels). */
   public static Featurizer fit(FeatureSpec spec, FeatureCache cache, int[] rows) {
+    if (spec.selection().active()) throw new IllegalArgumentException("feature selection needs the labels of the rows");
+    return fitUnselected(spec, cache, rows);
+  }
+
+  /**
+   * Fits IDF/vocabulary and, if the spec asks for it, the feature selection on {@code rows} of the cache, whose class
+   * indices are {@code y} (aligned with {@code rows}). Only these rows are looked at, so inside a CV fold nothing is
+   * learned from its test rows.
+   */
+  public static Featurizer fit(FeatureSpec spec, FeatureCache cache, int[] rows, int[] y) {
+    if (y.length != rows.length) throw new IllegalArgumentException("one label per row expected");
+    Featurizer all = fitUnselected(spec, cache, rows);
+    FeatureSelection sel = spec.selection();
+    if (!sel.active()) return all;
+    SparseMatrix x = all.transform(cache, rows);
+    if (sel.keep() >= x.cols()) return all;
+    int numClasses = java.util.Arrays.stream(y).max().orElse(0) + 1;
+    int[] kept = ColumnScores.top(ColumnScores.score(sel.score(), x, y, numClasses), sel.keep());
+    return new Featurizer(spec, all.words, all.chars, kept);
+  }
+
+  private static Featurizer fitUnselected(FeatureSpec spec, FeatureCache cache, int[] rows) {
     TfidfVocabulary w = spec.wordMaxN() > 0
         ? TfidfVocabulary.fit(cache.words(spec.wordMaxN()).matrix(), rows, effectiveMinDf(spec, rows), spec.maxFeatures(), true)
         : null;
@@ -29,7 +56,7 @@ public final class Featurizer implements Serializable {
         ? TfidfVocabulary.fit(cache.chars(spec.charMinN(), spec.charMaxN()).matrix(), rows, effectiveMinDf(spec, rows),
             spec.maxFeatures(), true)
         : null;
-    return new Featurizer(spec, w, c);
+    return new Featurizer(spec, w, c, null);
   }
 
   /** With very few documents a minimum document frequency above 1 would drop nearly everything. */
@@ -46,6 +73,11 @@ public final class Featurizer implements Serializable {
 
   /** Features of the given rows of the cache ({@code null}: all rows), in that order. */
   public SparseMatrix transform(FeatureCache cache, int[] rows) {
+    SparseMatrix x = allColumns(cache, rows);
+    return kept == null ? x : x.columns(kept);
+  }
+
+  private SparseMatrix allColumns(FeatureCache cache, int[] rows) {
     List<SparseMatrix> blocks = new ArrayList<>();
     List<Double> weights = new ArrayList<>();
     int sparse = (words != null ? 1 : 0) + (chars != null ? 1 : 0);

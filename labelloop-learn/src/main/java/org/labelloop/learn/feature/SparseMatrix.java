@@ -61,6 +61,28 @@ public final class SparseMatrix implements Serializable {
     return new SparseMatrix(rp, c, v, nCols);
   }
 
+  /** Only the given columns (ascending), renumbered {@code 0..kept.length-1}; values are not renormalised. */
+  public SparseMatrix columns(int[] kept) {
+    int[] map = new int[nCols];
+    Arrays.fill(map, -1);
+    for (int j = 0; j < kept.length; j++) map[kept[j]] = j;
+    int[] rp = new int[rows() + 1];
+    int total = 0;
+    for (int k = 0; k < cols.length; k++) if (map[cols[k]] >= 0) total++;
+    int[] c = new int[total];
+    float[] v = new float[total];
+    int p = 0;
+    for (int r = 0; r < rows(); r++) {
+      for (int k = rowPtr[r]; k < rowPtr[r + 1]; k++) {
+        if (map[cols[k]] < 0) continue;
+        c[p] = map[cols[k]];
+        v[p++] = vals[k];
+      }
+      rp[r + 1] = p;
+    }
+    return new SparseMatrix(rp, c, v, kept.length);
+  }
+
   /** Dense rows as a matrix (used for embeddings fed to tree learners). */
   public float[][] toDense() {
     float[][] d = new float[rows()][nCols];

@@ -41,9 +41,9 @@ public final class OutOfFold {
       int[] train = split.train(f);
       int[] test = split.test(f);
       if (test.length == 0) continue;
-      Featurizer featurizer = Featurizer.fit(spec, cache, train);
       int[] yTrain = new int[train.length];
       for (int i = 0; i < train.length; i++) yTrain[i] = y[train[i]];
+      Featurizer featurizer = Featurizer.fit(spec, cache, train, yTrain);
       double[][] scores = learner.fit(featurizer.transform(cache, train), yTrain, numClasses)
           .scores(featurizer.transform(cache, test));
       double[][] p = Calibration.softmax(scores, 1);
