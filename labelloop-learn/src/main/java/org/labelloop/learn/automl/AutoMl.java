@@ -106,7 +106,7 @@ public final class AutoMl {
     }
     Evaluation best = complete.get(0);
     if (config.ensemble() && complete.size() > 1) {
-      List<Evaluation> lib = complete.subList(0, Math.min(10, complete.size()));
+      List<Evaluation> lib = library(complete, 10);
       List<double[][]> probs = lib.stream().map(e -> e.oofProba).toList();
       int[] all0 = range(0, n);
       int[] w = EnsembleSelection.select(probs, y, all0, 20);
@@ -145,6 +145,21 @@ public final class AutoMl {
     }
     AutoMlResult r = refit(data, cache, cacheRows, y, List.of(best.candidate), new int[] {1}, best, start, folds.k());
     return new AutoMlResult(board, best.entry(), r.model());
+  }
+
+  /**
+   * The ensemble library: the best configuration of each kind (features x learner type) first, then the next best
+   * overall. Ensembles gain from models that err differently (Caruana et al. 2004); the top ten by accuracy alone are
+   * mostly one learner on one feature set at neighbouring C values, which make the same mistakes.
+   */
+  private static List<Evaluation> library(List<Evaluation> ranked, int size) {
+    Map<String, Evaluation> bestOfKind = new java.util.LinkedHashMap<>();
+    for (Evaluation e : ranked) {
+      bestOfKind.putIfAbsent(e.candidate.spec().shortName() + "/" + e.candidate.learner().getClass().getName(), e);
+    }
+    List<Evaluation> lib = new ArrayList<>(bestOfKind.values().stream().limit(size).toList());
+    for (Evaluation e : ranked) if (lib.size() < size && !lib.contains(e)) lib.add(e);
+    return lib;
   }
 
   private static List<Evaluation> rank(List<Evaluation> evals) {

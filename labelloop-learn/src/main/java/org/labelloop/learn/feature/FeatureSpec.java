@@ -18,6 +18,9 @@ public record FeatureSpec(int wordMaxN, int charMinN, int charMaxN, double embed
     if (embeddingWeight < 0) throw new IllegalArgumentException("embeddingWeight must be >= 0");
     if (minDf < 1 || maxFeatures < 1) throw new IllegalArgumentException("minDf and maxFeatures must be positive");
     if (wordMaxN == 0 && charMaxN == 0 && embeddingWeight == 0) throw new IllegalArgumentException("no features");
+    if (selection.active() && selection.score() == FeatureSelection.Score.CHI2 && embeddingWeight > 0) {
+      throw new IllegalArgumentException("chi2 needs non-negative features; use ANOVA F with embeddings");
+    }
   }
 
   /** Without feature selection. */

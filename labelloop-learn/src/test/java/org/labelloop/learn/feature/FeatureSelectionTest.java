@@ -90,4 +90,11 @@ class FeatureSelectionTest {
     FeatureSpec spec = FeatureSpec.words().withSelection(FeatureSelection.chi2(10));
     assertThrows(IllegalArgumentException.class, () -> Featurizer.fit(spec, cache, new int[] {0, 1, 2, 3}));
   }
+
+  @Test
+  void chi2IsRejectedForEmbeddingsWhichCanBeNegative() {
+    assertThrows(IllegalArgumentException.class,
+        () -> FeatureSpec.embeddingsOnly().withSelection(FeatureSelection.chi2(10)));
+    assertEquals("emb.f10", FeatureSpec.embeddingsOnly().withSelection(FeatureSelection.anovaF(10)).shortName());
+  }
 }
