@@ -79,7 +79,7 @@ public final class MiniLmEmbedder implements TextEmbedder, AutoCloseable {
    * Kept for source compatibility with callers written when ONNX Runtime threads could spin-wait: batches now run
    * single-threaded inside ONNX Runtime, where there is no thread to spin, so {@code spinWait} has no effect.
    */
-  @Deprecated(forRemoval = true)
+  @Deprecated
   public MiniLmEmbedder(int maxTokens, int batchSize, int threads, boolean spinWait) {
     this(maxTokens, batchSize, threads);
   }
