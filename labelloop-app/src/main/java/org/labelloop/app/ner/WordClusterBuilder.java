@@ -18,7 +18,7 @@ final class WordClusterBuilder {
    * {@code place} not seen there at their nearest centroids.
    */
   static WordClusters build(List<NerSentence> fit, List<NerSentence> place, long seed, int[] ks, PrintStream out) {
-    try (MiniLmEmbedder embedder = new MiniLmEmbedder(16, 256, Runtime.getRuntime().availableProcessors(), true)) {
+    try (MiniLmEmbedder embedder = new MiniLmEmbedder(16, 256, Runtime.getRuntime().availableProcessors())) {
       long t0 = System.nanoTime();
       WordClusters clusters = WordClusters.build(words(fit), embedder, seed, ks);
       double buildSeconds = (System.nanoTime() - t0) / 1e9;

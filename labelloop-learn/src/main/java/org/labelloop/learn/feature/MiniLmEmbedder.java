@@ -75,15 +75,6 @@ public final class MiniLmEmbedder implements TextEmbedder, AutoCloseable {
     this.workers = Executors.newFixedThreadPool(threads, Thread.ofPlatform().daemon().name("minilm-", 0).factory());
   }
 
-  /**
-   * Kept for source compatibility with callers written when ONNX Runtime threads could spin-wait: batches now run
-   * single-threaded inside ONNX Runtime, where there is no thread to spin, so {@code spinWait} has no effect.
-   */
-  @Deprecated
-  public MiniLmEmbedder(int maxTokens, int batchSize, int threads, boolean spinWait) {
-    this(maxTokens, batchSize, threads);
-  }
-
   /** 256 tokens, batches of 16, one batch per core. */
   public MiniLmEmbedder() {
     this(256, 16, Runtime.getRuntime().availableProcessors());
