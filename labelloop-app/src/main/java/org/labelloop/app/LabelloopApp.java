@@ -11,8 +11,10 @@ import java.time.Clock;
 import java.util.Optional;
 import org.labelloop.core.Labelloop;
 import org.labelloop.core.Ports;
+import org.labelloop.core.learning.EmbeddingWorker;
 import org.labelloop.core.learning.TrainingWorker;
 import org.labelloop.core.user.CreatedUser;
+import org.labelloop.learn.feature.MiniLmEmbedder;
 import org.labelloop.server.BcryptPasswordHasher;
 import org.labelloop.server.LabelloopServer;
 import org.labelloop.store.Database;
@@ -24,17 +26,25 @@ public final class LabelloopApp implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LabelloopApp.class);
   public static final String ADMIN_KEY_FILE = "admin-api-key";
 
-  /** What {@code serve} was asked for. {@code dbUrl} null means the SQLite file {@code DATA/labelloop.db}. */
-  public record Settings(String host, int port, Path dataDir, String dbUrl, boolean demo) {}
+  /**
+   * What {@code serve} was asked for. {@code dbUrl} null means the SQLite file {@code DATA/labelloop.db};
+   * {@code embeddings} runs the background embedder of text assets.
+   */
+  public record Settings(String host, int port, Path dataDir, String dbUrl, boolean demo, boolean embeddings) {}
+
+  /** Sentence embeddings of up to this many tokens, the model's own training length. */
+  private static final int EMBEDDING_TOKENS = 256;
 
   private final Database database;
   private final LabelloopServer server;
   private final Path dataDir;
   private final TrainingWorker worker;
+  private final EmbeddingWorker embedder;
 
-  private LabelloopApp(Database database, LabelloopServer server, Path dataDir, TrainingWorker worker) {
+  private LabelloopApp(Database database, LabelloopServer server, Path dataDir, TrainingWorker worker, EmbeddingWorker embedder) {
     this.database = database;
     this.worker = worker;
+    this.embedder = embedder;
     this.server = server;
     this.dataDir = dataDir;
   }
@@ -63,11 +73,18 @@ public final class LabelloopApp implements AutoCloseable {
       LabelloopServer server = new LabelloopServer(app, ports, clock, tmp).start(settings.host(), settings.port());
       LOG.info("Labelloop listening on port {} with a {} database", server.port(), db.dialectName());
       TrainingWorker worker = new TrainingWorker(ports, clock, TrainingWorker.newId()).start(); // background retraining
-      return new LabelloopApp(db, server, data, worker);
+      EmbeddingWorker embedder = settings.embeddings() ? embeddingWorker(ports, clock).start() : null;
+      return new LabelloopApp(db, server, data, worker, embedder);
     } catch (RuntimeException e) {
       db.close();
       throw e;
     }
+  }
+
+  /** One ONNX thread without spin-waiting: the embedder shares the machine with labeling and training. */
+  private static EmbeddingWorker embeddingWorker(Ports ports, Clock clock) {
+    return new EmbeddingWorker(ports, clock, MiniLmEmbedder.name(EMBEDDING_TOKENS),
+        () -> new MiniLmEmbedder(EMBEDDING_TOKENS, 16, 1, false));
   }
 
   private static void bootstrapAdmin(Labelloop app, Path data, PrintStream out) {
@@ -122,6 +139,7 @@ public final class LabelloopApp implements AutoCloseable {
     try {
       server.close();
       worker.close();
+      if (embedder != null) embedder.close();
     } finally {
       database.close();
     }

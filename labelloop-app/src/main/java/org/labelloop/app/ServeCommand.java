@@ -26,9 +26,14 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--demo", description = "Create the demo projects if they do not exist yet.")
   boolean demo;
 
+  @Option(names = "--embeddings", negatable = true, defaultValue = "${env:LABELLOOP_EMBEDDINGS:-true}", fallbackValue = "true",
+      description = "Compute sentence embeddings of text assets in the background, for the learning loop's features, cold"
+          + " start and diverse batches (default: env LABELLOOP_EMBEDDINGS, else true; --no-embeddings turns it off).")
+  boolean embeddings;
+
   @Override
   public Integer call() throws InterruptedException {
-    LabelloopApp app = LabelloopApp.start(new LabelloopApp.Settings(host, port, data, db, demo), System.out);
+    LabelloopApp app = LabelloopApp.start(new LabelloopApp.Settings(host, port, data, db, demo, embeddings), System.out);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {

@@ -40,7 +40,7 @@ abstract class ApiContract {
   @BeforeAll
   void start() throws java.io.IOException {
     data = Files.createTempDirectory("labelloop-it-");
-    app = LabelloopApp.start(new LabelloopApp.Settings("127.0.0.1", 0, data, databaseUrl(), false),
+    app = LabelloopApp.start(new LabelloopApp.Settings("127.0.0.1", 0, data, databaseUrl(), false, false),
         new PrintStream(new ByteArrayOutputStream()));
     admin = new Api("http://127.0.0.1:" + app.port(), app.adminApiKey());
   }

@@ -26,7 +26,7 @@ class CliIT {
   @BeforeAll
   void start() throws Exception {
     data = Files.createTempDirectory("labelloop-cli-");
-    app = LabelloopApp.start(new LabelloopApp.Settings("127.0.0.1", 0, data, null, false), new PrintStream(new ByteArrayOutputStream()));
+    app = LabelloopApp.start(new LabelloopApp.Settings("127.0.0.1", 0, data, null, false, false), new PrintStream(new ByteArrayOutputStream()));
     url = "http://127.0.0.1:" + app.port();
     admin = new Api(url, app.adminApiKey());
   }

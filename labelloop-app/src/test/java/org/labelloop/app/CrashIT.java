@@ -47,7 +47,7 @@ class CrashIT {
     String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     server = new ProcessBuilder(java.toString(), "-cp", cp, "org.labelloop.app.Main", "serve",
-        "--host", "127.0.0.1", "--port", Integer.toString(port), "--data", data.toString())
+        "--host", "127.0.0.1", "--port", Integer.toString(port), "--data", data.toString(), "--no-embeddings")
         .redirectErrorStream(true)
         .redirectOutput(data.resolve("server.log").toFile())
         .start();

@@ -41,7 +41,7 @@ class LabelerReplayIT {
     }
     Set<String> classes = new LinkedHashSet<>(truth.values());
     Path data = Files.createTempDirectory("labelloop-replay-it-");
-    try (LabelloopApp app = LabelloopApp.start(new LabelloopApp.Settings("127.0.0.1", 0, data, null, false),
+    try (LabelloopApp app = LabelloopApp.start(new LabelloopApp.Settings("127.0.0.1", 0, data, null, false, false),
         new PrintStream(new ByteArrayOutputStream()))) {
       Api api = new Api("http://127.0.0.1:" + app.port(), app.adminApiKey());
       Response p = api.post("/api/v1/projects", Api.object().put("title", "replay").put("inputType", "TEXT")

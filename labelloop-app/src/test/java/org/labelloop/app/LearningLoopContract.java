@@ -49,7 +49,7 @@ abstract class LearningLoopContract {
   @BeforeAll
   void start() throws java.io.IOException {
     data = Files.createTempDirectory("labelloop-learning-it-");
-    app = LabelloopApp.start(new LabelloopApp.Settings("127.0.0.1", 0, data, databaseUrl(), false),
+    app = LabelloopApp.start(new LabelloopApp.Settings("127.0.0.1", 0, data, databaseUrl(), false, false),
         new PrintStream(new ByteArrayOutputStream()));
     admin = new Api("http://127.0.0.1:" + app.port(), app.adminApiKey());
   }
@@ -209,6 +209,73 @@ abstract class LearningLoopContract {
     assertEquals(2, curve.path("items").size(), curve.toString());
     assertEquals(10, curve.path("items").get(0).path("forwardCount").asInt(), curve.toString());
     assertNotNull(curve.path("stoppingHint").path("message").asText(null));
+  }
+
+  /** Truth of the checkbox test: every third text is about both topics. */
+  static List<String> categoriesOf(int i) {
+    return i % 3 == 0 ? List.of("SPORT") : i % 3 == 1 ? List.of("TECH") : List.of("SPORT", "TECH");
+  }
+
+  @Test
+  void aCheckboxJobTrainsOneVsRestAndPredictsCategorySets() {
+    ObjectNode iface = Api.object();
+    ObjectNode categories = iface.putObject("jobs").putObject("JOB_0").put("mlTask", "CLASSIFICATION").put("required", 1)
+        .putObject("content").put("input", "checkbox").putObject("categories");
+    for (String c : new String[] {"SPORT", "TECH"}) categories.putObject(c).put("name", c);
+    Response p = admin.post("/api/v1/projects", Api.object().put("title", "multi").put("inputType", "TEXT").set("jsonInterface", iface));
+    assertEquals(201, p.status(), p.text());
+    String project = p.body().path("id").asText();
+    admin.patch("/api/v1/projects/" + project + "/learning", Api.object().put("enabled", false));
+    SplittableRandom r = new SplittableRandom(5);
+    ArrayNode assets = Api.array();
+    for (int i = 0; i < 60; i++) {
+      StringBuilder text = new StringBuilder();
+      for (int k = 0; k < 6; k++) {
+        String[] words = categoriesOf(i).size() == 2 ? (k % 2 == 0 ? SPORT : TECH) : categoriesOf(i).get(0).equals("SPORT") ? SPORT : TECH;
+        text.append(words[r.nextInt(words.length)]).append(' ');
+      }
+      assets.addObject().put("externalId", "m" + i).put("content", text.toString().strip());
+    }
+    assertEquals(201, admin.post("/api/v1/projects/" + project + "/assets", assets).status());
+    Map<String, String> ids = new HashMap<>();
+    admin.get("/api/v1/projects/" + project + "/assets?limit=1000").body().path("items")
+        .forEach(a -> ids.put(a.path("id").asText(), a.path("externalId").asText()));
+    ids.forEach((id, external) -> {
+      int i = Integer.parseInt(external.substring(1));
+      if (i >= 30) return;
+      ObjectNode answer = Api.object();
+      ArrayNode cats = answer.putObject("JOB_0").putArray("categories");
+      categoriesOf(i).forEach(c -> cats.addObject().put("name", c));
+      Response l = admin.post("/api/v1/projects/" + project + "/labels",
+          Api.object().put("assetId", id).put("labelType", "DEFAULT").set("jsonResponse", answer));
+      assertEquals(201, l.status(), l.text());
+    });
+    admin.patch("/api/v1/projects/" + project + "/learning", Api.object().put("enabled", true).put("timeBudgetSeconds", 2));
+    assertEquals(202, admin.post("/api/v1/projects/" + project + "/models/train", Api.object()).status());
+    JsonNode model = await(() -> models(project).size() >= 1 ? models(project).get(0) : null, "the multi-label model");
+    assertEquals("text-multi-label-classification", model.path("card").path("task").asText(), model.toString());
+    assertEquals(30, model.path("labelsUsed").asInt());
+
+    List<JsonNode> predictions = predictions(project);
+    assertEquals(30, predictions.size());
+    int exact = 0, pairs = 0;
+    for (JsonNode prediction : predictions) {
+      JsonNode job = prediction.path("jsonResponse").path("JOB_0");
+      Set<String> predicted = new HashSet<>();
+      job.path("categories").forEach(c -> predicted.add(c.path("name").asText()));
+      assertEquals(Set.of("SPORT", "TECH"), Set.copyOf(iterable(job.path("probabilities").fieldNames())), job.toString());
+      int i = Integer.parseInt(ids.get(prediction.path("assetId").asText()).substring(1));
+      if (predicted.equals(Set.copyOf(categoriesOf(i)))) exact++;
+      if (predicted.size() == 2) pairs++;
+    }
+    assertTrue(exact >= 24, exact + " of 30 predicted category sets are exactly right");
+    assertTrue(pairs >= 5, "texts about both topics get both categories: " + pairs);
+  }
+
+  static <T> List<T> iterable(java.util.Iterator<T> it) {
+    List<T> out = new ArrayList<>();
+    it.forEachRemaining(out::add);
+    return out;
   }
 
   @Test

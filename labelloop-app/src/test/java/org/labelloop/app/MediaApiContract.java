@@ -45,7 +45,7 @@ abstract class MediaApiContract {
   @BeforeAll
   void start() throws IOException {
     data = Files.createTempDirectory("labelloop-media-it-");
-    app = LabelloopApp.start(new LabelloopApp.Settings("127.0.0.1", 0, data, databaseUrl(), false),
+    app = LabelloopApp.start(new LabelloopApp.Settings("127.0.0.1", 0, data, databaseUrl(), false, false),
         new PrintStream(new ByteArrayOutputStream()));
     admin = new Api("http://127.0.0.1:" + app.port(), app.adminApiKey());
   }

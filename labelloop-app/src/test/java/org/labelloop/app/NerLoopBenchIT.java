@@ -45,7 +45,7 @@ class NerLoopBenchIT {
     List<NerSentence> sentences = NerFormats.read(conll, "conll").subList(0, 10_000);
     Path data = Files.createTempDirectory("labelloop-ner-bench-");
     String url = db.equals("postgresql") ? EmbeddedPostgresServer.get().newDatabaseUrl() : null;
-    try (LabelloopApp app = LabelloopApp.start(new LabelloopApp.Settings("127.0.0.1", 0, data, url, false),
+    try (LabelloopApp app = LabelloopApp.start(new LabelloopApp.Settings("127.0.0.1", 0, data, url, false, false),
         new PrintStream(new ByteArrayOutputStream()))) {
       Api api = new Api("http://127.0.0.1:" + app.port(), app.adminApiKey());
       ObjectNode iface = Api.object();

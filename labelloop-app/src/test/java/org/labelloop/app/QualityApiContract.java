@@ -31,7 +31,7 @@ abstract class QualityApiContract {
   @BeforeAll
   void start() throws java.io.IOException {
     Path data = Files.createTempDirectory("labelloop-quality-it-");
-    app = LabelloopApp.start(new LabelloopApp.Settings("127.0.0.1", 0, data, databaseUrl(), false),
+    app = LabelloopApp.start(new LabelloopApp.Settings("127.0.0.1", 0, data, databaseUrl(), false, false),
         new PrintStream(new ByteArrayOutputStream()));
     admin = new Api("http://127.0.0.1:" + app.port(), app.adminApiKey());
   }

@@ -1,6 +1,7 @@
 package org.labelloop.core;
 
 import java.util.Objects;
+import org.labelloop.core.learning.EmbeddingRepository;
 import org.labelloop.core.learning.LearningRepository;
 import org.labelloop.core.port.ApiKeyRepository;
 import org.labelloop.core.port.AssetRepository;
@@ -25,7 +26,8 @@ public record Ports(
     SessionRepository sessions,
     DatasetVersionRepository versions,
     LearningRepository learning,
-    QualityRepository quality) {
+    QualityRepository quality,
+    EmbeddingRepository embeddings) {
   public Ports {
     Objects.requireNonNull(tx);
     Objects.requireNonNull(projects);
@@ -38,5 +40,6 @@ public record Ports(
     Objects.requireNonNull(versions);
     Objects.requireNonNull(learning);
     Objects.requireNonNull(quality);
+    Objects.requireNonNull(embeddings);
   }
 }

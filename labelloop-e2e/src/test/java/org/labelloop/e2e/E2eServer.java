@@ -27,7 +27,7 @@ final class E2eServer implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    this.app = LabelloopApp.start(new LabelloopApp.Settings("127.0.0.1", 0, dataDir, null, false), System.out);
+    this.app = LabelloopApp.start(new LabelloopApp.Settings("127.0.0.1", 0, dataDir, null, false, false), System.out);
     this.key = app.adminApiKey();
   }
 

@@ -40,6 +40,7 @@ public final class Database implements AutoCloseable {
   private final DatasetVersionRepository versions;
   private final org.labelloop.core.learning.LearningRepository learning;
   private final SqlQualityRepository quality;
+  private final SqlEmbeddingRepository embeddings;
 
   private Database(Dialect dialect, HikariDataSource dataSource) {
     this.dialect = dialect;
@@ -59,6 +60,7 @@ public final class Database implements AutoCloseable {
     this.versions = new SqlDatasetVersionRepository(tx);
     this.learning = new SqlLearningRepository(tx, dialect);
     this.quality = new SqlQualityRepository(tx);
+    this.embeddings = new SqlEmbeddingRepository(tx);
   }
 
   /**
@@ -131,7 +133,7 @@ public final class Database implements AutoCloseable {
   /** Every repository, as the use cases take them. */
   public Ports ports() {
     return new Ports(
-        tx, projects, assets, labels, users, apiKeys, members, sessions, versions, learning(), quality);
+        tx, projects, assets, labels, users, apiKeys, members, sessions, versions, learning(), quality, embeddings);
   }
 
   /** "sqlite" or "postgresql". */

@@ -28,12 +28,14 @@ final class SqlLearningRepository implements LearningRepository {
   private final String claim;
   private final String insertPredictions;
   private final String updateScores;
+  private final String coldStartScores;
 
   SqlLearningRepository(Tx tx, Dialect dialect) {
     this.tx = tx;
     this.claim = dialect.sql("claim-training-job.sql");
     this.insertPredictions = dialect.sql("publish-predictions.sql");
     this.updateScores = dialect.sql("publish-scores.sql");
+    this.coldStartScores = dialect.sql("cold-start-scores.sql");
   }
 
   @Override
@@ -223,6 +225,14 @@ final class SqlLearningRepository implements LearningRepository {
             UPDATE assets SET queue_score = ((id * 2654435761 + :seed) % 1000003 + 1) / 1000004.0
             WHERE project_id = :p AND status = 'TODO' AND queue_score = 0""")
         .bind("p", Ids.parse(projectId)).bind("seed", Math.floorMod(seed, 1_000_003L)).execute());
+  }
+
+  @Override
+  public int setColdStartScores(String projectId, Map<String, Double> scoresByAssetId) {
+    ArrayNode rows = JsonNodeFactory.instance.arrayNode(scoresByAssetId.size());
+    scoresByAssetId.forEach((a, s) -> rows.addObject().put("a", Ids.parse(a)).put("s", s));
+    return tx.write(h -> h.createUpdate(coldStartScores).bind("projectId", Ids.parse(projectId))
+        .bind("payload", Json.write(rows)).execute());
   }
 
   @Override

@@ -1,21 +1,29 @@
 package org.labelloop.core.learning;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.labelloop.core.learning.LearningRepository.AssetText;
 import org.labelloop.core.learning.LearningRepository.HumanLabel;
 import org.labelloop.core.learning.LearningRepository.Prediction;
 import org.labelloop.core.project.Job;
 
-/** A CLASSIFICATION job: AutoML text classifier, class distribution per pool asset, queue score by strategy. */
+/**
+ * A CLASSIFICATION job: AutoML text classifier (one-vs-rest multi-label for a checkbox job), class distribution per
+ * pool asset, queue score by strategy. The project's stored sentence embeddings, when every asset has one, are offered
+ * to the trainer as features and to the DIVERSE strategy.
+ */
 final class ClassificationTraining implements TaskTraining {
   private final TextModelTrainer trainer;
+  private final EmbeddingRepository embeddings;
 
-  ClassificationTraining(TextModelTrainer trainer) {
+  ClassificationTraining(TextModelTrainer trainer, EmbeddingRepository embeddings) {
     this.trainer = trainer;
+    this.embeddings = embeddings;
   }
 
   @Override
@@ -25,29 +33,42 @@ final class ClassificationTraining implements TaskTraining {
       return new Skipped(snapshot.labeledCount() + " labeled assets in " + snapshot.classCount()
           + " classes; the first model needs " + settings.minLabels() + " in at least 2");
     }
-    TextModelTrainer.Result model = trainer.train(
-        projectId + ":" + snapshot.texts().size() + ":" + snapshot.assetIds().hashCode(),
-        snapshot.texts(), snapshot.assetIds(), snapshot.labeledRows(), snapshot.labels(), snapshot.poolRows(),
+    StoredEmbeddings stored = StoredEmbeddings.of(embeddings, projectId, snapshot).orElse(null);
+    String cacheKey = projectId + ":" + snapshot.texts().size() + ":" + snapshot.assetIds().hashCode() + ":"
+        + (stored == null ? "sparse" : stored.model());
+    TextModelTrainer.Result model = trainer.train(cacheKey, snapshot, job.multiple(), stored == null ? null : stored.embedder(),
         settings.timeBudgetSeconds() * 1000L, seed);
-    double[] scores = Uncertainty.scores(settings.strategy(), model.poolProba(), seed);
+    double[] scores = model.thresholds() != null
+        ? Uncertainty.multiLabel(settings.strategy(), model.poolProba(), model.thresholds(), seed)
+        : Uncertainty.scores(settings.strategy(), model.poolProba(), diverseVectors(settings, stored, snapshot),
+            settings.batchSize(), seed);
     List<Prediction> predictions = new ArrayList<>(snapshot.poolRows().length);
     for (int i = 0; i < snapshot.poolRows().length; i++) {
       String assetId = snapshot.assetIds().get(snapshot.poolRows()[i]);
-      predictions.add(new Prediction(assetId, response(job.id(), model.classes(), model.poolProba()[i]), scores[i]));
+      double[] p = model.poolProba()[i];
+      predictions.add(new Prediction(assetId, response(job.id(), model.classes(), p, model.categories(p)), scores[i]));
     }
     return new Trained(snapshot.labeledCount(), snapshot.maxLabelId(), snapshot.hash(), model.cvAccuracy(), model.cvMacroF1(),
         model.card(), model.bytes(), predictions);
   }
 
+  /** The pool's embeddings when the DIVERSE strategy can use them (stored for every asset), else null. */
+  private static float[][] diverseVectors(LearningSettings settings, StoredEmbeddings stored, Snapshot snapshot) {
+    return settings.strategy() == Strategy.DIVERSE && stored != null ? stored.rows(snapshot.poolRows()) : null;
+  }
+
   /**
-   * Kili's shape with the confidence in percent, plus the whole distribution:
+   * Kili's shape with the confidence in percent, plus the whole distribution (for a multi-label model, each class's
+   * own probability):
    * {@code {"JOB_0": {"categories": [{"name": "SPAM", "confidence": 93}], "probabilities": {"HAM": 0.07, "SPAM": 0.93}}}}.
    */
-  static JsonNode response(String jobId, List<String> classes, double[] p) {
+  static JsonNode response(String jobId, List<String> classes, double[] p, Set<String> categories) {
     JsonNodeFactory f = JsonNodeFactory.instance;
-    int best = Uncertainty.argmax(p);
     ObjectNode job = f.objectNode();
-    job.putArray("categories").addObject().put("name", classes.get(best)).put("confidence", (int) Math.round(100 * p[best]));
+    ArrayNode answer = job.putArray("categories");
+    for (String c : categories) {
+      answer.addObject().put("name", c).put("confidence", (int) Math.round(100 * p[classes.indexOf(c)]));
+    }
     ObjectNode dist = job.putObject("probabilities");
     for (int k = 0; k < classes.size(); k++) dist.put(classes.get(k), Math.round(p[k] * 10_000) / 10_000.0);
     ObjectNode root = f.objectNode();

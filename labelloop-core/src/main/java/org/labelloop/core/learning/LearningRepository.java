@@ -78,6 +78,12 @@ public interface LearningRepository {
   /** Sets a seeded pseudo-random queue score on TODO assets still at score 0 (the cold-start order). */
   int coldStart(String projectId, long seed);
 
+  /**
+   * Sets the queue scores of these assets where they are still TODO, unless the project has a model version by now
+   * (its predictions order the queue). Returns the rows changed.
+   */
+  int setColdStartScores(String projectId, Map<String, Double> scoresByAssetId);
+
   /** Projects that have assets but no model version yet. */
   List<String> projectsWithoutModel();
 

@@ -12,10 +12,12 @@ import org.labelloop.learn.data.TextDataset;
 /**
  * An immutable training snapshot of one project and job: for every asset with a human label, the chosen label (a REVIEW
  * wins over DEFAULT; the newest wins within a type) and its class; every other asset is in the pool to predict.
- * Assets whose chosen label does not answer the job are neither trained on nor predicted.
+ * Assets whose chosen label does not answer the job are neither trained on nor predicted. {@code labels} is the
+ * single-label view (an answer's first category); {@code labelSets} keeps every category, for multi-choice jobs.
  */
 public record Snapshot(
-    List<String> texts, List<String> assetIds, int[] labeledRows, String[] labels, int[] poolRows, long maxLabelId, String hash) {
+    List<String> texts, List<String> assetIds, int[] labeledRows, String[] labels, List<Set<String>> labelSets, int[] poolRows,
+    long maxLabelId, String hash) {
 
   public static Snapshot of(List<AssetText> assets, List<HumanLabel> humanLabels, String jobId) {
     ChosenAnswers answers = ChosenAnswers.of(humanLabels);
@@ -23,6 +25,7 @@ public record Snapshot(
     List<String> ids = new ArrayList<>(assets.size());
     List<Integer> labeled = new ArrayList<>();
     List<String> classes = new ArrayList<>();
+    List<Set<String>> sets = new ArrayList<>();
     List<Integer> pool = new ArrayList<>();
     List<LabeledText> forHash = new ArrayList<>();
     Set<String> seen = new HashSet<>();
@@ -38,22 +41,23 @@ public record Snapshot(
       }
       Set<String> cats = InferenceMarks.categories(l.jsonResponse().get(jobId));
       if (!cats.isEmpty()) {
-        String cls = cats.iterator().next(); // single-label view: multi-choice answers train on their first category
         labeled.add(row);
-        classes.add(cls);
-        forHash.add(LabeledText.of(a.id(), a.content(), cls));
+        classes.add(cats.iterator().next());
+        sets.add(Set.copyOf(cats));
+        forHash.add(new LabeledText(a.id(), a.content(), cats));
       }
     }
     String hash = new TextDataset(forHash).snapshotHash();
     return new Snapshot(List.copyOf(texts), List.copyOf(ids), labeled.stream().mapToInt(i -> i).toArray(),
-        classes.toArray(String[]::new), pool.stream().mapToInt(i -> i).toArray(), answers.maxLabelId(), hash);
+        classes.toArray(String[]::new), List.copyOf(sets), pool.stream().mapToInt(i -> i).toArray(), answers.maxLabelId(), hash);
   }
 
   public int labeledCount() {
     return labeledRows.length;
   }
 
+  /** Distinct categories over all answers. */
   public int classCount() {
-    return (int) java.util.Arrays.stream(labels).distinct().count();
+    return (int) labelSets.stream().flatMap(Set::stream).distinct().count();
   }
 }

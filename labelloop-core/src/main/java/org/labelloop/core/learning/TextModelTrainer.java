@@ -6,8 +6,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.labelloop.learn.automl.AutoMl;
 import org.labelloop.learn.automl.AutoMlConfig;
 import org.labelloop.learn.automl.AutoMlResult;
@@ -15,6 +17,10 @@ import org.labelloop.learn.automl.Progress;
 import org.labelloop.learn.data.LabeledText;
 import org.labelloop.learn.data.TextDataset;
 import org.labelloop.learn.feature.FeatureCache;
+import org.labelloop.learn.feature.FeatureSpec;
+import org.labelloop.learn.feature.TextEmbedder;
+import org.labelloop.learn.learner.LinearSvmLearner;
+import org.labelloop.learn.model.MultiLabelModel;
 import org.labelloop.learn.model.TextModel;
 
 /**
@@ -25,11 +31,14 @@ import org.labelloop.learn.model.TextModel;
  * <p>The label-independent n-gram counts of a project's texts are kept between retrains in a {@link FeatureCache}
  * (the asset set rarely changes between two retrains), so a retrain costs the vocabulary fits and the learners, not
  * tokenising every asset again. Ensembles are off: predicting 10,000 pool assets with one model keeps the loop within
- * its few-second target, and the gain of an ensemble on a growing labeled set is small.
+ * its few-second target, and the gain of an ensemble on a growing labeled set is small. When the project's sentence
+ * embeddings are stored, they come in through the cache's embedder ({@link StoredEmbeddings}) and the search also
+ * tries dense and sparse+dense features.
  */
 public final class TextModelTrainer {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int FOLDS = 5;
+  private static final int MULTI_LABEL_FOLDS = 3;
 
   private final Map<String, FeatureCache> caches =
       new LinkedHashMap<>(4, 0.75f, true) {
@@ -39,36 +48,57 @@ public final class TextModelTrainer {
         }
       };
 
-  /** A trained model: the classes (probability column order), pool probabilities, bytes and a model card. */
-  public record Result(
-      List<String> classes, double[][] poolProba, byte[] bytes, ObjectNode card, Double cvAccuracy, Double cvMacroF1) {}
+  /**
+   * A trained model: the classes (probability column order), pool probabilities, bytes and a model card.
+   * {@code thresholds} is null for a single-label model (probabilities sum to one); for a multi-label model each class
+   * has its own probability and decision threshold.
+   */
+  public record Result(List<String> classes, double[][] poolProba, double[] thresholds, byte[] bytes, ObjectNode card,
+      Double cvAccuracy, Double cvMacroF1) {
+    /** The predicted categories of a pool row's probabilities: the most probable class, or every class at or above its threshold. */
+    public Set<String> categories(double[] p) {
+      int best = Uncertainty.argmax(p);
+      if (thresholds == null) return Set.of(classes.get(best));
+      Set<String> out = new LinkedHashSet<>();
+      for (int c = 0; c < p.length; c++) if (p[c] >= thresholds[c]) out.add(classes.get(c));
+      if (out.isEmpty()) out.add(classes.get(best)); // training answers always name a category, so predictions do too
+      return out;
+    }
+  }
 
   /**
-   * @param cacheKey identifies {@code texts} (e.g. project id + asset id hash); equal keys must mean equal texts
-   * @param texts every asset's text; rows below index into it
-   * @param ids every asset's id (for the snapshot hash)
-   * @param labeledRows rows with a label; {@code labels[i]} is the class name of {@code labeledRows[i]}
-   * @param poolRows rows to predict
+   * Trains on the snapshot's labeled rows and predicts its pool. {@code cacheKey} identifies the snapshot's texts
+   * (equal keys must mean equal texts) and whether embeddings are offered.
+   *
+   * @param multiLabel a checkbox job: one-vs-rest on every category of an answer instead of AutoML on the first
+   * @param embedder stored sentence embeddings, or null for sparse features only
    */
-  public synchronized Result train(String cacheKey, List<String> texts, List<String> ids, int[] labeledRows, String[] labels,
-      int[] poolRows, long budgetMillis, long seed) {
+  public synchronized Result train(String cacheKey, Snapshot snapshot, boolean multiLabel, TextEmbedder embedder,
+      long budgetMillis, long seed) {
+    List<String> texts = snapshot.texts();
+    int[] labeledRows = snapshot.labeledRows();
     List<LabeledText> items = new ArrayList<>(labeledRows.length);
     for (int i = 0; i < labeledRows.length; i++) {
-      items.add(LabeledText.of(ids.get(labeledRows[i]), texts.get(labeledRows[i]), labels[i]));
+      String id = snapshot.assetIds().get(labeledRows[i]);
+      String text = texts.get(labeledRows[i]);
+      items.add(multiLabel ? new LabeledText(id, text, snapshot.labelSets().get(i)) : LabeledText.of(id, text, snapshot.labels()[i]));
     }
     TextDataset data = new TextDataset(items);
     FeatureCache full = caches.get(cacheKey);
     if (full == null || full.size() != texts.size()) {
-      full = new FeatureCache(texts, null);
+      full = new FeatureCache(texts, embedder);
       caches.put(cacheKey, full);
     }
+    return multiLabel ? multiLabel(data, full, snapshot, seed) : singleLabel(data, full, snapshot, budgetMillis, seed);
+  }
+
+  private Result singleLabel(TextDataset data, FeatureCache full, Snapshot snapshot, long budgetMillis, long seed) {
     int threads = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
-    AutoMlConfig config = new AutoMlConfig(FOLDS, Duration.ofMillis(budgetMillis), seed, false, threads, AutoMlConfig.defaultSpace(false));
-    AutoMlResult result = new AutoMl(config, Clock.systemUTC()).fit(data, full, labeledRows, Progress.NONE);
+    AutoMlConfig config = new AutoMlConfig(FOLDS, Duration.ofMillis(budgetMillis), seed, false, threads,
+        AutoMlConfig.defaultSpace(full.embedder() != null));
+    AutoMlResult result = new AutoMl(config, Clock.systemUTC()).fit(data, full, snapshot.labeledRows(), Progress.NONE);
     TextModel model = result.model();
-    double[][] all = model.predictProba(full);
-    double[][] pool = new double[poolRows.length][];
-    for (int i = 0; i < poolRows.length; i++) pool[i] = all[poolRows[i]];
+    double[][] pool = poolRows(model.predictProba(full), snapshot.poolRows());
     ObjectNode card = JSON.valueToTree(model.card());
     card.set("leaderboard", JSON.valueToTree(result.leaderboard()));
     if (model.card().cvConfusion() != null) {
@@ -77,7 +107,34 @@ public final class TextModelTrainer {
       confusion.set("matrix", card.remove("cvConfusion"));
     }
     card.put("task", "text-classification");
-    return new Result(model.classes(), pool, model.save(), card, finite(model.card().cvAccuracy()), finite(model.card().cvMacroF1()));
+    return new Result(model.classes(), pool, null, model.save(), card, finite(model.card().cvAccuracy()),
+        finite(model.card().cvMacroF1()));
+  }
+
+  /**
+   * One-vs-rest with per-class thresholds ({@link MultiLabelModel}) on one fixed, fast configuration: AutoML's search
+   * compares single-label scores and has no multi-label counterpart yet.
+   */
+  private Result multiLabel(TextDataset data, FeatureCache full, Snapshot snapshot, long seed) {
+    FeatureSpec spec = full.embedder() != null ? FeatureSpec.sparseDefault().withEmbeddings(1) : FeatureSpec.sparseDefault();
+    LinearSvmLearner learner = new LinearSvmLearner(1);
+    MultiLabelModel model = MultiLabelModel.fit(data, full, snapshot.labeledRows(), spec, learner, MULTI_LABEL_FOLDS, seed);
+    double[][] pool = poolRows(model.predictProba(full), snapshot.poolRows());
+    ObjectNode card = JSON.createObjectNode();
+    card.put("task", "text-multi-label-classification");
+    card.put("features", spec.shortName());
+    card.put("learner", learner.toString());
+    card.put("seed", seed);
+    card.put("trainingSize", data.size());
+    card.set("classes", JSON.valueToTree(model.classes()));
+    card.set("thresholds", JSON.valueToTree(model.thresholds()));
+    return new Result(model.classes(), pool, model.thresholds(), model.save(), card, null, null);
+  }
+
+  private static double[][] poolRows(double[][] all, int[] poolRows) {
+    double[][] pool = new double[poolRows.length][];
+    for (int i = 0; i < poolRows.length; i++) pool[i] = all[poolRows[i]];
+    return pool;
   }
 
   private static Double finite(double v) {

@@ -38,7 +38,7 @@ final class TrainingRun {
   TrainingRun(Ports ports, Clock clock, TextModelTrainer trainer, Supplier<TextEmbedder> wordEmbedder) {
     this.ports = ports;
     this.clock = clock;
-    this.classification = new ClassificationTraining(trainer);
+    this.classification = new ClassificationTraining(trainer, ports.embeddings());
     this.entities = new NerTraining(wordEmbedder);
   }
 

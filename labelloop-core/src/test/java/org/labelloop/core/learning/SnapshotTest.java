@@ -26,4 +26,14 @@ class SnapshotTest {
     assertEquals(14, s.maxLabelId());
     assertNotEquals(s.hash(), Snapshot.of(assets, labels.subList(0, 4), "JOB_0").hash());
   }
+
+  @Test
+  void multiChoiceAnswersKeepEveryCategory() {
+    List<AssetText> assets = List.of(new AssetText("1", "a"), new AssetText("2", "b"));
+    HumanLabel both = new HumanLabel("10", "1", false,
+        InferenceMarksTest.json("{\"JOB_0\": {\"categories\": [{\"name\": \"X\"}, {\"name\": \"Y\"}]}}"));
+    Snapshot s = Snapshot.of(assets, List.of(both, label("11", "2", false, "Z")), "JOB_0");
+    assertEquals(List.of(java.util.Set.of("X", "Y"), java.util.Set.of("Z")), s.labelSets());
+    assertEquals(3, s.classCount());
+  }
 }

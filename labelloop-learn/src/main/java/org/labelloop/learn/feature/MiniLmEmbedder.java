@@ -80,9 +80,15 @@ public final class MiniLmEmbedder implements TextEmbedder, AutoCloseable {
     this(256, 16, Runtime.getRuntime().availableProcessors());
   }
 
-  @Override public String name() { return "all-minilm-l6-v2-q/" + maxTokens; }
+  @Override public String name() { return name(maxTokens); }
+
+  /** The {@link #name()} of an embedder truncating at {@code maxTokens}, known without loading the model. */
+  public static String name(int maxTokens) { return "all-minilm-l6-v2-q/" + maxTokens; }
 
   @Override public int dimension() { return DIM; }
+
+  /** The vector length, known without loading the model. */
+  public static int dimensions() { return DIM; }
 
   @Override public float[][] embed(List<String> texts) {
     Encoding[] enc = new Encoding[texts.size()];

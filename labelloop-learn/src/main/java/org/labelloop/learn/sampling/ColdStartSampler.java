@@ -4,7 +4,9 @@ import java.util.random.RandomGenerator;
 
 /**
  * Before any model exists: a diverse, representative seed set. Clusters a sample of at most 20,000 candidates'
- * vectors into {@code batch} clusters and takes the member closest to each centroid; without vectors it is random.
+ * vectors into {@code batch} clusters and takes the member closest to each centroid (representative, not an outlier),
+ * ordered farthest-first from the largest cluster's ({@link FarthestFirst}) so that any first few are diverse too;
+ * without vectors it is random.
  */
 public final class ColdStartSampler implements Sampler {
   @Override public String name() { return "cold-start"; }
@@ -38,6 +40,15 @@ public final class ColdStartSampler implements Sampler {
       }
       if (best[c] < 0 || d < bestD[c]) { best[c] = i; bestD[c] = d; }
     }
-    return java.util.Arrays.stream(best).filter(b -> b >= 0).map(b -> sample[b]).toArray();
+    int largest = 0;
+    for (int c = 1; c < k; c++) if (count[c] > count[largest]) largest = c;
+    int[] clusters = java.util.stream.IntStream.range(0, k).filter(c -> best[c] >= 0).toArray();
+    float[][] medoids = new float[clusters.length][];
+    int start = 0;
+    for (int i = 0; i < clusters.length; i++) {
+      medoids[i] = x[best[clusters[i]]];
+      if (clusters[i] == largest) start = i;
+    }
+    return java.util.Arrays.stream(FarthestFirst.order(medoids, start)).map(i -> sample[best[clusters[i]]]).toArray();
   }
 }

@@ -1,0 +1,28 @@
+package org.labelloop.core.learning;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Stored sentence embeddings of text assets, one per asset, tagged with the embedder's model name (a vector of
+ * another model counts as missing, so a model change recomputes them). Calls join the caller's transaction.
+ */
+public interface EmbeddingRepository {
+  /** Assets of TEXT projects with id above {@code afterAssetId} (null: from the start) lacking a {@code model} vector, in id order. */
+  List<PendingAsset> withoutEmbedding(String model, String afterAssetId, int limit);
+
+  /** Stores (or replaces) the vectors; assets deleted meanwhile are skipped. */
+  void save(String model, List<AssetVector> vectors, Instant now);
+
+  /** The model of the project's vectors when every asset of the project has one, all of that model. */
+  Optional<String> completeModel(String projectId);
+
+  /** The project's {@code model} vectors by asset id; only of assets still to label when {@code todoOnly}. */
+  Map<String, float[]> vectors(String projectId, String model, boolean todoOnly);
+
+  record PendingAsset(String projectId, String assetId, String content) {}
+
+  record AssetVector(String assetId, float[] vector) {}
+}

@@ -1,0 +1,136 @@
+package org.labelloop.core.learning;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.labelloop.core.Ports;
+import org.labelloop.core.learning.EmbeddingRepository.AssetVector;
+import org.labelloop.core.learning.EmbeddingRepository.PendingAsset;
+import org.labelloop.learn.feature.TextEmbedder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Computes the sentence embedding of every text asset once, in the background, on one daemon thread: batches of
+ * {@value #BATCH} in id order, each written in a short transaction of its own, so labeling (SQLite has one writer)
+ * never waits for more than one small insert. The work list is the database itself (assets without a vector of this
+ * model), so imports through any server are picked up within a poll and a restart resumes where it stopped. Polls
+ * continue after the last asset seen; a periodic rescan from the start catches ids committed out of order. When a
+ * project's last vector is stored and it has no model yet, its queue gets the diverse cold-start order. The model is
+ * loaded on the first batch, so a server with nothing to embed never pays for it.
+ */
+public final class EmbeddingWorker implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(EmbeddingWorker.class);
+  static final int BATCH = 64;
+  private static final Duration POLL = Duration.ofSeconds(1);
+  private static final Duration RESCAN = Duration.ofMinutes(1);
+  private static final Duration BACKOFF = Duration.ofSeconds(5);
+
+  private final Ports ports;
+  private final Clock clock;
+  private final String model;
+  private final Supplier<TextEmbedder> loader;
+  private final ColdStartOrder coldStart;
+  private TextEmbedder embedder;
+  private String after;
+  private long lastRescan;
+  private volatile Thread thread;
+  private volatile boolean stopping;
+
+  /** {@code model} must be the name of the embedder {@code loader} returns (it tags the stored vectors). */
+  public EmbeddingWorker(Ports ports, Clock clock, String model, Supplier<TextEmbedder> loader) {
+    this.ports = ports;
+    this.clock = clock;
+    this.model = model;
+    this.loader = loader;
+    this.coldStart = new ColdStartOrder(ports);
+  }
+
+  public synchronized EmbeddingWorker start() {
+    if (thread == null) {
+      thread = Thread.ofPlatform().daemon().name("labelloop-embeddings").start(this::loop);
+    }
+    return this;
+  }
+
+  private void loop() {
+    while (!stopping) {
+      try {
+        if (!runOnce()) Thread.sleep(POLL);
+      } catch (InterruptedException e) {
+        return;
+      } catch (RuntimeException e) {
+        if (stopping) return;
+        LOG.warn("Embedding worker: {}", e.toString());
+        try {
+          Thread.sleep(BACKOFF);
+        } catch (InterruptedException ie) {
+          return;
+        }
+      }
+    }
+  }
+
+  /** Embeds and stores one batch; false when nothing was left to embed. */
+  public boolean runOnce() {
+    long now = System.nanoTime();
+    if (now - lastRescan > RESCAN.toNanos()) {
+      after = null;
+      lastRescan = now;
+    }
+    List<PendingAsset> batch = ports.embeddings().withoutEmbedding(model, after, BATCH);
+    if (batch.isEmpty()) return false;
+    after = batch.getLast().assetId(); // a batch that fails is retried at the next rescan, not in a tight loop
+    float[][] vectors = embedder().embed(batch.stream().map(PendingAsset::content).toList());
+    List<AssetVector> rows = new ArrayList<>(batch.size());
+    Set<String> projects = new LinkedHashSet<>();
+    for (int i = 0; i < batch.size(); i++) {
+      rows.add(new AssetVector(batch.get(i).assetId(), vectors[i]));
+      projects.add(batch.get(i).projectId());
+    }
+    ports.tx().inTransaction(() -> ports.embeddings().save(model, rows, clock.instant()));
+    for (String projectId : projects) {
+      if (ports.embeddings().completeModel(projectId).filter(model::equals).isPresent()) {
+        int ordered = coldStart.apply(projectId, model);
+        LOG.info("Project {}: every asset has its {} embedding{}", projectId, model,
+            ordered > 0 ? "; " + ordered + " assets to label in diverse cold-start order" : "");
+      }
+    }
+    return true;
+  }
+
+  private TextEmbedder embedder() {
+    if (embedder == null) {
+      embedder = loader.get();
+      if (!embedder.name().equals(model)) {
+        throw new IllegalStateException("embedder " + embedder.name() + " is not the configured " + model);
+      }
+    }
+    return embedder;
+  }
+
+  @Override
+  public void close() {
+    stopping = true;
+    Thread t = thread;
+    if (t != null) {
+      t.interrupt();
+      try {
+        t.join(10_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    if (embedder instanceof AutoCloseable closeable) {
+      try {
+        closeable.close();
+      } catch (Exception e) {
+        LOG.debug("closing the embedder: {}", e.toString());
+      }
+    }
+  }
+}
