@@ -105,9 +105,13 @@ class LearningLoopBenchIT {
         seconds.add(s);
         JsonNode latest = models.get(0);
         JsonNode served = api.get("/api/v1/projects/" + project + "/queue/next").body();
+        JsonNode board = latest.path("card").path("leaderboard");
+        long dense = java.util.stream.StreamSupport.stream(board.spliterator(), false)
+            .filter(e -> e.path("config").asText().contains("emb")).count();
         System.out.printf(Locale.ROOT, "BENCH db=%s budget=%ds labels=%d submit->requeued=%.2fs trainingSeconds=%.2f cvAccuracy=%.3f"
-                + " predictions=%d served.prediction=%s%n", db, budget, next + 10, s, latest.path("trainingSeconds").asDouble(),
-            latest.path("cvAccuracy").asDouble(), latest.path("predictions").asInt(), served.path("prediction").path("modelVersion").asText());
+                + " predictions=%d served.prediction=%s chosen=%s evaluated=%d(dense %d)%n", db, budget, next + 10, s,
+            latest.path("trainingSeconds").asDouble(), latest.path("cvAccuracy").asDouble(), latest.path("predictions").asInt(),
+            served.path("prediction").path("modelVersion").asText(), latest.path("card").path("config").asText(), board.size(), dense);
         next += 10;
       }
       double[] sorted = seconds.stream().mapToDouble(Double::doubleValue).sorted().toArray();

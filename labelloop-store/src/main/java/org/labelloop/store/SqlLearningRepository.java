@@ -29,6 +29,7 @@ final class SqlLearningRepository implements LearningRepository {
   private final String insertPredictions;
   private final String updateScores;
   private final String coldStartScores;
+  private final String lockProject;
 
   SqlLearningRepository(Tx tx, Dialect dialect) {
     this.tx = tx;
@@ -36,6 +37,7 @@ final class SqlLearningRepository implements LearningRepository {
     this.insertPredictions = dialect.sql("publish-predictions.sql");
     this.updateScores = dialect.sql("publish-scores.sql");
     this.coldStartScores = dialect.sql("cold-start-scores.sql");
+    this.lockProject = dialect.sql("lock-project.sql");
   }
 
   @Override
@@ -231,8 +233,11 @@ final class SqlLearningRepository implements LearningRepository {
   public int setColdStartScores(String projectId, Map<String, Double> scoresByAssetId) {
     ArrayNode rows = JsonNodeFactory.instance.arrayNode(scoresByAssetId.size());
     scoresByAssetId.forEach((a, s) -> rows.addObject().put("a", Ids.parse(a)).put("s", s));
-    return tx.write(h -> h.createUpdate(coldStartScores).bind("projectId", Ids.parse(projectId))
-        .bind("payload", Json.write(rows)).execute());
+    long p = Ids.parse(projectId);
+    return tx.write(h -> {
+      h.createQuery(lockProject).bind("projectId", p).mapTo(Long.class).findOne();
+      return h.createUpdate(coldStartScores).bind("projectId", p).bind("payload", Json.write(rows)).execute();
+    });
   }
 
   @Override

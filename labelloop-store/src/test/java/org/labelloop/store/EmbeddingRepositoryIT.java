@@ -1,0 +1,64 @@
+package org.labelloop.store;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.labelloop.store.Fixtures.NOW;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.labelloop.core.asset.Asset;
+import org.labelloop.core.asset.AssetQuery;
+import org.labelloop.core.asset.AssetStatus;
+import org.labelloop.core.learning.EmbeddingRepository;
+import org.labelloop.core.learning.EmbeddingRepository.AssetVector;
+import org.labelloop.core.learning.EmbeddingRepository.PendingAsset;
+import org.labelloop.core.project.Project;
+
+/** Stored embeddings and the cold-start scores written from them, on both databases. */
+class EmbeddingRepositoryIT extends OnBothDatabases {
+  private static final float[] V = {0.25f, -1.5f, 3e-8f, Float.MAX_VALUE};
+
+  @Test
+  void vectorsRoundTripAndAProjectIsCompleteOnlyWithOneModelForEveryAsset() {
+    EmbeddingRepository embeddings = db.ports().embeddings();
+    Project project = Fixtures.project(db);
+    db.assets().insert(project.id(), Fixtures.drafts("v", 3), NOW);
+    List<String> ids = mine(embeddings.withoutEmbedding("m1", null, 1000), project).stream().map(PendingAsset::assetId).toList();
+    assertEquals(3, ids.size());
+
+    embeddings.save("m1", List.of(new AssetVector(ids.get(0), V), new AssetVector(ids.get(1), V)), NOW);
+    embeddings.save("m0", List.of(new AssetVector(ids.get(2), V)), NOW);
+    assertEquals(Optional.empty(), embeddings.completeModel(project.id()), "two models");
+    assertEquals(List.of(ids.get(2)), mine(embeddings.withoutEmbedding("m1", null, 1000), project).stream().map(PendingAsset::assetId).toList(),
+        "another model's vector counts as missing");
+    assertEquals(List.of(), mine(embeddings.withoutEmbedding("m1", ids.get(2), 1000), project), "after the last id seen");
+
+    embeddings.save("m1", List.of(new AssetVector(ids.get(2), V)), NOW);
+    assertEquals(Optional.of("m1"), embeddings.completeModel(project.id()));
+    Map<String, float[]> all = embeddings.vectors(project.id(), "m1", false);
+    assertEquals(ids, List.copyOf(all.keySet()));
+    all.values().forEach(v -> assertArrayEquals(V, v));
+
+    db.assets().setStatus(ids.get(0), AssetStatus.LABELED);
+    assertEquals(ids.subList(1, 3), List.copyOf(embeddings.vectors(project.id(), "m1", true).keySet()));
+  }
+
+  @Test
+  void coldStartScoresReachOnlyAssetsStillToLabel() {
+    Project project = Fixtures.project(db);
+    db.assets().insert(project.id(), Fixtures.drafts("c", 2), NOW);
+    List<Asset> assets = db.assets().list(new AssetQuery(project.id(), null, null, null, null, 10)).items();
+    db.assets().setStatus(assets.get(1).id(), AssetStatus.LABELED);
+    int changed = db.transactor().inTransaction(() -> db.learning().setColdStartScores(project.id(),
+        Map.of(assets.get(0).id(), 0.75, assets.get(1).id(), 0.5)));
+    assertEquals(1, changed);
+    assertEquals(0.75, db.assets().find(project.id(), assets.get(0).id()).orElseThrow().queueScore());
+    assertEquals(0.0, db.assets().find(project.id(), assets.get(1).id()).orElseThrow().queueScore());
+  }
+
+  private static List<PendingAsset> mine(List<PendingAsset> pending, Project project) {
+    return pending.stream().filter(p -> p.projectId().equals(project.id())).toList();
+  }
+}
