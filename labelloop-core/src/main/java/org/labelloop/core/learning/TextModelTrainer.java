@@ -13,6 +13,7 @@ import java.util.Set;
 import org.labelloop.learn.automl.AutoMl;
 import org.labelloop.learn.automl.AutoMlConfig;
 import org.labelloop.learn.automl.AutoMlResult;
+import org.labelloop.learn.automl.Candidate;
 import org.labelloop.learn.automl.Progress;
 import org.labelloop.learn.data.LabeledText;
 import org.labelloop.learn.data.TextDataset;
@@ -25,15 +26,15 @@ import org.labelloop.learn.model.TextModel;
 
 /**
  * The one place core calls labelloop-learn: trains a text classifier on a snapshot with the learn module's AutoML
- * (time-boxed model search, calibrated probabilities) and returns class probabilities for the pool, the model bytes
- * and its card. If the learn module's API changes, only this class changes.
+ * (time-boxed model search, calibrated probabilities), or a one-vs-rest multi-label model for a checkbox job, and
+ * returns class probabilities for the pool, the model bytes and its card. If the learn module's API changes, only this class changes.
  *
  * <p>The label-independent n-gram counts of a project's texts are kept between retrains in a {@link FeatureCache}
  * (the asset set rarely changes between two retrains), so a retrain costs the vocabulary fits and the learners, not
  * tokenising every asset again. Ensembles are off: predicting 10,000 pool assets with one model keeps the loop within
  * its few-second target, and the gain of an ensemble on a growing labeled set is small. When the project's sentence
  * embeddings are stored, they come in through the cache's embedder ({@link StoredEmbeddings}) and the search also
- * tries dense and sparse+dense features.
+ * tries dense and sparse+dense features ({@link #loopSpace}).
  */
 public final class TextModelTrainer {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -87,6 +88,7 @@ public final class TextModelTrainer {
     FeatureCache full = caches.get(cacheKey);
     if (full == null || full.size() != texts.size()) {
       full = new FeatureCache(texts, embedder);
+      if (embedder != null) full.embeddings(); // read once here, not inside a timed AutoML job
       caches.put(cacheKey, full);
     }
     return multiLabel ? multiLabel(data, full, snapshot, seed) : singleLabel(data, full, snapshot, budgetMillis, seed);
@@ -95,7 +97,7 @@ public final class TextModelTrainer {
   private Result singleLabel(TextDataset data, FeatureCache full, Snapshot snapshot, long budgetMillis, long seed) {
     int threads = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
     AutoMlConfig config = new AutoMlConfig(FOLDS, Duration.ofMillis(budgetMillis), seed, false, threads,
-        AutoMlConfig.defaultSpace(full.embedder() != null));
+        loopSpace(full.embedder() != null));
     AutoMlResult result = new AutoMl(config, Clock.systemUTC()).fit(data, full, snapshot.labeledRows(), Progress.NONE);
     TextModel model = result.model();
     double[][] pool = poolRows(model.predictProba(full), snapshot.poolRows());
@@ -109,6 +111,22 @@ public final class TextModelTrainer {
     card.put("task", "text-classification");
     return new Result(model.classes(), pool, null, model.save(), card, finite(model.card().cvAccuracy()),
         finite(model.card().cvMacroF1()));
+  }
+
+  /**
+   * The loop's search space: AutoML's sparse default with two dense candidates in front (sparse+embeddings and
+   * embeddings alone, both linear SVMs) instead of its ten (L-BFGS softmax among them). A retrain has a few seconds:
+   * with the full dense space the 10,000-asset benchmark ran out of budget before any candidate was cross-validated on
+   * every fold (BENCHMARKS.md, learning loop).
+   */
+  static List<Candidate> loopSpace(boolean embeddings) {
+    List<Candidate> space = new ArrayList<>();
+    if (embeddings) {
+      space.add(new Candidate(FeatureSpec.sparseDefault().withEmbeddings(0.5), new LinearSvmLearner(3)));
+      space.add(new Candidate(FeatureSpec.embeddingsOnly(), new LinearSvmLearner(1)));
+    }
+    space.addAll(AutoMlConfig.defaultSpace(false));
+    return space;
   }
 
   /**
