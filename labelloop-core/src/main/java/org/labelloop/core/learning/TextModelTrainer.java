@@ -21,6 +21,7 @@ import org.labelloop.learn.feature.FeatureCache;
 import org.labelloop.learn.feature.FeatureSpec;
 import org.labelloop.learn.feature.TextEmbedder;
 import org.labelloop.learn.learner.LinearSvmLearner;
+import org.labelloop.learn.model.ModelBytes;
 import org.labelloop.learn.model.MultiLabelModel;
 import org.labelloop.learn.model.TextModel;
 
@@ -146,7 +147,7 @@ public final class TextModelTrainer {
     card.put("trainingSize", data.size());
     card.set("classes", JSON.valueToTree(model.classes()));
     card.set("thresholds", JSON.valueToTree(model.thresholds()));
-    return new Result(model.classes(), pool, model.thresholds(), model.save(), card, null, null);
+    return new Result(model.classes(), pool, model.thresholds(), ModelBytes.write(model), card, null, null);
   }
 
   private static double[][] poolRows(double[][] all, int[] poolRows) {

@@ -1,17 +1,12 @@
 package org.labelloop.learn.model;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.ObjectOutputStream;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;
-import java.util.zip.GZIPOutputStream;
 import org.labelloop.learn.automl.Folds;
 import org.labelloop.learn.data.TextDataset;
 import org.labelloop.learn.feature.FeatureCache;
@@ -99,17 +94,6 @@ public final class MultiLabelModel implements Serializable {
   public List<String> classes() { return classes; }
 
   public double[] thresholds() { return thresholds.clone(); }
-
-  /** Java serialisation, gzipped, like {@link TextModel#save()}. */
-  public byte[] save() {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ObjectOutputStream out = new ObjectOutputStream(new GZIPOutputStream(bytes))) {
-      out.writeObject(this);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return bytes.toByteArray();
-  }
 
   /** Independent calibrated probability of each class for every cache row. */
   public double[][] predictProba(FeatureCache cache) {
