@@ -81,10 +81,10 @@ public final class LabelloopApp implements AutoCloseable {
     }
   }
 
-  /** One ONNX thread without spin-waiting: the embedder shares the machine with labeling and training. */
+  /** One thread, one batch at a time: the embedder shares the machine with labeling and training. */
   private static EmbeddingWorker embeddingWorker(Ports ports, Clock clock) {
     return new EmbeddingWorker(ports, clock, MiniLmEmbedder.name(EMBEDDING_TOKENS),
-        () -> new MiniLmEmbedder(EMBEDDING_TOKENS, 16, 1, false));
+        () -> new MiniLmEmbedder(EMBEDDING_TOKENS, 16, 1));
   }
 
   private static void bootstrapAdmin(Labelloop app, Path data, PrintStream out) {

@@ -87,9 +87,6 @@ public final class MiniLmEmbedder implements TextEmbedder, AutoCloseable {
 
   @Override public int dimension() { return DIM; }
 
-  /** The vector length, known without loading the model. */
-  public static int dimensions() { return DIM; }
-
   @Override public float[][] embed(List<String> texts) {
     Encoding[] enc = new Encoding[texts.size()];
     IntStream.range(0, texts.size()).parallel().forEach(i -> enc[i] = tokenizer.encode(cap(texts.get(i))));
