@@ -28,7 +28,7 @@ public final class LabelloopApp implements AutoCloseable {
 
   /**
    * What {@code serve} was asked for. {@code dbUrl} null means the SQLite file {@code DATA/labelloop.db};
-   * {@code embeddings} runs the background embedder of text assets.
+   * {@code embeddings} runs the background embedder of text assets and gives the NER tagger word-cluster features.
    */
   public record Settings(String host, int port, Path dataDir, String dbUrl, boolean demo, boolean embeddings) {}
 
@@ -40,11 +40,14 @@ public final class LabelloopApp implements AutoCloseable {
   private final Path dataDir;
   private final TrainingWorker worker;
   private final EmbeddingWorker embedder;
+  private final WordEmbedder wordEmbedder;
 
-  private LabelloopApp(Database database, LabelloopServer server, Path dataDir, TrainingWorker worker, EmbeddingWorker embedder) {
+  private LabelloopApp(Database database, LabelloopServer server, Path dataDir, TrainingWorker worker, EmbeddingWorker embedder,
+      WordEmbedder wordEmbedder) {
     this.database = database;
     this.worker = worker;
     this.embedder = embedder;
+    this.wordEmbedder = wordEmbedder;
     this.server = server;
     this.dataDir = dataDir;
   }
@@ -72,9 +75,10 @@ public final class LabelloopApp implements AutoCloseable {
       }
       LabelloopServer server = new LabelloopServer(app, ports, clock, tmp).start(settings.host(), settings.port());
       LOG.info("Labelloop listening on port {} with a {} database", server.port(), db.dialectName());
-      TrainingWorker worker = new TrainingWorker(ports, clock, TrainingWorker.newId()).start(); // background retraining
+      WordEmbedder words = settings.embeddings() ? new WordEmbedder() : null;
+      TrainingWorker worker = new TrainingWorker(ports, clock, TrainingWorker.newId(), words).start(); // background retraining
       EmbeddingWorker embedder = settings.embeddings() ? embeddingWorker(ports, clock).start() : null;
-      return new LabelloopApp(db, server, data, worker, embedder);
+      return new LabelloopApp(db, server, data, worker, embedder, words);
     } catch (RuntimeException e) {
       db.close();
       throw e;
@@ -140,6 +144,7 @@ public final class LabelloopApp implements AutoCloseable {
       server.close();
       worker.close();
       if (embedder != null) embedder.close();
+      if (wordEmbedder != null) wordEmbedder.close();
     } finally {
       database.close();
     }
