@@ -160,6 +160,27 @@ abstract class EmbeddingsContract {
         "AutoML considered the stored embeddings: " + model.path("card").path("leaderboard"));
   }
 
+  @Test
+  void aModelTrainedBeforeTheEmbeddingsWereStoredIsRetrainedWithThem() {
+    String project = project();
+    StringBuilder csv = new StringBuilder("id,text,label\n");
+    for (int t = 0; t < TOPICS.length; t++) {
+      for (int i = 0; i < 6; i++) {
+        csv.append("l").append(t * 6 + i).append(",\"").append(TOPICS[t].formatted(WHEN[i % WHEN.length])).append("\",")
+            .append(t == 0 ? "SPORT" : "OTHER").append('\n');
+      }
+    }
+    Response r = admin.upload("/api/v1/projects/" + project + "/assets", "labeled.csv", csv.toString(),
+        Map.of("idColumn", "id", "textColumn", "text", "labelColumn", "label"));
+    assertEquals(201, r.status(), r.text());
+    awaitEmbedded(project);
+    JsonNode model = LearningLoopContract.await(() -> {
+      JsonNode items = admin.get("/api/v1/projects/" + project + "/models").body().path("items");
+      return items.size() > 0 && items.get(0).path("card").path("leaderboard").toString().contains("emb") ? items.get(0) : null;
+    }, "a model that considered the stored embeddings, without any new label");
+    assertEquals(18, model.path("labelsUsed").asInt(), model.toString());
+  }
+
   String id(String project, String externalId) {
     return stored().assets().findByExternalId(project, externalId).orElseThrow().id();
   }

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.labelloop.core.Ports;
+import org.labelloop.core.project.Job;
+import org.labelloop.core.project.MlTask;
 import org.labelloop.core.learning.EmbeddingRepository.AssetVector;
 import org.labelloop.core.learning.EmbeddingRepository.PendingAsset;
 import org.labelloop.learn.feature.TextEmbedder;
@@ -20,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * never waits for more than one small insert. The work list is the database itself (assets without a vector of this
  * model), so imports through any server are picked up within a poll and a restart resumes where it stopped. Polls
  * continue after the last asset seen; a periodic rescan from the start catches ids committed out of order. When a
- * project's last vector is stored and it has no model yet, its queue gets the diverse cold-start order. The model is
+ * project's last vector is stored and it has no model yet, its queue gets the diverse cold-start order; when it has one,
+ * its classifier retrains with the vectors. The model is
  * loaded on the first batch, so a server with nothing to embed never pays for it.
  */
 public final class EmbeddingWorker implements AutoCloseable {
@@ -96,10 +99,27 @@ public final class EmbeddingWorker implements AutoCloseable {
     for (String projectId : projects) {
       if (ports.embeddings().completeModel(projectId).filter(model::equals).isPresent()) {
         int ordered = coldStart.apply(projectId, model);
-        LOG.info("Project {}: every asset has its {} embedding{}", projectId, model,
-            ordered > 0 ? "; " + ordered + " assets to label in diverse cold-start order" : "");
+        boolean retrain = ordered == 0 && retrainWithEmbeddings(projectId);
+        LOG.info("Project {}: every asset has its {} embedding{}{}", projectId, model,
+            ordered > 0 ? "; " + ordered + " assets to label in diverse cold-start order" : "",
+            retrain ? "; its classifier retrains with them" : "");
       }
     }
+    return true;
+  }
+
+  /**
+   * Queues a training for a project whose classifier was trained before all its embeddings were stored (e.g. right
+   * after a labeled import), so its predictions need not wait for ten more labels to use them.
+   */
+  private boolean retrainWithEmbeddings(String projectId) {
+    if (ports.learning().versions(projectId).isEmpty()) return false;
+    LearningSettings settings = LearningSettings.fromJson(ports.learning().settings(projectId).orElse(null));
+    Job learned = ports.projects().find(projectId).map(p -> settings.learnedJob(p.jsonInterface())).orElse(null);
+    if (!settings.enabled() || settings.pinnedVersion() != null || learned == null || learned.mlTask() != MlTask.CLASSIFICATION) {
+      return false;
+    }
+    ports.tx().inTransaction(() -> ports.learning().enqueue(projectId, "embeddings", ports.learning().humanLabelCount(projectId), clock.instant()));
     return true;
   }
 
