@@ -38,6 +38,8 @@ abstract class LearningLoopContract {
   static final String[] SPORT = {"goal", "match", "team", "score", "league", "coach", "striker", "referee"};
   static final String[] TECH = {"software", "chip", "code", "server", "laptop", "kernel", "compiler", "network"};
   static final String[] FILLER = {"today", "new", "big", "the", "report", "week", "people", "said", "after"};
+  static final String[] PERSON_NAMES = {"Smith", "Jones", "Brown", "Taylor", "Wilson", "Evans", "Thomas", "Walker", "Wright", "Green"};
+  static final String[] NER_FILLER = {"the", "meeting", "was", "long", "and", "people", "said", "today", "after", "report"};
 
   Path data;
   LabelloopApp app;
@@ -379,5 +381,108 @@ abstract class LearningLoopContract {
     if (modelVersion != null) body.put("modelVersion", modelVersion);
     Response r = admin.post("/api/v1/projects/" + project + "/labels", body.set("jsonResponse", response));
     assertEquals(201, r.status(), r.text());
+  }
+
+  /** A seeded sentence where "Mr Name" is a person; {@code spans} receives {begin, end} of each name. */
+  static String nerSentence(SplittableRandom r, List<int[]> spans) {
+    StringBuilder b = new StringBuilder();
+    for (int k = 0; k < 7; k++) {
+      if (b.length() > 0) b.append(' ');
+      if (r.nextInt(3) == 0) {
+        b.append("Mr ");
+        int begin = b.length();
+        b.append(PERSON_NAMES[r.nextInt(PERSON_NAMES.length)]);
+        spans.add(new int[] {begin, b.length()});
+      } else {
+        b.append(NER_FILLER[r.nextInt(NER_FILLER.length)]);
+      }
+    }
+    return b.toString();
+  }
+
+  static ObjectNode nerAnswer(String text, List<int[]> spans) {
+    ObjectNode r = Api.object();
+    ArrayNode annotations = r.putObject("NER").putArray("annotations");
+    for (int[] s : spans) {
+      ObjectNode a = annotations.addObject().put("beginOffset", s[0]).put("content", text.substring(s[0], s[1]));
+      a.putArray("categories").addObject().put("name", "PER");
+    }
+    return r;
+  }
+
+  @Test
+  void labelingTheNthSentenceTrainsATaggerThatPreAnnotatesTheQueue() {
+    ObjectNode iface = Api.object();
+    iface.putObject("jobs").putObject("NER").put("mlTask", "NAMED_ENTITIES_RECOGNITION").put("required", 1)
+        .putObject("content").putObject("categories").set("PER", Api.object().put("name", "Person"));
+    Response p = admin.post("/api/v1/projects", Api.object().put("title", "ner").put("inputType", "TEXT").set("jsonInterface", iface));
+    assertEquals(201, p.status(), p.text());
+    String project = p.body().path("id").asText();
+    assertEquals(200, admin.patch("/api/v1/projects/" + project + "/learning", Api.object().put("timeBudgetSeconds", 2)).status());
+    JsonNode settings = admin.get("/api/v1/projects/" + project + "/learning").body();
+    assertEquals("margin", settings.path("strategy").asText(), settings.toString());
+
+    SplittableRandom r = new SplittableRandom(11);
+    List<String> texts = new ArrayList<>();
+    List<List<int[]>> truth = new ArrayList<>();
+    ArrayNode assets = Api.array();
+    for (int i = 0; i < 40; i++) {
+      List<int[]> spans = new ArrayList<>();
+      texts.add(nerSentence(r, spans));
+      truth.add(spans);
+      assets.addObject().put("externalId", "s" + i).put("content", texts.get(i));
+    }
+    assertEquals(201, admin.post("/api/v1/projects/" + project + "/assets", assets).status());
+    Map<String, String> ids = new HashMap<>();
+    admin.get("/api/v1/projects/" + project + "/assets?limit=100").body().path("items")
+        .forEach(a -> ids.put(a.path("externalId").asText(), a.path("id").asText()));
+
+    for (int i = 0; i < 10; i++) labelSpans(project, ids.get("s" + i), nerAnswer(texts.get(i), truth.get(i)));
+    JsonNode model = await(() -> {
+      JsonNode items = admin.get("/api/v1/projects/" + project + "/models").body().path("items");
+      return items.size() >= 1 ? items.get(0) : null;
+    }, "the first tagger");
+    assertEquals("v1", model.path("modelVersion").asText());
+    assertEquals("NER", model.path("jobId").asText());
+    assertEquals("named-entity-recognition", model.path("card").path("task").asText(), model.toString());
+    assertEquals(10, model.path("labelsUsed").asInt());
+
+    JsonNode predictions = admin.get("/api/v1/projects/" + project + "/labels?type=PREDICTION&limit=100").body().path("items");
+    assertEquals(30, predictions.size());
+    int right = 0, total = 0;
+    for (JsonNode pr : predictions) {
+      assertEquals("v1", pr.path("modelVersion").asText());
+      int i = Integer.parseInt(externalId(ids, pr.path("assetId").asText()).substring(1));
+      for (JsonNode a : pr.path("jsonResponse").path("NER").path("annotations")) {
+        int begin = a.path("beginOffset").asInt();
+        assertEquals(texts.get(i).substring(begin, begin + a.path("content").asText().length()), a.path("content").asText());
+        total++;
+        if (truth.get(i).stream().anyMatch(s -> s[0] == begin && s[1] == begin + a.path("content").asText().length())) right++;
+      }
+    }
+    assertTrue(total > 0 && right >= 0.8 * total, right + " of " + total + " predicted spans are right");
+
+    Response next = admin.get("/api/v1/projects/" + project + "/queue/next");
+    assertEquals(200, next.status(), next.text());
+    JsonNode prediction = next.body().path("prediction");
+    assertEquals("v1", prediction.path("modelVersion").asText(), next.text());
+    assertTrue(prediction.path("jsonResponse").path("NER").has("annotations"), next.text());
+
+    int served = Integer.parseInt(next.body().path("externalId").asText().substring(1));
+    labelSpans(project, next.body().path("id").asText(), nerAnswer(texts.get(served), truth.get(served)));
+    JsonNode point = admin.get("/api/v1/projects/" + project + "/learning-curve").body().path("items").get(0);
+    assertEquals(1, point.path("forwardCount").asInt(), point.toString());
+    assertTrue(point.path("forwardAccuracy").asDouble() >= 0 && point.path("forwardAccuracy").asDouble() <= 1, point.toString());
+    assertNotNull(point.get("cvEntityF1"), point.toString());
+  }
+
+  void labelSpans(String project, String assetId, ObjectNode response) {
+    Response r = admin.post("/api/v1/projects/" + project + "/labels",
+        Api.object().put("assetId", assetId).put("labelType", "DEFAULT").set("jsonResponse", response));
+    assertEquals(201, r.status(), r.text());
+  }
+
+  static String externalId(Map<String, String> ids, String assetId) {
+    return ids.entrySet().stream().filter(e -> e.getValue().equals(assetId)).findFirst().orElseThrow().getKey();
   }
 }

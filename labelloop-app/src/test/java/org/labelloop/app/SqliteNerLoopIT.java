@@ -1,9 +1,0 @@
-package org.labelloop.app;
-
-/** NER jobs in the learning loop on the embedded default SQLite file. */
-class SqliteNerLoopIT extends NerLoopContract {
-  @Override
-  String databaseUrl() {
-    return null;
-  }
-}
