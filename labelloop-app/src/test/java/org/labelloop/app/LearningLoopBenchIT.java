@@ -9,8 +9,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.labelloop.app.testing.Api;
 import org.labelloop.app.testing.Api.Response;
-import org.labelloop.store.Database;
 import org.labelloop.store.testing.EmbeddedPostgresServer;
 
 /**
@@ -67,55 +64,19 @@ class LearningLoopBenchIT {
           batch = Api.array();
         }
       }
-      List<String[]> assets = new ArrayList<>(); // {id, externalId}
-      String cursor = null;
-      do {
-        Response page = api.get("/api/v1/projects/" + project + "/assets?limit=1000" + (cursor == null ? "" : "&cursor=" + cursor));
-        page.body().path("items").forEach(a -> assets.add(new String[] {a.path("id").asText(), a.path("externalId").asText()}));
-        cursor = page.body().path("nextCursor").isTextual() ? page.body().path("nextCursor").asText() : null;
-      } while (cursor != null);
+      List<String[]> assets = RetrainBench.assets(api, project);
       assertEquals(10_000, assets.size());
-      if (embeddings) { // the setting: embeddings already stored before the labels come
-        long e0 = System.nanoTime();
-        try (Database store = Database.open(url == null ? "jdbc:sqlite:" + data.resolve("labelloop.db") : url)) {
-          while (store.ports().embeddings().completeModel(project).isEmpty()) Thread.sleep(1000);
-        }
-        System.out.printf(Locale.ROOT, "BENCH db=%s embedded 10000 assets in %.0fs (background, 1 thread)%n", db, (System.nanoTime() - e0) / 1e9);
-      }
-      // 990 labels in three batches; wait for the model on all of them
-      for (int from = 0; from < 990; from += 330) {
-        ArrayNode labels = Api.array();
-        for (int i = from; i < from + 330; i++) labels.add(label(assets.get(i), truth));
-        assertEquals(201, api.post("/api/v1/projects/" + project + "/labels", labels).status());
-      }
-      awaitIdle(api, project, 990);
-      int next = 990;
-      List<Double> seconds = new ArrayList<>();
-      for (int round = 0; round < 3; round++) {
-        for (int i = next; i < next + 9; i++) api.post("/api/v1/projects/" + project + "/labels", label(assets.get(i), truth));
-        int versions = api.get("/api/v1/projects/" + project + "/models").body().path("items").size();
-        long t0 = System.nanoTime();
-        assertEquals(201, api.post("/api/v1/projects/" + project + "/labels", label(assets.get(next + 9), truth)).status());
-        JsonNode models;
-        do {
-          Thread.sleep(20);
-          models = api.get("/api/v1/projects/" + project + "/models").body().path("items");
-        } while (models.size() == versions);
-        double s = (System.nanoTime() - t0) / 1e9;
-        seconds.add(s);
-        JsonNode latest = models.get(0);
+      if (embeddings) RetrainBench.awaitEmbedded(url == null ? "jdbc:sqlite:" + data.resolve("labelloop.db") : url, project, db);
+      RetrainBench.run(api, project, assets, a -> label(a, truth), String.format(Locale.ROOT, "db=%s budget=%ds", db, budget), (s, latest) -> {
         JsonNode served = api.get("/api/v1/projects/" + project + "/queue/next").body();
         JsonNode board = latest.path("card").path("leaderboard");
         long dense = java.util.stream.StreamSupport.stream(board.spliterator(), false)
             .filter(e -> e.path("config").asText().contains("emb")).count();
         System.out.printf(Locale.ROOT, "BENCH db=%s budget=%ds labels=%d submit->requeued=%.2fs trainingSeconds=%.2f cvAccuracy=%.3f"
-                + " predictions=%d served.prediction=%s chosen=%s evaluated=%d(dense %d)%n", db, budget, next + 10, s,
+                + " predictions=%d served.prediction=%s chosen=%s evaluated=%d(dense %d)%n", db, budget, latest.path("labelsUsed").asInt(), s,
             latest.path("trainingSeconds").asDouble(), latest.path("cvAccuracy").asDouble(), latest.path("predictions").asInt(),
             served.path("prediction").path("modelVersion").asText(), latest.path("card").path("config").asText(), board.size(), dense);
-        next += 10;
-      }
-      double[] sorted = seconds.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-      System.out.printf(Locale.ROOT, "BENCH db=%s budget=%ds median submit->requeued=%.2fs all=%s%n", db, budget, sorted[1], Arrays.toString(sorted));
+      });
     }
   }
 
@@ -123,16 +84,5 @@ class LearningLoopBenchIT {
     ObjectNode r = Api.object();
     r.putObject("JOB_0").putArray("categories").addObject().put("name", truth.get(asset[1]));
     return Api.object().put("assetId", asset[0]).put("labelType", "DEFAULT").set("jsonResponse", r);
-  }
-
-  static void awaitIdle(Api api, String project, long labels) throws InterruptedException {
-    long deadline = System.nanoTime() + 300_000_000_000L;
-    while (System.nanoTime() < deadline) {
-      JsonNode jobs = api.get("/api/v1/projects/" + project + "/training-jobs").body().path("items");
-      JsonNode last = jobs.get(0);
-      if (last != null && last.path("status").asText().equals("DONE") && last.path("labelsAtTrigger").asLong() >= labels) return;
-      Thread.sleep(200);
-    }
-    throw new AssertionError("model on " + labels + " labels not ready");
   }
 }

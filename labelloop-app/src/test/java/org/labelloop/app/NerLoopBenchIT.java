@@ -9,8 +9,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +27,8 @@ import org.labelloop.store.testing.EmbeddedPostgresServer;
  * 10,000 sentences of CoNLL-2003 {@code eng.train} as a PER/ORG/LOC/MISC project with 990 labeled sentences and a
  * settled tagger; then sentences 991-999 are labeled one by one, and the clock runs from the submit of the 1,000th
  * until {@code /models} shows the new version (its PREDICTION spans and queue scores commit in the same transaction).
+ * With {@code -Dbench.embeddings=true} (the default) the sentence embeddings are stored first and the tagger gets
+ * word-cluster features, built in the first training (before the clock runs).
  *
  * <p>{@code ./mvnw -o verify -pl labelloop-app -am -Dtest=none -Dit.test=NerLoopBenchIT -Dbench=true
  * -Dbench.db=sqlite|postgresql -Dbench.budget=3 -Dsurefire.failIfNoSpecifiedTests=false
@@ -39,13 +39,14 @@ class NerLoopBenchIT {
   @Test
   void retrainLatency() throws Exception {
     String db = System.getProperty("bench.db", "sqlite");
+    boolean embeddings = Boolean.parseBoolean(System.getProperty("bench.embeddings", "true"));
     int budget = Integer.getInteger("bench.budget", 3);
     Path conll = Path.of(System.getProperty("bench.data", "../../shared/datasets/conll2003/eng.train"));
     if (!Files.exists(conll)) conll = Path.of("/work/shared/datasets/conll2003/eng.train");
     List<NerSentence> sentences = NerFormats.read(conll, "conll").subList(0, 10_000);
     Path data = Files.createTempDirectory("labelloop-ner-bench-");
     String url = db.equals("postgresql") ? EmbeddedPostgresServer.get().newDatabaseUrl() : null;
-    try (LabelloopApp app = LabelloopApp.start(new LabelloopApp.Settings("127.0.0.1", 0, data, url, false, false),
+    try (LabelloopApp app = LabelloopApp.start(new LabelloopApp.Settings("127.0.0.1", 0, data, url, false, embeddings),
         new PrintStream(new ByteArrayOutputStream()))) {
       Api api = new Api("http://127.0.0.1:" + app.port(), app.adminApiKey());
       ObjectNode iface = Api.object();
@@ -65,43 +66,15 @@ class NerLoopBenchIT {
           batch = Api.array();
         }
       }
-      List<String[]> assets = new ArrayList<>(); // {id, externalId}, import order
-      String cursor = null;
-      do {
-        Response page = api.get("/api/v1/projects/" + project + "/assets?limit=1000" + (cursor == null ? "" : "&cursor=" + cursor));
-        page.body().path("items").forEach(a -> assets.add(new String[] {a.path("id").asText(), a.path("externalId").asText()}));
-        cursor = page.body().path("nextCursor").isTextual() ? page.body().path("nextCursor").asText() : null;
-      } while (cursor != null);
-      for (int from = 0; from < 990; from += 330) {
-        ArrayNode labels = Api.array();
-        for (int i = from; i < from + 330; i++) labels.add(label(assets.get(i), truth));
-        assertEquals(201, api.post("/api/v1/projects/" + project + "/labels", labels).status());
-      }
-      LearningLoopBenchIT.awaitIdle(api, project, 990);
-      int next = 990;
-      List<Double> seconds = new ArrayList<>();
-      for (int round = 0; round < 3; round++) {
-        for (int i = next; i < next + 9; i++) api.post("/api/v1/projects/" + project + "/labels", label(assets.get(i), truth));
-        int versions = api.get("/api/v1/projects/" + project + "/models").body().path("items").size();
-        long t0 = System.nanoTime();
-        assertEquals(201, api.post("/api/v1/projects/" + project + "/labels", label(assets.get(next + 9), truth)).status());
-        JsonNode models;
-        do {
-          Thread.sleep(20);
-          models = api.get("/api/v1/projects/" + project + "/models").body().path("items");
-        } while (models.size() == versions);
-        double s = (System.nanoTime() - t0) / 1e9;
-        seconds.add(s);
-        JsonNode latest = models.get(0);
+      List<String[]> assets = RetrainBench.assets(api, project);
+      if (embeddings) RetrainBench.awaitEmbedded(url == null ? "jdbc:sqlite:" + data.resolve("labelloop.db") : url, project, db);
+      RetrainBench.run(api, project, assets, a -> label(a, truth), String.format(Locale.ROOT, "ner db=%s budget=%ds", db, budget), (s, latest) -> {
         JsonNode served = api.get("/api/v1/projects/" + project + "/queue/next").body();
         System.out.printf(Locale.ROOT, "BENCH ner db=%s budget=%ds labels=%d submit->requeued=%.2fs trainingSeconds=%.2f cvEntityF1=%.3f"
-                + " predictions=%d served.prediction=%s%n", db, budget, next + 10, s, latest.path("trainingSeconds").asDouble(),
-            latest.path("card").path("cvEntityF1").asDouble(), latest.path("predictions").asInt(),
-            served.path("prediction").path("modelVersion").asText());
-        next += 10;
-      }
-      double[] sorted = seconds.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-      System.out.printf(Locale.ROOT, "BENCH ner db=%s budget=%ds median submit->requeued=%.2fs all=%s%n", db, budget, sorted[1], Arrays.toString(sorted));
+                + " predictions=%d served.prediction=%s clusters=%s%n", db, budget, latest.path("labelsUsed").asInt(), s,
+            latest.path("trainingSeconds").asDouble(), latest.path("card").path("cvEntityF1").asDouble(), latest.path("predictions").asInt(),
+            served.path("prediction").path("modelVersion").asText(), latest.path("card").path("wordClusters").asText("none"));
+      });
     }
   }
 
