@@ -14,14 +14,24 @@ import java.time.Duration;
 /** A small client for the REST API over java.net.http; errors become {@link CliException}s with the server's message. */
 final class ApiClient {
   static final ObjectMapper MAPPER = new ObjectMapper();
-  private final HttpClient http =
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+  private final HttpClient http;
   private final String base;
   private final String apiKey;
 
   ApiClient(String url, String apiKey) {
-    this.base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    this(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build(),
+        url.endsWith("/") ? url.substring(0, url.length() - 1) : url, apiKey);
+  }
+
+  private ApiClient(HttpClient http, String base, String apiKey) {
+    this.http = http;
+    this.base = base;
     this.apiKey = apiKey;
+  }
+
+  /** A client for the same server that authenticates with another key and shares this one's connections. */
+  ApiClient withKey(String otherApiKey) {
+    return new ApiClient(http, base, otherApiKey);
   }
 
   HttpClient http() {

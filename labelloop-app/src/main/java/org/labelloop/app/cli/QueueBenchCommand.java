@@ -4,10 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -15,54 +20,92 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * A load generator for the labeling hot path: each client repeatedly asks {@code queue/next} and submits a label for
- * what it got, as a labeler does, and the latencies of both calls and of the pair are reported as percentiles.
+ * A load generator for the labeling hot path: each client is a labeler of its own (a user, an API key and LABELER
+ * membership created through the API, so the admin key is needed) that repeatedly asks {@code queue/next} and submits a
+ * label for what it got; the latencies of both calls and of the pair are reported as percentiles. The first
+ * {@code --warmup-seconds} (JIT compilation, pools filling) run but are left out of the figures. With a think time,
+ * each pause is drawn uniformly from 0.5 to 1.5 times it and the clients start staggered, so that 50 labelers do not
+ * fire in lockstep bursts that no real team produces.
  */
 @Command(name = "bench-queue", mixinStandardHelpOptions = true,
-    description = "Load-test queue/next + label submit with concurrent clients against a running server.")
+    description = "Load-test queue/next + label submit with concurrent labelers against a running server (admin key).")
 public final class QueueBenchCommand extends ClientCommand {
   @Option(names = "--project", required = true, description = "Project id (a classification project with TODO assets).")
   String project;
 
-  @Option(names = "--clients", defaultValue = "50", description = "Concurrent clients (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--clients", defaultValue = "50", description = "Concurrent labelers (default: ${DEFAULT-VALUE}).")
   int clients;
 
-  @Option(names = "--seconds", defaultValue = "30", description = "Duration (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--seconds", defaultValue = "30", description = "Measured duration (default: ${DEFAULT-VALUE}).")
   int seconds;
 
+  @Option(names = "--warmup-seconds", defaultValue = "10",
+      description = "Load before the measured part, left out of the figures (default: ${DEFAULT-VALUE}).")
+  int warmupSeconds;
+
   @Option(names = "--think-ms", defaultValue = "0",
-      description = "Pause after each label, as a person reading the next item (default: ${DEFAULT-VALUE}: closed loop, "
-          + "each client fires again at once, which measures saturation rather than what a labeler waits).")
+      description = "Mean pause after each label, as a person reading the next item (default: ${DEFAULT-VALUE}: closed "
+          + "loop, each client fires again at once, which measures saturation rather than what a labeler waits).")
   int thinkMs;
 
   @Override
   void run(ApiClient api) throws Exception {
     ObjectNode answer = answerFor(api.get("/api/v1/projects/" + enc(project)).path("jsonInterface"));
-    List<long[]> perClient = new ArrayList<>();
+    List<ApiClient> labelers = createLabelers(api);
     AtomicLong errors = new AtomicLong();
-    long end = System.nanoTime() + seconds * 1_000_000_000L;
-    System.err.printf("bench-queue: %d clients, think time %d ms, for %d s on project %s%n", clients, thinkMs, seconds, project);
+    long measureFrom = System.nanoTime() + warmupSeconds * 1_000_000_000L;
+    long end = measureFrom + seconds * 1_000_000_000L;
+    System.err.printf("bench-queue: %d labelers, think time %d ms, %d s warm-up then %d s measured on project %s%n",
+        clients, thinkMs, warmupSeconds, seconds, project);
+    List<Run> runs = new ArrayList<>();
     try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-      List<java.util.concurrent.Future<long[]>> futures = new ArrayList<>();
+      List<java.util.concurrent.Future<Run>> futures = new ArrayList<>();
       for (int c = 0; c < clients; c++) {
-        futures.add(pool.submit(() -> client(api, answer, end, errors)));
+        ApiClient labeler = labelers.get(c);
+        SplittableRandom random = new SplittableRandom(c);
+        futures.add(pool.submit(() -> client(labeler, answer, random, measureFrom, end, errors)));
       }
       for (var f : futures) {
-        perClient.add(f.get());
+        runs.add(f.get());
       }
     }
-    long[] next = merge(perClient, 0);
-    long[] submit = merge(perClient, 1);
-    long[] pair = merge(perClient, 2);
-    System.out.printf("requests: %d labeled assets in %d s (%.0f labels/s), %d errors%n", pair.length, seconds, pair.length / (double) seconds, errors.get());
+    long[] next = merge(runs, 0);
+    long[] submit = merge(runs, 1);
+    long[] pair = merge(runs, 2);
+    System.out.printf("requests: %d labeled assets in %d s after %d s warm-up (%.0f labels/s), %d errors, %d assets served to"
+            + " two labelers%n", pair.length, seconds, warmupSeconds, pair.length / (double) seconds, errors.get(),
+        servedTwice(runs));
     print("queue/next", next);
     print("submit", submit);
     print("next+submit", pair);
   }
 
-  /** One labeler's loop; returns latencies in microseconds, interleaved as (next, submit, pair) triples. */
-  private long[] client(ApiClient api, ObjectNode answer, long end, AtomicLong errors) {
+  /** One labeler's latencies in microseconds, interleaved as (next, submit, pair) triples, and the assets it labeled. */
+  private record Run(long[] latencies, List<String> assetIds) {}
+
+  /** One user with a key of their own and the LABELER role per client, so the role check runs as for real labelers. */
+  private List<ApiClient> createLabelers(ApiClient admin) {
+    String run = Long.toString(System.currentTimeMillis(), 36);
+    List<ApiClient> labelers = new ArrayList<>();
+    for (int c = 0; c < clients; c++) {
+      ObjectNode user = ApiClient.MAPPER.createObjectNode().put("email", "bench-" + run + "-" + c + "@bench.invalid")
+          .put("name", "bench labeler " + c).put("password", UUID.randomUUID().toString());
+      String userId = admin.post("/api/v1/users", user).path("id").asText();
+      String key = admin.post("/api/v1/users/" + enc(userId) + "/api-keys", ApiClient.MAPPER.createObjectNode().put("name", "bench"))
+          .path("key").asText();
+      admin.post("/api/v1/projects/" + enc(project) + "/members",
+          ApiClient.MAPPER.createObjectNode().put("userId", userId).put("role", "LABELER"));
+      labelers.add(admin.withKey(key));
+    }
+    return labelers;
+  }
+
+  private Run client(ApiClient api, ObjectNode answer, SplittableRandom random, long measureFrom, long end, AtomicLong errors) {
     List<Long> out = new ArrayList<>();
+    List<String> assetIds = new ArrayList<>();
+    if (thinkMs > 0 && !pause(random.nextDouble(thinkMs))) {
+      return new Run(new long[0], assetIds);
+    }
     while (System.nanoTime() < end) {
       long t0 = System.nanoTime();
       HttpResponse<String> next = send(api, api.request("/api/v1/projects/" + enc(project) + "/queue/next").GET().build());
@@ -85,17 +128,36 @@ public final class QueueBenchCommand extends ClientCommand {
         errors.incrementAndGet();
         continue;
       }
-      out.addAll(List.of((t1 - t0) / 1000, (t2 - t1) / 1000, (t2 - t0) / 1000));
-      if (thinkMs > 0) {
-        try {
-          Thread.sleep(thinkMs);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          break;
-        }
+      assetIds.add(assetId);
+      if (t0 >= measureFrom) {
+        out.addAll(List.of((t1 - t0) / 1000, (t2 - t1) / 1000, (t2 - t0) / 1000));
+      }
+      if (thinkMs > 0 && !pause(thinkMs * (0.5 + random.nextDouble()))) {
+        break;
       }
     }
-    return out.stream().mapToLong(Long::longValue).toArray();
+    return new Run(out.stream().mapToLong(Long::longValue).toArray(), assetIds);
+  }
+
+  private static boolean pause(double millis) {
+    try {
+      Thread.sleep(Duration.ofNanos((long) (millis * 1_000_000)));
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /** Assets labeled by more than one client: the queue must never serve one asset to two labelers. */
+  private static long servedTwice(List<Run> runs) {
+    Map<String, Integer> byAsset = new HashMap<>();
+    for (int c = 0; c < runs.size(); c++) {
+      for (String id : new HashSet<>(runs.get(c).assetIds())) {
+        byAsset.merge(id, 1, Integer::sum);
+      }
+    }
+    return byAsset.values().stream().filter(n -> n > 1).count();
   }
 
   private static HttpResponse<String> send(ApiClient api, HttpRequest request) {
@@ -131,8 +193,9 @@ public final class QueueBenchCommand extends ClientCommand {
     throw new CliException("the project has no CLASSIFICATION job to answer");
   }
 
-  private static long[] merge(List<long[]> perClient, int offset) {
-    return perClient.stream()
+  private static long[] merge(List<Run> runs, int offset) {
+    return runs.stream()
+        .map(Run::latencies)
         .flatMapToLong(a -> java.util.stream.IntStream.range(0, a.length / 3).mapToLong(i -> a[i * 3 + offset]))
         .sorted()
         .toArray();
