@@ -285,6 +285,23 @@ abstract class ApiContract {
   }
 
   @Test
+  void aRemovedOrDemotedMemberLosesAccessAtOnce() {
+    String p = newProject("membership changes");
+    importTexts(p, "m1", "some text");
+    String[] u = newUser();
+    addMember(p, u[0], "LABELER");
+    Api labeler = admin.as(u[1]);
+    assertEquals(200, labeler.get("/api/v1/projects/" + p + "/assets").status()); // caches the grant
+    addMember(p, u[0], "REVIEWER");
+    assertEquals(200, labeler.get("/api/v1/projects/" + p + "/quality/assets").status());
+    addMember(p, u[0], "LABELER");
+    assertError(labeler.get("/api/v1/projects/" + p + "/quality/assets"), 403, "FORBIDDEN");
+    assertEquals(204, admin.delete("/api/v1/projects/" + p + "/members/" + u[0]).status());
+    assertError(labeler.get("/api/v1/projects/" + p + "/assets"), 404, "NOT_FOUND");
+    assertError(labeler.get("/api/v1/projects/" + p + "/queue/next"), 404, "NOT_FOUND");
+  }
+
+  @Test
   void revokedOrUnknownKeyGets401() {
     String[] u = newUser();
     Api user = admin.as(u[1]);

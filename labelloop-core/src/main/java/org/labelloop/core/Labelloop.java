@@ -34,7 +34,7 @@ public record Labelloop(
 
   /** The use cases, with a store for the files of image and audio assets. */
   public static Labelloop create(Ports ports, PasswordHasher hasher, Clock clock, org.labelloop.core.port.FileStore files) {
-    Access access = new Access(ports.projects(), ports.members());
+    Access access = new Access(ports.projects(), ports.members(), clock);
     LabelService labels = new LabelService(ports, access, clock);
     QualityService quality = new QualityService(ports, access, clock, new java.util.SplittableRandom());
     return new Labelloop(

@@ -25,11 +25,13 @@ public final class MemberService {
     }
     ports.users().find(userId).orElseThrow(() -> LabelloopException.notFound("User " + userId));
     ports.members().put(projectId, userId, role);
+    access.invalidate();
   }
 
   public void remove(Caller caller, String projectId, String userId) {
     access.require(caller, projectId, Role.ADMIN);
     ports.members().remove(projectId, userId);
+    access.invalidate();
   }
 
   public List<Member> list(Caller caller, String projectId) {

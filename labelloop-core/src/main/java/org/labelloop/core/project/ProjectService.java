@@ -3,6 +3,7 @@ package org.labelloop.core.project;
 import java.time.Clock;
 import java.util.List;
 import org.labelloop.core.Ports;
+import org.labelloop.core.error.LabelloopException;
 import org.labelloop.core.port.FileStore;
 import org.labelloop.core.port.Page;
 import org.labelloop.core.user.Access;
@@ -53,7 +54,9 @@ public final class ProjectService {
   }
 
   public Project update(Caller caller, String projectId, ProjectPatch patch) {
-    Project current = access.requireProject(caller, projectId, Role.ADMIN).project();
+    access.require(caller, projectId, Role.ADMIN);
+    // read fresh, not Access's cached copy: another instance may have changed it within the last seconds
+    Project current = ports.projects().find(projectId).orElseThrow(() -> LabelloopException.notFound("Project " + projectId));
     Project changed =
         new Project(
             current.id(),
@@ -63,12 +66,15 @@ public final class ProjectService {
             patch.jsonInterface() == null ? current.jsonInterface() : patch.jsonInterface(),
             current.createdAt(),
             clock.instant());
-    return ports.projects().update(changed, clock.instant());
+    Project updated = ports.projects().update(changed, clock.instant());
+    access.invalidate();
+    return updated;
   }
 
   public void delete(Caller caller, String projectId) {
     access.require(caller, projectId, Role.ADMIN);
     ports.projects().delete(projectId);
+    access.invalidate();
     files.delete(projectId); // after the commit: a failed delete must not lose the files of a project that stays
   }
 

@@ -1,5 +1,7 @@
 package org.labelloop.core.user;
 
+import java.time.Clock;
+import java.util.Optional;
 import org.labelloop.core.error.LabelloopException;
 import org.labelloop.core.port.MemberRepository;
 import org.labelloop.core.port.ProjectRepository;
@@ -8,14 +10,22 @@ import org.labelloop.core.project.Project;
 /**
  * Decides who may do what in a project. A project the caller is not a member of is reported as not found, so its
  * existence never leaks; a member whose role is too low gets a forbidden error naming the role needed.
+ *
+ * <p>Every API request asks this, so a caller's project and role are cached for a few seconds
+ * ({@link ExpiringCache#TIME_TO_LIVE}); {@link #invalidate} after a change of members or projects makes this instance
+ * see it at once, other instances within that time.
  */
 public final class Access {
   private final ProjectRepository projects;
   private final MemberRepository members;
+  private final ExpiringCache<GrantKey, Granted> grants;
 
-  public Access(ProjectRepository projects, MemberRepository members) {
+  private record GrantKey(String projectId, String userId) {}
+
+  public Access(ProjectRepository projects, MemberRepository members, Clock clock) {
     this.projects = projects;
     this.members = members;
+    this.grants = new ExpiringCache<>(clock);
   }
 
   /** The caller's role in the project, if it is at least {@code minimum}. */
@@ -24,13 +34,22 @@ public final class Access {
   }
 
   public Granted requireProject(Caller caller, String projectId, Role minimum) {
-    Project project = projects.find(projectId).orElseThrow(() -> notFound(projectId));
-    Role role =
-        caller.admin() ? Role.ADMIN : members.role(projectId, caller.userId()).orElseThrow(() -> notFound(projectId));
-    if (!role.atLeast(minimum)) {
-      throw LabelloopException.forbidden("This needs the " + minimum + " role in the project; you are " + role);
+    Granted granted =
+        grants.get(new GrantKey(projectId, caller.userId()), () -> grant(caller, projectId)).orElseThrow(() -> notFound(projectId));
+    if (!granted.role().atLeast(minimum)) {
+      throw LabelloopException.forbidden("This needs the " + minimum + " role in the project; you are " + granted.role());
     }
-    return new Granted(project, role);
+    return granted;
+  }
+
+  /** Call after a change to a project or its members has committed. */
+  public void invalidate() {
+    grants.invalidateAll();
+  }
+
+  private Optional<Granted> grant(Caller caller, String projectId) {
+    return projects.find(projectId)
+        .flatMap(p -> (caller.admin() ? Optional.of(Role.ADMIN) : members.role(projectId, caller.userId())).map(r -> new Granted(p, r)));
   }
 
   public static void requireAdmin(Caller caller) {

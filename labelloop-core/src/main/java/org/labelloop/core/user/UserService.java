@@ -10,7 +10,11 @@ import org.labelloop.core.error.LabelloopException;
 import org.labelloop.core.port.ApiKeyRepository;
 import org.labelloop.core.port.UserRepository;
 
-/** Users, passwords and API keys. Administrators manage everyone; a user manages their own keys. */
+/**
+ * Users, passwords and API keys. Administrators manage everyone; a user manages their own keys. Every API request
+ * authenticates, so the user behind a key hash is cached for a few seconds ({@link ExpiringCache#TIME_TO_LIVE}): a
+ * revoked key fails at once on this instance and within that time on other instances.
+ */
 public final class UserService {
   static final String API_KEY_PREFIX = "ll_";
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+$");
@@ -20,6 +24,7 @@ public final class UserService {
   private final ApiKeyRepository keys;
   private final PasswordHasher hasher;
   private final Clock clock;
+  private final ExpiringCache<String, User> byKeyHash;
   private volatile String dummyHash;
 
   public UserService(Ports ports, PasswordHasher hasher, Clock clock) {
@@ -27,6 +32,7 @@ public final class UserService {
     this.keys = ports.apiKeys();
     this.hasher = hasher;
     this.clock = clock;
+    this.byKeyHash = new ExpiringCache<>(clock);
   }
 
   public User create(Caller caller, String email, String name, String password, boolean admin) {
@@ -80,13 +86,15 @@ public final class UserService {
     ApiKey key = keys.find(keyId).orElseThrow(() -> LabelloopException.notFound("API key " + keyId));
     requireSelfOrAdmin(caller, key.userId());
     keys.revoke(keyId, clock.instant());
+    byKeyHash.invalidateAll();
   }
 
   public Optional<User> authenticateApiKey(String plainKey) {
     if (plainKey == null || !plainKey.startsWith(API_KEY_PREFIX)) {
       return Optional.empty();
     }
-    return keys.findActiveByHash(Secrets.sha256Hex(plainKey)).flatMap(k -> users.find(k.userId()));
+    String hash = Secrets.sha256Hex(plainKey);
+    return byKeyHash.get(hash, () -> keys.findActiveByHash(hash).flatMap(k -> users.find(k.userId())));
   }
 
   private CreatedApiKey newKey(String userId, String name) {

@@ -1,0 +1,74 @@
+package org.labelloop.core.user;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class ExpiringCacheTest {
+  private static final class MutableClock extends Clock {
+    Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+
+  private final MutableClock clock = new MutableClock();
+  private final ExpiringCache<String, String> cache = new ExpiringCache<>(clock, Duration.ofSeconds(5), 100);
+  private final AtomicInteger loads = new AtomicInteger();
+
+  private Optional<String> load(String value) {
+    loads.incrementAndGet();
+    return Optional.ofNullable(value);
+  }
+
+  @Test
+  void servesAFoundValueUntilItExpires() {
+    assertEquals(Optional.of("ann"), cache.get("k", () -> load("ann")));
+    clock.now = clock.now.plusSeconds(4);
+    assertEquals(Optional.of("ann"), cache.get("k", () -> load("bob")));
+    clock.now = clock.now.plusSeconds(1);
+    assertEquals(Optional.of("bob"), cache.get("k", () -> load("bob")));
+    assertEquals(2, loads.get());
+  }
+
+  @Test
+  void neverKeepsAnAbsentValue() {
+    assertEquals(Optional.empty(), cache.get("k", () -> load(null)));
+    assertEquals(Optional.of("ann"), cache.get("k", () -> load("ann")));
+  }
+
+  @Test
+  void invalidationForgetsEveryEntry() {
+    cache.get("k", () -> load("ann"));
+    cache.invalidateAll();
+    assertEquals(Optional.empty(), cache.get("k", () -> load(null)));
+  }
+
+  @Test
+  void aLoadThatRacedWithAnInvalidationIsNotServedAfterwards() {
+    cache.get("k", () -> {
+      cache.invalidateAll(); // the key is revoked while its (stale) lookup runs
+      return load("stale");
+    });
+    assertEquals(Optional.empty(), cache.get("k", () -> load(null)));
+  }
+}
