@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.labelloop.core.Ports;
 import org.labelloop.core.asset.Asset;
 import org.labelloop.core.asset.AssetStatus;
@@ -41,19 +42,21 @@ public final class LabelService {
 
   /** Submits every label or none. */
   public List<Label> submitAll(Caller caller, String projectId, List<LabelDraft> drafts) {
-    Role role = access.require(caller, projectId, Role.LABELER);
+    Access.Granted granted = access.requireProject(caller, projectId, Role.LABELER);
     for (LabelDraft draft : drafts) {
-      requireRoleFor(draft.labelType(), role);
+      requireRoleFor(draft.labelType(), granted.role());
     }
-    Project project = ports.projects().find(projectId).orElseThrow();
+    Project project = granted.project();
     return ports.tx().inTransaction(
         () -> {
           List<Label> saved = new ArrayList<>(drafts.size());
           for (LabelDraft draft : drafts) {
             saved.add(write(caller, project, draft));
           }
-          learning.afterLabels(project, saved); // inference marks; queues a training when the threshold is reached
-          quality.afterLabels(project, saved); // consensus/honeypot marks; consensus assets back to TODO until k answers
+          // every label of the answered assets, read once for both triggers
+          Map<String, List<Label>> labelsOfAssets = ports.labels().forAssets(answeredAssets(saved));
+          learning.afterLabels(project, saved, labelsOfAssets); // inference marks; queues a training at the threshold
+          quality.afterLabels(project, saved, labelsOfAssets); // consensus/honeypot marks; consensus assets back to TODO
           return saved;
         });
   }
@@ -82,6 +85,10 @@ public final class LabelService {
       }
     }
     return label;
+  }
+
+  private static List<String> answeredAssets(List<Label> saved) {
+    return saved.stream().filter(l -> !l.skipped()).map(Label::assetId).distinct().toList();
   }
 
   private static AssetStatus nextStatus(AssetStatus current) {

@@ -1,7 +1,6 @@
 package org.labelloop.core.learning;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,7 +25,8 @@ public final class LearningTrigger {
     this.clock = clock;
   }
 
-  public void afterLabels(Project project, List<Label> saved) {
+  /** {@code labelsOfAssets}: every label of the assets that {@code saved} answered (not skipped), by asset id. */
+  public void afterLabels(Project project, List<Label> saved, Map<String, List<Label>> labelsOfAssets) {
     Set<String> assets = new LinkedHashSet<>();
     boolean human = false;
     for (Label l : saved) {
@@ -36,7 +36,7 @@ public final class LearningTrigger {
       }
     }
     if (!assets.isEmpty()) {
-      updateMarks(project, assets);
+      updateMarks(project, assets, labelsOfAssets);
     }
     if (human) {
       maybeQueue(project);
@@ -61,10 +61,10 @@ public final class LearningTrigger {
   }
 
   /** Marks every model label of the assets against the asset's chosen human label (REVIEW wins, newest wins). */
-  private void updateMarks(Project project, Set<String> assetIds) {
-    Map<String, List<Label>> byAsset = ports.labels().forAssets(new ArrayList<>(assetIds));
+  private void updateMarks(Project project, Set<String> assetIds, Map<String, List<Label>> labelsOfAssets) {
     Map<String, Double> marks = new HashMap<>();
-    for (List<Label> labels : byAsset.values()) {
+    for (String assetId : assetIds) {
+      List<Label> labels = labelsOfAssets.getOrDefault(assetId, List.of());
       Label reference = chosenHuman(labels);
       if (reference == null) continue;
       for (Label l : labels) {

@@ -33,7 +33,8 @@ public final class QualityTrigger {
     this.clock = clock;
   }
 
-  public void afterLabels(Project project, List<Label> saved) {
+  /** {@code labelsOfAssets}: every label of the assets that {@code saved} answered (not skipped), by asset id. */
+  public void afterLabels(Project project, List<Label> saved, Map<String, List<Label>> labelsOfAssets) {
     Set<String> assetIds = new LinkedHashSet<>();
     Set<String> answered = new LinkedHashSet<>();
     for (Label l : saved) {
@@ -51,12 +52,11 @@ public final class QualityTrigger {
       return;
     }
     QualitySettings settings = QualitySettings.fromJson(ports.quality().settings(project.id()).orElse(null));
-    Map<String, List<Label>> byAsset = ports.labels().forAssets(new ArrayList<>(assetIds));
     Instant now = clock.instant();
     for (String assetId : assetIds) {
       Optional<Asset> asset = ports.assets().find(project.id(), assetId);
       if (asset.isPresent()) {
-        update(project.jsonInterface(), settings, asset.get(), byAsset.getOrDefault(assetId, List.of()), answered.contains(assetId), now);
+        update(project.jsonInterface(), settings, asset.get(), labelsOfAssets.getOrDefault(assetId, List.of()), answered.contains(assetId), now);
       }
     }
   }
