@@ -35,18 +35,19 @@ public record Labelloop(
   /** The use cases, with a store for the files of image and audio assets. */
   public static Labelloop create(Ports ports, PasswordHasher hasher, Clock clock, org.labelloop.core.port.FileStore files) {
     Access access = new Access(ports.projects(), ports.members(), clock);
-    LabelService labels = new LabelService(ports, access, clock);
     QualityService quality = new QualityService(ports, access, clock, new java.util.SplittableRandom());
+    LearningService learning = new LearningService(ports, access, clock);
+    LabelService labels = new LabelService(ports, access, clock, learning, quality);
     return new Labelloop(
         new ProjectService(ports, access, clock, files),
         new MemberService(ports, access),
         new UserService(ports, hasher, clock),
-        new AssetService(ports, access, clock, files),
+        new AssetService(ports, access, clock, files, learning),
         labels,
         new QueueService(ports, access, clock, labels, quality),
         new ExportService(ports, access),
         new DatasetVersionService(ports, access, clock),
-        new LearningService(ports, access, clock),
+        learning,
         quality,
         new SuspectService(ports, access));
   }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 import org.labelloop.core.Ports;
 import org.labelloop.core.error.LabelloopException;
+import org.labelloop.core.learning.LearningService;
 import org.labelloop.core.learning.LearningTrigger;
 import org.labelloop.core.io.AssetImporter;
 import org.labelloop.core.io.ImportOptions;
@@ -27,16 +28,12 @@ public final class AssetService {
   private final FileStore files;
   private final LearningTrigger learning;
 
-  public AssetService(Ports ports, Access access, Clock clock) {
-    this(ports, access, clock, FileStore.NONE);
-  }
-
-  public AssetService(Ports ports, Access access, Clock clock, FileStore files) {
+  public AssetService(Ports ports, Access access, Clock clock, FileStore files, LearningService learningService) {
     this.ports = ports;
     this.access = access;
     this.files = files;
     this.importer = new AssetImporter(ports, clock, files, ZipLimits.DEFAULT);
-    this.learning = new LearningTrigger(ports, clock);
+    this.learning = new LearningTrigger(ports, clock, learningService);
   }
 
   /** An asset's stored file, opened: the caller streams and closes it. */

@@ -9,9 +9,11 @@ import org.labelloop.core.Ports;
 import org.labelloop.core.asset.Asset;
 import org.labelloop.core.asset.AssetStatus;
 import org.labelloop.core.error.LabelloopException;
+import org.labelloop.core.learning.LearningService;
 import org.labelloop.core.learning.LearningTrigger;
 import org.labelloop.core.port.Page;
 import org.labelloop.core.project.Project;
+import org.labelloop.core.quality.QualityService;
 import org.labelloop.core.quality.QualityTrigger;
 import org.labelloop.core.user.Access;
 import org.labelloop.core.user.Caller;
@@ -28,12 +30,12 @@ public final class LabelService {
   private final LearningTrigger learning;
   private final QualityTrigger quality;
 
-  public LabelService(Ports ports, Access access, Clock clock) {
+  public LabelService(Ports ports, Access access, Clock clock, LearningService learning, QualityService quality) {
     this.ports = ports;
     this.access = access;
     this.clock = clock;
-    this.learning = new LearningTrigger(ports, clock);
-    this.quality = new QualityTrigger(ports, clock);
+    this.learning = new LearningTrigger(ports, clock, learning);
+    this.quality = new QualityTrigger(ports, clock, quality);
   }
 
   public Label submit(Caller caller, String projectId, LabelDraft draft) {

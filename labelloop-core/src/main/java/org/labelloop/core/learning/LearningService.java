@@ -7,7 +7,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import org.labelloop.core.ExpiringCache;
 import org.labelloop.core.Ports;
 import org.labelloop.core.error.LabelloopException;
 import org.labelloop.core.label.Label;
@@ -20,21 +22,31 @@ import org.labelloop.core.user.Access;
 import org.labelloop.core.user.Caller;
 import org.labelloop.core.user.Role;
 
-/** The learning loop's use cases: settings, model versions, training on demand, the learning curve, inference marks. */
+/**
+ * The learning loop's use cases: settings, model versions, training on demand, the learning curve, inference marks.
+ * The queue and every label read the settings, so they are cached for a few seconds ({@link ExpiringCache}).
+ */
 public final class LearningService {
   private final Ports ports;
   private final Access access;
   private final Clock clock;
+  private final ExpiringCache<String, LearningSettings> settings;
 
   public LearningService(Ports ports, Access access, Clock clock) {
     this.ports = ports;
     this.access = access;
     this.clock = clock;
+    this.settings = new ExpiringCache<>(clock);
   }
 
   public LearningSettings settings(Caller caller, String projectId) {
     access.require(caller, projectId, Role.LABELER);
-    return LearningSettings.fromJson(ports.learning().settings(projectId).orElse(null));
+    return settings(projectId);
+  }
+
+  LearningSettings settings(String projectId) {
+    return settings.get(projectId, () -> Optional.of(LearningSettings.fromJson(ports.learning().settings(projectId).orElse(null))))
+        .orElseThrow();
   }
 
   /** Changes the fields given; validates the result as a whole. Project ADMIN only. */
@@ -51,6 +63,7 @@ public final class LearningService {
       patch.properties().forEach(e -> stored.set(e.getKey(), e.getValue()));
     }
     ports.learning().saveSettings(projectId, stored, clock.instant());
+    settings.invalidateAll();
     return result;
   }
 

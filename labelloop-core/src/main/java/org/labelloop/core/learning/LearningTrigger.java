@@ -19,10 +19,12 @@ import org.labelloop.core.project.Project;
 public final class LearningTrigger {
   private final Ports ports;
   private final Clock clock;
+  private final LearningService service;
 
-  public LearningTrigger(Ports ports, Clock clock) {
+  public LearningTrigger(Ports ports, Clock clock, LearningService service) {
     this.ports = ports;
     this.clock = clock;
+    this.service = service;
   }
 
   /** {@code labelsOfAssets}: every label of the assets that {@code saved} answered (not skipped), by asset id. */
@@ -50,7 +52,7 @@ public final class LearningTrigger {
 
   private void maybeQueue(Project project) {
     LearningRepository learning = ports.learning();
-    LearningSettings settings = LearningSettings.fromJson(learning.settings(project.id()).orElse(null));
+    LearningSettings settings = service.settings(project.id());
     if (!settings.enabled() || settings.pinnedVersion() != null || settings.learnedJob(project.jsonInterface()) == null) {
       return;
     }

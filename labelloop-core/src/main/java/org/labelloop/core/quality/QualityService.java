@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
+import org.labelloop.core.ExpiringCache;
 import org.labelloop.core.Ports;
 import org.labelloop.core.asset.Asset;
 import org.labelloop.core.asset.AssetStatus;
@@ -31,12 +32,14 @@ public final class QualityService {
   private final Access access;
   private final Clock clock;
   private final RandomGenerator random;
+  private final ExpiringCache<String, QualitySettings> settings;
 
   public QualityService(Ports ports, Access access, Clock clock, RandomGenerator random) {
     this.ports = ports;
     this.access = access;
     this.clock = clock;
     this.random = random;
+    this.settings = new ExpiringCache<>(clock);
   }
 
   public QualitySettings settings(Caller caller, String projectId) {
@@ -44,18 +47,25 @@ public final class QualityService {
     return settings(projectId);
   }
 
+  /** The project's settings; every queue/next and label reads them, so they are cached ({@link ExpiringCache}). */
   QualitySettings settings(String projectId) {
+    return settings.get(projectId, () -> Optional.of(stored(projectId))).orElseThrow();
+  }
+
+  private QualitySettings stored(String projectId) {
     return QualitySettings.fromJson(ports.quality().settings(projectId).orElse(null));
   }
 
   /** Changes the fields present in {@code patch}; admins only. Read-modify-write in one transaction. */
   public QualitySettings patchSettings(Caller caller, String projectId, JsonNode patch) {
     access.require(caller, projectId, Role.ADMIN);
-    return ports.tx().inTransaction(() -> {
-      QualitySettings next = settings(projectId).patch(patch);
+    QualitySettings saved = ports.tx().inTransaction(() -> {
+      QualitySettings next = stored(projectId).patch(patch);
       ports.quality().saveSettings(projectId, next.toJson(), clock.instant());
       return next;
     });
+    settings.invalidateAll();
+    return saved;
   }
 
   public Page<QualityRepository.AssetMarks> assets(

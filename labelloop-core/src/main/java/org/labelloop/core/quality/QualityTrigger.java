@@ -27,10 +27,12 @@ import org.labelloop.core.project.Project;
 public final class QualityTrigger {
   private final Ports ports;
   private final Clock clock;
+  private final QualityService service;
 
-  public QualityTrigger(Ports ports, Clock clock) {
+  public QualityTrigger(Ports ports, Clock clock, QualityService service) {
     this.ports = ports;
     this.clock = clock;
+    this.service = service;
   }
 
   /** {@code labelsOfAssets}: every label of the assets that {@code saved} answered (not skipped), by asset id. */
@@ -51,7 +53,7 @@ public final class QualityTrigger {
     if (assetIds.isEmpty()) {
       return;
     }
-    QualitySettings settings = QualitySettings.fromJson(ports.quality().settings(project.id()).orElse(null));
+    QualitySettings settings = service.settings(project.id());
     Instant now = clock.instant();
     for (String assetId : assetIds) {
       Optional<Asset> asset = ports.assets().find(project.id(), assetId);

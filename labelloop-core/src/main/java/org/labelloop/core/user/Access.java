@@ -2,6 +2,7 @@ package org.labelloop.core.user;
 
 import java.time.Clock;
 import java.util.Optional;
+import org.labelloop.core.ExpiringCache;
 import org.labelloop.core.error.LabelloopException;
 import org.labelloop.core.port.MemberRepository;
 import org.labelloop.core.port.ProjectRepository;

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.labelloop.core.ExpiringCache;
 import org.labelloop.core.PasswordHasher;
 import org.labelloop.core.Ports;
 import org.labelloop.core.error.LabelloopException;

@@ -1,4 +1,4 @@
-package org.labelloop.core.user;
+package org.labelloop.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package org.labelloop.core.user;
+package org.labelloop.core;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -10,16 +10,16 @@ import java.util.function.Supplier;
 
 /**
  * A small in-memory map whose entries live for a fixed time, for the lookups every API request repeats (whose key is
- * this, what may they do in this project). Only found values are kept, so an unknown key or a non-member always asks
+ * this, what may they do in this project, the project's learning and quality settings). Only found values are kept, so an unknown key or a non-member always asks
  * the database. The owner calls {@link #invalidateAll} after a change it makes commits; the time to live bounds how
  * long a change made by another server instance (several servers on one PostgreSQL database) goes unseen.
  *
  * <p>Each entry carries the generation it was loaded in and only entries of the current generation are served, so a
  * load that raced with an invalidation is never served afterwards: a revoked key fails at once on this instance.
  */
-final class ExpiringCache<K, V> {
+public final class ExpiringCache<K, V> {
   /** How long other server instances may go on using a revoked key, a removed membership or an old project. */
-  static final Duration TIME_TO_LIVE = Duration.ofSeconds(5);
+  public static final Duration TIME_TO_LIVE = Duration.ofSeconds(5);
   static final int MAX_ENTRIES = 10_000;
 
   private final Clock clock;
@@ -30,7 +30,7 @@ final class ExpiringCache<K, V> {
 
   private record Entry<V>(V value, long generation, Instant expires) {}
 
-  ExpiringCache(Clock clock) {
+  public ExpiringCache(Clock clock) {
     this(clock, TIME_TO_LIVE, MAX_ENTRIES);
   }
 
@@ -41,7 +41,7 @@ final class ExpiringCache<K, V> {
   }
 
   /** The cached value, else what {@code load} finds (kept if present). */
-  Optional<V> get(K key, Supplier<Optional<V>> load) {
+  public Optional<V> get(K key, Supplier<Optional<V>> load) {
     long current = generation.get();
     Instant now = clock.instant();
     Entry<V> entry = entries.get(key);
@@ -61,7 +61,7 @@ final class ExpiringCache<K, V> {
   }
 
   /** Forgets every entry, including those of loads still running; call it after the change is committed. */
-  void invalidateAll() {
+  public void invalidateAll() {
     generation.incrementAndGet();
     entries.clear();
   }
