@@ -81,8 +81,9 @@ public final class LabelService {
     }
     Label label = ports.labels().insert(project.id(), asset.id(), caller.userId(), draft, clock.instant());
     if (draft.labelType().isHuman()) {
-      ports.assets().release(asset.id(), caller.userId());
-      if (!draft.skipped()) {
+      if (draft.skipped()) {
+        ports.assets().release(asset.id(), caller.userId());
+      } else { // never ONGOING, so this also drops the lock
         ports.assets().setStatus(asset.id(), draft.labelType() == LabelType.REVIEW ? AssetStatus.REVIEWED : nextStatus(asset.status()));
       }
     }

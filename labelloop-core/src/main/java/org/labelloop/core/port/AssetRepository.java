@@ -27,6 +27,7 @@ public interface AssetRepository {
   /** Sets status and/or priority (null leaves it) of the given assets; returns how many were found. */
   int update(String projectId, Collection<String> externalIds, AssetStatus status, Integer priority);
 
+  /** Sets the status; any status but ONGOING also drops the asset's lock. */
   void setStatus(String assetId, AssetStatus status);
 
   /**
