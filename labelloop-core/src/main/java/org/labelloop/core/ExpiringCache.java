@@ -10,9 +10,10 @@ import java.util.function.Supplier;
 
 /**
  * A small in-memory map whose entries live for a fixed time, for the lookups every API request repeats (whose key is
- * this, what may they do in this project, the project's learning and quality settings). Only found values are kept, so an unknown key or a non-member always asks
- * the database. The owner calls {@link #invalidateAll} after a change it makes commits; the time to live bounds how
- * long a change made by another server instance (several servers on one PostgreSQL database) goes unseen.
+ * this, what may they do in this project, the project's learning and quality settings). Only found values are kept,
+ * so an unknown key or a non-member always asks the database. The owner calls {@link #invalidateAll} after a change
+ * it makes commits; the time to live bounds how long a change made by another server instance (several servers on one
+ * PostgreSQL database) goes unseen.
  *
  * <p>Each entry carries the generation it was loaded in and only entries of the current generation are served, so a
  * load that raced with an invalidation is never served afterwards: a revoked key fails at once on this instance.

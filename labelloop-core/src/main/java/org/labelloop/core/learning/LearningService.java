@@ -45,8 +45,11 @@ public final class LearningService {
   }
 
   LearningSettings settings(String projectId) {
-    return settings.get(projectId, () -> Optional.of(LearningSettings.fromJson(ports.learning().settings(projectId).orElse(null))))
-        .orElseThrow();
+    return settings.get(projectId, () -> Optional.of(stored(projectId))).orElseThrow();
+  }
+
+  private LearningSettings stored(String projectId) {
+    return LearningSettings.fromJson(ports.learning().settings(projectId).orElse(null));
   }
 
   /** Changes the fields given; validates the result as a whole. Project ADMIN only. */
@@ -80,7 +83,7 @@ public final class LearningService {
   /** Queues a training now (coalescing with a queued one). Project ADMIN only. */
   public TrainingJob train(Caller caller, String projectId) {
     Project project = access.requireProject(caller, projectId, Role.ADMIN).project();
-    LearningSettings settings = LearningSettings.fromJson(ports.learning().settings(projectId).orElse(null));
+    LearningSettings settings = stored(projectId);
     if (settings.learnedJob(project.jsonInterface()) == null) {
       throw LabelloopException.invalid("This project has no CLASSIFICATION or NAMED_ENTITIES_RECOGNITION job to learn");
     }
