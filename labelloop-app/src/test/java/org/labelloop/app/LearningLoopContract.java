@@ -352,11 +352,16 @@ abstract class LearningLoopContract {
     label(project, ids.get("e2"), "SPORT");
     inference(project, ids.get("e2"), answer("TECH")); // a model label after the human one is marked too
     submit(project, ids.get("e3"), "DEFAULT", null, withEntity(answer("SPORT"), word, "PER"));
-    inference(project, ids.get("e3"), withEntity(answer("SPORT"), word, "ORG")); // class right (1), entity wrong (span F1 0)
+    // class right (1); the entity one character short: exact span F1 0, partial credit for the overlap
+    inference(project, ids.get("e3"), withEntity(answer("SPORT"), word.substring(0, word.length() - 1), "PER"));
     JsonNode marks = admin.get("/api/v1/projects/" + project + "/inference-marks").body().path("items");
     Map<String, Double> byExternal = new HashMap<>();
+    Map<String, Double> overlap = new HashMap<>();
     marks.forEach(m -> byExternal.put(m.path("externalId").asText(), m.path("inferenceMark").asDouble()));
+    marks.forEach(m -> overlap.put(m.path("externalId").asText(), m.path("overlapMark").asDouble()));
     assertEquals(Map.of("e0", 1.0, "e1", 0.0, "e2", 0.0, "e3", 0.5), byExternal);
+    assertEquals(1.0, overlap.get("e0"));
+    assertTrue(overlap.get("e3") > 0.5 && overlap.get("e3") < 1, "partial credit for the overlapping span: " + overlap);
     JsonNode low = admin.get("/api/v1/projects/" + project + "/inference-marks?inferenceMarkLt=0.5").body().path("items");
     assertEquals(2, low.size());
     assertEquals(400, admin.get("/api/v1/projects/" + project + "/inference-marks?inferenceMarkLt=abc").status());

@@ -10,6 +10,7 @@ import org.labelloop.core.Labelloop;
 import org.labelloop.core.error.LabelloopException;
 import org.labelloop.core.learning.LearningCurve;
 import org.labelloop.core.learning.LearningRepository.MarkedLabel;
+import org.labelloop.core.learning.LearningService;
 import org.labelloop.core.learning.LearningService.Disagreement;
 import org.labelloop.core.learning.ModelVersion;
 import org.labelloop.core.learning.TrainingJob;
@@ -104,10 +105,11 @@ final class LearningRoutes {
     return o;
   }
 
-  private static ObjectNode mark(MarkedLabel m) {
+  private static ObjectNode mark(LearningService.Mark mark) {
+    MarkedLabel m = mark.label();
     ObjectNode o = Json.object();
     o.put("labelId", m.labelId()).put("assetId", m.assetId()).put("externalId", m.externalId()).put("labelType", m.labelType())
-        .put("modelVersion", m.modelVersion()).put("inferenceMark", m.inferenceMark());
+        .put("modelVersion", m.modelVersion()).put("inferenceMark", m.inferenceMark()).put("overlapMark", mark.overlapMark());
     o.set("jsonResponse", m.jsonResponse());
     return o;
   }

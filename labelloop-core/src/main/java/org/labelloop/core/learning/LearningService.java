@@ -18,6 +18,7 @@ import org.labelloop.core.port.Page;
 import org.labelloop.core.project.Job;
 import org.labelloop.core.project.MlTask;
 import org.labelloop.core.project.Project;
+import org.labelloop.core.quality.Agreement;
 import org.labelloop.core.user.Access;
 import org.labelloop.core.user.Caller;
 import org.labelloop.core.user.Role;
@@ -95,13 +96,26 @@ public final class LearningService {
     return LearningCurve.of(project.jsonInterface(), ports.learning().versions(projectId), ports.learning().forwardPairs(projectId));
   }
 
+  /**
+   * A model label's inference mark, and the same agreement with partial credit for overlapping NER spans
+   * ({@code overlapMark}; equal to the mark when the project has no NER job).
+   */
+  public record Mark(MarkedLabel label, Double overlapMark) {}
+
   /** Model labels with an inference mark, optionally only those below {@code lt}. */
-  public Page<MarkedLabel> marks(Caller caller, String projectId, Double lt, String cursor, int limit) {
-    access.require(caller, projectId, Role.LABELER);
+  public Page<Mark> marks(Caller caller, String projectId, Double lt, String cursor, int limit) {
+    Project project = access.requireProject(caller, projectId, Role.LABELER).project();
     if (lt != null && (lt.isNaN() || lt < 0 || lt > 1.000001)) {
       throw LabelloopException.invalid("inferenceMarkLt: must be a number in [0, 1]");
     }
-    return ports.learning().marked(projectId, lt, cursor, limit);
+    Page<MarkedLabel> page = ports.learning().marked(projectId, lt, cursor, limit);
+    Map<String, List<Label>> labels = ports.labels().forAssets(page.items().stream().map(MarkedLabel::assetId).distinct().toList());
+    List<Mark> out = new ArrayList<>(page.items().size());
+    for (MarkedLabel m : page.items()) {
+      Label human = LearningTrigger.chosenHuman(labels.getOrDefault(m.assetId(), List.of()));
+      out.add(new Mark(m, human == null ? null : Agreement.mark(project.jsonInterface(), human.jsonResponse(), m.jsonResponse(), true)));
+    }
+    return new Page<>(out, page.nextCursor());
   }
 
   /** A human answer and a model answer that differ, per classification job. */
