@@ -153,15 +153,7 @@ public final class TrainingWorker implements AutoCloseable {
   @Override
   public void close() {
     stopping = true;
-    Thread t = thread;
-    if (t != null) {
-      t.interrupt();
-      try {
-        t.join(10_000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    Threads.stop(thread);
     heartbeats.shutdownNow();
   }
 }
