@@ -12,7 +12,7 @@ base=http://127.0.0.1:$port
 ./labelloop --version >/dev/null # builds the jar if needed
 # A 512 MiB heap proves import and export stream rather than hold the data set.
 # --no-embeddings: the background embedder would spend a core on the million imported texts during the measurement.
-LABELLOOP_JAVA_OPTS="-Xmx512m" setsid ./labelloop serve --no-embeddings --port "$port" --data "$data" ${db:+--db "$db"} >"$data/server.log" 2>&1 &
+LABELLOOP_JAVA_OPTS="-Xmx512m" setsid ./labelloop serve --port "$port" --data "$data" --no-embeddings ${db:+--db "$db"} >"$data/server.log" 2>&1 &
 server=$!
 trap 'kill -TERM -- -$server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$data"; true' EXIT
 for _ in $(seq 1 120); do curl -fs "$base/api/v1/health" >/dev/null 2>&1 && break; sleep 0.5; done
