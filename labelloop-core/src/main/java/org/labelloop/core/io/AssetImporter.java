@@ -9,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.labelloop.core.Ports;
 import org.labelloop.core.asset.AssetDraft;
@@ -212,19 +211,8 @@ public final class AssetImporter {
       ports.assets().setStatus(assetId, AssetStatus.LABELED);
     }
 
-    /** The category a label names: by id, else by id or display name ignoring case. */
     private Optional<Category> category(String label) {
-      return labelJob.flatMap(
-          job -> {
-            Category exact = job.categories().get(label);
-            if (exact != null) {
-              return Optional.of(exact);
-            }
-            String wanted = label.toLowerCase(Locale.ROOT);
-            return job.categories().values().stream()
-                .filter(c -> c.id().toLowerCase(Locale.ROOT).equals(wanted) || c.name().toLowerCase(Locale.ROOT).equals(wanted))
-                .findFirst();
-          });
+      return labelJob.flatMap(job -> job.categoryNamed(label));
     }
 
     private void reject(long line, String message) {

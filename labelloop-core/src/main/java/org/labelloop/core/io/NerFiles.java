@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.labelloop.core.error.LabelloopException;
 import org.labelloop.core.project.Category;
@@ -21,8 +20,7 @@ import org.labelloop.learn.ner.Tokenizer;
 /**
  * Between the tagger's NER files (CoNLL, BIO, Prodigy, spaCy, Label Studio; read and written by labelloop-learn) and a
  * project's NAMED_ENTITIES_RECOGNITION job: a sentence's spans become the job's answer in Kili's shape, and a chosen
- * answer becomes a tokenized sentence again. An entity type in a file may name a category by id or, ignoring case, by
- * id or display name.
+ * answer becomes a tokenized sentence again. An entity type in a file names a category as {@link Job#categoryNamed} reads it.
  */
 final class NerFiles {
   private static final Tokenizer TOKENIZER = new Tokenizer(Tokenizer.Mode.AUTO);
@@ -41,7 +39,7 @@ final class NerFiles {
     ObjectNode root = JsonNodeFactory.instance.objectNode();
     ArrayNode annotations = root.putObject(job.id()).putArray("annotations");
     for (Span span : sentence.spans()) {
-      Optional<Category> category = category(job, span.label());
+      Optional<Category> category = job.categoryNamed(span.label());
       if (category.isEmpty()) {
         return new Answer(null, "unknown entity type '" + span.label() + "' at " + span.begin() + "-" + span.end()
             + " (categories: " + job.categories().keySet() + ")");
@@ -65,14 +63,5 @@ final class NerFiles {
       }
     }
     return TOKENIZER.sentence(id, text, spans);
-  }
-
-  private static Optional<Category> category(Job job, String label) {
-    Category exact = job.categories().get(label);
-    if (exact != null) return Optional.of(exact);
-    String wanted = label.toLowerCase(Locale.ROOT);
-    return job.categories().values().stream()
-        .filter(c -> c.id().toLowerCase(Locale.ROOT).equals(wanted) || c.name().toLowerCase(Locale.ROOT).equals(wanted))
-        .findFirst();
   }
 }
