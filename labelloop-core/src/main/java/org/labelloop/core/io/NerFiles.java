@@ -4,15 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.labelloop.core.error.LabelloopException;
+import org.labelloop.core.learning.EntitySpans;
 import org.labelloop.core.project.Category;
 import org.labelloop.core.project.Job;
 import org.labelloop.core.project.MlTask;
 import org.labelloop.core.project.Project;
-import org.labelloop.core.quality.Agreement;
 import org.labelloop.learn.ner.NerSentence;
 import org.labelloop.learn.ner.Span;
 import org.labelloop.learn.ner.Tokenizer;
@@ -56,12 +54,6 @@ final class NerFiles {
 
   /** The asset's text with the spans of its chosen answer to {@code job}, tokenized for the word-based formats. */
   static NerSentence sentence(String id, String text, JsonNode jobAnswer) {
-    List<Span> spans = new ArrayList<>();
-    for (Agreement.Span s : Agreement.spans(jobAnswer)) {
-      if (s.begin() >= 0 && s.length() > 0 && s.begin() + s.length() <= text.length()) {
-        spans.add(new Span(s.begin(), s.begin() + s.length(), s.category()));
-      }
-    }
-    return TOKENIZER.sentence(id, text, spans);
+    return TOKENIZER.sentence(id, text, EntitySpans.of(jobAnswer, text.length()));
   }
 }

@@ -5,15 +5,14 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.labelloop.core.learning.LearningRepository.AssetText;
 import org.labelloop.core.learning.LearningRepository.HumanLabel;
-import org.labelloop.core.quality.Agreement;
 import org.labelloop.learn.ner.Span;
 
 /**
@@ -45,7 +44,7 @@ record NerSnapshot(List<String> texts, List<String> assetIds, int[] labeledRows,
       if (l == null) {
         pool.add(row);
       } else if (answer != null && !answer.isNull()) {
-        List<Span> s = spans(answer, text.length());
+        List<Span> s = EntitySpans.of(answer, text.length());
         labeled.add(row);
         spans.add(s);
         String line = a.id() + '\0' + text + '\0' + s.stream().map(x -> x.begin() + "-" + x.end() + ":" + x.label()).collect(Collectors.joining(";")) + '\n';
@@ -64,15 +63,6 @@ record NerSnapshot(List<String> texts, List<String> assetIds, int[] labeledRows,
     }
   }
 
-  private static List<Span> spans(JsonNode answer, int textLength) {
-    List<Span> out = new ArrayList<>();
-    for (Agreement.Span s : Agreement.spans(answer)) {
-      if (s.begin() >= 0 && s.length() > 0 && s.begin() + s.length() <= textLength && !s.category().isBlank()) {
-        out.add(new Span(s.begin(), s.begin() + s.length(), s.category()));
-      }
-    }
-    return out;
-  }
 
   int labeledCount() {
     return labeledRows.length;
