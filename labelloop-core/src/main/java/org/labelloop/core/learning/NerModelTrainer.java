@@ -58,12 +58,15 @@ final class NerModelTrainer {
   }
 
   Result train(String projectId, NerSnapshot snapshot, long budgetMillis, long seed) {
+    List<NerSentence> sentences = new ArrayList<>(snapshot.texts().size()); // every text tokenized once, by row
+    for (int row = 0; row < snapshot.texts().size(); row++) {
+      sentences.add(tokenizer.sentence(snapshot.assetIds().get(row), snapshot.texts().get(row), List.of()));
+    }
     List<NerSentence> labeled = new ArrayList<>(snapshot.labeledCount());
     for (int i = 0; i < snapshot.labeledRows().length; i++) {
-      int row = snapshot.labeledRows()[i];
-      labeled.add(tokenizer.sentence(snapshot.assetIds().get(row), snapshot.texts().get(row), snapshot.spans().get(i)));
+      labeled.add(sentences.get(snapshot.labeledRows()[i]).withSpans(snapshot.spans().get(i)));
     }
-    WordClusters clusters = clusters(projectId, snapshot, seed);
+    WordClusters clusters = clusters(projectId, sentences, seed);
     long t0 = System.nanoTime();
     NerAutoMl.Result search = NerAutoMl.defaults().search(labeled, seed, budgetMillis / 1000.0, clusters);
     double trainingSeconds = (System.nanoTime() - t0) / 1e9;
@@ -71,7 +74,7 @@ final class NerModelTrainer {
     DictionaryPrelabeler dictionary = DictionaryPrelabeler.of(labeled, true);
     List<PoolPrediction> pool = new ArrayList<>(snapshot.poolRows().length);
     for (int row : snapshot.poolRows()) {
-      NerSentence s = tokenizer.sentence(snapshot.assetIds().get(row), snapshot.texts().get(row), List.of());
+      NerSentence s = sentences.get(row);
       NerPrediction p = model.analyse(s);
       List<Span> modelSpans = p.plainSpans();
       List<PredictedSpan> spans = new ArrayList<>();
@@ -88,10 +91,10 @@ final class NerModelTrainer {
   }
 
   /** The project's word clusters, built on first use and extended with new words; null without an embedder. */
-  private WordClusters clusters(String projectId, NerSnapshot snapshot, long seed) {
+  private WordClusters clusters(String projectId, List<NerSentence> sentences, long seed) {
     if (embedder == null) return null;
     List<String> words = new ArrayList<>();
-    for (String text : snapshot.texts()) tokenizer.tokenize(text).forEach(t -> words.add(t.text()));
+    for (NerSentence s : sentences) s.tokens().forEach(t -> words.add(t.text()));
     WordClusters clusters = clustersByProject.get(projectId);
     TextEmbedder e = embedder.get();
     if (clusters == null) {
