@@ -109,7 +109,7 @@ public final class LearningService {
       throw LabelloopException.invalid("inferenceMarkLt: must be a number in [0, 1]");
     }
     Page<MarkedLabel> page = ports.learning().marked(projectId, lt, cursor, limit);
-    Map<String, List<Label>> labels = ports.labels().forAssets(page.items().stream().map(MarkedLabel::assetId).distinct().toList());
+    Map<String, List<Label>> labels = labelsOf(page);
     List<Mark> out = new ArrayList<>(page.items().size());
     for (MarkedLabel m : page.items()) {
       Label human = LearningTrigger.chosenHuman(labels.getOrDefault(m.assetId(), List.of()));
@@ -127,7 +127,7 @@ public final class LearningService {
   public Page<Disagreement> disagreements(Caller caller, String projectId, String cursor, int limit) {
     Project project = access.requireProject(caller, projectId, Role.LABELER).project();
     Page<MarkedLabel> page = ports.learning().marked(projectId, 1.0, cursor, limit);
-    Map<String, List<Label>> labels = ports.labels().forAssets(page.items().stream().map(MarkedLabel::assetId).distinct().toList());
+    Map<String, List<Label>> labels = labelsOf(page);
     List<Disagreement> out = new ArrayList<>();
     for (MarkedLabel m : page.items()) {
       Label human = LearningTrigger.chosenHuman(labels.getOrDefault(m.assetId(), List.of()));
@@ -142,5 +142,10 @@ public final class LearningService {
       }
     }
     return new Page<>(out, page.nextCursor());
+  }
+
+  /** Every label of the page's assets, by asset id, in one read. */
+  private Map<String, List<Label>> labelsOf(Page<MarkedLabel> page) {
+    return ports.labels().forAssets(page.items().stream().map(MarkedLabel::assetId).distinct().toList());
   }
 }
