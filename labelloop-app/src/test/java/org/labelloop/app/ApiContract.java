@@ -7,19 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.labelloop.app.testing.Api;
 import org.labelloop.app.testing.Api.Response;
 
@@ -27,30 +21,8 @@ import org.labelloop.app.testing.Api.Response;
  * The REST contract of issue 2, over real HTTP against the real wiring. Subclasses pick the database; every test makes
  * its own project so they are independent.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ApiContract {
+abstract class ApiContract extends ServerContract {
   private static final AtomicInteger USERS = new AtomicInteger();
-  Path data;
-  LabelloopApp app;
-  Api admin;
-
-  /** A JDBC URL of a fresh database, or null for the default SQLite file in the data directory. */
-  abstract String databaseUrl();
-
-  @BeforeAll
-  void start() throws java.io.IOException {
-    data = Files.createTempDirectory("labelloop-it-");
-    app = LabelloopApp.start(new LabelloopApp.Settings("127.0.0.1", 0, data, databaseUrl(), false, false),
-        new PrintStream(new ByteArrayOutputStream()));
-    admin = new Api("http://127.0.0.1:" + app.port(), app.adminApiKey());
-  }
-
-  @AfterAll
-  void stop() {
-    if (app != null) {
-      app.close();
-    }
-  }
 
   String newProject(String title) {
     Response r = admin.post("/api/v1/projects", Api.object().put("title", title).put("inputType", "TEXT")

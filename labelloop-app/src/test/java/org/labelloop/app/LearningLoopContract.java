@@ -7,13 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -22,10 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.labelloop.app.testing.Api;
 import org.labelloop.app.testing.Api.Response;
 
@@ -33,33 +24,13 @@ import org.labelloop.app.testing.Api.Response;
  * The learning loop of issue 4 over real HTTP with the real background worker; subclasses pick the database. Small
  * AutoML budgets keep it quick; nothing here asserts timings.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class LearningLoopContract {
+abstract class LearningLoopContract extends ServerContract {
   static final String[] SPORT = {"goal", "match", "team", "score", "league", "coach", "striker", "referee"};
   static final String[] TECH = {"software", "chip", "code", "server", "laptop", "kernel", "compiler", "network"};
   static final String[] FILLER = {"today", "new", "big", "the", "report", "week", "people", "said", "after"};
   static final String[] PERSON_NAMES = {"Smith", "Jones", "Brown", "Taylor", "Wilson", "Evans", "Thomas", "Walker", "Wright", "Green"};
   static final String[] NER_FILLER = {"the", "meeting", "was", "long", "and", "people", "said", "today", "after", "report"};
 
-  Path data;
-  LabelloopApp app;
-  Api admin;
-
-  /** A JDBC URL of a fresh database, or null for the default SQLite file in the data directory. */
-  abstract String databaseUrl();
-
-  @BeforeAll
-  void start() throws java.io.IOException {
-    data = Files.createTempDirectory("labelloop-learning-it-");
-    app = LabelloopApp.start(new LabelloopApp.Settings("127.0.0.1", 0, data, databaseUrl(), false, false),
-        new PrintStream(new ByteArrayOutputStream()));
-    admin = new Api("http://127.0.0.1:" + app.port(), app.adminApiKey());
-  }
-
-  @AfterAll
-  void stop() {
-    if (app != null) app.close();
-  }
 
   /** Synthetic topic texts: class words plus filler, seeded. Even index = SPORT, odd = TECH. */
   static List<String> texts(int n, long seed) {

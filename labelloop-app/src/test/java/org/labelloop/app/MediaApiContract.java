@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,10 +21,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.labelloop.app.testing.Api;
 import org.labelloop.app.testing.Api.Response;
 
@@ -33,29 +29,8 @@ import org.labelloop.app.testing.Api.Response;
  * Importing a zip of images or audio and serving the stored files back, over real HTTP against the real wiring.
  * Subclasses pick the database.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class MediaApiContract {
+abstract class MediaApiContract extends ServerContract {
   private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-  Path data;
-  LabelloopApp app;
-  Api admin;
-
-  abstract String databaseUrl();
-
-  @BeforeAll
-  void start() throws IOException {
-    data = Files.createTempDirectory("labelloop-media-it-");
-    app = LabelloopApp.start(new LabelloopApp.Settings("127.0.0.1", 0, data, databaseUrl(), false, false),
-        new PrintStream(new ByteArrayOutputStream()));
-    admin = new Api("http://127.0.0.1:" + app.port(), app.adminApiKey());
-  }
-
-  @AfterAll
-  void stop() {
-    if (app != null) {
-      app.close();
-    }
-  }
 
   /** A tiny PNG-looking file: the real signature and IHDR start, then {@code seed} so each one differs. */
   static byte[] png(int seed) {

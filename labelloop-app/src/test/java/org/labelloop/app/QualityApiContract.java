@@ -5,43 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.labelloop.app.testing.Api;
 import org.labelloop.app.testing.Api.Response;
 
 /** The quality API of issue 7 over real HTTP; subclasses pick the database. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class QualityApiContract {
+abstract class QualityApiContract extends ServerContract {
   private static final AtomicInteger USERS = new AtomicInteger();
-  LabelloopApp app;
-  Api admin;
-
-  abstract String databaseUrl();
-
-  @BeforeAll
-  void start() throws java.io.IOException {
-    Path data = Files.createTempDirectory("labelloop-quality-it-");
-    app = LabelloopApp.start(new LabelloopApp.Settings("127.0.0.1", 0, data, databaseUrl(), false, false),
-        new PrintStream(new ByteArrayOutputStream()));
-    admin = new Api("http://127.0.0.1:" + app.port(), app.adminApiKey());
-  }
-
-  @AfterAll
-  void stop() {
-    if (app != null) {
-      app.close();
-    }
-  }
 
   private String project(String... idAndText) {
     Response r = admin.post("/api/v1/projects", Api.object().put("title", "quality").put("inputType", "TEXT")
