@@ -115,8 +115,8 @@ public final class EmbeddingWorker implements AutoCloseable {
   private boolean retrainWithEmbeddings(String projectId) {
     if (ports.learning().versions(projectId).isEmpty()) return false;
     LearningSettings settings = LearningSettings.fromJson(ports.learning().settings(projectId).orElse(null));
-    Job learned = ports.projects().find(projectId).map(p -> settings.learnedJob(p.jsonInterface())).orElse(null);
-    if (!settings.enabled() || settings.pinnedVersion() != null || learned == null || learned.mlTask() != MlTask.CLASSIFICATION) {
+    Job learned = ports.projects().find(projectId).map(p -> settings.retrainedJob(p.jsonInterface())).orElse(null);
+    if (learned == null || learned.mlTask() != MlTask.CLASSIFICATION) {
       return false;
     }
     ports.tx().inTransaction(() -> ports.learning().enqueue(projectId, "embeddings", ports.learning().humanLabelCount(projectId), clock.instant()));

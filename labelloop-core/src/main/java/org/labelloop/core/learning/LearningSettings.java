@@ -118,6 +118,11 @@ public record LearningSettings(
         .or(() -> iface.jobs().values().stream().filter(LearningSettings::learnable).findFirst()).orElse(null);
   }
 
+  /** The learned job when new labels retrain it (learning on, not pinned to a dataset version), else null. */
+  public Job retrainedJob(JsonInterface iface) {
+    return enabled && pinnedVersion == null ? learnedJob(iface) : null;
+  }
+
   static boolean learnable(Job job) {
     return job.mlTask() == MlTask.CLASSIFICATION || job.mlTask() == MlTask.NAMED_ENTITIES_RECOGNITION;
   }
