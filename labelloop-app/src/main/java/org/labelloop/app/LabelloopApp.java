@@ -14,7 +14,8 @@ import org.labelloop.core.Ports;
 import org.labelloop.core.learning.EmbeddingWorker;
 import org.labelloop.core.learning.TrainingWorker;
 import org.labelloop.core.user.CreatedUser;
-import org.labelloop.learn.feature.MiniLmEmbedder;
+import org.labelloop.learn.feature.SentenceEmbedder;
+import org.labelloop.learn.feature.SentenceModel;
 import org.labelloop.server.BcryptPasswordHasher;
 import org.labelloop.server.LabelloopServer;
 import org.labelloop.store.Database;
@@ -87,8 +88,8 @@ public final class LabelloopApp implements AutoCloseable {
 
   /** One thread, one batch at a time: the embedder shares the machine with labeling and training. */
   private static EmbeddingWorker embeddingWorker(Ports ports, Clock clock) {
-    return new EmbeddingWorker(ports, clock, MiniLmEmbedder.name(EMBEDDING_TOKENS),
-        () -> new MiniLmEmbedder(EMBEDDING_TOKENS, 16, 1));
+    return new EmbeddingWorker(ports, clock, SentenceEmbedder.name(SentenceModel.MINILM_L6, EMBEDDING_TOKENS),
+        () -> SentenceEmbedder.miniLm(EMBEDDING_TOKENS, 16, 1));
   }
 
   private static void bootstrapAdmin(Labelloop app, Path data, PrintStream out) {

@@ -1,7 +1,7 @@
 package org.labelloop.app;
 
 import java.util.function.Supplier;
-import org.labelloop.learn.feature.MiniLmEmbedder;
+import org.labelloop.learn.feature.SentenceEmbedder;
 import org.labelloop.learn.feature.TextEmbedder;
 
 /**
@@ -9,11 +9,11 @@ import org.labelloop.learn.feature.TextEmbedder;
  * other core to labeling. Loaded on first use, so a server without NER jobs never pays for it; closed with the app.
  */
 final class WordEmbedder implements Supplier<TextEmbedder>, AutoCloseable {
-  private MiniLmEmbedder embedder;
+  private SentenceEmbedder embedder;
 
   @Override
   public synchronized TextEmbedder get() {
-    if (embedder == null) embedder = new MiniLmEmbedder(16, 256, 1);
+    if (embedder == null) embedder = SentenceEmbedder.miniLm(16, 256, 1);
     return embedder;
   }
 

@@ -67,12 +67,11 @@ public final class SimulateCommand implements Callable<Integer> {
 
   @Option(names = "--learner", defaultValue = "auto",
       description = "auto (default: each round a small CV search over a linear SVM on word 1-2 + char 2-5 TF-IDF and "
-          + "softmax regression on MiniLM embeddings, greedy ensemble, temperature-calibrated; embeddings are skipped "
+          + "softmax regression on sentence embeddings, greedy ensemble, temperature-calibrated; embeddings are skipped "
           + "when they would take over 10 minutes), or one fixed learner: svm, svm-emb, cnb, lr, softmax-emb, xgb-emb.")
   String learner;
 
-  @Option(names = "--no-embeddings", description = "Do not use MiniLM sentence embeddings.")
-  boolean noEmbeddings;
+  @Mixin EmbeddingOptions embeddings = new EmbeddingOptions();
 
   @Option(names = "--word-clusters", paramLabel = "K", split = ",",
       description = "--task ner: add MiniLM word-cluster features, clustering the pool's word types into K clusters "
@@ -120,9 +119,8 @@ public final class SimulateCommand implements Callable<Integer> {
       if (testSet.size() == 0) throw new UserError("empty test set");
       List<String> texts = new ArrayList<>(pool.texts());
       texts.addAll(testSet.texts());
-      boolean wantsEmbeddings = !noEmbeddings && !learner.equalsIgnoreCase("svm") && !learner.equalsIgnoreCase("cnb")
-          && !learner.equalsIgnoreCase("lr");
-      TextEmbedder embedder = wantsEmbeddings ? Embeddings.ifAffordable(texts, 600, err) : null;
+      ProgressBar bar = new ProgressBar(err, "simulate");
+      TextEmbedder embedder = EmbeddingOptions.usefulFor(learner) ? embeddings.embedAll(texts, 600, bar, err) : null;
       List<Candidate> space;
       try {
         space = learner.equalsIgnoreCase("auto") ? activeSpace(embedder != null) : LearnerCatalog.space(learner, embedder != null);
@@ -130,11 +128,6 @@ public final class SimulateCommand implements Callable<Integer> {
         throw new UserError(e.getMessage());
       }
       FeatureCache cache = new FeatureCache(texts, embedder);
-      ProgressBar bar = new ProgressBar(err, "simulate");
-      if (embedder != null) {
-        bar.update(0, 1, "embedding " + texts.size() + " texts");
-        cache.embeddings();
-      }
       space.forEach(c -> cache.prepare(c.spec()));
       Trainer trainer = (labeled, c, rows) -> new AutoMl(
           new AutoMlConfig(5, Duration.ofSeconds(60), seed, space.size() > 1,

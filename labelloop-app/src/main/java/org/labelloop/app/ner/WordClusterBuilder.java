@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.labelloop.learn.feature.MiniLmEmbedder;
+import org.labelloop.learn.feature.SentenceEmbedder;
 import org.labelloop.learn.ner.NerSentence;
 import org.labelloop.learn.ner.Token;
 import org.labelloop.learn.ner.WordClusters;
@@ -18,7 +18,7 @@ final class WordClusterBuilder {
    * {@code place} not seen there at their nearest centroids.
    */
   static WordClusters build(List<NerSentence> fit, List<NerSentence> place, long seed, int[] ks, PrintStream out) {
-    try (MiniLmEmbedder embedder = new MiniLmEmbedder(16, 256, Runtime.getRuntime().availableProcessors())) {
+    try (SentenceEmbedder embedder = SentenceEmbedder.miniLm(16, 256, Runtime.getRuntime().availableProcessors())) {
       long t0 = System.nanoTime();
       WordClusters clusters = WordClusters.build(words(fit), embedder, seed, ks);
       double buildSeconds = (System.nanoTime() - t0) / 1e9;

@@ -17,12 +17,17 @@ public final class Featurizer implements Serializable {
   private final TfidfVocabulary words;
   private final TfidfVocabulary chars;
   private final int[] kept; // sorted selected columns, null: all
+  // Sentence embeddings share a large common direction (e5's cosine between unrelated texts is ~0.8); subtracting the
+  // training rows' mean and re-normalising spreads them out, which lifted softmax regression on 10-40 labels by up to
+  // 13 points (BENCHMARKS.md). Null: no embeddings, or a model saved before centering existed.
+  private final float[] embeddingMean;
 
-  private Featurizer(FeatureSpec spec, TfidfVocabulary words, TfidfVocabulary chars, int[] kept) {
+  private Featurizer(FeatureSpec spec, TfidfVocabulary words, TfidfVocabulary chars, int[] kept, float[] embeddingMean) {
     this.spec = spec;
     this.words = words;
     this.chars = chars;
     this.kept = kept;
+    this.embeddingMean = embeddingMean;
   }
 
   /** Fits IDF/vocabulary on {@code rows} of the cache; the spec must not select features (that needs labels). */
@@ -45,7 +50,7 @@ public final class Featurizer implements Serializable {
     if (sel.keep() >= x.cols()) return all;
     int numClasses = java.util.Arrays.stream(y).max().orElse(0) + 1;
     int[] kept = ColumnScores.top(ColumnScores.score(sel.score(), x, y, numClasses), sel.keep());
-    return new Featurizer(spec, all.words, all.chars, kept);
+    return new Featurizer(spec, all.words, all.chars, kept, all.embeddingMean);
   }
 
   private static Featurizer fitUnselected(FeatureSpec spec, FeatureCache cache, int[] rows) {
@@ -56,7 +61,31 @@ public final class Featurizer implements Serializable {
         ? TfidfVocabulary.fit(cache.chars(spec.charMinN(), spec.charMaxN()).matrix(), rows, effectiveMinDf(spec, rows),
             spec.maxFeatures(), true)
         : null;
-    return new Featurizer(spec, w, c, null);
+    return new Featurizer(spec, w, c, null, spec.usesEmbeddings() ? mean(cache.embeddings(), rows) : null);
+  }
+
+  private static float[] mean(SparseMatrix m, int[] rows) {
+    double[] sum = new double[m.cols()];
+    for (int r : rows) for (int k = m.start(r); k < m.end(r); k++) sum[m.col(k)] += m.val(k);
+    float[] mean = new float[sum.length];
+    for (int j = 0; j < sum.length; j++) mean[j] = (float) (sum[j] / Math.max(1, rows.length));
+    return mean;
+  }
+
+  /** Rows minus the training mean, back to unit length. */
+  private SparseMatrix centered(SparseMatrix m) {
+    if (embeddingMean == null) return m;
+    float[][] d = m.toDense();
+    for (float[] row : d) {
+      double norm = 0;
+      for (int j = 0; j < row.length; j++) {
+        row[j] -= embeddingMean[j];
+        norm += (double) row[j] * row[j];
+      }
+      float inv = (float) (1 / Math.max(1e-12, Math.sqrt(norm)));
+      for (int j = 0; j < row.length; j++) row[j] *= inv;
+    }
+    return SparseMatrix.ofDense(d, m.cols());
   }
 
   /** With very few documents a minimum document frequency above 1 would drop nearly everything. */
@@ -90,7 +119,7 @@ public final class Featurizer implements Serializable {
       weights.add(1 / Math.sqrt(sparse));
     }
     if (spec.usesEmbeddings()) {
-      blocks.add(select(cache.embeddings(), rows));
+      blocks.add(centered(select(cache.embeddings(), rows)));
       weights.add(spec.embeddingWeight());
     }
     if (blocks.size() == 1 && weights.get(0) == 1.0) return blocks.get(0);

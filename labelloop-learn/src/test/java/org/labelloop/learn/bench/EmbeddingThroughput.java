@@ -5,12 +5,13 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.labelloop.learn.feature.MiniLmEmbedder;
+import org.labelloop.learn.feature.SentenceEmbedder;
+import org.labelloop.learn.feature.SentenceModel;
 
 /**
- * Measures MiniLM embedding throughput on the first {@code n} lines (texts) of a file, wall clock and per CPU-second
+ * Measures sentence-embedding throughput on the first {@code n} lines (texts) of a file, wall clock and per CPU-second
  * of this process (the latter is less distorted when other processes share the cores):
- * {@code java -cp ... org.labelloop.learn.bench.EmbeddingThroughput FILE N [maxTokens] [batch] [threads]}. Not a unit
+ * {@code java -cp ... org.labelloop.learn.bench.EmbeddingThroughput FILE N [maxTokens] [batch] [threads] [minilm|e5-small]}. Not a unit
  * test.
  */
 public final class EmbeddingThroughput {
@@ -22,14 +23,16 @@ public final class EmbeddingThroughput {
     int maxTokens = args.length > 2 ? Integer.parseInt(args[2]) : 256;
     int batch = args.length > 3 ? Integer.parseInt(args[3]) : 16;
     int threads = args.length > 4 ? Integer.parseInt(args[4]) : Runtime.getRuntime().availableProcessors();
+    SentenceModel model = SentenceModel.byCliName(args.length > 5 ? args[5] : "minilm");
     OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-    try (MiniLmEmbedder e = new MiniLmEmbedder(maxTokens, batch, threads)) {
+    try (SentenceEmbedder e = new SentenceEmbedder(model, maxTokens, batch, threads)) {
       e.embed(lines.subList(0, Math.min(64, lines.size()))); // warm-up
       long t0 = System.nanoTime(), cpu0 = os.getProcessCpuTime();
       e.embed(lines);
       double s = (System.nanoTime() - t0) / 1e9, cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
       System.out.printf("embedded %d texts in %.2f s: %.0f texts/s, %.0f texts per CPU-second (maxTokens=%d, batch=%d,"
-          + " threads=%d)%n", lines.size(), s, lines.size() / s, lines.size() / cpu, maxTokens, batch, threads);
+          + " threads=%d, %s)%n", lines.size(), s, lines.size() / s, lines.size() / cpu, maxTokens, batch, threads,
+          model.cliName());
     }
   }
 }

@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import org.labelloop.learn.feature.MiniLmEmbedder;
+import org.labelloop.learn.feature.SentenceEmbedder;
 import org.labelloop.learn.ner.format.ConllFormat;
 
 /**
@@ -20,7 +20,7 @@ public final class NerSimMain {
     int[] ks = args.length > 8 ? Arrays.stream(args[8].split("\\+")).mapToInt(Integer::parseInt).toArray() : new int[0];
     WordClusters clusters = null;
     if (ks.length > 0) {
-      try (MiniLmEmbedder embedder = new MiniLmEmbedder(16, 256, Runtime.getRuntime().availableProcessors())) {
+      try (SentenceEmbedder embedder = SentenceEmbedder.miniLm(16, 256, Runtime.getRuntime().availableProcessors())) {
         clusters = WordClusters.build(pool.stream().flatMap(s -> s.tokens().stream()).map(Token::text).toList(), embedder, 1, ks);
         clusters.addWords(test.stream().flatMap(s -> s.tokens().stream()).map(Token::text).toList(), embedder);
       }

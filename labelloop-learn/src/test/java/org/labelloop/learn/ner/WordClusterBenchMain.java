@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.labelloop.learn.feature.MiniLmEmbedder;
+import org.labelloop.learn.feature.SentenceEmbedder;
 import org.labelloop.learn.feature.TextEmbedder;
 import org.labelloop.learn.ner.format.ConllFormat;
 
@@ -23,7 +23,7 @@ public final class WordClusterBenchMain {
     List<NerSentence> test = ConllFormat.conll2003Iob1().read(Files.newBufferedReader(Path.of(args[1])), "test");
     String[] clusterings = args[2].split(",");
     String[] slices = args[3].split(",");
-    try (MiniLmEmbedder minilm = new MiniLmEmbedder(16, 256, Runtime.getRuntime().availableProcessors())) {
+    try (SentenceEmbedder minilm = SentenceEmbedder.miniLm(16, 256, Runtime.getRuntime().availableProcessors())) {
       Memo embedder = new Memo(minilm);
       List<String> trainWords = words(train);
       List<String> testWords = words(test);

