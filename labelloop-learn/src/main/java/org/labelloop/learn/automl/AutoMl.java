@@ -269,6 +269,7 @@ public final class AutoMl {
       hyper.put("member" + j + ".features", c.spec().toString());
       hyper.put("member" + j + ".learner", c.learner().toString());
       hyper.put("member" + j + ".temperature", Double.toString(t));
+      if (c.spec().usesEmbeddings()) hyper.put(TextModel.EMBEDDER, cache.embedder().name());
     }
     ModelCard card = new ModelCard(entry.config(), names, hyper, config.seed(), data.snapshotHash(), data.size(),
         data.classes(), foldCount, entry.cvAccuracy(), entry.macroF1(), entry.ece(), ModelCard.confusion(confusion),

@@ -14,6 +14,9 @@ import org.labelloop.learn.metrics.Calibration;
  * embedder is not saved and must be supplied on load when a member uses embeddings.
  */
 public final class TextModel implements Model, Serializable {
+  /** Model-card hyperparameter naming the embedder the members were trained on, when any uses embeddings. */
+  public static final String EMBEDDER = "embedder";
+
   /** One calibrated member: {@code weight * softmax(scorer(featurizer(x)) / temperature)}. */
   public record Member(Featurizer featurizer, Scorer scorer, double temperature, double weight) implements Serializable {
     public Member {
@@ -64,9 +67,16 @@ public final class TextModel implements Model, Serializable {
     return ModelBytes.write(this);
   }
 
-  /** Reads a model written by {@link #save()}; {@code embedder} may be {@code null} if no member uses embeddings. */
+  /**
+   * Reads a model written by {@link #save()}; {@code embedder} may be {@code null} if no member uses embeddings, and
+   * must otherwise be the one the model was trained on (vectors of another model would be silently meaningless).
+   */
   public static TextModel load(byte[] bytes, TextEmbedder embedder) {
     TextModel m = ModelBytes.read(bytes, TextModel.class);
+    String trainedOn = m.card.hyperparameters().get(EMBEDDER);
+    if (trainedOn != null && embedder != null && !trainedOn.equals(embedder.name())) {
+      throw new IllegalArgumentException("model was trained on " + trainedOn + " embeddings, got " + embedder.name());
+    }
     m.embedder = embedder;
     return m;
   }

@@ -77,6 +77,32 @@ class AutoMlTest {
   }
 
   @Test
+  void modelOnEmbeddingsNamesItsEmbedderAndRefusesAnother() {
+    TextDataset d = ToyData.topics(8, 0.3, 2);
+    AutoMlConfig c = new AutoMlConfig(3, Duration.ofMinutes(1), 1, false, 2,
+        LearnerCatalog.space("softmax-emb", true));
+    TextModel m = new AutoMl(c, Clock.systemUTC()).fit(d, new FeatureCache(d.texts(), new LengthEmbedder("a")), rows(d),
+        Progress.NONE).model();
+    assertEquals("a", m.card().hyperparameters().get(TextModel.EMBEDDER));
+    List<String> probe = d.texts().subList(0, 3);
+    assertArrayEquals(m.predictProba(probe)[0], TextModel.load(m.save(), new LengthEmbedder("a")).predictProba(probe)[0], 1e-12);
+    var e = assertThrows(IllegalArgumentException.class, () -> TextModel.load(m.save(), new LengthEmbedder("b")));
+    assertEquals("model was trained on a embeddings, got b", e.getMessage());
+  }
+
+  /** Two-dimensional unit vectors from the text's length and first letter. */
+  private record LengthEmbedder(String name) implements org.labelloop.learn.feature.TextEmbedder {
+    @Override public int dimension() { return 2; }
+
+    @Override public float[][] embed(List<String> texts) {
+      return texts.stream().map(t -> {
+        double a = t.length() * 0.1 + t.charAt(0);
+        return new float[] {(float) Math.cos(a), (float) Math.sin(a)};
+      }).toArray(float[][]::new);
+    }
+  }
+
+  @Test
   void modelCardRecordsSnapshotAndMetrics() {
     TextDataset d = ToyData.topics(10, 0.3, 3);
     TextModel m = search(d, 11, false).model();
