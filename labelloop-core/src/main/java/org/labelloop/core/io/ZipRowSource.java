@@ -31,15 +31,38 @@ import org.labelloop.core.project.InputType;
  * the project's input type takes. An optional {@code manifest.csv} or {@code manifest.jsonl}, as the first entry,
  * maps paths ({@code file} column) to externalIds, labels and metadata. Size caps are counted on decompressed bytes,
  * so a zip bomb stops at the cap; an entry over its cap stops the reading (skipping its rest would mean inflating it).
- * The line of an error is the entry's position in the zip, from 1.
+ * The line of an error is the entry's position in the zip, from 1. An image's width and height, when its header
+ * can be read, are kept in the metadata. The annotation files of a bounding-box format are handed to its
+ * {@link Sidecars} instead of being errors.
  */
 final class ZipRowSource implements RowSource {
   private static final long MAX_MANIFEST_BYTES = 64L << 20;
+  private static final long MAX_SIDECAR_BYTES = 512L << 20;
+  /** How much of an image is kept to read its size: JPEG headers come after EXIF and ICC segments of up to 64 KiB each. */
+  private static final int IMAGE_HEAD_BYTES = 256 << 10;
+
+  /** Entries of a zip that are not media but data about them, read whole into memory. */
+  interface Sidecars {
+    Sidecars NONE = new Sidecars() {
+      @Override
+      public boolean wants(String name) {
+        return false;
+      }
+
+      @Override
+      public void accept(long line, String name, byte[] content) {}
+    };
+
+    boolean wants(String name);
+
+    void accept(long line, String name, byte[] content);
+  }
 
   private final Counting zip;
   private final FileStore.Staging staging;
   private final InputType inputType;
   private final ZipLimits limits;
+  private final Sidecars sidecars;
   private final Deque<ParsedRow> pending = new ArrayDeque<>();
   private Map<String, AssetDraft> manifest = Map.of();
   private final Map<String, Boolean> manifestUsed = new HashMap<>();
@@ -47,7 +70,12 @@ final class ZipRowSource implements RowSource {
   private boolean done;
 
   ZipRowSource(InputStream in, FileStore.Staging staging, InputType inputType, ZipLimits limits) {
+    this(in, staging, inputType, limits, Sidecars.NONE);
+  }
+
+  ZipRowSource(InputStream in, FileStore.Staging staging, InputType inputType, ZipLimits limits, Sidecars sidecars) {
     requireMediaProject(inputType);
+    this.sidecars = sidecars;
     this.zip = new Counting(new ZipInputStream(in, StandardCharsets.UTF_8), limits.maxTotalBytes());
     this.staging = staging;
     this.inputType = inputType;
@@ -105,6 +133,10 @@ final class ZipRowSource implements RowSource {
       }
       return;
     }
+    if (sidecars.wants(name)) {
+      readSidecar(at, name);
+      return;
+    }
     try {
       storeEntry(at, name);
     } catch (FileStore.TooLarge e) {
@@ -135,8 +167,9 @@ final class ZipRowSource implements RowSource {
       return;
     }
     long before = zip.count - n;
-    InputStream body = new SequenceInputStream(new ByteArrayInputStream(head, 0, n), zip.unclosable());
-    String key = staging.put(baseName(name), body, limits.maxEntryBytes());
+    Head imageHead = new Head(new SequenceInputStream(new ByteArrayInputStream(head, 0, n), zip.unclosable()),
+        inputType == InputType.IMAGE ? IMAGE_HEAD_BYTES : 0);
+    String key = staging.put(baseName(name), imageHead, limits.maxEntryBytes());
     long size = zip.count - before;
     AssetDraft described = manifest.get(name);
     ObjectNode metadata = JsonNodeFactory.instance.objectNode();
@@ -147,6 +180,7 @@ final class ZipRowSource implements RowSource {
       }
     }
     metadata.put("fileName", name).put("mediaType", byName.get().contentType()).put("size", size);
+    imageHead.size().ifPresent(d -> metadata.put("width", d.width()).put("height", d.height()));
     String externalId = described == null ? name : described.externalId();
     String label = described == null ? null : described.label();
     pending.add(ParsedRow.ok(at, new AssetDraft(externalId, key, metadata, 0, false, label)));
@@ -191,6 +225,21 @@ final class ZipRowSource implements RowSource {
       return;
     }
     manifest = byPath;
+  }
+
+  private void readSidecar(long at, String name) {
+    byte[] bytes;
+    try {
+      bytes = zip.unclosable().readNBytes((int) MAX_SIDECAR_BYTES + 1);
+    } catch (IOException e) {
+      stop(at, "entry '" + name + "': cannot be read: " + CsvRowSource.rootMessage(e));
+      return;
+    }
+    if (bytes.length > MAX_SIDECAR_BYTES) {
+      stop(at, "entry '" + name + "': larger than " + MAX_SIDECAR_BYTES + " bytes");
+      return;
+    }
+    sidecars.accept(at, name, bytes);
   }
 
   /** At the end: manifest rows whose file the zip lacked are errors too. */
@@ -252,6 +301,39 @@ final class ZipRowSource implements RowSource {
   @Override
   public void close() throws IOException {
     zip.in().close();
+  }
+
+  /** Passes a file through while keeping its first bytes, to read an image's size from its header afterwards. */
+  private static final class Head extends FilterInputStream {
+    private final byte[] kept;
+    private int length;
+
+    Head(InputStream in, int keep) {
+      super(in);
+      this.kept = new byte[keep];
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0 && length < kept.length) {
+        kept[length++] = (byte) b;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      int copy = Math.min(Math.max(n, 0), kept.length - length);
+      System.arraycopy(b, off, kept, length, copy);
+      length += copy;
+      return n;
+    }
+
+    Optional<ImageSize> size() {
+      return length == 0 ? Optional.empty() : ImageSize.read(kept, length);
+    }
   }
 
   /** Over the total size cap. */
