@@ -32,7 +32,7 @@ import org.labelloop.core.user.Caller;
  *
  * <p>A zip of media files is read by {@link ZipRowSource} into a {@link FileStore.Staging}; the files of inserted rows
  * are published batch by batch inside the transaction and unpublished if it rolls back, so a rejected import leaves
- * neither assets nor files.
+ * neither assets nor files. A zip with bounding boxes (COCO, YOLO) is read the same way by {@link BoxZipRowSource}.
  */
 public final class AssetImporter {
   static final int BATCH = 1000;
@@ -58,6 +58,16 @@ public final class AssetImporter {
       ZipRowSource.requireMediaProject(project.inputType());
       try (FileStore.Staging staging = files.stage(project.id());
           RowSource rows = new ZipRowSource(in, staging, project.inputType(), zipLimits)) {
+        return run(caller, project, rows, options.skipErrors(), staging);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    if (options.format().boxes()) {
+      Job job = BoxAnswers.boxJob(project);
+      BoxZipRowSource.Annotations annotations = options.format() == ImportFormat.COCO ? new CocoAnnotations(job) : new YoloAnnotations(job);
+      try (FileStore.Staging staging = files.stage(project.id());
+          RowSource rows = new BoxZipRowSource(in, staging, zipLimits, annotations)) {
         return run(caller, project, rows, options.skipErrors(), staging);
       } catch (IOException e) {
         throw new UncheckedIOException(e);

@@ -11,6 +11,10 @@ public enum ImportFormat {
   JSON,
   /** A zip of image or audio files (with an optional manifest), for IMAGE and AUDIO projects. */
   ZIP,
+  /** A zip of images and one COCO instances JSON: the boxes become the OBJECT_DETECTION job's labels. */
+  COCO,
+  /** A zip of images, a YOLO label .txt per image and the class names (classes.txt or data.yaml). */
+  YOLO,
   /** CoNLL-2003 columns, IOB1 or IOB2 (sentences become assets, their entities the NER job's labels). */
   CONLL,
   /** Token TAB tag per line, IOB2. */
@@ -25,6 +29,11 @@ public enum ImportFormat {
   /** Whether this is an NER file format (read by labelloop-learn into sentences with spans). */
   public boolean ner() {
     return ordinal() >= CONLL.ordinal();
+  }
+
+  /** Whether this is a zip of images with their bounding boxes. */
+  public boolean boxes() {
+    return this == COCO || this == YOLO;
   }
 
   /** The format's name in labelloop-learn's {@code NerFormats}. */
@@ -60,7 +69,7 @@ public enum ImportFormat {
     try {
       return valueOf(value.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw LabelloopException.invalid("format: '" + value + "' is not one of csv, tsv, jsonl, json, zip, conll, bio, prodigy, spacy, labelstudio");
+      throw LabelloopException.invalid("format: '" + value + "' is not one of csv, tsv, jsonl, json, zip, coco, yolo, conll, bio, prodigy, spacy, labelstudio");
     }
   }
 }

@@ -26,7 +26,7 @@ interface RowSource extends Closeable {
       case TSV -> new CsvRowSource(reader, '\t', options, inputType);
       case JSONL -> JsonRowSource.lines(reader, options);
       case JSON -> JsonRowSource.array(reader, options);
-      case ZIP -> throw new IllegalArgumentException("a zip is read by ZipRowSource, with a file store");
+      case ZIP, COCO, YOLO -> throw new IllegalArgumentException("a zip is read by ZipRowSource, with a file store");
       case CONLL, BIO, PRODIGY, SPACY, LABELSTUDIO -> throw new IllegalArgumentException("NER files are read by NerRowSource, for a job");
     };
   }
