@@ -45,7 +45,7 @@ public record Labelloop(
         new AssetService(ports, access, clock, files, learning),
         labels,
         new QueueService(ports, access, clock, labels, quality),
-        new ExportService(ports, access),
+        new ExportService(ports, access, files),
         new DatasetVersionService(ports, access, clock),
         learning,
         quality,

@@ -9,6 +9,10 @@ public enum ExportFormat {
   JSONL,
   /** One asset per row, one column per job holding the chosen human answer. */
   CSV,
+  /** The OBJECT_DETECTION job's labeled images as one COCO instances JSON (pixel boxes). */
+  COCO,
+  /** The OBJECT_DETECTION job's labeled images as a zip of YOLO label files and classes.txt. */
+  YOLO,
   /** The labeled sentences of the NER job as CoNLL-2003 columns (IOB1). */
   CONLL,
   /** Token TAB tag per line (IOB2). */
@@ -25,11 +29,16 @@ public enum ExportFormat {
     return ordinal() >= CONLL.ordinal();
   }
 
+  /** Whether this format holds the OBJECT_DETECTION job's boxes. */
+  public boolean boxes() {
+    return this == COCO || this == YOLO;
+  }
+
   public static ExportFormat parse(String value) {
     try {
       return valueOf(value.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException | NullPointerException e) {
-      throw LabelloopException.invalid("format: '" + value + "' is not one of jsonl, csv, conll, bio, prodigy, spacy, labelstudio");
+      throw LabelloopException.invalid("format: '" + value + "' is not one of jsonl, csv, coco, yolo, conll, bio, prodigy, spacy, labelstudio");
     }
   }
 
@@ -38,7 +47,8 @@ public enum ExportFormat {
       case JSONL, PRODIGY -> "application/x-ndjson; charset=utf-8";
       case CSV -> "text/csv; charset=utf-8";
       case CONLL, BIO -> "text/plain; charset=utf-8";
-      case SPACY, LABELSTUDIO -> "application/json; charset=utf-8";
+      case SPACY, LABELSTUDIO, COCO -> "application/json; charset=utf-8";
+      case YOLO -> "application/zip";
     };
   }
 
@@ -49,7 +59,8 @@ public enum ExportFormat {
       case CSV -> "csv";
       case CONLL -> "conll";
       case BIO -> "bio";
-      case SPACY, LABELSTUDIO -> "json";
+      case SPACY, LABELSTUDIO, COCO -> "json";
+      case YOLO -> "zip";
     };
   }
 }

@@ -21,6 +21,7 @@ import org.labelloop.core.asset.AssetQuery;
 import org.labelloop.core.asset.LabeledAssets;
 import org.labelloop.core.label.Label;
 import org.labelloop.core.label.ChosenLabel;
+import org.labelloop.core.port.FileStore;
 import org.labelloop.core.project.Job;
 import org.labelloop.core.project.MlTask;
 import org.labelloop.core.project.Project;
@@ -38,10 +39,12 @@ public final class ExportService {
 
   private final Ports ports;
   private final Access access;
+  private final BoxExport boxes;
 
-  public ExportService(Ports ports, Access access) {
+  public ExportService(Ports ports, Access access, FileStore files) {
     this.ports = ports;
     this.access = access;
+    this.boxes = new BoxExport(ports, files);
   }
 
   /** Checks the caller may export, before anything is written to the response. */
@@ -56,6 +59,10 @@ public final class ExportService {
         writeJsonl(filter, out);
       } else if (format == ExportFormat.CSV) {
         writeCsv(project, filter, out);
+      } else if (format == ExportFormat.COCO) {
+        boxes.coco(BoxAnswers.boxJob(project), filter, out);
+      } else if (format == ExportFormat.YOLO) {
+        boxes.yolo(BoxAnswers.boxJob(project), filter, out);
       } else {
         writeNer(project, format, filter, out);
       }

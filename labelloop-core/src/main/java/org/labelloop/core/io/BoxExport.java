@@ -1,0 +1,170 @@
+package org.labelloop.core.io;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.labelloop.core.Ports;
+import org.labelloop.core.asset.Asset;
+import org.labelloop.core.asset.AssetQuery;
+import org.labelloop.core.asset.LabeledAssets;
+import org.labelloop.core.label.ChosenLabel;
+import org.labelloop.core.label.Label;
+import org.labelloop.core.port.FileStore;
+import org.labelloop.core.project.Category;
+import org.labelloop.core.project.Job;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The images whose chosen human answer answers the OBJECT_DETECTION job, with their boxes in pixels, as one COCO
+ * instances JSON or as a zip of YOLO label files with classes.txt. An image is named by the path it had in its import
+ * zip (else its externalId), so a zip of the same images with this export imports the same boxes again. The size of an
+ * image comes from its metadata, else from the header of its stored file; an image with neither is left out (logged).
+ */
+final class BoxExport {
+  private static final Logger LOG = LoggerFactory.getLogger(BoxExport.class);
+  private static final JsonFactory JSON = new JsonFactory();
+
+  private final Ports ports;
+  private final FileStore files;
+
+  BoxExport(Ports ports, FileStore files) {
+    this.ports = ports;
+    this.files = files;
+  }
+
+  /** One labeled image: its file name, size and boxes (category ids). */
+  private record Image(String fileName, ImageSize size, List<PixelBox> boxes) {}
+
+  /**
+   * COCO with category ids 1..n in the job's order. The images are written as they are read; the annotations, which
+   * COCO keeps in a separate array, wait in memory as numbers until the end.
+   */
+  void coco(Job job, AssetQuery filter, OutputStream out) throws IOException {
+    List<Category> categories = List.copyOf(job.categories().values());
+    List<double[]> annotations = new ArrayList<>();
+    try (JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8)) {
+      json.writeStartObject();
+      json.writeArrayFieldStart("images");
+      int[] imageId = {0};
+      forEachImage(job, filter, image -> {
+        imageId[0]++;
+        json.writeStartObject();
+        json.writeNumberField("id", imageId[0]);
+        json.writeStringField("file_name", image.fileName());
+        json.writeNumberField("width", image.size().width());
+        json.writeNumberField("height", image.size().height());
+        json.writeEndObject();
+        for (PixelBox b : image.boxes()) {
+          annotations.add(new double[] {imageId[0], categoryIndex(categories, b.category()) + 1, b.x(), b.y(), b.width(), b.height()});
+        }
+      });
+      json.writeEndArray();
+      json.writeArrayFieldStart("annotations");
+      for (int i = 0; i < annotations.size(); i++) {
+        double[] a = annotations.get(i);
+        json.writeStartObject();
+        json.writeNumberField("id", i + 1);
+        json.writeNumberField("image_id", (long) a[0]);
+        json.writeNumberField("category_id", (long) a[1]);
+        json.writeArrayFieldStart("bbox");
+        for (int k = 2; k < 6; k++) {
+          json.writeNumber(PixelBox.round(a[k]));
+        }
+        json.writeEndArray();
+        json.writeNumberField("area", PixelBox.round(a[4] * a[5]));
+        json.writeNumberField("iscrowd", 0);
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+      json.writeArrayFieldStart("categories");
+      for (int i = 0; i < categories.size(); i++) {
+        json.writeStartObject();
+        json.writeNumberField("id", i + 1);
+        json.writeStringField("name", categories.get(i).name());
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+      json.writeEndObject();
+    }
+  }
+
+  /** A zip of {@code labels/<image path without an 'images/' folder>.txt} per image, then {@code classes.txt}. */
+  void yolo(Job job, AssetQuery filter, OutputStream out) throws IOException {
+    List<Category> categories = List.copyOf(job.categories().values());
+    ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
+    Writer text = new OutputStreamWriter(zip, StandardCharsets.UTF_8);
+    Set<String> written = new HashSet<>();
+    forEachImage(job, filter, image -> {
+      String entry = "labels/" + ImageIndex.stem(image.fileName()).replaceFirst("^images/", "") + ".txt";
+      if (!written.add(entry)) {
+        LOG.warn("YOLO export: a second image named {} is left out", image.fileName());
+        return;
+      }
+      zip.putNextEntry(new ZipEntry(entry));
+      for (PixelBox b : image.boxes()) {
+        text.write(YoloLabels.format(categoryIndex(categories, b.category()), b.yolo(image.size())) + "\n");
+      }
+      text.flush();
+      zip.closeEntry();
+    });
+    zip.putNextEntry(new ZipEntry("classes.txt"));
+    for (Category c : categories) {
+      text.write(c.name() + "\n");
+    }
+    text.flush();
+    zip.closeEntry();
+    zip.finish();
+  }
+
+  private interface ImageConsumer {
+    void accept(Image image) throws IOException;
+  }
+
+  private void forEachImage(Job job, AssetQuery filter, ImageConsumer consumer) throws IOException {
+    LabeledAssets.forEachPage(ports, filter, (assets, labels) -> {
+      for (Asset asset : assets) {
+        JsonNode answer = ChosenLabel.of(labels.getOrDefault(asset.id(), List.of())).map(Label::jsonResponse).orElse(null);
+        JsonNode jobAnswer = answer == null ? null : answer.get(job.id());
+        if (jobAnswer == null || jobAnswer.isNull()) {
+          continue;
+        }
+        Optional<ImageSize> size = BoxZipRowSource.size(asset.metadata()).or(() -> storedSize(asset));
+        if (size.isEmpty()) {
+          LOG.warn("box export: the size of image {} of project {} is unknown; it is left out", asset.externalId(), asset.projectId());
+          continue;
+        }
+        String fileName = asset.metadata() != null && asset.metadata().hasNonNull("fileName") ? asset.metadata().get("fileName").asText() : asset.externalId();
+        // a box of a category removed from the interface since has no class to be written as
+        List<PixelBox> boxes = BoxAnswers.boxes(jobAnswer, size.get()).stream().filter(b -> job.hasCategory(b.category())).toList();
+        consumer.accept(new Image(fileName, size.get(), boxes));
+      }
+    });
+  }
+
+  private Optional<ImageSize> storedSize(Asset asset) {
+    try (InputStream in = files.open(asset.content())) {
+      return ImageSize.read(in);
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static int categoryIndex(List<Category> categories, String id) {
+    return categories.stream().map(Category::id).toList().indexOf(id);
+  }
+}
