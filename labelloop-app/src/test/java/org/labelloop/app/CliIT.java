@@ -146,4 +146,26 @@ class CliIT {
     items.forEach(i -> ids.add(i.path("externalId").asText()));
     assertEquals(List.of("B", "a.png"), ids.stream().sorted().toList());
   }
+
+  @Test
+  void importsAFolderOfImagesWithYoloLabelsAndExportsTheBoxesAsCoco() throws Exception {
+    String project = admin.post("/api/v1/projects", "{\"title\":\"cli boxes\",\"inputType\":\"IMAGE\",\"jsonInterface\":{\"jobs\":"
+        + "{\"OBJECTS\":{\"mlTask\":\"OBJECT_DETECTION\",\"content\":{\"input\":\"radio\",\"categories\":{\"CAR\":{\"name\":\"car\"}}}}}}}")
+        .body().path("id").asText();
+    Path dir = Files.createDirectories(data.resolve("yolo/images"));
+    Files.write(dir.resolve("a.png"), BoxesApiContract.image("png", 40, 20));
+    Files.createDirectories(data.resolve("yolo/labels"));
+    Files.writeString(data.resolve("yolo/labels/a.txt"), "0 0.5 0.5 0.5 0.5\n");
+    Files.writeString(data.resolve("yolo/classes.txt"), "car\n");
+    Object[] r = cli("import", "--project", project, "--format", "yolo", data.resolve("yolo").toString());
+    assertEquals(0, r[0], (String) r[1]);
+    assertTrue(((String) r[1]).contains("imported=1 duplicates=0 rejected=0"), (String) r[1]);
+
+    Path out = data.resolve("boxes.json");
+    Object[] exported = cli("export", "--project", project, "--format", "coco", "-o", out.toString());
+    assertEquals(0, exported[0], (String) exported[1]);
+    var coco = Api.JSON.readTree(out.toFile());
+    assertEquals("images/a.png", coco.path("images").get(0).path("file_name").asText());
+    assertEquals("[10.0,5.0,20.0,10.0]", coco.path("annotations").get(0).path("bbox").toString());
+  }
 }

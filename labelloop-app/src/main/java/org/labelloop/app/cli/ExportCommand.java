@@ -18,10 +18,10 @@ public final class ExportCommand extends ClientCommand {
   @Option(names = "--project", required = true, description = "Project id.")
   String project;
 
-  private static final List<String> FORMATS = List.of("jsonl", "csv", "conll", "bio", "prodigy", "spacy", "labelstudio");
+  private static final List<String> FORMATS = List.of("jsonl", "csv", "coco", "yolo", "conll", "bio", "prodigy", "spacy", "labelstudio");
 
   @Option(names = "--format", defaultValue = "jsonl",
-      description = "jsonl (default), csv, or for the NER job's labeled sentences conll, bio, prodigy, spacy, labelstudio.")
+      description = "jsonl (default), csv, for the OBJECT_DETECTION job's boxes coco (JSON) or yolo (a zip), or for the NER job's labeled sentences conll, bio, prodigy, spacy, labelstudio.")
   String format;
 
   @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "File to write.")

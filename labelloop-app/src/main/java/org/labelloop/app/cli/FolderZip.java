@@ -22,7 +22,8 @@ import org.labelloop.core.io.MediaType;
  * client reads, so memory stays flat and nothing is written to disk. Entries are DEFLATED at level 0 (images and audio
  * are already compressed, and a streamed zip must be DEFLATED for readers that do not seek). Entry names are the
  * files' paths relative to the folder with {@code /} separators; a {@code manifest.csv}/{@code manifest.jsonl} at the
- * top goes first, as the server expects. Hidden files and files with no media extension are left out.
+ * top goes first, as the server expects. Hidden files and files with no media extension are left out, except the
+ * annotation files (.json, .txt, .yaml, .yml) of a bounding-box format when asked for.
  */
 final class FolderZip {
   private final Path root;
@@ -38,7 +39,7 @@ final class FolderZip {
     this.skipped = skipped;
   }
 
-  static FolderZip scan(Path root) throws IOException {
+  static FolderZip scan(Path root, boolean withAnnotations) throws IOException {
     List<Path> media = new ArrayList<>();
     List<Path> manifest = new ArrayList<>();
     int skipped = 0;
@@ -53,7 +54,7 @@ final class FolderZip {
         }
         if (rel.getNameCount() == 1 && (name.equals("manifest.csv") || name.equals("manifest.jsonl"))) {
           manifest.add(p);
-        } else if (!hidden && MediaType.fromFileName(name).isPresent()) {
+        } else if (!hidden && (MediaType.fromFileName(name).isPresent() || withAnnotations && annotation(name))) {
           media.add(p);
         } else {
           skipped++;
@@ -70,6 +71,11 @@ final class FolderZip {
     }
     manifest.addAll(media);
     return new FolderZip(root, List.copyOf(manifest), total, skipped);
+  }
+
+  private static boolean annotation(String name) {
+    String lower = name.toLowerCase(java.util.Locale.ROOT);
+    return lower.endsWith(".json") || lower.endsWith(".txt") || lower.endsWith(".yaml") || lower.endsWith(".yml");
   }
 
   int count() {

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,7 +41,7 @@ public final class ImportCommand extends ClientCommand {
   @Option(names = "--label-col", description = "Column holding a category to import as a label (optional).")
   String labelColumn;
 
-  @Option(names = "--format", description = "csv, tsv, jsonl, json, zip, or NER files conll, bio, prodigy, spacy, labelstudio (default: from the file name).")
+  @Option(names = "--format", description = "csv, tsv, jsonl, json, zip, bounding boxes coco or yolo (a zip or folder of images with their annotation files), or NER files conll, bio, prodigy, spacy, labelstudio (default: from the file name).")
   String format;
 
   @Option(names = "--on-error", defaultValue = "fail", description = "fail (default: import nothing if a row is bad) or skip (keep the good rows).")
@@ -60,7 +61,8 @@ public final class ImportCommand extends ClientCommand {
     field(head, boundary, "textColumn", textColumn);
     field(head, boundary, "labelColumn", labelColumn);
     field(head, boundary, "format", format);
-    FolderZip folder = Files.isDirectory(file) ? FolderZip.scan(file) : null;
+    boolean boxes = format != null && List.of("coco", "yolo").contains(format.toLowerCase(Locale.ROOT));
+    FolderZip folder = Files.isDirectory(file) ? FolderZip.scan(file, boxes) : null;
     String name = folder != null ? "folder.zip" : file.getFileName().toString().replace("\"", "");
     head.append("--").append(boundary).append("\r\n")
         .append("Content-Disposition: form-data; name=\"file\"; filename=\"").append(name).append("\"\r\n")
