@@ -92,6 +92,43 @@ class ZipRowSourceTest {
   }
 
   @Test
+  void keepsTheSizeOfAnImageWhoseHeaderCanBeReadAndTheWholeFile() throws IOException {
+    byte[] jpeg = BoxConvertersTest.image("jpg", 640, 480);
+    MemoryStaging staging = new MemoryStaging();
+    List<ParsedRow> rows = read(zip("big.jpg", jpeg, "fake.png", PNG), staging, InputType.IMAGE, ZipLimits.DEFAULT);
+    assertEquals(640, rows.get(0).draft().metadata().path("width").asInt());
+    assertEquals(480, rows.get(0).draft().metadata().path("height").asInt());
+    assertArrayEquals(jpeg, staging.staged.get("p/big.jpg"));
+    assertTrue(rows.get(1).draft().metadata().path("width").isMissingNode(), "a header that cannot be read gives no size");
+  }
+
+  @Test
+  void handsTheEntriesItsSidecarsWantToThemInsteadOfRejectingThem() throws IOException {
+    List<String> seen = new ArrayList<>();
+    ZipRowSource.Sidecars sidecars = new ZipRowSource.Sidecars() {
+      @Override
+      public boolean wants(String name) {
+        return name.endsWith(".json");
+      }
+
+      @Override
+      public void accept(long line, String name, byte[] content) {
+        seen.add(line + " " + name + " " + new String(content, StandardCharsets.UTF_8));
+      }
+    };
+    List<ParsedRow> rows = new ArrayList<>();
+    try (ZipRowSource source = new ZipRowSource(new ByteArrayInputStream(zip("a.png", PNG, "boxes/coco.json", "{}", "notes.txt", "x")),
+        new MemoryStaging(), InputType.IMAGE, ZipLimits.DEFAULT, sidecars)) {
+      for (ParsedRow r = source.next(); r != null; r = source.next()) {
+        rows.add(r);
+      }
+    }
+    assertEquals(List.of("2 boxes/coco.json {}"), seen);
+    assertEquals(2, rows.size());
+    assertTrue(rows.get(1).error().contains("notes.txt"), rows.toString());
+  }
+
+  @Test
   void reportsTraversalAbsoluteAndNonMediaEntriesOneByOne() throws IOException {
     MemoryStaging staging = new MemoryStaging();
     List<ParsedRow> rows = read(zip("../evil.png", PNG, "/abs.png", PNG, "notes.txt", "hello", "ok.png", PNG, "a\\..\\b.png", PNG),
