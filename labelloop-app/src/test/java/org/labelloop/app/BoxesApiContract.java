@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.labelloop.app.MediaApiContract.zip;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -15,6 +16,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -219,6 +223,26 @@ abstract class BoxesApiContract extends ServerContract {
         "labels/a.txt", files.get("labels/a.txt"), "labels/b.txt", files.get("labels/b.txt"), "classes.txt", files.get("classes.txt"));
     assertEquals(201, upload(again, zip, "yolo", "").status());
     assertEquals(COCO_BOXES, storedBoxes(again));
+  }
+
+  @Test
+  void exportReadsTheSizeFromTheStoredFileOfAnImageWhoseMetadataLacksIt() throws Exception {
+    String p = boxProject();
+    assertEquals(201, upload(p, cocoZip(), "coco", "").status());
+    // as for images imported before their size was kept in the metadata
+    try (Connection db = DriverManager.getConnection(jdbcUrl);
+        PreparedStatement update = db.prepareStatement("UPDATE assets SET metadata = ? WHERE id = ?")) {
+      for (JsonNode asset : assets(p).values()) {
+        update.setString(1, ((ObjectNode) asset.path("metadata")).without(List.of("width", "height")).toString());
+        update.setLong(2, asset.path("id").asLong());
+        update.executeUpdate();
+      }
+    }
+    assertTrue(assets(p).values().stream().noneMatch(a -> a.path("metadata").has("width")));
+    JsonNode coco = Api.JSON.readTree(export(p, "coco").body());
+    assertEquals("[{\"id\":1,\"file_name\":\"images/a.png\",\"width\":200,\"height\":100},"
+        + "{\"id\":2,\"file_name\":\"images/b.jpg\",\"width\":50,\"height\":40}]", coco.path("images").toString());
+    assertEquals("[20.0,10.0,60.0,40.0]", coco.path("annotations").get(0).path("bbox").toString());
   }
 
   @Test

@@ -18,6 +18,8 @@ import org.labelloop.app.testing.Api;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ServerContract {
   Path data;
+  /** The JDBC URL the server runs on. */
+  String jdbcUrl;
   LabelloopApp app;
   Api admin;
 
@@ -27,7 +29,9 @@ abstract class ServerContract {
   @BeforeAll
   void start() throws IOException {
     data = Files.createTempDirectory("labelloop-it-");
-    app = LabelloopApp.start(new LabelloopApp.Settings("127.0.0.1", 0, data, databaseUrl(), false, false),
+    String url = databaseUrl();
+    jdbcUrl = url != null ? url : "jdbc:sqlite:" + data.resolve("labelloop.db");
+    app = LabelloopApp.start(new LabelloopApp.Settings("127.0.0.1", 0, data, url, false, false),
         new PrintStream(new ByteArrayOutputStream()));
     admin = new Api("http://127.0.0.1:" + app.port(), app.adminApiKey());
   }
