@@ -293,6 +293,19 @@ abstract class BoxesApiContract extends ServerContract {
   }
 
   @Test
+  void aZipWithoutItsAnnotationFilesIsRejectedWhole() throws Exception {
+    String p = boxProject();
+    Response coco = upload(p, zip("a.png", image("png", 10, 10)), "coco", "?onError=skip");
+    assertEquals(400, coco.status(), coco.text());
+    assertTrue(coco.text().contains("no COCO JSON file"), coco.text());
+    Response yolo = upload(p, zip("a.png", image("png", 10, 10), "a.txt", "0 0.5 0.5 0.1 0.1"), "yolo", "?onError=skip");
+    assertEquals(400, yolo.status(), yolo.text());
+    assertTrue(yolo.text().contains("classes.txt"), yolo.text());
+    assertEquals(Map.of(), assets(p));
+    assertEquals(0, storedFileCount(p));
+  }
+
+  @Test
   void boxFormatsNeedAnObjectDetectionJob() throws Exception {
     Response r = admin.post("/api/v1/projects", "{\"title\":\"no boxes\",\"inputType\":\"IMAGE\",\"jsonInterface\":{\"jobs\":{\"J\":"
         + "{\"mlTask\":\"CLASSIFICATION\",\"content\":{\"input\":\"radio\",\"categories\":{\"A\":{\"name\":\"a\"}}}}}}}");
