@@ -170,6 +170,17 @@ abstract class BoxesApiContract extends ServerContract {
   }
 
   @Test
+  void aCocoZipCanBeTheRawRequestBodyWithTheFormatInTheQuery() throws Exception {
+    String p = boxProject();
+    HttpRequest req = HttpRequest.newBuilder(URI.create(admin.base() + "/api/v1/projects/" + p + "/assets?format=coco"))
+        .header("Authorization", "Bearer " + app.adminApiKey()).header("Content-Type", "application/zip")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(cocoZip())).build();
+    HttpResponse<String> res = HTTP.send(req, HttpResponse.BodyHandlers.ofString());
+    assertEquals(201, res.statusCode(), res.body());
+    assertEquals(COCO_BOXES, storedBoxes(p));
+  }
+
+  @Test
   void yoloImportReadsLabelsBesideOrUnderLabelsWithNamesFromDataYaml() throws Exception {
     String p = boxProject();
     byte[] zip = zip("data.yaml", "path: .\nnames:\n  0: person\n  1: car\n",

@@ -69,10 +69,12 @@ final class AssetRoutes {
         throw new UncheckedIOException(e);
       }
     } else {
-      // A JSON array (or JSON Lines with Content-Type application/x-ndjson, or a zip with application/zip) is
-      // streamed straight to the importer.
+      // A JSON array (or JSON Lines with Content-Type application/x-ndjson, or a zip with application/zip; a format in
+      // the query, e.g. coco, says otherwise) is streamed straight to the importer.
       String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
-      ImportFormat format = type.contains("zip") ? ImportFormat.ZIP
+      String named = firstNonBlank(ctx.queryParam("format"), null);
+      ImportFormat format = named != null ? Body.enumOf(ImportFormat.class, "format", named)
+          : type.contains("zip") ? ImportFormat.ZIP
           : type.contains("ndjson") || type.contains("jsonl") ? ImportFormat.JSONL : ImportFormat.JSON;
       try (InputStream in = ctx.bodyInputStream()) {
         report = app.assets().importFile(caller, projectId, in, new ImportOptions(format, null, null, null, skip));
