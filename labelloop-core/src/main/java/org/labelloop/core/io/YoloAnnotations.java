@@ -39,7 +39,8 @@ final class YoloAnnotations implements BoxZipRowSource.Annotations {
 
   @Override
   public void accept(long line, String name, byte[] content) {
-    String text = new String(content, StandardCharsets.UTF_8);
+    // editors on Windows often start a text file with a byte order mark
+    String text = new String(content, StandardCharsets.UTF_8).replaceFirst("^\uFEFF", "");
     String base = ImageIndex.baseName(name);
     if (base.equals("classes.txt") || !name.toLowerCase(Locale.ROOT).endsWith(".txt")) {
       if (classesFile != null) {

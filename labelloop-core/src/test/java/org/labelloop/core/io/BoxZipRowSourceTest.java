@@ -91,7 +91,7 @@ class BoxZipRowSourceTest {
 
   @Test
   void yoloLabelFilesUnderLabelsGiveTheBoxesOfTheImagesUnderImages() throws IOException {
-    byte[] zip = zip("classes.txt", "car\nperson\n", "images/a.png", image("png", 200, 100), "labels/a.txt", "1 0.25 0.3 0.3 0.4\n\n0 0.5 0.5 1 1\n",
+    byte[] zip = zip("classes.txt", "\uFEFFcar\r\nperson\r\n", "images/a.png", image("png", 200, 100), "labels/a.txt", "1 0.25 0.3 0.3 0.4\n\n0 0.5 0.5 1 1\n",
         "images/b.jpg", image("jpg", 10, 10), "labels/b.txt", "", "images/c.png", image("png", 10, 10));
     List<ParsedRow> rows = read(zip, new YoloAnnotations(boxJob()));
     assertEquals(3, rows.size(), rows.toString());
