@@ -84,6 +84,20 @@ class BoxZipRowSourceTest {
   }
 
   @Test
+  void cocoWithoutWidthAndHeightTakesThemFromTheImageHeaderElseSaysTheyAreMissing() throws IOException {
+    String coco = """
+        {"images": [{"id": 1, "file_name": "a.png"}, {"id": 2, "file_name": "b.webp"}],
+         "annotations": [{"id": 1, "image_id": 1, "category_id": 1, "bbox": [0, 0, 100, 50]}],
+         "categories": [{"id": 1, "name": "car"}]}
+        """;
+    byte[] webpLike = "RIFF\0\0\0\0WEBPVP8 ".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    List<ParsedRow> rows = read(zip("a.png", image("png", 200, 100), "b.webp", webpLike, "coco.json", coco), new CocoAnnotations(boxJob()));
+    assertEquals(0.5, vertex(rows.getFirst(), 0, 0).path("y").asDouble(), 1e-12);
+    assertEquals("1: coco.json images[1]: the width and height of 'b.webp' are missing (not in the file, and its header cannot be read)",
+        rows.get(1).line() + ": " + rows.get(1).error());
+  }
+
+  @Test
   void aZipWithoutACocoFileIsRejectedAsAWhole() {
     var e = assertThrows(LabelloopException.class, () -> read(zip("a.png", image("png", 2, 2)), new CocoAnnotations(boxJob())));
     assertTrue(e.getMessage().contains("no COCO JSON file"), e.getMessage());
