@@ -32,7 +32,8 @@ import org.labelloop.learn.ner.NerSentence;
 import org.labelloop.learn.ner.format.NerFormats;
 
 /**
- * Streams a project's assets with their labels, a page at a time, so memory stays flat however large the project.
+ * Streams a project's assets with their labels, a page at a time, so memory stays flat however large the project
+ * (the JSON-array formats, and COCO's annotations, are held until the end; see {@link BoxExport}).
  */
 public final class ExportService {
   private static final ObjectMapper MAPPER = new ObjectMapper();
