@@ -11,7 +11,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -39,7 +37,6 @@ import org.labelloop.app.testing.Api.Response;
  * Subclasses pick the database.
  */
 abstract class BoxesApiContract extends ServerContract {
-  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   /** A real PNG (or JPEG) of this size, so the server can read its header. */
   static byte[] image(String format, int width, int height) throws IOException {
@@ -66,21 +63,6 @@ abstract class BoxesApiContract extends ServerContract {
     return r.body().path("id").asText();
   }
 
-  Response upload(String project, byte[] zip, String format, String query) throws Exception {
-    String boundary = "b" + UUID.randomUUID().toString().replace("-", "");
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"format\"\r\n\r\n" + format + "\r\n").getBytes(StandardCharsets.UTF_8));
-    body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"boxes.zip\"\r\n"
-        + "Content-Type: application/zip\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-    body.write(zip);
-    body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    HttpRequest req = HttpRequest.newBuilder(URI.create(admin.base() + "/api/v1/projects/" + project + "/assets" + query))
-        .header("Authorization", "Bearer " + app.adminApiKey())
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
-    HttpResponse<String> res = HTTP.send(req, HttpResponse.BodyHandlers.ofString());
-    return new Response(res.statusCode(), res.body().isBlank() ? Api.object() : Api.JSON.readTree(res.body()), res);
-  }
 
   HttpResponse<byte[]> export(String project, String format) throws Exception {
     HttpRequest req = HttpRequest.newBuilder(URI.create(admin.base() + "/api/v1/projects/" + project + "/export?format=" + format))
@@ -158,7 +140,7 @@ abstract class BoxesApiContract extends ServerContract {
   @Test
   void cocoImportLabelsEachListedImageWithItsBoxesNormalizedAndLeavesTheOthersUnlabeled() throws Exception {
     String p = boxProject();
-    Response r = upload(p, cocoZip(), "coco", "");
+    Response r = uploadZip(p, cocoZip(), "coco", "");
     assertEquals(201, r.status(), r.text());
     assertEquals(3, r.body().path("imported").asInt(), r.text());
     assertEquals(COCO_BOXES, storedBoxes(p));
@@ -186,7 +168,7 @@ abstract class BoxesApiContract extends ServerContract {
     byte[] zip = zip("data.yaml", "path: .\nnames:\n  0: person\n  1: car\n",
         "images/train/a.png", image("png", 200, 100), "labels/train/a.txt", "0 0.25 0.3 0.3 0.4\n1 0.75 0.5 0.5 1.0\n",
         "b.jpg", image("jpg", 50, 40), "b.txt", "");
-    Response r = upload(p, zip, "yolo", "");
+    Response r = uploadZip(p, zip, "yolo", "");
     assertEquals(201, r.status(), r.text());
     assertEquals(Map.of("images/train/a.png", COCO_BOXES.get("images/a.png"), "b.jpg", List.of()), storedBoxes(p));
   }
@@ -194,7 +176,7 @@ abstract class BoxesApiContract extends ServerContract {
   @Test
   void cocoExportGivesPixelBoxesThatImportBackAsTheSameBoxes() throws Exception {
     String p = boxProject();
-    assertEquals(201, upload(p, cocoZip(), "coco", "").status());
+    assertEquals(201, uploadZip(p, cocoZip(), "coco", "").status());
     HttpResponse<byte[]> res = export(p, "coco");
     assertTrue(res.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
     JsonNode coco = Api.JSON.readTree(res.body());
@@ -212,14 +194,14 @@ abstract class BoxesApiContract extends ServerContract {
 
     String again = boxProject();
     byte[] zip = zip("images/a.png", image("png", 200, 100), "images/b.jpg", image("jpg", 50, 40), "export.json", res.body());
-    assertEquals(201, upload(again, zip, "coco", "").status());
+    assertEquals(201, uploadZip(again, zip, "coco", "").status());
     assertEquals(COCO_BOXES, storedBoxes(again));
   }
 
   @Test
   void yoloExportIsAZipOfLabelFilesAndClassesThatImportsBackAsTheSameBoxes() throws Exception {
     String p = boxProject();
-    assertEquals(201, upload(p, cocoZip(), "coco", "").status());
+    assertEquals(201, uploadZip(p, cocoZip(), "coco", "").status());
     HttpResponse<byte[]> res = export(p, "yolo");
     assertEquals("application/zip", res.headers().firstValue("Content-Type").orElse(""));
     Map<String, byte[]> files = unzip(res.body());
@@ -232,14 +214,14 @@ abstract class BoxesApiContract extends ServerContract {
     String again = boxProject();
     byte[] zip = zip("images/a.png", image("png", 200, 100), "images/b.jpg", image("jpg", 50, 40),
         "labels/a.txt", files.get("labels/a.txt"), "labels/b.txt", files.get("labels/b.txt"), "classes.txt", files.get("classes.txt"));
-    assertEquals(201, upload(again, zip, "yolo", "").status());
+    assertEquals(201, uploadZip(again, zip, "yolo", "").status());
     assertEquals(COCO_BOXES, storedBoxes(again));
   }
 
   @Test
   void exportReadsTheSizeFromTheStoredFileOfAnImageWhoseMetadataLacksIt() throws Exception {
     String p = boxProject();
-    assertEquals(201, upload(p, cocoZip(), "coco", "").status());
+    assertEquals(201, uploadZip(p, cocoZip(), "coco", "").status());
     // as for images imported before their size was kept in the metadata
     try (Connection db = DriverManager.getConnection(jdbcUrl);
         PreparedStatement update = db.prepareStatement("UPDATE assets SET metadata = ? WHERE id = ?")) {
@@ -270,7 +252,7 @@ abstract class BoxesApiContract extends ServerContract {
          "categories": [{"id": 1, "name": "car"}, {"id": 2, "name": "bicycle"}]}
         """;
     byte[] zip = zip("good.png", image("png", 20, 20), "bad.png", image("png", 20, 20), "coco.json", coco);
-    Response rejected = upload(p, zip, "coco", "");
+    Response rejected = uploadZip(p, zip, "coco", "");
     assertEquals(400, rejected.status(), rejected.text());
     String details = rejected.body().path("error").path("details").toString();
     assertTrue(details.contains("line 5: coco.json annotations[1]: unknown category 'bicycle' (image 'bad.png')"), details);
@@ -278,7 +260,7 @@ abstract class BoxesApiContract extends ServerContract {
     assertEquals(Map.of(), assets(p));
     assertEquals(0, storedFileCount(p));
 
-    Response skipped = upload(p, zip, "coco", "?onError=skip");
+    Response skipped = uploadZip(p, zip, "coco", "?onError=skip");
     assertEquals(201, skipped.status(), skipped.text());
     assertEquals(1, skipped.body().path("imported").asInt(), skipped.text());
     assertEquals(2, skipped.body().path("rejected").asInt(), skipped.text());
@@ -291,14 +273,14 @@ abstract class BoxesApiContract extends ServerContract {
     String p = boxProject();
     byte[] zip = zip("classes.txt", "car\nperson\n", "images/good.png", image("png", 20, 20), "labels/good.txt", "1 0.5 0.5 0.5 0.5\n",
         "images/bad.png", image("png", 20, 20), "labels/bad.txt", "0 0.5 0.5 0.5 0.5\n0 0.5 0.5 0.5\n", "labels/orphan.txt", "0 0.5 0.5 0.1 0.1\n");
-    Response rejected = upload(p, zip, "yolo", "");
+    Response rejected = uploadZip(p, zip, "yolo", "");
     assertEquals(400, rejected.status(), rejected.text());
     String details = rejected.body().path("error").path("details").toString();
     assertTrue(details.contains("line 2: labels/bad.txt: expected 'class cx cy w h', got 4 value(s)"), details);
     assertTrue(details.contains("labels/orphan.txt: a label file without an image"), details);
     assertEquals(Map.of(), assets(p));
 
-    Response skipped = upload(p, zip, "yolo", "?onError=skip");
+    Response skipped = uploadZip(p, zip, "yolo", "?onError=skip");
     assertEquals(201, skipped.status(), skipped.text());
     assertEquals(Map.of("images/good.png", List.of(Box.of("PERSON", 0.25, 0.25, 0.75, 0.75))), storedBoxes(p));
   }
@@ -306,10 +288,10 @@ abstract class BoxesApiContract extends ServerContract {
   @Test
   void aZipWithoutItsAnnotationFilesIsRejectedWhole() throws Exception {
     String p = boxProject();
-    Response coco = upload(p, zip("a.png", image("png", 10, 10)), "coco", "?onError=skip");
+    Response coco = uploadZip(p, zip("a.png", image("png", 10, 10)), "coco", "?onError=skip");
     assertEquals(400, coco.status(), coco.text());
     assertTrue(coco.text().contains("no COCO JSON file"), coco.text());
-    Response yolo = upload(p, zip("a.png", image("png", 10, 10), "a.txt", "0 0.5 0.5 0.1 0.1"), "yolo", "?onError=skip");
+    Response yolo = uploadZip(p, zip("a.png", image("png", 10, 10), "a.txt", "0 0.5 0.5 0.1 0.1"), "yolo", "?onError=skip");
     assertEquals(400, yolo.status(), yolo.text());
     assertTrue(yolo.text().contains("classes.txt"), yolo.text());
     assertEquals(Map.of(), assets(p));
@@ -321,7 +303,7 @@ abstract class BoxesApiContract extends ServerContract {
     Response r = admin.post("/api/v1/projects", "{\"title\":\"no boxes\",\"inputType\":\"IMAGE\",\"jsonInterface\":{\"jobs\":{\"J\":"
         + "{\"mlTask\":\"CLASSIFICATION\",\"content\":{\"input\":\"radio\",\"categories\":{\"A\":{\"name\":\"a\"}}}}}}}");
     String p = r.body().path("id").asText();
-    Response rejected = upload(p, cocoZip(), "coco", "");
+    Response rejected = uploadZip(p, cocoZip(), "coco", "");
     assertEquals(400, rejected.status(), rejected.text());
     assertTrue(rejected.text().contains("OBJECT_DETECTION"), rejected.text());
     assertEquals(400, admin.get("/api/v1/projects/" + p + "/export?format=yolo").status());

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +29,6 @@ import org.labelloop.app.testing.Api.Response;
  * Subclasses pick the database.
  */
 abstract class MediaApiContract extends ServerContract {
-  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   /** A tiny PNG-looking file: the real signature and IHDR start, then {@code seed} so each one differs. */
   static byte[] png(int seed) {
@@ -61,21 +59,6 @@ abstract class MediaApiContract extends ServerContract {
     return r.body().path("id").asText();
   }
 
-  /** Posts {@code zip} as the multipart part {@code file} named {@code assets.zip}; returns status and JSON body. */
-  Response uploadZip(String project, byte[] zip, String query) throws Exception {
-    String boundary = "b" + UUID.randomUUID().toString().replace("-", "");
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"assets.zip\"\r\n"
-        + "Content-Type: application/zip\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-    body.write(zip);
-    body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    HttpRequest req = HttpRequest.newBuilder(URI.create(admin.base() + "/api/v1/projects/" + project + "/assets" + query))
-        .header("Authorization", "Bearer " + app.adminApiKey())
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
-    HttpResponse<String> res = HTTP.send(req, HttpResponse.BodyHandlers.ofString());
-    return new Response(res.statusCode(), res.body().isBlank() ? Api.object() : Api.JSON.readTree(res.body()), res);
-  }
 
   HttpResponse<byte[]> download(String key, String project, String assetId) throws Exception {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(admin.base() + "/api/v1/projects/" + project + "/assets/" + assetId + "/file"));
@@ -108,7 +91,7 @@ abstract class MediaApiContract extends ServerContract {
   void zipOfThreeImagesImportsThreeAssetsServedByteIdenticalWithTheirType() throws Exception {
     String p = imageProject();
     Map<String, byte[]> files = Map.of("a.png", png(1), "dir/b.png", png(2), "dir/deeper/c.jpg", jpeg(3));
-    Response r = uploadZip(p, zip("a.png", files.get("a.png"), "dir/b.png", files.get("dir/b.png"), "dir/deeper/c.jpg", files.get("dir/deeper/c.jpg")), "");
+    Response r = uploadZip(p, zip("a.png", files.get("a.png"), "dir/b.png", files.get("dir/b.png"), "dir/deeper/c.jpg", files.get("dir/deeper/c.jpg")), null, "");
     assertEquals(201, r.status(), r.text());
     assertEquals(3, r.body().path("imported").asInt(), r.text());
     Map<String, String> ids = assetIdsByExternalId(p);
@@ -126,7 +109,7 @@ abstract class MediaApiContract extends ServerContract {
   void zipSlipAndNonMediaEntriesFailTheImportOrAreSkippedOnRequest() throws Exception {
     String p = imageProject();
     byte[] zip = zip("good1.png", png(10), "../evil.png", png(11), "notes.txt", "not an image", "good2.png", png(12));
-    Response rejected = uploadZip(p, zip, "");
+    Response rejected = uploadZip(p, zip, null, "");
     assertEquals(400, rejected.status(), rejected.text());
     String details = rejected.body().path("error").path("details").toString();
     assertTrue(details.contains("../evil.png") && details.contains("'..'"), details);
@@ -134,7 +117,7 @@ abstract class MediaApiContract extends ServerContract {
     assertEquals(Map.of(), assetIdsByExternalId(p));
     assertEquals(List.of(), storedFiles(p));
 
-    Response skipped = uploadZip(p, zip, "?onError=skip");
+    Response skipped = uploadZip(p, zip, null, "?onError=skip");
     assertEquals(201, skipped.status(), skipped.text());
     assertEquals(2, skipped.body().path("imported").asInt(), skipped.text());
     assertEquals(2, skipped.body().path("rejected").asInt(), skipped.text());
@@ -146,7 +129,7 @@ abstract class MediaApiContract extends ServerContract {
   @Test
   void onlyProjectMembersDownloadFiles() throws Exception {
     String p = imageProject();
-    assertEquals(201, uploadZip(p, zip("x.png", png(20)), "").status());
+    assertEquals(201, uploadZip(p, zip("x.png", png(20)), null, "").status());
     String assetId = assetIdsByExternalId(p).get("x.png");
     Response u = admin.post("/api/v1/users", Api.object().put("email", "media-" + UUID.randomUUID() + "@example.org")
         .put("name", "N").put("password", "a long enough password"));
@@ -182,7 +165,7 @@ abstract class MediaApiContract extends ServerContract {
     }
     entries[2002] = "../../evil.png";
     entries[2003] = png(7);
-    Response r = uploadZip(p, zip(entries), "");
+    Response r = uploadZip(p, zip(entries), null, "");
     assertEquals(400, r.status(), r.text());
     JsonNode project = admin.get("/api/v1/projects/" + p).body();
     assertEquals(0, project.path("assetCount").asInt(), project.toString());
@@ -204,7 +187,7 @@ abstract class MediaApiContract extends ServerContract {
   void zipIntoATextProjectIsA400() throws Exception {
     Response created = admin.post("/api/v1/projects", Api.object().put("title", "t").put("inputType", "TEXT")
         .set("jsonInterface", Api.textInterface("A", "B")));
-    Response r = uploadZip(created.body().path("id").asText(), zip("a.png", png(1)), "");
+    Response r = uploadZip(created.body().path("id").asText(), zip("a.png", png(1)), null, "");
     assertEquals(400, r.status(), r.text());
     assertTrue(r.text().contains("IMAGE or AUDIO"), r.text());
   }
