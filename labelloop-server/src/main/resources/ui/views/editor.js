@@ -1,7 +1,18 @@
-// The answer editor shared by the labeling and review screens: classification buttons and NER spans over the text,
-// pre-filled from a model's prediction (marked as the model's) or from an earlier human answer.
+// The answer editor shared by the labeling and review screens: classification buttons, NER spans over the text and
+// object-detection boxes over an image, pre-filled from a model's prediction (marked as the model's) or from an earlier
+// human answer. Spans and boxes are both "marks": a legend picks the category of the next one, a click selects one,
+// then 1–9 relabels and Delete removes it.
 import { h, replace, safeColor, inkFor, toast } from '../dom.js';
 import { jobsOf } from './project-tabs.js';
+import { createBoxLayer, boxOf, annotationOf } from './image-editor.js';
+import { createAudioPlayer } from './audio-player.js';
+
+/** The jobs the editor shows, by the project's input type (text and tabular rows are shown as text). */
+const TASKS_BY_INPUT = {
+  IMAGE: ['CLASSIFICATION', 'OBJECT_DETECTION'],
+  AUDIO: ['CLASSIFICATION'],
+};
+const TEXT_TASKS = ['CLASSIFICATION', 'NAMED_ENTITIES_RECOGNITION'];
 
 const WORD = /[\p{L}\p{N}\p{M}_]/u;
 const isWord = (ch) => ch !== undefined && WORD.test(ch);
@@ -39,6 +50,9 @@ export function summarize(project, jsonResponse) {
     } else if (job.mlTask === 'NAMED_ENTITIES_RECOGNITION') {
       const anns = (r.annotations || []).map((a) => '“' + (a.content || '') + '” ' + name(((a.categories || [])[0] || {}).name));
       parts.push((jobs.length > 1 ? job.instruction + ': ' : '') + (anns.join(' · ') || 'no entities'));
+    } else if (job.mlTask === 'OBJECT_DETECTION') {
+      const boxes = (r.annotations || []).map((a) => name(((a.categories || [])[0] || {}).name));
+      parts.push((jobs.length > 1 ? job.instruction + ': ' : '') + (boxes.length ? boxes.length + ' box(es): ' + boxes.join(', ') : 'no boxes'));
     }
   }
   return parts.join(' | ') || '—';
@@ -46,14 +60,15 @@ export function summarize(project, jsonResponse) {
 
 /**
  * @param opts.project  the project (interface)
- * @param opts.asset    the asset ({content})
+ * @param opts.asset    the asset ({id, content}); an IMAGE or AUDIO asset's file is fetched from the API
  * @param opts.initial  a human jsonResponse to start from (earlier answer, labeler's label), or null
  * @param opts.prediction a PREDICTION label ({jsonResponse, modelVersion}) to pre-fill from when there is no initial
  * @param opts.onChange called after every edit
  */
 export function createEditor({ project, asset, initial, prediction, onChange = () => {} }) {
   const text = typeof asset.content === 'string' ? asset.content : JSON.stringify(asset.content ?? '');
-  const jobs = jobsOf(project).filter((j) => j.mlTask === 'CLASSIFICATION' || j.mlTask === 'NAMED_ENTITIES_RECOGNITION');
+  const tasks = TASKS_BY_INPUT[project.inputType] || TEXT_TASKS;
+  const jobs = jobsOf(project).filter((j) => tasks.includes(j.mlTask));
   const state = {};
   const source = initial || (prediction && prediction.jsonResponse) || {};
   const fromModel = !initial && !!prediction;
@@ -68,6 +83,14 @@ export function createEditor({ project, asset, initial, prediction, onChange = (
         model: fromModel,
         conf: Object.fromEntries(sel.map((c) => [c.name, confidenceOf(c)])),
       };
+    } else if (job.mlTask === 'OBJECT_DETECTION') {
+      const boxes = [];
+      for (const a of r.annotations || []) {
+        const cat = ((a.categories || [])[0] || {}).name;
+        const box = boxOf(a);
+        if (known.has(cat) && box) boxes.push({ ...box, cat, model: fromModel, conf: confidenceOf((a.categories || [])[0]) ?? confidenceOf(a) });
+      }
+      state[job.id] = { boxes, activeCat: job.categories.length ? job.categories[0].id : null };
     } else {
       const spans = [];
       for (const a of r.annotations || []) {
@@ -84,19 +107,28 @@ export function createEditor({ project, asset, initial, prediction, onChange = (
     }
   }
   const nerJobs = jobs.filter((j) => j.mlTask === 'NAMED_ENTITIES_RECOGNITION');
+  const boxJobs = jobs.filter((j) => j.mlTask === 'OBJECT_DETECTION');
   let active = 0;
-  let selectedSpan = null; // {job, index}
+  let selected = null; // the selected span or box: {job, index}
 
+  /** The spans or boxes of a NER or object-detection job. */
+  const marksOf = (job) => state[job.id].spans || state[job.id].boxes;
+
+  const fileUrl = '/api/v1/projects/' + encodeURIComponent(project.id) + '/assets/' + encodeURIComponent(asset.id) + '/file';
   const textView = h('div', { class: 'asset-text', id: 'asset-text', dir: 'auto', lang: '' });
+  const boxLayer = project.inputType === 'IMAGE'
+    ? createBoxLayer({ src: fileUrl, onDraw: boxFromDrag, onPick: pickBox, draftColor: () => activeColor(boxJobs) })
+    : null;
+  const player = project.inputType === 'AUDIO' ? createAudioPlayer(fileUrl) : null;
   const jobsView = h('div', { class: 'jobs' });
-  const el = h('div', { class: 'editor' }, textView, jobsView);
+  const el = h('div', { class: boxLayer ? 'editor editor-image' : 'editor' }, boxLayer ? boxLayer.el : player ? player.el : textView, jobsView);
 
   function modelCount() {
     let n = 0;
     for (const job of jobs) {
       const s = state[job.id];
       if (job.mlTask === 'CLASSIFICATION') n += s.model ? s.selected.length : 0;
-      else n += s.spans.filter((x) => x.model).length;
+      else n += marksOf(job).filter((x) => x.model).length;
     }
     return n;
   }
@@ -130,7 +162,7 @@ export function createEditor({ project, asset, initial, prediction, onChange = (
       if (s.begin > pos) parts.push(document.createTextNode(text.slice(pos, s.begin)));
       const cat = categoryOf(s.job, s.cat);
       const color = colorOf(s.job, s.cat);
-      const isSel = selectedSpan && selectedSpan.job === s.job && selectedSpan.index === s.i;
+      const isSel = selected && selected.job === s.job && selected.index === s.i;
       const mark = h('mark', {
         class: 'span' + (s.model ? ' from-model' : '') + (isSel ? ' selected' : ''),
         'data-cat': cat.name + (s.model && s.conf !== null && s.conf !== undefined ? ' · ' + s.conf + '%' : s.model ? ' · model' : ''),
@@ -143,7 +175,7 @@ export function createEditor({ project, asset, initial, prediction, onChange = (
       mark.addEventListener('mousedown', (e) => e.stopPropagation());
       mark.addEventListener('click', (e) => {
         e.stopPropagation();
-        selectedSpan = { job: s.job, index: s.i };
+        selected = { job: s.job, index: s.i };
         active = jobs.indexOf(s.job);
         draw();
       });
@@ -184,8 +216,56 @@ export function createEditor({ project, asset, initial, prediction, onChange = (
     }
     st.spans.push({ begin: b, end: e, cat: st.activeCat, model: false, conf: null });
     st.spans.sort((x, y) => x.begin - y.begin);
-    selectedSpan = null;
+    selected = null;
     changed();
+  }
+
+  // ---- boxes over the image
+  /** The job that takes the next mark: the highlighted one if it is of this kind, else the first. */
+  const markJob = (kindJobs) => (kindJobs.includes(jobs[active]) ? jobs[active] : kindJobs[0]);
+
+  function activeColor(kindJobs) {
+    const job = markJob(kindJobs);
+    return job && state[job.id].activeCat ? colorOf(job, state[job.id].activeCat) : '#1d2330';
+  }
+
+  function drawBoxes() {
+    const all = [];
+    for (const job of boxJobs) {
+      state[job.id].boxes.forEach((b, i) => {
+        const cat = categoryOf(job, b.cat);
+        const conf = b.conf !== null && b.conf !== undefined ? b.conf + '%' : 'model';
+        all.push({
+          x0: b.x0, y0: b.y0, x1: b.x1, y1: b.y1, category: b.cat, color: colorOf(job, b.cat), model: b.model,
+          name: cat.name + (b.model ? ' · ' + conf : ''),
+          title: cat.name + (b.model ? ' (model suggestion' + (conf === 'model' ? '' : ', ' + conf + ' confident') + ')' : '') + ' — click to relabel or remove',
+          selected: !!selected && selected.job === job && selected.index === i,
+          job, index: i,
+        });
+      });
+    }
+    boxLayer.draw(all);
+    return all;
+  }
+
+  let drawnBoxes = [];
+
+  function boxFromDrag(box) {
+    if (!boxJobs.length) { toast('This project has no object-detection job: boxes cannot be drawn.', 'error'); return; }
+    const job = markJob(boxJobs);
+    const st = state[job.id];
+    if (!st.activeCat) { toast('This job has no categories', 'error'); return; }
+    st.boxes.push({ ...box, cat: st.activeCat, model: false, conf: null });
+    selected = null;
+    active = jobs.indexOf(job);
+    changed();
+  }
+
+  function pickBox(i) {
+    const hit = i === null ? null : drawnBoxes[i];
+    selected = hit ? { job: hit.job, index: hit.index } : null;
+    if (hit) active = jobs.indexOf(hit.job);
+    draw();
   }
 
   // ---- jobs panel
@@ -212,7 +292,8 @@ export function createEditor({ project, asset, initial, prediction, onChange = (
             return b;
           }));
       } else {
-        const selHere = selectedSpan && selectedSpan.job === job ? st.spans[selectedSpan.index] : null;
+        const isBox = job.mlTask === 'OBJECT_DETECTION';
+        const selHere = selected && selected.job === job ? marksOf(job)[selected.index] : null;
         body = h('div', null,
           h('div', { class: 'cat-buttons ner-cats' }, job.categories.map((c, i) => {
             const on = st.activeCat === c.id;
@@ -221,20 +302,25 @@ export function createEditor({ project, asset, initial, prediction, onChange = (
               h('kbd', { text: keyed(i) }), h('span', { class: 'cat-name', dir: 'auto', text: c.name }));
             b.style.setProperty('--cat', color);
             b.style.setProperty('--cat-ink', inkFor(color));
-            b.addEventListener('click', () => { active = ji; pickNer(job, c.id); });
+            b.addEventListener('click', () => { active = ji; pickMark(job, c.id); });
             return b;
           })),
-          selHere ? h('div', { class: 'span-tools', id: 'span-tools' },
-            h('span', null, 'Selected: “', h('bdi', { text: text.slice(selHere.begin, selHere.end) }), '” as ', h('strong', { text: categoryOf(job, selHere.cat).name }),
-              selHere.model ? ' (model)' : ''),
+          selHere ? h('div', { class: 'span-tools', id: isBox ? 'box-tools' : 'span-tools' },
+            isBox
+              ? h('span', null, 'Selected: a box as ', h('strong', { text: categoryOf(job, selHere.cat).name }), selHere.model ? ' (model)' : '')
+              : h('span', null, 'Selected: “', h('bdi', { text: text.slice(selHere.begin, selHere.end) }), '” as ', h('strong', { text: categoryOf(job, selHere.cat).name }),
+                selHere.model ? ' (model)' : ''),
             h('span', { class: 'muted small', text: ' press a number to relabel, Delete to remove, Esc to keep' }),
-            h('button', { type: 'button', class: 'danger small', id: 'remove-span', onclick: () => removeSelected() }, 'Remove'))
-            : h('p', { class: 'muted small', text: st.spans.length + ' span(s). Select text with the mouse to tag it as the highlighted category; click a span to change it.' }));
+            h('button', { type: 'button', class: 'danger small', id: isBox ? 'remove-box' : 'remove-span', onclick: () => removeSelected() }, 'Remove'))
+            : h('p', { class: 'muted small', text: isBox
+              ? st.boxes.length + ' box(es). Drag on the image to draw a box as the highlighted category; click a box to change it.'
+              : st.spans.length + ' span(s). Select text with the mouse to tag it as the highlighted category; click a span to change it.' }));
       }
       const wrap = h('section', { class: 'job-panel' + (isActive ? ' active' : ''), dataset: { job: job.id } },
         h('div', { class: 'job-head' },
           h('h3', { dir: 'auto', text: job.instruction }),
-          h('span', { class: 'muted small', text: job.mlTask === 'CLASSIFICATION' ? (job.input === 'checkbox' ? 'any number' : 'pick one') + (job.required ? ' · required' : '') : 'entities' }),
+          h('span', { class: 'muted small', text: job.mlTask === 'CLASSIFICATION' ? (job.input === 'checkbox' ? 'any number' : 'pick one') + (job.required ? ' · required' : '')
+            : job.mlTask === 'OBJECT_DETECTION' ? 'boxes' : 'entities' }),
           jobs.length > 1 && isActive ? h('span', { class: 'badge', text: 'keys' }) : null),
         body);
       wrap.addEventListener('mousedown', () => { if (active !== ji) { active = ji; drawJobs(); } });
@@ -243,7 +329,8 @@ export function createEditor({ project, asset, initial, prediction, onChange = (
   }
 
   function draw() {
-    drawText();
+    if (boxLayer) drawnBoxes = drawBoxes();
+    else if (!player) drawText();
     drawJobs();
   }
 
@@ -258,13 +345,14 @@ export function createEditor({ project, asset, initial, prediction, onChange = (
     changed();
   }
 
-  function pickNer(job, catId) {
+  /** Relabels the selected span or box of the job, or else sets the category of its next one. */
+  function pickMark(job, catId) {
     const st = state[job.id];
-    if (selectedSpan && selectedSpan.job === job) {
-      const s = st.spans[selectedSpan.index];
+    if (selected && selected.job === job) {
+      const s = marksOf(job)[selected.index];
       s.cat = catId;
       s.model = false;
-      selectedSpan = null;
+      selected = null;
       st.activeCat = catId;
       changed();
       return;
@@ -274,9 +362,9 @@ export function createEditor({ project, asset, initial, prediction, onChange = (
   }
 
   function removeSelected() {
-    if (!selectedSpan) return;
-    state[selectedSpan.job.id].spans.splice(selectedSpan.index, 1);
-    selectedSpan = null;
+    if (!selected) return;
+    marksOf(selected.job).splice(selected.index, 1);
+    selected = null;
     changed();
   }
 
@@ -294,24 +382,25 @@ export function createEditor({ project, asset, initial, prediction, onChange = (
         if (!job) return false;
         const c = job.categories[Number(e.key) - 1];
         if (!c) return true;
-        if (job.mlTask === 'CLASSIFICATION') toggle(job, c.id); else pickNer(job, c.id);
+        if (job.mlTask === 'CLASSIFICATION') toggle(job, c.id); else pickMark(job, c.id);
         return true;
       }
       if (e.key === 'Tab' && jobs.length > 1) {
         active = (active + (e.shiftKey ? jobs.length - 1 : 1)) % jobs.length;
-        selectedSpan = null;
+        selected = null;
         draw();
         return true;
       }
-      if (selectedSpan && (e.key === 'Delete' || e.key === 'Backspace')) { removeSelected(); return true; }
-      if (selectedSpan && e.key === 'Escape') { selectedSpan = null; draw(); return true; }
+      if (selected && (e.key === 'Delete' || e.key === 'Backspace')) { removeSelected(); return true; }
+      if (selected && e.key === 'Escape') { selected = null; draw(); return true; }
+      if (player && (e.key === 'p' || e.key === 'P')) { player.toggle(); return true; }
       return false;
     },
     /** Turns every model suggestion into the human's answer. */
     acceptModel() {
       for (const job of jobs) {
         const st = state[job.id];
-        if (job.mlTask === 'CLASSIFICATION') st.model = false; else st.spans.forEach((s) => { s.model = false; });
+        if (job.mlTask === 'CLASSIFICATION') st.model = false; else marksOf(job).forEach((s) => { s.model = false; });
       }
       draw();
     },
@@ -331,6 +420,8 @@ export function createEditor({ project, asset, initial, prediction, onChange = (
         const st = state[job.id];
         if (job.mlTask === 'CLASSIFICATION') {
           if (st.selected.length) out[job.id] = { categories: st.selected.map((name) => ({ name })) };
+        } else if (job.mlTask === 'OBJECT_DETECTION') {
+          out[job.id] = { annotations: st.boxes.map((b) => annotationOf(b, b.cat)) };
         } else {
           out[job.id] = { annotations: st.spans.map((s) => ({ categories: [{ name: s.cat }], beginOffset: s.begin, content: text.slice(s.begin, s.end) })) };
         }

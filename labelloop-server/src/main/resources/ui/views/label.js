@@ -11,10 +11,25 @@ const SHORTCUTS = [
   ['Backspace / ←', 'go back to the previous asset (to change your answer)'],
   ['→', 'return to the queue from an earlier asset'],
   ['Tab / Shift+Tab', 'move between jobs when there are several'],
-  ['Mouse: select text', 'create a span (NER), snapped to whole words'],
-  ['Click a span, then 1–9 / Delete', 'relabel or remove it'],
-  ['?', 'show or hide this help'],
 ];
+
+/** The shortcuts that depend on what an asset is; text and tabular rows are shown as text. */
+const SHORTCUTS_BY_INPUT = {
+  TEXT: [
+    ['Mouse: select text', 'create a span (NER), snapped to whole words'],
+    ['Click a span, then 1–9 / Delete', 'relabel or remove it'],
+  ],
+  IMAGE: [
+    ['Mouse: drag on the image', 'draw a box (object detection) of the highlighted category'],
+    ['Click a box, then 1–9 / Delete', 'relabel or remove it'],
+    ['Esc', 'deselect the selected box'],
+  ],
+  AUDIO: [['P', 'play or pause the audio']],
+};
+
+function shortcutsFor(project) {
+  return [...SHORTCUTS, ...(SHORTCUTS_BY_INPUT[project.inputType] || SHORTCUTS_BY_INPUT.TEXT), ['?', 'show or hide this help']];
+}
 
 export function helpOverlay(rows, onClose) {
   const close = h('button', { type: 'button', class: 'secondary', onclick: onClose }, 'Close (Esc)');
@@ -44,12 +59,6 @@ function whyNext(asset, settings) {
 export async function renderLabel(root, ctx) {
   const project = ctx.project;
   const pid = encodeURIComponent(project.id);
-  if (project.inputType === 'IMAGE' || project.inputType === 'AUDIO') {
-    replace(root, h('section', { class: 'panel empty' }, h('h2', { text: 'Not available yet' }),
-      h('p', { text: 'The browser labeling screen handles text (and tabular rows shown as text). ' + project.inputType
-        + ' projects can be labeled through the API for now.' })));
-    return undefined;
-  }
   const progressText = h('span', { id: 'progress-text' });
   const progressFill = h('div', { class: 'progress-fill' });
   const timer = h('span', { id: 'timer', class: 'mono' });
@@ -256,7 +265,7 @@ export async function renderLabel(root, ctx) {
   let helpOpen = false;
   function toggleHelp(force) {
     helpOpen = force === undefined ? !helpOpen : force;
-    replace(overlayHost, helpOpen ? helpOverlay(SHORTCUTS, () => toggleHelp(false)) : null);
+    replace(overlayHost, helpOpen ? helpOverlay(shortcutsFor(project), () => toggleHelp(false)) : null);
   }
 
   function onKey(e) {

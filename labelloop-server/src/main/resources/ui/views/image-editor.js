@@ -1,0 +1,131 @@
+// The image of an IMAGE asset, scaled to fit, with an SVG overlay for object-detection boxes. Boxes live in normalized
+// coordinates (0–1 of the image's width and height), so they do not depend on the size the image is shown at: the SVG
+// draws them with percentage lengths. A drag draws a new box; a click (no drag) picks the smallest box under the
+// pointer, so a box can still be drawn inside a larger one.
+import { h, svg, replace } from '../dom.js';
+
+/** Below this many pixels of movement a press is a click, not a drag. */
+const CLICK_SLOP = 4;
+
+const clamp01 = (v) => Math.min(1, Math.max(0, v));
+const round4 = (v) => Math.round(v * 10000) / 10000;
+
+/** A Kili annotation's rectangle ({x0, y0, x1, y1}, normalized) or null when it has no usable vertices. */
+export function boxOf(annotation) {
+  const vertices = ((annotation.boundingPoly || [])[0] || {}).normalizedVertices;
+  if (!Array.isArray(vertices) || vertices.length < 2) return null;
+  const xs = vertices.map((v) => v && v.x), ys = vertices.map((v) => v && v.y);
+  if (![...xs, ...ys].every((n) => typeof n === 'number' && n >= 0 && n <= 1)) return null;
+  const box = { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) };
+  return box.x1 > box.x0 && box.y1 > box.y0 ? box : null;
+}
+
+/** A rectangle as a Kili annotation: four normalized vertices, bottom-left first, as Kili writes rectangles. */
+export function annotationOf(box, category) {
+  const { x0, y0, x1, y1 } = box;
+  return {
+    categories: [{ name: category }],
+    type: 'rectangle',
+    boundingPoly: [{ normalizedVertices: [{ x: x0, y: y1 }, { x: x0, y: y0 }, { x: x1, y: y0 }, { x: x1, y: y1 }] }],
+  };
+}
+
+const pct = (v) => (v * 100) + '%';
+
+/**
+ * @param opts.src     the URL of the image file
+ * @param opts.onDraw  called with a new rectangle {x0, y0, x1, y1} after a drag
+ * @param opts.onPick  called with the index of the clicked box in the last drawn list, or null for a click beside every box
+ * @param opts.draftColor  () => the colour of the box being drawn
+ * @returns {el, draw(boxes)} where boxes are [{x0, y0, x1, y1, category, name, title, color, model, selected}]
+ */
+export function createBoxLayer({ src, onDraw, onPick, draftColor }) {
+  const img = h('img', { src, alt: 'The asset’s image', draggable: 'false', id: 'asset-image' });
+  const overlay = svg('svg', { class: 'box-overlay', id: 'box-overlay', role: 'application', 'aria-label': 'Boxes: drag to draw, click to select' });
+  const boxesGroup = svg('g');
+  const draft = svg('rect', { class: 'box-draft', display: 'none' });
+  overlay.append(boxesGroup, draft);
+  const problem = h('p', { class: 'error-box', hidden: true, text: 'The image file could not be loaded.' });
+  const stage = h('div', { class: 'image-stage', id: 'image-stage' }, img, overlay);
+  const el = h('div', { class: 'asset-media' }, stage, problem);
+  let shown = [];
+
+  img.addEventListener('load', () => {
+    stage.style.setProperty('--ratio', String(img.naturalWidth / img.naturalHeight));
+    stage.classList.add('loaded');
+  });
+  img.addEventListener('error', () => { stage.hidden = true; problem.hidden = false; });
+
+  function pointAt(e) {
+    const r = overlay.getBoundingClientRect();
+    return { x: clamp01((e.clientX - r.left) / r.width), y: clamp01((e.clientY - r.top) / r.height), px: e.clientX, py: e.clientY };
+  }
+
+  function rectBetween(a, b) {
+    return { x0: round4(Math.min(a.x, b.x)), y0: round4(Math.min(a.y, b.y)), x1: round4(Math.max(a.x, b.x)), y1: round4(Math.max(a.y, b.y)) };
+  }
+
+  function place(rect, box) {
+    rect.setAttribute('x', pct(box.x0));
+    rect.setAttribute('y', pct(box.y0));
+    rect.setAttribute('width', pct(box.x1 - box.x0));
+    rect.setAttribute('height', pct(box.y1 - box.y0));
+  }
+
+  let start = null;
+  overlay.addEventListener('pointerdown', (e) => {
+    if (e.button !== 0) return;
+    e.preventDefault();
+    overlay.setPointerCapture(e.pointerId);
+    start = pointAt(e);
+  });
+  overlay.addEventListener('pointermove', (e) => {
+    if (!start) return;
+    const p = pointAt(e);
+    if (Math.abs(p.px - start.px) < CLICK_SLOP && Math.abs(p.py - start.py) < CLICK_SLOP) return;
+    place(draft, rectBetween(start, p));
+    draft.style.setProperty('--cat', draftColor());
+    draft.setAttribute('display', 'inline');
+  });
+  overlay.addEventListener('pointerup', (e) => {
+    if (!start) return;
+    const p = pointAt(e);
+    const from = start;
+    start = null;
+    draft.setAttribute('display', 'none');
+    if (Math.abs(p.px - from.px) < CLICK_SLOP && Math.abs(p.py - from.py) < CLICK_SLOP) {
+      onPick(smallestAt(p));
+      return;
+    }
+    const box = rectBetween(from, p);
+    if (box.x1 > box.x0 && box.y1 > box.y0) onDraw(box);
+  });
+  overlay.addEventListener('pointercancel', () => { start = null; draft.setAttribute('display', 'none'); });
+
+  function smallestAt(p) {
+    let best = null;
+    shown.forEach((b, i) => {
+      if (p.x < b.x0 || p.x > b.x1 || p.y < b.y0 || p.y > b.y1) return;
+      const area = (b.x1 - b.x0) * (b.y1 - b.y0);
+      if (best === null || area < best.area) best = { i, area };
+    });
+    return best ? best.i : null;
+  }
+
+  function draw(boxes) {
+    shown = boxes;
+    replace(boxesGroup, boxes.map((b, i) => {
+      const rect = svg('rect', { class: 'box' });
+      place(rect, b);
+      const tag = svg('text', { class: 'box-tag', x: pct(b.x0), y: pct(b.y0), dx: '3', dy: b.y0 < 0.08 ? '14' : '-5' }, b.name);
+      const g = svg('g', {
+        class: 'box-item' + (b.model ? ' from-model' : '') + (b.selected ? ' selected' : ''),
+        dataset: { index: i, category: b.category, x0: b.x0, y0: b.y0, x1: b.x1, y1: b.y1 },
+      }, svg('title', null, b.title || b.name), rect, tag);
+      g.style.setProperty('--cat', b.color);
+      return g;
+    }));
+  }
+
+  return { el, draw };
+}
