@@ -48,6 +48,27 @@ final class E2eServer implements AutoCloseable {
     }
   }
 
+  /** POSTs raw bytes (a zip of images, say) as the bootstrap admin; fails the test on a non-2xx answer. */
+  JsonNode post(String path, String contentType, byte[] body) {
+    try {
+      HttpRequest req = HttpRequest.newBuilder(URI.create(baseUrl() + path))
+          .header("Authorization", "Bearer " + key)
+          .header("Content-Type", contentType)
+          .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+          .build();
+      HttpResponse<String> res = http.send(req, HttpResponse.BodyHandlers.ofString());
+      if (res.statusCode() / 100 != 2) {
+        throw new AssertionError("POST " + path + " -> " + res.statusCode() + ": " + res.body());
+      }
+      return JSON.readTree(res.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   HttpResponse<String> raw(String method, String path, Object body) {
     try {
       HttpRequest.BodyPublisher publisher = body == null

@@ -1,0 +1,295 @@
+package org.labelloop.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.awt.Color;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * Labeling images and audio in a real headless Chromium: an IMAGE project with a classification job and an
+ * object-detection job (boxes drawn with the mouse, relabelled and removed with the keyboard, a model's boxes shown as
+ * the model's and accepted), and an AUDIO project (the player, the play/pause shortcut, a class submitted). Every answer
+ * is checked through the API afterwards. The steps share one server and one browser and run in order.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class MediaLabelingIT extends BrowserFlow {
+  private static final String EMAIL = "media@example.org";
+  private static final String PASSWORD = "correct horse battery";
+  /** How far a stored coordinate may be from the drag's, as a share of the image (about 3 px at the shown size). */
+  private static final double TOLERANCE = 0.005;
+
+  private static String imageProject;
+
+  @BeforeAll
+  static void createLabeler() {
+    if (server != null) {
+      server.api("POST", "/api/v1/users", Map.of("email", EMAIL, "name", "Media Labeler", "password", PASSWORD, "admin", true));
+    }
+  }
+
+  @Test
+  @Order(1)
+  void logsIn() {
+    driver.get(server.baseUrl() + "/");
+    visible("#email").sendKeys(EMAIL);
+    visible("input[type=password]").sendKeys(PASSWORD, Keys.ENTER);
+    visible("#new-project");
+  }
+
+  @Test
+  @Order(2)
+  void picksAClassWithTheKeyboardAndDrawsBoxesWithTheMouse() {
+    imageProject = server.api("POST", "/api/v1/projects", """
+        {"title": "Street scenes e2e", "inputType": "IMAGE", "jsonInterface": {"jobs": {
+          "JOB_0": {"mlTask": "CLASSIFICATION", "instruction": "Where", "required": 1, "content": {"input": "radio",
+            "categories": {"INDOOR": {"name": "Indoor"}, "OUTDOOR": {"name": "Outdoor"}}}},
+          "JOB_1": {"mlTask": "OBJECT_DETECTION", "instruction": "Objects", "required": 0, "content": {
+            "categories": {"CAR": {"name": "Car", "color": "#e15759"}, "PERSON": {"name": "Person", "color": "#4e79a7"}}}}}}}
+        """).get("id").asText();
+    Map<String, byte[]> images = new LinkedHashMap<>();
+    images.put("street-1.png", MediaFiles.png(320, 200, new Color(0xcfe3f5)));
+    images.put("street-2.png", MediaFiles.png(320, 200, new Color(0xf5e6cf)));
+    images.put("street-3.png", MediaFiles.png(200, 200, new Color(0xdff5cf)));
+    assertEquals(3, server.post("/api/v1/projects/" + imageProject + "/assets", "application/zip", MediaFiles.zip(images)).get("imported").asInt());
+    prioritize(imageProject, Map.of("street-1.png", 30, "street-2.png", 20, "street-3.png", 10));
+    server.api("POST", "/api/v1/projects/" + imageProject + "/labels", Map.of(
+        "assetId", assetId(imageProject, "street-3.png"), "labelType", "PREDICTION", "modelVersion", "boxes-e2e-1",
+        "jsonResponse", Map.of("JOB_1", Map.of("annotations", List.of(box("PERSON", 88, 0.1, 0.2, 0.3, 0.7))))));
+
+    go("/p/" + imageProject + "/label");
+    visible("#label-card[data-external-id='street-1.png']");
+    waitForImage(320, 200);
+    double shownRatio = ((Number) js("const r = document.getElementById('box-overlay').getBoundingClientRect(); return r.width / r.height;")).doubleValue();
+    assertEquals(1.6, shownRatio, 0.02, "the overlay covers the image with its aspect ratio");
+    assertTrue(((Number) js("return document.getElementById('asset-image').getBoundingClientRect().width;")).doubleValue() > 320,
+        "a small image is scaled up to fit the screen");
+
+    keys("2");  // the highlighted job is the classification: Outdoor
+    visible("button.cat.on[data-job=JOB_0][data-category=OUTDOOR]");
+    keys(Keys.TAB, "1");  // the boxes job, category Car
+    visible("button.cat.on[data-job=JOB_1][data-category=CAR]");
+    drag(0.2, 0.25, 0.6, 0.75);
+    WebElement car = visible("#box-overlay g.box-item[data-category=CAR]");
+    assertEquals("Car", car.findElement(By.cssSelector("text")).getText());
+    keys("2");  // the next box is a Person
+    drag(0.9, 0.1, 0.65, 0.4);  // dragged from right to left: still one rectangle
+    visible("#box-overlay g.box-item[data-category=PERSON]");
+    assertEquals(0, driver.findElements(By.cssSelector("g.box-item.from-model")).size());
+    Browser.screenshot(driver, "media-01-image-boxes");
+    keys("?");
+    String help = visible("#help-overlay").getText();
+    assertTrue(help.contains("drag on the image") && help.contains("Click a box"), help);
+    assertFalse(help.contains("select text"), help);
+    Browser.screenshot(driver, "media-02-image-help");
+    keys(Keys.ESCAPE);
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("help-overlay")));
+    keys(Keys.ENTER);
+    visible("#label-card[data-external-id='street-2.png']");
+
+    JsonNode label = humanLabel(imageProject, "street-1.png");
+    assertEquals("OUTDOOR", label.at("/JOB_0/categories/0/name").asText(), label.toString());
+    JsonNode boxes = label.at("/JOB_1/annotations");
+    assertEquals(2, boxes.size(), boxes.toString());
+    assertBox(boxes.get(0), "CAR", 0.2, 0.25, 0.6, 0.75);
+    assertBox(boxes.get(1), "PERSON", 0.65, 0.1, 0.9, 0.4);
+  }
+
+  @Test
+  @Order(3)
+  void selectsRelabelsAndDeletesBoxesWithTheKeyboard() {
+    waitForImage(320, 200);
+    keys("1", Keys.TAB);  // Indoor, then the boxes job (Car again: each asset starts from the first category)
+    visible("button.cat.on[data-job=JOB_1][data-category=CAR]");
+    drag(0.1, 0.1, 0.4, 0.4);
+    drag(0.5, 0.5, 0.9, 0.9);
+    wait.until(d -> d.findElements(By.cssSelector("g.box-item[data-category=CAR]")).size() == 2);
+    clickAt(0.25, 0.25);
+    assertEquals(0.1, Double.parseDouble(visible("g.box-item.selected").getAttribute("data-x0")), TOLERANCE);
+    assertTrue(visible("#box-tools").getText().contains("Car"));
+    keys(Keys.BACK_SPACE);  // removes the selected box; it does not go back to the previous asset
+    wait.until(d -> d.findElements(By.cssSelector("g.box-item")).size() == 1);
+    assertEquals("street-2.png", driver.findElement(By.id("label-card")).getAttribute("data-external-id"));
+    clickAt(0.7, 0.7);
+    visible("g.box-item.selected");
+    keys(Keys.ESCAPE);
+    wait.until(d -> d.findElements(By.cssSelector("g.box-item.selected")).isEmpty());
+    clickAt(0.7, 0.7);
+    keys("2");  // relabels the selected box as Person
+    visible("g.box-item[data-category=PERSON]");
+    drag(0.05, 0.6, 0.3, 0.95);
+    clickAt(0.2, 0.8);
+    visible("#remove-box").click();
+    wait.until(d -> d.findElements(By.cssSelector("g.box-item")).size() == 1);
+    Browser.screenshot(driver, "media-03-image-relabelled");
+    keys(Keys.ENTER);
+    visible("#label-card[data-external-id='street-3.png']");
+
+    JsonNode label = humanLabel(imageProject, "street-2.png");
+    assertEquals("INDOOR", label.at("/JOB_0/categories/0/name").asText(), label.toString());
+    JsonNode boxes = label.at("/JOB_1/annotations");
+    assertEquals(1, boxes.size(), boxes.toString());
+    assertBox(boxes.get(0), "PERSON", 0.5, 0.5, 0.9, 0.9);
+  }
+
+  @Test
+  @Order(4)
+  void showsTheModelsBoxAsTheModelsAndAcceptsIt() {
+    waitForImage(200, 200);
+    WebElement modelBox = visible("g.box-item.from-model[data-category=PERSON]");
+    assertEquals("Person · 88%", modelBox.findElement(By.cssSelector("text")).getText());
+    assertEquals("7 4", js("return getComputedStyle(arguments[0]).strokeDasharray.replace(/px|,/g, '');",
+        modelBox.findElement(By.cssSelector("rect"))).toString().trim(), "a model's box is dashed");
+    @SuppressWarnings("unchecked")
+    List<Number> shown = (List<Number>) js("const s = document.getElementById('box-overlay').getBoundingClientRect();"
+        + "const r = arguments[0].getBoundingClientRect();"
+        + "return [(r.left - s.left) / s.width, (r.top - s.top) / s.height, (r.right - s.left) / s.width, (r.bottom - s.top) / s.height];",
+        modelBox.findElement(By.cssSelector("rect")));
+    assertEquals(0.1, shown.get(0).doubleValue(), 0.01);
+    assertEquals(0.2, shown.get(1).doubleValue(), 0.01);
+    assertEquals(0.3, shown.get(2).doubleValue(), 0.01);
+    assertEquals(0.7, shown.get(3).doubleValue(), 0.01);
+    String banner = visible("#model-banner").getText();
+    assertTrue(banner.contains("boxes-e2e-1") && banner.contains("88") && banner.contains("1 suggestion"), banner);
+    visible("#accept-model");
+    Browser.screenshot(driver, "media-04-image-model-box");
+    keys("1", "a");  // the required class, then accept the model's box and submit
+    visible("#queue-empty");
+
+    JsonNode label = humanLabel(imageProject, "street-3.png");
+    assertEquals("INDOOR", label.at("/JOB_0/categories/0/name").asText(), label.toString());
+    JsonNode boxes = label.at("/JOB_1/annotations");
+    assertEquals(1, boxes.size(), boxes.toString());
+    assertBox(boxes.get(0), "PERSON", 0.1, 0.2, 0.3, 0.7);
+    assertFalse(boxes.get(0).at("/categories/0").has("confidence"), "the human label does not carry the model's confidence");
+  }
+
+  @Test
+  @Order(5)
+  void playsAudioWithTheShortcutAndSubmitsAClass() {
+    String audioProject = server.api("POST", "/api/v1/projects", """
+        {"title": "Sounds e2e", "inputType": "AUDIO", "jsonInterface": {"jobs": {
+          "JOB_0": {"mlTask": "CLASSIFICATION", "instruction": "What is it", "required": 1, "content": {"input": "radio",
+            "categories": {"SPEECH": {"name": "Speech"}, "MUSIC": {"name": "Music"}, "TONE": {"name": "Tone"}}}}}}}
+        """).get("id").asText();
+    server.post("/api/v1/projects/" + audioProject + "/assets", "application/zip",
+        MediaFiles.zip(Map.of("beep.wav", MediaFiles.wav(2.0, 8000, 440))));
+    go("/p/" + audioProject + "/label");
+    visible("#label-card[data-external-id='beep.wav']");
+    WebElement audio = visible("audio#asset-audio[controls]");
+    wait.until(d -> ((Number) js("return arguments[0].readyState;", audio)).intValue() >= 1);
+    assertEquals(2.0, ((Number) js("return arguments[0].duration;", audio)).doubleValue(), 0.01, "the player has the WAV's length");
+    assertEquals(Boolean.TRUE, js("return arguments[0].paused;", audio));
+
+    keys("p");
+    wait.until(d -> Boolean.FALSE.equals(js("return arguments[0].paused;", audio)));
+    keys("p");
+    wait.until(d -> Boolean.TRUE.equals(js("return arguments[0].paused;", audio)));
+    // Typing a "p" into a field is text, not the shortcut.
+    js("const i = document.createElement('input'); i.id = 'typing-probe'; document.getElementById('label-card').append(i); i.focus();");
+    driver.findElement(By.id("typing-probe")).sendKeys("play");
+    assertEquals("play", driver.findElement(By.id("typing-probe")).getAttribute("value"));
+    assertEquals(Boolean.TRUE, js("return arguments[0].paused;", audio), "a P typed into a field does not play");
+    js("document.getElementById('typing-probe').remove();");
+
+    keys("?");
+    String help = visible("#help-overlay").getText();
+    assertTrue(help.contains("play or pause the audio"), help);
+    keys(Keys.ESCAPE);
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("help-overlay")));
+    keys("3");
+    visible("button.cat.on[data-category=TONE]");
+    Browser.screenshot(driver, "media-05-audio");
+    keys(Keys.ENTER);
+    visible("#queue-empty");
+    assertEquals("TONE", humanLabel(audioProject, "beep.wav").at("/JOB_0/categories/0/name").asText());
+  }
+
+  private static Map<String, Object> box(String category, int confidence, double x0, double y0, double x1, double y1) {
+    return Map.of("categories", List.of(Map.of("name", category, "confidence", confidence)), "type", "rectangle",
+        "boundingPoly", List.of(Map.of("normalizedVertices", List.of(
+            Map.of("x", x0, "y", y1), Map.of("x", x0, "y", y0), Map.of("x", x1, "y", y0), Map.of("x", x1, "y", y1)))));
+  }
+
+  private static void prioritize(String project, Map<String, Integer> priorities) {
+    priorities.forEach((externalId, priority) -> server.api("PATCH", "/api/v1/projects/" + project + "/assets",
+        Map.of("externalIds", List.of(externalId), "priority", priority)));
+  }
+
+  private static String assetId(String project, String externalId) {
+    return server.api("GET", "/api/v1/projects/" + project + "/assets?externalId=" + externalId, null).at("/items/0/id").asText();
+  }
+
+  /** The jsonResponse of the one human (DEFAULT) label of an asset. */
+  private static JsonNode humanLabel(String project, String externalId) {
+    JsonNode items = server.api("GET", "/api/v1/projects/" + project + "/labels?type=DEFAULT&assetId=" + assetId(project, externalId), null)
+        .get("items");
+    assertEquals(1, items.size(), items.toString());
+    return items.at("/0/jsonResponse");
+  }
+
+  /** A stored box has the category and a rectangle's four normalized vertices spanning [x0, x1] × [y0, y1]. */
+  private static void assertBox(JsonNode annotation, String category, double x0, double y0, double x1, double y1) {
+    assertEquals(category, annotation.at("/categories/0/name").asText(), annotation.toString());
+    JsonNode vertices = annotation.at("/boundingPoly/0/normalizedVertices");
+    assertEquals(4, vertices.size(), annotation.toString());
+    double minX = 1, minY = 1, maxX = 0, maxY = 0;
+    for (JsonNode v : vertices) {
+      minX = Math.min(minX, v.get("x").asDouble());
+      minY = Math.min(minY, v.get("y").asDouble());
+      maxX = Math.max(maxX, v.get("x").asDouble());
+      maxY = Math.max(maxY, v.get("y").asDouble());
+    }
+    assertEquals(x0, minX, TOLERANCE, "x0 of " + annotation);
+    assertEquals(y0, minY, TOLERANCE, "y0 of " + annotation);
+    assertEquals(x1, maxX, TOLERANCE, "x1 of " + annotation);
+    assertEquals(y1, maxY, TOLERANCE, "y1 of " + annotation);
+  }
+
+  /** Waits until the asset's image has loaded from the API, with the size it was generated with. */
+  private static void waitForImage(int width, int height) {
+    visible("#asset-image");
+    wait.until(d -> Boolean.TRUE.equals(js("const i = document.getElementById('asset-image');"
+        + "return i.complete && i.naturalWidth === arguments[0] && i.naturalHeight === arguments[1]"
+        + " && document.getElementById('image-stage').classList.contains('loaded');", width, height)));
+  }
+
+  /** The viewport position of a point given in normalized image coordinates (the image is scrolled into view first). */
+  private static int[] onImage(double x, double y) {
+    @SuppressWarnings("unchecked")
+    List<Number> r = (List<Number>) js("const o = document.getElementById('box-overlay'); o.scrollIntoView({block: 'center'});"
+        + "const r = o.getBoundingClientRect(); return [r.left, r.top, r.width, r.height];");
+    assertNotNull(r);
+    return new int[] {(int) Math.round(r.get(0).doubleValue() + x * r.get(2).doubleValue()),
+        (int) Math.round(r.get(1).doubleValue() + y * r.get(3).doubleValue())};
+  }
+
+  /** Draws a box with a real mouse drag between two points in normalized image coordinates. */
+  private static void drag(double x0, double y0, double x1, double y1) {
+    int[] from = onImage(x0, y0);
+    int[] to = onImage(x1, y1);
+    new Actions(driver).moveToLocation(from[0], from[1]).clickAndHold()
+        .moveToLocation((from[0] + to[0]) / 2, (from[1] + to[1]) / 2)
+        .moveToLocation(to[0], to[1]).release().perform();
+  }
+
+  private static void clickAt(double x, double y) {
+    int[] at = onImage(x, y);
+    new Actions(driver).moveToLocation(at[0], at[1]).click().perform();
+  }
+}
