@@ -14,6 +14,8 @@ const SHORTCUTS = [
 
 export async function renderReview(root, ctx) {
   const project = ctx.project;
+  // An image's or audio's content is where its file is stored: the list names it by its external id alone.
+  const hasFile = project.inputType === 'IMAGE' || project.inputType === 'AUDIO';
   const pid = encodeURIComponent(project.id);
   const counts = project.countsByStatus || {};
   let filter = (counts.TO_REVIEW || 0) > 0 || (counts.LABELED || 0) === 0 ? 'TO_REVIEW' : 'LABELED';
@@ -75,7 +77,7 @@ export async function renderReview(root, ctx) {
     replace(listHost, h('ol', { class: 'asset-list' }, items.map((a, i) => {
       const li = h('li', { class: i === index ? 'current' : '', dataset: { assetId: a.id, externalId: a.externalId || '' } },
         h('button', { type: 'button', class: 'link' }, h('bdi', { class: 'mono', text: a.externalId || a.id }), ' ',
-          h('span', { class: 'muted snippet', dir: 'auto', text: String(a.content || '').slice(0, 80) })));
+          hasFile ? null : h('span', { class: 'muted snippet', dir: 'auto', text: String(a.content || '').slice(0, 80) })));
       li.firstChild.addEventListener('click', () => select(i));
       return li;
     })));

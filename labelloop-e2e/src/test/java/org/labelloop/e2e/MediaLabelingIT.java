@@ -24,7 +24,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 /**
  * Labeling images and audio in a real headless Chromium: an IMAGE project with a classification job and an
  * object-detection job (boxes drawn with the mouse, relabelled and removed with the keyboard, a model's boxes shown as
- * the model's and accepted), and an AUDIO project (the player, the play/pause shortcut, a class submitted). Every answer
+ * the model's and accepted, a reviewer's correction), and an AUDIO project (the player, the play/pause shortcut, a class submitted). Every answer
  * is checked through the API afterwards. The steps share one server and one browser and run in order.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -181,6 +181,30 @@ class MediaLabelingIT extends BrowserFlow {
 
   @Test
   @Order(5)
+  void reviewerSeesTheBoxesOnTheImageAndCorrectsThem() {
+    server.api("PATCH", "/api/v1/projects/" + imageProject + "/assets", Map.of("externalIds", List.of("street-1.png"), "status", "TO_REVIEW"));
+    go("/p/" + imageProject + "/review");
+    WebElement item = visible("#review-list li[data-external-id='street-1.png'] button");
+    assertEquals("street-1.png", item.getText().trim(), "the list names an image by its external id, not its storage key");
+    item.click();
+    wait.until(d -> d.findElement(By.id("review-labeler")).getText().contains("Objects: 2 box(es): Car, Person"));
+    waitForImage(320, 200);
+    wait.until(d -> d.findElements(By.cssSelector("g.box-item")).size() == 2);
+    assertEquals(0, driver.findElements(By.cssSelector("g.box-item.from-model")).size());
+    clickAt(0.8, 0.2);  // the Person box
+    visible("g.box-item.selected[data-category=PERSON]");
+    keys(Keys.DELETE);
+    wait.until(d -> d.findElements(By.cssSelector("g.box-item")).size() == 1);
+    Browser.screenshot(driver, "media-05-review-image");
+    keys(Keys.ENTER);  // saves the correction
+    wait.until(d -> server.api("GET", "/api/v1/projects/" + imageProject + "/labels?type=REVIEW", null).get("items").size() == 1);
+    JsonNode boxes = server.api("GET", "/api/v1/projects/" + imageProject + "/labels?type=REVIEW", null).at("/items/0/jsonResponse/JOB_1/annotations");
+    assertEquals(1, boxes.size(), boxes.toString());
+    assertBox(boxes.get(0), "CAR", 0.2, 0.25, 0.6, 0.75);
+  }
+
+  @Test
+  @Order(6)
   void playsAudioWithTheShortcutAndSubmitsAClass() {
     String audioProject = server.api("POST", "/api/v1/projects", """
         {"title": "Sounds e2e", "inputType": "AUDIO", "jsonInterface": {"jobs": {
@@ -214,7 +238,7 @@ class MediaLabelingIT extends BrowserFlow {
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("help-overlay")));
     keys("3");
     visible("button.cat.on[data-category=TONE]");
-    Browser.screenshot(driver, "media-05-audio");
+    Browser.screenshot(driver, "media-06-audio");
     keys(Keys.ENTER);
     visible("#queue-empty");
     assertEquals("TONE", humanLabel(audioProject, "beep.wav").at("/JOB_0/categories/0/name").asText());
