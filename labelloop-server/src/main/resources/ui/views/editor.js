@@ -392,6 +392,7 @@ export function createEditor({ project, asset, initial, prediction, onChange = (
         return true;
       }
       if (selected && (e.key === 'Delete' || e.key === 'Backspace')) { removeSelected(); return true; }
+      if (boxLayer && e.key === 'Escape' && boxLayer.cancel()) return true;
       if (selected && e.key === 'Escape') { selected = null; draw(); return true; }
       if (player && (e.key === 'p' || e.key === 'P')) { player.toggle(); return true; }
       return false;

@@ -37,7 +37,8 @@ const pct = (v) => (v * 100) + '%';
  * @param opts.onDraw  called with a new rectangle {x0, y0, x1, y1} after a drag
  * @param opts.onPick  called with the index of the clicked box in the last drawn list, or null for a click beside every box
  * @param opts.draftColor  () => the colour of the box being drawn
- * @returns {el, draw(boxes)} where boxes are [{x0, y0, x1, y1, category, name, title, color, model, selected}]
+ * @returns {el, draw(boxes), cancel()} where boxes are [{x0, y0, x1, y1, category, name, title, color, model, selected}] and
+ *   cancel() drops the box being drawn, returning whether there was one
  */
 export function createBoxLayer({ src, onDraw, onPick, draftColor }) {
   const img = h('img', { src, alt: 'The asset’s image', draggable: 'false', id: 'asset-image' });
@@ -100,7 +101,7 @@ export function createBoxLayer({ src, onDraw, onPick, draftColor }) {
     const box = rectBetween(from, p);
     if (box.x1 > box.x0 && box.y1 > box.y0) onDraw(box);
   });
-  overlay.addEventListener('pointercancel', () => { start = null; draft.setAttribute('display', 'none'); });
+  overlay.addEventListener('pointercancel', () => cancel());
 
   function smallestAt(p) {
     let best = null;
@@ -127,5 +128,12 @@ export function createBoxLayer({ src, onDraw, onPick, draftColor }) {
     }));
   }
 
-  return { el, draw };
+  function cancel() {
+    const drawing = start !== null;
+    start = null;
+    draft.setAttribute('display', 'none');
+    return drawing;
+  }
+
+  return { el, draw, cancel };
 }

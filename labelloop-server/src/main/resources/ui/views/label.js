@@ -22,7 +22,7 @@ const SHORTCUTS_BY_INPUT = {
   IMAGE: [
     ['Mouse: drag on the image', 'draw a box (object detection) of the highlighted category'],
     ['Click a box, then 1–9 / Delete', 'relabel or remove it'],
-    ['Esc', 'deselect the selected box'],
+    ['Esc', 'cancel the box being drawn, or deselect the selected box'],
   ],
   AUDIO: [['P', 'play or pause the audio']],
 };

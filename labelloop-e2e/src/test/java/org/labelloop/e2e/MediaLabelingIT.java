@@ -132,6 +132,11 @@ class MediaLabelingIT extends BrowserFlow {
     clickAt(0.7, 0.7);
     keys("2");  // relabels the selected box as Person
     visible("g.box-item[data-category=PERSON]");
+    int[] from = onImage(0.05, 0.05);
+    int[] to = onImage(0.3, 0.3);
+    new Actions(driver).moveToLocation(from[0], from[1]).clickAndHold().moveToLocation(to[0], to[1])
+        .sendKeys(Keys.ESCAPE).release().perform();  // Esc while dragging drops the box being drawn
+    assertEquals(1, driver.findElements(By.cssSelector("g.box-item")).size());
     drag(0.05, 0.6, 0.3, 0.95);
     clickAt(0.2, 0.8);
     visible("#remove-box").click();
