@@ -37,7 +37,10 @@ import org.slf4j.LoggerFactory;
  * scaling on out-of-fold scores; optionally the best configurations are combined by greedy ensemble selection.
  *
  * <p>Tiny data: folds never exceed the smallest class count, below two per class it is leave-one-out; with fewer
- * than 4 examples no CV is run and the first candidate is fit directly (metrics NaN).
+ * than 4 examples no CV is run and the first candidate is fit directly (metrics NaN). Large data: the search
+ * cross-validates on a stratified sample of {@link AutoMlConfig#maxSearchRows()} rows (the leaderboard's figures are the
+ * sample's), the search gets half the budget, and the best configuration whose fit on every row is expected to finish in
+ * the other half (extrapolated from its fold times) is fit on all of them (never an ensemble).
  */
 public final class AutoMl {
   private static final Logger LOG = LoggerFactory.getLogger(AutoMl.class);
@@ -62,31 +65,44 @@ public final class AutoMl {
         .filter(c -> !c.spec().usesEmbeddings() || cache.embedder() != null).toList();
     if (n < 4) return refit(data, cache, cacheRows, y, List.of(space.get(0)), new int[] {1}, null, start, 0);
 
-    Folds folds = Folds.stratified(data.texts(), y, k, config.folds(), config.seed());
+    int[] sample = SearchSample.of(y, k, config.maxSearchRows(), config.seed());
+    if (sample.length < n) LOG.info("searching on a stratified sample of {} of {} rows", sample.length, n);
+    List<String> texts = data.texts();
+    List<String> sampleTexts = Arrays.stream(sample).mapToObj(texts::get).toList();
+    int sn = sample.length;
+    int[] sy = pick(y, sample);
+    // a sample gets its own cache, so the search counts n-grams of its rows only (1M texts take longer than a search)
+    FeatureCache searchCache = sn < n ? cache.subset(pick(cacheRows, sample)) : cache;
+    int[] sampleRows = sn < n ? range(0, sn) : cacheRows;
+    Folds folds = Folds.stratified(sampleTexts, sy, k, config.folds(), config.seed());
+    double refitScale = (double) n / folds.train(0).length;
+    // on a sample, half the budget is kept for the final fit on every row
+    long searchDeadline = sn < n ? start + config.budget().toMillis() / 2 : deadline;
     Map<String, CompletableFuture<SparseMatrix>> features = new ConcurrentHashMap<>();
-    List<Evaluation> evals = space.stream().map(c -> new Evaluation(c, n, folds.k())).toList();
+    List<Evaluation> evals = space.stream().map(c -> new Evaluation(c, sn, folds.k())).toList();
     ExecutorService pool = Executors.newFixedThreadPool(config.threads());
     try {
       // rung 0: one fold (or a fifth of leave-one-out folds) for everyone
       int firstFolds = Math.max(1, folds.k() / 5);
       AtomicInteger done = new AtomicInteger();
       int total = evals.size() * firstFolds + Math.max(3, evals.size() / 3) * (folds.k() - firstFolds);
-      run(pool, evals, range(0, firstFolds), folds, cache, cacheRows, y, k, features, deadline, done, total, progress);
-      evals.forEach(e -> e.summarize(y, k));
+      run(pool, evals, range(0, firstFolds), folds, searchCache, sampleRows, sy, k, features, searchDeadline, done,
+          total, progress);
+      evals.forEach(e -> e.summarize(sy, k));
       List<Evaluation> ranked = rank(evals.stream().filter(e -> e.metrics != null).toList());
       // rung 1: the best third on all folds
       List<Evaluation> survivors = ranked.subList(0, Math.min(ranked.size(), Math.max(3, ranked.size() / 3)));
-      run(pool, survivors, range(firstFolds, folds.k()), folds, cache, cacheRows, y, k, features, deadline, done,
-          total, progress);
-      survivors.forEach(e -> e.summarize(y, k));
+      run(pool, survivors, range(firstFolds, folds.k()), folds, searchCache, sampleRows, sy, k, features,
+          searchDeadline, done, total, progress);
+      survivors.forEach(e -> e.summarize(sy, k));
       // budget left: promote the next candidates in rung-0 order, a few at a time, so a generous budget ends with
       // every configuration fully cross-validated (a larger library for ensemble selection)
-      for (int next = survivors.size(); next < ranked.size() && clock.millis() < deadline; ) {
+      for (int next = survivors.size(); next < ranked.size() && clock.millis() < searchDeadline; ) {
         List<Evaluation> batch = ranked.subList(next, Math.min(ranked.size(), next + config.threads() * 2));
         next += batch.size();
-        run(pool, batch, range(firstFolds, folds.k()), folds, cache, cacheRows, y, k, features, deadline, done,
-            total, progress);
-        batch.forEach(e -> e.summarize(y, k));
+        run(pool, batch, range(firstFolds, folds.k()), folds, searchCache, sampleRows, sy, k, features,
+            searchDeadline, done, total, progress);
+        batch.forEach(e -> e.summarize(sy, k));
       }
     } finally {
       pool.shutdownNow();
@@ -104,18 +120,22 @@ public final class AutoMl {
       Evaluation b = all.get(0);
       return refit(data, cache, cacheRows, y, List.of(b.candidate), new int[] {1}, b, start, folds.k());
     }
-    Evaluation best = complete.get(0);
-    if (config.ensemble() && complete.size() > 1) {
+    Evaluation best = sn < n ? refittable(complete, refitScale, deadline - clock.millis(), n) : complete.get(0);
+    if (best != complete.get(0)) {
+      LOG.info("{} ranks first, but fitting it on all {} rows would not fit the time or memory left; fitting {}",
+          complete.get(0).candidate.name(), n, best.candidate.name());
+    }
+    // on a sample the final fit dominates the time: one model is refit on all rows, not an ensemble of them
+    if (config.ensemble() && complete.size() > 1 && sn == n) {
       List<Evaluation> lib = library(complete, 10);
       List<double[][]> probs = lib.stream().map(e -> e.oofProba).toList();
-      int[] all0 = range(0, n);
-      int[] w = EnsembleSelection.select(probs, y, all0, 20);
+      int[] w = EnsembleSelection.select(probs, sy, range(0, sn), 20);
       LOG.debug("ensemble selection weights {} over {}", Arrays.toString(w),
           lib.stream().map(e -> e.candidate.name()).toList());
       if (Arrays.stream(w).filter(v -> v > 0).count() > 1) {
         double[][] blended = EnsembleSelection.blend(probs, w);
-        double honest = EnsembleSelection.nestedAccuracy(lib.stream().map(e -> e.oofScores).toList(), y, folds, 20);
-        Metrics m = Metrics.ofProba(y, blended, k);
+        double honest = EnsembleSelection.nestedAccuracy(lib.stream().map(e -> e.oofScores).toList(), sy, folds, 20);
+        Metrics m = Metrics.ofProba(sy, blended, k);
         List<Candidate> members = new ArrayList<>();
         List<Integer> weights = new ArrayList<>();
         StringBuilder name = new StringBuilder("ensemble(");
@@ -132,7 +152,7 @@ public final class AutoMl {
         // (temperatures and weights fit without the scored fold) when that is lower
         LeaderboardEntry e = new LeaderboardEntry(name.toString(), folds.k(), Math.min(m.accuracy(), honest),
             m.macroF1(), m.weightedPrecision(), m.weightedRecall(), m.weightedF1(),
-            Calibration.ece(blended, y, 15), secs);
+            Calibration.ece(blended, sy, 15), secs);
         LOG.debug("ensemble in-sample accuracy {} nested {}", m.accuracy(), honest);
         if (e.cvAccuracy() > best.metrics.accuracy()) {
           board.add(0, e);
@@ -145,6 +165,21 @@ public final class AutoMl {
     }
     AutoMlResult r = refit(data, cache, cacheRows, y, List.of(best.candidate), new int[] {1}, best, start, folds.k());
     return new AutoMlResult(board, best.entry(), r.model());
+  }
+
+  /**
+   * The best of {@code ranked} whose fit on all {@code n} rows is expected to finish within {@code millisLeft} and to
+   * fit in half the heap, else the lightest. Time: a fold's time scaled by {@code scale} (rows of the final fit per
+   * training row of a fold), doubled for counting the n-grams of every row and for the error of a linear
+   * extrapolation. Memory: 8 bytes per stored value (column and value), about three copies alive at once (counts,
+   * TF-IDF, the blocks stacked); char n-grams of a million texts need more than a default heap.
+   */
+  private static Evaluation refittable(List<Evaluation> ranked, double scale, long millisLeft, int n) {
+    double heap = Runtime.getRuntime().maxMemory() / 2.0;
+    return ranked.stream()
+        .filter(e -> 2 * e.lastFoldSeconds * scale * 1000 <= millisLeft && e.nnzPerRow * n * 8 * 3 <= heap)
+        .findFirst()
+        .orElseGet(() -> ranked.stream().min(Comparator.comparingDouble(e -> e.nnzPerRow)).orElseThrow());
   }
 
   /**
@@ -170,6 +205,8 @@ public final class AutoMl {
 
   private static int[] range(int from, int to) { return java.util.stream.IntStream.range(from, to).toArray(); }
 
+  private static int[] pick(int[] values, int[] at) { return Arrays.stream(at).map(i -> values[i]).toArray(); }
+
   private void run(ExecutorService pool, List<Evaluation> evals, int[] foldIds, Folds folds, FeatureCache cache,
       int[] cacheRows, int[] y, int k, Map<String, CompletableFuture<SparseMatrix>> features, long deadline,
       AtomicInteger done, int total, Progress progress) {
@@ -184,6 +221,7 @@ public final class AutoMl {
           int[] train = folds.train(f), test = folds.test(f);
           int[] ytr = Arrays.stream(train).map(i -> y[i]).toArray();
           SparseMatrix x = features(e.candidate.spec(), f, folds, cache, cacheRows, ytr, features);
+          e.nnzPerRow = (double) x.nnz() / Math.max(1, x.rows());
           Scorer s = e.candidate.learner().fit(x.rows(train), ytr, k);
           double[][] sc = s.scores(x.rows(test));
           double secs = (System.nanoTime() - t0) / 1e9;

@@ -17,15 +17,24 @@ import org.labelloop.learn.learner.SoftmaxLearner;
  * @param ensemble whether to build a greedy ensemble of the best configurations
  * @param threads configurations/folds evaluated in parallel
  * @param candidates the search space; see {@link #defaultSpace(boolean)}
+ * @param maxSearchRows above this many examples the search cross-validates on a stratified sample of this size
  */
 public record AutoMlConfig(int folds, Duration budget, long seed, boolean ensemble, int threads,
-    List<Candidate> candidates) {
+    List<Candidate> candidates, int maxSearchRows) {
+  /** Searches on samples of 20,000 rows: enough to rank configurations, small enough to keep every fold in memory. */
+  public static final int DEFAULT_MAX_SEARCH_ROWS = 20_000;
+
   public AutoMlConfig {
     if (folds < 2) throw new IllegalArgumentException("folds must be >= 2");
     if (budget.isNegative() || budget.isZero()) throw new IllegalArgumentException("budget must be positive");
     if (threads < 1) throw new IllegalArgumentException("threads must be >= 1");
     candidates = List.copyOf(candidates);
     if (candidates.isEmpty()) throw new IllegalArgumentException("empty search space");
+    if (maxSearchRows < 4) throw new IllegalArgumentException("maxSearchRows must be >= 4");
+  }
+
+  public AutoMlConfig(int folds, Duration budget, long seed, boolean ensemble, int threads, List<Candidate> candidates) {
+    this(folds, budget, seed, ensemble, threads, candidates, DEFAULT_MAX_SEARCH_ROWS);
   }
 
   public static AutoMlConfig defaults(Duration budget, long seed, boolean embeddings) {

@@ -22,6 +22,8 @@ final class Evaluation {
   }
 
   volatile double lastFoldSeconds;
+  /** Stored feature values per row, which the memory of a fit on more rows scales with. */
+  volatile double nnzPerRow;
 
   synchronized void record(int[] testRows, double[][] scores, double secs) {
     for (int i = 0; i < testRows.length; i++) oofScores[testRows[i]] = scores[i];

@@ -26,6 +26,17 @@ public final class FeatureCache {
 
   public TextEmbedder embedder() { return embedder; }
 
+  /**
+   * A cache of the given rows only, sharing the embedder and any embeddings already computed; its n-gram counts are
+   * computed for these rows alone when first used.
+   */
+  public FeatureCache subset(int[] rows) {
+    FeatureCache sub = new FeatureCache(java.util.Arrays.stream(rows).mapToObj(texts::get).toList(), embedder);
+    SparseMatrix e = embeddings;
+    if (e != null) sub.embeddings = e.rows(rows);
+    return sub;
+  }
+
   TermCounts words(int maxN) {
     return counts.computeIfAbsent("w" + maxN, k -> TermCounts.of(texts, false, 1, maxN));
   }

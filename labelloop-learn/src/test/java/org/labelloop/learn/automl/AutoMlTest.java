@@ -77,6 +77,20 @@ class AutoMlTest {
   }
 
   @Test
+  void largeDataIsSearchedOnASampleAndFitOnEveryRow() {
+    TextDataset d = ToyData.topics(40, 0.3, 6); // 120 rows
+    AutoMlConfig c = new AutoMlConfig(3, Duration.ofMinutes(1), 1, true, 2, AutoMlConfig.defaultSpace(false), 30);
+    AutoMlResult r = new AutoMl(c, Clock.systemUTC()).fit(d, new FeatureCache(d.texts(), null), rows(d), Progress.NONE);
+    assertEquals(120, r.model().card().trainingExamples());
+    int crossValidated = r.model().card().cvConfusion().stream().flatMap(List::stream).mapToInt(Integer::intValue).sum();
+    assertEquals(30, crossValidated, "the search saw a stratified sample of 10 rows per class");
+    assertEquals(1, r.model().members().size(), "no ensemble is refit on all rows");
+    assertTrue(r.best().cvAccuracy() > 0.8);
+    TextDataset test = ToyData.topics(10, 0.3, 60);
+    assertTrue(Metrics.ofProba(test.y(), r.model().predictProba(test.texts()), 3).accuracy() > 0.9);
+  }
+
+  @Test
   void modelOnEmbeddingsNamesItsEmbedderAndRefusesAnother() {
     TextDataset d = ToyData.topics(8, 0.3, 2);
     AutoMlConfig c = new AutoMlConfig(3, Duration.ofMinutes(1), 1, false, 2,
