@@ -4,6 +4,7 @@
 // then 1–9 relabels and Delete removes it.
 import { h, replace, safeColor, inkFor, toast } from '../dom.js';
 import { jobsOf } from './project-tabs.js';
+import { confidenceOf } from './answer-summary.js';
 import { createBoxLayer, boxOf, annotationOf } from './image-editor.js';
 import { createAudioPlayer } from './audio-player.js';
 
@@ -17,13 +18,6 @@ const TEXT_TASKS = ['CLASSIFICATION', 'NAMED_ENTITIES_RECOGNITION'];
 const WORD = /[\p{L}\p{N}\p{M}_]/u;
 const isWord = (ch) => ch !== undefined && WORD.test(ch);
 
-/** Kili confidences are 0–100; some models send 0–1. Returns a percentage or null. */
-export function confidenceOf(item) {
-  const c = item && item.confidence;
-  if (typeof c !== 'number' || Number.isNaN(c)) return null;
-  return c <= 1 ? Math.round(c * 100) : Math.round(c);
-}
-
 /** Expands [start, end) to whole tokens and trims surrounding spaces. Returns null for an empty selection. */
 export function snapToTokens(text, start, end) {
   let s = Math.max(0, Math.min(start, end)), e = Math.min(text.length, Math.max(start, end));
@@ -33,29 +27,6 @@ export function snapToTokens(text, start, end) {
   while (s > 0 && isWord(text[s - 1]) && isWord(text[s])) s--;
   while (e < text.length && isWord(text[e]) && isWord(text[e - 1])) e++;
   return [s, e];
-}
-
-/** A one-line summary of a jsonResponse, for the review screen and the history. */
-export function summarize(project, jsonResponse) {
-  if (!jsonResponse) return '—';
-  const jobs = jobsOf(project);
-  const parts = [];
-  for (const job of jobs) {
-    const r = jsonResponse[job.id];
-    if (!r) continue;
-    const name = (id) => (job.categories.find((c) => c.id === id) || { name: id }).name;
-    if (job.mlTask === 'CLASSIFICATION') {
-      const cats = (r.categories || []).map((c) => name(c.name) + (confidenceOf(c) !== null ? ' (' + confidenceOf(c) + ' %)' : ''));
-      parts.push((jobs.length > 1 ? job.instruction + ': ' : '') + (cats.join(', ') || '—'));
-    } else if (job.mlTask === 'NAMED_ENTITIES_RECOGNITION') {
-      const anns = (r.annotations || []).map((a) => '“' + (a.content || '') + '” ' + name(((a.categories || [])[0] || {}).name));
-      parts.push((jobs.length > 1 ? job.instruction + ': ' : '') + (anns.join(' · ') || 'no entities'));
-    } else if (job.mlTask === 'OBJECT_DETECTION') {
-      const boxes = (r.annotations || []).map((a) => name(((a.categories || [])[0] || {}).name));
-      parts.push((jobs.length > 1 ? job.instruction + ': ' : '') + (boxes.length ? boxes.length + ' box(es): ' + boxes.join(', ') : 'no boxes'));
-    }
-  }
-  return parts.join(' | ') || '—';
 }
 
 /**

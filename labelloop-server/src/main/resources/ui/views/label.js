@@ -1,7 +1,8 @@
 // The labeling screen: one asset at a time from the queue, keyboard first. Submitting fetches the next asset in place.
 import { get, post, getOptional } from '../api.js';
 import { h, replace, errorBox, toast, showError, fmtDuration, isTyping } from '../dom.js';
-import { createEditor, summarize, confidenceOf } from './editor.js';
+import { createEditor } from './editor.js';
+import { summarize, confidenceOf } from './answer-summary.js';
 
 const SHORTCUTS = [
   ['1 – 9', 'pick a category of the highlighted job (NER: the entity type for the next span)'],

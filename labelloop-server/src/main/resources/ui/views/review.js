@@ -2,7 +2,8 @@
 // the inference mark, and accepts, corrects (both create a REVIEW label) or sends the asset back to the queue.
 import { get, post, patch, getOptional } from '../api.js';
 import { h, replace, errorBox, toast, showError, isTyping, fmtDate } from '../dom.js';
-import { createEditor, summarize } from './editor.js';
+import { createEditor } from './editor.js';
+import { summarize } from './answer-summary.js';
 import { helpOverlay } from './label.js';
 
 const SHORTCUTS = [

@@ -1,0 +1,32 @@
+// A jsonResponse in words, for people: a one-line summary of an answer and the model's confidence in it.
+import { jobsOf } from './project-tabs.js';
+
+/** Kili confidences are 0–100; some models send 0–1. Returns a percentage or null. */
+export function confidenceOf(item) {
+  const c = item && item.confidence;
+  if (typeof c !== 'number' || Number.isNaN(c)) return null;
+  return c <= 1 ? Math.round(c * 100) : Math.round(c);
+}
+
+/** A one-line summary of a jsonResponse, for the review screen and the history. */
+export function summarize(project, jsonResponse) {
+  if (!jsonResponse) return '—';
+  const jobs = jobsOf(project);
+  const parts = [];
+  for (const job of jobs) {
+    const r = jsonResponse[job.id];
+    if (!r) continue;
+    const name = (id) => (job.categories.find((c) => c.id === id) || { name: id }).name;
+    if (job.mlTask === 'CLASSIFICATION') {
+      const cats = (r.categories || []).map((c) => name(c.name) + (confidenceOf(c) !== null ? ' (' + confidenceOf(c) + ' %)' : ''));
+      parts.push((jobs.length > 1 ? job.instruction + ': ' : '') + (cats.join(', ') || '—'));
+    } else if (job.mlTask === 'NAMED_ENTITIES_RECOGNITION') {
+      const anns = (r.annotations || []).map((a) => '“' + (a.content || '') + '” ' + name(((a.categories || [])[0] || {}).name));
+      parts.push((jobs.length > 1 ? job.instruction + ': ' : '') + (anns.join(' · ') || 'no entities'));
+    } else if (job.mlTask === 'OBJECT_DETECTION') {
+      const boxes = (r.annotations || []).map((a) => name(((a.categories || [])[0] || {}).name));
+      parts.push((jobs.length > 1 ? job.instruction + ': ' : '') + (boxes.length ? boxes.length + ' box(es): ' + boxes.join(', ') : 'no boxes'));
+    }
+  }
+  return parts.join(' | ') || '—';
+}
