@@ -1,0 +1,61 @@
+// Classification jobs: a button per category, for one answer (radio) or any number of them (input "checkbox"). An
+// answer pre-filled from a model stays marked as the model's until it is changed.
+import { h } from '../dom.js';
+import { confidenceOf } from './answer-summary.js';
+import { categoryButton } from './editor-categories.js';
+
+/** Picks or unpicks a category: a radio job keeps at most one. */
+function toggle(job, catId, ed) {
+  const st = ed.state[job.id];
+  st.model = false;
+  if (job.input === 'checkbox') {
+    st.selected = st.selected.includes(catId) ? st.selected.filter((x) => x !== catId) : [...st.selected, catId];
+  } else {
+    st.selected = st.selected.includes(catId) && st.selected.length === 1 ? [] : [catId];
+  }
+  ed.changed();
+}
+
+/** The classification kind of job (the interface of a kind is described in editor.js). */
+export const classificationJob = {
+  init(job, r, { fromModel }) {
+    const known = new Set(job.categories.map((c) => c.id));
+    const picked = (r.categories || []).filter((c) => c && known.has(c.name));
+    const sel = job.input === 'checkbox' ? picked : picked.slice(0, 1);
+    return {
+      selected: sel.map((c) => c.name),
+      model: fromModel,
+      conf: Object.fromEntries(sel.map((c) => [c.name, confidenceOf(c)])),
+    };
+  },
+
+  hint: (job) => (job.input === 'checkbox' ? 'any number' : 'pick one') + (job.required ? ' · required' : ''),
+
+  body(job, ed, ji) {
+    const st = ed.state[job.id];
+    const checkbox = job.input === 'checkbox';
+    return h('div', { class: 'cat-buttons', role: checkbox ? 'group' : 'radiogroup', 'aria-label': job.instruction },
+      job.categories.map((c, i) => {
+        const on = st.selected.includes(c.id);
+        const b = categoryButton(c, i, {
+          class: 'cat' + (on ? ' on' : '') + (on && st.model ? ' from-model' : ''),
+          role: checkbox ? 'checkbox' : 'radio', 'aria-checked': on ? 'true' : 'false',
+          dataset: { category: c.id, job: job.id },
+        }, on && st.model ? h('span', { class: 'model-badge', text: 'model' + (st.conf[c.id] !== null && st.conf[c.id] !== undefined ? ' ' + st.conf[c.id] + '%' : '') }) : null);
+        b.addEventListener('click', () => { ed.active = ji; toggle(job, c.id, ed); });
+        return b;
+      }));
+  },
+
+  pick: toggle,
+  modelCount: (st) => (st.model ? st.selected.length : 0),
+  accept(st) { st.model = false; },
+
+  problem(job, st) {
+    return job.required && !st.selected.length
+      ? '“' + job.instruction + '” needs an answer: press 1–' + Math.min(9, job.categories.length) + '.'
+      : null;
+  },
+
+  response: (job, st) => (st.selected.length ? { categories: st.selected.map((name) => ({ name })) } : undefined),
+};
