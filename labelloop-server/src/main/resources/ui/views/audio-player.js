@@ -10,8 +10,14 @@ export function createAudioPlayer(src) {
   return {
     el,
     toggle() {
-      if (audio.paused) audio.play().catch((e) => toast('The audio cannot play: ' + e.message, 'error'));
-      else audio.pause();
+      // a pause before playback starts rejects play() with AbortError: that is the labeler's choice, not a failure
+      if (!audio.paused) {
+        audio.pause();
+        return;
+      }
+      audio.play().catch((e) => {
+        if (e.name !== 'AbortError') toast('The audio cannot play: ' + e.message, 'error');
+      });
     },
   };
 }

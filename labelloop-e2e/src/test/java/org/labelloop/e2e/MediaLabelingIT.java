@@ -43,6 +43,16 @@ class MediaLabelingIT extends BrowserFlow {
     }
   }
 
+  /** Presses P with the player's play() rejecting with {@code errorName}; returns the error toast's text, or "none". */
+  private static String afterRejectedPlay(WebElement audio, String errorName) {
+    return (String) ((org.openqa.selenium.JavascriptExecutor) driver).executeAsyncScript(
+        "const audio = arguments[0], name = arguments[1], done = arguments[arguments.length - 1];"
+        + "audio.play = () => Promise.reject(new DOMException('stubbed', name));"
+        + "document.dispatchEvent(new KeyboardEvent('keydown', {key: 'p', bubbles: true}));"
+        + "setTimeout(() => { const t = document.getElementById('toast');"
+        + " done(t && !t.hidden && t.classList.contains('error') ? t.textContent : 'none'); }, 200);", audio, errorName);
+  }
+
   @Test
   @Order(1)
   void logsIn() {
@@ -229,6 +239,11 @@ class MediaLabelingIT extends BrowserFlow {
     wait.until(d -> Boolean.FALSE.equals(js("return arguments[0].paused;", audio)));
     keys("p");
     wait.until(d -> Boolean.TRUE.equals(js("return arguments[0].paused;", audio)));
+    // A pause that lands before playback starts makes play() reject with AbortError: not an error to show. Any other
+    // rejection (here a refused autoplay) is. The player's play() is stubbed to reject so both cases are certain.
+    assertEquals("none", afterRejectedPlay(audio, "AbortError"), "no error toast when a pause interrupts play()");
+    assertTrue(afterRejectedPlay(audio, "NotAllowedError").contains("The audio cannot play"));
+    js("delete arguments[0].play; document.querySelector('#toast button').click();", audio);
     // Typing a "p" into a field is text, not the shortcut.
     js("const i = document.createElement('input'); i.id = 'typing-probe'; document.getElementById('label-card').append(i); i.focus();");
     driver.findElement(By.id("typing-probe")).sendKeys("play");
