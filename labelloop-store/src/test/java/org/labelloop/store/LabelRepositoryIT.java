@@ -1,5 +1,6 @@
 package org.labelloop.store;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,6 +15,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.labelloop.core.asset.Asset;
 import org.labelloop.core.label.Label;
+import org.labelloop.core.label.LabelDraft;
 import org.labelloop.core.label.LabelType;
 import org.labelloop.core.port.Page;
 import org.labelloop.core.project.Project;
@@ -32,6 +34,60 @@ class LabelRepositoryIT extends OnBothDatabases {
     assertNull(stored.get(1).authorId());
     assertEquals("model-1", stored.get(1).modelVersion());
     assertEquals(3.5, stored.get(0).secondsToLabel());
+  }
+
+  @Test
+  void insertAllStoresWhatSingleInsertsStoreInOrder() {
+    String u = Fixtures.user(db).id();
+    Project single = Fixtures.project(db);
+    Project batched = Fixtures.project(db);
+    List<LabelDraft> drafts =
+        List.of(
+            byExternalId("a0", Fixtures.label("x", LabelType.DEFAULT, "SPORT")),
+            byExternalId("a1", Fixtures.label("x", LabelType.REVIEW, "POLITICS")),
+            byExternalId("a2", Fixtures.skip("x")),
+            byExternalId("a0", Fixtures.label("x", LabelType.PREDICTION, "POLITICS")));
+    List<Label> one = new ArrayList<>();
+    db.assets().insert(single.id(), drafts("a", 3), NOW);
+    for (LabelDraft d : drafts) {
+      String assetId = db.assets().findByExternalId(single.id(), d.assetExternalId()).orElseThrow().id();
+      one.add(db.labels().insert(single.id(), assetId, u, d, NOW));
+    }
+    db.assets().insert(batched.id(), drafts("a", 3), NOW);
+    assertArrayEquals(new boolean[] {true, true, true, true}, db.labels().insertAll(batched.id(), u, drafts, NOW));
+    List<Label> many = db.labels().list(batched.id(), null, null, null, 10).items();
+    assertEquals(one.stream().map(l -> sansIds(l, single)).toList(), many.stream().map(l -> sansIds(l, batched)).toList());
+    assertEquals(one, db.labels().list(single.id(), null, null, null, 10).items(), "what single inserts return is what is stored");
+    String a0 = db.assets().findByExternalId(batched.id(), "a0").orElseThrow().id();
+    assertEquals(List.of(many.get(0), many.get(3)), db.labels().forAssets(List.of(a0)).get(a0));
+  }
+
+  @Test
+  void insertAllInsertsNothingForAnAssetNotInTheProject() {
+    Project p = Fixtures.project(db);
+    Project other = Fixtures.project(db);
+    db.assets().insert(p.id(), drafts("a", 1), NOW);
+    db.assets().insert(other.id(), drafts("b", 1), NOW);
+    LabelDraft label = Fixtures.label("x", LabelType.PREDICTION, "SPORT");
+    boolean[] found = db.labels().insertAll(p.id(), null, List.of(byExternalId("b0", label), byExternalId("a0", label), byExternalId("zz", label)), NOW);
+    assertArrayEquals(new boolean[] {false, true, false}, found);
+    List<Label> stored = db.labels().list(p.id(), null, null, null, 10).items();
+    assertEquals(1, stored.size());
+    assertEquals(db.assets().findByExternalId(p.id(), "a0").orElseThrow().id(), stored.getFirst().assetId());
+    assertNull(stored.getFirst().authorId());
+    assertTrue(db.labels().list(other.id(), null, null, null, 10).items().isEmpty());
+    assertEquals(0, db.labels().insertAll(p.id(), null, List.of(), NOW).length);
+  }
+
+  private static LabelDraft byExternalId(String externalId, LabelDraft d) {
+    return new LabelDraft(null, externalId, d.labelType(), d.jsonResponse(), d.modelVersion(), d.secondsToLabel(), d.skipped());
+  }
+
+  /** A label with its own and its asset's ids replaced by the asset's external id, to compare across projects. */
+  private static List<Object> sansIds(Label l, Project p) {
+    String externalId = db.assets().find(p.id(), l.assetId()).orElseThrow().externalId();
+    return java.util.Arrays.asList(
+        externalId, l.authorId(), l.labelType(), l.jsonResponse(), l.modelVersion(), l.createdAt(), l.secondsToLabel(), l.skipped());
   }
 
   @Test

@@ -13,6 +13,13 @@ public interface LabelRepository {
   /** Inserts the label for {@code assetId} (already resolved; the draft's asset fields are ignored). */
   Label insert(String projectId, String assetId, String authorId, LabelDraft draft, Instant now);
 
+  /**
+   * Inserts labels in order as one batched statement, each storing what {@link #insert} would for its asset, which the
+   * draft names by {@code assetExternalId}. Returns, per draft, whether the project has that asset (else nothing is
+   * inserted for it).
+   */
+  boolean[] insertAll(String projectId, String authorId, List<LabelDraft> drafts, Instant now);
+
   /** Labels of a project in id order; null filters do not filter. */
   Page<Label> list(String projectId, LabelType type, String assetId, String cursor, int limit);
 
