@@ -182,6 +182,7 @@ public final class AssetImporter {
         }
         staging.publish(stored);
       }
+      List<ParsedRow> labeled = new ArrayList<>();
       for (int i = 0; i < inserted.length; i++) {
         ParsedRow row = batch.get(i);
         if (!inserted[i]) {
@@ -189,13 +190,12 @@ public final class AssetImporter {
           reject(row.line(), "duplicate externalId '" + row.draft().externalId() + "' (already in the project or earlier in the file)");
         } else {
           imported++;
-          if (row.answer() != null) {
-            addLabel(row.draft(), row.answer());
-          } else if (row.draft().label() != null) {
-            addLabel(row.draft(), categoryAnswer(row.draft().label()));
+          if (row.answer() != null || row.draft().label() != null) {
+            labeled.add(row);
           }
         }
       }
+      addLabels(labeled);
       batch.clear();
     }
 
@@ -215,10 +215,23 @@ public final class AssetImporter {
       return response;
     }
 
-    private void addLabel(AssetDraft draft, JsonNode response) {
-      String assetId = ports.assets().findByExternalId(project.id(), draft.externalId()).orElseThrow().id();
-      ports.labels().insert(project.id(), assetId, caller.userId(), new LabelDraft(assetId, null, LabelType.DEFAULT, response, null, null, false), clock.instant());
-      ports.assets().setStatus(assetId, AssetStatus.LABELED);
+    /** The labels of a batch's inserted rows: one label batch and one status batch, not three statements a row. */
+    private void addLabels(List<ParsedRow> rows) {
+      if (rows.isEmpty()) {
+        return;
+      }
+      List<String> externalIds = rows.stream().map(row -> row.draft().externalId()).toList();
+      List<LabelDraft> labels = new ArrayList<>(rows.size());
+      for (ParsedRow row : rows) {
+        JsonNode response = row.answer() != null ? row.answer() : categoryAnswer(row.draft().label());
+        labels.add(new LabelDraft(null, row.draft().externalId(), LabelType.DEFAULT, response, null, null, false));
+      }
+      for (boolean found : ports.labels().insertAll(project.id(), caller.userId(), labels, clock.instant())) {
+        if (!found) {
+          throw new IllegalStateException("An asset inserted by this import was not found");
+        }
+      }
+      ports.assets().update(project.id(), externalIds, AssetStatus.LABELED, null);
     }
 
     private Optional<Category> category(String label) {
