@@ -25,7 +25,7 @@ class DatasetVersionsIT extends OnBothDatabases {
 
   @BeforeEach
   void newProject() {
-    admin = new Caller(db.users().create("admin-" + System.nanoTime() + "@example.org", "Admin", "x", true, NOW));
+    admin = Fixtures.admin(db);
     project = Fixtures.project(db);
     db.assets().insert(project.id(), drafts("x", 4), NOW);
     for (String e : List.of("x0", "x1", "x2")) {

@@ -13,6 +13,7 @@ import org.labelloop.core.project.InputType;
 import org.labelloop.core.project.JsonInterface;
 import org.labelloop.core.project.Project;
 import org.labelloop.core.project.ProjectDraft;
+import org.labelloop.core.user.Caller;
 import org.labelloop.core.user.User;
 
 /** Small builders shared by the repository tests. */
@@ -46,6 +47,11 @@ final class Fixtures {
   static User user(Database db) {
     int n = USERS.incrementAndGet();
     return db.users().create("User" + n + "-" + System.nanoTime() + "@Example.org", "User " + n, "hash", false, NOW);
+  }
+
+  /** A caller acting as a new administrator. */
+  static Caller admin(Database db) {
+    return new Caller(db.users().create("admin-" + System.nanoTime() + "@example.org", "Admin", "x", true, NOW));
   }
 
   static AssetDraft draft(String externalId) {

@@ -28,7 +28,7 @@ class LabeledImportIT extends OnBothDatabases {
 
   @BeforeEach
   void newProject() {
-    admin = new Caller(db.users().create("admin-" + System.nanoTime() + "@example.org", "Admin", "x", true, NOW));
+    admin = Fixtures.admin(db);
     project = Fixtures.project(db);
   }
 
