@@ -33,12 +33,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Creates the demo projects from the bundled {@code demo/} resources, once: a topic classification project from
- * {@code texts.csv} (its labeled rows become the admin's labels) and an NER project from {@code ner.jsonl}.
+ * Creates the demo projects once: a topic classification project from {@code demo/texts.csv} (its labeled rows become
+ * the admin's labels), an NER project from {@code demo/ner.jsonl}, and an object-detection project of drawn shapes
+ * imported as COCO ({@link DemoShapes}).
  */
 final class Demo {
   static final String TEXTS_TITLE = "Demo: news and support topics";
   static final String NER_TITLE = "Demo: named entities";
+  static final String SHAPES_TITLE = "Demo: shapes (boxes on images)";
   private static final Logger LOG = LoggerFactory.getLogger(Demo.class);
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -68,6 +70,10 @@ final class Demo {
     if (!titles.contains(NER_TITLE) && exists("ner.jsonl")) {
       Project p = createNer(caller);
       out.println("Demo project created: " + NER_TITLE + " (id " + p.id() + ")");
+    }
+    if (!titles.contains(SHAPES_TITLE)) {
+      Project p = createShapes(caller);
+      out.println("Demo project created: " + SHAPES_TITLE + " (id " + p.id() + ")");
     }
   }
 
@@ -132,6 +138,19 @@ final class Demo {
     if (!gold.isEmpty()) {
       app.labels().submitAll(caller, project.id(), gold);
     }
+    return project;
+  }
+
+  private Project createShapes(Caller caller) {
+    Project project = app.projects().create(caller, new ProjectDraft(SHAPES_TITLE,
+        "Drawn circles, squares and triangles: the first eight come with their boxes (imported as COCO), "
+            + "the rest wait for you.",
+        InputType.IMAGE, JsonInterface.parse(iface("OBJECT_DETECTION", "Draw a box around every shape",
+            new LinkedHashSet<>(DemoShapes.SHAPES)))));
+    byte[] zip = DemoShapes.cocoZip(24, 8);
+    var report = app.assets().importFile(caller, project.id(), new java.io.ByteArrayInputStream(zip),
+        new ImportOptions(ImportFormat.COCO, null, null, null, false));
+    LOG.info("demo shapes imported: {} assets, {} rejected", report.imported(), report.rejected());
     return project;
   }
 
