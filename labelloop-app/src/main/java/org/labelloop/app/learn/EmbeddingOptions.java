@@ -41,8 +41,12 @@ final class EmbeddingOptions {
     String name = none ? "none" : embedder.toLowerCase(Locale.ROOT);
     if (name.equals("none")) return null;
     if (!name.equals("auto")) {
-      SentenceModel m = List.of(SentenceModel.values()).stream().filter(x -> x.cliName().equals(name)).findFirst()
-          .orElseThrow(() -> new UserError("unknown --embedder '" + embedder + "' (use auto, e5-small, minilm or none)"));
+      SentenceModel m;
+      try {
+        m = SentenceModel.byCliName(name);
+      } catch (IllegalArgumentException e) {
+        throw new UserError("unknown --embedder '" + embedder + "' (use auto, e5-small, minilm or none)");
+      }
       return embed(m, texts, Double.POSITIVE_INFINITY, progress, err);
     }
     for (SentenceModel m : List.of(SentenceModel.E5_SMALL, SentenceModel.MINILM_L6)) {

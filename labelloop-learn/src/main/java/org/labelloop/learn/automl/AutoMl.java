@@ -205,7 +205,6 @@ public final class AutoMl {
 
   private static int[] range(int from, int to) { return java.util.stream.IntStream.range(from, to).toArray(); }
 
-  private static int[] pick(int[] values, int[] at) { return Arrays.stream(at).map(i -> values[i]).toArray(); }
 
   private void run(ExecutorService pool, List<Evaluation> evals, int[] foldIds, Folds folds, FeatureCache cache,
       int[] cacheRows, int[] y, int k, Map<String, CompletableFuture<SparseMatrix>> features, long deadline,
@@ -219,7 +218,7 @@ public final class AutoMl {
           if (clock.millis() + (long) (expect * 1000) > deadline) return;
           long t0 = System.nanoTime();
           int[] train = folds.train(f), test = folds.test(f);
-          int[] ytr = Arrays.stream(train).map(i -> y[i]).toArray();
+          int[] ytr = pick(y, train);
           SparseMatrix x = features(e.candidate.spec(), f, folds, cache, cacheRows, ytr, features);
           e.nnzPerRow = (double) x.nnz() / Math.max(1, x.rows());
           Scorer s = e.candidate.learner().fit(x.rows(train), ytr, k);
@@ -255,9 +254,10 @@ public final class AutoMl {
     }
   }
 
-  private static int[] map(int[] rows, int[] cacheRows) {
-    int[] r = new int[rows.length];
-    for (int i = 0; i < rows.length; i++) r[i] = cacheRows[rows[i]];
+  /** {@code values} at the positions {@code at}, in that order. */
+  private static int[] pick(int[] values, int[] at) {
+    int[] r = new int[at.length];
+    for (int i = 0; i < at.length; i++) r[i] = values[at[i]];
     return r;
   }
 
@@ -269,7 +269,7 @@ public final class AutoMl {
     if (prior != null) return prior.join();
     try {
       // only the labeled rows: the cache may also hold a large unlabeled pool
-      mine.complete(Featurizer.fit(spec, cache, map(folds.train(fold), cacheRows), yTrain).transform(cache, cacheRows));
+      mine.complete(Featurizer.fit(spec, cache, pick(cacheRows, folds.train(fold)), yTrain).transform(cache, cacheRows));
     } catch (RuntimeException ex) {
       mine.completeExceptionally(ex);
       throw ex;
