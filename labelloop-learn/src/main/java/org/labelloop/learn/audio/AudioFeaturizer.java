@@ -1,0 +1,37 @@
+package org.labelloop.learn.audio;
+
+import java.util.List;
+import java.util.stream.IntStream;
+
+/**
+ * Fixed-length features of audio clips for the classic learners: MFCC and log-mel statistics, their deltas, the MFCC
+ * contour over the spoken span, loudness and what {@link SileroVad} heard (see {@link #names()} for the layout).
+ * Clips are featurized in parallel; the voice detector runs them as batches. Closing it closes the detector.
+ */
+public final class AudioFeaturizer implements AutoCloseable {
+  /** Names this featurizer in model cards and feature caches; bump when the features change. */
+  public static final String NAME = "audio-mfcc-vad/1";
+
+  private final MelSpectrogram mel = new MelSpectrogram();
+  private final SileroVad vad;
+
+  public AudioFeaturizer() { this(new SileroVad()); }
+
+  public AudioFeaturizer(SileroVad vad) { this.vad = vad; }
+
+  /** Feature names, {@code block.feature}, in vector order. */
+  public static List<String> names() { return ClipFeatures.names(); }
+
+  /** One feature vector per clip; every clip must be at {@link AudioDecoder#RATE} Hz. */
+  public float[][] featurize(List<AudioClip> clips) {
+    for (AudioClip c : clips) {
+      if (c.sampleRate() != AudioDecoder.RATE) throw new IllegalArgumentException("clips must be at " + AudioDecoder.RATE + " Hz");
+    }
+    float[][] speech = vad.probabilities(clips.stream().map(AudioClip::samples).toList());
+    float[][] out = new float[clips.size()][];
+    IntStream.range(0, clips.size()).parallel().forEach(i -> out[i] = ClipFeatures.of(clips.get(i).samples(), mel, speech[i]));
+    return out;
+  }
+
+  @Override public void close() { vad.close(); }
+}

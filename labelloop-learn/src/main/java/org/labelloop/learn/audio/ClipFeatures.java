@@ -1,0 +1,145 @@
+package org.labelloop.learn.audio;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One clip's fixed-length feature vector, in named blocks (the name's prefix up to the first dot):
+ * {@code mfcc} mean and deviation over time; {@code delta} mean and deviation of the MFCC deltas and deviation of the
+ * delta-deltas; {@code mel} log-mel mean and deviation; {@code shape} the MFCC mean over each of {@link #PARTS} equal
+ * parts of the spoken span, the order of sounds that statistics over the whole clip lose; {@code energy} duration,
+ * loudness and zero-crossing rate; {@code vad} what the voice detector heard. Spectral statistics are taken over the
+ * spoken span (first to last speech segment; where the detector hears none, the frames within 35 dB of the loudest),
+ * so leading and trailing silence does not dilute them.
+ */
+final class ClipFeatures {
+  static final int PARTS = 4;
+  private static final int FRAMES_PER_SECOND = AudioDecoder.RATE / MelSpectrogram.HOP;
+  private static final int M = MelSpectrogram.MFCCS;
+
+  private ClipFeatures() {}
+
+  static List<String> names() {
+    List<String> n = new ArrayList<>();
+    for (String s : List.of("mean", "std")) for (int k = 0; k < M; k++) n.add("mfcc." + s + k);
+    for (String s : List.of("mean", "std")) for (int k = 0; k < M; k++) n.add("delta." + s + k);
+    for (int k = 0; k < M; k++) n.add("delta.accel_std" + k);
+    for (String s : List.of("mean", "std")) for (int k = 0; k < MelSpectrogram.MELS; k++) n.add("mel." + s + k);
+    for (int p = 0; p < PARTS; p++) for (int k = 0; k < M; k++) n.add("shape.part" + p + "_" + k);
+    n.addAll(List.of("energy.seconds", "energy.spoken_seconds", "energy.db_mean", "energy.db_std", "energy.db_max",
+        "energy.zcr"));
+    n.addAll(List.of("vad.speech_ratio", "vad.speech_seconds", "vad.segments", "vad.p_mean", "vad.p_max"));
+    return n;
+  }
+
+  /** @param vad Silero window probabilities of {@code x} */
+  static float[] of(float[] x, MelSpectrogram mel, float[] vad) {
+    float[][] logMel = mel.logMel(x);
+    float[][] mfcc = mel.mfcc(logMel);
+    int frames = mfcc.length;
+    float[] db = new float[frames], zcr = new float[frames];
+    for (int t = 0; t < frames; t++) {
+      int s = t * MelSpectrogram.HOP, e = Math.min(x.length, s + MelSpectrogram.FRAME);
+      double power = 0;
+      int crossings = 0;
+      for (int i = s; i < e; i++) {
+        power += x[i] * x[i];
+        if (i > s && (x[i] >= 0) != (x[i - 1] >= 0)) crossings++;
+      }
+      db[t] = (float) (10 * Math.log10(power / Math.max(1, e - s) + 1e-10));
+      zcr[t] = crossings / (float) Math.max(1, e - s - 1);
+    }
+    List<SpeechSegment> speech = SpeechSegment.of(vad, x.length);
+    int[] span = span(speech, db);
+    float[][] spoken = java.util.Arrays.copyOfRange(mfcc, span[0], span[1]);
+    float[][] d = deltas(spoken), dd = deltas(d);
+
+    List<Float> f = new ArrayList<>(names().size());
+    meanStd(spoken, f);
+    meanStd(d, f);
+    addAll(f, meanStd(dd)[1]);
+    meanStd(java.util.Arrays.copyOfRange(logMel, span[0], span[1]), f);
+    for (int p = 0; p < PARTS; p++) {
+      int a = p * spoken.length / PARTS, b = Math.max(a + 1, (p + 1) * spoken.length / PARTS);
+      addAll(f, meanStd(java.util.Arrays.copyOfRange(spoken, Math.min(a, spoken.length - 1), Math.min(b, spoken.length)))[0]);
+    }
+    float[][] energy = meanStd(column(db));
+    float max = Float.NEGATIVE_INFINITY;
+    for (float v : db) max = Math.max(max, v);
+    double speechSeconds = speech.stream().mapToDouble(s -> s.end() - s.start()).sum();
+    double voiced = 0, pMean = 0, pMax = 0;
+    for (float p : vad) {
+      if (p >= 0.5) voiced++;
+      pMean += p / Math.max(1, vad.length);
+      pMax = Math.max(pMax, p);
+    }
+    f.addAll(List.of((float) (x.length / (double) AudioDecoder.RATE), (span[1] - span[0]) / (float) FRAMES_PER_SECOND,
+        energy[0][0], energy[1][0], max, meanStd(column(zcr))[0][0]));
+    f.addAll(List.of((float) (voiced / Math.max(1, vad.length)), (float) speechSeconds, (float) speech.size(),
+        (float) pMean, (float) pMax));
+    float[] out = new float[f.size()];
+    for (int i = 0; i < out.length; i++) out[i] = f.get(i);
+    return out;
+  }
+
+  /** Frames [from, to) of the spoken span. */
+  private static int[] span(List<SpeechSegment> speech, float[] db) {
+    int n = db.length;
+    if (!speech.isEmpty()) {
+      int a = (int) Math.floor(speech.getFirst().start() * FRAMES_PER_SECOND);
+      int b = (int) Math.ceil(speech.getLast().end() * FRAMES_PER_SECOND);
+      a = Math.min(Math.max(0, a), n - 1);
+      return new int[] {a, Math.max(a + 1, Math.min(n, b))};
+    }
+    float max = Float.NEGATIVE_INFINITY;
+    for (float v : db) max = Math.max(max, v);
+    int a = 0, b = n;
+    while (a < n - 1 && db[a] < max - 35) a++;
+    while (b > a + 1 && db[b - 1] < max - 35) b--;
+    return new int[] {a, b};
+  }
+
+  /** Regression deltas over ±2 frames (HTK), edges repeated. */
+  static float[][] deltas(float[][] c) {
+    int n = c.length, k = n == 0 ? 0 : c[0].length;
+    float[][] d = new float[n][k];
+    for (int t = 0; t < n; t++) {
+      for (int j = 0; j < k; j++) {
+        double s = 0;
+        for (int w = 1; w <= 2; w++) s += w * (c[Math.min(n - 1, t + w)][j] - c[Math.max(0, t - w)][j]);
+        d[t][j] = (float) (s / 10);
+      }
+    }
+    return d;
+  }
+
+  private static void meanStd(float[][] rows, List<Float> f) {
+    float[][] ms = meanStd(rows);
+    addAll(f, ms[0]);
+    addAll(f, ms[1]);
+  }
+
+  /** Column means and (population) deviations. */
+  private static float[][] meanStd(float[][] rows) {
+    int k = rows[0].length;
+    double[] mean = new double[k], sq = new double[k];
+    for (float[] r : rows) for (int j = 0; j < k; j++) mean[j] += r[j] / (double) rows.length;
+    for (float[] r : rows) for (int j = 0; j < k; j++) sq[j] += (r[j] - mean[j]) * (r[j] - mean[j]) / rows.length;
+    float[][] out = new float[2][k];
+    for (int j = 0; j < k; j++) {
+      out[0][j] = (float) mean[j];
+      out[1][j] = (float) Math.sqrt(sq[j]);
+    }
+    return out;
+  }
+
+  private static float[][] column(float[] v) {
+    float[][] c = new float[v.length][1];
+    for (int i = 0; i < v.length; i++) c[i][0] = v[i];
+    return c;
+  }
+
+  private static void addAll(List<Float> f, float[] v) {
+    for (float x : v) f.add(x);
+  }
+}
