@@ -9,9 +9,6 @@ import java.util.stream.IntStream;
  * Clips are featurized in parallel; the voice detector runs them as batches. Closing it closes the detector.
  */
 public final class AudioFeaturizer implements AutoCloseable {
-  /** Names this featurizer in model cards and feature caches; bump when the features change. */
-  public static final String NAME = "audio-mfcc-vad/1";
-
   private final MelSpectrogram mel = new MelSpectrogram();
   private final SileroVad vad;
 
@@ -20,7 +17,7 @@ public final class AudioFeaturizer implements AutoCloseable {
   public AudioFeaturizer(SileroVad vad) { this.vad = vad; }
 
   /** Feature names, {@code block.feature}, in vector order. */
-  public static List<String> names() { return ClipFeatures.names(); }
+  public static List<String> names() { return ClipFeatures.NAMES; }
 
   /** One feature vector per clip; every clip must be at {@link AudioDecoder#RATE} Hz. */
   public float[][] featurize(List<AudioClip> clips) {

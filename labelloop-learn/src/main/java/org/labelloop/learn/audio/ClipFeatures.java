@@ -1,35 +1,40 @@
 package org.labelloop.learn.audio;
 
+import java.nio.FloatBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * One clip's fixed-length feature vector, in named blocks (the name's prefix up to the first dot):
  * {@code mfcc} mean and deviation over time; {@code delta} mean and deviation of the MFCC deltas and deviation of the
- * delta-deltas; {@code mel} log-mel mean and deviation; {@code shape} the MFCC mean over each of {@link #PARTS} equal
- * parts of the spoken span, the order of sounds that statistics over the whole clip lose; {@code energy} duration,
- * loudness and zero-crossing rate; {@code vad} what the voice detector heard. Spectral statistics are taken over the
+ * delta-deltas; {@code mel} log-mel mean and deviation; {@code shape} the MFCC mean (relative to the clip's, c0
+ * excepted: less of the speaker's timbre) and deviation over each of {@link #PARTS} equal parts of the spoken span, the
+ * order of sounds that statistics over the whole clip lose; {@code energy} duration, loudness and zero-crossing rate; {@code vad} what the voice detector heard. Spectral statistics are taken over the
  * spoken span (first to last speech segment; where the detector hears none, the frames within 35 dB of the loudest),
  * so leading and trailing silence does not dilute them.
  */
 final class ClipFeatures {
-  static final int PARTS = 4;
+  static final int PARTS = 6;
   private static final int FRAMES_PER_SECOND = AudioDecoder.RATE / MelSpectrogram.HOP;
   private static final int M = MelSpectrogram.MFCCS;
+  static final List<String> NAMES = names();
 
   private ClipFeatures() {}
 
-  static List<String> names() {
+  private static List<String> names() {
     List<String> n = new ArrayList<>();
     for (String s : List.of("mean", "std")) for (int k = 0; k < M; k++) n.add("mfcc." + s + k);
     for (String s : List.of("mean", "std")) for (int k = 0; k < M; k++) n.add("delta." + s + k);
     for (int k = 0; k < M; k++) n.add("delta.accel_std" + k);
     for (String s : List.of("mean", "std")) for (int k = 0; k < MelSpectrogram.MELS; k++) n.add("mel." + s + k);
-    for (int p = 0; p < PARTS; p++) for (int k = 0; k < M; k++) n.add("shape.part" + p + "_" + k);
+    for (int p = 0; p < PARTS; p++) {
+      for (String s : List.of("mean", "std")) for (int k = 0; k < M; k++) n.add("shape.part" + p + "_" + s + k);
+    }
     n.addAll(List.of("energy.seconds", "energy.spoken_seconds", "energy.db_mean", "energy.db_std", "energy.db_max",
         "energy.zcr"));
     n.addAll(List.of("vad.speech_ratio", "vad.speech_seconds", "vad.segments", "vad.p_mean", "vad.p_max"));
-    return n;
+    return List.copyOf(n);
   }
 
   /** @param vad Silero window probabilities of {@code x} */
@@ -51,35 +56,35 @@ final class ClipFeatures {
     }
     List<SpeechSegment> speech = SpeechSegment.of(vad, x.length);
     int[] span = span(speech, db);
-    float[][] spoken = java.util.Arrays.copyOfRange(mfcc, span[0], span[1]);
+    float[][] spoken = Arrays.copyOfRange(mfcc, span[0], span[1]);
     float[][] d = deltas(spoken), dd = deltas(d);
 
-    List<Float> f = new ArrayList<>(names().size());
-    meanStd(spoken, f);
-    meanStd(d, f);
-    addAll(f, meanStd(dd)[1]);
-    meanStd(java.util.Arrays.copyOfRange(logMel, span[0], span[1]), f);
+    FloatBuffer f = FloatBuffer.allocate(NAMES.size());
+    float[][] spokenStats = meanStd(spoken), deltaStats = meanStd(d);
+    f.put(spokenStats[0]).put(spokenStats[1]).put(deltaStats[0]).put(deltaStats[1]).put(meanStd(dd)[1]);
+    float[][] melStats = meanStd(Arrays.copyOfRange(logMel, span[0], span[1]));
+    f.put(melStats[0]).put(melStats[1]);
     for (int p = 0; p < PARTS; p++) {
-      int a = p * spoken.length / PARTS, b = Math.max(a + 1, (p + 1) * spoken.length / PARTS);
-      addAll(f, meanStd(java.util.Arrays.copyOfRange(spoken, Math.min(a, spoken.length - 1), Math.min(b, spoken.length)))[0]);
+      int a = Math.min(p * spoken.length / PARTS, spoken.length - 1);
+      int b = Math.max(a + 1, (p + 1) * spoken.length / PARTS);
+      float[][] part = meanStd(Arrays.copyOfRange(spoken, a, b));
+      for (int k = 1; k < M; k++) part[0][k] -= spokenStats[0][k];
+      f.put(part[0]).put(part[1]);
     }
-    float[][] energy = meanStd(column(db));
+    float[][] loudness = meanStd(column(db));
     float max = Float.NEGATIVE_INFINITY;
     for (float v : db) max = Math.max(max, v);
-    double speechSeconds = speech.stream().mapToDouble(s -> s.end() - s.start()).sum();
+    f.put((float) (x.length / (double) AudioDecoder.RATE)).put((span[1] - span[0]) / (float) FRAMES_PER_SECOND)
+        .put(loudness[0][0]).put(loudness[1][0]).put(max).put(meanStd(column(zcr))[0][0]);
     double voiced = 0, pMean = 0, pMax = 0;
     for (float p : vad) {
       if (p >= 0.5) voiced++;
       pMean += p / Math.max(1, vad.length);
       pMax = Math.max(pMax, p);
     }
-    f.addAll(List.of((float) (x.length / (double) AudioDecoder.RATE), (span[1] - span[0]) / (float) FRAMES_PER_SECOND,
-        energy[0][0], energy[1][0], max, meanStd(column(zcr))[0][0]));
-    f.addAll(List.of((float) (voiced / Math.max(1, vad.length)), (float) speechSeconds, (float) speech.size(),
-        (float) pMean, (float) pMax));
-    float[] out = new float[f.size()];
-    for (int i = 0; i < out.length; i++) out[i] = f.get(i);
-    return out;
+    f.put((float) (voiced / Math.max(1, vad.length))).put((float) speech.stream().mapToDouble(s -> s.end() - s.start()).sum())
+        .put(speech.size()).put((float) pMean).put((float) pMax);
+    return f.array();
   }
 
   /** Frames [from, to) of the spoken span. */
@@ -113,12 +118,6 @@ final class ClipFeatures {
     return d;
   }
 
-  private static void meanStd(float[][] rows, List<Float> f) {
-    float[][] ms = meanStd(rows);
-    addAll(f, ms[0]);
-    addAll(f, ms[1]);
-  }
-
   /** Column means and (population) deviations. */
   private static float[][] meanStd(float[][] rows) {
     int k = rows[0].length;
@@ -137,9 +136,5 @@ final class ClipFeatures {
     float[][] c = new float[v.length][1];
     for (int i = 0; i < v.length; i++) c[i][0] = v[i];
     return c;
-  }
-
-  private static void addAll(List<Float> f, float[] v) {
-    for (float x : v) f.add(x);
   }
 }

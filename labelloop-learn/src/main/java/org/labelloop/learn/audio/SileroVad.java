@@ -20,7 +20,7 @@ import java.util.stream.IntStream;
  * Silero VAD (MIT, shipped as {@code silero_vad.onnx} with its licence beside it): the probability that each 32 ms
  * window of 16 kHz audio holds speech. The model is recurrent; each window is fed with the 64 samples before it and
  * the state the previous window left. Clips run together as one batch per window step (about three times the
- * throughput of one clip at a time), longest first so the batch only shrinks.
+ * throughput of one clip at a time), longest first so the batch only shrinks; batches run in parallel.
  *
  * <p>One ONNX session, shared and thread-safe. {@link #close()} waits for running batches and refuses new ones, so a
  * shutdown never frees the native session under a running call.
@@ -62,21 +62,19 @@ public final class SileroVad implements AutoCloseable {
       Integer[] order = IntStream.range(0, clips.size()).boxed().toArray(Integer[]::new);
       Arrays.sort(order, Comparator.comparingInt((Integer i) -> clips.get(i).length).reversed());
       float[][] out = new float[clips.size()][];
-      for (int b = 0; b < order.length; b += MAX_BATCH) {
-        Integer[] batch = Arrays.copyOfRange(order, b, Math.min(order.length, b + MAX_BATCH));
+      IntStream.range(0, (order.length + MAX_BATCH - 1) / MAX_BATCH).parallel().forEach(b -> {
+        Integer[] batch = Arrays.copyOfRange(order, b * MAX_BATCH, Math.min(order.length, (b + 1) * MAX_BATCH));
         float[][] p = batch(Arrays.stream(batch).map(clips::get).toList());
         for (int i = 0; i < batch.length; i++) out[batch[i]] = p[i];
-      }
+      });
       return out;
-    } catch (OrtException e) {
-      throw new IllegalStateException("Silero VAD failed: " + e.getMessage(), e);
     } finally {
       lock.readLock().unlock();
     }
   }
 
   /** Clips sorted longest first: at window step t the clips still running are a prefix of the batch. */
-  private float[][] batch(List<float[]> clips) throws OrtException {
+  private float[][] batch(List<float[]> clips) {
     int n = clips.size();
     float[][] out = new float[n][];
     for (int i = 0; i < n; i++) out[i] = new float[windows(clips.get(i).length)];
@@ -101,6 +99,8 @@ public final class SileroVad implements AutoCloseable {
         FloatBuffer next = ((OnnxTensor) r.get(1)).getFloatBuffer();
         next.get(0, state, 0, active * STATE);
         next.get(active * STATE, state, n * STATE, active * STATE);
+      } catch (OrtException e) {
+        throw new IllegalStateException("Silero VAD failed: " + e.getMessage(), e);
       }
     }
     return out;
