@@ -35,7 +35,7 @@ final class KerasLayers {
 
   /**
    * @param outputs layer names that become graph outputs; a name ending in {@code /mean} outputs that layer's output
-   *     averaged over its spatial positions ([N, C]); empty: the model's own outputs
+   *     averaged over its spatial positions ([N, C]); {@code =alias} renames the output; empty: the model's outputs
    */
   static OnnxGraph convert(TfjsModel model, List<String> outputs) {
     OnnxGraph g = new OnnxGraph("tfjs-layers");
@@ -43,13 +43,14 @@ final class KerasLayers {
     Map<String, Layer> layers = k.layers();
     List<String> wanted = outputs.isEmpty() ? k.modelOutputs(layers) : outputs;
     for (Layer l : k.needed(layers, wanted)) k.add(l);
-    for (String out : wanted) {
+    for (String spec : wanted) {
+      String out = spec.split("=")[0], alias = spec.contains("=") ? spec.split("=")[1] : out;
       boolean mean = out.endsWith("/mean");
       Value v = k.values.get(mean ? out.substring(0, out.length() - 5) : out);
       if (v == null) throw new TfjsFormatException("no layer named " + out);
       String src = mean ? k.globalMean(v) : v.rank == 4 ? g.node("Transpose", List.of(v.name), Attr.ints("perm", 0, 2, 3, 1)) : v.name;
-      g.namedNode("Identity", List.of(src), out);
-      g.output(out, OnnxGraph.FLOAT);
+      g.namedNode("Identity", List.of(src), alias);
+      g.output(alias, OnnxGraph.FLOAT);
     }
     return g;
   }
@@ -92,7 +93,10 @@ final class KerasLayers {
   private static List<Layer> needed(Map<String, Layer> layers, List<String> wanted) {
     Set<String> keep = new LinkedHashSet<>();
     Deque<String> todo = new ArrayDeque<>();
-    for (String w : wanted) todo.add(w.endsWith("/mean") ? w.substring(0, w.length() - 5) : w);
+    for (String spec : wanted) {
+      String w = spec.split("=")[0];
+      todo.add(w.endsWith("/mean") ? w.substring(0, w.length() - 5) : w);
+    }
     while (!todo.isEmpty()) {
       Layer l = layers.get(todo.pop());
       if (l == null || !keep.add(l.name)) continue;

@@ -39,18 +39,19 @@ final class TfGraph {
 
   /**
    * @param outputs node names (with {@code :k} for a node's k-th output) that become graph outputs; a name ending in
-   *     {@code /mean} outputs that NCHW tensor averaged over its spatial positions ([N, C])
+   *     {@code /mean} outputs that NCHW tensor averaged over its spatial positions ([N, C]); {@code =alias} renames it
    */
   static OnnxGraph convert(TfjsModel model, List<String> outputs) {
     if (outputs.isEmpty()) throw new TfjsFormatException("a graph model needs the names of the outputs to convert");
     OnnxGraph g = new OnnxGraph("tfjs-graph");
     TfGraph t = new TfGraph(model, g);
-    for (String out : outputs) {
+    for (String spec : outputs) {
+      String out = spec.split("=")[0], alias = spec.contains("=") ? spec.split("=")[1] : out;
       boolean mean = out.endsWith("/mean");
       Value v = t.value(mean ? out.substring(0, out.length() - 5) : out);
       String src = mean ? g.node("Flatten", List.of(g.node("GlobalAveragePool", List.of(t.data(v))))) : t.data(v);
-      g.namedNode("Identity", List.of(src), out);
-      g.output(out, OnnxGraph.FLOAT);
+      g.namedNode("Identity", List.of(src), alias);
+      g.output(alias, OnnxGraph.FLOAT);
     }
     return g;
   }

@@ -11,7 +11,7 @@ import java.util.Map;
  * Converts a TF.js model (Keras layers or graph) into an ONNX file. Run once when a shipped model is updated (see
  * {@code models/README.md}); the product only loads the result.
  *
- * <pre>java -cp labelloop-learn.jar:… org.labelloop.learn.onnx.TfjsToOnnx model.json out.onnx [OUTPUT[/mean] …]</pre>
+ * <pre>java -cp labelloop-learn.jar:… org.labelloop.learn.onnx.TfjsToOnnx model.json out.onnx [OUTPUT[/mean][=ALIAS] …]</pre>
  */
 public final class TfjsToOnnx {
   private TfjsToOnnx() {}
@@ -25,7 +25,7 @@ public final class TfjsToOnnx {
 
   public static void main(String[] args) throws IOException {
     if (args.length < 2) {
-      System.err.println("usage: TfjsToOnnx model.json out.onnx [OUTPUT[/mean] ...]");
+      System.err.println("usage: TfjsToOnnx model.json out.onnx [OUTPUT[/mean][=ALIAS] ...]");
       System.exit(2);
     }
     List<String> outputs = Arrays.asList(args).subList(2, args.length);

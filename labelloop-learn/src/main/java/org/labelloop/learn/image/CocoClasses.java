@@ -1,0 +1,34 @@
+package org.labelloop.learn.image;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The 80 COCO object classes in the detectors' output order, and matching of a project's category names to them. */
+public final class CocoClasses {
+  public static final List<String> NAMES = List.of("person", "bicycle", "car", "motorcycle", "airplane", "bus", "train",
+      "truck", "boat", "traffic light", "fire hydrant", "stop sign", "parking meter", "bench", "bird", "cat", "dog",
+      "horse", "sheep", "cow", "elephant", "bear", "zebra", "giraffe", "backpack", "umbrella", "handbag", "tie",
+      "suitcase", "frisbee", "skis", "snowboard", "sports ball", "kite", "baseball bat", "baseball glove", "skateboard",
+      "surfboard", "tennis racket", "bottle", "wine glass", "cup", "fork", "knife", "spoon", "bowl", "banana", "apple",
+      "sandwich", "orange", "broccoli", "carrot", "hot dog", "pizza", "donut", "cake", "chair", "couch", "potted plant",
+      "bed", "dining table", "toilet", "tv", "laptop", "mouse", "remote", "keyboard", "cell phone", "microwave", "oven",
+      "toaster", "sink", "refrigerator", "book", "clock", "vase", "scissors", "teddy bear", "hair drier", "toothbrush");
+
+  private CocoClasses() {}
+
+  /**
+   * The COCO class a category name means: exact, ignoring case, spaces/underscores/hyphens and a plural "s"/"es"
+   * ({@code Horses}, {@code traffic_light}, {@code TV}).
+   */
+  public static Optional<String> match(String categoryName) {
+    String n = key(categoryName);
+    for (String c : NAMES) {
+      String k = key(c);
+      if (n.equals(k) || n.equals(k + "s") || n.equals(k + "es")) return Optional.of(c);
+    }
+    return Optional.empty();
+  }
+
+  private static String key(String s) { return s.toLowerCase(Locale.ROOT).replaceAll("[\\s_\\-]+", ""); }
+}

@@ -1,0 +1,96 @@
+package org.labelloop.learn.onnx;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import java.nio.FloatBuffer;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+
+/**
+ * An ONNX Runtime session that cannot be closed under a running inference: freeing the native session while a batch
+ * runs on it crashes the JVM. Runs share a read lock; {@link #close()} takes the write lock, so it waits for the
+ * batches in flight, and later runs fail with an {@link IllegalStateException} instead of touching freed memory.
+ */
+public final class GuardedSession implements AutoCloseable {
+  private final OrtEnvironment env = OrtEnvironment.getEnvironment();
+  private final OrtSession session;
+  private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+  private boolean closed;
+
+  /** Loads a model; {@code threads} is ONNX Runtime's intra-op parallelism for one run. */
+  public GuardedSession(byte[] model, int threads) {
+    try (OrtSession.SessionOptions opts = new OrtSession.SessionOptions()) {
+      opts.setIntraOpNumThreads(threads);
+      opts.setInterOpNumThreads(1);
+      opts.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+      this.session = env.createSession(model, opts);
+    } catch (OrtException e) {
+      throw new IllegalArgumentException("not a model ONNX Runtime can load: " + e.getMessage(), e);
+    }
+  }
+
+  public Set<String> inputNames() { return session.getInputNames(); }
+
+  /** The declared shape of the first input; -1 where a dimension is dynamic. */
+  public long[] inputShape() {
+    try {
+      return ((ai.onnxruntime.TensorInfo) session.getInputInfo().values().iterator().next().getInfo()).getShape();
+    } catch (OrtException | ClassCastException e) {
+      throw new IllegalArgumentException("the model's first input is not a tensor", e);
+    }
+  }
+
+  public Set<String> outputNames() { return session.getOutputNames(); }
+
+  /** Runs the model on one float input and hands the result to {@code read} while the session is still open. */
+  public <T> T run(String input, float[] data, long[] shape, Function<OrtSession.Result, T> read) {
+    lock.readLock().lock();
+    try {
+      if (closed) throw new IllegalStateException("the model was closed");
+      try (OnnxTensor x = OnnxTensor.createTensor(env, FloatBuffer.wrap(data), shape);
+          OrtSession.Result r = session.run(Map.of(input, x))) {
+        return read.apply(r);
+      } catch (OrtException e) {
+        throw new IllegalStateException("inference failed: " + e.getMessage(), e);
+      }
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /** Waits for the runs in flight, then frees the native session. */
+  @Override public void close() {
+    lock.writeLock().lock();
+    try {
+      if (closed) return;
+      closed = true;
+      session.close();
+    } catch (OrtException e) {
+      throw new IllegalStateException(e);
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  /** Copies one float output of a result. */
+  public static float[] floats(OrtSession.Result r, String name) {
+    OnnxTensor t = (OnnxTensor) r.get(name).orElseThrow(() -> new IllegalStateException("the model has no output " + name));
+    FloatBuffer b = t.getFloatBuffer();
+    float[] v = new float[b.remaining()];
+    b.get(v);
+    return v;
+  }
+
+  /** The shape of one output of a result. */
+  public static long[] shape(OrtSession.Result r, String name) {
+    try {
+      return ((OnnxTensor) r.get(name).orElseThrow()).getInfo().getShape();
+    } catch (RuntimeException e) {
+      throw new IllegalStateException("the model has no output " + name, e);
+    }
+  }
+}
