@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -18,10 +19,22 @@ record TfjsModel(JsonNode topology, String format, Map<String, TfjsWeight> weigh
 
   static TfjsModel read(Path modelJson) throws IOException {
     JsonNode root = new ObjectMapper().readTree(modelJson.toFile());
+    Map<String, byte[]> shards = new HashMap<>();
+    for (JsonNode group : root.path("weightsManifest"))
+      for (JsonNode p : group.path("paths")) shards.put(p.asText(), Files.readAllBytes(modelJson.resolveSibling(p.asText())));
+    return parse(root, shards);
+  }
+
+  /** A model from its {@code model.json} tree and its shards by path. */
+  static TfjsModel parse(JsonNode root, Map<String, byte[]> shards) {
     Map<String, TfjsWeight> weights = new LinkedHashMap<>();
     for (JsonNode group : root.path("weightsManifest")) {
       ByteArrayOutputStream all = new ByteArrayOutputStream();
-      for (JsonNode p : group.path("paths")) all.writeBytes(Files.readAllBytes(modelJson.resolveSibling(p.asText())));
+      for (JsonNode p : group.path("paths")) {
+        byte[] shard = shards.get(p.asText());
+        if (shard == null) throw new TfjsFormatException("missing weights shard " + p.asText());
+        all.writeBytes(shard);
+      }
       byte[] bytes = all.toByteArray();
       int at = 0;
       for (JsonNode w : group.path("weights")) {

@@ -18,7 +18,10 @@ public final class TfjsToOnnx {
 
   /** The ONNX bytes for {@code modelJson}, with the given outputs (model outputs when empty, layers models only). */
   public static byte[] convert(Path modelJson, List<String> outputs, Map<String, String> metadata) throws IOException {
-    TfjsModel m = TfjsModel.read(modelJson);
+    return convert(TfjsModel.read(modelJson), outputs, metadata);
+  }
+
+  static byte[] convert(TfjsModel m, List<String> outputs, Map<String, String> metadata) {
     OnnxGraph g = m.format().equals("graph-model") ? TfGraph.convert(m, outputs) : KerasLayers.convert(m, outputs);
     return g.toBytes("labelloop-tfjs2onnx", metadata);
   }
