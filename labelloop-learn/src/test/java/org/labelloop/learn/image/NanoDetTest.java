@@ -1,0 +1,42 @@
+package org.labelloop.learn.image;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class NanoDetTest {
+  @Test void decodesADistanceDistributionIntoABoxInTheOriginalImage() {
+    int side = 13, classes = 80, cell = 2 * side + 3; // stride 32, column 3, row 2: centre (112, 80)
+    float[] scores = new float[side * side * classes], boxes = new float[side * side * 44];
+    scores[cell * classes + 16] = 0.9f; // dog
+    scores[cell * classes + 17] = 0.2f; // horse, below the threshold
+    for (int s = 0; s < 4; s++) boxes[cell * 44 + s * 11 + 2] = 30; // all mass on distance 2 x 32 = 64
+    // an 832x416 photo letterboxed into 416: scale 0.5, 104 rows of padding above
+    Picture p = new Picture(832, 416, null, 0.5, 0.5, 0, 104);
+    List<Detection> out = new ArrayList<>();
+    NanoDet.decode(scores, boxes, 32, 0.5, p, out);
+    assertEquals(1, out.size());
+    Detection d = out.getFirst();
+    assertEquals("dog", d.label());
+    assertEquals(0.9, d.score(), 1e-6);
+    assertEquals((112 - 64) / 0.5, d.x(), 1e-6);
+    assertEquals(0, d.y(), 1e-6, "clipped to the image");
+    assertEquals(128 / 0.5, d.width(), 1e-6);
+    assertEquals((80 + 64 - 104) / 0.5, d.height(), 1e-6);
+  }
+
+  @Test void keepsTheBestOfOverlappingBoxesPerClass() {
+    Detection a = new Detection("dog", 0.9, 0, 0, 10, 10), b = new Detection("dog", 0.8, 1, 1, 10, 10);
+    Detection c = new Detection("cat", 0.7, 1, 1, 10, 10), d = new Detection("dog", 0.6, 50, 50, 10, 10);
+    assertEquals(List.of(a, c, d), Nms.apply(List.of(d, b, c, a), 0.6, 10));
+  }
+
+  @Test void matchesCategoryNamesToCocoClasses() {
+    assertEquals("horse", CocoClasses.match("Horses").orElseThrow());
+    assertEquals("traffic light", CocoClasses.match("TRAFFIC_LIGHT").orElseThrow());
+    assertEquals("bus", CocoClasses.match("buses").orElseThrow());
+    assertEquals(true, CocoClasses.match("ant").isEmpty());
+  }
+}
