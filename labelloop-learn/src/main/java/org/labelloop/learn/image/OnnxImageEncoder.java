@@ -92,7 +92,7 @@ public final class OnnxImageEncoder implements ImageEncoder {
   /** Runs {@code n} prepared images; rows are the concatenated outputs. */
   float[][] run(float[] x, int n) {
     long[] shape = input.channelsFirst() ? new long[] {n, 3, input.height(), input.width()} : new long[] {n, input.height(), input.width(), 3};
-    return session.run(inputName, x, shape, r -> {
+    return session.run(inputName, x, shape, new java.util.LinkedHashSet<>(outputs), r -> {
       float[][] rows = new float[n][];
       List<float[]> parts = new ArrayList<>();
       for (String o : outputs) parts.add(GuardedSession.floats(r, o));

@@ -48,11 +48,16 @@ public final class GuardedSession implements AutoCloseable {
 
   /** Runs the model on one float input and hands the result to {@code read} while the session is still open. */
   public <T> T run(String input, float[] data, long[] shape, Function<OrtSession.Result, T> read) {
+    return run(input, data, shape, session.getOutputNames(), read);
+  }
+
+  /** As {@link #run(String, float[], long[], Function)}, computing only the named outputs. */
+  public <T> T run(String input, float[] data, long[] shape, Set<String> outputs, Function<OrtSession.Result, T> read) {
     lock.readLock().lock();
     try {
       if (closed) throw new IllegalStateException("the model was closed");
       try (OnnxTensor x = OnnxTensor.createTensor(env, FloatBuffer.wrap(data), shape);
-          OrtSession.Result r = session.run(Map.of(input, x))) {
+          OrtSession.Result r = session.run(Map.of(input, x), outputs)) {
         return read.apply(r);
       } catch (OrtException e) {
         throw new IllegalStateException("inference failed: " + e.getMessage(), e);
