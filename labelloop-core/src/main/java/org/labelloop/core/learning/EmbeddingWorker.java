@@ -110,10 +110,12 @@ public final class EmbeddingWorker implements AutoCloseable {
 
   /**
    * Queues a training for a project whose classifier was trained before all its embeddings were stored (e.g. right
-   * after a labeled import), so its predictions need not wait for ten more labels to use them.
+   * after a labeled import), so its predictions need not wait for ten more labels to use them. A training running now
+   * took its snapshot before the last vectors were stored, so it counts as such a classifier.
    */
   private boolean retrainWithEmbeddings(String projectId) {
-    if (ports.learning().versions(projectId).isEmpty()) return false;
+    boolean running = ports.learning().latestJob(projectId).filter(j -> j.status() == TrainingJob.Status.RUNNING).isPresent();
+    if (ports.learning().versions(projectId).isEmpty() && !running) return false;
     LearningSettings settings = LearningSettings.fromJson(ports.learning().settings(projectId).orElse(null));
     Job learned = ports.projects().find(projectId).map(p -> settings.retrainedJob(p.jsonInterface())).orElse(null);
     if (learned == null || learned.mlTask() != MlTask.CLASSIFICATION) {
