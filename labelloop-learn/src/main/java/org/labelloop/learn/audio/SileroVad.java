@@ -12,9 +12,8 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.locks.ReadWriteLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.IntStream;
+import org.labelloop.learn.onnx.GuardedSession;
 
 /**
  * Silero VAD (MIT, shipped as {@code silero_vad.onnx} with its licence beside it): the probability that each 32 ms
@@ -22,8 +21,8 @@ import java.util.stream.IntStream;
  * the state the previous window left. Clips run together as one batch per window step (about three times the
  * throughput of one clip at a time), longest first so the batch only shrinks; batches run in parallel.
  *
- * <p>One ONNX session, shared and thread-safe. {@link #close()} waits for running batches and refuses new ones, so a
- * shutdown never frees the native session under a running call.
+ * <p>One ONNX session, shared and thread-safe, in a {@link GuardedSession}: {@link #close()} waits for running batches
+ * and refuses new ones, so a shutdown never frees the native session under a running call.
  */
 public final class SileroVad implements AutoCloseable {
   /** Samples per window: 32 ms at 16 kHz. */
@@ -32,22 +31,14 @@ public final class SileroVad implements AutoCloseable {
   private static final int STATE = 128;
   private static final int MAX_BATCH = 64;
 
-  private final OrtEnvironment env = OrtEnvironment.getEnvironment();
-  private final OrtSession session;
-  private final ReadWriteLock lock = new ReentrantReadWriteLock();
-  private boolean closed;
+  private final GuardedSession session;
 
   public SileroVad() {
     try (InputStream in = SileroVad.class.getResourceAsStream("silero_vad.onnx")) {
       if (in == null) throw new IllegalStateException("silero_vad.onnx is not on the classpath");
-      OrtSession.SessionOptions opts = new OrtSession.SessionOptions();
-      opts.setIntraOpNumThreads(1);
-      opts.setInterOpNumThreads(1);
-      session = env.createSession(in.readAllBytes(), opts);
+      session = new GuardedSession(in.readAllBytes(), 1);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (OrtException e) {
-      throw new IllegalStateException("cannot load Silero VAD: " + e.getMessage(), e);
     }
   }
 
@@ -56,25 +47,21 @@ public final class SileroVad implements AutoCloseable {
 
   /** Speech probability of every window of every clip (16 kHz samples), in the order given. */
   public float[][] probabilities(List<float[]> clips) {
-    lock.readLock().lock();
-    try {
-      if (closed) throw new IllegalStateException("the voice detector is closed");
+    return session.use((env, s) -> {
       Integer[] order = IntStream.range(0, clips.size()).boxed().toArray(Integer[]::new);
       Arrays.sort(order, Comparator.comparingInt((Integer i) -> clips.get(i).length).reversed());
       float[][] out = new float[clips.size()][];
       IntStream.range(0, (order.length + MAX_BATCH - 1) / MAX_BATCH).parallel().forEach(b -> {
         Integer[] batch = Arrays.copyOfRange(order, b * MAX_BATCH, Math.min(order.length, (b + 1) * MAX_BATCH));
-        float[][] p = batch(Arrays.stream(batch).map(clips::get).toList());
+        float[][] p = batch(env, s, Arrays.stream(batch).map(clips::get).toList());
         for (int i = 0; i < batch.length; i++) out[batch[i]] = p[i];
       });
       return out;
-    } finally {
-      lock.readLock().unlock();
-    }
+    });
   }
 
   /** Clips sorted longest first: at window step t the clips still running are a prefix of the batch. */
-  private float[][] batch(List<float[]> clips) {
+  private static float[][] batch(OrtEnvironment env, OrtSession session, List<float[]> clips) {
     int n = clips.size();
     float[][] out = new float[n][];
     for (int i = 0; i < n; i++) out[i] = new float[windows(clips.get(i).length)];
@@ -106,16 +93,5 @@ public final class SileroVad implements AutoCloseable {
     return out;
   }
 
-  @Override public void close() {
-    lock.writeLock().lock();
-    try {
-      if (closed) return;
-      closed = true;
-      session.close();
-    } catch (OrtException e) {
-      throw new IllegalStateException(e);
-    } finally {
-      lock.writeLock().unlock();
-    }
-  }
+  @Override public void close() { session.close(); }
 }

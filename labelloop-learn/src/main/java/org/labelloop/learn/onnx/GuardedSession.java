@@ -53,18 +53,31 @@ public final class GuardedSession implements AutoCloseable {
 
   /** As {@link #run(String, float[], long[], Function)}, computing only the named outputs. */
   public <T> T run(String input, float[] data, long[] shape, Set<String> outputs, Function<OrtSession.Result, T> read) {
+    return use((e, s) -> {
+      try (OnnxTensor x = OnnxTensor.createTensor(e, FloatBuffer.wrap(data), shape);
+          OrtSession.Result r = s.run(Map.of(input, x), outputs)) {
+        return read.apply(r);
+      }
+    });
+  }
+
+  /** Work on the open session (several runs, other input types); {@link #close()} waits for it to return. */
+  public <T> T use(Body<T> body) {
     lock.readLock().lock();
     try {
       if (closed) throw new IllegalStateException("the model was closed");
-      try (OnnxTensor x = OnnxTensor.createTensor(env, FloatBuffer.wrap(data), shape);
-          OrtSession.Result r = session.run(Map.of(input, x), outputs)) {
-        return read.apply(r);
-      } catch (OrtException e) {
-        throw new IllegalStateException("inference failed: " + e.getMessage(), e);
-      }
+      return body.apply(env, session);
+    } catch (OrtException e) {
+      throw new IllegalStateException("inference failed: " + e.getMessage(), e);
     } finally {
       lock.readLock().unlock();
     }
+  }
+
+  /** What {@link #use} runs. */
+  @FunctionalInterface
+  public interface Body<T> {
+    T apply(OrtEnvironment env, OrtSession session) throws OrtException;
   }
 
   /** Waits for the runs in flight, then frees the native session. */
