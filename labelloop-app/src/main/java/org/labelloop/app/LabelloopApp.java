@@ -18,6 +18,7 @@ import org.labelloop.learn.feature.SentenceEmbedder;
 import org.labelloop.learn.feature.SentenceModel;
 import org.labelloop.server.BcryptPasswordHasher;
 import org.labelloop.server.LabelloopServer;
+import org.labelloop.core.io.ImportLimits;
 import org.labelloop.store.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,9 +30,15 @@ public final class LabelloopApp implements AutoCloseable {
 
   /**
    * What {@code serve} was asked for. {@code dbUrl} null means the SQLite file {@code DATA/labelloop.db};
-   * {@code embeddings} runs the background embedder of text assets and gives the NER tagger word-cluster features.
+   * {@code embeddings} runs the background embedder of text assets and gives the NER tagger word-cluster features;
+   * {@code importLimits} caps cells, rows and files of imports.
    */
-  public record Settings(String host, int port, Path dataDir, String dbUrl, boolean demo, boolean embeddings) {}
+  public record Settings(String host, int port, Path dataDir, String dbUrl, boolean demo, boolean embeddings,
+      ImportLimits importLimits) {
+    public Settings(String host, int port, Path dataDir, String dbUrl, boolean demo, boolean embeddings) {
+      this(host, port, dataDir, dbUrl, demo, embeddings, ImportLimits.DEFAULT);
+    }
+  }
 
   /** Sentence embeddings of up to this many tokens, the model's own training length. */
   private static final int EMBEDDING_TOKENS = 256;
@@ -69,7 +76,12 @@ public final class LabelloopApp implements AutoCloseable {
     try {
       Ports ports = db.ports();
       Clock clock = Clock.systemUTC();
-      Labelloop app = Labelloop.create(ports, new BcryptPasswordHasher(), clock, new DiskFileStore(data.resolve("files")));
+      Labelloop app = Labelloop.create(ports, new BcryptPasswordHasher(), clock, new DiskFileStore(data.resolve("files")),
+          settings.importLimits(), tmp);
+      int abandoned = app.assets().recoverAbandonedImports(db.abandonedImportCutoff(clock.instant()));
+      if (abandoned > 0) {
+        LOG.warn("rolled back {} import(s) that a stopped server left unfinished", abandoned);
+      }
       bootstrapAdmin(app, data, out);
       if (settings.demo()) {
         new Demo(app, ports).createIfAbsent(out);

@@ -30,13 +30,23 @@ import org.labelloop.app.testing.Api.Response;
  */
 abstract class MediaApiContract extends ServerContract {
 
-  /** A tiny PNG-looking file: the real signature and IHDR start, then {@code seed} so each one differs. */
+  /** A tiny real PNG, {@code seed} pixels wide (at least 1), so each one differs. */
   static byte[] png(int seed) {
-    return new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 0, 1, (byte) seed};
+    return image("png", seed);
   }
 
   static byte[] jpeg(int seed) {
-    return new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0, (byte) seed, (byte) 0xFF, (byte) 0xD9};
+    return image("jpg", seed);
+  }
+
+  private static byte[] image(String format, int seed) {
+    try {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(Math.max(1, seed), 2, java.awt.image.BufferedImage.TYPE_INT_RGB), format, out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   static byte[] zip(Object... nameAndBytes) throws IOException {

@@ -29,11 +29,12 @@ public record Labelloop(
     SuspectService suspects) {
 
   public static Labelloop create(Ports ports, PasswordHasher hasher, Clock clock) {
-    return create(ports, hasher, clock, org.labelloop.core.port.FileStore.NONE);
+    return create(ports, hasher, clock, org.labelloop.core.port.FileStore.NONE, org.labelloop.core.io.ImportLimits.DEFAULT, null);
   }
 
-  /** The use cases, with a store for the files of image and audio assets. */
-  public static Labelloop create(Ports ports, PasswordHasher hasher, Clock clock, org.labelloop.core.port.FileStore files) {
+  /** The use cases, with a file store, the caps on imports and a directory for imports' temporary files (null: the system's). */
+  public static Labelloop create(Ports ports, PasswordHasher hasher, Clock clock, org.labelloop.core.port.FileStore files,
+      org.labelloop.core.io.ImportLimits limits, java.nio.file.Path spoolDir) {
     Access access = new Access(ports.projects(), ports.members(), clock);
     QualityService quality = new QualityService(ports, access, clock, new java.util.SplittableRandom());
     LearningService learning = new LearningService(ports, access, clock);
@@ -42,7 +43,7 @@ public record Labelloop(
         new ProjectService(ports, access, clock, files),
         new MemberService(ports, access),
         new UserService(ports, hasher, clock),
-        new AssetService(ports, access, clock, files, learning),
+        new AssetService(ports, access, clock, files, learning, limits, spoolDir),
         labels,
         new QueueService(ports, access, clock, labels, quality),
         new ExportService(ports, access, files),

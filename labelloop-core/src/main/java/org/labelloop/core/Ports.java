@@ -6,6 +6,7 @@ import org.labelloop.core.learning.LearningRepository;
 import org.labelloop.core.port.ApiKeyRepository;
 import org.labelloop.core.port.AssetRepository;
 import org.labelloop.core.port.DatasetVersionRepository;
+import org.labelloop.core.port.ImportRepository;
 import org.labelloop.core.port.LabelRepository;
 import org.labelloop.core.port.MemberRepository;
 import org.labelloop.core.port.ProjectRepository;
@@ -27,7 +28,8 @@ public record Ports(
     DatasetVersionRepository versions,
     LearningRepository learning,
     QualityRepository quality,
-    EmbeddingRepository embeddings) {
+    EmbeddingRepository embeddings,
+    ImportRepository imports) {
   public Ports {
     Objects.requireNonNull(tx);
     Objects.requireNonNull(projects);
@@ -41,5 +43,6 @@ public record Ports(
     Objects.requireNonNull(learning);
     Objects.requireNonNull(quality);
     Objects.requireNonNull(embeddings);
+    Objects.requireNonNull(imports);
   }
 }

@@ -47,7 +47,7 @@ final class AssetRoutes {
   private void importAssets(Context ctx) {
     Caller caller = Auth.caller(ctx);
     String projectId = ctx.pathParam("id");
-    boolean skip = "skip".equalsIgnoreCase(ctx.queryParam("onError"));
+    boolean skip = "skip".equalsIgnoreCase(firstNonBlank(ctx.queryParam("onError"), null));
     ImportReport report;
     if (ctx.isMultipartFormData()) {
       UploadedFile file = ctx.uploadedFile("file");
@@ -62,7 +62,9 @@ final class AssetRoutes {
           firstNonBlank(ctx.formParam("idColumn"), ctx.queryParam("idColumn")),
           firstNonBlank(ctx.formParam("textColumn"), ctx.queryParam("textColumn")),
           firstNonBlank(ctx.formParam("labelColumn"), ctx.queryParam("labelColumn")),
-          skip || "skip".equalsIgnoreCase(ctx.formParam("onError")));
+          skip || "skip".equalsIgnoreCase(ctx.formParam("onError")),
+          updateDuplicates(firstNonBlank(ctx.formParam("onDuplicate"), ctx.queryParam("onDuplicate"))),
+          file.filename());
       try (InputStream in = file.content()) {
         report = app.assets().importFile(caller, projectId, in, options);
       } catch (IOException e) {
@@ -77,12 +79,24 @@ final class AssetRoutes {
           : type.contains("zip") ? ImportFormat.ZIP
           : type.contains("ndjson") || type.contains("jsonl") ? ImportFormat.JSONL : ImportFormat.JSON;
       try (InputStream in = ctx.bodyInputStream()) {
-        report = app.assets().importFile(caller, projectId, in, new ImportOptions(format, null, null, null, skip));
+        report = app.assets().importFile(caller, projectId, in,
+            new ImportOptions(format, null, null, null, skip, updateDuplicates(ctx.queryParam("onDuplicate")), null));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }
-    ctx.status(report.committed() ? 201 : 200).json(Json.importReport(report));
+    ctx.status(report.imported() + report.updated() > 0 ? 201 : 200).json(Json.importReport(report));
+  }
+
+  /** {@code onDuplicate}: skip (the default) or update. */
+  private static boolean updateDuplicates(String value) {
+    if (value == null || value.isBlank() || value.equalsIgnoreCase("skip")) {
+      return false;
+    }
+    if (value.equalsIgnoreCase("update")) {
+      return true;
+    }
+    throw LabelloopException.invalid("onDuplicate: '" + value.strip() + "' is not one of skip, update");
   }
 
   /**

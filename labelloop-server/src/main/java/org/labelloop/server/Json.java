@@ -144,8 +144,8 @@ public final class Json {
     ObjectNode o = object();
     o.put("imported", r.imported());
     o.put("duplicates", r.duplicates());
+    o.put("updated", r.updated());
     o.put("rejected", r.rejected());
-    o.put("committed", r.committed());
     ArrayNode errors = o.putArray("errors");
     r.errors().forEach(e -> errors.addObject().put("line", e.line()).put("message", e.message()));
     return o;

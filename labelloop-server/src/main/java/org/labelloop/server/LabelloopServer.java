@@ -72,7 +72,7 @@ public final class LabelloopServer implements AutoCloseable {
       error(ctx, 400, ErrorCode.INVALID_INPUT.name(), "the request body could not be read", List.of());
     });
     j.exception(Exception.class, (e, ctx) -> {
-      LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
+      LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), shortened(e));
       error(ctx, 500, "INTERNAL", "internal server error; the server log has the details", List.of());
     });
     j.error(404, ctx -> {
@@ -119,6 +119,24 @@ public final class LabelloopServer implements AutoCloseable {
       }
       ctx.contentType(contentType).result(in.readAllBytes());
     }
+  }
+
+  /**
+   * The exception as logged: the same type names and stack frames, each message cut to 500 characters. A library's
+   * message may quote what a client sent (a 10 MB CSV header), and a log must never grow by what a request holds.
+   */
+  static Throwable shortened(Throwable e) {
+    String message = e.getMessage();
+    String cut = message == null ? "" : message.length() > 500 ? message.substring(0, 500) + "… (" + message.length() + " characters)" : message;
+    Throwable copy = new Throwable(e.getClass().getName() + (message == null ? "" : ": " + cut.replaceAll("[\\p{Cntrl}&&[^\\n\\t]]", "?")),
+        e.getCause() == null || e.getCause() == e ? null : shortened(e.getCause()), false, true) {
+      @Override
+      public String toString() {
+        return getMessage();
+      }
+    };
+    copy.setStackTrace(e.getStackTrace());
+    return copy;
   }
 
   static int status(ErrorCode code) {

@@ -41,6 +41,7 @@ public final class Database implements AutoCloseable {
   private final org.labelloop.core.learning.LearningRepository learning;
   private final SqlQualityRepository quality;
   private final SqlEmbeddingRepository embeddings;
+  private final SqlImportRepository imports;
 
   private Database(Dialect dialect, HikariDataSource dataSource) {
     this.dialect = dialect;
@@ -61,6 +62,7 @@ public final class Database implements AutoCloseable {
     this.learning = new SqlLearningRepository(tx, dialect);
     this.quality = new SqlQualityRepository(tx);
     this.embeddings = new SqlEmbeddingRepository(tx);
+    this.imports = new SqlImportRepository(tx);
   }
 
   /**
@@ -133,7 +135,15 @@ public final class Database implements AutoCloseable {
   /** Every repository, as the use cases take them. */
   public Ports ports() {
     return new Ports(
-        tx, projects, assets, labels, users, apiKeys, members, sessions, versions, learning(), quality, embeddings);
+        tx, projects, assets, labels, users, apiKeys, members, sessions, versions, learning(), quality, embeddings, imports);
+  }
+
+  /**
+   * The moment before which a running import with no heartbeat was abandoned: on SQLite (one server per file) every
+   * import found at start-up is; on PostgreSQL another server may be writing one, so only those silent for 5 minutes.
+   */
+  public java.time.Instant abandonedImportCutoff(java.time.Instant now) {
+    return dialect == Dialect.SQLITE ? now.plusMillis(1) : now.minus(java.time.Duration.ofMinutes(5));
   }
 
   /** "sqlite" or "postgresql". */

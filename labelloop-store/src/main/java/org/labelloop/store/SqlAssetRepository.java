@@ -26,8 +26,8 @@ final class SqlAssetRepository implements AssetRepository {
           + " a.created_at";
   private static final String INSERT =
       """
-      INSERT INTO assets (project_id, external_id, content, metadata, status, priority, is_honeypot, created_at)
-      VALUES (?, ?, ?, ?, 'TODO', ?, ?, ?)
+      INSERT INTO assets (project_id, external_id, content, metadata, status, priority, is_honeypot, created_at, import_id)
+      VALUES (?, ?, ?, ?, 'TODO', ?, ?, ?, ?)
       ON CONFLICT (project_id, external_id) DO NOTHING""";
   private static final String OWN_LOCK =
       """
@@ -52,11 +52,12 @@ final class SqlAssetRepository implements AssetRepository {
    * {@code reWriteBatchedInserts} to stay off (its default): rewritten batches do not report per-row counts.
    */
   @Override
-  public boolean[] insert(String projectId, List<AssetDraft> drafts, Instant now) {
+  public boolean[] insert(String projectId, String importId, List<AssetDraft> drafts, Instant now) {
     if (drafts.isEmpty()) {
       return new boolean[0];
     }
     long project = Ids.parse(projectId);
+    Long importKey = importId == null ? null : Ids.parse(importId);
     long created = now.toEpochMilli();
     int[] counts =
         tx.write(
@@ -76,6 +77,11 @@ final class SqlAssetRepository implements AssetRepository {
                   ps.setInt(5, d.priority());
                   ps.setBoolean(6, d.honeypot());
                   ps.setLong(7, created);
+                  if (importKey == null) {
+                    ps.setNull(8, Types.BIGINT);
+                  } else {
+                    ps.setLong(8, importKey);
+                  }
                   ps.addBatch();
                 }
                 return ps.executeBatch();
@@ -91,6 +97,41 @@ final class SqlAssetRepository implements AssetRepository {
       inserted[i] = counts[i] > 0;
     }
     return inserted;
+  }
+
+  @Override
+  public int replace(String projectId, List<AssetDraft> drafts) {
+    if (drafts.isEmpty()) {
+      return 0;
+    }
+    long project = Ids.parse(projectId);
+    int[] counts = tx.write(h -> {
+      try (PreparedStatement ps = h.getConnection().prepareStatement(
+          "UPDATE assets SET content = ?, metadata = ?, priority = ?, is_honeypot = ? WHERE project_id = ? AND external_id = ?")) {
+        for (AssetDraft d : drafts) {
+          ps.setString(1, d.content());
+          String metadata = Json.write(d.metadata());
+          if (metadata == null) {
+            ps.setNull(2, Types.VARCHAR);
+          } else {
+            ps.setString(2, metadata);
+          }
+          ps.setInt(3, d.priority());
+          ps.setBoolean(4, d.honeypot());
+          ps.setLong(5, project);
+          ps.setString(6, d.externalId());
+          ps.addBatch();
+        }
+        return ps.executeBatch();
+      } catch (SQLException e) {
+        throw new StoreException("Updating assets failed", e);
+      }
+    });
+    int found = 0;
+    for (int c : counts) {
+      found += c > 0 ? 1 : 0;
+    }
+    return found;
   }
 
   @Override

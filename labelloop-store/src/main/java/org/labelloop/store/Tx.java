@@ -39,6 +39,11 @@ final class Tx implements Transactor {
     }
   }
 
+  /** The longest a write transaction has held the write slot since start (zero where there is none). */
+  java.time.Duration longestWriteSlotHold() {
+    return writerLock.longestHold();
+  }
+
   /** Runs a read on the current transaction's handle, or on a short handle of its own. */
   <R> R read(Function<Handle, R> query) {
     Handle handle = current.get();

@@ -1,15 +1,28 @@
 package org.labelloop.store;
 
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Serialises write transactions in this JVM where the database allows a single writer. */
+/**
+ * Serialises write transactions in this JVM where the database allows a single writer. Every writer waits at most
+ * {@link #TIMEOUT_SECONDS}; work that takes long (an import) takes the slot once per short batch instead of once for
+ * all, so a hold longer than {@link #SLOW_HOLD} is logged as a defect to find.
+ */
 abstract class WriterLock {
+  private static final Logger LOG = LoggerFactory.getLogger(WriterLock.class);
   private static final long TIMEOUT_SECONDS = 60;
+  static final Duration SLOW_HOLD = Duration.ofSeconds(2);
 
   abstract void lock();
 
   abstract void unlock();
+
+  /** The longest time the slot was held so far (zero without a slot). */
+  abstract Duration longestHold();
 
   static WriterLock none() {
     return new WriterLock() {
@@ -18,19 +31,28 @@ abstract class WriterLock {
 
       @Override
       void unlock() {}
+
+      @Override
+      Duration longestHold() {
+        return Duration.ZERO;
+      }
     };
   }
 
   /** Fair, so that under load (50 labelers) waiting writers are served in arrival order and tail latency stays low. */
   static WriterLock exclusive() {
     ReentrantLock lock = new ReentrantLock(true);
+    AtomicLong longest = new AtomicLong();
     return new WriterLock() {
+      private long since;
+
       @Override
       void lock() {
         try {
           if (!lock.tryLock(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
             throw new IllegalStateException("Database busy: no write slot within " + TIMEOUT_SECONDS + " s");
           }
+          since = System.nanoTime();
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           throw new IllegalStateException("Interrupted while waiting to write", e);
@@ -39,7 +61,17 @@ abstract class WriterLock {
 
       @Override
       void unlock() {
+        long held = System.nanoTime() - since;
         lock.unlock();
+        longest.accumulateAndGet(held, Math::max);
+        if (held > SLOW_HOLD.toNanos()) {
+          LOG.warn("a write transaction held the write slot for {} ms on thread {}", held / 1_000_000, Thread.currentThread().getName());
+        }
+      }
+
+      @Override
+      Duration longestHold() {
+        return Duration.ofNanos(longest.get());
       }
     };
   }

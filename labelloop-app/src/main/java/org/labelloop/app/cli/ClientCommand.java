@@ -13,7 +13,7 @@ abstract class ClientCommand implements Callable<Integer> {
       run(server.client());
       return 0;
     } catch (CliException e) {
-      System.err.println();
+      Progress.endOpenLine(System.err);
       System.err.println("error: " + e.getMessage());
       return 1;
     }

@@ -47,6 +47,11 @@ public final class ImportCommand extends ClientCommand {
   @Option(names = "--on-error", defaultValue = "fail", description = "fail (default: import nothing if a row is bad) or skip (keep the good rows).")
   String onError;
 
+  @Option(names = "--on-duplicate", defaultValue = "skip",
+      description = "skip (default: a row whose id is already in the project is counted as a duplicate and left out) or"
+          + " update (it replaces that asset's text and metadata; its labels stay).")
+  String onDuplicate;
+
   @Override
   void run(ApiClient api) throws IOException {
     if (!Files.isReadable(file)) {
@@ -54,6 +59,9 @@ public final class ImportCommand extends ClientCommand {
     }
     if (!onError.equals("fail") && !onError.equals("skip")) {
       throw new CliException("--on-error must be fail or skip");
+    }
+    if (!onDuplicate.equals("skip") && !onDuplicate.equals("update")) {
+      throw new CliException("--on-duplicate must be skip or update");
     }
     String boundary = "----labelloop" + UUID.randomUUID().toString().replace("-", "");
     StringBuilder head = new StringBuilder();
@@ -76,15 +84,19 @@ public final class ImportCommand extends ClientCommand {
             new ByteArrayInputStream(pre), folder.stream(progress), new ByteArrayInputStream(post)))))
         : HttpRequest.BodyPublishers.fromPublisher(
             HttpRequest.BodyPublishers.ofInputStream(() -> stream(pre, post, progress)), pre.length + size + post.length);
-    HttpRequest req = api.request("/api/v1/projects/" + enc(project) + "/assets" + (onError.equals("skip") ? "?onError=skip" : ""))
+    HttpRequest req = api.request("/api/v1/projects/" + enc(project) + "/assets?onError=" + onError + "&onDuplicate=" + onDuplicate)
         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
         .POST(body).build();
     HttpResponse<InputStream> res;
     try {
       res = api.send(req, HttpResponse.BodyHandlers.ofInputStream());
-    } finally {
+    } catch (CliException e) {
       progress.finish(size, null);
+      throw onError.equals("fail") && e.getMessage().contains("nothing was imported")
+          ? new CliException(e.getMessage() + "\n(add --on-error skip to import the good rows and list the bad ones)")
+          : e;
     }
+    progress.finish(size, null);
     JsonNode report;
     try (InputStream in = res.body()) {
       report = ApiClient.MAPPER.readTree(in);
@@ -95,8 +107,8 @@ public final class ImportCommand extends ClientCommand {
         System.out.println("left out " + folder.skipped() + " file(s) that are not images or audio by their extension");
       }
     }
-    System.out.printf("import done: imported=%d duplicates=%d rejected=%d%n",
-        report.path("imported").asLong(), report.path("duplicates").asLong(), report.path("rejected").asLong());
+    System.out.printf("import done: imported=%d duplicates=%d updated=%d rejected=%d%n", report.path("imported").asLong(),
+        report.path("duplicates").asLong(), report.path("updated").asLong(), report.path("rejected").asLong());
     for (JsonNode e : report.path("errors")) {
       System.out.println("  line " + e.path("line").asLong() + ": " + e.path("message").asText());
     }

@@ -6,6 +6,8 @@ import java.util.Locale;
 /** A one-line progress bar on stderr, redrawn at most ten times a second; silent when stderr is not a terminal-ish stream. */
 final class Progress {
   private static final int WIDTH = 30;
+  /** Whether a bar is drawn on stderr and its line not ended yet (stderr is one per process). */
+  private static volatile boolean lineOpen;
   private final PrintStream err;
   private final String label;
   private final long total;
@@ -29,6 +31,15 @@ final class Progress {
   synchronized void finish(long done, String message) {
     draw(done);
     err.println(message == null ? "" : "  " + message);
+    lineOpen = false;
+  }
+
+  /** Ends a bar's line left open by work that failed midway, so that what follows starts on a line of its own. */
+  static void endOpenLine(java.io.PrintStream err) {
+    if (lineOpen) {
+      err.println();
+      lineOpen = false;
+    }
   }
 
   private void draw(long done) {
@@ -40,6 +51,7 @@ final class Progress {
       err.printf(Locale.ROOT, "\r%s %s", label, mb(done));
     }
     err.flush();
+    lineOpen = true;
   }
 
   private static String mb(long bytes) {

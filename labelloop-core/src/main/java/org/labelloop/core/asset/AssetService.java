@@ -11,7 +11,7 @@ import org.labelloop.core.io.AssetImporter;
 import org.labelloop.core.io.ImportOptions;
 import org.labelloop.core.io.ImportReport;
 import org.labelloop.core.io.MediaType;
-import org.labelloop.core.io.ZipLimits;
+import org.labelloop.core.io.ImportLimits;
 import org.labelloop.core.port.FileStore;
 import org.labelloop.core.port.Page;
 import org.labelloop.core.project.InputType;
@@ -28,11 +28,12 @@ public final class AssetService {
   private final FileStore files;
   private final LearningTrigger learning;
 
-  public AssetService(Ports ports, Access access, Clock clock, FileStore files, LearningService learningService) {
+  public AssetService(Ports ports, Access access, Clock clock, FileStore files, LearningService learningService,
+      ImportLimits limits, java.nio.file.Path spoolDir) {
     this.ports = ports;
     this.access = access;
     this.files = files;
-    this.importer = new AssetImporter(ports, clock, files, ZipLimits.DEFAULT);
+    this.importer = new AssetImporter(ports, clock, files, limits, spoolDir);
     this.learning = new LearningTrigger(ports, clock, learningService);
   }
 
@@ -72,10 +73,15 @@ public final class AssetService {
 
   /** Imported labels count towards the retrain threshold like submitted ones (a labeled import can train at once). */
   private ImportReport afterImport(Project project, ImportReport report) {
-    if (report.committed() && report.imported() > 0) {
+    if (report.imported() > 0) {
       ports.tx().inTransaction(() -> learning.afterImport(project));
     }
     return report;
+  }
+
+  /** Deletes the assets of imports that a process stopped writing before {@code cutoff}; returns how many imports. */
+  public int recoverAbandonedImports(java.time.Instant cutoff) {
+    return importer.recoverAbandoned(cutoff);
   }
 
   public Page<Asset> list(Caller caller, AssetQuery query) {

@@ -1,258 +1,183 @@
 package org.labelloop.core.io;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.labelloop.core.Ports;
 import org.labelloop.core.asset.AssetDraft;
-import org.labelloop.core.asset.AssetStatus;
 import org.labelloop.core.error.LabelloopException;
-import org.labelloop.core.label.LabelDraft;
-import org.labelloop.core.label.LabelType;
 import org.labelloop.core.label.ResponseValidator;
 import org.labelloop.core.port.FileStore;
-import org.labelloop.core.project.Category;
 import org.labelloop.core.project.Job;
 import org.labelloop.core.project.MlTask;
 import org.labelloop.core.project.Project;
 import org.labelloop.core.user.Caller;
 
 /**
- * Streams rows into a project in one transaction, in batches. Bad rows (unreadable, empty, duplicate externalId,
- * unknown label) are collected with their line numbers; without {@code skipErrors} any bad row rolls the whole import
- * back, with {@code skipErrors} the good rows are kept. A row's label becomes a DEFAULT label by the importer on the
- * project's first classification job.
+ * Imports a file into a project in two steps. First every row is read and checked, with no database write and no
+ * write slot held: bad rows (unreadable, over a limit, empty, unknown label, an answer that does not fit the
+ * interface) are collected with their line numbers and good rows go to a {@link Spool}; without {@code skipErrors}
+ * one bad row refuses the whole file here, before anything is written. Then {@link ImportWriter} writes the good rows
+ * in short transactions, one batch each, and deletes them again if it cannot finish. A row whose externalId is
+ * already in the project is a duplicate: skipped and counted (or, when asked, it updates that asset), never an error.
+ * A row's label becomes a DEFAULT label by the importer on the project's first classification job.
  *
- * <p>A zip of media files is read by {@link ZipRowSource} into a {@link FileStore.Staging}; the files of inserted rows
- * are published batch by batch inside the transaction and unpublished if it rolls back, so a rejected import leaves
- * neither assets nor files. A zip with bounding boxes (COCO, YOLO) is read the same way by {@link BoxZipRowSource}.
+ * <p>A zip of media files is read by {@link ZipRowSource} into a {@link FileStore.Staging} during the first step; the
+ * files of inserted rows are published batch by batch and unpublished if the import is rolled back. A zip with
+ * bounding boxes (COCO, YOLO) is read the same way by {@link BoxZipRowSource}.
  */
 public final class AssetImporter {
   static final int BATCH = 1000;
+  /** A batch also ends at about this many characters, so a batch of long texts stays a short transaction. */
+  static final long BATCH_CHARS = 8_000_000;
+  /** An import that has not written a batch for this long belongs to a server that is gone. */
+  static final Duration ABANDONED_AFTER = Duration.ofMinutes(5);
 
   private final Ports ports;
   private final Clock clock;
   private final FileStore files;
-  private final ZipLimits zipLimits;
+  private final ImportLimits limits;
+  private final Path spoolDir;
 
   public AssetImporter(Ports ports, Clock clock) {
-    this(ports, clock, FileStore.NONE, ZipLimits.DEFAULT);
+    this(ports, clock, FileStore.NONE, ImportLimits.DEFAULT, null);
   }
 
-  public AssetImporter(Ports ports, Clock clock, FileStore files, ZipLimits zipLimits) {
+  /** @param spoolDir where the checked rows of a large import wait to be written (null: the system's temp directory) */
+  public AssetImporter(Ports ports, Clock clock, FileStore files, ImportLimits limits, Path spoolDir) {
     this.ports = ports;
     this.clock = clock;
     this.files = files;
-    this.zipLimits = zipLimits;
+    this.limits = limits;
+    this.spoolDir = spoolDir;
   }
 
   public ImportReport importFile(Caller caller, Project project, InputStream in, ImportOptions options) {
-    if (options.format() == ImportFormat.ZIP) {
-      ZipRowSource.requireMediaProject(project.inputType());
+    ImportFormat format = options.format();
+    if (format == ImportFormat.ZIP || format.boxes()) {
+      if (options.updateDuplicates()) {
+        throw LabelloopException.invalid("onDuplicate: update is not possible for a zip of files; delete the assets and import them again");
+      }
+      BoxZipRowSource.Annotations annotations = !format.boxes() ? null
+          : format == ImportFormat.COCO ? new CocoAnnotations(BoxAnswers.boxJob(project)) : new YoloAnnotations(BoxAnswers.boxJob(project));
+      if (annotations == null) {
+        ZipRowSource.requireMediaProject(project.inputType());
+      }
       try (FileStore.Staging staging = files.stage(project.id());
-          RowSource rows = new ZipRowSource(in, staging, project.inputType(), zipLimits)) {
-        return run(caller, project, rows, options.skipErrors(), staging);
+          RowSource rows = annotations == null
+              ? new ZipRowSource(in, staging, project.inputType(), limits)
+              : new BoxZipRowSource(in, staging, limits, annotations)) {
+        return run(caller, project, rows, options, staging);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }
-    if (options.format().boxes()) {
-      Job job = BoxAnswers.boxJob(project);
-      BoxZipRowSource.Annotations annotations = options.format() == ImportFormat.COCO ? new CocoAnnotations(job) : new YoloAnnotations(job);
-      try (FileStore.Staging staging = files.stage(project.id());
-          RowSource rows = new BoxZipRowSource(in, staging, zipLimits, annotations)) {
-        return run(caller, project, rows, options.skipErrors(), staging);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    if (options.format().ner()) {
-      Job job = NerFiles.nerJob(project);
-      try (RowSource rows = new NerRowSource(RowSource.strictUtf8(in), options.format(), job)) {
-        return run(caller, project, rows, options.skipErrors(), null);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    try (RowSource rows = RowSource.open(in, options, project.inputType())) {
-      return run(caller, project, rows, options.skipErrors(), null);
+    try (RowSource rows = format.ner()
+        ? new NerRowSource(in, format, NerFiles.nerJob(project), options.fileName(), limits)
+        : RowSource.open(in, options, project.inputType(), limits)) {
+      return run(caller, project, rows, options, null);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
   public ImportReport importDrafts(Caller caller, Project project, List<AssetDraft> drafts, boolean skipErrors) {
-    return run(caller, project, RowSource.of(drafts), skipErrors, null);
+    return run(caller, project, RowSource.of(drafts), new ImportOptions(ImportFormat.JSON, null, null, null, skipErrors), null);
   }
 
-  private ImportReport run(Caller caller, Project project, RowSource rows, boolean skipErrors, FileStore.Staging staging) {
-    Run run = new Run(caller, project, skipErrors, staging);
-    ImportReport report;
-    try {
-      report = ports.tx().inTransaction(() -> run.all(rows));
-    } catch (Rejected rejected) {
-      unpublish(staging);
-      report = rejected.report;
-    } catch (RuntimeException e) {
-      unpublish(staging);
-      throw e;
+  /** Deletes the assets of imports that stopped writing before {@code cutoff} (a process died); returns how many imports. */
+  public int recoverAbandoned(Instant cutoff) {
+    List<String> abandoned = ports.imports().abandoned(cutoff);
+    for (String id : abandoned) {
+      while (ports.tx().inTransaction(() -> ports.imports().deleteAssets(id, BATCH)) > 0) {
+        // one short transaction per batch
+      }
+      ports.tx().inTransaction(() -> ports.imports().end(id));
     }
-    if (!report.committed()) {
-      List<String> details = report.errors().stream().map(RowError::toString).toList();
-      throw LabelloopException.invalid(
-          "Import rejected, nothing was imported: " + report.rejected() + " bad row(s), first " + details.getFirst()
-              + ". Fix them or import with onError=skip to keep the good rows.",
-          details);
-    }
-    return report;
+    return abandoned.size();
   }
 
-  private static void unpublish(FileStore.Staging staging) {
-    if (staging != null) {
-      staging.unpublish();
+  private ImportReport run(Caller caller, Project project, RowSource rows, ImportOptions options, FileStore.Staging staging) {
+    recoverAbandoned(clock.instant().minus(ABANDONED_AFTER));
+    try (Spool spool = new Spool(spoolDir, BATCH)) {
+      Check check = new Check(project, options.skipErrors());
+      for (ParsedRow row = rows.next(); row != null && !check.enough(); row = rows.next()) {
+        String problem = check.problem(row);
+        if (problem != null) {
+          check.reject(row.line(), problem);
+        } else if (options.skipErrors() || check.rejected == 0) {
+          spool.add(row);
+        }
+      }
+      if (!options.skipErrors() && check.rejected > 0) {
+        List<String> details = check.errors.stream().map(RowError::toString).toList();
+        throw LabelloopException.invalid(
+            "Import rejected, nothing was imported: " + (check.enough() ? "at least " : "") + check.rejected
+                + " bad row(s), first " + details.getFirst() + ". Fix them, or skip bad rows to import the good ones.",
+            details);
+      }
+      return new ImportWriter(ports, clock, caller, project, options.updateDuplicates(), staging)
+          .write(spool, check.rejected, check.errors);
     }
   }
 
-  /** The state of one import. */
-  private final class Run {
-    private final Caller caller;
+  static Optional<Job> classificationJob(Project project) {
+    return project.jsonInterface().jobs().values().stream().filter(j -> j.mlTask() == MlTask.CLASSIFICATION).findFirst();
+  }
+
+  /** The first step's bookkeeping: why a row is bad, and the errors so far. */
+  private final class Check {
     private final Project project;
     private final boolean skipErrors;
-    private final FileStore.Staging staging;
     private final Optional<Job> labelJob;
-    private final List<ParsedRow> batch = new ArrayList<>(BATCH);
     private final List<RowError> errors = new ArrayList<>();
-    private long imported;
-    private long duplicates;
     private long rejected;
 
-    Run(Caller caller, Project project, boolean skipErrors, FileStore.Staging staging) {
-      this.caller = caller;
+    Check(Project project, boolean skipErrors) {
       this.project = project;
       this.skipErrors = skipErrors;
-      this.staging = staging;
-      this.labelJob = project.jsonInterface().jobs().values().stream().filter(j -> j.mlTask() == MlTask.CLASSIFICATION).findFirst();
+      this.labelJob = classificationJob(project);
     }
 
-    ImportReport all(RowSource rows) {
-      for (ParsedRow row = rows.next(); row != null; row = rows.next()) {
-        accept(row);
-      }
-      flush();
-      boolean committed = skipErrors || rejected == 0;
-      if (!committed) {
-        // signal the rollback to inTransaction by throwing after all rows were read, so every bad line is reported
-        throw new Rejected(new ImportReport(0, 0, rejected, errors, false));
-      }
-      return new ImportReport(imported, duplicates, rejected, errors, true);
+    /** Without skipErrors the file is refused anyway: once the errors shown are full, reading on tells nothing more. */
+    boolean enough() {
+      return !skipErrors && rejected >= ImportReport.MAX_ERRORS;
     }
 
-    private void accept(ParsedRow row) {
-      String problem = row.error() != null ? row.error() : row.answer() != null ? invalid(row) : null;
-      if (problem != null) {
-        reject(row.line(), problem);
-      } else if (row.draft().label() != null && category(row.draft().label()).isEmpty()) {
-        reject(row.line(), "unknown label '" + row.draft().label() + "'" + labelJob.map(j -> " (categories: " + j.categories().keySet() + ")").orElse(" (the project has no classification job)"));
-      } else if (skipErrors || rejected == 0) {
-        batch.add(row);
-        if (batch.size() == BATCH) {
-          flush();
+    String problem(ParsedRow row) {
+      if (row.error() != null) {
+        return row.error();
+      }
+      AssetDraft draft = row.draft();
+      if (draft.content().length() > limits.maxRowChars()) {
+        return "the asset has " + draft.content().length() + " characters, more than the limit of " + limits.maxRowChars();
+      }
+      if (row.answer() != null) {
+        try {
+          ResponseValidator.validate(project.jsonInterface(), row.answer(), draft.content(), false);
+        } catch (LabelloopException e) {
+          return e.getMessage();
         }
       }
+      if (draft.label() != null && labelJob.flatMap(j -> j.categoryNamed(draft.label())).isEmpty()) {
+        return "unknown label '" + Messages.printable(draft.label()) + "'"
+            + labelJob.map(j -> " (categories: " + j.categories().keySet() + ")").orElse(" (the project has no classification job)");
+      }
+      return null;
     }
 
-    private void flush() {
-      if (batch.isEmpty()) {
-        return;
-      }
-      boolean[] inserted = ports.assets().insert(project.id(), batch.stream().map(ParsedRow::draft).toList(), clock.instant());
-      if (staging != null) {
-        List<String> stored = new ArrayList<>(batch.size());
-        for (int i = 0; i < inserted.length; i++) {
-          if (inserted[i]) {
-            stored.add(batch.get(i).draft().content());
-          }
-        }
-        staging.publish(stored);
-      }
-      List<ParsedRow> labeled = new ArrayList<>();
-      for (int i = 0; i < inserted.length; i++) {
-        ParsedRow row = batch.get(i);
-        if (!inserted[i]) {
-          duplicates++;
-          reject(row.line(), "duplicate externalId '" + row.draft().externalId() + "' (already in the project or earlier in the file)");
-        } else {
-          imported++;
-          if (row.answer() != null || row.draft().label() != null) {
-            labeled.add(row);
-          }
-        }
-      }
-      addLabels(labeled);
-      batch.clear();
-    }
-
-    /** Why a row's answer does not fit the interface, or null. */
-    private String invalid(ParsedRow row) {
-      try {
-        ResponseValidator.validate(project.jsonInterface(), row.answer(), row.draft().content(), false);
-        return null;
-      } catch (LabelloopException e) {
-        return e.getMessage();
-      }
-    }
-
-    private JsonNode categoryAnswer(String label) {
-      ObjectNode response = JsonNodeFactory.instance.objectNode();
-      response.putObject(labelJob.orElseThrow().id()).putArray("categories").addObject().put("name", category(label).orElseThrow().id());
-      return response;
-    }
-
-    /** The labels of a batch's inserted rows: one label batch and one status batch, not three statements a row. */
-    private void addLabels(List<ParsedRow> rows) {
-      if (rows.isEmpty()) {
-        return;
-      }
-      List<String> externalIds = rows.stream().map(row -> row.draft().externalId()).toList();
-      List<LabelDraft> labels = new ArrayList<>(rows.size());
-      for (ParsedRow row : rows) {
-        JsonNode response = row.answer() != null ? row.answer() : categoryAnswer(row.draft().label());
-        labels.add(new LabelDraft(null, row.draft().externalId(), LabelType.DEFAULT, response, null, null, false));
-      }
-      for (boolean found : ports.labels().insertAll(project.id(), caller.userId(), labels, clock.instant())) {
-        if (!found) {
-          throw new IllegalStateException("An asset inserted by this import was not found");
-        }
-      }
-      ports.assets().update(project.id(), externalIds, AssetStatus.LABELED, null);
-    }
-
-    private Optional<Category> category(String label) {
-      return labelJob.flatMap(job -> job.categoryNamed(label));
-    }
-
-    private void reject(long line, String message) {
+    void reject(long line, String message) {
       rejected++;
       if (errors.size() < ImportReport.MAX_ERRORS) {
         errors.add(new RowError(line, message));
       }
-    }
-  }
-
-  /** Thrown inside the transaction to roll a rejected import back while keeping its report. */
-  private static final class Rejected extends RuntimeException {
-    private final ImportReport report;
-
-    Rejected(ImportReport report) {
-      super(null, null, false, false);
-      this.report = report;
     }
   }
 }

@@ -33,7 +33,7 @@ final class BoxZipRowSource implements RowSource {
   private final Annotations annotations;
   private Iterator<ParsedRow> rows;
 
-  BoxZipRowSource(InputStream in, FileStore.Staging staging, ZipLimits limits, Annotations annotations) {
+  BoxZipRowSource(InputStream in, FileStore.Staging staging, ImportLimits limits, Annotations annotations) {
     this.zip = new ZipRowSource(in, staging, InputType.IMAGE, limits, annotations);
     this.annotations = annotations;
   }

@@ -15,7 +15,7 @@ record Columns(String id, String text, String label) {
     String label = pick(header, options.labelColumn(), "labelColumn", "label");
     if (text == null && !textOptional) {
       throw LabelloopException.invalid(
-          "textColumn: the file has no 'text' or 'content' column; choose one of " + header);
+          "textColumn: the file has no 'text' or 'content' column; choose one of " + Messages.printable(header.toString()));
     }
     return new Columns(id, text, label);
   }
@@ -24,7 +24,8 @@ record Columns(String id, String text, String label) {
   private static String pick(List<String> header, String chosen, String option, String... defaults) {
     if (chosen != null && !chosen.isBlank()) {
       if (!header.contains(chosen)) {
-        throw LabelloopException.invalid(option + ": column '" + chosen + "' is not in the file; its columns are " + header);
+        throw LabelloopException.invalid(option + ": column '" + Messages.printable(chosen) + "' is not in the file; its columns are "
+            + Messages.printable(header.toString()));
       }
       return chosen;
     }

@@ -20,13 +20,18 @@ import org.labelloop.core.project.InputType;
  * without an id column gets a content hash as its externalId, so importing the same file twice finds duplicates.
  */
 final class CsvRowSource implements RowSource {
+  private final RowLimitReader limited;
+  private final ImportLimits limits;
   private final CSVParser parser;
+  private final List<String> header;
   private final Iterator<CSVRecord> records;
   private final Columns columns;
   private final boolean rowAsContent;
   private boolean broken;
 
-  CsvRowSource(Reader reader, char delimiter, ImportOptions options, InputType inputType) {
+  CsvRowSource(Reader reader, char delimiter, ImportOptions options, InputType inputType, ImportLimits limits) {
+    this.limits = limits;
+    this.limited = new RowLimitReader(reader, limits.maxRowChars());
     CSVFormat format =
         CSVFormat.RFC4180.builder()
             .setDelimiter(delimiter)
@@ -36,11 +41,20 @@ final class CsvRowSource implements RowSource {
             .setIgnoreEmptyLines(true)
             .get();
     try {
-      parser = CSVParser.parse(reader, format);
-    } catch (IOException | UncheckedIOException e) {
-      throw LabelloopException.invalid("line 1: cannot read the header: " + rootMessage(e));
+      parser = CSVParser.parse(limited, format);
+    } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+      // Commons CSV quotes the whole header in some messages: Messages cuts it short
+      throw LabelloopException.invalid("line " + Messages.lineOf(e, 1) + ": cannot read the header: " + Messages.rootMessage(e));
     }
-    List<String> header = parser.getHeaderNames();
+    limited.nextRow();
+    header = parser.getHeaderNames();
+    if (header.isEmpty()) {
+      throw LabelloopException.invalid("line 1: the file is empty: it needs a header line naming its columns");
+    }
+    String tooLong = header.stream().filter(h -> h.length() > limits.maxCellChars()).findFirst().orElse(null);
+    if (tooLong != null) {
+      throw LabelloopException.invalid("line 1: " + limits.cellProblem("a column name", tooLong));
+    }
     columns = Columns.resolve(header, options, inputType == InputType.TABULAR);
     rowAsContent = columns.text() == null;
     records = parser.iterator();
@@ -58,19 +72,26 @@ final class CsvRowSource implements RowSource {
         return null;
       }
       record = records.next();
-    } catch (UncheckedIOException | IllegalStateException e) {
-      broken = true; // after a malformed quote the rest of the file cannot be split into rows reliably
-      return ParsedRow.failed(line, rootMessage(e));
+    } catch (UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
+      broken = true; // after a malformed quote or an over-long row the rest cannot be split into rows reliably
+      return ParsedRow.failed(Messages.lineOf(e, line), Messages.rootMessage(e));
     }
+    limited.nextRow();
     if (!record.isConsistent()) {
-      return ParsedRow.failed(line, "expected " + parser.getHeaderNames().size() + " fields, found " + record.size());
+      return ParsedRow.failed(line, "expected " + header.size() + " fields, found " + record.size());
+    }
+    for (int i = 0; i < record.size(); i++) {
+      String problem = limits.cellProblem("column '" + Messages.printable(header.get(i)) + "'", record.get(i));
+      if (problem != null) {
+        return ParsedRow.failed(line, problem);
+      }
     }
     return toDraft(line, record);
   }
 
   private ParsedRow toDraft(long line, CSVRecord record) {
     ObjectNode rest = JsonNodeFactory.instance.objectNode();
-    for (String name : parser.getHeaderNames()) {
+    for (String name : header) {
       if (!name.equals(columns.id()) && !name.equals(columns.text()) && !name.equals(columns.label())) {
         rest.put(name, record.get(name));
       }
@@ -91,16 +112,5 @@ final class CsvRowSource implements RowSource {
   @Override
   public void close() throws IOException {
     parser.close();
-  }
-
-  static String rootMessage(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null) {
-      t = t.getCause();
-    }
-    if (t instanceof java.nio.charset.CharacterCodingException) {
-      return "the file is not valid UTF-8";
-    }
-    return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
   }
 }

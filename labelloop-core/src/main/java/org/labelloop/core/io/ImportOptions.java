@@ -5,10 +5,18 @@ import java.util.Objects;
 /**
  * How to read an import file. Null columns fall back to the usual names: {@code externalId}/{@code id} for the id,
  * {@code content}/{@code text} for the text, {@code label} for an optional category. Without {@code skipErrors} an
- * import is all or nothing.
+ * import is all or nothing. A row whose externalId is already in the project is skipped and counted as a duplicate,
+ * or, with {@code updateDuplicates}, replaces that asset's content and metadata. {@code fileName} (may be null) names
+ * NER sentences that have no id of their own.
  */
-public record ImportOptions(ImportFormat format, String idColumn, String textColumn, String labelColumn, boolean skipErrors) {
+public record ImportOptions(ImportFormat format, String idColumn, String textColumn, String labelColumn, boolean skipErrors,
+    boolean updateDuplicates, String fileName) {
   public ImportOptions {
     Objects.requireNonNull(format, "format");
+  }
+
+  /** Skips duplicates; no file name. */
+  public ImportOptions(ImportFormat format, String idColumn, String textColumn, String labelColumn, boolean skipErrors) {
+    this(format, idColumn, textColumn, labelColumn, skipErrors, false, null);
   }
 }

@@ -1,12 +1,14 @@
 package org.labelloop.core.io;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -19,69 +21,105 @@ import org.labelloop.core.error.LabelloopException;
  * {@code priority}, {@code isHoneypot} and {@code label}; the caller may name other fields for id, text and label.
  */
 final class JsonRowSource implements RowSource {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-
   private final ImportOptions options;
-  private final BufferedReader lines; // JSON Lines, else null
+  private final ImportLimits limits;
+  private final Reader reader;
+  private final ObjectMapper mapper;
+  private final BoundedLines lines; // JSON Lines, else null
+  private final RowLimitReader limited; // JSON array, else null
   private final JsonParser array; // JSON array, else null
   private long lineNo;
+  private boolean done;
 
-  private JsonRowSource(ImportOptions options, BufferedReader lines, JsonParser array) {
+  private JsonRowSource(ImportOptions options, ImportLimits limits, Reader reader, boolean isArray) {
     this.options = options;
-    this.lines = lines;
-    this.array = array;
-  }
-
-  static JsonRowSource lines(Reader reader, ImportOptions options) {
-    return new JsonRowSource(options, new BufferedReader(reader), null);
-  }
-
-  static JsonRowSource array(Reader reader, ImportOptions options) {
-    try {
-      JsonParser parser = MAPPER.createParser(reader);
-      if (parser.nextToken() != JsonToken.START_ARRAY) {
-        throw LabelloopException.invalid("line 1: a JSON import must be an array of asset objects");
+    this.limits = limits;
+    this.reader = reader;
+    // a string over the cell cap fails while it is read, not once it is in memory
+    JsonFactory factory = JsonFactory.builder()
+        .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(limits.maxCellChars()).maxNestingDepth(100).build())
+        .build();
+    this.mapper = new ObjectMapper(factory);
+    if (isArray) {
+      this.lines = null;
+      this.limited = new RowLimitReader(reader, limits.maxRowChars());
+      try {
+        this.array = mapper.createParser(limited);
+        if (array.nextToken() != JsonToken.START_ARRAY) {
+          throw LabelloopException.invalid("line 1: a JSON import must be an array of asset objects");
+        }
+      } catch (JsonProcessingException e) {
+        throw LabelloopException.invalid("line " + line(e) + ": invalid JSON: " + Messages.printable(e.getOriginalMessage()));
+      } catch (IOException e) {
+        throw LabelloopException.invalid("line " + Messages.lineOf(e, 1) + ": " + Messages.rootMessage(e));
       }
-      return new JsonRowSource(options, null, parser);
-    } catch (IOException e) {
-      throw LabelloopException.invalid("line 1: invalid JSON: " + CsvRowSource.rootMessage(e));
+    } else {
+      this.lines = new BoundedLines(reader, limits.maxRowChars());
+      this.limited = null;
+      this.array = null;
     }
   }
 
+  static JsonRowSource lines(Reader reader, ImportOptions options, ImportLimits limits) {
+    return new JsonRowSource(options, limits, reader, false);
+  }
+
+  static JsonRowSource array(Reader reader, ImportOptions options, ImportLimits limits) {
+    return new JsonRowSource(options, limits, reader, true);
+  }
+
+  /** Every call reads on or ends the source: an error the parser cannot step over is the last row. */
   @Override
   public ParsedRow next() {
+    if (done) {
+      return null;
+    }
     try {
       return array == null ? nextLine() : nextElement();
     } catch (JsonProcessingException e) {
-      return ParsedRow.failed(e.getLocation() == null ? lineNo : e.getLocation().getLineNr(), "invalid JSON: " + e.getOriginalMessage());
+      done = true;
+      return ParsedRow.failed(line(e), "invalid JSON: " + Messages.printable(e.getOriginalMessage()) + "; the rest of the file was not read");
     } catch (IOException | UncheckedIOException e) {
-      return ParsedRow.failed(lineNo, CsvRowSource.rootMessage(e));
+      done = true;
+      return ParsedRow.failed(Messages.lineOf(e, Math.max(lineNo, 1)), Messages.rootMessage(e));
     }
+  }
+
+  private long line(JsonProcessingException e) {
+    return e.getLocation() == null || e.getLocation().getLineNr() < 1 ? Math.max(lineNo, 1) : e.getLocation().getLineNr();
   }
 
   private ParsedRow nextLine() throws IOException {
     String line;
     do {
-      line = lines.readLine();
+      line = lines.next();
       lineNo++;
-    } while (line != null && line.isBlank());
+    } while (line != null && line != BoundedLines.TOO_LONG && line.isBlank());
     if (line == null) {
+      done = true;
       return null;
     }
+    if (line == BoundedLines.TOO_LONG) {
+      return ParsedRow.failed(lineNo, "the line is longer than the limit of " + limits.maxRowChars() + " characters");
+    }
     try {
-      return toRow(lineNo, MAPPER.readTree(line));
+      return toRow(lineNo, mapper.readerFor(JsonNode.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(line));
     } catch (JsonProcessingException e) {
-      return ParsedRow.failed(lineNo, "invalid JSON: " + e.getOriginalMessage());
+      return ParsedRow.failed(lineNo, "invalid JSON: " + Messages.printable(e.getOriginalMessage()));
     }
   }
 
   private ParsedRow nextElement() throws IOException {
     JsonToken token = array.nextToken();
-    if (token == null || token == JsonToken.END_ARRAY) {
-      return null;
+    if (token == JsonToken.END_ARRAY) {
+      done = true;
+      long end = array.currentTokenLocation().getLineNr();
+      return array.nextToken() == null ? null : ParsedRow.failed(end, "invalid JSON: more content after the end of the array");
     }
-    lineNo = array.currentLocation().getLineNr();
-    return toRow(lineNo, MAPPER.readTree(array));
+    lineNo = array.currentTokenLocation().getLineNr();
+    JsonNode node = mapper.readTree(array);
+    limited.nextRow();
+    return toRow(lineNo, node);
   }
 
   private ParsedRow toRow(long line, JsonNode node) {
@@ -91,6 +129,10 @@ final class JsonRowSource implements RowSource {
     String content = text(node, options.textColumn(), "content", "text");
     if (content == null || content.isBlank()) {
       return ParsedRow.failed(line, "missing text (field 'content' or 'text')");
+    }
+    String tooLong = limits.cellProblem("content", content);
+    if (tooLong != null) {
+      return ParsedRow.failed(line, tooLong);
     }
     String id = text(node, options.idColumn(), "externalId", "id");
     JsonNode metadata = node.has("metadata") ? node.get("metadata") : JsonNodeFactory.instance.objectNode();
@@ -120,10 +162,9 @@ final class JsonRowSource implements RowSource {
 
   @Override
   public void close() throws IOException {
-    if (lines != null) {
-      lines.close();
-    } else {
+    if (array != null) {
       array.close();
     }
+    reader.close();
   }
 }

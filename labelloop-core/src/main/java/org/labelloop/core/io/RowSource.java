@@ -3,29 +3,30 @@ package org.labelloop.core.io;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.List;
 import org.labelloop.core.asset.AssetDraft;
 import org.labelloop.core.project.InputType;
 
-/** Streams the rows of an import; {@link #next()} returns null at the end. A source never loads a whole file. */
+/**
+ * Streams the rows of an import; {@link #next()} returns null at the end. A source never loads a whole file (NER
+ * files, capped by {@link ImportLimits#maxNerFileBytes()}, excepted), and every call to {@link #next()} either reads
+ * on or ends the source: an error it cannot step over is returned as the last row, never again and again.
+ */
 interface RowSource extends Closeable {
   ParsedRow next();
 
   @Override
   default void close() throws IOException {}
 
-  static RowSource open(InputStream in, ImportOptions options, InputType inputType) {
-    Reader reader = strictUtf8(in);
+  static RowSource open(InputStream in, ImportOptions options, InputType inputType, ImportLimits limits) {
+    Reader reader = new Utf8Reader(in, limits.maxFileBytes());
     return switch (options.format()) {
-      case CSV -> new CsvRowSource(reader, ',', options, inputType);
-      case TSV -> new CsvRowSource(reader, '\t', options, inputType);
-      case JSONL -> JsonRowSource.lines(reader, options);
-      case JSON -> JsonRowSource.array(reader, options);
+      case CSV -> new CsvRowSource(reader, ',', options, inputType, limits);
+      case TSV -> new CsvRowSource(reader, '\t', options, inputType, limits);
+      case JSONL -> JsonRowSource.lines(reader, options, limits);
+      case JSON -> JsonRowSource.array(reader, options, limits);
       case ZIP, COCO, YOLO -> throw new IllegalArgumentException("a zip is read by ZipRowSource, with a file store");
       case CONLL, BIO, PRODIGY, SPACY, LABELSTUDIO -> throw new IllegalArgumentException("NER files are read by NerRowSource, for a job");
     };
@@ -36,14 +37,5 @@ interface RowSource extends Closeable {
     Iterator<AssetDraft> it = drafts.iterator();
     long[] line = {0};
     return () -> it.hasNext() ? ParsedRow.ok(++line[0], it.next()) : null;
-  }
-
-  /** A reader that fails on bytes that are not UTF-8 instead of silently replacing them. */
-  static Reader strictUtf8(InputStream in) {
-    var decoder =
-        StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
-    return new java.io.BufferedReader(new InputStreamReader(in, decoder), 1 << 16);
   }
 }

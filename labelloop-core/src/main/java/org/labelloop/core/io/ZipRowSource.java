@@ -6,7 +6,6 @@ import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -38,8 +37,6 @@ import org.labelloop.core.project.InputType;
 final class ZipRowSource implements RowSource {
   private static final long MAX_MANIFEST_BYTES = 64L << 20;
   private static final long MAX_SIDECAR_BYTES = 512L << 20;
-  /** How much of an image is kept to read its size: JPEG headers come after EXIF and ICC segments of up to 64 KiB each. */
-  private static final int IMAGE_HEAD_BYTES = 256 << 10;
 
   /** Entries of a zip that are not media but data about them, read whole into memory. */
   interface Sidecars {
@@ -62,24 +59,30 @@ final class ZipRowSource implements RowSource {
   private final FileStore.Staging staging;
   private final InputType inputType;
   private final ZipLimits limits;
+  private final ImportLimits importLimits;
   private final Sidecars sidecars;
+  private final java.io.BufferedInputStream raw;
   private final Deque<ParsedRow> pending = new ArrayDeque<>();
   private Map<String, AssetDraft> manifest = Map.of();
   private final Map<String, Boolean> manifestUsed = new HashMap<>();
   private long line;
+  private long folders;
+  private boolean checked;
   private boolean done;
 
-  ZipRowSource(InputStream in, FileStore.Staging staging, InputType inputType, ZipLimits limits) {
+  ZipRowSource(InputStream in, FileStore.Staging staging, InputType inputType, ImportLimits limits) {
     this(in, staging, inputType, limits, Sidecars.NONE);
   }
 
-  ZipRowSource(InputStream in, FileStore.Staging staging, InputType inputType, ZipLimits limits, Sidecars sidecars) {
+  ZipRowSource(InputStream in, FileStore.Staging staging, InputType inputType, ImportLimits limits, Sidecars sidecars) {
     requireMediaProject(inputType);
     this.sidecars = sidecars;
-    this.zip = new Counting(new ZipInputStream(in, StandardCharsets.UTF_8), limits.maxTotalBytes());
+    this.raw = new java.io.BufferedInputStream(in, 1 << 16);
+    this.zip = new Counting(new ZipInputStream(raw, StandardCharsets.UTF_8), limits.zip().maxTotalBytes());
     this.staging = staging;
     this.inputType = inputType;
-    this.limits = limits;
+    this.limits = limits.zip();
+    this.importLimits = limits;
   }
 
   static void requireMediaProject(InputType inputType) {
@@ -96,23 +99,53 @@ final class ZipRowSource implements RowSource {
     return pending.poll();
   }
 
+  /** A zip starts with a local file header, or (with no entries at all) with the end of its central directory. */
+  private void checkMagic() {
+    checked = true;
+    byte[] magic = new byte[4];
+    int n;
+    try {
+      raw.mark(4);
+      n = raw.readNBytes(magic, 0, 4);
+      raw.reset();
+    } catch (IOException e) {
+      throw LabelloopException.invalid("file: cannot be read: " + Messages.rootMessage(e));
+    }
+    boolean pk = n == 4 && magic[0] == 'P' && magic[1] == 'K';
+    if (pk && magic[2] == 5 && magic[3] == 6) {
+      throw LabelloopException.invalid("file: the zip archive is empty");
+    }
+    if (!pk || magic[2] != 3 || magic[3] != 4) {
+      throw LabelloopException.invalid("file: not a zip archive");
+    }
+  }
+
   private void readEntry() {
+    if (!checked) {
+      checkMagic();
+    }
     ZipEntry entry;
     try {
       entry = ((ZipInputStream) zip.in()).getNextEntry();
     } catch (IOException | IllegalArgumentException e) {
-      stop(++line, "the zip cannot be read any further: " + CsvRowSource.rootMessage(e));
+      stop(++line, "the zip cannot be read any further: " + Messages.rootMessage(e));
       return;
     }
     if (entry == null) {
       if (line == 0) {
-        throw LabelloopException.invalid("file: not a zip archive, or an empty one");
+        throw LabelloopException.invalid(folders > 0
+            ? "file: the zip holds " + folders + " folder(s) and no files"
+            : "file: the zip holds no files, or its first entry is damaged");
       }
       finish();
       return;
     }
     String name = entry.getName();
-    if (entry.isDirectory() || ignorable(name)) {
+    if (entry.isDirectory()) {
+      folders++;
+      return;
+    }
+    if (ignorable(name)) {
       return;
     }
     long at = ++line;
@@ -122,7 +155,7 @@ final class ZipRowSource implements RowSource {
     }
     String unsafe = unsafe(name);
     if (unsafe != null) {
-      pending.add(ParsedRow.failed(at, "entry '" + printable(name) + "': " + unsafe));
+      pending.add(ParsedRow.failed(at, "entry '" + Messages.printable(name) + "': " + unsafe));
       return;
     }
     if (name.equals("manifest.csv") || name.equals("manifest.jsonl")) {
@@ -140,11 +173,11 @@ final class ZipRowSource implements RowSource {
     try {
       storeEntry(at, name);
     } catch (FileStore.TooLarge e) {
-      stop(at, "entry '" + name + "': " + e.getMessage() + "; the rest of the zip was not read");
+      stop(at, "entry '" + Messages.printable(name) + "': " + e.getMessage() + "; the rest of the zip was not read");
     } catch (TotalTooLarge e) {
       stop(at, "the zip holds more than " + limits.maxTotalBytes() + " bytes uncompressed; the rest of the zip was not read");
     } catch (IOException e) {
-      stop(at, "entry '" + name + "': cannot be read: " + CsvRowSource.rootMessage(e));
+      stop(at, "entry '" + name + "': cannot be read: " + Messages.rootMessage(e));
     }
   }
 
@@ -167,10 +200,15 @@ final class ZipRowSource implements RowSource {
       return;
     }
     long before = zip.count - n;
-    Head imageHead = new Head(new SequenceInputStream(new ByteArrayInputStream(head, 0, n), zip.unclosable()),
-        inputType == InputType.IMAGE ? IMAGE_HEAD_BYTES : 0);
-    String key = staging.put(baseName(name), imageHead, limits.maxEntryBytes());
+    ImageBytes image = new ImageBytes(new SequenceInputStream(new ByteArrayInputStream(head, 0, n), zip.unclosable()),
+        inputType == InputType.IMAGE);
+    String key = staging.put(baseName(name), image, limits.maxEntryBytes());
     long size = zip.count - before;
+    String broken = inputType == InputType.IMAGE ? image.problem(byName.get(), importLimits) : null;
+    if (broken != null) {
+      pending.add(ParsedRow.failed(at, "entry '" + name + "': " + broken)); // never published: dropped with the staging
+      return;
+    }
     AssetDraft described = manifest.get(name);
     ObjectNode metadata = JsonNodeFactory.instance.objectNode();
     if (described != null) {
@@ -180,7 +218,7 @@ final class ZipRowSource implements RowSource {
       }
     }
     metadata.put("fileName", name).put("mediaType", byName.get().contentType()).put("size", size);
-    imageHead.size().ifPresent(d -> metadata.put("width", d.width()).put("height", d.height()));
+    image.size().ifPresent(d -> metadata.put("width", d.width()).put("height", d.height()));
     String externalId = described == null ? name : described.externalId();
     String label = described == null ? null : described.label();
     pending.add(ParsedRow.ok(at, new AssetDraft(externalId, key, metadata, 0, false, label)));
@@ -194,7 +232,7 @@ final class ZipRowSource implements RowSource {
     try {
       bytes = zip.unclosable().readNBytes((int) MAX_MANIFEST_BYTES + 1);
     } catch (IOException e) {
-      stop(1, "entry '" + name + "': cannot be read: " + CsvRowSource.rootMessage(e));
+      stop(1, "entry '" + name + "': cannot be read: " + Messages.rootMessage(e));
       return;
     }
     if (bytes.length > MAX_MANIFEST_BYTES) {
@@ -202,10 +240,10 @@ final class ZipRowSource implements RowSource {
       return;
     }
     Map<String, AssetDraft> byPath = new LinkedHashMap<>();
-    var reader = new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8);
+    var reader = new Utf8Reader(new ByteArrayInputStream(bytes), MAX_MANIFEST_BYTES);
     try (RowSource rows = format == ImportFormat.CSV
-        ? new CsvRowSource(reader, ',', options, InputType.TEXT)
-        : JsonRowSource.lines(reader, options)) {
+        ? new CsvRowSource(reader, ',', options, InputType.TEXT, importLimits)
+        : JsonRowSource.lines(reader, options, importLimits)) {
       for (ParsedRow row = rows.next(); row != null; row = rows.next()) {
         if (row.error() != null) {
           pending.add(ParsedRow.failed(1, name + " line " + row.line() + ": " + row.error()));
@@ -221,7 +259,7 @@ final class ZipRowSource implements RowSource {
       stop(1, "entry '" + name + "': needs a 'file' column with each file's path in the zip (" + e.getMessage() + ")");
       return;
     } catch (IOException | UncheckedIOException e) {
-      stop(1, "entry '" + name + "': cannot be read: " + CsvRowSource.rootMessage(e));
+      stop(1, "entry '" + name + "': cannot be read: " + Messages.rootMessage(e));
       return;
     }
     manifest = byPath;
@@ -232,7 +270,7 @@ final class ZipRowSource implements RowSource {
     try {
       bytes = zip.unclosable().readNBytes((int) MAX_SIDECAR_BYTES + 1);
     } catch (IOException e) {
-      stop(at, "entry '" + name + "': cannot be read: " + CsvRowSource.rootMessage(e));
+      stop(at, "entry '" + name + "': cannot be read: " + Messages.rootMessage(e));
       return;
     }
     if (bytes.length > MAX_SIDECAR_BYTES) {
@@ -248,7 +286,7 @@ final class ZipRowSource implements RowSource {
     manifest.keySet().stream()
         .filter(path -> !manifestUsed.containsKey(path))
         .limit(ImportReport.MAX_ERRORS)
-        .forEach(path -> pending.add(ParsedRow.failed(1, "manifest names '" + printable(path) + "', which is not in the zip")));
+        .forEach(path -> pending.add(ParsedRow.failed(1, "manifest names '" + Messages.printable(path) + "', which is not in the zip")));
   }
 
   private void stop(long at, String message) {
@@ -293,47 +331,9 @@ final class ZipRowSource implements RowSource {
     return name.substring(name.lastIndexOf('/') + 1);
   }
 
-  private static String printable(String s) {
-    String cut = s.length() > 200 ? s.substring(0, 200) + "…" : s;
-    return cut.replaceAll("\\p{Cntrl}", "?");
-  }
-
   @Override
   public void close() throws IOException {
     zip.in().close();
-  }
-
-  /** Passes a file through while keeping its first bytes, to read an image's size from its header afterwards. */
-  private static final class Head extends FilterInputStream {
-    private final byte[] kept;
-    private int length;
-
-    Head(InputStream in, int keep) {
-      super(in);
-      this.kept = new byte[keep];
-    }
-
-    @Override
-    public int read() throws IOException {
-      int b = super.read();
-      if (b >= 0 && length < kept.length) {
-        kept[length++] = (byte) b;
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      int n = super.read(b, off, len);
-      int copy = Math.min(Math.max(n, 0), kept.length - length);
-      System.arraycopy(b, off, kept, length, copy);
-      length += copy;
-      return n;
-    }
-
-    Optional<ImageSize> size() {
-      return length == 0 ? Optional.empty() : ImageSize.read(kept, length);
-    }
   }
 
   /** Over the total size cap. */

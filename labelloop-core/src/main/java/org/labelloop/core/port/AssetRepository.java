@@ -15,7 +15,18 @@ public interface AssetRepository {
    * Inserts a batch as TODO assets, in order, as one batched statement. Returns, per draft, whether it was inserted;
    * false means an asset with that externalId already exists in the project (it is left unchanged).
    */
-  boolean[] insert(String projectId, List<AssetDraft> drafts, Instant now);
+  default boolean[] insert(String projectId, List<AssetDraft> drafts, Instant now) {
+    return insert(projectId, null, drafts, now);
+  }
+
+  /** {@link #insert(String, List, Instant)}, the new assets carrying the id of the import that writes them (or null). */
+  boolean[] insert(String projectId, String importId, List<AssetDraft> drafts, Instant now);
+
+  /**
+   * Replaces content, metadata, priority and honeypot flag of the project's assets with these externalIds (labels and
+   * status stay); returns how many were found.
+   */
+  int replace(String projectId, List<AssetDraft> drafts);
 
   Optional<Asset> find(String projectId, String assetId);
 

@@ -19,7 +19,7 @@ import org.labelloop.core.error.LabelloopException;
 class BoxZipRowSourceTest {
   static List<ParsedRow> read(byte[] zip, BoxZipRowSource.Annotations annotations) throws IOException {
     List<ParsedRow> rows = new ArrayList<>();
-    try (BoxZipRowSource source = new BoxZipRowSource(new ByteArrayInputStream(zip), new ZipRowSourceTest.MemoryStaging(), ZipLimits.DEFAULT, annotations)) {
+    try (BoxZipRowSource source = new BoxZipRowSource(new ByteArrayInputStream(zip), new ZipRowSourceTest.MemoryStaging(), ImportLimits.DEFAULT, annotations)) {
       for (ParsedRow r = source.next(); r != null; r = source.next()) {
         rows.add(r);
       }

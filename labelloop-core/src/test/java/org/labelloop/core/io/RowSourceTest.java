@@ -20,7 +20,7 @@ class RowSourceTest {
 
   private static List<ParsedRow> read(byte[] data, ImportOptions options, InputType type) {
     List<ParsedRow> rows = new ArrayList<>();
-    try (RowSource source = RowSource.open(new ByteArrayInputStream(data), options, type)) {
+    try (RowSource source = RowSource.open(new ByteArrayInputStream(data), options, type, ImportLimits.DEFAULT)) {
       for (ParsedRow row = source.next(); row != null; row = source.next()) {
         rows.add(row);
       }
@@ -65,10 +65,13 @@ class RowSourceTest {
   }
 
   @Test
-  void rejectsBytesThatAreNotUtf8() {
-    byte[] small = {'i', 'd', ',', 't', 'e', 'x', 't', '\n', 'a', ',', (byte) 0xff, (byte) 0xfe, '\n'};
-    var e = assertThrows(LabelloopException.class, () -> read(small, csv(null, null, null), InputType.TEXT));
-    assertTrue(e.getMessage().contains("not valid UTF-8"), e.getMessage());
+  void rejectsBytesThatAreNotUtf8AtTheLineTheyAreOn() {
+    byte[] small = {'i', 'd', ',', 't', 'e', 'x', 't', '\n', 'a', ',', 'b', '\n', 'c', ',', (byte) 0xff, (byte) 0xfe, '\n'};
+    List<ParsedRow> bad = read(small, csv(null, null, null), InputType.TEXT);
+    assertEquals(2, bad.size());
+    assertEquals("b", bad.get(0).draft().content());
+    assertEquals(3, bad.get(1).line());
+    assertTrue(bad.get(1).error().contains("not valid UTF-8"), bad.get(1).error());
 
     StringBuilder big = new StringBuilder("id,text\n");
     for (int i = 0; i < 20_000; i++) {
@@ -111,5 +114,82 @@ class RowSourceTest {
     List<ParsedRow> rows = read(data, new ImportOptions(ImportFormat.JSON, null, null, null, false), InputType.TEXT);
     assertEquals(List.of("a", "b"), rows.stream().map(r -> r.draft().externalId()).toList());
     assertEquals(1, rows.get(1).draft().metadata().get("k").asInt());
+  }
+
+  private static List<ParsedRow> read(byte[] data, ImportFormat format) {
+    return read(data, new ImportOptions(format, null, null, null, false), InputType.TEXT);
+  }
+
+  @Test
+  void dropsAUtf8ByteOrderMarkBeforeTheHeader() {
+    byte[] bom = "\uFEFFid,text\na,first\n".getBytes(StandardCharsets.UTF_8);
+    assertEquals("a", read(bom, csv("id", "text", null), InputType.TEXT).getFirst().draft().externalId());
+    byte[] jsonl = "\uFEFF{\"id\":\"j\",\"text\":\"t\"}\n".getBytes(StandardCharsets.UTF_8);
+    assertEquals("j", read(jsonl, ImportFormat.JSONL).getFirst().draft().externalId());
+  }
+
+  @Test
+  void anUnclosedJsonArrayEndsWithOneErrorInsteadOfSpinning() {
+    List<ParsedRow> rows = read("[{\"externalId\":\"x\",\"content\":\"t\"}".getBytes(StandardCharsets.UTF_8), ImportFormat.JSON);
+    assertEquals(2, rows.size());
+    assertEquals("x", rows.get(0).draft().externalId());
+    assertTrue(rows.get(1).error().contains("invalid JSON"), rows.get(1).error());
+  }
+
+  @Test
+  void utf16AndRandomBytesAsJsonLinesEndWithOneError() {
+    byte[] utf16 = "{\"externalId\":\"u1\",\"content\":\"x\"}\n".getBytes(StandardCharsets.UTF_16);
+    List<ParsedRow> rows = read(utf16, ImportFormat.JSONL);
+    assertEquals(1, rows.size());
+    assertTrue(rows.getFirst().error().contains("UTF-16"), rows.getFirst().error());
+    byte[] random = new byte[20_000];
+    new java.util.Random(17).nextBytes(random);
+    List<ParsedRow> noise = read(random, ImportFormat.JSONL);
+    assertTrue(noise.size() <= 1 + java.util.stream.IntStream.range(0, random.length).filter(i -> random[i] == '\n').count());
+    assertTrue(noise.stream().allMatch(r -> r.error() != null));
+  }
+
+  @Test
+  void aFileOfNulBytesIsRefusedAtLineOne() {
+    var e = assertThrows(LabelloopException.class, () -> read(new byte[100_000], csv("id", "text", null), InputType.TEXT));
+    assertTrue(e.getMessage().startsWith("line 1:") && e.getMessage().contains("NUL"), e.getMessage());
+    assertTrue(e.getMessage().length() < 300, e.getMessage());
+  }
+
+  @Test
+  void aCellOverTheLimitIsRejectedWithItsLineAndARowOverItStopsTheFile() {
+    ImportLimits small = new ImportLimits(100, 20_000, 1L << 30, 1L << 20, 100, 10_000, ZipLimits.DEFAULT);
+    String data = "id,text\na,fine\nb," + "x".repeat(150) + "\nc,fine\nd," + "y".repeat(50_000) + "\ne,never read\n";
+    List<ParsedRow> rows = new ArrayList<>();
+    try (RowSource source = RowSource.open(new ByteArrayInputStream(data.getBytes(StandardCharsets.UTF_8)), csv("id", "text", null), InputType.TEXT, small)) {
+      for (ParsedRow row = source.next(); row != null; row = source.next()) {
+        rows.add(row);
+      }
+    } catch (java.io.IOException e) {
+      throw new AssertionError(e);
+    }
+    assertEquals(List.of(2L, 3L, 4L, 5L), rows.stream().map(ParsedRow::line).toList());
+    assertTrue(rows.get(1).error().contains("150 characters"), rows.get(1).error());
+    assertEquals("c", rows.get(2).draft().externalId());
+    assertTrue(rows.get(3).error().contains("longer than the limit"), rows.get(3).error());
+  }
+
+  @Test
+  void aJsonLineOverTheLimitIsSkippedAndTheNextLineRead() {
+    ImportLimits small = new ImportLimits(100, 1000, 1L << 30, 1L << 20, 100, 10_000, ZipLimits.DEFAULT);
+    String data = "{\"id\":\"a\",\"text\":\"" + "z".repeat(5000) + "\"}\n{\"id\":\"b\",\"text\":\"ok\"}\n";
+    List<ParsedRow> rows = new ArrayList<>();
+    try (RowSource source = RowSource.open(new ByteArrayInputStream(data.getBytes(StandardCharsets.UTF_8)),
+        new ImportOptions(ImportFormat.JSONL, null, null, null, false), InputType.TEXT, small)) {
+      for (ParsedRow row = source.next(); row != null; row = source.next()) {
+        rows.add(row);
+      }
+    } catch (java.io.IOException e) {
+      throw new AssertionError(e);
+    }
+    assertEquals(2, rows.size());
+    assertEquals(1, rows.get(0).line());
+    assertTrue(rows.get(0).error().contains("longer than the limit"), rows.get(0).error());
+    assertEquals("b", rows.get(1).draft().externalId());
   }
 }

@@ -24,7 +24,7 @@ import org.labelloop.core.port.FileStore;
 import org.labelloop.core.project.InputType;
 
 class ZipRowSourceTest {
-  static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R', 1, 2, 3};
+  static final byte[] PNG = png(3, 2);
   static final byte[] WAV = "RIFF\0\0\0\0WAVEfmt data".getBytes(StandardCharsets.ISO_8859_1);
 
   /** A staging area in memory: key = "p/" + name. */
@@ -69,9 +69,23 @@ class ZipRowSourceTest {
     return out.toByteArray();
   }
 
+  /** A real PNG (a PNG needs more than its magic bytes to be imported). */
+  static byte[] png(int width, int height) {
+    try {
+      return BoxConvertersTest.image("png", width, height);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  static ImportLimits limits(ZipLimits zip) {
+    ImportLimits d = ImportLimits.DEFAULT;
+    return new ImportLimits(d.maxCellChars(), d.maxRowChars(), d.maxFileBytes(), d.maxNerFileBytes(), d.maxImageSide(), d.maxImagePixels(), zip);
+  }
+
   static List<ParsedRow> read(byte[] zip, MemoryStaging staging, InputType type, ZipLimits limits) throws IOException {
     List<ParsedRow> rows = new ArrayList<>();
-    try (ZipRowSource source = new ZipRowSource(new ByteArrayInputStream(zip), staging, type, limits)) {
+    try (ZipRowSource source = new ZipRowSource(new ByteArrayInputStream(zip), staging, type, limits(limits))) {
       for (ParsedRow r = source.next(); r != null; r = source.next()) {
         rows.add(r);
       }
@@ -99,7 +113,54 @@ class ZipRowSourceTest {
     assertEquals(640, rows.get(0).draft().metadata().path("width").asInt());
     assertEquals(480, rows.get(0).draft().metadata().path("height").asInt());
     assertArrayEquals(jpeg, staging.staged.get("p/big.jpg"));
-    assertTrue(rows.get(1).draft().metadata().path("width").isMissingNode(), "a header that cannot be read gives no size");
+    assertEquals(3, rows.get(1).draft().metadata().path("width").asInt());
+  }
+
+  /** A PNG of a signature, an IHDR chunk claiming {@code width} x {@code height} and an IEND chunk, CRCs right. */
+  static byte[] pngHeader(int width, int height) {
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(8 + 25 + 12);
+    b.put(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
+    byte[] ihdr = java.nio.ByteBuffer.allocate(17).put("IHDR".getBytes(StandardCharsets.US_ASCII)).putInt(width).putInt(height)
+        .put(new byte[] {8, 2, 0, 0, 0}).array();
+    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    crc.update(ihdr);
+    b.putInt(13).put(ihdr).putInt((int) crc.getValue());
+    b.put(new byte[] {0, 0, 0, 0, 'I', 'E', 'N', 'D', (byte) 0xAE, 0x42, 0x60, (byte) 0x82});
+    return b.array();
+  }
+
+  @Test
+  void rejectsAPngSignatureAloneACutPngAndAHeaderClaimingHugeDimensions() throws IOException {
+    byte[] signature = java.util.Arrays.copyOf(PNG, 8);
+    byte[] cut = java.util.Arrays.copyOf(PNG, PNG.length - 6);
+    MemoryStaging staging = new MemoryStaging();
+    List<ParsedRow> rows = read(zip("sig.png", signature, "cut.png", cut, "huge.png", pngHeader(Integer.MAX_VALUE, Integer.MAX_VALUE),
+        "ok.png", PNG, "wide.png", pngHeader(70_000, 1)), staging, InputType.IMAGE, ZipLimits.DEFAULT);
+    assertEquals(5, rows.size());
+    assertTrue(rows.get(0).error().contains("incomplete"), rows.get(0).error());
+    assertTrue(rows.get(1).error().contains("incomplete"), rows.get(1).error());
+    assertTrue(rows.get(2).error().contains("2147483647x2147483647"), rows.get(2).error());
+    assertNull(rows.get(3).error());
+    assertTrue(rows.get(4).error().contains("70000x1"), rows.get(4).error());
+  }
+
+  @Test
+  void aZipOfFoldersOnlyOrNoEntriesSaysSoAndOtherBytesAreNotAZip() throws IOException {
+    ByteArrayOutputStream folders = new ByteArrayOutputStream();
+    try (ZipOutputStream z = new ZipOutputStream(folders)) {
+      z.putNextEntry(new ZipEntry("cats/"));
+      z.closeEntry();
+      z.putNextEntry(new ZipEntry("dogs/"));
+      z.closeEntry();
+    }
+    ByteArrayOutputStream empty = new ByteArrayOutputStream();
+    new ZipOutputStream(empty).close();
+    var onlyFolders = assertThrows(LabelloopException.class, () -> read(folders.toByteArray(), new MemoryStaging(), InputType.IMAGE, ZipLimits.DEFAULT));
+    assertTrue(onlyFolders.getMessage().contains("2 folder(s) and no files"), onlyFolders.getMessage());
+    var none = assertThrows(LabelloopException.class, () -> read(empty.toByteArray(), new MemoryStaging(), InputType.IMAGE, ZipLimits.DEFAULT));
+    assertTrue(none.getMessage().contains("empty"), none.getMessage());
+    var text = assertThrows(LabelloopException.class, () -> read("id,text\n".getBytes(StandardCharsets.UTF_8), new MemoryStaging(), InputType.IMAGE, ZipLimits.DEFAULT));
+    assertTrue(text.getMessage().contains("not a zip archive"), text.getMessage());
   }
 
   @Test
@@ -118,7 +179,7 @@ class ZipRowSourceTest {
     };
     List<ParsedRow> rows = new ArrayList<>();
     try (ZipRowSource source = new ZipRowSource(new ByteArrayInputStream(zip("a.png", PNG, "boxes/coco.json", "{}", "notes.txt", "x")),
-        new MemoryStaging(), InputType.IMAGE, ZipLimits.DEFAULT, sidecars)) {
+        new MemoryStaging(), InputType.IMAGE, ImportLimits.DEFAULT, sidecars)) {
       for (ParsedRow r = source.next(); r != null; r = source.next()) {
         rows.add(r);
       }

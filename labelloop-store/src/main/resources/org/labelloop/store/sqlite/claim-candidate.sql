@@ -1,12 +1,15 @@
 -- The next claimable asset for the user. Two index-ordered probes (TODO, then ONGOING with an expired lock), each
 -- stopping at its first row, and the better of the two wins: one probe with "status IN (...)" would have to sort
--- every TODO row of the project. SQLite needs no row locks: write transactions are serialised (BEGIN IMMEDIATE and
+-- every TODO row of the project.
+-- Assets of an import still running are not served (it may yet be rolled back).
+-- SQLite needs no row locks: write transactions are serialised (BEGIN IMMEDIATE and
 -- a JVM writer lock), so the read and the following UPDATE are atomic.
 WITH todo AS (
   SELECT a.id, a.priority, a.queue_score FROM assets a
   WHERE a.project_id = :projectId AND a.status = 'TODO'
     AND NOT EXISTS (SELECT 1 FROM labels l WHERE l.asset_id = a.id AND l.author_id = :userId
                     AND (l.label_type = 'DEFAULT' OR l.skipped = TRUE))
+    AND NOT EXISTS (SELECT 1 FROM running_imports r WHERE r.id = a.import_id)
   ORDER BY a.priority DESC, a.queue_score DESC, a.id
   LIMIT 1
 ), expired AS (
@@ -15,6 +18,7 @@ WITH todo AS (
     AND (a.locked_until IS NULL OR a.locked_until <= :now)
     AND NOT EXISTS (SELECT 1 FROM labels l WHERE l.asset_id = a.id AND l.author_id = :userId
                     AND (l.label_type = 'DEFAULT' OR l.skipped = TRUE))
+    AND NOT EXISTS (SELECT 1 FROM running_imports r WHERE r.id = a.import_id)
   ORDER BY a.priority DESC, a.queue_score DESC, a.id
   LIMIT 1
 )

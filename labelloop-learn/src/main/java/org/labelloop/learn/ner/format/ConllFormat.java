@@ -37,32 +37,42 @@ public final class ConllFormat {
   public static ConllFormat bio() { return new ConllFormat(TagScheme.IOB2, 2); }
 
   public List<NerSentence> read(Reader in, String source) throws IOException {
-    List<NerSentence> out = new ArrayList<>();
+    return readLocated(in, source).stream().map(LocatedSentence::sentence).toList();
+  }
+
+  /** The sentences with the line of their first token. */
+  public List<LocatedSentence> readLocated(Reader in, String source) throws IOException {
+    List<LocatedSentence> out = new ArrayList<>();
     List<String> words = new ArrayList<>();
     List<String> tags = new ArrayList<>();
     BufferedReader r = in instanceof BufferedReader b ? b : new BufferedReader(in);
     String line;
     int lineNo = 0;
+    int start = 0;
     while ((line = r.readLine()) != null) {
       lineNo++;
       String trimmed = line.strip();
       if (trimmed.isEmpty() || trimmed.startsWith("-DOCSTART-")) {
-        flush(out, words, tags, source);
+        flush(out, words, tags, source, start);
         continue;
       }
       String[] cols = trimmed.split("\\s+");
-      if (cols.length < 2) throw new NerFormatException(source + ":" + lineNo + ": expected token and tag columns, got '" + line + "'");
+      if (cols.length < 2) {
+        String shown = line.length() > 80 ? line.substring(0, 80) + "…" : line;
+        throw new NerFormatException(source + ":" + lineNo + ": expected token and tag columns, got '" + shown + "'");
+      }
+      if (words.isEmpty()) start = lineNo;
       words.add(cols[0]);
       tags.add(cols[cols.length - 1]);
     }
-    flush(out, words, tags, source);
+    flush(out, words, tags, source, start);
     return out;
   }
 
-  private static void flush(List<NerSentence> out, List<String> words, List<String> tags, String source) {
+  private static void flush(List<LocatedSentence> out, List<String> words, List<String> tags, String source, int line) {
     if (words.isEmpty()) return;
     NerSentence s = NerSentence.ofTokens(source + "#" + out.size(), words, List.of());
-    out.add(s.withSpans(TagScheme.decode(s.tokens(), tags)));
+    out.add(new LocatedSentence(s.withSpans(TagScheme.decode(s.tokens(), tags)), line));
     words.clear();
     tags.clear();
   }

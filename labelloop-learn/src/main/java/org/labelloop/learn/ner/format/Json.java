@@ -1,6 +1,8 @@
 package org.labelloop.learn.ner.format;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
@@ -15,12 +17,24 @@ final class Json {
 
   private Json() {}
 
-  static String readAll(java.io.Reader in) throws java.io.IOException {
-    StringBuilder sb = new StringBuilder();
-    char[] buf = new char[8192];
-    int n;
-    while ((n = in.read(buf)) >= 0) sb.append(buf, 0, n);
-    return sb.toString();
+  /** An element of a top-level JSON array and the line it starts on. */
+  record Item(Object value, int line) {}
+
+  /** The elements of the JSON array {@code in} holds, read as a stream (no second copy of the file as one string). */
+  static List<Item> items(java.io.Reader in, String source) throws java.io.IOException {
+    List<Item> out = new java.util.ArrayList<>();
+    try (JsonParser p = MAPPER.createParser(in)) {
+      if (p.nextToken() != JsonToken.START_ARRAY) throw new NerFormatException(source + ":1: expected a JSON array");
+      for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+        if (t == null) throw new NerFormatException(source + ":" + p.currentLocation().getLineNr() + ": the JSON array is not closed");
+        int line = p.currentTokenLocation().getLineNr();
+        out.add(new Item(MAPPER.readValue(p, Object.class), line));
+      }
+    } catch (JsonProcessingException e) {
+      int line = e.getLocation() == null ? 1 : e.getLocation().getLineNr();
+      throw new NerFormatException(source + ":" + line + ": invalid JSON: " + e.getOriginalMessage());
+    }
+    return out;
   }
 
   static Object parse(String json, String where) {

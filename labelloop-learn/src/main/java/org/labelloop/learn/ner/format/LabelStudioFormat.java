@@ -19,12 +19,12 @@ import org.labelloop.learn.ner.SpanIssue;
 final class LabelStudioFormat {
   private LabelStudioFormat() {}
 
-  static List<NerSentence> read(Reader in, String source) throws IOException {
-    List<NerSentence> out = new ArrayList<>();
-    List<Object> tasks = Json.array(Json.parse(Json.readAll(in), source), source);
+  static List<LocatedSentence> read(Reader in, String source) throws IOException {
+    List<LocatedSentence> out = new ArrayList<>();
+    List<Json.Item> tasks = Json.items(in, source);
     for (int k = 0; k < tasks.size(); k++) {
-      String where = source + "[" + k + "]";
-      Map<String, Object> task = Json.object(tasks.get(k), where);
+      String where = source + ":" + tasks.get(k).line();
+      Map<String, Object> task = Json.object(tasks.get(k).value(), where);
       List<Object> results;
       String text;
       if (task.containsKey("data")) {
@@ -46,7 +46,7 @@ final class LabelStudioFormat {
         }
       }
       String id = task.get("id") == null ? source + "#" + k : String.valueOf(task.get("id"));
-      out.add(Json.sentence(id, text, spans));
+      out.add(new LocatedSentence(Json.sentence(id, text, spans), tasks.get(k).line()));
     }
     return out;
   }

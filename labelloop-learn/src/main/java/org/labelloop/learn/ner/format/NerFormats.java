@@ -28,14 +28,22 @@ public final class NerFormats {
   }
 
   public static List<NerSentence> read(Reader in, String format, String source) throws IOException {
+    return norm(format).equals("kili") ? KiliFormat.read(in, source)
+        : readLocated(in, format, source).stream().map(LocatedSentence::sentence).toList();
+  }
+
+  /**
+   * Reads sentences with the line each starts on. A sentence the file gives no id of its own is named
+   * {@code source#n}, n counting from 0 in file order; errors name {@code source:line}.
+   */
+  public static List<LocatedSentence> readLocated(Reader in, String format, String source) throws IOException {
     return switch (norm(format)) {
-      case "conll", "conll-iob1", "conll-iob2" -> ConllFormat.conll2003Iob1().read(in, source);
-      case "bio", "iob" -> ConllFormat.bio().read(in, source);
+      case "conll", "conll-iob1", "conll-iob2" -> ConllFormat.conll2003Iob1().readLocated(in, source);
+      case "bio", "iob" -> ConllFormat.bio().readLocated(in, source);
       case "prodigy" -> ProdigyFormat.read(in, source);
       case "spacy" -> SpacyFormat.read(in, source);
       case "labelstudio" -> LabelStudioFormat.read(in, source);
-      case "kili" -> KiliFormat.read(in, source);
-      default -> throw new NerFormatException("unknown NER format '" + format + "', expected one of " + NAMES);
+      default -> throw new NerFormatException("unknown NER format '" + format + "', expected one of " + NAMES.stream().filter(n -> !n.equals("kili")).toList());
     };
   }
 

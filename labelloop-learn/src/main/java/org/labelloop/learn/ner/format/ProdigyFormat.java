@@ -21,8 +21,8 @@ import org.labelloop.learn.ner.Token;
 final class ProdigyFormat {
   private ProdigyFormat() {}
 
-  static List<NerSentence> read(Reader in, String source) throws IOException {
-    List<NerSentence> out = new ArrayList<>();
+  static List<LocatedSentence> read(Reader in, String source) throws IOException {
+    List<LocatedSentence> out = new ArrayList<>();
     BufferedReader r = new BufferedReader(in);
     String line;
     int lineNo = 0;
@@ -49,9 +49,9 @@ final class ProdigyFormat {
           if (start < 0 || end <= start || end > text.length()) throw new NerFormatException(where + ": token [" + start + ", " + end + ") outside text");
           tokens.add(new Token(text.substring(start, end), start, end));
         }
-        out.add(new NerSentence(id, text, tokens, spans));
+        out.add(new LocatedSentence(new NerSentence(id, text, tokens, spans), lineNo));
       } else {
-        out.add(Json.sentence(id, text, spans));
+        out.add(new LocatedSentence(Json.sentence(id, text, spans), lineNo));
       }
     }
     return out;

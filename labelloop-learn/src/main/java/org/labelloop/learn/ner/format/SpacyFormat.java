@@ -19,23 +19,20 @@ import org.labelloop.learn.ner.SpanIssue;
 final class SpacyFormat {
   private SpacyFormat() {}
 
-  static List<NerSentence> read(Reader in, String source) throws IOException {
-    return parse(Json.readAll(in), source);
-  }
-
-  static List<NerSentence> parse(String json, String source) {
-    List<NerSentence> out = new ArrayList<>();
-    List<Object> items = Json.array(Json.parse(json, source), source);
+  static List<LocatedSentence> read(Reader in, String source) throws IOException {
+    List<LocatedSentence> out = new ArrayList<>();
+    List<Json.Item> items = Json.items(in, source);
     for (int k = 0; k < items.size(); k++) {
-      String where = source + "[" + k + "]";
+      String where = source + ":" + items.get(k).line();
+      Object item = items.get(k).value();
       String text;
       Map<String, Object> annotations;
-      if (items.get(k) instanceof List<?> pair) {
+      if (item instanceof List<?> pair) {
         if (pair.size() != 2 || !(pair.get(0) instanceof String t)) throw new NerFormatException(where + ": expected [text, {entities}]");
         text = t;
         annotations = Json.object(pair.get(1), where);
       } else {
-        annotations = Json.object(items.get(k), where);
+        annotations = Json.object(item, where);
         text = Json.string(annotations, "text", where);
       }
       List<Span> spans = new ArrayList<>();
@@ -53,7 +50,7 @@ final class SpacyFormat {
         }
       }
       String id = annotations.get("id") instanceof String s ? s : source + "#" + k;
-      out.add(Json.sentence(id, text, spans));
+      out.add(new LocatedSentence(Json.sentence(id, text, spans), items.get(k).line()));
     }
     return out;
   }
