@@ -132,6 +132,11 @@ public final class Database implements AutoCloseable {
     return quality;
   }
 
+  /** Imports being written, batch by batch (issue 17). */
+  public org.labelloop.core.port.ImportRepository imports() {
+    return imports;
+  }
+
   /** Every repository, as the use cases take them. */
   public Ports ports() {
     return new Ports(

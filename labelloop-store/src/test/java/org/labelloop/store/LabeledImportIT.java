@@ -80,7 +80,8 @@ class LabeledImportIT extends OnBothDatabases {
     ImportReport report = app.assets().importDrafts(admin, project.id(), rows, true);
     assertEquals(2, report.imported());
     assertEquals(2, report.duplicates());
-    assertEquals(List.of(2L, 3L), report.errors().stream().map(RowError::line).toList());
+    assertEquals(0, report.rejected(), "a duplicate is counted once, as a duplicate");
+    assertEquals(List.of(), report.errors());
     assertEquals(Fixtures.json("{\"JOB_0\": {\"categories\": [{\"name\": \"SPORT\"}]}}"), labelsOf("a").getFirst().jsonResponse());
     assertEquals(1, labelsOf("a").size(), "the first row with an externalId wins");
     assertEquals(List.of(), labelsOf("old"));
@@ -89,12 +90,27 @@ class LabeledImportIT extends OnBothDatabases {
   }
 
   @Test
+  void reimportingCountsDuplicatesAndUpdatingReplacesTheirText() {
+    List<AssetDraft> rows = List.of(row("u1", "SPORT"), row("u2", null));
+    assertEquals(2, app.assets().importDrafts(admin, project.id(), rows, false).imported());
+    ImportReport again = app.assets().importDrafts(admin, project.id(), rows, false);
+    assertEquals(List.of(0L, 2L, 0L, 0L), List.of(again.imported(), again.duplicates(), again.updated(), again.rejected()));
+    var changed = new AssetDraft("u2", "new text", null, 0, false, null);
+    ImportReport updated = app.assets().importFile(admin, project.id(),
+        new java.io.ByteArrayInputStream("{\"id\":\"u2\",\"text\":\"new text\"}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+        new org.labelloop.core.io.ImportOptions(org.labelloop.core.io.ImportFormat.JSONL, null, null, null, false, true, null));
+    assertEquals(List.of(0L, 1L, 1L), List.of(updated.imported(), updated.duplicates(), updated.updated()));
+    assertEquals(changed.content(), db.assets().findByExternalId(project.id(), "u2").orElseThrow().content());
+    assertEquals(1, labelsOf("u1").size(), "labels stay as they were");
+  }
+
+  @Test
   void aRejectedImportLeavesNeitherAssetsNorLabels() {
     List<AssetDraft> rows = new ArrayList<>();
     for (int i = 0; i < 1500; i++) {
       rows.add(row("r" + i, "SPORT"));
     }
-    rows.add(row("r3", "SPORT")); // a duplicate after the first batch was written
+    rows.add(row("r1500", "NO SUCH CATEGORY")); // a bad row after a whole batch of good ones
     assertThrows(LabelloopException.class, () -> app.assets().importDrafts(admin, project.id(), rows, false));
     assertEquals(0, db.projects().stats(project.id()).assetCount());
     assertTrue(db.labels().list(project.id(), null, null, null, 10).items().isEmpty());
