@@ -137,15 +137,16 @@ abstract class ApiContract extends ServerContract {
     ArrayNode again = Api.array();
     again.addObject().put("externalId", "d2").put("content", "two again");
     again.addObject().put("externalId", "d3").put("content", "three");
-    Response strict = admin.post("/api/v1/projects/" + p + "/assets", again);
-    assertError(strict, 400, "INVALID_INPUT");
-    assertTrue(strict.text().contains("d2"), strict.text());
-    assertEquals(2, admin.get("/api/v1/projects/" + p).body().path("assetCount").asInt());
-    Response r = admin.post("/api/v1/projects/" + p + "/assets?onError=skip", again);
+    Response r = admin.post("/api/v1/projects/" + p + "/assets", again);
     assertEquals(201, r.status(), r.text());
     assertEquals(1, r.body().path("imported").asInt(), r.text());
     assertEquals(1, r.body().path("duplicates").asInt(), r.text());
+    assertEquals(0, r.body().path("rejected").asInt(), r.text());
     assertEquals(3, admin.get("/api/v1/projects/" + p).body().path("assetCount").asInt());
+    Response same = admin.post("/api/v1/projects/" + p + "/assets?onError=skip", again);
+    assertEquals(200, same.status(), "nothing new: " + same.text());
+    assertEquals(2, same.body().path("duplicates").asInt(), same.text());
+    assertEquals(0, same.body().path("rejected").asInt(), "a duplicate is not also a rejected row: " + same.text());
   }
 
   @Test
