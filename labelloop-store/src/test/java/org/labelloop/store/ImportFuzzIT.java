@@ -1,0 +1,334 @@
+package org.labelloop.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import javax.imageio.ImageIO;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+import org.labelloop.core.Labelloop;
+import org.labelloop.core.error.LabelloopException;
+import org.labelloop.core.io.ImportFormat;
+import org.labelloop.core.io.ImportLimits;
+import org.labelloop.core.io.ImportOptions;
+import org.labelloop.core.io.ImportReport;
+import org.labelloop.core.port.FileStore;
+import org.labelloop.core.project.InputType;
+import org.labelloop.core.project.JsonInterface;
+import org.labelloop.core.project.ProjectDraft;
+import org.labelloop.core.user.Caller;
+import org.labelloop.store.testing.TestDatabases;
+
+/**
+ * A fuzz target per importer (issue 17): small real files of each format, made here, are mutated (bytes flipped,
+ * inserted, deleted, duplicated, cut; structural characters and invalid UTF-8 spliced in; for zips, their entries
+ * mutated before zipping) and imported into a real SQLite database, with and without onError=skip. Every import must
+ * return a report or fail with a typed error, finish within the time bound, leave the write slot held for no longer
+ * than a short batch, leave no import running, and, when refused, leave nothing behind. The number of inputs per
+ * format is jqwik's tries (1,000 here, {@code -Djqwik.tries.default=N} in {@code bench/fuzz.sh} for longer runs).
+ */
+class ImportFuzzIT {
+  private static final Duration BOUND = Duration.ofSeconds(10);
+  private static final Map<ImportFormat, Integer> RUNS = new ConcurrentHashMap<>();
+  private static Database db;
+  private static Labelloop app;
+  private static Caller admin;
+  private static String textProject;
+  private static String imageProject;
+
+  @BeforeContainer
+  static void open() {
+    db = TestDatabases.Kind.SQLITE.open();
+    app = Labelloop.create(db.ports(), new Plain(), java.time.Clock.systemUTC(),
+        new MemoryFiles(), ImportLimits.DEFAULT, null);
+    admin = Fixtures.admin(db);
+    textProject = app.projects().create(admin, new ProjectDraft("fuzz text", "", InputType.TEXT, JsonInterface.parse(Fixtures.json("""
+        {"jobs": {"JOB_0": {"mlTask": "CLASSIFICATION", "required": 0, "content": {"input": "radio",
+                    "categories": {"SPORT": {"name": "Sport"}, "POLITICS": {"name": "Politics"}}}},
+                  "NER": {"mlTask": "NAMED_ENTITIES_RECOGNITION", "required": 0, "content": {"input": "radio",
+                    "categories": {"PER": {"name": "Person"}, "ORG": {"name": "Org"}}}}}}""")))).id();
+    imageProject = app.projects().create(admin, new ProjectDraft("fuzz boxes", "", InputType.IMAGE, JsonInterface.parse(Fixtures.json("""
+        {"jobs": {"BOXES": {"mlTask": "OBJECT_DETECTION", "required": 0, "tools": ["rectangle"], "content": {"input": "radio",
+                    "categories": {"CAR": {"name": "car"}, "PERSON": {"name": "person"}}}}}}""")))).id();
+  }
+
+  @AfterContainer
+  static void close() {
+    System.out.println("fuzz inputs per format: " + new java.util.TreeMap<>(RUNS)); // read by bench/fuzz.sh
+    db.close();
+  }
+
+  /** One mutation: what to do, where (a fraction of the length) and with which bytes. */
+  record Mutation(int kind, double at, double length, byte[] bytes) {}
+
+  @Provide
+  Arbitrary<List<Mutation>> mutations() {
+    Arbitrary<byte[]> splice = Arbitraries.oneOf(
+        Arbitraries.bytes().array(byte[].class).ofMinSize(1).ofMaxSize(16),
+        Arbitraries.of("\"", "[", "]", "{", "}", ",", "\n", "\r\n", "\t", "\u0000", "\uFEFF", "-DOCSTART-", " B-", "null", "1e999999")
+            .map(s -> s.getBytes(StandardCharsets.UTF_8)),
+        Arbitraries.of(new byte[] {(byte) 0xFF}, new byte[] {(byte) 0xC3}, new byte[] {(byte) 0xFE, (byte) 0xFF}));
+    Arbitrary<Mutation> one = Combinators.combine(Arbitraries.integers().between(0, 5), Arbitraries.doubles().between(0, 1),
+        Arbitraries.doubles().between(0, 1), splice).as(Mutation::new);
+    return one.list().ofMinSize(1).ofMaxSize(6);
+  }
+
+  static byte[] mutate(byte[] seed, List<Mutation> mutations) {
+    byte[] b = seed;
+    for (Mutation m : mutations) {
+      int at = (int) (m.at() * b.length);
+      int len = Math.min(b.length - at, 1 + (int) (m.length() * Math.min(64, b.length)));
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      switch (m.kind()) {
+        case 0 -> { // flip the bits of one byte
+          b = b.clone();
+          if (at < b.length) {
+            b[at] ^= (byte) (1 + (m.bytes()[0] & 0x7F));
+          }
+          continue;
+        }
+        case 1 -> { // insert
+          out.write(b, 0, at);
+          out.writeBytes(m.bytes());
+          out.write(b, at, b.length - at);
+        }
+        case 2 -> { // delete a range
+          out.write(b, 0, at);
+          out.write(b, at + len, b.length - at - len);
+        }
+        case 3 -> { // duplicate a range
+          out.write(b, 0, at + len);
+          out.write(b, at, b.length - at);
+        }
+        case 4 -> out.write(b, 0, at); // cut short
+        default -> { // overwrite with the spliced bytes
+          out.write(b, 0, at);
+          out.writeBytes(m.bytes());
+          int skip = Math.min(b.length - at, m.bytes().length);
+          out.write(b, at + skip, b.length - at - skip);
+        }
+      }
+      b = out.toByteArray();
+    }
+    return b;
+  }
+
+  private void fuzz(ImportFormat format, byte[] input, boolean skip) {
+    String project = format == ImportFormat.ZIP || format.boxes() ? imageProject : textProject;
+    long before = db.projects().stats(project).assetCount();
+    long started = System.nanoTime();
+    ImportOptions options = new ImportOptions(format, null, null, null, skip, false, "fuzz." + format.name().toLowerCase());
+    try (InputStream in = new ByteArrayInputStream(input)) {
+      ImportReport report = app.assets().importFile(admin, project, in, options);
+      assertTrue(report.imported() >= 0 && report.duplicates() >= 0 && report.rejected() >= 0);
+      assertTrue(report.errors().size() <= ImportReport.MAX_ERRORS);
+    } catch (LabelloopException refused) {
+      assertEquals(before, db.projects().stats(project).assetCount(), "a refused import wrote assets: " + refused.getMessage());
+      assertTrue(refused.getMessage().length() < 20_000, "an error echoes the file");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Duration took = Duration.ofNanos(System.nanoTime() - started);
+    assertTrue(took.compareTo(BOUND) < 0, "an import of " + input.length + " bytes took " + took);
+    assertTrue(db.tx().longestWriteSlotHold().compareTo(WriterLock.SLOW_HOLD) < 0, "write slot held " + db.tx().longestWriteSlotHold());
+    assertTrue(db.imports().abandoned(java.time.Instant.now().plusSeconds(3600)).isEmpty(), "an import was left running");
+    long heap = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
+    assertTrue(heap < 1L << 30, "heap in use: " + heap);
+    RUNS.merge(format, 1, Integer::sum);
+  }
+
+  private static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Property(seed = "17")
+  void csv(@ForAll("mutations") List<Mutation> m, @ForAll boolean skip) {
+    fuzz(ImportFormat.CSV, mutate(utf8("id,text,label\na1,\"hello, world\",SPORT\na2,\"two\nlines\",\na3,third,POLITICS\n"), m), skip);
+  }
+
+  @Property(seed = "17")
+  void tsv(@ForAll("mutations") List<Mutation> m, @ForAll boolean skip) {
+    fuzz(ImportFormat.TSV, mutate(utf8("id\ttext\tlabel\nt1\tone\tSPORT\nt2\ttwo\t\n"), m), skip);
+  }
+
+  @Property(seed = "17")
+  void jsonLines(@ForAll("mutations") List<Mutation> m, @ForAll boolean skip) {
+    fuzz(ImportFormat.JSONL, mutate(utf8("{\"externalId\":\"j1\",\"content\":\"one\",\"label\":\"SPORT\",\"metadata\":{\"k\":[1,2]}}\n"
+        + "{\"id\":\"j2\",\"text\":\"two\",\"priority\":3,\"isHoneypot\":true}\n"), m), skip);
+  }
+
+  @Property(seed = "17")
+  void jsonArray(@ForAll("mutations") List<Mutation> m, @ForAll boolean skip) {
+    fuzz(ImportFormat.JSON, mutate(utf8("[{\"externalId\":\"a1\",\"content\":\"one\"},\n {\"externalId\":\"a2\",\"content\":\"two\",\"label\":\"POLITICS\"}]"), m), skip);
+  }
+
+  @Property(seed = "17")
+  void conll(@ForAll("mutations") List<Mutation> m, @ForAll boolean skip) {
+    fuzz(ImportFormat.CONLL, mutate(utf8("-DOCSTART- -X- O O\n\nAnn NNP B-NP B-PER\nmet VBD B-VP O\nAcme NNP B-NP B-ORG\n\nNothing NN B-NP O\n\n"), m), skip);
+  }
+
+  @Property(seed = "17")
+  void bio(@ForAll("mutations") List<Mutation> m, @ForAll boolean skip) {
+    fuzz(ImportFormat.BIO, mutate(utf8("Ann\tB-PER\nSmith\tI-PER\nmet\tO\n\nAcme\tB-ORG\n\n"), m), skip);
+  }
+
+  @Property(seed = "17")
+  void prodigy(@ForAll("mutations") List<Mutation> m, @ForAll boolean skip) {
+    fuzz(ImportFormat.PRODIGY, mutate(utf8("{\"text\":\"Ann met Acme\",\"spans\":[{\"start\":0,\"end\":3,\"label\":\"PER\"}],\"answer\":\"accept\"}\n"
+        + "{\"text\":\"Acme\",\"tokens\":[{\"text\":\"Acme\",\"start\":0,\"end\":4,\"id\":0}],\"spans\":[],\"answer\":\"reject\"}\n"), m), skip);
+  }
+
+  @Property(seed = "17")
+  void spacy(@ForAll("mutations") List<Mutation> m, @ForAll boolean skip) {
+    fuzz(ImportFormat.SPACY, mutate(utf8("[{\"text\":\"Ann met Acme\",\"entities\":[[0,3,\"PER\"],[8,12,\"ORG\"]]},[\"Bob\",{\"entities\":[[0,3,\"PER\"]]}]]"), m), skip);
+  }
+
+  @Property(seed = "17")
+  void labelStudio(@ForAll("mutations") List<Mutation> m, @ForAll boolean skip) {
+    fuzz(ImportFormat.LABELSTUDIO, mutate(utf8("[{\"id\":1,\"data\":{\"text\":\"Ann met Acme\"},\"annotations\":[{\"result\":[{\"type\":\"labels\","
+        + "\"value\":{\"start\":0,\"end\":3,\"labels\":[\"PER\"]}}]}]}]"), m), skip);
+  }
+
+  @Property(seed = "17")
+  void coco(@ForAll("mutations") List<Mutation> m, @ForAll boolean skip, @ForAll boolean inside) {
+    String json = "{\"images\":[{\"id\":7,\"file_name\":\"a.png\",\"width\":20,\"height\":10}],"
+        + "\"annotations\":[{\"id\":1,\"image_id\":7,\"category_id\":3,\"bbox\":[2,1,6,4]}],\"categories\":[{\"id\":3,\"name\":\"person\"}]}";
+    fuzz(ImportFormat.COCO, zipOf(m, inside, "coco.json", utf8(json), "a.png", png(20, 10), "b.jpg", jpeg(4, 4)), skip);
+  }
+
+  @Property(seed = "17")
+  void yolo(@ForAll("mutations") List<Mutation> m, @ForAll boolean skip, @ForAll boolean inside) {
+    fuzz(ImportFormat.YOLO, zipOf(m, inside, "classes.txt", utf8("car\nperson\n"), "images/a.png", png(20, 10),
+        "labels/a.txt", utf8("1 0.25 0.3 0.3 0.4\n0 0.5 0.5 1 1\n"), "images/b.png", png(3, 3), "labels/b.txt", new byte[0]), skip);
+  }
+
+  @Property(seed = "17")
+  void mediaZip(@ForAll("mutations") List<Mutation> m, @ForAll boolean skip, @ForAll boolean inside) {
+    fuzz(ImportFormat.ZIP, zipOf(m, inside, "manifest.csv", utf8("file,externalId,label\ncats/a.png,a,\nb.jpg,b,\n"),
+        "cats/a.png", png(5, 4), "b.jpg", jpeg(6, 6), "dir/", null), skip);
+  }
+
+  /** A zip of the entries, either with one entry mutated before zipping or with the zip's own bytes mutated. */
+  private static byte[] zipOf(List<Mutation> m, boolean inside, Object... nameAndBytes) {
+    int victim = (int) (m.getFirst().at() * (nameAndBytes.length / 2)) * 2;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (ZipOutputStream z = new ZipOutputStream(out)) {
+      for (int i = 0; i < nameAndBytes.length; i += 2) {
+        z.putNextEntry(new ZipEntry((String) nameAndBytes[i]));
+        byte[] content = (byte[]) nameAndBytes[i + 1];
+        if (content != null) {
+          z.write(inside && i == victim ? mutate(content, m) : content);
+        }
+        z.closeEntry();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return inside ? out.toByteArray() : mutate(out.toByteArray(), m);
+  }
+
+  private static byte[] png(int width, int height) {
+    return image("png", width, height);
+  }
+
+  private static byte[] jpeg(int width, int height) {
+    return image("jpg", width, height);
+  }
+
+  private static byte[] image(String format, int width, int height) {
+    try {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      ImageIO.write(new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB), format, out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Plain-text "hashing": bcrypt would only slow the test down. */
+  private static final class Plain implements org.labelloop.core.PasswordHasher {
+    @Override
+    public String hash(String password) {
+      return "plain:" + password;
+    }
+
+    @Override
+    public boolean verify(String password, String hash) {
+      return hash.equals("plain:" + password);
+    }
+  }
+
+  /** Files in memory, staged and published like the disk store does. */
+  private static final class MemoryFiles implements FileStore {
+    private final Map<String, byte[]> files = new ConcurrentHashMap<>();
+
+    @Override
+    public Staging stage(String projectId) {
+      Map<String, byte[]> staged = new ConcurrentHashMap<>();
+      List<String> published = new ArrayList<>();
+      return new Staging() {
+        @Override
+        public String put(String name, InputStream in, long maxBytes) throws IOException {
+          byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+          if (bytes.length > maxBytes) {
+            throw new FileStore.TooLarge(maxBytes);
+          }
+          String key = projectId + "/" + staged.size() + "-" + name;
+          staged.put(key, bytes);
+          return key;
+        }
+
+        @Override
+        public void publish(Collection<String> keys) {
+          keys.forEach(k -> files.put(k, staged.remove(k)));
+          published.addAll(keys);
+        }
+
+        @Override
+        public void unpublish() {
+          published.forEach(files::remove);
+        }
+
+        @Override
+        public void close() {
+          staged.clear();
+        }
+      };
+    }
+
+    @Override
+    public InputStream open(String key) throws IOException {
+      byte[] b = files.get(key);
+      if (b == null) {
+        throw new IOException("no file " + key);
+      }
+      return new ByteArrayInputStream(b);
+    }
+
+    @Override
+    public void delete(String projectId) {
+      files.keySet().removeIf(k -> k.startsWith(projectId + "/"));
+    }
+  }
+}
