@@ -31,6 +31,7 @@ export async function renderImport(root, ctx) {
   const file = h('input', { type: 'file', id: 'import-file', accept: '.csv,.tsv,.jsonl,.ndjson,.json,.txt' });
   const columnsHost = h('div', { id: 'column-picker' });
   const skip = h('input', { type: 'checkbox', id: 'import-skip' });
+  const update = h('input', { type: 'checkbox', id: 'import-update' });
   const progress = h('progress', { id: 'import-progress', max: 1, value: 0, hidden: true });
   const result = h('div', { id: 'import-result', 'aria-live': 'polite' });
   const submit = h('button', { type: 'submit', id: 'import-submit', disabled: true }, 'Import');
@@ -71,6 +72,7 @@ export async function renderImport(root, ctx) {
     h('label', null, 'File (CSV, TSV, JSONL or a JSON array)', file),
     columnsHost,
     h('label', { class: 'inline' }, skip, ' Keep the good rows when some are bad (otherwise nothing is imported if one row fails)'),
+    h('label', { class: 'inline' }, update, ' Update assets already in the project (same id) with the file\'s text; otherwise they are skipped and counted as duplicates'),
     h('div', { class: 'row' }, submit, progress), result);
 
   form.addEventListener('submit', async (e) => {
@@ -88,7 +90,8 @@ export async function renderImport(root, ctx) {
     replace(result, h('p', { class: 'muted', text: 'Uploading ' + f.name + '…' }));
     const started = performance.now();
     try {
-      const r = await upload('/api/v1/projects/' + pid + '/assets' + (skip.checked ? '?onError=skip' : ''), data, (x) => {
+      const query = '?onError=' + (skip.checked ? 'skip' : 'fail') + '&onDuplicate=' + (update.checked ? 'update' : 'skip');
+      const r = await upload('/api/v1/projects/' + pid + '/assets' + query, data, (x) => {
         progress.value = x;
         if (x >= 1) replace(result, h('p', { class: 'muted', text: 'Uploaded; the server is importing…' }));
       });
@@ -105,9 +108,10 @@ export async function renderImport(root, ctx) {
 
   function report(r, secs) {
     const errors = r.errors || [];
-    return h('div', { class: r.committed === false ? 'error-box' : 'notice' },
-      h('p', null, h('strong', { class: 'import-summary', text: (r.committed === false ? 'Nothing imported. ' : '') +
-        r.imported + ' imported, ' + r.duplicates + ' duplicates, ' + r.rejected + ' rejected' }), ' in ' + secs + ' s.'),
+    const dupes = r.duplicates + ' already in the project' + (r.updated ? ' (' + r.updated + ' updated)' : ' (skipped)');
+    return h('div', { class: 'notice' },
+      h('p', null, h('strong', { class: 'import-summary', text: r.imported + ' imported, ' + dupes + ', ' + r.rejected + ' rejected' }),
+        ' in ' + secs + ' s.'),
       errors.length ? h('div', { class: 'table-wrap' }, h('table', { class: 'table compact', id: 'import-errors' },
         h('thead', null, h('tr', null, h('th', { text: 'Line' }), h('th', { text: 'Problem' }))),
         h('tbody', null, errors.slice(0, 500).map((e) => h('tr', null, h('td', { text: e.line }), h('td', { text: e.message }))))))

@@ -31,9 +31,22 @@ final class ServeCommand implements Callable<Integer> {
           + " start and diverse batches (default: env LABELLOOP_EMBEDDINGS, else true; --no-embeddings turns it off).")
   boolean embeddings;
 
+  @Option(names = "--max-cell-chars", defaultValue = "1000000",
+      description = "Imports: the most characters in one value (a CSV cell, an asset's text) (default: ${DEFAULT-VALUE}).")
+  int maxCellChars;
+
+  @Option(names = "--max-row-chars", defaultValue = "4000000",
+      description = "Imports: the most characters in one row (a CSV record, a JSON line or object) (default: ${DEFAULT-VALUE}).")
+  int maxRowChars;
+
+  @Option(names = "--max-file-mb", defaultValue = "4096",
+      description = "Imports: the most MiB in one CSV, TSV, JSON Lines or JSON file (default: ${DEFAULT-VALUE}).")
+  long maxFileMb;
+
   @Override
   public Integer call() throws InterruptedException {
-    LabelloopApp app = LabelloopApp.start(new LabelloopApp.Settings(host, port, data, db, demo, embeddings), System.out);
+    org.labelloop.core.io.ImportLimits limits = org.labelloop.core.io.ImportLimits.DEFAULT.with(maxCellChars, maxRowChars, maxFileMb << 20);
+    LabelloopApp app = LabelloopApp.start(new LabelloopApp.Settings(host, port, data, db, demo, embeddings, limits), System.out);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
