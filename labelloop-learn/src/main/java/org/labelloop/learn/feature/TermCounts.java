@@ -19,10 +19,22 @@ public final class TermCounts {
 
   private final SparseMatrix counts;
 
+  /**
+   * Characters of a text that TF-IDF looks at: a text of a few megabytes (one huge CSV cell) would otherwise cost as
+   * much as thousands of ordinary rows at every retraining and prediction (issue 15); its start says what it is about.
+   */
+  public static final int MAX_TEXT_CHARS = 20_000;
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TermCounts.class);
+
   private TermCounts(SparseMatrix counts) { this.counts = counts; }
 
   /** Counts of word {@code 1..maxWord}-grams, or of char {@code minChar..maxChar}-grams when {@code chars}. */
   public static TermCounts of(List<String> texts, boolean chars, int minN, int maxN) {
+    long cut = texts.stream().filter(t -> t.length() > MAX_TEXT_CHARS).count();
+    if (cut > 0) {
+      LOG.info("{} of {} texts are longer than {} characters: their TF-IDF features come from their first {}", cut, texts.size(),
+          MAX_TEXT_CHARS, MAX_TEXT_CHARS);
+    }
     int[][] cols = new int[texts.size()][];
     float[][] vals = new float[texts.size()][];
     IntStream.range(0, texts.size()).parallel().forEach(i -> {
@@ -54,7 +66,8 @@ public final class TermCounts {
   public SparseMatrix matrix() { return counts; }
 
   static String normalize(String s) {
-    return s.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
+    String head = s.length() > MAX_TEXT_CHARS ? s.substring(0, MAX_TEXT_CHARS) : s;
+    return head.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
   }
 
   private static int mix(int h) {
