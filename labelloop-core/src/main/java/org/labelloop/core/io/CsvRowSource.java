@@ -81,12 +81,17 @@ final class CsvRowSource implements RowSource {
       return ParsedRow.failed(line, "expected " + header.size() + " fields, found " + record.size());
     }
     for (int i = 0; i < record.size(); i++) {
-      String problem = limits.cellProblem("column '" + Messages.printable(header.get(i)) + "'", record.get(i));
+      String problem = limits.cellProblem("column " + (i + 1), record.get(i));
       if (problem != null) {
         return ParsedRow.failed(line, problem);
       }
     }
-    return toDraft(line, record);
+    try {
+      return toDraft(line, record);
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      // a header with unnamed columns maps names past the row's end: found by ImportFuzzIT
+      return ParsedRow.failed(line, "the row does not fit the header: " + Messages.rootMessage(e));
+    }
   }
 
   private ParsedRow toDraft(long line, CSVRecord record) {

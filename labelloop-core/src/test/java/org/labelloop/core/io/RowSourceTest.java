@@ -192,4 +192,11 @@ class RowSourceTest {
     assertTrue(rows.get(0).error().contains("longer than the limit"), rows.get(0).error());
     assertEquals("b", rows.get(1).draft().externalId());
   }
+
+  @Test
+  void aHeaderWithAnUnnamedColumnGivesRowErrorsNotExceptions() {
+    List<ParsedRow> rows = read("id,text,,label\na,one,x\n", csv(null, null, null), InputType.TEXT);
+    assertEquals(1, rows.size());
+    assertTrue(rows.getFirst().error() != null, String.valueOf(rows.getFirst()));
+  }
 }
