@@ -68,12 +68,7 @@ final class SqlAssetRepository implements AssetRepository {
                   ps.setLong(1, project);
                   ps.setString(2, d.externalId());
                   ps.setString(3, d.content());
-                  String metadata = Json.write(d.metadata());
-                  if (metadata == null) {
-                    ps.setNull(4, Types.VARCHAR);
-                  } else {
-                    ps.setString(4, metadata);
-                  }
+                  setMetadata(ps, 4, d);
                   ps.setInt(5, d.priority());
                   ps.setBoolean(6, d.honeypot());
                   ps.setLong(7, created);
@@ -99,6 +94,15 @@ final class SqlAssetRepository implements AssetRepository {
     return inserted;
   }
 
+  private static void setMetadata(PreparedStatement ps, int index, AssetDraft d) throws SQLException {
+    String metadata = Json.write(d.metadata());
+    if (metadata == null) {
+      ps.setNull(index, Types.VARCHAR);
+    } else {
+      ps.setString(index, metadata);
+    }
+  }
+
   @Override
   public int replace(String projectId, List<AssetDraft> drafts) {
     if (drafts.isEmpty()) {
@@ -110,12 +114,7 @@ final class SqlAssetRepository implements AssetRepository {
           "UPDATE assets SET content = ?, metadata = ?, priority = ?, is_honeypot = ? WHERE project_id = ? AND external_id = ?")) {
         for (AssetDraft d : drafts) {
           ps.setString(1, d.content());
-          String metadata = Json.write(d.metadata());
-          if (metadata == null) {
-            ps.setNull(2, Types.VARCHAR);
-          } else {
-            ps.setString(2, metadata);
-          }
+          setMetadata(ps, 2, d);
           ps.setInt(3, d.priority());
           ps.setBoolean(4, d.honeypot());
           ps.setLong(5, project);

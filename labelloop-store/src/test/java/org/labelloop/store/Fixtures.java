@@ -76,20 +76,22 @@ final class Fixtures {
         assetId, null, type, json("{\"JOB_0\": {\"categories\": [{\"name\": \"" + category + "\"}]}}"), model, 3.5, false);
   }
 
-  /** The use cases over {@code db}, with a plain-text password "hash" (bcrypt would only slow the tests) and a fixed clock. */
-  static org.labelloop.core.Labelloop useCases(Database db) {
-    org.labelloop.core.PasswordHasher plain = new org.labelloop.core.PasswordHasher() {
-      @Override
-      public String hash(String password) {
-        return "plain:" + password;
-      }
+  /** Plain-text "hashing": bcrypt would only slow the tests down. */
+  static final org.labelloop.core.PasswordHasher PLAIN = new org.labelloop.core.PasswordHasher() {
+    @Override
+    public String hash(String password) {
+      return "plain:" + password;
+    }
 
-      @Override
-      public boolean verify(String password, String hash) {
-        return hash.equals("plain:" + password);
-      }
-    };
-    return org.labelloop.core.Labelloop.create(db.ports(), plain, java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC));
+    @Override
+    public boolean verify(String password, String hash) {
+      return hash.equals("plain:" + password);
+    }
+  };
+
+  /** The use cases over {@code db}, with the {@link #PLAIN} hasher and a fixed clock. */
+  static org.labelloop.core.Labelloop useCases(Database db) {
+    return org.labelloop.core.Labelloop.create(db.ports(), PLAIN, java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC));
   }
 
   static LabelDraft skip(String assetId) {

@@ -60,7 +60,7 @@ class ImportFuzzIT {
   @BeforeContainer
   static void open() {
     db = TestDatabases.Kind.SQLITE.open();
-    app = Labelloop.create(db.ports(), new Plain(), java.time.Clock.systemUTC(),
+    app = Labelloop.create(db.ports(), Fixtures.PLAIN, java.time.Clock.systemUTC(),
         new MemoryFiles(), ImportLimits.DEFAULT, null);
     admin = Fixtures.admin(db);
     textProject = app.projects().create(admin, new ProjectDraft("fuzz text", "", InputType.TEXT, JsonInterface.parse(Fixtures.json("""
@@ -263,19 +263,6 @@ class ImportFuzzIT {
       return out.toByteArray();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  /** Plain-text "hashing": bcrypt would only slow the test down. */
-  private static final class Plain implements org.labelloop.core.PasswordHasher {
-    @Override
-    public String hash(String password) {
-      return "plain:" + password;
-    }
-
-    @Override
-    public boolean verify(String password, String hash) {
-      return hash.equals("plain:" + password);
     }
   }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.DuplicateHeaderMode;
 import org.labelloop.core.asset.AssetDraft;
 import org.labelloop.core.error.LabelloopException;
 import org.labelloop.core.project.InputType;
@@ -39,6 +40,7 @@ final class CsvRowSource implements RowSource {
             .setHeader()
             .setSkipHeaderRecord(true)
             .setIgnoreEmptyLines(true)
+            .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW) // else "a,b,b" maps b past the row's end
             .get();
     try {
       parser = CSVParser.parse(limited, format);
@@ -86,12 +88,7 @@ final class CsvRowSource implements RowSource {
         return ParsedRow.failed(line, problem);
       }
     }
-    try {
-      return toDraft(line, record);
-    } catch (IllegalArgumentException | IllegalStateException e) {
-      // a header with unnamed columns maps names past the row's end: found by ImportFuzzIT
-      return ParsedRow.failed(line, "the row does not fit the header: " + Messages.rootMessage(e));
-    }
+    return toDraft(line, record);
   }
 
   private ParsedRow toDraft(long line, CSVRecord record) {

@@ -194,9 +194,8 @@ class RowSourceTest {
   }
 
   @Test
-  void aHeaderWithAnUnnamedColumnGivesRowErrorsNotExceptions() {
-    List<ParsedRow> rows = read("id,text,,label\na,one,x\n", csv(null, null, null), InputType.TEXT);
-    assertEquals(1, rows.size());
-    assertTrue(rows.getFirst().error() != null, String.valueOf(rows.getFirst()));
+  void aHeaderThatNamesAColumnTwiceIsRefused() { // found by ImportFuzzIT: "id,text,text,label" mapped label past the row
+    var e = assertThrows(LabelloopException.class, () -> read("id,text,text,label\na,one,x\n", csv(null, null, null), InputType.TEXT));
+    assertTrue(e.getMessage().startsWith("line 1:") && e.getMessage().contains("duplicate"), e.getMessage());
   }
 }
