@@ -169,4 +169,51 @@ abstract class ImportContract extends ServerContract {
     assertEquals(1, r.body().path("imported").asInt(), r.text());
     assertEquals(2, r.body().path("rejected").asInt(), r.text());
   }
+
+  @Test
+  void aClientThatGoesAwayMidUploadImportsNothingEvenWithSkip() throws Exception {
+    String p = newProject("gone", "TEXT");
+    byte[] part = "{\"id\":\"g1\",\"text\":\"one\"}\n{\"id\":\"g2\",\"text\":\"two\"}\n".getBytes(StandardCharsets.UTF_8);
+    URI base = URI.create(admin.base());
+    try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+      var out = socket.getOutputStream();
+      out.write(("POST /api/v1/projects/" + p + "/assets?onError=skip HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+          + app.adminApiKey() + "\r\nContent-Type: application/x-ndjson\r\nContent-Length: 1000000\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+      out.write(part);
+      out.flush();
+      Thread.sleep(300); // the server is reading the body
+    }
+    Thread.sleep(1500); // the server notices the closed connection and ends the import
+    assertEquals(0, assetCount(p), "a cut upload was imported in part");
+  }
+
+  @Test
+  void aLongImportLetsAnotherProjectWriteBetweenItsBatches() throws Exception {
+    String big = newProject("big import", "TEXT");
+    String other = newProject("labeling meanwhile", "TEXT");
+    assertEquals(201, admin.post("/api/v1/projects/" + other + "/assets", "[{\"externalId\":\"o1\",\"content\":\"x\"}]").status());
+    int rows = 60_000;
+    StringBuilder csv = new StringBuilder("id,text\n");
+    for (int i = 0; i < rows; i++) {
+      csv.append('r').append(i).append(",an imported text number ").append(i).append('\n');
+    }
+    var importing = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+      try {
+        return upload(big, "big.csv", csv.toString().getBytes(StandardCharsets.UTF_8), Map.of()).status();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    boolean between = false;
+    var label = Api.object().put("assetExternalId", "o1").put("labelType", "DEFAULT")
+        .set("jsonResponse", Api.JSON.readTree("{\"JOB_0\":{\"categories\":[{\"name\":\"SPORT\"}]}}"));
+    while (!importing.isDone() && !between) {
+      assertEquals(201, admin.post("/api/v1/projects/" + other + "/labels", label).status());
+      int n = assetCount(big);
+      between = n > 0 && n < rows; // a write of this project landed while the import was half written
+    }
+    assertEquals(201, importing.get());
+    assertEquals(rows, assetCount(big));
+    assertTrue(between, "another project's label write went between the import's batches");
+  }
 }

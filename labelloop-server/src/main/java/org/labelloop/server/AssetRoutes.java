@@ -20,6 +20,7 @@ import org.labelloop.core.io.ExportFormat;
 import org.labelloop.core.io.ImportFormat;
 import org.labelloop.core.io.ImportOptions;
 import org.labelloop.core.io.ImportReport;
+import org.labelloop.core.io.UploadInterrupted;
 import org.labelloop.core.label.LabelType;
 import org.labelloop.core.user.Caller;
 import org.slf4j.Logger;
@@ -78,7 +79,7 @@ final class AssetRoutes {
       ImportFormat format = named != null ? Body.enumOf(ImportFormat.class, "format", named)
           : type.contains("zip") ? ImportFormat.ZIP
           : type.contains("ndjson") || type.contains("jsonl") ? ImportFormat.JSONL : ImportFormat.JSON;
-      try (InputStream in = ctx.bodyInputStream()) {
+      try (InputStream in = UploadInterrupted.guard(ctx.bodyInputStream())) {
         report = app.assets().importFile(caller, projectId, in,
             new ImportOptions(format, null, null, null, skip, updateDuplicates(ctx.queryParam("onDuplicate")), null));
       } catch (IOException e) {

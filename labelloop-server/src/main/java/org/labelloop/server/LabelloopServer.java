@@ -67,6 +67,10 @@ public final class LabelloopServer implements AutoCloseable {
     j.get("/api/docs.js", ctx -> resource(ctx, "/api/docs.js", "text/javascript; charset=utf-8"));
     j.exception(LabelloopException.class, (e, ctx) -> error(ctx, status(e.code()), e.code().name(), e.getMessage(), e.details()));
     j.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), codeFor(e.getStatus()), e.getMessage(), List.of()));
+    j.exception(org.labelloop.core.io.UploadInterrupted.class, (e, ctx) -> {
+      LOG.info("request {} {} aborted: {}", ctx.method(), ctx.path(), e.getMessage());
+      error(ctx, 400, ErrorCode.INVALID_INPUT.name(), e.getMessage(), List.of());
+    });
     j.exception(UncheckedIOException.class, (e, ctx) -> {
       LOG.info("request {} {} aborted: {}", ctx.method(), ctx.path(), e.getMessage());
       error(ctx, 400, ErrorCode.INVALID_INPUT.name(), "the request body could not be read", List.of());
