@@ -334,7 +334,7 @@ abstract class ApiContract extends ServerContract {
     String unknownType = "Bob\tB-PER\n\nParis\tB-LOC\n\n";
     Response bad = admin.upload("/api/v1/projects/" + p + "/assets", "more.bio", unknownType, Map.of());
     assertError(bad, 400, "INVALID_INPUT");
-    assertTrue(bad.text().contains("line 2") && bad.text().contains("unknown entity type 'LOC'"), bad.text());
+    assertTrue(bad.text().contains("line 3") && bad.text().contains("unknown entity type 'LOC'"), bad.text());
     Response noNerJob = admin.get("/api/v1/projects/" + newClassificationOnlyProject() + "/export?format=conll");
     assertError(noNerJob, 400, "INVALID_INPUT");
   }

@@ -52,6 +52,34 @@ class CliIT {
   }
 
   @Test
+  void aRefusedImportNamesTheCliFlagWithoutBlankLinesAndAReimportCountsDuplicatesOnce() throws Exception {
+    String project = admin.post("/api/v1/projects", Api.object().put("title", "cli errors").put("inputType", "TEXT")
+        .set("jsonInterface", Api.textInterface("SPORT", "TECH"))).body().path("id").asText();
+    Path bad = data.resolve("bad.csv");
+    Files.writeString(bad, "id,text\na,one\nb,two,extra\n");
+    PrintStream err = System.err;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    Object[] refused;
+    try {
+      refused = cli("import", "--project", project, bad.toString());
+    } finally {
+      System.setErr(err);
+    }
+    String stderr = captured.toString(StandardCharsets.UTF_8);
+    assertEquals(1, refused[0], stderr);
+    assertTrue(stderr.contains("line 3") && stderr.contains("--on-error skip") && !stderr.contains("onError=skip"), stderr);
+    assertTrue(!stderr.contains("\n\n") && !stderr.startsWith("\n"), "no blank line before the error: " + stderr);
+
+    Path good = data.resolve("good.csv");
+    Files.writeString(good, "id,text\nn000,one\nn001,two\n");
+    assertTrue(((String) cli("import", "--project", project, good.toString())[1]).contains("imported=2"));
+    Object[] again = cli("import", "--project", project, "--on-error", "skip", good.toString());
+    assertEquals(0, again[0], (String) again[1]);
+    assertTrue(((String) again[1]).contains("imported=0 duplicates=2 updated=0 rejected=0"), (String) again[1]);
+  }
+
+  @Test
   void importsAFileAndExportsItBack() throws Exception {
     String project = admin.post("/api/v1/projects", Api.object().put("title", "cli").put("inputType", "TEXT")
         .set("jsonInterface", Api.textInterface("SPORT", "TECH"))).body().path("id").asText();
@@ -159,7 +187,7 @@ class CliIT {
     Files.writeString(data.resolve("yolo/classes.txt"), "car\n");
     Object[] r = cli("import", "--project", project, "--format", "yolo", data.resolve("yolo").toString());
     assertEquals(0, r[0], (String) r[1]);
-    assertTrue(((String) r[1]).contains("imported=1 duplicates=0 rejected=0"), (String) r[1]);
+    assertTrue(((String) r[1]).contains("imported=1 duplicates=0 updated=0 rejected=0"), (String) r[1]);
 
     Path out = data.resolve("boxes.json");
     Object[] exported = cli("export", "--project", project, "--format", "coco", "-o", out.toString());
