@@ -19,14 +19,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import javax.imageio.ImageIO;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.SplittableRandom;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.labelloop.core.Labelloop;
 import org.labelloop.core.error.LabelloopException;
 import org.labelloop.core.io.ImportFormat;
@@ -45,11 +44,17 @@ import org.labelloop.store.testing.TestDatabases;
  * inserted, deleted, duplicated, cut; structural characters and invalid UTF-8 spliced in; for zips, their entries
  * mutated before zipping) and imported into a real SQLite database, with and without onError=skip. Every import must
  * return a report or fail with a typed error, finish within the time bound, leave the write slot held for no longer
- * than a short batch, leave no import running, and, when refused, leave nothing behind. The number of inputs per
- * format is jqwik's tries (1,000 here, {@code -Djqwik.tries.default=N} in {@code bench/fuzz.sh} for longer runs).
+ * than a short batch, leave no import running, and, when refused, leave nothing behind. Inputs come from a seeded
+ * random generator, so a run is repeatable; a failing input is saved under {@code target/fuzz-failures/}. 1,000
+ * inputs per format here; {@code bench/fuzz.sh N} passes {@code -Dfuzz.inputs=N} for longer runs.
  */
 class ImportFuzzIT {
   private static final Duration BOUND = Duration.ofSeconds(10);
+  private static final int INPUTS = Integer.getInteger("fuzz.inputs", 1000);
+  private static final List<byte[]> SPLICES = java.util.stream.Stream.concat(
+      java.util.stream.Stream.of("\"", "[", "]", "{", "}", ",", "\n", "\r\n", "\t", "\u0000", "\uFEFF", "-DOCSTART-", " B-", "null", "1e999999")
+          .map(t -> t.getBytes(StandardCharsets.UTF_8)),
+      java.util.stream.Stream.of(new byte[] {(byte) 0xFF}, new byte[] {(byte) 0xC3}, new byte[] {(byte) 0xFE, (byte) 0xFF})).toList();
   private static final Map<ImportFormat, Integer> RUNS = new ConcurrentHashMap<>();
   private static Database db;
   private static Labelloop app;
@@ -57,7 +62,7 @@ class ImportFuzzIT {
   private static String textProject;
   private static String imageProject;
 
-  @BeforeContainer
+  @BeforeAll
   static void open() {
     db = TestDatabases.Kind.SQLITE.open();
     app = Labelloop.create(db.ports(), Fixtures.PLAIN, java.time.Clock.systemUTC(),
@@ -73,7 +78,7 @@ class ImportFuzzIT {
                     "categories": {"CAR": {"name": "car"}, "PERSON": {"name": "person"}}}}}}""")))).id();
   }
 
-  @AfterContainer
+  @AfterAll
   static void close() {
     System.out.println("fuzz inputs per format: " + new java.util.TreeMap<>(RUNS)); // read by bench/fuzz.sh
     db.close();
@@ -82,16 +87,20 @@ class ImportFuzzIT {
   /** One mutation: what to do, where (a fraction of the length) and with which bytes. */
   record Mutation(int kind, double at, double length, byte[] bytes) {}
 
-  @Provide
-  Arbitrary<List<Mutation>> mutations() {
-    Arbitrary<byte[]> splice = Arbitraries.oneOf(
-        Arbitraries.bytes().array(byte[].class).ofMinSize(1).ofMaxSize(16),
-        Arbitraries.of("\"", "[", "]", "{", "}", ",", "\n", "\r\n", "\t", "\u0000", "\uFEFF", "-DOCSTART-", " B-", "null", "1e999999")
-            .map(s -> s.getBytes(StandardCharsets.UTF_8)),
-        Arbitraries.of(new byte[] {(byte) 0xFF}, new byte[] {(byte) 0xC3}, new byte[] {(byte) 0xFE, (byte) 0xFF}));
-    Arbitrary<Mutation> one = Combinators.combine(Arbitraries.integers().between(0, 5), Arbitraries.doubles().between(0, 1),
-        Arbitraries.doubles().between(0, 1), splice).as(Mutation::new);
-    return one.list().ofMinSize(1).ofMaxSize(6);
+  /** One to six mutations: random bytes, or a character that matters to some format, spliced in at random places. */
+  static List<Mutation> mutations(SplittableRandom random) {
+    List<Mutation> out = new ArrayList<>();
+    for (int n = 1 + random.nextInt(6); n > 0; n--) {
+      byte[] bytes;
+      if (random.nextBoolean()) {
+        bytes = new byte[1 + random.nextInt(16)];
+        random.nextBytes(bytes);
+      } else {
+        bytes = SPLICES.get(random.nextInt(SPLICES.size()));
+      }
+      out.add(new Mutation(random.nextInt(6), random.nextDouble(), random.nextDouble(), bytes));
+    }
+    return out;
   }
 
   static byte[] mutate(byte[] seed, List<Mutation> mutations) {
@@ -162,75 +171,110 @@ class ImportFuzzIT {
     return s.getBytes(StandardCharsets.UTF_8);
   }
 
-  @Property(seed = "17")
-  void csv(@ForAll("mutations") List<Mutation> m, @ForAll boolean skip) {
-    fuzz(ImportFormat.CSV, mutate(utf8("id,text,label\na1,\"hello, world\",SPORT\na2,\"two\nlines\",\na3,third,POLITICS\n"), m), skip);
+  /** {@link #INPUTS} mutants of the seed files {@code input} makes from a list of mutations, each imported once. */
+  private void fuzzMany(ImportFormat format, Function<List<Mutation>, byte[]> input) {
+    SplittableRandom random = new SplittableRandom(17 + format.ordinal());
+    for (int i = 0; i < INPUTS; i++) {
+      List<Mutation> m = mutations(random);
+      byte[] bytes = input.apply(m);
+      boolean skip = random.nextBoolean();
+      try {
+        fuzz(format, bytes, skip);
+      } catch (AssertionError | RuntimeException e) {
+        throw new AssertionError(format + " input " + i + " (onError=" + (skip ? "skip" : "fail") + ", saved as " + save(format, i, bytes)
+            + "): " + e.getMessage(), e);
+      }
+    }
   }
 
-  @Property(seed = "17")
-  void tsv(@ForAll("mutations") List<Mutation> m, @ForAll boolean skip) {
-    fuzz(ImportFormat.TSV, mutate(utf8("id\ttext\tlabel\nt1\tone\tSPORT\nt2\ttwo\t\n"), m), skip);
+  private static Path save(ImportFormat format, int i, byte[] bytes) {
+    try {
+      Path dir = Files.createDirectories(Path.of("target", "fuzz-failures"));
+      return Files.write(dir.resolve(format.name().toLowerCase() + "-" + i + ".bin"), bytes).toAbsolutePath();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
-  @Property(seed = "17")
-  void jsonLines(@ForAll("mutations") List<Mutation> m, @ForAll boolean skip) {
-    fuzz(ImportFormat.JSONL, mutate(utf8("{\"externalId\":\"j1\",\"content\":\"one\",\"label\":\"SPORT\",\"metadata\":{\"k\":[1,2]}}\n"
-        + "{\"id\":\"j2\",\"text\":\"two\",\"priority\":3,\"isHoneypot\":true}\n"), m), skip);
+  @Test
+  void csv() {
+    fuzzMany(ImportFormat.CSV, m -> mutate(utf8("id,text,label\na1,\"hello, world\",SPORT\na2,\"two\nlines\",\na3,third,POLITICS\n"), m));
   }
 
-  @Property(seed = "17")
-  void jsonArray(@ForAll("mutations") List<Mutation> m, @ForAll boolean skip) {
-    fuzz(ImportFormat.JSON, mutate(utf8("[{\"externalId\":\"a1\",\"content\":\"one\"},\n {\"externalId\":\"a2\",\"content\":\"two\",\"label\":\"POLITICS\"}]"), m), skip);
+  @Test
+  void tsv() {
+    fuzzMany(ImportFormat.TSV, m -> mutate(utf8("id\ttext\tlabel\nt1\tone\tSPORT\nt2\ttwo\t\n"), m));
   }
 
-  @Property(seed = "17")
-  void conll(@ForAll("mutations") List<Mutation> m, @ForAll boolean skip) {
-    fuzz(ImportFormat.CONLL, mutate(utf8("-DOCSTART- -X- O O\n\nAnn NNP B-NP B-PER\nmet VBD B-VP O\nAcme NNP B-NP B-ORG\n\nNothing NN B-NP O\n\n"), m), skip);
+  @Test
+  void jsonLines() {
+    fuzzMany(ImportFormat.JSONL, m -> mutate(utf8("{\"externalId\":\"j1\",\"content\":\"one\",\"label\":\"SPORT\",\"metadata\":{\"k\":[1,2]}}\n"
+        + "{\"id\":\"j2\",\"text\":\"two\",\"priority\":3,\"isHoneypot\":true}\n"), m));
   }
 
-  @Property(seed = "17")
-  void bio(@ForAll("mutations") List<Mutation> m, @ForAll boolean skip) {
-    fuzz(ImportFormat.BIO, mutate(utf8("Ann\tB-PER\nSmith\tI-PER\nmet\tO\n\nAcme\tB-ORG\n\n"), m), skip);
+  @Test
+  void jsonArray() {
+    fuzzMany(ImportFormat.JSON, m -> mutate(utf8("[{\"externalId\":\"a1\",\"content\":\"one\"},\n {\"externalId\":\"a2\",\"content\":\"two\",\"label\":\"POLITICS\"}]"), m));
   }
 
-  @Property(seed = "17")
-  void prodigy(@ForAll("mutations") List<Mutation> m, @ForAll boolean skip) {
-    fuzz(ImportFormat.PRODIGY, mutate(utf8("{\"text\":\"Ann met Acme\",\"spans\":[{\"start\":0,\"end\":3,\"label\":\"PER\"}],\"answer\":\"accept\"}\n"
-        + "{\"text\":\"Acme\",\"tokens\":[{\"text\":\"Acme\",\"start\":0,\"end\":4,\"id\":0}],\"spans\":[],\"answer\":\"reject\"}\n"), m), skip);
+  @Test
+  void conll() {
+    fuzzMany(ImportFormat.CONLL, m -> mutate(utf8("-DOCSTART- -X- O O\n\nAnn NNP B-NP B-PER\nmet VBD B-VP O\nAcme NNP B-NP B-ORG\n\nNothing NN B-NP O\n\n"), m));
   }
 
-  @Property(seed = "17")
-  void spacy(@ForAll("mutations") List<Mutation> m, @ForAll boolean skip) {
-    fuzz(ImportFormat.SPACY, mutate(utf8("[{\"text\":\"Ann met Acme\",\"entities\":[[0,3,\"PER\"],[8,12,\"ORG\"]]},[\"Bob\",{\"entities\":[[0,3,\"PER\"]]}]]"), m), skip);
+  @Test
+  void bio() {
+    fuzzMany(ImportFormat.BIO, m -> mutate(utf8("Ann\tB-PER\nSmith\tI-PER\nmet\tO\n\nAcme\tB-ORG\n\n"), m));
   }
 
-  @Property(seed = "17")
-  void labelStudio(@ForAll("mutations") List<Mutation> m, @ForAll boolean skip) {
-    fuzz(ImportFormat.LABELSTUDIO, mutate(utf8("[{\"id\":1,\"data\":{\"text\":\"Ann met Acme\"},\"annotations\":[{\"result\":[{\"type\":\"labels\","
-        + "\"value\":{\"start\":0,\"end\":3,\"labels\":[\"PER\"]}}]}]}]"), m), skip);
+  @Test
+  void prodigy() {
+    fuzzMany(ImportFormat.PRODIGY, m -> mutate(utf8("{\"text\":\"Ann met Acme\",\"spans\":[{\"start\":0,\"end\":3,\"label\":\"PER\"}],\"answer\":\"accept\"}\n"
+        + "{\"text\":\"Acme\",\"tokens\":[{\"text\":\"Acme\",\"start\":0,\"end\":4,\"id\":0}],\"spans\":[],\"answer\":\"reject\"}\n"), m));
   }
 
-  @Property(seed = "17")
-  void coco(@ForAll("mutations") List<Mutation> m, @ForAll boolean skip, @ForAll boolean inside) {
+  @Test
+  void spacy() {
+    fuzzMany(ImportFormat.SPACY, m -> mutate(utf8("[{\"text\":\"Ann met Acme\",\"entities\":[[0,3,\"PER\"],[8,12,\"ORG\"]]},[\"Bob\",{\"entities\":[[0,3,\"PER\"]]}]]"), m));
+  }
+
+  @Test
+  void labelStudio() {
+    fuzzMany(ImportFormat.LABELSTUDIO, m -> mutate(utf8("[{\"id\":1,\"data\":{\"text\":\"Ann met Acme\"},\"annotations\":[{\"result\":[{\"type\":\"labels\","
+        + "\"value\":{\"start\":0,\"end\":3,\"labels\":[\"PER\"]}}]}]}]"), m));
+  }
+
+  @Test
+  void coco() {
     String json = "{\"images\":[{\"id\":7,\"file_name\":\"a.png\",\"width\":20,\"height\":10}],"
         + "\"annotations\":[{\"id\":1,\"image_id\":7,\"category_id\":3,\"bbox\":[2,1,6,4]}],\"categories\":[{\"id\":3,\"name\":\"person\"}]}";
-    fuzz(ImportFormat.COCO, zipOf(m, inside, "coco.json", utf8(json), "a.png", png(20, 10), "b.jpg", jpeg(4, 4)), skip);
+    byte[] a = png(20, 10);
+    byte[] b = jpeg(4, 4);
+    fuzzMany(ImportFormat.COCO, m -> zipOf(m, "coco.json", utf8(json), "a.png", a, "b.jpg", b));
   }
 
-  @Property(seed = "17")
-  void yolo(@ForAll("mutations") List<Mutation> m, @ForAll boolean skip, @ForAll boolean inside) {
-    fuzz(ImportFormat.YOLO, zipOf(m, inside, "classes.txt", utf8("car\nperson\n"), "images/a.png", png(20, 10),
-        "labels/a.txt", utf8("1 0.25 0.3 0.3 0.4\n0 0.5 0.5 1 1\n"), "images/b.png", png(3, 3), "labels/b.txt", new byte[0]), skip);
+  @Test
+  void yolo() {
+    byte[] a = png(20, 10);
+    byte[] b = png(3, 3);
+    fuzzMany(ImportFormat.YOLO, m -> zipOf(m, "classes.txt", utf8("car\nperson\n"), "images/a.png", a,
+        "labels/a.txt", utf8("1 0.25 0.3 0.3 0.4\n0 0.5 0.5 1 1\n"), "images/b.png", b, "labels/b.txt", new byte[0]));
   }
 
-  @Property(seed = "17")
-  void mediaZip(@ForAll("mutations") List<Mutation> m, @ForAll boolean skip, @ForAll boolean inside) {
-    fuzz(ImportFormat.ZIP, zipOf(m, inside, "manifest.csv", utf8("file,externalId,label\ncats/a.png,a,\nb.jpg,b,\n"),
-        "cats/a.png", png(5, 4), "b.jpg", jpeg(6, 6), "dir/", null), skip);
+  @Test
+  void mediaZip() {
+    byte[] a = png(5, 4);
+    byte[] b = jpeg(6, 6);
+    fuzzMany(ImportFormat.ZIP, m -> zipOf(m, "manifest.csv", utf8("file,externalId,label\ncats/a.png,a,\nb.jpg,b,\n"),
+        "cats/a.png", a, "b.jpg", b, "dir/", null));
   }
 
-  /** A zip of the entries, either with one entry mutated before zipping or with the zip's own bytes mutated. */
-  private static byte[] zipOf(List<Mutation> m, boolean inside, Object... nameAndBytes) {
+  /**
+   * A zip of the entries, either with one entry mutated before zipping or (when the first mutation's kind is odd) with
+   * the zip's own bytes mutated.
+   */
+  private static byte[] zipOf(List<Mutation> m, Object... nameAndBytes) {
+    boolean inside = m.getFirst().kind() % 2 == 0;
     int victim = (int) (m.getFirst().at() * (nameAndBytes.length / 2)) * 2;
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (ZipOutputStream z = new ZipOutputStream(out)) {
