@@ -108,7 +108,8 @@ export async function renderImport(root, ctx) {
 
   function report(r, secs) {
     const errors = r.errors || [];
-    const dupes = r.duplicates + ' already in the project' + (r.updated ? ' (' + r.updated + ' updated)' : ' (skipped)');
+    // a duplicate: its id was already in the project or earlier in the file
+    const dupes = r.duplicates + (r.duplicates === 1 ? ' duplicate' : ' duplicates') + (r.updated ? ' (' + r.updated + ' updated)' : ' (skipped)');
     return h('div', { class: 'notice' },
       h('p', null, h('strong', { class: 'import-summary', text: r.imported + ' imported, ' + dupes + ', ' + r.rejected + ' rejected' }),
         ' in ' + secs + ' s.'),

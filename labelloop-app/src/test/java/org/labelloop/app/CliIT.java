@@ -36,18 +36,22 @@ class CliIT {
     app.close();
   }
 
-  /** Runs the CLI; returns {exit code, stdout}. */
+  /** Runs the CLI; returns {exit code, stdout, stderr}. */
   private Object[] cli(String... args) {
     PrintStream out = System.out;
+    PrintStream err = System.err;
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    ByteArrayOutputStream errors = new ByteArrayOutputStream();
     System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(errors, true, StandardCharsets.UTF_8));
     try {
       List<String> all = new java.util.ArrayList<>(List.of(args));
       all.addAll(List.of("--url", url, "--api-key", app.adminApiKey()));
       int code = Main.commandLine().execute(all.toArray(String[]::new));
-      return new Object[] {code, captured.toString(StandardCharsets.UTF_8)};
+      return new Object[] {code, captured.toString(StandardCharsets.UTF_8), errors.toString(StandardCharsets.UTF_8)};
     } finally {
       System.setOut(out);
+      System.setErr(err);
     }
   }
 
@@ -57,16 +61,8 @@ class CliIT {
         .set("jsonInterface", Api.textInterface("SPORT", "TECH"))).body().path("id").asText();
     Path bad = data.resolve("bad.csv");
     Files.writeString(bad, "id,text\na,one\nb,two,extra\n");
-    PrintStream err = System.err;
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-    Object[] refused;
-    try {
-      refused = cli("import", "--project", project, bad.toString());
-    } finally {
-      System.setErr(err);
-    }
-    String stderr = captured.toString(StandardCharsets.UTF_8);
+    Object[] refused = cli("import", "--project", project, bad.toString());
+    String stderr = (String) refused[2];
     assertEquals(1, refused[0], stderr);
     assertTrue(stderr.contains("line 3") && stderr.contains("--on-error skip") && !stderr.contains("onError=skip"), stderr);
     assertTrue(!stderr.contains("\n\n") && !stderr.startsWith("\n"), "no blank line before the error: " + stderr);

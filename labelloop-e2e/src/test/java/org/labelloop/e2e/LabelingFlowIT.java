@@ -125,7 +125,7 @@ class LabelingFlowIT extends BrowserFlow {
     assertTrue(summary.getText().startsWith("10 imported"), summary.getText());
     String errors = visible("#import-errors").getText();
     assertTrue(errors.contains("12") && errors.contains("expected 3 fields"), errors);
-    assertTrue(summary.getText().contains("1 already in the project (skipped)"), "a duplicate is counted, not an error: " + summary.getText());
+    assertTrue(summary.getText().contains("1 duplicate (skipped)"), "a duplicate is counted, not an error: " + summary.getText());
     Browser.screenshot(driver, "06-import-result");
   }
 
