@@ -7,8 +7,8 @@ cd "$(dirname "$0")/.."
 tries=${1:-20000}
 echo "load before: $(uptime)"
 start=$(date +%s)
-./mvnw -q -B -pl labelloop-store -am verify -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false \
+./mvnw -B -pl labelloop-store -am verify -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false \
   -Dit.test=ImportFuzzIT -Dfailsafe.failIfNoSpecifiedTests=false -Dfuzz.inputs="$tries" 2>&1 \
-  | grep -E "fuzz inputs per format|Tests run|FAIL|AssertionError|saved as" || true
+  | grep -E "fuzz inputs per format|Tests run: .*ImportFuzzIT|FAIL|AssertionError|saved as|BUILD" || true
 echo "fuzz: tries=$tries wall=$(( $(date +%s) - start ))s"
 echo "load after: $(uptime)"
