@@ -9,7 +9,8 @@ import zipfile
 
 from labelloop import InvalidInputError, Labelloop, LabelloopError, NotFoundError, ServerError
 from labelloop import _media, _tables
-from labelloop.client import _camel, _label_columns, _with_answers
+from labelloop._rows import label_columns as _label_columns, with_answers as _with_answers
+from labelloop.client import _camel
 from labelloop.errors import error_for
 
 try:

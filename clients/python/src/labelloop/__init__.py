@@ -5,9 +5,10 @@
 """
 
 from .client import Labelloop
+from .webhooks import verify_signature
 from .errors import (AuthenticationError, ConflictError, ConnectionFailedError, InvalidInputError, LabelloopError,
                      NotFoundError, PermissionDeniedError, RateLimitedError, ServerError)
 
 __version__ = "0.1.0"
-__all__ = ["Labelloop", "LabelloopError", "InvalidInputError", "AuthenticationError", "PermissionDeniedError",
+__all__ = ["Labelloop", "verify_signature", "LabelloopError", "InvalidInputError", "AuthenticationError", "PermissionDeniedError",
            "NotFoundError", "ConflictError", "RateLimitedError", "ServerError", "ConnectionFailedError"]

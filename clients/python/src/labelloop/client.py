@@ -3,9 +3,9 @@
 import json
 import os
 import time
-from typing import Any, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, Tuple
+from typing import Any, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence
 
-from . import _media, _tables
+from . import _media, _rows, _tables
 from ._http import Transport
 from .errors import InvalidInputError
 
@@ -74,7 +74,7 @@ class Labelloop:
         failed run can be run again with ``on_error="skip"``. Returns ``imported``, ``duplicates``, ``rejected`` and
         ``errors`` (``index``, ``message``).
         """
-        contents, ids, metadata = _asset_columns(content_array, external_id_array, json_metadata_array)
+        contents, ids, metadata = _rows.asset_columns(content_array, external_id_array, json_metadata_array)
         media = self._input_type(project_id) in _MEDIA
         size = batch_size or (50 if media else 1000)
         totals: Json = {"imported": 0, "duplicates": 0, "rejected": 0, "errors": []}
@@ -84,12 +84,12 @@ class Labelloop:
             for start in range(0, len(contents), size):
                 end = min(start + size, len(contents))
                 if media:
-                    payload = _media.zip_of_files(contents[start:end], _fill_ids(ids, contents, start, end), metadata[start:end])
+                    payload = _media.zip_of_files(contents[start:end], _rows.fill_ids(ids, contents, start, end), metadata[start:end])
                     status, raw = self._http.send("POST", f"/projects/{_id(project_id)}/assets", params, payload, "application/zip")
                     report = json.loads(raw.decode("utf-8"))
                 else:
                     # JSON Lines: the server's line numbers are then positions in the batch
-                    lines = "".join(json.dumps(_asset_row(contents[i], ids[i] if ids else None, metadata[i])) + "\n"
+                    lines = "".join(json.dumps(_rows.asset_row(contents[i], ids[i] if ids else None, metadata[i])) + "\n"
                                     for i in range(start, end))
                     status, raw = self._http.send("POST", f"/projects/{_id(project_id)}/assets", params,
                                                   lines.encode("utf-8"), "application/x-ndjson")
@@ -154,7 +154,7 @@ class Labelloop:
         ``json_response_array`` may also be a DataFrame with an ``external_id`` (or ``asset_id``) column and either a
         ``json_response`` column or one column per job id holding category names. Each batch is all or nothing.
         """
-        responses, ext_ids, asset_ids = _label_columns(json_response_array, asset_external_id_array, asset_id_array)
+        responses, ext_ids, asset_ids = _rows.label_columns(json_response_array, asset_external_id_array, asset_id_array)
         seconds = _tables.as_list(seconds_to_label_array)
         for name, column in (("asset_external_id_array", ext_ids), ("asset_id_array", asset_ids), ("seconds_to_label_array", seconds)):
             if column is not None and len(column) != len(responses):
@@ -191,7 +191,7 @@ class Labelloop:
         pages = self._pages(f"/projects/{_id(project_id)}/labels", {"type": server_type, "assetId": asset_id}, None, page_size)
         rows = self._with_external_ids(project_id, (l for l in pages if not types or l["labelType"] in types), first)
         if as_pandas:
-            return _tables.to_frame([_with_answers(r) for r in rows])
+            return _tables.to_frame([_rows.with_answers(r) for r in rows])
         return rows if as_generator else list(rows)
 
     def inference_marks(self, project_id: str, *, inference_mark_lt: Optional[float] = None, first: Optional[int] = None,
@@ -298,6 +298,28 @@ class Labelloop:
             return self._http.json("GET", path)
         return self._http.json("PATCH", path, body={_camel(k): v for k, v in changes.items()})
 
+    # -- webhooks ---------------------------------------------------------------------------------------------------
+
+    def create_webhook(self, project_id: str, url: str, events: Sequence[str], *, secret: Optional[str] = None,
+                       allow_private: bool = False) -> Json:
+        """Subscribes ``url`` to events (LABEL_CREATED, ASSET_STATUS_CHANGED, MODEL_TRAINED, IMPORT_FINISHED,
+        REVIEW_DONE). Deliveries are signed with ``secret`` (generated when omitted; ``["secret"]`` holds it, shown
+        this once); check them with :func:`labelloop.webhooks.verify_signature`. ``allow_private`` (server admins
+        only) permits a loopback or private address."""
+        body = {"url": url, "events": list(events), "secret": secret, "allowPrivate": allow_private}
+        return self._http.json("POST", f"/projects/{_id(project_id)}/webhooks", body={k: v for k, v in body.items() if v is not None})
+
+    def webhooks(self, project_id: str) -> List[Json]:
+        return self._http.json("GET", f"/projects/{_id(project_id)}/webhooks")["items"]
+
+    def delete_webhook(self, webhook_id: str) -> None:
+        self._http.json("DELETE", f"/webhooks/{_id(webhook_id)}")
+
+    def webhook_deliveries(self, webhook_id: str, *, first: Optional[int] = None, as_pandas: bool = False,
+                           as_generator: bool = False) -> Any:
+        """The delivery log, newest first: event, status (PENDING, DELIVERED, FAILED), attempts, last answer or error."""
+        return self._result(self._pages(f"/webhooks/{_id(webhook_id)}/deliveries", {}, first, 1000), as_pandas, as_generator)
+
     # -- users ------------------------------------------------------------------------------------------------------
 
     def create_user(self, email: str, password: str, *, name: Optional[str] = None, admin: bool = False) -> Json:
@@ -360,68 +382,3 @@ def _id(value: Any) -> str:
 def _camel(name: str) -> str:
     head, *rest = name.split("_")
     return head + "".join(p[:1].upper() + p[1:] for p in rest)
-
-
-def _asset_columns(content: Any, ids: Any, metadata: Any) -> "Tuple[List[Any], Optional[List[Any]], List[Optional[Json]]]":
-    if _tables.is_frame(content):
-        rows = _tables.frame_rows(content)
-        content_col = next((c for c in ("content", "text") if c in content.columns), None)
-        if content_col is None:
-            raise ValueError("a DataFrame of assets needs a 'content' or 'text' column")
-        id_col = next((c for c in ("external_id", "externalId") if c in content.columns), None)
-        meta_cols = [c for c in content.columns if c not in (content_col, id_col, "json_metadata")]
-        contents = [r[content_col] for r in rows]
-        ids = [r[id_col] for r in rows] if id_col else None
-        metadata = [{**{c: r[c] for c in meta_cols if r[c] is not None}, **(r.get("json_metadata") or {})} for r in rows]
-        return contents, ids, metadata
-    contents = _tables.as_list(content)
-    if contents is None:
-        raise ValueError("content_array is required")
-    id_list = _tables.as_list(ids)
-    meta_list = _tables.as_list(metadata)
-    for name, column in (("external_id_array", id_list), ("json_metadata_array", meta_list)):
-        if column is not None and len(column) != len(contents):
-            raise ValueError(f"{name} has {len(column)} values for {len(contents)} contents")
-    return contents, id_list, meta_list if meta_list is not None else [None] * len(contents)
-
-
-def _fill_ids(ids: Optional[List[Any]], contents: List[Any], start: int, end: int) -> List[str]:
-    return [str(ids[i]) if ids else os.path.basename(str(contents[i])) for i in range(start, end)]
-
-
-def _asset_row(content: Any, external_id: Any, metadata: Optional[Json]) -> Json:
-    if isinstance(content, Mapping):  # a table row
-        content = json.dumps(dict(content))
-    row: Json = {"content": content}
-    if external_id is not None:
-        row["externalId"] = str(external_id)
-    if metadata:
-        row["metadata"] = metadata
-    return row
-
-
-def _label_columns(responses: Any, ext_ids: Any, asset_ids: Any) -> "Tuple[List[Json], Optional[List[Any]], Optional[List[Any]]]":
-    if not _tables.is_frame(responses):
-        return _tables.as_list(responses) or [], _tables.as_list(ext_ids), _tables.as_list(asset_ids)
-    rows = _tables.frame_rows(responses)
-    ext_col = next((c for c in ("external_id", "externalId") if c in responses.columns), None)
-    id_col = next((c for c in ("asset_id", "assetId") if c in responses.columns), None)
-    jobs = [c for c in responses.columns if c not in (ext_col, id_col, "json_response")]
-    out: List[Json] = []
-    for r in rows:
-        if "json_response" in responses.columns:
-            out.append(r["json_response"])
-        else:
-            out.append({job: {"categories": [{"name": n} for n in (r[job] if isinstance(r[job], list) else [r[job]])]}
-                        for job in jobs if r[job] is not None})
-    return out, [r[ext_col] for r in rows] if ext_col else None, [r[id_col] for r in rows] if id_col else None
-
-
-def _with_answers(label: Json) -> Json:
-    """The label with one column per classification job: the chosen category name, or a list of them."""
-    row = dict(label)
-    for job, answer in (label.get("jsonResponse") or {}).items():
-        if isinstance(answer, dict) and isinstance(answer.get("categories"), list) and job not in row:
-            names = [c.get("name") for c in answer["categories"] if isinstance(c, dict)]
-            row[job] = names[0] if len(names) == 1 else names
-    return row

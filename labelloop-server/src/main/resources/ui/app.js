@@ -11,6 +11,7 @@ import { renderReview } from './views/review.js';
 import { renderDashboard } from './views/dashboard.js';
 import { renderMembers } from './views/members.js';
 import { renderKeys } from './views/keys.js';
+import { renderWebhooks } from './views/webhooks.js';
 import { projectTabs } from './views/project-tabs.js';
 
 const session = { me: null };
@@ -28,6 +29,7 @@ const routes = [
   [/^\/p\/([^/]+)\/export$/, renderExport, 'export'],
   [/^\/p\/([^/]+)\/members$/, renderMembers, 'members'],
   [/^\/p\/([^/]+)\/interface$/, renderProjectEditor, 'interface'],
+  [/^\/p\/([^/]+)\/webhooks$/, renderWebhooks, 'webhooks'],
 ];
 
 export function navigate(path) {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import org.labelloop.core.Labelloop;
 import org.labelloop.core.Ports;
@@ -16,7 +17,9 @@ import org.labelloop.core.learning.TrainingWorker;
 import org.labelloop.core.user.CreatedUser;
 import org.labelloop.learn.feature.SentenceEmbedder;
 import org.labelloop.learn.feature.SentenceModel;
+import org.labelloop.core.webhook.WebhookDispatcher;
 import org.labelloop.server.BcryptPasswordHasher;
+import org.labelloop.server.HttpWebhookTransport;
 import org.labelloop.server.LabelloopServer;
 import org.labelloop.core.io.ImportLimits;
 import org.labelloop.store.Database;
@@ -49,10 +52,12 @@ public final class LabelloopApp implements AutoCloseable {
   private final TrainingWorker worker;
   private final EmbeddingWorker embedder;
   private final WordEmbedder wordEmbedder;
+  private final WebhookDispatcher webhooks;
 
   private LabelloopApp(Database database, LabelloopServer server, Path dataDir, TrainingWorker worker, EmbeddingWorker embedder,
-      WordEmbedder wordEmbedder) {
+      WordEmbedder wordEmbedder, WebhookDispatcher webhooks) {
     this.database = database;
+    this.webhooks = webhooks;
     this.worker = worker;
     this.embedder = embedder;
     this.wordEmbedder = wordEmbedder;
@@ -91,7 +96,9 @@ public final class LabelloopApp implements AutoCloseable {
       WordEmbedder words = settings.embeddings() ? new WordEmbedder() : null;
       TrainingWorker worker = new TrainingWorker(ports, clock, TrainingWorker.newId(), words).start(); // background retraining
       EmbeddingWorker embedder = settings.embeddings() ? embeddingWorker(ports, clock).start() : null;
-      return new LabelloopApp(db, server, data, worker, embedder, words);
+      // the outbox is polled twice a second, so a delivery leaves well within a second of its commit
+      WebhookDispatcher webhooks = new WebhookDispatcher(ports, clock, new HttpWebhookTransport(), Duration.ofMillis(500)).start();
+      return new LabelloopApp(db, server, data, worker, embedder, words, webhooks);
     } catch (RuntimeException e) {
       db.close();
       throw e;
@@ -155,6 +162,7 @@ public final class LabelloopApp implements AutoCloseable {
   public void close() {
     try {
       server.close();
+      webhooks.close();
       worker.close();
       if (embedder != null) embedder.close();
       if (wordEmbedder != null) wordEmbedder.close();

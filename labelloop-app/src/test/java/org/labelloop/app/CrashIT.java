@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.labelloop.app.testing.Api;
 import org.labelloop.app.testing.Api.Response;
+import org.labelloop.app.testing.HookReceiver;
 
 /**
  * Power-cut durability: the server runs in a child JVM that is killed with SIGKILL ({@code destroyForcibly}) in the
@@ -159,6 +160,49 @@ class CrashIT {
     assertTrue(count == 0 || count == rows, "half an import is visible: " + count + " assets (upload status " + status + ")");
     if (status == 201) {
       assertEquals(rows, count, "an acknowledged import was lost");
+    }
+  }
+
+  /**
+   * Events whose receiver is down sit in the outbox when the server is killed; after a restart they all arrive, each
+   * at least once, with the event ids they were created with.
+   */
+  @Test
+  void webhookEventsPendingAtSigkillAreDeliveredAfterRestart() throws Exception {
+    Api api = start();
+    String project = newProject(api);
+    int receiverPort;
+    try (ServerSocket s = new ServerSocket(0)) {
+      receiverPort = s.getLocalPort(); // nothing listens there until after the crash
+    }
+    Response hook = api.post("/api/v1/projects/" + project + "/webhooks", Api.object().put("url", "http://127.0.0.1:" + receiverPort + "/hook")
+        .put("allowPrivate", true).set("events", Api.array().add("LABEL_CREATED")));
+    assertEquals(201, hook.status(), hook.text());
+    ArrayNode assets = Api.array();
+    ArrayNode labels = Api.array();
+    for (int i = 0; i < 50; i++) {
+      assets.addObject().put("externalId", "w" + i).put("content", "webhook text " + i);
+      labels.add(Api.JSON.readTree("{\"assetExternalId\":\"w" + i + "\",\"jsonResponse\":{\"JOB_0\":{\"categories\":[{\"name\":\"A\"}]}}}"));
+    }
+    assertEquals(201, api.post("/api/v1/projects/" + project + "/assets", assets).status());
+    assertEquals(201, api.post("/api/v1/projects/" + project + "/labels", labels).status());
+    String deliveries = "/api/v1/webhooks/" + hook.body().path("id").asText() + "/deliveries?limit=1000";
+    JsonNode before = api.get(deliveries).body().path("items");
+    assertEquals(50, before.size());
+    before.forEach(d -> assertEquals("PENDING", d.path("status").asText()));
+    crash();
+
+    try (HookReceiver receiver = new HookReceiver(receiverPort)) {
+      Api restarted = start();
+      List<HookReceiver.Hook> got = receiver.await(h -> true, 50, 60_000);
+      Set<String> expected = new HashSet<>();
+      before.forEach(d -> expected.add(d.path("eventId").asText()));
+      assertEquals(expected, got.stream().map(h -> h.body().path("id").asText()).collect(java.util.stream.Collectors.toSet()),
+          "every event pending at the crash arrives after the restart");
+      for (int i = 0; i < 100; i++) { // the delivery is recorded just after the receiver answered
+        if (restarted.get(deliveries).text().contains("PENDING")) Thread.sleep(100); else break;
+      }
+      restarted.get(deliveries).body().path("items").forEach(d -> assertEquals("DELIVERED", d.path("status").asText()));
     }
   }
 }

@@ -13,6 +13,7 @@ import org.labelloop.core.queue.QueueService;
 import org.labelloop.core.user.Access;
 import org.labelloop.core.user.UserService;
 import org.labelloop.core.version.DatasetVersionService;
+import org.labelloop.core.webhook.WebhookService;
 
 /** The use cases of Labelloop, wired over storage ports. */
 public record Labelloop(
@@ -26,7 +27,8 @@ public record Labelloop(
     DatasetVersionService versions,
     LearningService learning,
     QualityService quality,
-    SuspectService suspects) {
+    SuspectService suspects,
+    WebhookService webhooks) {
 
   public static Labelloop create(Ports ports, PasswordHasher hasher, Clock clock) {
     return create(ports, hasher, clock, org.labelloop.core.port.FileStore.NONE, org.labelloop.core.io.ImportLimits.DEFAULT, null);
@@ -50,6 +52,7 @@ public record Labelloop(
         new DatasetVersionService(ports, access, clock),
         learning,
         quality,
-        new SuspectService(ports, access));
+        new SuspectService(ports, access),
+        new WebhookService(ports, access, clock));
   }
 }

@@ -14,6 +14,7 @@ import org.labelloop.core.port.SessionRepository;
 import org.labelloop.core.port.Transactor;
 import org.labelloop.core.port.UserRepository;
 import org.labelloop.core.quality.QualityRepository;
+import org.labelloop.core.webhook.WebhookRepository;
 
 /** Everything the use cases need from storage. */
 public record Ports(
@@ -29,7 +30,8 @@ public record Ports(
     LearningRepository learning,
     QualityRepository quality,
     EmbeddingRepository embeddings,
-    ImportRepository imports) {
+    ImportRepository imports,
+    WebhookRepository webhooks) {
   public Ports {
     Objects.requireNonNull(tx);
     Objects.requireNonNull(projects);
@@ -44,5 +46,6 @@ public record Ports(
     Objects.requireNonNull(quality);
     Objects.requireNonNull(embeddings);
     Objects.requireNonNull(imports);
+    Objects.requireNonNull(webhooks);
   }
 }

@@ -42,6 +42,7 @@ public final class Database implements AutoCloseable {
   private final SqlQualityRepository quality;
   private final SqlEmbeddingRepository embeddings;
   private final SqlImportRepository imports;
+  private final SqlWebhookRepository webhooks;
 
   private Database(Dialect dialect, HikariDataSource dataSource) {
     this.dialect = dialect;
@@ -63,6 +64,7 @@ public final class Database implements AutoCloseable {
     this.quality = new SqlQualityRepository(tx);
     this.embeddings = new SqlEmbeddingRepository(tx);
     this.imports = new SqlImportRepository(tx);
+    this.webhooks = new SqlWebhookRepository(tx, dialect);
   }
 
   /**
@@ -140,7 +142,8 @@ public final class Database implements AutoCloseable {
   /** Every repository, as the use cases take them. */
   public Ports ports() {
     return new Ports(
-        tx, projects, assets, labels, users, apiKeys, members, sessions, versions, learning(), quality, embeddings, imports);
+        tx, projects, assets, labels, users, apiKeys, members, sessions, versions, learning(), quality, embeddings, imports,
+        webhooks);
   }
 
   /**

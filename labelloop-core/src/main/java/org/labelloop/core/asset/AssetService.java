@@ -19,6 +19,7 @@ import org.labelloop.core.project.Project;
 import org.labelloop.core.user.Access;
 import org.labelloop.core.user.Caller;
 import org.labelloop.core.user.Role;
+import org.labelloop.core.webhook.WebhookEvents;
 
 /** Imports, lists and updates assets. Project admins import; reviewers change status and priority. */
 public final class AssetService {
@@ -27,14 +28,24 @@ public final class AssetService {
   private final AssetImporter importer;
   private final FileStore files;
   private final LearningTrigger learning;
+  private final WebhookEvents events;
 
   public AssetService(Ports ports, Access access, Clock clock, FileStore files, LearningService learningService,
       ImportLimits limits, java.nio.file.Path spoolDir) {
     this.ports = ports;
     this.access = access;
     this.files = files;
-    this.importer = new AssetImporter(ports, clock, files, limits, spoolDir);
     this.learning = new LearningTrigger(ports, clock, learningService);
+    this.events = new WebhookEvents(ports, clock);
+    this.importer = new AssetImporter(ports, clock, files, limits, spoolDir, this::importFinished);
+  }
+
+  /** Imported labels count towards the retrain threshold like submitted ones (a labeled import can train at once). */
+  private void importFinished(Project project, ImportReport report) {
+    if (report.imported() > 0) {
+      learning.afterImport(project);
+    }
+    events.importFinished(project.id(), report);
   }
 
   /** An asset's stored file, opened: the caller streams and closes it. */
@@ -63,20 +74,12 @@ public final class AssetService {
 
   public ImportReport importFile(Caller caller, String projectId, InputStream in, ImportOptions options) {
     Project project = access.requireProject(caller, projectId, Role.ADMIN).project();
-    return afterImport(project, importer.importFile(caller, project, in, options));
+    return importer.importFile(caller, project, in, options);
   }
 
   public ImportReport importDrafts(Caller caller, String projectId, List<AssetDraft> drafts, boolean skipErrors) {
     Project project = access.requireProject(caller, projectId, Role.ADMIN).project();
-    return afterImport(project, importer.importDrafts(caller, project, drafts, skipErrors));
-  }
-
-  /** Imported labels count towards the retrain threshold like submitted ones (a labeled import can train at once). */
-  private ImportReport afterImport(Project project, ImportReport report) {
-    if (report.imported() > 0) {
-      ports.tx().inTransaction(() -> learning.afterImport(project));
-    }
-    return report;
+    return importer.importDrafts(caller, project, drafts, skipErrors);
   }
 
   /** Deletes the assets of imports that a process stopped writing before {@code cutoff}; returns how many imports. */
@@ -99,6 +102,9 @@ public final class AssetService {
     if (status == null && priority == null) {
       throw LabelloopException.invalid("status or priority: give at least one to change");
     }
-    return ports.tx().inTransaction(() -> ports.assets().update(projectId, externalIds, status, priority));
+    return ports.tx().inTransaction(() -> {
+      if (status != null) events.statusesSet(projectId, externalIds, status); // reads the old statuses first
+      return ports.assets().update(projectId, externalIds, status, priority);
+    });
   }
 }

@@ -45,18 +45,21 @@ public final class AssetImporter {
   private final FileStore files;
   private final ImportLimits limits;
   private final Path spoolDir;
+  private final ImportListener listener;
 
   public AssetImporter(Ports ports, Clock clock) {
-    this(ports, clock, FileStore.NONE, ImportLimits.DEFAULT, null);
+    this(ports, clock, FileStore.NONE, ImportLimits.DEFAULT, null, ImportListener.NONE);
   }
 
   /** @param spoolDir where the checked rows of a large import wait to be written (null: the system's temp directory) */
-  public AssetImporter(Ports ports, Clock clock, FileStore files, ImportLimits limits, Path spoolDir) {
+  public AssetImporter(Ports ports, Clock clock, FileStore files, ImportLimits limits, Path spoolDir,
+      ImportListener listener) {
     this.ports = ports;
     this.clock = clock;
     this.files = files;
     this.limits = limits;
     this.spoolDir = spoolDir;
+    this.listener = listener;
   }
 
   public ImportReport importFile(Caller caller, Project project, InputStream in, ImportOptions options) {
@@ -123,7 +126,7 @@ public final class AssetImporter {
                 + " bad row(s), first " + details.getFirst() + ". Fix them, or skip bad rows to import the good ones.",
             details);
       }
-      return new ImportWriter(ports, clock, caller, project, options.updateDuplicates(), staging)
+      return new ImportWriter(ports, clock, caller, project, options.updateDuplicates(), staging, listener)
           .write(spool, check.rejected, check.errors);
     }
   }

@@ -37,33 +37,40 @@ final class ImportWriter {
   private final Project project;
   private final boolean update;
   private final FileStore.Staging staging;
+  private final ImportListener listener;
   private final Optional<Job> labelJob;
   private String importId;
   private long imported;
   private long duplicates;
   private long updated;
 
-  ImportWriter(Ports ports, Clock clock, Caller caller, Project project, boolean update, FileStore.Staging staging) {
+  ImportWriter(Ports ports, Clock clock, Caller caller, Project project, boolean update, FileStore.Staging staging,
+      ImportListener listener) {
     this.ports = ports;
     this.clock = clock;
     this.caller = caller;
     this.project = project;
     this.update = update;
     this.staging = staging;
+    this.listener = listener;
     this.labelJob = AssetImporter.classificationJob(project);
   }
 
   ImportReport write(Spool spool, long rejected, List<RowError> errors) {
     try {
       spool.drain(AssetImporter.BATCH, AssetImporter.BATCH_CHARS, this::batch);
-      if (importId != null) {
-        ports.tx().inTransaction(() -> ports.imports().end(importId));
-      }
+      ImportReport report = new ImportReport(imported, duplicates, updated, rejected, errors);
+      ports.tx().inTransaction(() -> {
+        if (importId != null) {
+          ports.imports().end(importId);
+        }
+        listener.finished(project, report);
+      });
+      return report;
     } catch (RuntimeException e) {
       undo();
       throw e;
     }
-    return new ImportReport(imported, duplicates, updated, rejected, errors);
   }
 
   private void batch(List<ParsedRow> rows) {

@@ -18,6 +18,7 @@ import org.labelloop.core.quality.QualityTrigger;
 import org.labelloop.core.user.Access;
 import org.labelloop.core.user.Caller;
 import org.labelloop.core.user.Role;
+import org.labelloop.core.webhook.WebhookEvents;
 
 /**
  * Submits and lists labels. A label and the asset's new status are written in one transaction: a DEFAULT label makes
@@ -29,6 +30,7 @@ public final class LabelService {
   private final Clock clock;
   private final LearningTrigger learning;
   private final QualityTrigger quality;
+  private final WebhookEvents events;
 
   public LabelService(Ports ports, Access access, Clock clock, LearningService learning, QualityService quality) {
     this.ports = ports;
@@ -36,6 +38,7 @@ public final class LabelService {
     this.clock = clock;
     this.learning = new LearningTrigger(ports, clock, learning);
     this.quality = new QualityTrigger(ports, clock, quality);
+    this.events = new WebhookEvents(ports, clock);
   }
 
   public Label submit(Caller caller, String projectId, LabelDraft draft) {
@@ -51,14 +54,16 @@ public final class LabelService {
     Project project = granted.project();
     return ports.tx().inTransaction(
         () -> {
-          List<Label> saved = new ArrayList<>(drafts.size());
+          List<WebhookEvents.StoredLabel> stored = new ArrayList<>(drafts.size());
           for (LabelDraft draft : drafts) {
-            saved.add(write(caller, project, draft));
+            stored.add(write(caller, project, draft));
           }
+          List<Label> saved = stored.stream().map(WebhookEvents.StoredLabel::label).toList();
           // every label of the answered assets, read once for both triggers
           Map<String, List<Label>> labelsOfAssets = ports.labels().forAssets(answeredAssets(saved));
           learning.afterLabels(project, saved, labelsOfAssets); // inference marks; queues a training at the threshold
           quality.afterLabels(project, saved, labelsOfAssets); // consensus/honeypot marks; consensus assets back to TODO
+          events.labelsStored(project.id(), stored); // webhook outbox, committed with the labels
           return saved;
         });
   }
@@ -74,20 +79,22 @@ public final class LabelService {
     return submit(caller, projectId, draft);
   }
 
-  private Label write(Caller caller, Project project, LabelDraft draft) {
+  private WebhookEvents.StoredLabel write(Caller caller, Project project, LabelDraft draft) {
     Asset asset = resolve(project.id(), draft);
     if (!draft.skipped()) {
       ResponseValidator.validate(project.jsonInterface(), draft.jsonResponse(), asset.content(), draft.labelType().isHuman());
     }
     Label label = ports.labels().insert(project.id(), asset.id(), caller.userId(), draft, clock.instant());
+    AssetStatus status = null;
     if (draft.labelType().isHuman()) {
       if (draft.skipped()) {
         ports.assets().release(asset.id(), caller.userId());
       } else { // never ONGOING, so this also drops the lock
-        ports.assets().setStatus(asset.id(), draft.labelType() == LabelType.REVIEW ? AssetStatus.REVIEWED : nextStatus(asset.status()));
+        status = draft.labelType() == LabelType.REVIEW ? AssetStatus.REVIEWED : nextStatus(asset.status());
+        ports.assets().setStatus(asset.id(), status);
       }
     }
-    return label;
+    return new WebhookEvents.StoredLabel(label, asset, status);
   }
 
   private static List<String> answeredAssets(List<Label> saved) {

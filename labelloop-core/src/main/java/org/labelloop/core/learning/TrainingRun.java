@@ -16,6 +16,7 @@ import org.labelloop.core.project.MlTask;
 import org.labelloop.core.project.Project;
 import org.labelloop.core.quality.Agreement;
 import org.labelloop.core.version.VersionItem;
+import org.labelloop.core.webhook.WebhookEvents;
 import org.labelloop.learn.feature.TextEmbedder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,12 +35,14 @@ final class TrainingRun {
   private final Clock clock;
   private final TaskTraining classification;
   private final TaskTraining entities;
+  private final WebhookEvents events;
 
   TrainingRun(Ports ports, Clock clock, TextModelTrainer trainer, Supplier<TextEmbedder> wordEmbedder) {
     this.ports = ports;
     this.clock = clock;
     this.classification = new ClassificationTraining(trainer, ports.embeddings());
     this.entities = new NerTraining(wordEmbedder);
+    this.events = new WebhookEvents(ports, clock);
   }
 
   /** The answers of a dataset version as review-grade labels, or null when the version is gone. */
@@ -104,6 +107,7 @@ final class TrainingRun {
       learning.insertVersion(mv, model.bytes());
       learning.publish(project.id(), name, model.predictions(), now);
       learning.finish(job.id(), TrainingJob.Status.DONE, null, version, now);
+      events.modelTrained(mv);
     });
     LOG.info("Project {}: model {} of job {} from {} labels (cv accuracy {}), {} predictions; trained in {} s, published in {} s",
         project.id(), name, learned.id(), model.labeledCount(), model.cvAccuracy(), model.predictions().size(),

@@ -1,0 +1,74 @@
+"""Turning the arguments of the bulk calls (lists, Series, DataFrames) into API rows, and labels into table rows."""
+
+import json
+import os
+from typing import Any, Dict, List, Mapping, Optional, Tuple
+
+from . import _tables
+
+Json = Dict[str, Any]
+
+
+def asset_columns(content: Any, ids: Any, metadata: Any) -> "Tuple[List[Any], Optional[List[Any]], List[Optional[Json]]]":
+    if _tables.is_frame(content):
+        rows = _tables.frame_rows(content)
+        content_col = next((c for c in ("content", "text") if c in content.columns), None)
+        if content_col is None:
+            raise ValueError("a DataFrame of assets needs a 'content' or 'text' column")
+        id_col = next((c for c in ("external_id", "externalId") if c in content.columns), None)
+        meta_cols = [c for c in content.columns if c not in (content_col, id_col, "json_metadata")]
+        contents = [r[content_col] for r in rows]
+        ids = [r[id_col] for r in rows] if id_col else None
+        metadata = [{**{c: r[c] for c in meta_cols if r[c] is not None}, **(r.get("json_metadata") or {})} for r in rows]
+        return contents, ids, metadata
+    contents = _tables.as_list(content)
+    if contents is None:
+        raise ValueError("content_array is required")
+    id_list = _tables.as_list(ids)
+    meta_list = _tables.as_list(metadata)
+    for name, column in (("external_id_array", id_list), ("json_metadata_array", meta_list)):
+        if column is not None and len(column) != len(contents):
+            raise ValueError(f"{name} has {len(column)} values for {len(contents)} contents")
+    return contents, id_list, meta_list if meta_list is not None else [None] * len(contents)
+
+
+def fill_ids(ids: Optional[List[Any]], contents: List[Any], start: int, end: int) -> List[str]:
+    return [str(ids[i]) if ids else os.path.basename(str(contents[i])) for i in range(start, end)]
+
+
+def asset_row(content: Any, external_id: Any, metadata: Optional[Json]) -> Json:
+    if isinstance(content, Mapping):  # a table row
+        content = json.dumps(dict(content))
+    row: Json = {"content": content}
+    if external_id is not None:
+        row["externalId"] = str(external_id)
+    if metadata:
+        row["metadata"] = metadata
+    return row
+
+
+def label_columns(responses: Any, ext_ids: Any, asset_ids: Any) -> "Tuple[List[Json], Optional[List[Any]], Optional[List[Any]]]":
+    if not _tables.is_frame(responses):
+        return _tables.as_list(responses) or [], _tables.as_list(ext_ids), _tables.as_list(asset_ids)
+    rows = _tables.frame_rows(responses)
+    ext_col = next((c for c in ("external_id", "externalId") if c in responses.columns), None)
+    id_col = next((c for c in ("asset_id", "assetId") if c in responses.columns), None)
+    jobs = [c for c in responses.columns if c not in (ext_col, id_col, "json_response")]
+    out: List[Json] = []
+    for r in rows:
+        if "json_response" in responses.columns:
+            out.append(r["json_response"])
+        else:
+            out.append({job: {"categories": [{"name": n} for n in (r[job] if isinstance(r[job], list) else [r[job]])]}
+                        for job in jobs if r[job] is not None})
+    return out, [r[ext_col] for r in rows] if ext_col else None, [r[id_col] for r in rows] if id_col else None
+
+
+def with_answers(label: Json) -> Json:
+    """The label with one column per classification job: the chosen category name, or a list of them."""
+    row = dict(label)
+    for job, answer in (label.get("jsonResponse") or {}).items():
+        if isinstance(answer, dict) and isinstance(answer.get("categories"), list) and job not in row:
+            names = [c.get("name") for c in answer["categories"] if isinstance(c, dict)]
+            row[job] = names[0] if len(names) == 1 else names
+    return row
