@@ -320,6 +320,22 @@ class Labelloop:
         """The delivery log, newest first: event, status (PENDING, DELIVERED, FAILED), attempts, last answer or error."""
         return self._result(self._pages(f"/webhooks/{_id(webhook_id)}/deliveries", {}, first, 1000), as_pandas, as_generator)
 
+    # -- model servers ----------------------------------------------------------------------------------------------
+
+    def connect_model_server(self, project_id: str, url: str, *, allow_private: bool = False) -> Json:
+        """Connects the project to your model server (Label Studio's ML-backend protocol: /health, /setup, /predict,
+        /webhook). Its predictions of every unlabeled asset arrive in the background as PREDICTION labels tagged with
+        its ``model_version``; returns its state (``status``: READY, PREDICTING or ERROR with ``lastError``)."""
+        body = {"url": url, "allowPrivate": allow_private}
+        return self._http.json("PUT", f"/projects/{_id(project_id)}/model-server", body=body)
+
+    def model_server(self, project_id: str) -> Json:
+        """The state of the project's model server: status, model version, last error, predictions delivered."""
+        return self._http.json("GET", f"/projects/{_id(project_id)}/model-server")
+
+    def disconnect_model_server(self, project_id: str) -> None:
+        self._http.json("DELETE", f"/projects/{_id(project_id)}/model-server")
+
     # -- users ------------------------------------------------------------------------------------------------------
 
     def create_user(self, email: str, password: str, *, name: Optional[str] = None, admin: bool = False) -> Json:

@@ -31,6 +31,7 @@ export async function renderWebhooks(root, ctx) {
       replace(status, h('p', { class: 'notice', id: 'webhook-secret-once' },
         'Signing secret (shown once): ', h('code', { text: created.secret })));
       form.reset();
+      boxes.forEach((b) => { b.checked = b.value === 'LABEL_CREATED'; });
       load();
     } catch (err) {
       replace(status, errorBox(err, 'Could not add the webhook'));
@@ -50,7 +51,7 @@ export async function renderWebhooks(root, ctx) {
               h('button', { class: 'danger small', onclick: async () => {
                 if (!confirm('Delete the webhook to ' + w.url + '?')) return;
                 try { await del('/api/v1/webhooks/' + enc(w.id)); toast('Deleted'); replace(log); load(); } catch (err) { showError(err, 'Could not delete'); }
-              } }, 'Delete')))))));
+              } }, 'Delete'))))))));
     } catch (err) {
       replace(list, errorBox(err, 'Could not load the webhooks'));
     }

@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.labelloop.core.Labelloop;
 import org.labelloop.core.Ports;
@@ -17,8 +18,10 @@ import org.labelloop.core.learning.TrainingWorker;
 import org.labelloop.core.user.CreatedUser;
 import org.labelloop.learn.feature.SentenceEmbedder;
 import org.labelloop.learn.feature.SentenceModel;
+import org.labelloop.core.modelserver.ModelServerWorker;
 import org.labelloop.core.webhook.WebhookDispatcher;
 import org.labelloop.server.BcryptPasswordHasher;
+import org.labelloop.server.HttpModelServerTransport;
 import org.labelloop.server.HttpWebhookTransport;
 import org.labelloop.server.LabelloopServer;
 import org.labelloop.core.io.ImportLimits;
@@ -53,11 +56,13 @@ public final class LabelloopApp implements AutoCloseable {
   private final EmbeddingWorker embedder;
   private final WordEmbedder wordEmbedder;
   private final WebhookDispatcher webhooks;
+  private final ModelServerWorker modelServers;
 
   private LabelloopApp(Database database, LabelloopServer server, Path dataDir, TrainingWorker worker, EmbeddingWorker embedder,
-      WordEmbedder wordEmbedder, WebhookDispatcher webhooks) {
+      WordEmbedder wordEmbedder, WebhookDispatcher webhooks, ModelServerWorker modelServers) {
     this.database = database;
     this.webhooks = webhooks;
+    this.modelServers = modelServers;
     this.worker = worker;
     this.embedder = embedder;
     this.wordEmbedder = wordEmbedder;
@@ -81,8 +86,9 @@ public final class LabelloopApp implements AutoCloseable {
     try {
       Ports ports = db.ports();
       Clock clock = Clock.systemUTC();
+      HttpModelServerTransport modelServerCalls = new HttpModelServerTransport(Duration.ofSeconds(60));
       Labelloop app = Labelloop.create(ports, new BcryptPasswordHasher(), clock, new DiskFileStore(data.resolve("files")),
-          settings.importLimits(), tmp);
+          settings.importLimits(), tmp, modelServerCalls);
       int abandoned = app.assets().recoverAbandonedImports(db.abandonedImportCutoff(clock.instant()));
       if (abandoned > 0) {
         LOG.warn("rolled back {} import(s) that a stopped server left unfinished", abandoned);
@@ -96,9 +102,10 @@ public final class LabelloopApp implements AutoCloseable {
       WordEmbedder words = settings.embeddings() ? new WordEmbedder() : null;
       TrainingWorker worker = new TrainingWorker(ports, clock, TrainingWorker.newId(), words).start(); // background retraining
       EmbeddingWorker embedder = settings.embeddings() ? embeddingWorker(ports, clock).start() : null;
-      // the outbox is polled twice a second, so a delivery leaves well within a second of its commit
+      // the outbox is polled twice a second
       WebhookDispatcher webhooks = new WebhookDispatcher(ports, clock, new HttpWebhookTransport(), Duration.ofMillis(500)).start();
-      return new LabelloopApp(db, server, data, worker, embedder, words, webhooks);
+      ModelServerWorker modelServers = new ModelServerWorker(ports, clock, modelServerCalls, Duration.ofSeconds(1)).start();
+      return new LabelloopApp(db, server, data, worker, embedder, words, webhooks, modelServers);
     } catch (RuntimeException e) {
       db.close();
       throw e;
@@ -149,6 +156,11 @@ public final class LabelloopApp implements AutoCloseable {
     return dataDir;
   }
 
+  /** The HTTP routes the server registered (the authorization matrix test checks each). */
+  public List<LabelloopServer.Route> routes() {
+    return server.routes();
+  }
+
   /** The first admin's API key, as written on first start. */
   public String adminApiKey() {
     try {
@@ -163,6 +175,7 @@ public final class LabelloopApp implements AutoCloseable {
     try {
       server.close();
       webhooks.close();
+      modelServers.close();
       worker.close();
       if (embedder != null) embedder.close();
       if (wordEmbedder != null) wordEmbedder.close();

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.labelloop.app.testing.Api;
 import org.labelloop.app.testing.Api.Response;
+import org.labelloop.app.testing.OpenApi;
 
 /**
  * One real server per contract class, over HTTP on a random port, with the admin's API client. Subclasses (the API,
@@ -41,7 +42,8 @@ abstract class ServerContract {
     jdbcUrl = url != null ? url : "jdbc:sqlite:" + data.resolve("labelloop.db");
     app = LabelloopApp.start(new LabelloopApp.Settings("127.0.0.1", 0, data, url, false, false),
         new PrintStream(new ByteArrayOutputStream()));
-    admin = new Api("http://127.0.0.1:" + app.port(), app.adminApiKey());
+    // every response in a contract test is checked against the OpenAPI document's schemas
+    admin = new Api("http://127.0.0.1:" + app.port(), app.adminApiKey()).checkedAgainst(OpenApi.get());
   }
 
   /**

@@ -4,7 +4,10 @@ import java.time.Clock;
 import org.labelloop.core.asset.AssetService;
 import org.labelloop.core.io.ExportService;
 import org.labelloop.core.label.LabelService;
+import org.labelloop.core.labelstudio.LabelStudioBackend;
 import org.labelloop.core.learning.LearningService;
+import org.labelloop.core.modelserver.ModelServerService;
+import org.labelloop.core.modelserver.ModelServerTransport;
 import org.labelloop.core.project.MemberService;
 import org.labelloop.core.project.ProjectService;
 import org.labelloop.core.quality.QualityService;
@@ -28,7 +31,9 @@ public record Labelloop(
     LearningService learning,
     QualityService quality,
     SuspectService suspects,
-    WebhookService webhooks) {
+    WebhookService webhooks,
+    LabelStudioBackend labelStudio,
+    ModelServerService modelServers) {
 
   public static Labelloop create(Ports ports, PasswordHasher hasher, Clock clock) {
     return create(ports, hasher, clock, org.labelloop.core.port.FileStore.NONE, org.labelloop.core.io.ImportLimits.DEFAULT, null);
@@ -37,15 +42,22 @@ public record Labelloop(
   /** The use cases, with a file store, the caps on imports and a directory for imports' temporary files (null: the system's). */
   public static Labelloop create(Ports ports, PasswordHasher hasher, Clock clock, org.labelloop.core.port.FileStore files,
       org.labelloop.core.io.ImportLimits limits, java.nio.file.Path spoolDir) {
+    return create(ports, hasher, clock, files, limits, spoolDir, ModelServerTransport.UNAVAILABLE);
+  }
+
+  /** The same, with a way to call external model servers. */
+  public static Labelloop create(Ports ports, PasswordHasher hasher, Clock clock, org.labelloop.core.port.FileStore files,
+      org.labelloop.core.io.ImportLimits limits, java.nio.file.Path spoolDir, ModelServerTransport modelServers) {
     Access access = new Access(ports.projects(), ports.members(), clock);
     QualityService quality = new QualityService(ports, access, clock, new java.util.SplittableRandom());
     LearningService learning = new LearningService(ports, access, clock);
     LabelService labels = new LabelService(ports, access, clock, learning, quality);
+    AssetService assets = new AssetService(ports, access, clock, files, learning, limits, spoolDir);
     return new Labelloop(
         new ProjectService(ports, access, clock, files),
         new MemberService(ports, access),
         new UserService(ports, hasher, clock),
-        new AssetService(ports, access, clock, files, learning, limits, spoolDir),
+        assets,
         labels,
         new QueueService(ports, access, clock, labels, quality),
         new ExportService(ports, access, files),
@@ -53,6 +65,8 @@ public record Labelloop(
         learning,
         quality,
         new SuspectService(ports, access),
-        new WebhookService(ports, access, clock));
+        new WebhookService(ports, access, clock),
+        new LabelStudioBackend(ports, access, assets, labels, learning),
+        new ModelServerService(ports, access, clock, modelServers));
   }
 }

@@ -13,6 +13,7 @@ import org.labelloop.core.port.ProjectRepository;
 import org.labelloop.core.port.SessionRepository;
 import org.labelloop.core.port.Transactor;
 import org.labelloop.core.port.UserRepository;
+import org.labelloop.core.modelserver.ModelServerRepository;
 import org.labelloop.core.quality.QualityRepository;
 import org.labelloop.core.webhook.WebhookRepository;
 
@@ -31,7 +32,8 @@ public record Ports(
     QualityRepository quality,
     EmbeddingRepository embeddings,
     ImportRepository imports,
-    WebhookRepository webhooks) {
+    WebhookRepository webhooks,
+    ModelServerRepository modelServers) {
   public Ports {
     Objects.requireNonNull(tx);
     Objects.requireNonNull(projects);
@@ -47,5 +49,6 @@ public record Ports(
     Objects.requireNonNull(embeddings);
     Objects.requireNonNull(imports);
     Objects.requireNonNull(webhooks);
+    Objects.requireNonNull(modelServers);
   }
 }

@@ -61,10 +61,8 @@ final class Auth {
     }
     String header = ctx.header("Authorization");
     if (header != null) {
-      if (!header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() <= 7) {
-        throw unauthenticated("Authorization header must be 'Bearer <api key>'");
-      }
-      User user = app.users().authenticateApiKey(header.substring(7).trim())
+      String key = apiKey(header);
+      User user = app.users().authenticateApiKey(key)
           .orElseThrow(() -> unauthenticated("invalid or revoked API key"));
       ctx.attribute(CALLER, new Caller(user));
       return;
@@ -75,6 +73,26 @@ final class Auth {
     }
     User user = users.find(session.userId()).orElseThrow(() -> unauthenticated("session user no longer exists"));
     ctx.attribute(CALLER, new Caller(user));
+  }
+
+  /**
+   * The API key of an Authorization header: {@code Bearer <key>}, or {@code Basic} with the key as password (any user
+   * name), which is how tools such as Label Studio authenticate to a model server.
+   */
+  private static String apiKey(String header) {
+    if (header.regionMatches(true, 0, "Bearer ", 0, 7) && header.length() > 7) {
+      return header.substring(7).trim();
+    }
+    if (header.regionMatches(true, 0, "Basic ", 0, 6)) {
+      try {
+        String pair = new String(java.util.Base64.getDecoder().decode(header.substring(6).trim()), java.nio.charset.StandardCharsets.UTF_8);
+        int colon = pair.indexOf(':');
+        if (colon >= 0 && colon < pair.length() - 1) return pair.substring(colon + 1);
+      } catch (IllegalArgumentException notBase64) {
+        // falls through to the error below
+      }
+    }
+    throw unauthenticated("Authorization header must be 'Bearer <api key>' (or Basic with the API key as password)");
   }
 
   void login(Context ctx) {

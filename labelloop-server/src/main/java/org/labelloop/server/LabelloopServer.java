@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import org.labelloop.core.Labelloop;
 import org.labelloop.core.Ports;
@@ -29,10 +30,17 @@ public final class LabelloopServer implements AutoCloseable {
   public static final String VERSION = "0.1.0";
 
   private final Javalin javalin;
+  private final List<Route> routes = new ArrayList<>();
+
+  /** An HTTP route the server registered, e.g. {@code PATCH /api/v1/projects/{id}}. */
+  public record Route(String method, String path) {}
 
   public LabelloopServer(Labelloop app, Ports ports, Clock clock, Path tempDir) {
     Auth auth = new Auth(app, ports.sessions(), ports.users(), clock);
     this.javalin = Javalin.create(config -> {
+      config.events(events -> events.handlerAdded(h -> {
+        if (h.getHttpMethod().isHttpMethod()) routes.add(new Route(h.getHttpMethod().name(), h.getPath()));
+      }));
       config.showJavalinBanner = false;
       config.startupWatcherEnabled = false;
       config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
@@ -63,6 +71,8 @@ public final class LabelloopServer implements AutoCloseable {
     new LearningRoutes(app).register(j);
     new QualityRoutes(app).register(j);
     new WebhookRoutes(app).register(j);
+    new LabelStudioRoutes(app).register(j);
+    new ModelServerRoutes(app).register(j);
     j.get("/api/openapi.json", ctx -> resource(ctx, "/api/openapi.json", "application/json"));
     j.get("/api/docs", ctx -> resource(ctx, "/api/docs.html", "text/html; charset=utf-8"));
     j.get("/api/docs.js", ctx -> resource(ctx, "/api/docs.js", "text/javascript; charset=utf-8"));
@@ -100,6 +110,11 @@ public final class LabelloopServer implements AutoCloseable {
   /** The port actually bound (useful after starting on port 0). */
   public int port() {
     return javalin.port();
+  }
+
+  /** Every HTTP route registered, in registration order (static UI files aside). */
+  public List<Route> routes() {
+    return List.copyOf(routes);
   }
 
   @Override

@@ -43,6 +43,7 @@ public final class Database implements AutoCloseable {
   private final SqlEmbeddingRepository embeddings;
   private final SqlImportRepository imports;
   private final SqlWebhookRepository webhooks;
+  private final SqlModelServerRepository modelServers;
 
   private Database(Dialect dialect, HikariDataSource dataSource) {
     this.dialect = dialect;
@@ -65,6 +66,7 @@ public final class Database implements AutoCloseable {
     this.embeddings = new SqlEmbeddingRepository(tx);
     this.imports = new SqlImportRepository(tx);
     this.webhooks = new SqlWebhookRepository(tx, dialect);
+    this.modelServers = new SqlModelServerRepository(tx);
   }
 
   /**
@@ -143,7 +145,7 @@ public final class Database implements AutoCloseable {
   public Ports ports() {
     return new Ports(
         tx, projects, assets, labels, users, apiKeys, members, sessions, versions, learning(), quality, embeddings, imports,
-        webhooks);
+        webhooks, modelServers);
   }
 
   /**

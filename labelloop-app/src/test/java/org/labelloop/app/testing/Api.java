@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -29,14 +30,25 @@ public final class Api {
 
   private final String base;
   private final String key;
+  private final OpenApi contract;
 
   public Api(String base, String key) {
+    this(base, key, null);
+  }
+
+  private Api(String base, String key, OpenApi contract) {
     this.base = base;
     this.key = key;
+    this.contract = contract;
   }
 
   public Api as(String otherKey) {
-    return new Api(base, otherKey);
+    return new Api(base, otherKey, contract);
+  }
+
+  /** This client, failing the test on any response that does not match the OpenAPI document. */
+  public Api checkedAgainst(OpenApi document) {
+    return new Api(base, key, document);
   }
 
   public String base() {
@@ -53,6 +65,10 @@ public final class Api {
 
   public Response post(String path, Object body) {
     return send(builder(path).header("Content-Type", "application/json").POST(publisher(body)));
+  }
+
+  public Response put(String path, Object body) {
+    return send(builder(path).header("Content-Type", "application/json").PUT(publisher(body)));
   }
 
   public Response patch(String path, Object body) {
@@ -86,10 +102,18 @@ public final class Api {
     }
   }
 
-  private static Response send(HttpRequest.Builder b) {
+  private Response send(HttpRequest.Builder b) {
     try {
-      HttpResponse<String> res = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      HttpRequest request = b.build();
+      HttpResponse<String> res = HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       String text = res.body();
+      if (contract != null) {
+        List<String> violations = contract.violations(request.method(), request.uri().getPath(), res.statusCode(),
+            res.headers().firstValue("Content-Type").orElse(null), text);
+        if (!violations.isEmpty()) {
+          throw new AssertionError("response does not match /api/openapi.json: " + violations + "\n" + text);
+        }
+      }
       JsonNode body;
       try {
         body = text == null || text.isBlank() ? JSON.createObjectNode() : JSON.readTree(text);

@@ -29,12 +29,14 @@ public final class AssetService {
   private final FileStore files;
   private final LearningTrigger learning;
   private final WebhookEvents events;
+  private final Clock clock;
 
   public AssetService(Ports ports, Access access, Clock clock, FileStore files, LearningService learningService,
       ImportLimits limits, java.nio.file.Path spoolDir) {
     this.ports = ports;
     this.access = access;
     this.files = files;
+    this.clock = clock;
     this.learning = new LearningTrigger(ports, clock, learningService);
     this.events = new WebhookEvents(ports, clock);
     this.importer = new AssetImporter(ports, clock, files, limits, spoolDir, this::importFinished);
@@ -44,6 +46,7 @@ public final class AssetService {
   private void importFinished(Project project, ImportReport report) {
     if (report.imported() > 0) {
       learning.afterImport(project);
+      ports.modelServers().requestPredictions(project.id(), clock.instant()); // a no-op without a model server
     }
     events.importFinished(project.id(), report);
   }

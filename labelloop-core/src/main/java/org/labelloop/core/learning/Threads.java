@@ -1,11 +1,11 @@
 package org.labelloop.core.learning;
 
 /** How the background workers stop their daemon thread. */
-final class Threads {
+public final class Threads {
   private Threads() {}
 
   /** Interrupts {@code thread} (if started) and waits up to ten seconds for it to end. */
-  static void stop(Thread thread) {
+  public static void stop(Thread thread) {
     if (thread == null) return;
     thread.interrupt();
     try {

@@ -13,6 +13,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.labelloop.core.Ports;
+import org.labelloop.core.learning.Threads;
+import org.labelloop.core.outbound.Backoff;
+import org.labelloop.core.outbound.Targets;
 import org.labelloop.core.error.LabelloopException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,8 +30,7 @@ import org.slf4j.LoggerFactory;
 public final class WebhookDispatcher implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WebhookDispatcher.class);
   static final int MAX_ATTEMPTS = 15;
-  private static final Duration FIRST_RETRY = Duration.ofSeconds(5);
-  private static final Duration MAX_RETRY = Duration.ofHours(1);
+  private static final Backoff BACKOFF = new Backoff(Duration.ofSeconds(5), Duration.ofHours(1));
   /** Longer than a batch of parallel attempts can take with the transport's timeouts. */
   private static final Duration CLAIM = Duration.ofMinutes(2);
   private static final Duration KEEP_DELIVERED = Duration.ofDays(7);
@@ -97,8 +99,8 @@ public final class WebhookDispatcher implements AutoCloseable {
     Integer status = null;
     String error;
     try {
-      var url = WebhookTargets.parse(c.url());
-      WebhookTargets.requirePublic(url, c.allowPrivate());
+      var url = Targets.parse(c.url());
+      Targets.requirePublic(url, c.allowPrivate());
       status = transport.post(url, headers(c, body), body);
       if (status >= 200 && status < 300) {
         ports.webhooks().delivered(c.deliveryId(), status, clock.instant());
@@ -130,9 +132,7 @@ public final class WebhookDispatcher implements AutoCloseable {
 
   /** When to try again after {@code attempts} failed attempts, or null to give up. */
   static Instant retryAt(int attempts, Instant now) {
-    if (attempts >= MAX_ATTEMPTS) return null;
-    Duration wait = FIRST_RETRY.multipliedBy(1L << Math.min(attempts - 1, 20));
-    return now.plus(wait.compareTo(MAX_RETRY) > 0 ? MAX_RETRY : wait);
+    return attempts >= MAX_ATTEMPTS ? null : now.plus(BACKOFF.after(attempts));
   }
 
   private void pruneDaily(Instant now) {
@@ -146,14 +146,7 @@ public final class WebhookDispatcher implements AutoCloseable {
   @Override
   public void close() {
     running = false;
-    if (loop != null) {
-      loop.interrupt();
-      try {
-        loop.join(5_000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    Threads.stop(loop);
     senders.shutdownNow();
   }
 }

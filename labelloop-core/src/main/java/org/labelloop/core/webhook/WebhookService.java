@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.labelloop.core.Ports;
+import org.labelloop.core.outbound.Targets;
 import org.labelloop.core.error.LabelloopException;
 import org.labelloop.core.port.Page;
 import org.labelloop.core.user.Access;
@@ -32,8 +33,8 @@ public final class WebhookService {
     if (allowPrivate && !caller.admin()) {
       throw LabelloopException.forbidden("allowPrivate: only a server administrator may point a webhook at a private or loopback address");
     }
-    var uri = WebhookTargets.parse(url);
-    WebhookTargets.requirePublic(uri, allowPrivate);
+    var uri = Targets.parse(url);
+    Targets.requirePublic(uri, allowPrivate);
     if (eventNames == null || eventNames.isEmpty()) {
       throw LabelloopException.invalid("events: give at least one of " + List.of(WebhookEvent.values()));
     }

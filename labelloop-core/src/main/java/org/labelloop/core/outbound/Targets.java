@@ -1,4 +1,4 @@
-package org.labelloop.core.webhook;
+package org.labelloop.core.outbound;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -9,17 +9,17 @@ import java.util.Locale;
 import org.labelloop.core.error.LabelloopException;
 
 /**
- * Which URLs a webhook may call. A server that POSTs wherever a user says can be turned against its own network
+ * Which URLs Labelloop may call on a user's word (webhooks, model servers). A server that POSTs wherever a user says can be turned against its own network
  * (server-side request forgery), so hosts that resolve to loopback, private (RFC 1918, fc00::/7), link-local (cloud
  * metadata at 169.254.169.254), carrier-grade NAT, multicast or unspecified addresses are refused unless an
  * administrator allowed private targets. The check runs when a webhook is created and again before every attempt, as
  * DNS may have changed in between; redirects are never followed.
  */
-final class WebhookTargets {
-  private WebhookTargets() {}
+public final class Targets {
+  private Targets() {}
 
-  /** The URL as a URI, or an INVALID_INPUT error saying why it cannot be a webhook target. */
-  static URI parse(String url) {
+  /** The URL as a URI, or an INVALID_INPUT error saying why it cannot be a target. */
+  public static URI parse(String url) {
     if (url == null || url.isBlank()) {
       throw LabelloopException.invalid("url: required, an http:// or https:// URL");
     }
@@ -40,7 +40,7 @@ final class WebhookTargets {
   }
 
   /** Refuses a host that is or resolves to a private address, unless {@code allowPrivate}. */
-  static void requirePublic(URI uri, boolean allowPrivate) {
+  public static void requirePublic(URI uri, boolean allowPrivate) {
     if (allowPrivate) return;
     InetAddress[] addresses;
     try {
@@ -51,7 +51,7 @@ final class WebhookTargets {
     for (InetAddress a : addresses) {
       if (isPrivate(a)) {
         throw LabelloopException.invalid("url: " + uri.getHost() + " is a private or loopback address (" + a.getHostAddress()
-            + "); an administrator can allow it with \"allowPrivate\": true");
+            + "); a server administrator can allow it with \"allowPrivate\": true");
       }
     }
   }
