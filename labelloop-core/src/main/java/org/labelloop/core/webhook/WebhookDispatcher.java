@@ -24,15 +24,18 @@ import org.slf4j.LoggerFactory;
  * Empties the webhook outbox: claims due deliveries (several servers share the table safely), POSTs each signed body
  * in parallel, and records the outcome. A failed attempt is retried with exponential backoff (5 s, 10 s, 20 s ... at
  * most an hour apart) up to {@link #MAX_ATTEMPTS} attempts, about 9 hours in all, then marked FAILED. Delivery is at
- * least once: a server killed between the POST and the record sends it again after the claim expires, with the same
- * event id for the receiver to drop the repeat.
+ * least once: a server killed between the POST and the record sends it again after the claim expires (30 s), with
+ * the same event id for the receiver to drop the repeat.
  */
 public final class WebhookDispatcher implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WebhookDispatcher.class);
   static final int MAX_ATTEMPTS = 15;
   private static final Backoff BACKOFF = new Backoff(Duration.ofSeconds(5), Duration.ofHours(1));
-  /** Longer than a batch of parallel attempts can take with the transport's timeouts. */
-  private static final Duration CLAIM = Duration.ofMinutes(2);
+  /**
+   * Longer than a batch of parallel attempts can take (5 s to connect, 10 s to answer), short enough that the
+   * deliveries a killed server had claimed go out soon after it: they are taken again when the claim expires.
+   */
+  private static final Duration CLAIM = Duration.ofSeconds(30);
   private static final Duration KEEP_DELIVERED = Duration.ofDays(7);
   private static final int BATCH = 16;
 
