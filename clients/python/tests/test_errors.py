@@ -41,6 +41,19 @@ class ErrorCasesTest(unittest.TestCase):
         self.assertIn("NOPE", str(e.exception))
         self.assertEqual(self.ll.labels(self.pid), [], "the batch is all or nothing")
 
+    def test_a_refused_batch_names_its_bad_rows_by_position_and_keeps_earlier_batches(self):
+        pid = self.ll.create_project(server.unique("batches"), "TEXT", server.interface("A", "B"))["id"]
+        with self.assertRaises(InvalidInputError) as e:
+            self.ll.append_many_to_dataset(pid, content_array=["a", "b", "c", " "], external_id_array=["a", "b", "c", "d"],
+                                           batch_size=2, disable_tqdm=True)
+        self.assertIn("assets 2..3 were rejected", e.exception.message)
+        self.assertEqual([d for d in e.exception.details if d.startswith("[3]")], ["[3] missing text (field 'content' or 'text')"])
+        self.assertEqual(sorted(a["externalId"] for a in self.ll.assets(pid)), ["a", "b"], "the first batch went in")
+        again = self.ll.append_many_to_dataset(pid, content_array=["a2", "b", "c"], external_id_array=["a", "b", "c"],
+                                               on_duplicate="update", disable_tqdm=True)
+        self.assertEqual((again["imported"], again["duplicates"], again["updated"]), (1, 2, 2))
+        self.assertEqual(self.ll.assets(pid, external_id="a")[0]["content"], "a2")
+
     def test_unknown_asset_is_not_found(self):
         with self.assertRaises(NotFoundError) as e:
             self.ll.append_labels(self.pid, [{"JOB_0": {"categories": [{"name": "A"}]}}], ["no-such-asset"])

@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 from typing import Any, Dict, List, Mapping, Optional, Tuple
 
 from . import _tables
@@ -45,6 +46,12 @@ def asset_row(content: Any, external_id: Any, metadata: Optional[Json]) -> Json:
     if metadata:
         row["metadata"] = metadata
     return row
+
+
+def positioned(detail: str, start: int) -> str:
+    """A server's "line N: why" about a JSON Lines batch that began at ``start``, as "[position] why"."""
+    match = re.match(r"line (\d+): (.*)", detail, re.S)
+    return f"[{start + int(match.group(1)) - 1}] {match.group(2)}" if match else detail
 
 
 def label_columns(responses: Any, ext_ids: Any, asset_ids: Any) -> "Tuple[List[Json], Optional[List[Any]], Optional[List[Any]]]":

@@ -63,44 +63,49 @@ class Labelloop:
 
     def append_many_to_dataset(self, project_id: str, content_array: Any = None, external_id_array: Any = None,
                                json_metadata_array: Any = None, *, batch_size: Optional[int] = None,
-                               on_error: str = "fail", disable_tqdm: bool = False) -> Json:
+                               on_error: str = "fail", on_duplicate: str = "skip", disable_tqdm: bool = False) -> Json:
         """Adds assets: texts or table rows, or file paths for an IMAGE or AUDIO project.
 
         ``content_array`` may also be a DataFrame with a ``content`` (or ``text``) column, an optional ``external_id``
         (or ``externalId``) column and, for the rest, columns kept as each asset's metadata. Assets are sent in batches
         (1,000 texts or 50 files), each all or nothing: a bad row raises :class:`InvalidInputError` naming every bad
         row by its position, after the earlier batches went in. ``on_error="skip"`` keeps the good rows instead and
-        lists the bad ones in ``errors``; an external id already in the project is never imported twice, so a
-        failed run can be run again with ``on_error="skip"``. Returns ``imported``, ``duplicates``, ``rejected`` and
-        ``errors`` (``index``, ``message``).
+        lists the bad ones in ``errors``. An external id already in the project is never imported twice: it is
+        counted in ``duplicates`` and skipped, or, with ``on_duplicate="update"``, replaces that asset's content and
+        metadata (counted in ``updated``); so a failed run can be run again. Returns ``imported``, ``duplicates``,
+        ``updated``, ``rejected`` and ``errors`` (``index``, ``message``).
         """
         contents, ids, metadata = _rows.asset_columns(content_array, external_id_array, json_metadata_array)
         media = self._input_type(project_id) in _MEDIA
         size = batch_size or (50 if media else 1000)
-        totals: Json = {"imported": 0, "duplicates": 0, "rejected": 0, "errors": []}
+        totals: Json = {"imported": 0, "duplicates": 0, "updated": 0, "rejected": 0, "errors": []}
         bar = _tables.Progress(len(contents), "assets", not disable_tqdm)
-        params = {"onError": "skip" if on_error == "skip" else None}
+        params = {"onError": "skip" if on_error == "skip" else None,
+                  "onDuplicate": "update" if on_duplicate == "update" else None}
         try:
             for start in range(0, len(contents), size):
                 end = min(start + size, len(contents))
-                if media:
-                    payload = _media.zip_of_files(contents[start:end], _rows.fill_ids(ids, contents, start, end), metadata[start:end])
-                    status, raw = self._http.send("POST", f"/projects/{_id(project_id)}/assets", params, payload, "application/zip")
-                    report = json.loads(raw.decode("utf-8"))
-                else:
-                    # JSON Lines: the server's line numbers are then positions in the batch
-                    lines = "".join(json.dumps(_rows.asset_row(contents[i], ids[i] if ids else None, metadata[i])) + "\n"
-                                    for i in range(start, end))
-                    status, raw = self._http.send("POST", f"/projects/{_id(project_id)}/assets", params,
-                                                  lines.encode("utf-8"), "application/x-ndjson")
-                    report = json.loads(raw.decode("utf-8"))
+                try:
+                    if media:
+                        payload = _media.zip_of_files(contents[start:end], _rows.fill_ids(ids, contents, start, end),
+                                                      metadata[start:end])
+                        status, raw = self._http.send("POST", f"/projects/{_id(project_id)}/assets", params, payload,
+                                                      "application/zip")
+                    else:
+                        # JSON Lines: the server's line numbers are then positions in the batch
+                        lines = "".join(json.dumps(_rows.asset_row(contents[i], ids[i] if ids else None, metadata[i]))
+                                        + "\n" for i in range(start, end))
+                        status, raw = self._http.send("POST", f"/projects/{_id(project_id)}/assets", params,
+                                                      lines.encode("utf-8"), "application/x-ndjson")
+                except InvalidInputError as e:
+                    # the server refused the whole batch, naming its bad rows by line: name them by position instead
+                    details = [_rows.positioned(d, start) if not media else d for d in e.details]
+                    raise InvalidInputError(e.status, e.code, f"assets {start}..{end - 1} were rejected, none of them"
+                                            f" imported ({totals['imported']} imported before)", details) from e
+                report = json.loads(raw.decode("utf-8"))
                 for e in report.get("errors", []):
                     totals["errors"].append({"index": start + int(e.get("line", 1)) - 1, "message": e.get("message")})
-                if not report.get("committed", True):
-                    raise InvalidInputError(400, "INVALID_INPUT", f"assets {start}..{end - 1} were rejected, none of them"
-                                            f" imported ({totals['imported']} imported before)",
-                                            [f"[{e['index']}] {e['message']}" for e in totals["errors"]])
-                for key in ("imported", "duplicates", "rejected"):
+                for key in ("imported", "duplicates", "updated", "rejected"):
                     totals[key] += int(report.get(key, 0))
                 bar.update(end - start)
         finally:

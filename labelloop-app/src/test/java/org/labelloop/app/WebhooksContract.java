@@ -70,6 +70,9 @@ abstract class WebhooksContract extends ServerContract {
     String p = project();
     JsonNode created = hook(p, "LABEL_CREATED", "ASSET_STATUS_CHANGED", "REVIEW_DONE", "IMPORT_FINISHED");
     assertEquals("s3cret", created.path("secret").asText(), "the secret is shown once, at creation");
+    ArrayNode refused = Api.array();
+    refused.addObject().put("externalId", "x0").put("content", " ");
+    assertEquals(400, admin.post("/api/v1/projects/" + p + "/assets", refused).status(), "a refused import sends no event");
     ArrayNode assets = Api.array();
     assets.addObject().put("externalId", "x1").put("content", "hello");
     assertEquals(201, admin.post("/api/v1/projects/" + p + "/assets", assets).status());
