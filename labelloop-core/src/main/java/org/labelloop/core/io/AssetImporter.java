@@ -1,5 +1,6 @@
 package org.labelloop.core.io;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -31,7 +32,8 @@ import org.labelloop.core.user.Caller;
  *
  * <p>A zip of media files is read by {@link ZipRowSource} into a {@link FileStore.Staging} during the first step; the
  * files of inserted rows are published batch by batch and unpublished if the import is rolled back. A zip with
- * bounding boxes (COCO, YOLO) is read the same way by {@link BoxZipRowSource}.
+ * annotation files (COCO, YOLO or VOC boxes; a Label Studio or Kili file) is read the same way by
+ * {@link AnnotatedZipRowSource}. Label Studio, Prodigy and Kili files are read record by record ({@link ImportRecords}).
  */
 public final class AssetImporter {
   static final int BATCH = 1000;
@@ -64,30 +66,59 @@ public final class AssetImporter {
 
   public ImportReport importFile(Caller caller, Project project, InputStream in, ImportOptions options) {
     ImportFormat format = options.format();
-    if (format == ImportFormat.ZIP || format.boxes()) {
-      if (options.updateDuplicates()) {
-        throw LabelloopException.invalid("onDuplicate: update is not possible for a zip of files; delete the assets and import them again");
-      }
-      BoxZipRowSource.Annotations annotations = !format.boxes() ? null
-          : format == ImportFormat.COCO ? new CocoAnnotations(BoxAnswers.boxJob(project)) : new YoloAnnotations(BoxAnswers.boxJob(project));
-      if (annotations == null) {
-        ZipRowSource.requireMediaProject(project.inputType());
-      }
-      try (FileStore.Staging staging = files.stage(project.id());
-          RowSource rows = annotations == null
-              ? new ZipRowSource(in, staging, project.inputType(), limits)
-              : new BoxZipRowSource(in, staging, limits, annotations)) {
-        return run(caller, project, rows, options, staging);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+    String source = options.fileName() == null || options.fileName().isBlank() ? null : Messages.printable(options.fileName().strip());
+    InputStream input = new BufferedInputStream(in, 1 << 16);
+    if (format == ImportFormat.ZIP || format.boxes() || ImportRecords.handles(format) && ImportRecords.media(project) && isZip(input)) {
+      return importZip(caller, project, input, options);
     }
-    try (RowSource rows = format.ner()
-        ? new NerRowSource(in, format, NerFiles.nerJob(project), options.fileName(), limits)
-        : RowSource.open(in, options, project.inputType(), limits)) {
+    try (RowSource rows = format.ner() ? new NerRowSource(input, format, NerFiles.nerJob(project), options.fileName(), limits)
+        : ImportRecords.handles(format) ? records(project, input, format, source)
+        : RowSource.open(input, options, project.inputType(), limits)) {
       return run(caller, project, rows, options, null);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A Label Studio, Prodigy or Kili file alone: for images and audio, each asset must then be a URL. */
+  private RowSource records(Project project, InputStream in, ImportFormat format, String source) {
+    RecordMapper records = ImportRecords.mapper(format, project, source);
+    return ImportRecords.open(new Utf8Reader(in, limits.maxFileBytes()), format, limits,
+        ImportRecords.media(project) ? ImportRecords.urlsOnly(records) : records);
+  }
+
+  private ImportReport importZip(Caller caller, Project project, InputStream in, ImportOptions options) {
+    ImportFormat format = options.format();
+    if (options.updateDuplicates()) {
+      throw LabelloopException.invalid("onDuplicate: update is not possible for a zip of files; delete the assets and import them again");
+    }
+    AnnotatedZipRowSource.Annotations annotations = switch (format) {
+      case COCO -> new CocoAnnotations(BoxAnswers.boxJob(project));
+      case YOLO -> new YoloAnnotations(BoxAnswers.boxJob(project));
+      case VOC -> new VocAnnotations(BoxAnswers.boxJob(project));
+      case LABELSTUDIO, KILI -> new RecordAnnotations(format, project, limits);
+      default -> null;
+    };
+    ZipRowSource.requireMediaProject(project.inputType());
+    try (FileStore.Staging staging = files.stage(project.id());
+        RowSource rows = annotations == null
+            ? new ZipRowSource(in, staging, project.inputType(), limits)
+            : new AnnotatedZipRowSource(in, staging, project.inputType(), limits, annotations)) {
+      return run(caller, project, rows, options, staging);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Whether the stream starts as a zip does (it must support mark). */
+  private static boolean isZip(InputStream in) {
+    try {
+      in.mark(2);
+      boolean zip = in.read() == 'P' && in.read() == 'K';
+      in.reset();
+      return zip;
+    } catch (IOException e) {
+      throw LabelloopException.invalid("file: cannot be read: " + Messages.rootMessage(e));
     }
   }
 
@@ -132,7 +163,7 @@ public final class AssetImporter {
   }
 
   static Optional<Job> classificationJob(Project project) {
-    return project.jsonInterface().jobs().values().stream().filter(j -> j.mlTask() == MlTask.CLASSIFICATION).findFirst();
+    return project.jsonInterface().firstJob(MlTask.CLASSIFICATION);
   }
 
   /** The first step's bookkeeping: why a row is bad, and the errors so far. */

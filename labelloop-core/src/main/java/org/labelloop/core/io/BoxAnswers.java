@@ -24,8 +24,7 @@ final class BoxAnswers {
     if (project.inputType() != InputType.IMAGE) {
       throw LabelloopException.invalid("format: bounding boxes can be imported and exported only for an IMAGE project; this one is " + project.inputType());
     }
-    return project.jsonInterface().jobs().values().stream().filter(j -> j.mlTask() == MlTask.OBJECT_DETECTION)
-        .findFirst().orElseThrow(() -> LabelloopException.invalid(
+    return project.jsonInterface().firstJob(MlTask.OBJECT_DETECTION).orElseThrow(() -> LabelloopException.invalid(
             "bounding boxes need an OBJECT_DETECTION job; this project's jobs are " + project.jsonInterface().jobs().keySet()));
   }
 

@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The images whose chosen human answer answers the OBJECT_DETECTION job, with their boxes in pixels, as one COCO
- * instances JSON or as a zip of YOLO label files with classes.txt. An image is named by the path it had in its import
+ * instances JSON, as a zip of YOLO label files with classes.txt, or as a zip of Pascal VOC files. An image is named by the path it had in its import
  * zip (else its externalId), so a zip of the same images with this export imports the same boxes again. The size of an
  * image comes from its metadata, else from the header of its stored file; an image with neither is left out (logged).
  */
@@ -131,6 +131,53 @@ final class BoxExport {
     zip.finish();
   }
 
+  /**
+   * A zip of {@code Annotations/<image path without an 'images/' or 'JPEGImages/' folder>.xml} per image, in VOC's
+   * 1-based pixel coordinates (whole pixels) with each category's name.
+   */
+  void voc(Job job, AssetQuery filter, OutputStream out) throws IOException {
+    ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
+    Writer text = new OutputStreamWriter(zip, StandardCharsets.UTF_8);
+    Set<String> written = new HashSet<>();
+    forEachImage(job, filter, image -> {
+      String entry = "Annotations/" + ImageIndex.stem(image.fileName()).replaceFirst("^(images|JPEGImages)/", "") + ".xml";
+      if (!written.add(entry)) {
+        LOG.warn("VOC export: a second image named {} is left out", image.fileName());
+        return;
+      }
+      zip.putNextEntry(new ZipEntry(entry));
+      text.write(vocXml(job, image));
+      text.flush();
+      zip.closeEntry();
+    });
+    zip.finish();
+  }
+
+  private static String vocXml(Job job, Image image) {
+    String path = image.fileName();
+    int slash = path.lastIndexOf('/');
+    StringBuilder xml = new StringBuilder("<annotation>\n")
+        .append("  <folder>").append(xmlText(slash < 0 ? "" : path.substring(0, slash))).append("</folder>\n")
+        .append("  <filename>").append(xmlText(ImageIndex.baseName(path))).append("</filename>\n")
+        .append("  <path>").append(xmlText(path)).append("</path>\n")
+        .append("  <size><width>").append(image.size().width()).append("</width><height>").append(image.size().height())
+        .append("</height><depth>3</depth></size>\n");
+    for (PixelBox b : image.boxes()) {
+      long xmin = Math.round(b.x()) + 1;
+      long ymin = Math.round(b.y()) + 1;
+      xml.append("  <object><name>").append(xmlText(job.categories().get(b.category()).name()))
+          .append("</name><pose>Unspecified</pose><truncated>0</truncated><difficult>0</difficult><bndbox>")
+          .append("<xmin>").append(xmin).append("</xmin><ymin>").append(ymin).append("</ymin>")
+          .append("<xmax>").append(Math.max(xmin, Math.round(b.x() + b.width()))).append("</xmax>")
+          .append("<ymax>").append(Math.max(ymin, Math.round(b.y() + b.height()))).append("</ymax></bndbox></object>\n");
+    }
+    return xml.append("</annotation>\n").toString();
+  }
+
+  private static String xmlText(String s) {
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+  }
+
   private interface ImageConsumer {
     void accept(Image image) throws IOException;
   }
@@ -143,17 +190,22 @@ final class BoxExport {
         if (jobAnswer == null || jobAnswer.isNull()) {
           continue;
         }
-        Optional<ImageSize> size = BoxZipRowSource.size(asset.metadata()).or(() -> storedSize(asset));
+        Optional<ImageSize> size = AnnotatedZipRowSource.size(asset.metadata()).or(() -> storedSize(asset));
         if (size.isEmpty()) {
           LOG.warn("box export: the size of image {} of project {} is unknown; it is left out", asset.externalId(), asset.projectId());
           continue;
         }
-        String fileName = asset.metadata() != null && asset.metadata().hasNonNull("fileName") ? asset.metadata().get("fileName").asText() : asset.externalId();
+        String fileName = fileName(asset);
         // a box of a category removed from the interface since has no class to be written as
         List<PixelBox> boxes = BoxAnswers.boxes(jobAnswer, size.get()).stream().filter(b -> job.hasCategory(b.category())).toList();
         consumer.accept(new Image(fileName, size.get(), boxes));
       }
     });
+  }
+
+  /** The path a media asset had in its import zip, else its externalId. */
+  static String fileName(Asset asset) {
+    return asset.metadata() != null && asset.metadata().hasNonNull("fileName") ? asset.metadata().get("fileName").asText() : asset.externalId();
   }
 
   private Optional<ImageSize> storedSize(Asset asset) {

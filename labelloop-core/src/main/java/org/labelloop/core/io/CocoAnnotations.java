@@ -22,7 +22,7 @@ import org.labelloop.core.project.Job;
  * in pixels, {@code categories}). An image entry names its file by its path in the zip or, when that path is not
  * there, by a base name only one image of the zip has. Each item's line in the JSON file is kept for its errors.
  */
-final class CocoAnnotations implements BoxZipRowSource.Annotations {
+final class CocoAnnotations implements AnnotatedZipRowSource.Annotations {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private final Job job;
@@ -129,7 +129,7 @@ final class CocoAnnotations implements BoxZipRowSource.Annotations {
       } else if (!target.problems.isEmpty()) {
         out.addAll(target.problems);
       } else {
-        out.add(BoxZipRowSource.labeled(image, target.size, BoxAnswers.answer(job, target.boxes, target.size)));
+        out.add(AnnotatedZipRowSource.labeled(image, target.size, BoxAnswers.answer(job, target.boxes, target.size)));
       }
     }
     return out;
@@ -141,13 +141,10 @@ final class CocoAnnotations implements BoxZipRowSource.Annotations {
     JsonNode h = item.node().get("height");
     Optional<ImageSize> given = w != null && h != null && w.canConvertToInt() && h.canConvertToInt() && w.asInt() > 0 && h.asInt() > 0
         ? Optional.of(new ImageSize(w.asInt(), h.asInt())) : Optional.empty();
-    Optional<ImageSize> header = BoxZipRowSource.headerSize(image.draft());
-    Target target = new Target(image, given.or(() -> header).orElse(null));
-    String path = BoxZipRowSource.path(image);
-    if (target.size == null) {
-      target.problems.add(failed(item, "images", "the width and height of '" + path + "' are missing (not in the file, and its header cannot be read)"));
-    } else if (header.isPresent() && !header.get().equals(target.size)) {
-      target.problems.add(failed(item, "images", "says " + target.size + ", but '" + path + "' is " + header.get()));
+    AnnotatedZipRowSource.BoxSize size = AnnotatedZipRowSource.boxSize(image, given);
+    Target target = new Target(image, size.size());
+    if (size.problem() != null) {
+      target.problems.add(failed(item, "images", size.problem()));
     }
     return target;
   }
@@ -157,7 +154,7 @@ final class CocoAnnotations implements BoxZipRowSource.Annotations {
     String name = categoryName(categoryId);
     Optional<Category> category = name == null ? Optional.empty() : job.categoryNamed(name);
     JsonNode bbox = item.node().path("bbox");
-    String image = " (image '" + BoxZipRowSource.path(target.image) + "')";
+    String image = " (image '" + AnnotatedZipRowSource.path(target.image) + "')";
     if (name == null) {
       target.problems.add(failed(item, "annotations", "category_id " + categoryId + " is not in categories" + image));
     } else if (category.isEmpty()) {

@@ -19,6 +19,7 @@ import org.labelloop.core.project.InputType;
  * Reads CSV (RFC 4180) or TSV with a header row. Columns other than id, text and label become the asset's metadata;
  * for a tabular project without a text column, the whole row (less id and label) becomes the content as JSON. A row
  * without an id column gets a content hash as its externalId, so importing the same file twice finds duplicates.
+ * Given a {@link RecordMapper}, each row goes to it as an object of column names to cells (a Kili CSV).
  */
 final class CsvRowSource implements RowSource {
   private final RowLimitReader limited;
@@ -26,12 +27,24 @@ final class CsvRowSource implements RowSource {
   private final CSVParser parser;
   private final List<String> header;
   private final Iterator<CSVRecord> records;
-  private final Columns columns;
+  private final Columns columns; // null with a record mapper
+  private final RecordMapper mapper;
   private final boolean rowAsContent;
   private boolean broken;
 
   CsvRowSource(Reader reader, char delimiter, ImportOptions options, InputType inputType, ImportLimits limits) {
+    this(reader, delimiter, options, inputType, limits, null);
+  }
+
+  /** A CSV file whose rows are another format's records. */
+  static CsvRowSource records(Reader reader, ImportLimits limits, RecordMapper records) {
+    return new CsvRowSource(reader, ',', null, InputType.TEXT, limits, records);
+  }
+
+  private CsvRowSource(Reader reader, char delimiter, ImportOptions options, InputType inputType, ImportLimits limits,
+      RecordMapper records) {
     this.limits = limits;
+    this.mapper = records;
     this.limited = new RowLimitReader(reader, limits.maxRowChars());
     CSVFormat format =
         CSVFormat.RFC4180.builder()
@@ -57,9 +70,9 @@ final class CsvRowSource implements RowSource {
     if (tooLong != null) {
       throw LabelloopException.invalid("line 1: " + limits.cellProblem("a column name", tooLong));
     }
-    columns = Columns.resolve(header, options, inputType == InputType.TABULAR);
-    rowAsContent = columns.text() == null;
-    records = parser.iterator();
+    columns = mapper != null ? null : Columns.resolve(header, options, inputType == InputType.TABULAR);
+    rowAsContent = columns != null && columns.text() == null;
+    this.records = parser.iterator();
   }
 
   @Override
@@ -88,7 +101,13 @@ final class CsvRowSource implements RowSource {
         return ParsedRow.failed(line, problem);
       }
     }
-    return toDraft(line, record);
+    return mapper != null ? mapper.row(line, object(record)) : toDraft(line, record);
+  }
+
+  private ObjectNode object(CSVRecord record) {
+    ObjectNode row = JsonNodeFactory.instance.objectNode();
+    header.forEach(name -> row.put(name, record.get(name)));
+    return row;
   }
 
   private ParsedRow toDraft(long line, CSVRecord record) {

@@ -64,6 +64,12 @@ public final class ExportService {
         boxes.coco(BoxAnswers.boxJob(project), filter, out);
       } else if (format == ExportFormat.YOLO) {
         boxes.yolo(BoxAnswers.boxJob(project), filter, out);
+      } else if (format == ExportFormat.VOC) {
+        boxes.voc(BoxAnswers.boxJob(project), filter, out);
+      } else if (format == ExportFormat.LABELSTUDIO) {
+        LabelStudioExport.write(ports, project, filter, out);
+      } else if (format == ExportFormat.PRODIGY) {
+        ProdigyExport.write(ports, project, filter, out);
       } else {
         writeNer(project, format, filter, out);
       }
@@ -118,6 +124,7 @@ public final class ExportService {
     List<Job> jobs = List.copyOf(project.jsonInterface().jobs().values());
     List<String> header = new ArrayList<>(List.of("id", "externalId", "content", "status"));
     jobs.forEach(j -> header.add(j.id()));
+    header.add("jsonResponse");
     var writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
     try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get())) {
       forEachPage(filter, (assets, labels) -> {
@@ -125,6 +132,7 @@ public final class ExportService {
           JsonNode answer = chosenAnswer(labels.getOrDefault(asset.id(), List.of()));
           List<String> row = new ArrayList<>(List.of(asset.id(), asset.externalId(), asset.content(), asset.status().name()));
           jobs.forEach(job -> row.add(cell(job, answer == null ? null : answer.get(job.id()))));
+          row.add(answer == null ? "" : answer.toString());
           csv.printRecord(row);
         }
       });
@@ -133,12 +141,12 @@ public final class ExportService {
 
   /**
    * The assets whose chosen human answer answers the NER job, as sentences. Line formats are written a page at a time;
-   * the JSON-array formats (spaCy, Label Studio) are written once at the end, so they hold the sentences in memory.
+   * spaCy's JSON array is written once at the end, so it holds the sentences in memory.
    */
   private void writeNer(Project project, ExportFormat format, AssetQuery filter, OutputStream out) throws IOException {
     Job job = NerFiles.nerJob(project);
     String name = format.name().toLowerCase(java.util.Locale.ROOT);
-    boolean lines = format == ExportFormat.CONLL || format == ExportFormat.BIO || format == ExportFormat.PRODIGY;
+    boolean lines = format == ExportFormat.CONLL || format == ExportFormat.BIO;
     Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
     List<NerSentence> all = new ArrayList<>();
     forEachPage(filter, (assets, labels) -> {

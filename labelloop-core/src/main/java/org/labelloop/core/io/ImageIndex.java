@@ -14,7 +14,7 @@ final class ImageIndex {
 
   ImageIndex(List<ParsedRow> images) {
     for (ParsedRow image : images) {
-      String path = BoxZipRowSource.path(image);
+      String path = AnnotatedZipRowSource.path(image);
       byPath.put(path, image);
       byBaseName.computeIfAbsent(baseName(path), b -> new ArrayList<>()).add(image);
       byStem.putIfAbsent(stem(path), image);

@@ -19,21 +19,32 @@ public enum ImportFormat {
   CONLL,
   /** Token TAB tag per line, IOB2. */
   BIO,
-  /** Prodigy JSONL ({@code text}, {@code tokens}, {@code spans}; only {@code "answer": "accept"} records). */
+  /** Prodigy JSONL: spans and accepted categories ({@code accept}, or an accepted {@code label}) of texts. */
   PRODIGY,
   /** spaCy-style JSON ({@code text} with {@code spans} or {@code ents}). */
   SPACY,
-  /** Label Studio JSON export (text + {@code labels} results). */
-  LABELSTUDIO;
+  /**
+   * Label Studio JSON tasks with their annotations (choices, labels, rectangle labels); for images and audio, in a zip
+   * with the files they name, or naming URLs.
+   */
+  LABELSTUDIO,
+  /**
+   * Kili assets with their labels (JSON array, JSON Lines, or CSV with JSON cells: externalId, content, jsonMetadata,
+   * jsonResponse); for images and audio, in a zip with the files they name, or naming URLs.
+   */
+  KILI,
+  /** A zip of images and a Pascal VOC .xml per image: the boxes become the OBJECT_DETECTION job's labels. */
+  VOC;
 
-  /** Whether this is an NER file format (read by labelloop-learn into sentences with spans). */
+
+  /** Whether this is an NER file format (read whole by labelloop-learn into sentences with spans). */
   public boolean ner() {
-    return ordinal() >= CONLL.ordinal();
+    return this == CONLL || this == BIO || this == SPACY;
   }
 
   /** Whether this is a zip of images with their bounding boxes. */
   public boolean boxes() {
-    return this == COCO || this == YOLO;
+    return this == COCO || this == YOLO || this == VOC;
   }
 
   /** The format's name in labelloop-learn's {@code NerFormats}. */
@@ -69,7 +80,8 @@ public enum ImportFormat {
     try {
       return valueOf(value.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw LabelloopException.invalid("format: '" + value + "' is not one of csv, tsv, jsonl, json, zip, coco, yolo, conll, bio, prodigy, spacy, labelstudio");
+      throw LabelloopException.invalid("format: '" + value + "' is not one of "
+          + java.util.Arrays.stream(values()).map(f -> f.name().toLowerCase(Locale.ROOT)).toList());
     }
   }
 }

@@ -19,10 +19,12 @@ import org.labelloop.core.error.LabelloopException;
  * Reads JSON Lines (one asset object per line) or a JSON array of asset objects, streaming. An object has
  * {@code externalId} (or {@code id}), {@code content} (or {@code text}), and optionally {@code metadata},
  * {@code priority}, {@code isHoneypot} and {@code label}; the caller may name other fields for id, text and label.
+ * Given a {@link RecordMapper}, the objects are another format's records (Label Studio tasks, Prodigy or Kili records).
  */
 final class JsonRowSource implements RowSource {
   private final ImportOptions options;
   private final ImportLimits limits;
+  private final RecordMapper records;
   private final Reader reader;
   private final ObjectMapper mapper;
   private final BoundedLines lines; // JSON Lines, else null
@@ -31,9 +33,10 @@ final class JsonRowSource implements RowSource {
   private long lineNo;
   private boolean done;
 
-  private JsonRowSource(ImportOptions options, ImportLimits limits, Reader reader, boolean isArray) {
+  private JsonRowSource(ImportOptions options, ImportLimits limits, Reader reader, boolean isArray, RecordMapper records) {
     this.options = options;
     this.limits = limits;
+    this.records = records != null ? records : this::toRow;
     this.reader = reader;
     // a string over the cell cap fails while it is read, not once it is in memory
     JsonFactory factory = JsonFactory.builder()
@@ -46,7 +49,7 @@ final class JsonRowSource implements RowSource {
       try {
         this.array = mapper.createParser(limited);
         if (array.nextToken() != JsonToken.START_ARRAY) {
-          throw LabelloopException.invalid("line 1: a JSON import must be an array of asset objects");
+          throw LabelloopException.invalid("line 1: a JSON import must be an array of " + (records == null ? "asset objects" : "objects"));
         }
       } catch (JsonProcessingException e) {
         throw LabelloopException.invalid("line " + line(e) + ": invalid JSON: " + Messages.printable(e.getOriginalMessage()));
@@ -61,11 +64,22 @@ final class JsonRowSource implements RowSource {
   }
 
   static JsonRowSource lines(Reader reader, ImportOptions options, ImportLimits limits) {
-    return new JsonRowSource(options, limits, reader, false);
+    return new JsonRowSource(options, limits, reader, false, null);
   }
 
   static JsonRowSource array(Reader reader, ImportOptions options, ImportLimits limits) {
-    return new JsonRowSource(options, limits, reader, true);
+    return new JsonRowSource(options, limits, reader, true, null);
+  }
+
+  /** The records of JSON Lines. */
+  static JsonRowSource recordLines(Reader reader, ImportLimits limits, RecordMapper records) {
+    return new JsonRowSource(null, limits, reader, false, records);
+  }
+
+  /** The records of a JSON array, or of JSON Lines when the file does not start with '['. */
+  static JsonRowSource records(Reader reader, ImportLimits limits, RecordMapper records) {
+    java.io.BufferedReader peekable = FirstChar.peekable(reader);
+    return new JsonRowSource(null, limits, peekable, FirstChar.of(peekable) == '[', records);
   }
 
   /** Every call reads on or ends the source: an error the parser cannot step over is the last row. */
@@ -103,7 +117,7 @@ final class JsonRowSource implements RowSource {
       return ParsedRow.failed(lineNo, "the line is longer than the limit of " + limits.maxRowChars() + " characters");
     }
     try {
-      return toRow(lineNo, mapper.readerFor(JsonNode.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(line));
+      return records.row(lineNo, mapper.readerFor(JsonNode.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(line));
     } catch (JsonProcessingException e) {
       return ParsedRow.failed(lineNo, "invalid JSON: " + Messages.printable(e.getOriginalMessage()));
     }
@@ -119,7 +133,7 @@ final class JsonRowSource implements RowSource {
     lineNo = array.currentTokenLocation().getLineNr();
     JsonNode node = mapper.readTree(array);
     limited.nextRow();
-    return toRow(lineNo, node);
+    return records.row(lineNo, node);
   }
 
   private ParsedRow toRow(long line, JsonNode node) {

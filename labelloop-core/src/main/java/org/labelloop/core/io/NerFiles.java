@@ -27,8 +27,7 @@ final class NerFiles {
 
   /** The project's first NER job; a 400 when it has none. */
   static Job nerJob(Project project) {
-    return project.jsonInterface().jobs().values().stream().filter(j -> j.mlTask() == MlTask.NAMED_ENTITIES_RECOGNITION)
-        .findFirst().orElseThrow(() -> LabelloopException.invalid(
+    return project.jsonInterface().firstJob(MlTask.NAMED_ENTITIES_RECOGNITION).orElseThrow(() -> LabelloopException.invalid(
             "NER files need a NAMED_ENTITIES_RECOGNITION job; this project's jobs are " + project.jsonInterface().jobs().keySet()));
   }
 

@@ -27,8 +27,9 @@ interface RowSource extends Closeable {
       case TSV -> new CsvRowSource(reader, '\t', options, inputType, limits);
       case JSONL -> JsonRowSource.lines(reader, options, limits);
       case JSON -> JsonRowSource.array(reader, options, limits);
-      case ZIP, COCO, YOLO -> throw new IllegalArgumentException("a zip is read by ZipRowSource, with a file store");
-      case CONLL, BIO, PRODIGY, SPACY, LABELSTUDIO -> throw new IllegalArgumentException("NER files are read by NerRowSource, for a job");
+      case ZIP, COCO, YOLO, VOC -> throw new IllegalArgumentException("a zip is read by ZipRowSource, with a file store");
+      case CONLL, BIO, SPACY -> throw new IllegalArgumentException("NER files are read by NerRowSource, for a job");
+      case PRODIGY, LABELSTUDIO, KILI -> throw new IllegalArgumentException("annotated records are read by ImportRecords, for a project");
     };
   }
 

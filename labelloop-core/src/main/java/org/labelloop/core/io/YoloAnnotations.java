@@ -19,7 +19,7 @@ import org.labelloop.core.project.Job;
  * image or under a {@code labels} folder where the image is under {@code images} (or at the top), and the class names
  * from {@code classes.txt} or a {@code data.yaml}. An empty label file says the image has no object.
  */
-final class YoloAnnotations implements BoxZipRowSource.Annotations {
+final class YoloAnnotations implements AnnotatedZipRowSource.Annotations {
   private final Job job;
   private String classesFile;
   private List<String> classes;
@@ -71,7 +71,7 @@ final class YoloAnnotations implements BoxZipRowSource.Annotations {
       if (image.isEmpty()) {
         out.add(ParsedRow.failed(file.getValue().entry(), name + ": a label file without an image (looked for " + candidates + " with an image extension)"));
       } else if (results.containsKey(image.get())) {
-        out.add(ParsedRow.failed(file.getValue().entry(), name + ": a second label file for '" + BoxZipRowSource.path(image.get()) + "'"));
+        out.add(ParsedRow.failed(file.getValue().entry(), name + ": a second label file for '" + AnnotatedZipRowSource.path(image.get()) + "'"));
       } else {
         results.put(image.get(), label(image.get(), name, file.getValue()));
       }
@@ -84,9 +84,9 @@ final class YoloAnnotations implements BoxZipRowSource.Annotations {
 
   /** The image labeled with the file's boxes, or the file's problems. */
   private List<ParsedRow> label(ParsedRow image, String name, LabelFile file) {
-    Optional<ImageSize> size = BoxZipRowSource.headerSize(image.draft());
+    Optional<ImageSize> size = AnnotatedZipRowSource.headerSize(image.draft());
     if (size.isEmpty()) {
-      return List.of(ParsedRow.failed(image.line(), "entry '" + BoxZipRowSource.path(image) + "': its width and height cannot be read from its header, so the boxes of "
+      return List.of(ParsedRow.failed(image.line(), "entry '" + AnnotatedZipRowSource.path(image) + "': its width and height cannot be read from its header, so the boxes of "
           + name + " cannot be placed"));
     }
     List<ParsedRow> problems = new ArrayList<>();
@@ -101,7 +101,7 @@ final class YoloAnnotations implements BoxZipRowSource.Annotations {
         problems.add(ParsedRow.failed(i + 1, name + ": " + problem));
       }
     }
-    return problems.isEmpty() ? List.of(BoxZipRowSource.labeled(image, size.get(), BoxAnswers.answer(job, boxes, size.get()))) : problems;
+    return problems.isEmpty() ? List.of(AnnotatedZipRowSource.labeled(image, size.get(), BoxAnswers.answer(job, boxes, size.get()))) : problems;
   }
 
   private String addBox(YoloLabels.Line line, ImageSize size, List<PixelBox> boxes) {

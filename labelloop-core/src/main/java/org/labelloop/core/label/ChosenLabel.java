@@ -2,6 +2,8 @@ package org.labelloop.core.label;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /** The label that counts for an asset in training, export and versions: the newest REVIEW, else the newest DEFAULT that is not a skip. */
 public final class ChosenLabel {
@@ -9,12 +11,19 @@ public final class ChosenLabel {
 
   /** @param labels an asset's labels in creation order */
   public static Optional<Label> of(List<Label> labels) {
-    Label chosen = null;
-    for (Label label : labels) {
-      boolean review = label.labelType() == LabelType.REVIEW;
-      boolean answer = label.labelType() == LabelType.DEFAULT && !label.skipped();
-      if (review || (answer && (chosen == null || chosen.labelType() != LabelType.REVIEW))) {
+    return of(labels, Label::labelType, Label::skipped);
+  }
+
+  /** The same choice among labels of another shape (e.g. those of an import file), in creation order. */
+  public static <T> Optional<T> of(List<T> labels, Function<T, LabelType> type, Predicate<T> skipped) {
+    T chosen = null;
+    boolean chosenIsReview = false;
+    for (T label : labels) {
+      boolean review = type.apply(label) == LabelType.REVIEW;
+      boolean answer = type.apply(label) == LabelType.DEFAULT && !skipped.test(label);
+      if (review || (answer && !chosenIsReview)) {
         chosen = label;
+        chosenIsReview = review;
       }
     }
     return Optional.ofNullable(chosen);

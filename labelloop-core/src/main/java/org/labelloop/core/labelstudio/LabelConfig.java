@@ -7,11 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import org.labelloop.core.error.LabelloopException;
+import org.labelloop.core.io.SafeXml;
 import org.labelloop.core.project.Category;
 import org.labelloop.core.project.InputType;
 import org.labelloop.core.project.Job;
@@ -21,7 +18,6 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
-import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * A project's interface as a Label Studio labeling config: each job is a control tag named by its job id
@@ -105,16 +101,7 @@ public final class LabelConfig {
   private static Element parse(String xml) {
     if (xml == null || xml.isBlank()) throw LabelloopException.invalid("schema: a Label Studio labeling config is required");
     try {
-      DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-      f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-      f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true); // no entities, no XXE
-      f.setXIncludeAware(false);
-      f.setExpandEntityReferences(false);
-      DocumentBuilder builder = f.newDocumentBuilder();
-      builder.setErrorHandler(new DefaultHandler()); // throws on fatal errors instead of printing them to stderr
-      return builder.parse(new InputSource(new StringReader(xml))).getDocumentElement();
-    } catch (ParserConfigurationException e) {
-      throw new IllegalStateException("the JDK's XML parser takes these features", e);
+      return SafeXml.parse(new InputSource(new StringReader(xml)));
     } catch (SAXException | IOException e) {
       throw LabelloopException.invalid("schema: not a Label Studio labeling config: " + e.getMessage());
     }

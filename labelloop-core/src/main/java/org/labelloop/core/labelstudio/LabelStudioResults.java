@@ -58,7 +58,11 @@ public final class LabelStudioResults {
     return results;
   }
 
-  /** Kili's jsonResponse for Label Studio regions; a region naming an unknown job or category is an INVALID_INPUT. */
+  /**
+   * Kili's jsonResponse for Label Studio regions; a region naming an unknown job or category is an INVALID_INPUT. A
+   * region's {@code from_name} names its job; a name that is not a job of this project (a Label Studio project's own
+   * tag name, such as "label" or "sentiment") stands for the project's only job of the region's kind.
+   */
   public static ObjectNode toJsonResponse(JsonInterface iface, JsonNode results, String text) {
     return toJsonResponse(iface, results, text, null);
   }
@@ -72,10 +76,10 @@ public final class LabelStudioResults {
     List<String> problems = new ArrayList<>();
     for (JsonNode r : results) {
       String from = r.path("from_name").asText();
-      Job job = iface.jobs().get(from);
       String type = r.path("type").asText();
-      if (job == null || !type.equalsIgnoreCase(LabelConfig.tag(job.mlTask()))) {
-        problems.add("result '" + from + "' (" + type + "): the project has no such job");
+      Job job = job(iface, from, type);
+      if (job == null) {
+        problems.add("result '" + from + "' (" + type + "): the project has no such job (its jobs: " + iface.jobs().keySet() + ")");
         continue;
       }
       JsonNode value = r.path("value");
@@ -137,6 +141,15 @@ public final class LabelStudioResults {
       }
     }
     return n == 0 ? null : sum / n;
+  }
+
+  private static Job job(JsonInterface iface, String from, String type) {
+    Job named = iface.jobs().get(from);
+    if (named != null) {
+      return type.equalsIgnoreCase(LabelConfig.tag(named.mlTask())) ? named : null;
+    }
+    List<Job> ofKind = iface.jobs().values().stream().filter(j -> type.equalsIgnoreCase(LabelConfig.tag(j.mlTask()))).toList();
+    return ofKind.size() == 1 ? ofKind.getFirst() : null;
   }
 
   private static java.util.Optional<String> category(Job job, String stored, List<String> problems) {

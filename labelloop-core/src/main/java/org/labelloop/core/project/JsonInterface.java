@@ -41,6 +41,11 @@ public record JsonInterface(JsonNode json, Map<String, Job> jobs) {
     return jobs.get(jobId);
   }
 
+  /** The first job of this task, in the interface's order. */
+  public java.util.Optional<Job> firstJob(MlTask task) {
+    return jobs.values().stream().filter(j -> j.mlTask() == task).findFirst();
+  }
+
   private static java.util.Optional<Job> parseJob(String id, JsonNode node, List<String> problems) {
     String path = "jobs." + id;
     if (!node.isObject()) {

@@ -14,30 +14,47 @@ import org.labelloop.learn.ner.SpanIssue;
 /**
  * Label Studio JSON export: an array of tasks {@code {"id", "data": {"text"}, "annotations": [{"result": [{"type":
  * "labels", "from_name": "label", "to_name": "text", "value": {"start", "end", "text", "labels": [..]}}]}]}}. The
- * first annotation of a task is read; the JSON-MIN shape {@code {"text", "label": [{start, end, labels}]}} is read too.
+ * first annotation of a task that was not cancelled is read; the JSON-MIN shape {@code {"text", "label": [{start, end,
+ * labels}]}} is read too. {@link #task} reads one task of any kind (choices and rectangles included) for importers
+ * that map every region.
  */
-final class LabelStudioFormat {
+public final class LabelStudioFormat {
   private LabelStudioFormat() {}
+
+  /**
+   * One task: its id ({@code source#k}, k from 0, when it has none), its {@code data}, and the regions of its first
+   * annotation that was not cancelled ({@code annotated} is false when it has none, i.e. the task is unlabeled).
+   */
+  public record Task(String id, Map<String, Object> data, List<Object> results, boolean annotated) {}
+
+  /** The k-th task of a file; {@code where} names it in errors. */
+  public static Task task(Object item, int k, String source, String where) {
+    Map<String, Object> task = Json.object(item, where);
+    String id = task.get("id") == null ? source + "#" + k : String.valueOf(task.get("id"));
+    if (!task.containsKey("data")) {
+      List<Object> results = new ArrayList<>();
+      for (Object l : Json.array(task.get("label"), where)) results.add(Map.of("type", "labels", "value", l));
+      return new Task(id, Map.of("text", Json.string(task, "text", where)), results, task.containsKey("label"));
+    }
+    Map<String, Object> data = Json.object(task.get("data"), where);
+    for (Object a : Json.array(task.get("annotations"), where)) {
+      Map<String, Object> annotation = Json.object(a, where);
+      if (!Boolean.TRUE.equals(annotation.get("was_cancelled"))) {
+        return new Task(id, data, Json.array(annotation.get("result"), where), true);
+      }
+    }
+    return new Task(id, data, List.of(), false);
+  }
 
   static List<LocatedSentence> read(Reader in, String source) throws IOException {
     List<LocatedSentence> out = new ArrayList<>();
     List<Json.Item> tasks = Json.items(in, source);
     for (int k = 0; k < tasks.size(); k++) {
       String where = source + ":" + tasks.get(k).line();
-      Map<String, Object> task = Json.object(tasks.get(k).value(), where);
-      List<Object> results;
-      String text;
-      if (task.containsKey("data")) {
-        text = Json.string(Json.object(task.get("data"), where), "text", where);
-        List<Object> annotations = Json.array(task.get("annotations"), where);
-        results = annotations.isEmpty() ? List.of() : Json.array(Json.object(annotations.get(0), where).get("result"), where);
-      } else {
-        text = Json.string(task, "text", where);
-        results = new ArrayList<>();
-        for (Object l : Json.array(task.get("label"), where)) results.add(Map.of("type", "labels", "value", l));
-      }
+      Task task = task(tasks.get(k).value(), k, source, where);
+      String text = Json.string(task.data(), "text", where);
       List<Span> spans = new ArrayList<>();
-      for (Object r : results) {
+      for (Object r : task.results()) {
         Map<String, Object> result = Json.object(r, where);
         if (result.containsKey("type") && !"labels".equals(result.get("type"))) continue;
         Map<String, Object> value = Json.object(result.get("value"), where);
@@ -45,8 +62,7 @@ final class LabelStudioFormat {
           spans.add(Json.span(text, Json.integer(value, "start", where), Json.integer(value, "end", where), String.valueOf(label), where));
         }
       }
-      String id = task.get("id") == null ? source + "#" + k : String.valueOf(task.get("id"));
-      out.add(new LocatedSentence(Json.sentence(id, text, spans), tasks.get(k).line()));
+      out.add(new LocatedSentence(Json.sentence(task.id(), text, spans), tasks.get(k).line()));
     }
     return out;
   }

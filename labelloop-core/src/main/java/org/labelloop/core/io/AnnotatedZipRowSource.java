@@ -13,18 +13,19 @@ import org.labelloop.core.port.FileStore;
 import org.labelloop.core.project.InputType;
 
 /**
- * A zip of images with their bounding boxes in a format's annotation files (COCO, YOLO): each image becomes an asset
- * whose boxes, if the files give any, are the OBJECT_DETECTION job's answer. The images are staged as {@link
- * ZipRowSource} reads them; the rows come once the whole zip is read, because annotation files may come before or
- * after their images. An image with a bad box is rejected with every problem its boxes have (so onError=skip keeps
- * only fully labeled images); an image the files do not mention is imported unlabeled.
+ * A zip of media files with annotation files naming them: COCO, YOLO or Pascal VOC boxes for images, or a Label
+ * Studio or Kili file whose records are the assets with their labels. Each file becomes an asset whose answer, if the
+ * annotations give one, is its label. The files are staged as {@link ZipRowSource} reads them; the rows come once the
+ * whole zip is read, because annotation files may come before or after their files. An image with a bad box is
+ * rejected with every problem its boxes have (so onError=skip keeps only fully labeled images); a file the
+ * annotations do not mention is imported unlabeled.
  */
-final class BoxZipRowSource implements RowSource {
-  /** A format's annotation files: which entries they are, and what they say about each image. */
+final class AnnotatedZipRowSource implements RowSource {
+  /** A format's annotation files: which entries they are, and what they say about each file. */
   interface Annotations extends ZipRowSource.Sidecars {
     /**
-     * Every image once, as a row answered with its boxes, left as it is (unlabeled) or replaced by its problems;
-     * plus the problems of annotations that name no image.
+     * Every file once, as a row answered with its label, left as it is (unlabeled) or replaced by its problems;
+     * plus the problems of annotations that name no file.
      */
     List<ParsedRow> label(List<ParsedRow> images);
   }
@@ -33,8 +34,8 @@ final class BoxZipRowSource implements RowSource {
   private final Annotations annotations;
   private Iterator<ParsedRow> rows;
 
-  BoxZipRowSource(InputStream in, FileStore.Staging staging, ImportLimits limits, Annotations annotations) {
-    this.zip = new ZipRowSource(in, staging, InputType.IMAGE, limits, annotations);
+  AnnotatedZipRowSource(InputStream in, FileStore.Staging staging, InputType inputType, ImportLimits limits, Annotations annotations) {
+    this.zip = new ZipRowSource(in, staging, inputType, limits, annotations);
     this.annotations = annotations;
   }
 
@@ -55,6 +56,23 @@ final class BoxZipRowSource implements RowSource {
   /** The image's path in the zip. */
   static String path(ParsedRow image) {
     return image.draft().metadata().path("fileName").asText();
+  }
+
+  /** The size an image's boxes are placed in, or why there is none (or why the one given is wrong). */
+  record BoxSize(ImageSize size, String problem) {}
+
+  /** The size an annotation file gives, which must be the image's own when its header says; else the header's. */
+  static BoxSize boxSize(ParsedRow image, Optional<ImageSize> given) {
+    Optional<ImageSize> header = headerSize(image.draft());
+    ImageSize size = given.or(() -> header).orElse(null);
+    String path = path(image);
+    if (size == null) {
+      return new BoxSize(null, "the width and height of '" + path + "' are missing (not in the file, and its header cannot be read)");
+    }
+    if (header.isPresent() && !header.get().equals(size)) {
+      return new BoxSize(size, "says " + size + ", but '" + path + "' is " + header.get());
+    }
+    return new BoxSize(size, null);
   }
 
   /** The size read from the image's header at import, if it could be read. */

@@ -15,11 +15,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.labelloop.core.error.LabelloopException;
+import org.labelloop.core.project.InputType;
 
-class BoxZipRowSourceTest {
-  static List<ParsedRow> read(byte[] zip, BoxZipRowSource.Annotations annotations) throws IOException {
+class AnnotatedZipRowSourceTest {
+  static List<ParsedRow> read(byte[] zip, AnnotatedZipRowSource.Annotations annotations) throws IOException {
     List<ParsedRow> rows = new ArrayList<>();
-    try (BoxZipRowSource source = new BoxZipRowSource(new ByteArrayInputStream(zip), new ZipRowSourceTest.MemoryStaging(), ImportLimits.DEFAULT, annotations)) {
+    try (AnnotatedZipRowSource source = new AnnotatedZipRowSource(new ByteArrayInputStream(zip), new ZipRowSourceTest.MemoryStaging(), InputType.IMAGE, ImportLimits.DEFAULT, annotations)) {
       for (ParsedRow r = source.next(); r != null; r = source.next()) {
         rows.add(r);
       }
