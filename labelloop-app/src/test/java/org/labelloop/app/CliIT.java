@@ -99,6 +99,30 @@ class CliIT {
   }
 
   @Test
+  void importsAFolderOfImagesWithVocFilesAndExportsLabelStudioTasks() throws Exception {
+    String project = admin.post("/api/v1/projects", "{\"title\": \"cli voc\", \"inputType\": \"IMAGE\", \"jsonInterface\": {\"jobs\": {\"BOXES\":"
+        + " {\"mlTask\": \"OBJECT_DETECTION\", \"tools\": [\"rectangle\"], \"content\": {\"input\": \"radio\", \"categories\": {\"CAR\": {\"name\": \"car\"}}}}}}}")
+        .body().path("id").asText();
+    Path folder = Files.createDirectories(data.resolve("voc/JPEGImages"));
+    Files.write(folder.resolve("a.png"), BoxesApiContract.image("png", 40, 20));
+    Files.createDirectories(data.resolve("voc/Annotations"));
+    Files.writeString(data.resolve("voc/Annotations/a.xml"), "<annotation><filename>a.png</filename>"
+        + "<object><name>car</name><bndbox><xmin>1</xmin><ymin>1</ymin><xmax>20</xmax><ymax>10</ymax></bndbox></object></annotation>");
+    Object[] imported = cli("import", "--project", project, "--format", "voc", data.resolve("voc").toString());
+    assertEquals(0, imported[0], (String) imported[2]);
+    assertTrue(((String) imported[1]).contains("imported=1"), (String) imported[1]);
+
+    Path out = data.resolve("tasks.json");
+    Object[] exported = cli("export", "--project", project, "--format", "labelstudio", "-o", out.toString());
+    assertEquals(0, exported[0], (String) exported[2]);
+    var task = Api.JSON.readTree(out.toFile()).get(0);
+    assertEquals("JPEGImages/a.png", task.path("data").path("image").asText());
+    var box = task.path("annotations").get(0).path("result").get(0).path("value");
+    assertEquals("CAR 0.0 0.0 50.0 50.0", box.path("rectanglelabels").get(0).asText() + " " + box.path("x").asDouble() + " "
+        + box.path("y").asDouble() + " " + box.path("width").asDouble() + " " + box.path("height").asDouble());
+  }
+
+  @Test
   void failedImportExitsNonZeroAndImportsNothing() throws Exception {
     String project = admin.post("/api/v1/projects", Api.object().put("title", "cli bad").put("inputType", "TEXT")
         .set("jsonInterface", Api.textInterface("SPORT", "TECH"))).body().path("id").asText();

@@ -34,6 +34,38 @@ class OpenApiIT extends ServerContract {
   }
 
   @Test
+  void everyImportAndExportFormatIsListed() {
+    var paths = OpenApi.get().document().path("paths");
+    var importing = paths.path("/api/v1/projects/{id}/assets").path("post");
+    var exporting = paths.path("/api/v1/projects/{id}/export").path("get");
+    Set<String> imports = names(org.labelloop.core.io.ImportFormat.values());
+    Set<String> exports = names(org.labelloop.core.io.ExportFormat.values());
+    assertEquals(imports, listed(parameter(importing, "format").path("schema").path("enum")));
+    assertEquals(imports, listed(importing.path("requestBody").path("content").path("multipart/form-data").path("schema")
+        .path("properties").path("format").path("enum")));
+    assertEquals(exports, listed(parameter(exporting, "format").path("schema").path("enum")));
+  }
+
+  private static Set<String> names(Enum<?>[] values) {
+    return new TreeSet<>(java.util.Arrays.stream(values).map(v -> v.name().toLowerCase(java.util.Locale.ROOT)).toList());
+  }
+
+  private static Set<String> listed(com.fasterxml.jackson.databind.JsonNode array) {
+    Set<String> out = new TreeSet<>();
+    array.forEach(v -> out.add(v.asText()));
+    return out;
+  }
+
+  private static com.fasterxml.jackson.databind.JsonNode parameter(com.fasterxml.jackson.databind.JsonNode operation, String name) {
+    for (var p : operation.path("parameters")) {
+      if (p.path("name").asText().equals(name)) {
+        return p;
+      }
+    }
+    throw new AssertionError("no parameter " + name);
+  }
+
+  @Test
   void theDocumentIsServed() {
     assertEquals(200, admin.get("/api/openapi.json").status());
   }

@@ -55,7 +55,7 @@ class ImportFuzzIT {
       java.util.stream.Stream.of("\"", "[", "]", "{", "}", ",", "\n", "\r\n", "\t", "\u0000", "\uFEFF", "-DOCSTART-", " B-", "null", "1e999999")
           .map(t -> t.getBytes(StandardCharsets.UTF_8)),
       java.util.stream.Stream.of(new byte[] {(byte) 0xFF}, new byte[] {(byte) 0xC3}, new byte[] {(byte) 0xFE, (byte) 0xFF})).toList();
-  private static final Map<ImportFormat, Integer> RUNS = new ConcurrentHashMap<>();
+  private static final Map<String, Integer> RUNS = new ConcurrentHashMap<>();
   private static Database db;
   private static Labelloop app;
   private static Caller admin;
@@ -143,8 +143,7 @@ class ImportFuzzIT {
     return b;
   }
 
-  private void fuzz(ImportFormat format, byte[] input, boolean skip) {
-    String project = format == ImportFormat.ZIP || format.boxes() ? imageProject : textProject;
+  private void fuzz(String target, ImportFormat format, String project, byte[] input, boolean skip) {
     long before = db.projects().stats(project).assetCount();
     long started = System.nanoTime();
     ImportOptions options = new ImportOptions(format, null, null, null, skip, false, "fuzz." + format.name().toLowerCase());
@@ -164,7 +163,7 @@ class ImportFuzzIT {
     assertTrue(db.imports().abandoned(java.time.Instant.now().plusSeconds(3600)).isEmpty(), "an import was left running");
     long heap = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
     assertTrue(heap < 1L << 30, "heap in use: " + heap);
-    RUNS.merge(format, 1, Integer::sum);
+    RUNS.merge(target, 1, Integer::sum);
   }
 
   private static byte[] utf8(String s) {
@@ -173,24 +172,30 @@ class ImportFuzzIT {
 
   /** {@link #INPUTS} mutants of the seed files {@code input} makes from a list of mutations, each imported once. */
   private void fuzzMany(ImportFormat format, Function<List<Mutation>, byte[]> input) {
-    SplittableRandom random = new SplittableRandom(17 + format.ordinal());
+    String project = format == ImportFormat.ZIP || format.boxes() ? imageProject : textProject;
+    fuzzMany(format.name(), format, project, 17 + format.ordinal(), input);
+  }
+
+  /** A target of its own (a format read another way, e.g. as a zip of images), with its own seed. */
+  private void fuzzMany(String target, ImportFormat format, String project, long seed, Function<List<Mutation>, byte[]> input) {
+    SplittableRandom random = new SplittableRandom(seed);
     for (int i = 0; i < INPUTS; i++) {
       List<Mutation> m = mutations(random);
       byte[] bytes = input.apply(m);
       boolean skip = random.nextBoolean();
       try {
-        fuzz(format, bytes, skip);
+        fuzz(target, format, project, bytes, skip);
       } catch (AssertionError | RuntimeException e) {
-        throw new AssertionError(format + " input " + i + " (onError=" + (skip ? "skip" : "fail") + ", saved as " + save(format, i, bytes)
+        throw new AssertionError(target + " input " + i + " (onError=" + (skip ? "skip" : "fail") + ", saved as " + save(target, i, bytes)
             + "): " + e.getMessage(), e);
       }
     }
   }
 
-  private static Path save(ImportFormat format, int i, byte[] bytes) {
+  private static Path save(String target, int i, byte[] bytes) {
     try {
       Path dir = Files.createDirectories(Path.of("target", "fuzz-failures"));
-      return Files.write(dir.resolve(format.name().toLowerCase() + "-" + i + ".bin"), bytes).toAbsolutePath();
+      return Files.write(dir.resolve(target.toLowerCase().replace(' ', '-') + "-" + i + ".bin"), bytes).toAbsolutePath();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -230,7 +235,9 @@ class ImportFuzzIT {
   @Test
   void prodigy() {
     fuzzMany(ImportFormat.PRODIGY, m -> mutate(utf8("{\"text\":\"Ann met Acme\",\"spans\":[{\"start\":0,\"end\":3,\"label\":\"PER\"}],\"answer\":\"accept\"}\n"
-        + "{\"text\":\"Acme\",\"tokens\":[{\"text\":\"Acme\",\"start\":0,\"end\":4,\"id\":0}],\"spans\":[],\"answer\":\"reject\"}\n"), m));
+        + "{\"text\":\"Acme\",\"tokens\":[{\"text\":\"Acme\",\"start\":0,\"end\":4,\"id\":0}],\"spans\":[],\"answer\":\"reject\"}\n"
+        + "{\"id\":\"c1\",\"text\":\"Goal\",\"options\":[{\"id\":\"SPORT\",\"text\":\"Sport\"}],\"accept\":[\"SPORT\"],\"answer\":\"accept\"}\n"
+        + "{\"text\":\"Vote\",\"label\":\"POLITICS\",\"answer\":\"accept\",\"meta\":{\"k\":1}}\n"), m));
   }
 
   @Test
@@ -241,7 +248,51 @@ class ImportFuzzIT {
   @Test
   void labelStudio() {
     fuzzMany(ImportFormat.LABELSTUDIO, m -> mutate(utf8("[{\"id\":1,\"data\":{\"text\":\"Ann met Acme\"},\"annotations\":[{\"result\":[{\"type\":\"labels\","
-        + "\"value\":{\"start\":0,\"end\":3,\"labels\":[\"PER\"]}}]}]}]"), m));
+        + "\"value\":{\"start\":0,\"end\":3,\"labels\":[\"PER\"]}},{\"from_name\":\"topic\",\"type\":\"choices\",\"value\":{\"choices\":[\"Sport\"]}}]}]},"
+        + "{\"id\":2,\"data\":{\"text\":\"Vote\",\"k\":[1]},\"annotations\":[{\"was_cancelled\":true,\"result\":[]}]}]"), m));
+  }
+
+  @Test
+  void labelStudioImagesZip() {
+    String tasks = "[{\"id\":1,\"data\":{\"image\":\"/data/upload/1/0a1b2c3d-a.png\"},\"annotations\":[{\"result\":[{\"from_name\":\"box\","
+        + "\"type\":\"rectanglelabels\",\"value\":{\"x\":10,\"y\":20,\"width\":30,\"height\":40,\"rectanglelabels\":[\"car\"]}}]}]},"
+        + "{\"id\":2,\"data\":{\"image\":\"b.jpg\"},\"annotations\":[]}]";
+    byte[] a = png(20, 10);
+    byte[] b = jpeg(4, 4);
+    fuzzMany("LABELSTUDIO zip", ImportFormat.LABELSTUDIO, imageProject, 101, m -> zipOf(m, "tasks.json", utf8(tasks), "a.png", a, "b.jpg", b));
+  }
+
+  @Test
+  void kiliJson() {
+    fuzzMany("KILI json", ImportFormat.KILI, textProject, 102, m -> mutate(utf8("[{\"externalId\":\"k1\",\"content\":\"Ann\",\"jsonMetadata\":\"{\\\"a\\\":1}\","
+        + "\"jsonResponse\":{\"JOB_0\":{\"categories\":[{\"name\":\"SPORT\"}]},\"NER\":{\"annotations\":[{\"categories\":[{\"name\":\"PER\"}],"
+        + "\"beginOffset\":0,\"content\":\"Ann\"}]}}},{\"externalId\":\"k2\",\"content\":\"two\",\"labels\":[{\"labelType\":\"REVIEW\","
+        + "\"createdAt\":\"2026-01-01T00:00:00Z\",\"jsonResponse\":{\"JOB_0\":{\"categories\":[{\"name\":\"POLITICS\"}]}}}]}]"), m));
+  }
+
+  @Test
+  void kiliCsv() {
+    fuzzMany("KILI csv", ImportFormat.KILI, textProject, 103, m -> mutate(utf8("externalId,content,jsonMetadata,jsonResponse\n"
+        + "c1,hello,\"{\"\"a\"\": 1}\",\"{\"\"JOB_0\"\": {\"\"categories\"\": [{\"\"name\"\": \"\"SPORT\"\"}]}}\"\nc2,bye,,\n"), m));
+  }
+
+  @Test
+  void kiliImagesZip() {
+    String kili = "{\"externalId\":\"a\",\"content\":\"imgs/a.png\",\"jsonResponse\":{\"BOXES\":{\"annotations\":[{\"categories\":[{\"name\":\"CAR\"}],"
+        + "\"type\":\"rectangle\",\"boundingPoly\":[{\"normalizedVertices\":[{\"x\":0.1,\"y\":0.6},{\"x\":0.1,\"y\":0.2},{\"x\":0.4,\"y\":0.2},"
+        + "{\"x\":0.4,\"y\":0.6}]}]}]}}}\n";
+    byte[] a = png(20, 10);
+    fuzzMany("KILI zip", ImportFormat.KILI, imageProject, 104, m -> zipOf(m, "kili.jsonl", utf8(kili), "imgs/a.png", a));
+  }
+
+  @Test
+  void voc() {
+    String xml = "<annotation><filename>a.png</filename><size><width>20</width><height>10</height></size>"
+        + "<object><name>person</name><bndbox><xmin>3</xmin><ymin>2</ymin><xmax>8</xmax><ymax>5</ymax></bndbox></object></annotation>";
+    byte[] a = png(20, 10);
+    byte[] b = jpeg(4, 4);
+    fuzzMany(ImportFormat.VOC, m -> zipOf(m, "Annotations/a.xml", utf8(xml), "JPEGImages/a.png", a, "JPEGImages/b.jpg", b,
+        "Annotations/b.xml", utf8("<annotation><filename>b.jpg</filename></annotation>")));
   }
 
   @Test

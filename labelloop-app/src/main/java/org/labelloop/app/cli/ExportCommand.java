@@ -7,8 +7,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.labelloop.core.io.ExportFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -18,10 +20,12 @@ public final class ExportCommand extends ClientCommand {
   @Option(names = "--project", required = true, description = "Project id.")
   String project;
 
-  private static final List<String> FORMATS = List.of("jsonl", "csv", "coco", "yolo", "conll", "bio", "prodigy", "spacy", "labelstudio");
+  private static final List<String> FORMATS = Arrays.stream(ExportFormat.values()).map(f -> f.name().toLowerCase(Locale.ROOT)).toList();
 
   @Option(names = "--format", defaultValue = "jsonl",
-      description = "jsonl (default), csv, for the OBJECT_DETECTION job's boxes coco (JSON) or yolo (a zip), or for the NER job's labeled sentences conll, bio, prodigy, spacy, labelstudio.")
+      description = "jsonl (default; imports again as kili), csv (with the jsonResponse: imports again as kili), labelstudio (every job,"
+          + " with the newest predictions), prodigy (texts' categories and spans), for the OBJECT_DETECTION job's boxes coco (JSON),"
+          + " yolo or voc (a zip), or for the NER job's labeled sentences conll, bio, spacy.")
   String format;
 
   @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "File to write.")

@@ -23,7 +23,7 @@ import org.labelloop.core.io.MediaType;
  * are already compressed, and a streamed zip must be DEFLATED for readers that do not seek). Entry names are the
  * files' paths relative to the folder with {@code /} separators; a {@code manifest.csv}/{@code manifest.jsonl} at the
  * top goes first, as the server expects. Hidden files and files with no media extension are left out, except the
- * annotation files (.json, .txt, .yaml, .yml) of a bounding-box format when asked for.
+ * annotation files (.json, .jsonl, .csv, .txt, .yaml, .yml, .xml) of a format that annotates media when asked for.
  */
 final class FolderZip {
   private final Path root;
@@ -75,7 +75,8 @@ final class FolderZip {
 
   private static boolean annotation(String name) {
     String lower = name.toLowerCase(java.util.Locale.ROOT);
-    return lower.endsWith(".json") || lower.endsWith(".txt") || lower.endsWith(".yaml") || lower.endsWith(".yml");
+    return lower.endsWith(".json") || lower.endsWith(".jsonl") || lower.endsWith(".csv") || lower.endsWith(".txt")
+        || lower.endsWith(".yaml") || lower.endsWith(".yml") || lower.endsWith(".xml");
   }
 
   int count() {

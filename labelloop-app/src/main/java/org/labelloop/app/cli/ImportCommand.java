@@ -41,7 +41,9 @@ public final class ImportCommand extends ClientCommand {
   @Option(names = "--label-col", description = "Column holding a category to import as a label (optional).")
   String labelColumn;
 
-  @Option(names = "--format", description = "csv, tsv, jsonl, json, zip, bounding boxes coco or yolo (a zip or folder of images with their annotation files), or NER files conll, bio, prodigy, spacy, labelstudio (default: from the file name).")
+  @Option(names = "--format", description = "csv, tsv, jsonl, json, zip; assets with their labels: labelstudio, prodigy, kili (for images"
+      + " and audio, a zip or folder of the files with the annotation file); bounding boxes coco, yolo or voc (a zip or folder of"
+      + " images with their annotation files); NER files conll, bio, spacy (default: from the file name).")
   String format;
 
   @Option(names = "--on-error", defaultValue = "fail", description = "fail (default: import nothing if a row is bad) or skip (keep the good rows).")
@@ -69,8 +71,8 @@ public final class ImportCommand extends ClientCommand {
     field(head, boundary, "textColumn", textColumn);
     field(head, boundary, "labelColumn", labelColumn);
     field(head, boundary, "format", format);
-    boolean boxes = format != null && List.of("coco", "yolo").contains(format.toLowerCase(Locale.ROOT));
-    FolderZip folder = Files.isDirectory(file) ? FolderZip.scan(file, boxes) : null;
+    boolean annotated = format != null && List.of("coco", "yolo", "voc", "labelstudio", "kili").contains(format.toLowerCase(Locale.ROOT));
+    FolderZip folder = Files.isDirectory(file) ? FolderZip.scan(file, annotated) : null;
     String name = folder != null ? "folder.zip" : file.getFileName().toString().replace("\"", "");
     head.append("--").append(boundary).append("\r\n")
         .append("Content-Disposition: form-data; name=\"file\"; filename=\"").append(name).append("\"\r\n")

@@ -54,6 +54,11 @@ public final class OpenApi {
   }
 
   /** "METHOD /path" of every documented operation. */
+  /** The document itself, for tests of what it lists. */
+  public JsonNode document() {
+    return document;
+  }
+
   public Set<String> routes() {
     Set<String> out = new TreeSet<>();
     operations.forEach(o -> out.add(o.method() + " " + o.template()));

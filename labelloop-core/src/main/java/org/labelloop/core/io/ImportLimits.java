@@ -6,8 +6,8 @@ package org.labelloop.core.io;
  *
  * @param maxCellChars characters in one value: a CSV cell, a JSON string, an asset's text
  * @param maxRowChars characters in one row: a CSV record, a JSON Lines line, one object of a JSON array
- * @param maxFileBytes bytes in one CSV, TSV, JSON Lines or JSON file
- * @param maxNerFileBytes bytes in one NER file (CoNLL, BIO, Prodigy, spaCy, Label Studio), which is read whole
+ * @param maxFileBytes bytes in one CSV, TSV, JSON Lines or JSON file (Label Studio, Prodigy and Kili files too)
+ * @param maxNerFileBytes bytes in one NER file (CoNLL, BIO, spaCy), which is read whole
  * @param maxImageSide pixels on either side of an image
  * @param maxImagePixels pixels in an image (width times height)
  * @param zip caps on a zip of media files

@@ -1,0 +1,282 @@
+package org.labelloop.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.labelloop.app.BoxesApiContract.image;
+import static org.labelloop.app.MediaApiContract.zip;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.sound.sampled.AudioFileFormat;
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioInputStream;
+import javax.sound.sampled.AudioSystem;
+import org.junit.jupiter.api.Test;
+import org.labelloop.app.testing.Api;
+import org.labelloop.app.testing.Api.Response;
+
+/**
+ * The formats people already have, over real HTTP against the real wiring: each file imports with its labels, and
+ * import → export → import gives the same labels (Label Studio for text, image boxes and audio; Prodigy; Kili JSON and
+ * CSV through the jsonl and csv exports; Pascal VOC). Subclasses pick the database.
+ */
+abstract class FormatsContract extends ServerContract {
+  static final String TOPIC = """
+      "TOPIC": {"mlTask": "CLASSIFICATION", "content": {"input": "radio", "categories": {"SPORT": {"name": "Sport"}, "FOOD": {"name": "Food"}}}}""";
+  static final String NER = """
+      "NER": {"mlTask": "NAMED_ENTITIES_RECOGNITION", "content": {"input": "radio", "categories": {"PER": {"name": "Person"}, "ORG": {"name": "Org"}}}}""";
+  static final String BOXES = """
+      "BOXES": {"mlTask": "OBJECT_DETECTION", "tools": ["rectangle"], "content": {"input": "radio", "categories": {"CAR": {"name": "car"}, "PERSON": {"name": "person"}}}}""";
+
+  /** A Label Studio export of a project of its own: its tag names ("sentiment", "label") are not our job ids. */
+  static final String LS_TEXT = """
+      [{"id": 101, "data": {"text": "Ann cooked soup for Acme", "source": "blog"},
+        "annotations": [{"id": 1, "result": [
+          {"from_name": "sentiment", "to_name": "text", "type": "choices", "value": {"choices": ["Food"]}},
+          {"from_name": "label", "to_name": "text", "type": "labels", "value": {"start": 0, "end": 3, "text": "Ann", "labels": ["Person"]}},
+          {"from_name": "label", "to_name": "text", "type": "labels", "value": {"start": 20, "end": 24, "text": "Acme", "labels": ["ORG"]}}]}]},
+       {"id": 102, "data": {"text": "A late goal won the match"},
+        "annotations": [{"result": [{"from_name": "sentiment", "to_name": "text", "type": "choices", "value": {"choices": ["SPORT"]}}]}]},
+       {"id": 103, "data": {"text": "Not labeled yet"}, "annotations": []}]""";
+
+  String project(String inputType, String jobs) {
+    Response r = admin.post("/api/v1/projects", "{\"title\": \"formats\", \"inputType\": \"" + inputType + "\", \"jsonInterface\": {\"jobs\": {" + jobs + "}}}");
+    assertEquals(201, r.status(), r.text());
+    return r.body().path("id").asText();
+  }
+
+  Response importFile(String project, String fileName, String content, String format) {
+    return admin.upload("/api/v1/projects/" + project + "/assets", fileName, content, Map.of("format", format));
+  }
+
+  byte[] export(String project, String format) throws Exception {
+    HttpRequest req = HttpRequest.newBuilder(URI.create(admin.base() + "/api/v1/projects/" + project + "/export?format=" + format))
+        .header("Authorization", "Bearer " + app.adminApiKey()).GET().build();
+    HttpResponse<byte[]> res = HTTP.send(req, HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals(200, res.statusCode(), new String(res.body(), StandardCharsets.UTF_8));
+    return res.body();
+  }
+
+  /** Each labeled asset's answer by externalId, numbers rounded to 4 decimals (boxes go through pixels and percents). */
+  Map<String, JsonNode> answers(String project) {
+    Map<String, String> externalIds = new TreeMap<>();
+    admin.get("/api/v1/projects/" + project + "/assets?limit=1000").body().path("items")
+        .forEach(a -> externalIds.put(a.path("id").asText(), a.path("externalId").asText()));
+    Map<String, JsonNode> out = new TreeMap<>();
+    Response labels = admin.get("/api/v1/projects/" + project + "/labels?type=DEFAULT&limit=1000");
+    assertEquals(200, labels.status(), labels.text());
+    labels.body().path("items").forEach(l -> out.put(externalIds.get(l.path("assetId").asText()), rounded(l.path("jsonResponse"))));
+    return out;
+  }
+
+  private static JsonNode rounded(JsonNode node) {
+    if (node.isNumber() && !node.isIntegralNumber()) {
+      return Api.JSON.getNodeFactory().numberNode(Math.round(node.asDouble() * 10_000) / 10_000.0);
+    }
+    if (node.isObject()) {
+      ObjectNode copy = Api.object();
+      node.fields().forEachRemaining(e -> copy.set(e.getKey(), rounded(e.getValue())));
+      return copy;
+    }
+    if (node.isArray()) {
+      ArrayNode copy = Api.array();
+      node.forEach(v -> copy.add(rounded(v)));
+      return copy;
+    }
+    return node;
+  }
+
+  private static String text(byte[] bytes) {
+    return new String(bytes, StandardCharsets.UTF_8);
+  }
+
+  private static String category(JsonNode answer, String job) {
+    return answer.path(job).path("categories").path(0).path("name").asText();
+  }
+
+  @Test
+  void labelStudioTasksImportWithChoicesAndSpansAndTheExportImportsTheSameLabels() throws Exception {
+    String p = project("TEXT", TOPIC + "," + NER);
+    Response r = importFile(p, "ls.json", LS_TEXT, "labelstudio");
+    assertEquals(201, r.status(), r.text());
+    assertEquals(3, r.body().path("imported").asInt(), r.text());
+    Map<String, JsonNode> answers = answers(p);
+    assertEquals(List.of("101", "102"), List.copyOf(answers.keySet()), "the task without annotations stays unlabeled");
+    assertEquals("FOOD", category(answers.get("101"), "TOPIC"));
+    JsonNode spans = answers.get("101").path("NER").path("annotations");
+    assertEquals("PER Ann 0, ORG Acme 20", spans.get(0).path("categories").get(0).path("name").asText() + " " + spans.get(0).path("content").asText()
+        + " " + spans.get(0).path("beginOffset").asInt() + ", " + spans.get(1).path("categories").get(0).path("name").asText() + " "
+        + spans.get(1).path("content").asText() + " " + spans.get(1).path("beginOffset").asInt());
+
+    JsonNode exported = Api.JSON.readTree(export(p, "labelstudio"));
+    assertEquals(3, exported.size());
+    String again = project("TEXT", TOPIC + "," + NER);
+    Response back = importFile(again, "export.json", exported.toString(), "labelstudio");
+    assertEquals(201, back.status(), back.text());
+    assertEquals(answers, answers(again));
+    assertEquals("blog", admin.get("/api/v1/projects/" + again + "/assets?externalId=101").body().path("items").get(0)
+        .path("metadata").path("source").asText(), "the task's other data is the asset's metadata, both ways");
+  }
+
+  @Test
+  void prodigyRecordsRoundTripCategoriesAndSpans() throws Exception {
+    String p = project("TEXT", TOPIC + "," + NER);
+    String jsonl = """
+        {"id": "p1", "text": "Ann cooked soup", "spans": [{"start": 0, "end": 3, "label": "PER"}], "accept": ["FOOD"], "answer": "accept"}
+        {"id": "p2", "text": "A late goal", "label": "SPORT", "answer": "accept"}
+        {"id": "p3", "text": "Rejected question", "label": "FOOD", "answer": "reject"}
+        """;
+    Response r = importFile(p, "db-out.jsonl", jsonl, "prodigy");
+    assertEquals(201, r.status(), r.text());
+    assertEquals(3, r.body().path("imported").asInt(), r.text());
+    Map<String, JsonNode> answers = answers(p);
+    assertEquals(List.of("p1", "p2"), List.copyOf(answers.keySet()));
+    assertEquals("SPORT", category(answers.get("p2"), "TOPIC"));
+
+    String exported = text(export(p, "prodigy"));
+    assertEquals(2, exported.lines().count(), exported);
+    assertTrue(exported.contains("\"accept\":[\"FOOD\"]") && exported.contains("\"token_start\":0"), exported);
+    String again = project("TEXT", TOPIC + "," + NER);
+    assertEquals(201, importFile(again, "export.jsonl", exported, "prodigy").status());
+    assertEquals(answers, answers(again));
+  }
+
+  @Test
+  void kiliAssetsImportWithTheirLabelsAndTheJsonlAndCsvExportsImportBackAsKili() throws Exception {
+    String p = project("TEXT", TOPIC + "," + NER);
+    String kili = """
+        [{"externalId": "k1", "content": "Bob ate", "jsonMetadata": "{\\"lang\\": \\"en\\"}",
+          "latestLabel": {"jsonResponse": {"TOPIC": {"categories": [{"name": "FOOD"}]},
+                                           "NER": {"annotations": [{"categories": [{"name": "PER"}], "beginOffset": 0, "content": "Bob"}]}}}},
+         {"externalId": "k2", "content": "Goal!", "jsonResponse": {"TOPIC": {"categories": [{"name": "SPORT"}]}}},
+         {"externalId": "k3", "content": "nothing"}]""";
+    Response r = importFile(p, "kili.json", kili, "kili");
+    assertEquals(201, r.status(), r.text());
+    assertEquals(3, r.body().path("imported").asInt(), r.text());
+    Map<String, JsonNode> answers = answers(p);
+    assertEquals(List.of("k1", "k2"), List.copyOf(answers.keySet()));
+    assertEquals("en", admin.get("/api/v1/projects/" + p + "/assets?externalId=k1").body().path("items").get(0).path("metadata").path("lang").asText());
+
+    String fromJsonl = project("TEXT", TOPIC + "," + NER);
+    assertEquals(201, importFile(fromJsonl, "export.jsonl", text(export(p, "jsonl")), "kili").status());
+    assertEquals(answers, answers(fromJsonl));
+    String fromCsv = project("TEXT", TOPIC + "," + NER);
+    Response csv = importFile(fromCsv, "export.csv", text(export(p, "csv")), "kili");
+    assertEquals(201, csv.status(), csv.text());
+    assertEquals(3, csv.body().path("imported").asInt(), csv.text());
+    assertEquals(answers, answers(fromCsv));
+  }
+
+  @Test
+  void aLabelThatDoesNotFitTheInterfaceIsRefusedWithItsLine() {
+    String p = project("TEXT", TOPIC);
+    String kili = "{\"externalId\": \"a\", \"content\": \"x\"}\n{\"externalId\": \"b\", \"content\": \"y\", \"jsonResponse\": {\"TOPIC\": {\"categories\": [{\"name\": \"MUSIC\"}]}}}\n";
+    Response r = importFile(p, "kili.jsonl", kili, "kili");
+    assertEquals(400, r.status(), r.text());
+    assertTrue(r.text().contains("line 2") && r.text().contains("MUSIC"), r.text());
+    assertEquals(0, admin.get("/api/v1/projects/" + p).body().path("assetCount").asInt(), "nothing was imported");
+  }
+
+  @Test
+  void labelStudioImageTasksInAZipRoundTripBoxesAndChoices() throws Exception {
+    String p = project("IMAGE", BOXES + "," + TOPIC);
+    String tasks = """
+        [{"id": 1, "data": {"image": "/data/upload/7/0a1b2c3d-street.png"},
+          "annotations": [{"result": [
+            {"from_name": "label", "to_name": "image", "type": "rectanglelabels", "original_width": 200, "original_height": 100,
+             "value": {"x": 10, "y": 20, "width": 30, "height": 40, "rotation": 0, "rectanglelabels": ["car"]}},
+            {"from_name": "label", "to_name": "image", "type": "rectanglelabels",
+             "value": {"x": 50, "y": 0, "width": 50, "height": 100, "rotation": 0, "rectanglelabels": ["Person"]}},
+            {"from_name": "scene", "to_name": "image", "type": "choices", "value": {"choices": ["Sport"]}}]}]},
+         {"id": 2, "data": {"image": "images/other.jpg"}, "annotations": []}]""";
+    byte[] street = image("png", 200, 100);
+    byte[] other = image("jpg", 50, 40);
+    Response r = uploadZip(p, zip("images/street.png", street, "images/other.jpg", other, "tasks.json", tasks), "labelstudio", "");
+    assertEquals(201, r.status(), r.text());
+    assertEquals(2, r.body().path("imported").asInt(), r.text());
+    Map<String, JsonNode> answers = answers(p);
+    assertEquals(List.of("1"), List.copyOf(answers.keySet()));
+    assertEquals(2, answers.get("1").path("BOXES").path("annotations").size());
+    assertEquals("SPORT", category(answers.get("1"), "TOPIC"));
+
+    byte[] exported = export(p, "labelstudio");
+    assertTrue(text(exported).contains("\"image\":\"images/street.png\""), text(exported));
+    String again = project("IMAGE", BOXES + "," + TOPIC);
+    Response back = uploadZip(again, zip("images/street.png", street, "images/other.jpg", other, "export.json", exported), "labelstudio", "");
+    assertEquals(201, back.status(), back.text());
+    assertEquals(answers, answers(again));
+  }
+
+  @Test
+  void labelStudioAudioTasksRoundTripTheirClass() throws Exception {
+    String p = project("AUDIO", TOPIC);
+    String tasks = """
+        [{"id": 5, "data": {"audio": "clips/a.wav"}, "annotations": [{"result": [{"from_name": "kind", "to_name": "audio", "type": "choices", "value": {"choices": ["Food"]}}]}]}]""";
+    byte[] wav = wav();
+    Response r = uploadZip(p, zip("clips/a.wav", wav, "tasks.json", tasks), "labelstudio", "");
+    assertEquals(201, r.status(), r.text());
+    Map<String, JsonNode> answers = answers(p);
+    assertEquals("FOOD", category(answers.get("5"), "TOPIC"));
+    String again = project("AUDIO", TOPIC);
+    assertEquals(201, uploadZip(again, zip("clips/a.wav", wav, "export.json", export(p, "labelstudio")), "labelstudio", "").status());
+    assertEquals(answers, answers(again));
+  }
+
+  @Test
+  void labelStudioImageTasksAloneMustNameUrls() {
+    String p = project("IMAGE", TOPIC);
+    String tasks = "[{\"data\": {\"image\": \"https://example.org/a.jpg\"}, \"annotations\": [{\"result\": [{\"from_name\": \"TOPIC\", \"type\": \"choices\", \"value\": {\"choices\": [\"SPORT\"]}}]}]},"
+        + " {\"data\": {\"image\": \"b.jpg\"}}]";
+    Response r = importFile(p, "tasks.json", tasks, "labelstudio");
+    assertEquals(400, r.status(), r.text());
+    assertTrue(r.text().contains("'b.jpg' is not a URL"), r.text());
+    Response skipped = admin.upload("/api/v1/projects/" + p + "/assets?onError=skip", "tasks.json", tasks, Map.of("format", "labelstudio"));
+    assertEquals(201, skipped.status(), skipped.text());
+    assertEquals("https://example.org/a.jpg", admin.get("/api/v1/projects/" + p + "/assets").body().path("items").get(0).path("content").asText());
+  }
+
+  @Test
+  void vocBoxesRoundTrip() throws Exception {
+    String p = project("IMAGE", BOXES);
+    String voc = """
+        <annotation><folder>JPEGImages</folder><filename>a.png</filename><size><width>200</width><height>100</height><depth>3</depth></size>
+          <object><name>person</name><difficult>0</difficult><bndbox><xmin>21</xmin><ymin>11</ymin><xmax>80</xmax><ymax>50</ymax></bndbox></object>
+          <object><name>CAR</name><bndbox><xmin>101</xmin><ymin>1</ymin><xmax>200</xmax><ymax>100</ymax></bndbox></object>
+        </annotation>""";
+    byte[] a = image("png", 200, 100);
+    Response r = uploadZip(p, zip("JPEGImages/a.png", a, "Annotations/a.xml", voc), "voc", "");
+    assertEquals(201, r.status(), r.text());
+    Map<String, JsonNode> answers = answers(p);
+    JsonNode first = answers.get("JPEGImages/a.png").path("BOXES").path("annotations").get(0).path("boundingPoly").get(0).path("normalizedVertices");
+    assertEquals(0.1, first.get(1).path("x").asDouble(), 1e-9);
+    assertEquals(0.5, first.get(3).path("y").asDouble(), 1e-9);
+
+    Map<String, byte[]> exported = BoxesApiContract.unzip(export(p, "voc"));
+    assertEquals(List.of("Annotations/a.xml"), List.copyOf(exported.keySet()));
+    String xml = text(exported.get("Annotations/a.xml"));
+    assertTrue(xml.contains("<xmin>21</xmin><ymin>11</ymin><xmax>80</xmax><ymax>50</ymax>"), xml);
+    String again = project("IMAGE", BOXES);
+    assertEquals(201, uploadZip(again, zip("JPEGImages/a.png", a, "Annotations/a.xml", exported.get("Annotations/a.xml")), "voc", "").status());
+    assertEquals(answers, answers(again));
+  }
+
+  /** A tenth of a second of 16 kHz silence as a real WAV file. */
+  static byte[] wav() throws IOException {
+    AudioFormat format = new AudioFormat(16_000, 16, 1, true, false);
+    byte[] pcm = new byte[3_200];
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    AudioSystem.write(new AudioInputStream(new ByteArrayInputStream(pcm), format, pcm.length / 2), AudioFileFormat.Type.WAVE, out);
+    return out.toByteArray();
+  }
+}
