@@ -16,7 +16,7 @@ import org.labelloop.core.quality.Agreement;
  * Between pixel boxes of COCO and YOLO files and an OBJECT_DETECTION job's answer in Kili's shape: each box is a
  * rectangle annotation whose {@code normalizedVertices} (0..1) go bottom-left, top-left, top-right, bottom-right.
  */
-final class BoxAnswers {
+public final class BoxAnswers {
   private BoxAnswers() {}
 
   /** The first OBJECT_DETECTION job of an IMAGE project; a 400 otherwise. */
@@ -33,20 +33,23 @@ final class BoxAnswers {
     ObjectNode root = JsonNodeFactory.instance.objectNode();
     ArrayNode annotations = root.putObject(job.id()).putArray("annotations");
     for (PixelBox box : boxes) {
-      double minX = box.x() / size.width();
-      double minY = box.y() / size.height();
-      double maxX = (box.x() + box.width()) / size.width();
-      double maxY = (box.y() + box.height()) / size.height();
-      ObjectNode a = annotations.addObject();
-      a.putArray("categories").addObject().put("name", box.category());
-      a.put("type", "rectangle");
-      ArrayNode vertices = a.putArray("boundingPoly").addObject().putArray("normalizedVertices");
-      vertices.addObject().put("x", minX).put("y", maxY);
-      vertices.addObject().put("x", minX).put("y", minY);
-      vertices.addObject().put("x", maxX).put("y", minY);
-      vertices.addObject().put("x", maxX).put("y", maxY);
+      rectangle(annotations, box.category(), box.x() / size.width(), box.y() / size.height(),
+          (box.x() + box.width()) / size.width(), (box.y() + box.height()) / size.height());
     }
     return root;
+  }
+
+  /** Adds a rectangle annotation of a category id with normalized corners; returns its category, e.g. for a confidence. */
+  public static ObjectNode rectangle(ArrayNode annotations, String category, double minX, double minY, double maxX, double maxY) {
+    ObjectNode a = annotations.addObject();
+    ObjectNode c = a.putArray("categories").addObject().put("name", category);
+    a.put("type", "rectangle");
+    ArrayNode vertices = a.putArray("boundingPoly").addObject().putArray("normalizedVertices");
+    vertices.addObject().put("x", minX).put("y", maxY);
+    vertices.addObject().put("x", minX).put("y", minY);
+    vertices.addObject().put("x", maxX).put("y", minY);
+    vertices.addObject().put("x", maxX).put("y", maxY);
+    return c;
   }
 
   /** The boxes of a job's answer in pixels, each with its category id. */

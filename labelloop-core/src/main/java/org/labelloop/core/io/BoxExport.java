@@ -108,20 +108,14 @@ final class BoxExport {
     List<Category> categories = List.copyOf(job.categories().values());
     ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
     Writer text = new OutputStreamWriter(zip, StandardCharsets.UTF_8);
-    Set<String> written = new HashSet<>();
-    forEachImage(job, filter, image -> {
-      String entry = "labels/" + ImageIndex.stem(image.fileName()).replaceFirst("^images/", "") + ".txt";
-      if (!written.add(entry)) {
-        LOG.warn("YOLO export: a second image named {} is left out", image.fileName());
-        return;
-      }
-      zip.putNextEntry(new ZipEntry(entry));
-      for (PixelBox b : image.boxes()) {
-        text.write(YoloLabels.format(categoryIndex(categories, b.category()), b.yolo(image.size())) + "\n");
-      }
-      text.flush();
-      zip.closeEntry();
-    });
+    filePerImage(job, filter, zip, text, "YOLO", image -> "labels/" + ImageIndex.stem(image.fileName()).replaceFirst("^images/", "") + ".txt",
+        image -> {
+          StringBuilder lines = new StringBuilder();
+          for (PixelBox b : image.boxes()) {
+            lines.append(YoloLabels.format(categoryIndex(categories, b.category()), b.yolo(image.size()))).append('\n');
+          }
+          return lines.toString();
+        });
     zip.putNextEntry(new ZipEntry("classes.txt"));
     for (Category c : categories) {
       text.write(c.name() + "\n");
@@ -138,19 +132,26 @@ final class BoxExport {
   void voc(Job job, AssetQuery filter, OutputStream out) throws IOException {
     ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
     Writer text = new OutputStreamWriter(zip, StandardCharsets.UTF_8);
+    filePerImage(job, filter, zip, text, "VOC",
+        image -> "Annotations/" + ImageIndex.stem(image.fileName()).replaceFirst("^(images|JPEGImages)/", "") + ".xml", image -> vocXml(job, image));
+    zip.finish();
+  }
+
+  /** One zip entry per image, named by {@code entry}; a second image with the same entry name is left out (logged). */
+  private void filePerImage(Job job, AssetQuery filter, ZipOutputStream zip, Writer text, String format,
+      java.util.function.Function<Image, String> entry, java.util.function.Function<Image, String> content) throws IOException {
     Set<String> written = new HashSet<>();
     forEachImage(job, filter, image -> {
-      String entry = "Annotations/" + ImageIndex.stem(image.fileName()).replaceFirst("^(images|JPEGImages)/", "") + ".xml";
-      if (!written.add(entry)) {
-        LOG.warn("VOC export: a second image named {} is left out", image.fileName());
+      String name = entry.apply(image);
+      if (!written.add(name)) {
+        LOG.warn("{} export: a second image named {} is left out", format, image.fileName());
         return;
       }
-      zip.putNextEntry(new ZipEntry(entry));
-      text.write(vocXml(job, image));
+      zip.putNextEntry(new ZipEntry(name));
+      text.write(content.apply(image));
       text.flush();
       zip.closeEntry();
     });
-    zip.finish();
   }
 
   private static String vocXml(Job job, Image image) {

@@ -13,9 +13,9 @@ import org.labelloop.core.project.Project;
 
 /**
  * The formats whose records carry assets with their labels: Label Studio tasks (a JSON array, or JSON Lines), Prodigy
- * JSON Lines, and Kili assets (a JSON array, JSON Lines, or CSV with JSON cells). A record without an id of its own
- * is named {@code <file name>#k} (k counting the records from 0), or, in an upload without a name, by a hash of its
- * content like a CSV row.
+ * JSON Lines, and Kili assets (a JSON array, JSON Lines, or CSV with JSON cells). A Label Studio task or Prodigy record
+ * without an id of its own is named {@code <file name>#k} (k counting the records from 0), or, in an upload without a
+ * name, by a hash of its content; a Kili asset without an externalId is named by that hash, like a CSV row.
  */
 final class ImportRecords {
   private static final ObjectMapper MAPPER = new ObjectMapper();

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import org.labelloop.core.error.LabelloopException;
+import org.labelloop.core.io.BoxAnswers;
 import org.labelloop.core.learning.EntitySpans;
 import org.labelloop.core.project.Category;
 import org.labelloop.core.project.InputType;
@@ -103,14 +104,7 @@ public final class LabelStudioResults {
         case OBJECT_DETECTION -> category(job, value.path("rectanglelabels").path(0).asText(), problems).ifPresent(id -> {
           double minX = value.path("x").asDouble() / 100, minY = value.path("y").asDouble() / 100;
           double maxX = minX + value.path("width").asDouble() / 100, maxY = minY + value.path("height").asDouble() / 100;
-          ObjectNode a = array(answer, "annotations").addObject();
-          confident(a.putArray("categories").addObject().put("name", id), confidence);
-          a.put("type", "rectangle");
-          ArrayNode v = a.putArray("boundingPoly").addObject().putArray("normalizedVertices");
-          v.addObject().put("x", minX).put("y", maxY);
-          v.addObject().put("x", minX).put("y", minY);
-          v.addObject().put("x", maxX).put("y", minY);
-          v.addObject().put("x", maxX).put("y", maxY);
+          confident(BoxAnswers.rectangle(array(answer, "annotations"), id, minX, minY, maxX, maxY), confidence);
         });
       }
     }
