@@ -13,6 +13,9 @@ Json = Dict[str, Any]
 _MEDIA = ("IMAGE", "AUDIO")
 
 
+_EXTENSIONS = {"yolo": "zip", "voc": "zip", "labelstudio": "json", "spacy": "json", "coco": "json", "prodigy": "jsonl"}
+
+
 class Labelloop:
     """A connection to one Labelloop server.
 
@@ -205,10 +208,26 @@ class Labelloop:
         params = {"inferenceMarkLt": inference_mark_lt}
         return self._result(self._pages(f"/projects/{_id(project_id)}/inference-marks", params, first, 1000), as_pandas, as_generator)
 
+    def import_file(self, project_id: str, path: str, format: str, *, on_error: str = "fail",
+                    on_duplicate: str = "skip") -> Json:
+        """Imports a file of assets with their labels (``labelstudio``, ``prodigy``, ``kili``; for images and audio a
+        zip of the files with its annotation file, as for ``coco``, ``yolo`` and ``voc``), or any other import format
+        (csv, tsv, jsonl, json, zip, conll, bio, spacy). All or nothing unless ``on_error="skip"``; returns the
+        server's report (``imported``, ``duplicates``, ``updated``, ``rejected``, ``errors`` with their lines)."""
+        with open(path, "rb") as f:
+            data = f.read()
+        params = {"format": format, "onError": "skip" if on_error == "skip" else None,
+                  "onDuplicate": "update" if on_duplicate == "update" else None}
+        zipped = data[:2] == b"PK"
+        _, raw = self._http.send("POST", f"/projects/{_id(project_id)}/assets", params, data,
+                                      "application/zip" if zipped else "application/octet-stream")
+        return json.loads(raw.decode("utf-8"))
+
     def export(self, project_id: str, format: str = "jsonl", path: Optional[str] = None, *, status: Optional[str] = None,
                label_type: Optional[str] = None) -> str:
-        """Streams the project's export (jsonl, csv, coco, yolo, conll, bio, prodigy, spacy, labelstudio) to ``path``."""
-        target = path or f"project-{project_id}.{'zip' if format == 'yolo' else format}"
+        """Streams the project's export to ``path``: jsonl (Kili-shaped, imports again as kili), csv (with the
+        jsonResponse), labelstudio, prodigy, coco, yolo and voc (zips), conll, bio, spacy."""
+        target = path or f"project-{project_id}.{_EXTENSIONS.get(format, format)}"
         params = {"format": format, "status": status, "labelType": label_type}
         with self._http.open("GET", f"/projects/{_id(project_id)}/export", params, None, None) as res, open(target, "wb") as out:
             while True:
