@@ -16,8 +16,6 @@ import org.labelloop.core.asset.LabeledAssets;
 import org.labelloop.core.label.ChosenLabel;
 import org.labelloop.core.label.Label;
 import org.labelloop.core.label.LabelType;
-import org.labelloop.core.labelstudio.LabelConfig;
-import org.labelloop.core.labelstudio.LabelStudioResults;
 import org.labelloop.core.project.Project;
 
 /**
@@ -33,7 +31,7 @@ final class LabelStudioExport {
   private LabelStudioExport() {}
 
   static void write(Ports ports, Project project, AssetQuery filter, OutputStream out) throws IOException {
-    String key = LabelConfig.dataKey(project.inputType());
+    String key = LabelStudioResults.dataKey(project.inputType());
     boolean media = ImportRecords.media(project);
     try (JsonGenerator json = MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
       json.writeStartArray();

@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import org.labelloop.core.asset.AssetDraft;
 import org.labelloop.core.error.LabelloopException;
-import org.labelloop.core.labelstudio.LabelConfig;
-import org.labelloop.core.labelstudio.LabelStudioResults;
 import org.labelloop.core.project.Job;
 import org.labelloop.core.project.MlTask;
 import org.labelloop.core.project.Project;
@@ -31,7 +29,7 @@ final class LabelStudioRecords implements RecordMapper {
   LabelStudioRecords(Project project, String source) {
     this.project = project;
     this.source = source;
-    this.dataKey = LabelConfig.dataKey(project.inputType());
+    this.dataKey = LabelStudioResults.dataKey(project.inputType());
   }
 
   @Override

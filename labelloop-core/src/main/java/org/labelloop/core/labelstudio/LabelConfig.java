@@ -8,12 +8,12 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import org.labelloop.core.error.LabelloopException;
+import org.labelloop.core.io.LabelStudioResults;
 import org.labelloop.core.io.SafeXml;
 import org.labelloop.core.project.Category;
 import org.labelloop.core.project.InputType;
 import org.labelloop.core.project.Job;
 import org.labelloop.core.project.JsonInterface;
-import org.labelloop.core.project.MlTask;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
@@ -29,22 +29,12 @@ import org.xml.sax.SAXException;
 public final class LabelConfig {
   private LabelConfig() {}
 
-  /** The object tag's name, which is also the key of the asset in a Label Studio task's {@code data}. */
-  public static String dataKey(InputType type) {
-    return switch (type) {
-      case IMAGE -> "image";
-      case AUDIO -> "audio";
-      case TEXT, TABULAR -> "text";
-    };
-  }
-
   public static String toXml(InputType type, JsonInterface iface) {
-    String key = dataKey(type);
+    String key = LabelStudioResults.dataKey(type);
     StringBuilder xml = new StringBuilder("<View>\n  <").append(capitalized(key)).append(" name=\"").append(key)
         .append("\" value=\"$").append(key).append("\"/>\n");
     for (Job job : iface.jobs().values()) {
-      String tag = tag(job.mlTask());
-      if (tag == null) continue;
+      String tag = LabelStudioResults.tag(job.mlTask());
       String item = tag.equals("Choices") ? "Choice" : "Label";
       xml.append("  <").append(tag).append(" name=\"").append(escape(job.id())).append("\" toName=\"").append(key).append('"');
       if (tag.equals("Choices")) xml.append(" choice=\"").append(job.multiple() ? "multiple" : "single").append('"');
@@ -71,7 +61,7 @@ public final class LabelConfig {
         Element control = (Element) controls.item(i);
         String name = control.getAttribute("name");
         Job job = iface.jobs().get(name);
-        if (job == null || !tag.equals(tag(job.mlTask()))) {
+        if (job == null || !tag.equals(LabelStudioResults.tag(job.mlTask()))) {
           problems.add("<" + tag + " name=\"" + name + "\">: the project has no " + tag.toLowerCase(Locale.ROOT) + " job '" + name
               + "' (its jobs: " + iface.jobs().keySet() + ")");
           continue;
@@ -87,15 +77,6 @@ public final class LabelConfig {
       }
     }
     return problems;
-  }
-
-  static String tag(MlTask task) {
-    return switch (task) {
-      case CLASSIFICATION -> "Choices";
-      case NAMED_ENTITIES_RECOGNITION -> "Labels";
-      case OBJECT_DETECTION -> "RectangleLabels";
-      default -> null;
-    };
   }
 
   private static Element parse(String xml) {

@@ -1,5 +1,6 @@
 package org.labelloop.core.labelstudio;
 
+import org.labelloop.core.io.LabelStudioResults;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -161,7 +162,7 @@ public final class LabelStudioBackend {
   private Map<String, Asset> assetsOf(Caller caller, Project p, JsonNode tasks) {
     Map<String, Asset> found = new LinkedHashMap<>();
     List<AssetDraft> missing = new ArrayList<>();
-    String key = LabelConfig.dataKey(p.inputType());
+    String key = LabelStudioResults.dataKey(p.inputType());
     for (JsonNode task : tasks) {
       String ext = externalId(task);
       Optional<Asset> a = ports.assets().findByExternalId(p.id(), ext);

@@ -1,5 +1,6 @@
 package org.labelloop.core.modelserver;
 
+import org.labelloop.core.io.LabelStudioResults;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -41,7 +42,7 @@ final class ModelServerClient {
   JsonNode predict(String url, boolean allowPrivate, Project p, List<AssetText> assets) throws IOException {
     ObjectNode body = JSON.objectNode();
     ArrayNode tasks = body.putArray("tasks");
-    String key = LabelConfig.dataKey(p.inputType());
+    String key = LabelStudioResults.dataKey(p.inputType());
     for (AssetText a : assets) {
       ObjectNode t = tasks.addObject();
       t.put("id", Long.parseLong(a.id()));

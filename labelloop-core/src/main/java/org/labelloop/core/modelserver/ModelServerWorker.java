@@ -15,7 +15,7 @@ import java.util.UUID;
 import org.labelloop.core.Ports;
 import org.labelloop.core.learning.Threads;
 import org.labelloop.core.error.LabelloopException;
-import org.labelloop.core.labelstudio.LabelStudioResults;
+import org.labelloop.core.io.LabelStudioResults;
 import org.labelloop.core.learning.LearningRepository;
 import org.labelloop.core.learning.LearningRepository.AssetText;
 import org.labelloop.core.outbound.Backoff;

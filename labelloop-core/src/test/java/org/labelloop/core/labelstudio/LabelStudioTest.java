@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.labelloop.core.error.LabelloopException;
+import org.labelloop.core.io.LabelStudioResults;
 import org.labelloop.core.project.InputType;
 import org.labelloop.core.project.JsonInterface;
 

@@ -1,4 +1,4 @@
-package org.labelloop.core.labelstudio;
+package org.labelloop.core.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import org.labelloop.core.error.LabelloopException;
-import org.labelloop.core.io.BoxAnswers;
 import org.labelloop.core.learning.EntitySpans;
 import org.labelloop.core.project.Category;
 import org.labelloop.core.project.InputType;
@@ -27,9 +26,27 @@ public final class LabelStudioResults {
 
   private LabelStudioResults() {}
 
+  /** The object tag's name for this input type, which is also the key of the asset in a Label Studio task's {@code data}. */
+  public static String dataKey(InputType type) {
+    return switch (type) {
+      case IMAGE -> "image";
+      case AUDIO -> "audio";
+      case TEXT, TABULAR -> "text";
+    };
+  }
+
+  /** The Label Studio control tag (and region type) of a job's task, or null for none. */
+  public static String tag(MlTask task) {
+    return switch (task) {
+      case CLASSIFICATION -> "Choices";
+      case NAMED_ENTITIES_RECOGNITION -> "Labels";
+      case OBJECT_DETECTION -> "RectangleLabels";
+    };
+  }
+
   public static ArrayNode toResults(JsonInterface iface, InputType type, JsonNode jsonResponse, String text) {
     ArrayNode results = JSON.arrayNode();
-    String toName = LabelConfig.dataKey(type);
+    String toName = dataKey(type);
     for (Job job : iface.jobs().values()) {
       JsonNode answer = jsonResponse.get(job.id());
       if (answer == null || answer.isNull()) continue;
@@ -140,9 +157,9 @@ public final class LabelStudioResults {
   private static Job job(JsonInterface iface, String from, String type) {
     Job named = iface.jobs().get(from);
     if (named != null) {
-      return type.equalsIgnoreCase(LabelConfig.tag(named.mlTask())) ? named : null;
+      return type.equalsIgnoreCase(tag(named.mlTask())) ? named : null;
     }
-    List<Job> ofKind = iface.jobs().values().stream().filter(j -> type.equalsIgnoreCase(LabelConfig.tag(j.mlTask()))).toList();
+    List<Job> ofKind = iface.jobs().values().stream().filter(j -> type.equalsIgnoreCase(tag(j.mlTask()))).toList();
     return ofKind.size() == 1 ? ofKind.getFirst() : null;
   }
 
