@@ -13,7 +13,7 @@ export function projectTabs(project, active, me) {
     canReview && ['export', 'Export', '/export'],
     isAdmin && ['members', 'Members', '/members'],
     isAdmin && ['interface', 'Interface', '/interface'],
-    isAdmin && ['webhooks', 'Webhooks', '/webhooks'],
+    isAdmin && ['webhooks', 'Integrations', '/webhooks'],
   ].filter(Boolean);
   const base = '#/p/' + encodeURIComponent(project.id);
   return h('div', { class: 'project-head' },

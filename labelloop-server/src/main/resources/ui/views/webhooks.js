@@ -1,9 +1,10 @@
 import { get, post, del, enc } from '../api.js';
 import { h, replace, errorBox, toast, showError, fmtDate } from '../dom.js';
+import { modelServerPanel } from './model-server.js';
 
 const EVENTS = ['LABEL_CREATED', 'ASSET_STATUS_CHANGED', 'REVIEW_DONE', 'IMPORT_FINISHED', 'MODEL_TRAINED'];
 
-/** A project's webhooks: add one, see each one's delivery log, delete. */
+/** A project's integrations: its model server, and its webhooks (add one, see each one's delivery log, delete). */
 export async function renderWebhooks(root, ctx) {
   const pid = enc(ctx.project.id);
   const list = h('div', null, h('p', { class: 'muted', text: 'Loading…' }));
@@ -77,7 +78,7 @@ export async function renderWebhooks(root, ctx) {
     }
   }
 
-  replace(root, h('section', { class: 'panel' }, h('h2', { text: 'Webhooks' }),
+  replace(root, modelServerPanel(ctx), h('section', { class: 'panel' }, h('h2', { text: 'Webhooks' }),
     h('p', { class: 'muted small', text: 'Each event is POSTed as JSON, signed with HMAC-SHA256 in the X-Labelloop-Signature header (t=timestamp,v1=hex of "timestamp.body").' }),
     list), log,
   h('section', { class: 'panel' }, h('h2', { text: 'Add a webhook' }), form, status));

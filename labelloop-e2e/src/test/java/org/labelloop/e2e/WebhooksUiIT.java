@@ -3,6 +3,7 @@ package org.labelloop.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -15,20 +16,26 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 
-/** A project admin adds a webhook in the Webhooks tab and reads its delivery log, in headless Chromium. */
+/**
+ * A project admin, in the Integrations tab in headless Chromium, adds a webhook and reads its delivery log, then
+ * connects a model server (a small Label Studio ML backend on loopback) and sees its state and predictions.
+ */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebhooksUiIT extends BrowserFlow {
   private static final String EMAIL = "hooks@example.org";
   private static final String PASSWORD = "correct horse battery";
   private static final AtomicInteger RECEIVED = new AtomicInteger();
   private static HttpServer receiver;
+  private static HttpServer modelServer;
   private static String projectId;
 
   @AfterAll
   static void stopReceiver() {
     if (receiver != null) receiver.stop(0);
+    if (modelServer != null) modelServer.stop(0);
   }
 
   @Test
@@ -85,5 +92,36 @@ class WebhooksUiIT extends BrowserFlow {
     assertEquals("LABEL_CREATED", cells.get(0).getText());
     assertEquals("HTTP 204", cells.get(3).getText());
     Browser.screenshot(driver, "webhooks-02-deliveries");
+  }
+
+  @Test
+  @Order(4)
+  void connectsAModelServerAndSeesItsPredictions() throws Exception {
+    modelServer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    modelServer.createContext("/", ex -> {
+      int tasks = new ObjectMapper().readTree(ex.getRequestBody()).path("tasks").size();
+      String body = switch (ex.getRequestURI().getPath()) {
+        case "/health" -> "{\"status\":\"UP\"}";
+        case "/setup" -> "{\"model_version\":\"e2e-1\"}";
+        default -> "{\"results\":[" + String.join(",", java.util.Collections.nCopies(tasks,
+            "{\"result\":[{\"from_name\":\"JOB_0\",\"to_name\":\"text\",\"type\":\"choices\",\"value\":{\"choices\":[\"B\"]}}],"
+                + "\"score\":0.8,\"model_version\":\"e2e-1\"}")) + "]}";
+      };
+      byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      ex.getResponseHeaders().set("Content-Type", "application/json");
+      ex.sendResponseHeaders(200, bytes.length);
+      ex.getResponseBody().write(bytes);
+      ex.close();
+    });
+    modelServer.start();
+    server.api("POST", "/api/v1/projects/" + projectId + "/assets", List.of(Map.of("externalId", "h2", "content", "unlabeled")));
+    visible("#model-server-url").sendKeys("http://127.0.0.1:" + modelServer.getAddress().getPort());
+    driver.findElement(By.id("model-server-private")).click();
+    driver.findElement(By.cssSelector("#model-server-form button[type=submit]")).click();
+    assertEquals("e2e-1", visible("#model-server .table.kv tr:nth-child(3) td").getText());
+    wait.ignoring(StaleElementReferenceException.class).until(d -> // the panel follows the server every 3 s
+        d.findElement(By.id("model-server-status")).getText().equals("READY")
+            && d.findElement(By.cssSelector("#model-server .table.kv tr:nth-child(4) td")).getText().equals("1"));
+    Browser.screenshot(driver, "integrations-model-server");
   }
 }
