@@ -28,6 +28,8 @@ import org.slf4j.LoggerFactory;
 public final class LabelloopServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LabelloopServer.class);
   public static final String VERSION = "0.1.0";
+  /** What a 503 (the database busy) asks the client to wait before trying again. */
+  static final int RETRY_BUSY_SECONDS = 5;
 
   private final Javalin javalin;
   private final List<Route> routes = new ArrayList<>();
@@ -76,6 +78,11 @@ public final class LabelloopServer implements AutoCloseable {
     j.get("/api/openapi.json", ctx -> resource(ctx, "/api/openapi.json", "application/json"));
     j.get("/api/docs", ctx -> resource(ctx, "/api/docs.html", "text/html; charset=utf-8"));
     j.get("/api/docs.js", ctx -> resource(ctx, "/api/docs.js", "text/javascript; charset=utf-8"));
+    handleErrors(j);
+  }
+
+  /** Every error as a JSON body {@code {"error": {code, message, details}}} with its status. */
+  static void handleErrors(Javalin j) {
     j.exception(LabelloopException.class, (e, ctx) -> error(ctx, status(e.code()), e.code().name(), e.getMessage(), e.details()));
     j.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), codeFor(e.getStatus()), e.getMessage(), List.of()));
     j.exception(org.labelloop.core.io.UploadInterrupted.class, (e, ctx) -> {
@@ -167,6 +174,7 @@ public final class LabelloopServer implements AutoCloseable {
       case NOT_FOUND -> 404;
       case CONFLICT -> 409;
       case TOO_MANY_REQUESTS -> 429;
+      case BUSY -> 503;
     };
   }
 
@@ -178,6 +186,7 @@ public final class LabelloopServer implements AutoCloseable {
       case 404 -> ErrorCode.NOT_FOUND.name();
       case 409 -> ErrorCode.CONFLICT.name();
       case 429 -> ErrorCode.TOO_MANY_REQUESTS.name();
+      case 503 -> ErrorCode.BUSY.name();
       default -> "HTTP_" + status;
     };
   }
@@ -191,6 +200,9 @@ public final class LabelloopServer implements AutoCloseable {
     details.forEach(detailArray::add);
     if (status == 401) {
       ctx.header("WWW-Authenticate", "Bearer");
+    }
+    if (status == 503) {
+      ctx.header("Retry-After", Integer.toString(RETRY_BUSY_SECONDS));
     }
     ctx.status(status).json(body);
   }
