@@ -30,10 +30,11 @@ class AuthorizationMatrixIT extends ServerContract {
   enum Who { ADMIN, MANAGER, REVIEWER, LABELER, OUTSIDER, NO_KEY, REVOKED_KEY }
 
   /**
-   * Who a route lets in: anyone; any signed-in user; the user named in the path (the labeler) or an administrator; administrators only; or members
+   * Who a route lets in: anyone; any signed-in user; server administrators and the users they allow to create
+   * projects (the manager here); the user named in the path (the labeler) or an administrator; administrators only; or members
    * with at least a project role. A webhook is the project admins' business: to anyone else it does not exist (404).
    */
-  enum Level { PUBLIC, SIGNED_IN, SELF_OR_ADMIN, SERVER_ADMIN, LABELER, REVIEWER, MANAGER, HIDDEN_BELOW_MANAGER }
+  enum Level { PUBLIC, SIGNED_IN, CREATOR, SELF_OR_ADMIN, SERVER_ADMIN, LABELER, REVIEWER, MANAGER, HIDDEN_BELOW_MANAGER }
 
   /** A request: path (with query) and JSON body, or null for none. */
   record Call(String path, String body) {}
@@ -55,7 +56,7 @@ class AuthorizationMatrixIT extends ServerContract {
         row("POST /api/v1/auth/login", Level.PUBLIC, 200, f -> new Call("/api/v1/auth/login", f.labelerLogin)),
         row("POST /api/v1/auth/logout", Level.SIGNED_IN, 204),
         row("GET /api/v1/auth/me", Level.SIGNED_IN, 200),
-        row("POST /api/v1/projects", Level.SIGNED_IN, 201, f -> new Call("/api/v1/projects", f.projectBody)),
+        row("POST /api/v1/projects", Level.CREATOR, 201, f -> new Call("/api/v1/projects", f.projectBody)),
         row("GET /api/v1/projects", Level.SIGNED_IN, 200),
         row("GET /api/v1/projects/{id}", Level.LABELER, 200),
         row("PATCH /api/v1/projects/{id}", Level.MANAGER, 200, f -> f.in("", "{\"description\":\"patched\"}")),
@@ -81,6 +82,11 @@ class AuthorizationMatrixIT extends ServerContract {
         row("GET /api/v1/users", Level.SERVER_ADMIN, 200),
         row("POST /api/v1/users/{id}/api-keys", Level.SELF_OR_ADMIN, 201, f -> new Call("/api/v1/users/" + f.labeler + "/api-keys", "{\"name\":\"k\"}")),
         row("GET /api/v1/users/{id}/api-keys", Level.SELF_OR_ADMIN, 200, f -> new Call("/api/v1/users/" + f.labeler + "/api-keys", null)),
+        row("PATCH /api/v1/users/{id}", Level.SERVER_ADMIN, 200,
+            f -> new Call("/api/v1/users/" + f.labeler, "{\"canCreateProjects\":false}")),
+        row("GET /api/v1/instance-settings", Level.SERVER_ADMIN, 200),
+        row("PATCH /api/v1/instance-settings", Level.SERVER_ADMIN, 200,
+            f -> new Call("/api/v1/instance-settings", "{\"projectCreators\":\"ALLOWED_USERS\"}")),
         row("DELETE /api/v1/api-keys/{id}", Level.SELF_OR_ADMIN, 204, f -> new Call("/api/v1/api-keys/" + f.labelerKey(), null)),
         row("GET /api/v1/projects/{id}/learning", Level.LABELER, 200),
         row("PATCH /api/v1/projects/{id}/learning", Level.MANAGER, 200, f -> f.in("/learning", "{\"retrainEvery\":50}")),
@@ -177,6 +183,7 @@ class AuthorizationMatrixIT extends ServerContract {
     }
     boolean allowed = switch (row.level()) {
       case PUBLIC, SIGNED_IN -> true;
+      case CREATOR -> who == Who.ADMIN || who == Who.MANAGER;
       case SELF_OR_ADMIN -> who == Who.ADMIN || who == Who.LABELER;
       case SERVER_ADMIN -> who == Who.ADMIN;
       case LABELER, REVIEWER, MANAGER, HIDDEN_BELOW_MANAGER -> {
@@ -239,6 +246,7 @@ class AuthorizationMatrixIT extends ServerContract {
         userIds.put(who, id);
         clients.put(who, unchecked.as(created(admin.post("/api/v1/users/" + id + "/api-keys", "{}")).path("key").asText()));
       }
+      assertEquals(200, admin.patch("/api/v1/users/" + userIds.get(Who.MANAGER), "{\"canCreateProjects\":true}").status());
       var revoked = created(admin.post("/api/v1/users/" + userIds.get(Who.MANAGER) + "/api-keys", "{}"));
       assertEquals(204, admin.delete("/api/v1/api-keys/" + revoked.path("id").asText()).status());
       clients.put(Who.REVOKED_KEY, unchecked.as(revoked.path("key").asText()));
@@ -249,6 +257,7 @@ class AuthorizationMatrixIT extends ServerContract {
       String other = newProject("TEXT");
       put(other, Who.OUTSIDER, "ADMIN");
       project = teamProject();
+      spareMember(); // a member already, so that the manager may change the spare's role (they share a project)
       created(admin.post("/api/v1/projects/" + project + "/assets",
           "[{\"externalId\":\"a1\",\"content\":\"one\"},{\"externalId\":\"a2\",\"content\":\"two\"},{\"externalId\":\"a3\",\"content\":\"three\"}]"));
       asset = admin.get("/api/v1/projects/" + project + "/assets?externalId=a1").body().path("items").path(0).path("id").asText();

@@ -37,8 +37,12 @@ public final class LabelloopServer implements AutoCloseable {
   /** An HTTP route the server registered, e.g. {@code PATCH /api/v1/projects/{id}}. */
   public record Route(String method, String path) {}
 
-  public LabelloopServer(Labelloop app, Ports ports, Clock clock, Path tempDir) {
-    Auth auth = new Auth(app, ports.sessions(), ports.users(), clock);
+  /**
+   * @param trustProxy whether a reverse proxy in front sets {@code X-Forwarded-Proto}: only then is that header
+   *     believed when deciding that a request came over HTTPS (Secure cookie, HSTS)
+   */
+  public LabelloopServer(Labelloop app, Ports ports, Clock clock, Path tempDir, boolean trustProxy) {
+    Auth auth = new Auth(app, ports.sessions(), ports.users(), clock, trustProxy);
     this.javalin = Javalin.create(config -> {
       config.events(events -> events.handlerAdded(h -> {
         if (h.getHttpMethod().isHttpMethod()) routes.add(new Route(h.getHttpMethod().name(), h.getPath()));
@@ -59,7 +63,7 @@ public final class LabelloopServer implements AutoCloseable {
       });
     });
     Javalin j = javalin;
-    j.before(LabelloopServer::securityHeaders);
+    j.before(ctx -> securityHeaders(ctx, trustProxy));
     j.before("/api/v1/*", auth::authenticate);
     j.get("/api/v1/health", ctx -> ctx.json(Json.object().put("status", "ok").put("version", VERSION)));
     j.post("/api/v1/auth/login", auth::login);
@@ -129,14 +133,23 @@ public final class LabelloopServer implements AutoCloseable {
     javalin.stop();
   }
 
-  private static void securityHeaders(Context ctx) {
-    ctx.header("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'");
+  private static void securityHeaders(Context ctx, boolean trustProxy) {
+    ctx.header("Content-Security-Policy",
+        "default-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'");
+    if (https(ctx, trustProxy)) {
+      ctx.header("Strict-Transport-Security", "max-age=31536000");
+    }
     ctx.header("X-Content-Type-Options", "nosniff");
     ctx.header("X-Frame-Options", "DENY");
     ctx.header("Referrer-Policy", "no-referrer");
     if (ctx.path().startsWith("/api/v1/")) {
       ctx.header("Cache-Control", "no-store");
     }
+  }
+
+  /** Whether the client reached us over HTTPS: directly, or through a trusted proxy that says so. */
+  static boolean https(Context ctx, boolean trustProxy) {
+    return "https".equalsIgnoreCase(ctx.scheme()) || trustProxy && "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
   }
 
   private static void resource(Context ctx, String path, String contentType) throws IOException {
