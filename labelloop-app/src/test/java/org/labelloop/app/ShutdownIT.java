@@ -5,17 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.labelloop.app.testing.Api;
+import org.labelloop.app.testing.ServerProcess;
 
 /**
  * A server stopped with SIGTERM while its background embedder runs ONNX batches exits cleanly: the shutdown hook
@@ -31,58 +31,17 @@ class ShutdownIT {
   void sigtermMidEmbeddingExitsCleanlyWithoutACrashLog() throws Exception {
     for (int i = 0; i < ITERATIONS; i++) {
       Path data = Files.createDirectories(root.resolve("run" + i));
-      Process server = start(data);
-      try {
-        Api api = await(server, data);
-        importTexts(api, 3000);
-        long stored = awaitEmbeddings(server, data);
-        server.destroy(); // SIGTERM
-        assertTrue(server.waitFor(90, TimeUnit.SECONDS), "server did not stop within 90 s after SIGTERM");
-        String log = Files.readString(data.resolve("server.log"));
-        try (Stream<Path> files = Files.list(data)) {
-          assertEquals(java.util.List.of(), files.filter(f -> f.getFileName().toString().startsWith("hs_err_pid")).toList(),
-              "run " + i + ": the JVM crashed:\n" + log);
-        }
-        assertEquals(143, server.exitValue(), "run " + i + ": exit status after SIGTERM (128 + 15):\n" + log);
-        assertTrue(log.contains("stopped"), "run " + i + ": the shutdown hook did not finish:\n" + log);
-        System.out.println("shutdown run " + i + ": SIGTERM after " + stored + " stored embeddings, exit " + server.exitValue());
-      } finally {
-        server.destroyForcibly();
+      try (ServerProcess server = ServerProcess.start(data, 0, "--embeddings")) {
+        importTexts(server.admin(), 3000);
+        long stored = awaitEmbeddings(server.process(), data);
+        server.process().destroy(); // SIGTERM
+        assertTrue(server.process().waitFor(90, TimeUnit.SECONDS), "server did not stop within 90 s after SIGTERM");
+        assertEquals(List.of(), server.crashReports(), "run " + i + ": the JVM crashed:\n" + server.log());
+        assertEquals(143, server.process().exitValue(), "run " + i + ": exit status after SIGTERM (128 + 15):\n" + server.log());
+        assertTrue(server.log().contains("stopped"), "run " + i + ": the shutdown hook did not finish:\n" + server.log());
+        System.out.println("shutdown run " + i + ": SIGTERM after " + stored + " stored embeddings, exit " + server.process().exitValue());
       }
     }
-  }
-
-  private static Process start(Path data) throws IOException {
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
-    String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    ProcessBuilder pb = new ProcessBuilder(java.toString(), "-XX:ErrorFile=" + data.resolve("hs_err_pid%p.log"), "-cp", cp,
-        "org.labelloop.app.Main", "serve", "--host", "127.0.0.1", "--port", Integer.toString(port), "--data", data.toString(),
-        "--embeddings")
-        .directory(data.toFile())
-        .redirectErrorStream(true)
-        .redirectOutput(data.resolve("server.log").toFile());
-    Files.writeString(data.resolve("port"), Integer.toString(port));
-    return pb.start();
-  }
-
-  private static Api await(Process server, Path data) throws Exception {
-    Api anonymous = new Api("http://127.0.0.1:" + Files.readString(data.resolve("port")), null);
-    for (int i = 0; i < 600; i++) {
-      try {
-        if (anonymous.get("/api/v1/health").status() == 200) {
-          return anonymous.as(Files.readString(data.resolve("admin-api-key")).trim());
-        }
-      } catch (RuntimeException notYet) {
-        // not listening yet
-      }
-      assertTrue(server.isAlive(), () -> "server died: " + read(data.resolve("server.log")));
-      Thread.sleep(100);
-    }
-    throw new AssertionError("server did not start: " + read(data.resolve("server.log")));
   }
 
   private static void importTexts(Api api, int count) {
