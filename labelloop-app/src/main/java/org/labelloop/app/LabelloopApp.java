@@ -37,12 +37,13 @@ public final class LabelloopApp implements AutoCloseable {
   /**
    * What {@code serve} was asked for. {@code dbUrl} null means the SQLite file {@code DATA/labelloop.db};
    * {@code embeddings} runs the background embedder of text assets and gives the NER tagger word-cluster features;
-   * {@code importLimits} caps cells, rows and files of imports.
+   * {@code importLimits} caps cells, rows and files of imports; {@code trustProxy} believes a reverse proxy's
+   * {@code X-Forwarded-Proto}.
    */
   public record Settings(String host, int port, Path dataDir, String dbUrl, boolean demo, boolean embeddings,
-      ImportLimits importLimits) {
+      ImportLimits importLimits, boolean trustProxy) {
     public Settings(String host, int port, Path dataDir, String dbUrl, boolean demo, boolean embeddings) {
-      this(host, port, dataDir, dbUrl, demo, embeddings, ImportLimits.DEFAULT);
+      this(host, port, dataDir, dbUrl, demo, embeddings, ImportLimits.DEFAULT, false);
     }
   }
 
@@ -97,7 +98,7 @@ public final class LabelloopApp implements AutoCloseable {
       if (settings.demo()) {
         new Demo(app, ports).createIfAbsent(out);
       }
-      LabelloopServer server = new LabelloopServer(app, ports, clock, tmp).start(settings.host(), settings.port());
+      LabelloopServer server = new LabelloopServer(app, ports, clock, tmp, settings.trustProxy()).start(settings.host(), settings.port());
       LOG.info("Labelloop listening on port {} with a {} database", server.port(), db.dialectName());
       WordEmbedder words = settings.embeddings() ? new WordEmbedder() : null;
       TrainingWorker worker = new TrainingWorker(ports, clock, TrainingWorker.newId(), words).start(); // background retraining

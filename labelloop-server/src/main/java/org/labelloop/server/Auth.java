@@ -37,8 +37,10 @@ final class Auth {
   private final UserRepository users;
   private final Clock clock;
   private final LoginThrottle throttle;
+  private final boolean trustProxy;
 
-  Auth(Labelloop app, SessionRepository sessions, UserRepository users, Clock clock) {
+  Auth(Labelloop app, SessionRepository sessions, UserRepository users, Clock clock, boolean trustProxy) {
+    this.trustProxy = trustProxy;
     this.app = app;
     this.sessions = sessions;
     this.users = users;
@@ -115,7 +117,7 @@ final class Auth {
     String csrf = Secrets.newToken("");
     sessions.deleteExpired(clock.instant());
     sessions.create(new Session(Secrets.sha256Hex(token), user.get().id(), csrf, clock.instant().plus(SESSION_TTL)));
-    Cookie cookie = new Cookie(COOKIE, token, "/", (int) SESSION_TTL.toSeconds(), isHttps(ctx), 0, true, null, null, SameSite.STRICT);
+    Cookie cookie = new Cookie(COOKIE, token, "/", (int) SESSION_TTL.toSeconds(), LabelloopServer.https(ctx, trustProxy), 0, true, null, null, SameSite.STRICT);
     ctx.cookie(cookie);
     ctx.json(me(user.get(), csrf));
   }
@@ -157,10 +159,6 @@ final class Auth {
   private static boolean changesState(Context ctx) {
     HandlerType m = ctx.method();
     return m != HandlerType.GET && m != HandlerType.HEAD && m != HandlerType.OPTIONS;
-  }
-
-  private static boolean isHttps(Context ctx) {
-    return "https".equalsIgnoreCase(ctx.scheme()) || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
   }
 
   private static LabelloopException unauthenticated(String message) {

@@ -28,6 +28,8 @@ import org.slf4j.LoggerFactory;
 public final class LabelloopServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LabelloopServer.class);
   public static final String VERSION = "0.1.0";
+  /** What a 503 (the database busy) asks the client to wait before trying again. */
+  static final int RETRY_BUSY_SECONDS = 5;
 
   private final Javalin javalin;
   private final List<Route> routes = new ArrayList<>();
@@ -35,8 +37,12 @@ public final class LabelloopServer implements AutoCloseable {
   /** An HTTP route the server registered, e.g. {@code PATCH /api/v1/projects/{id}}. */
   public record Route(String method, String path) {}
 
-  public LabelloopServer(Labelloop app, Ports ports, Clock clock, Path tempDir) {
-    Auth auth = new Auth(app, ports.sessions(), ports.users(), clock);
+  /**
+   * @param trustProxy whether a reverse proxy in front sets {@code X-Forwarded-Proto}: only then is that header
+   *     believed when deciding that a request came over HTTPS (Secure cookie, HSTS)
+   */
+  public LabelloopServer(Labelloop app, Ports ports, Clock clock, Path tempDir, boolean trustProxy) {
+    Auth auth = new Auth(app, ports.sessions(), ports.users(), clock, trustProxy);
     this.javalin = Javalin.create(config -> {
       config.events(events -> events.handlerAdded(h -> {
         if (h.getHttpMethod().isHttpMethod()) routes.add(new Route(h.getHttpMethod().name(), h.getPath()));
@@ -57,7 +63,7 @@ public final class LabelloopServer implements AutoCloseable {
       });
     });
     Javalin j = javalin;
-    j.before(LabelloopServer::securityHeaders);
+    j.before(ctx -> securityHeaders(ctx, trustProxy));
     j.before("/api/v1/*", auth::authenticate);
     j.get("/api/v1/health", ctx -> ctx.json(Json.object().put("status", "ok").put("version", VERSION)));
     j.post("/api/v1/auth/login", auth::login);
@@ -76,6 +82,11 @@ public final class LabelloopServer implements AutoCloseable {
     j.get("/api/openapi.json", ctx -> resource(ctx, "/api/openapi.json", "application/json"));
     j.get("/api/docs", ctx -> resource(ctx, "/api/docs.html", "text/html; charset=utf-8"));
     j.get("/api/docs.js", ctx -> resource(ctx, "/api/docs.js", "text/javascript; charset=utf-8"));
+    handleErrors(j);
+  }
+
+  /** Every error as a JSON body {@code {"error": {code, message, details}}} with its status. */
+  static void handleErrors(Javalin j) {
     j.exception(LabelloopException.class, (e, ctx) -> error(ctx, status(e.code()), e.code().name(), e.getMessage(), e.details()));
     j.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), codeFor(e.getStatus()), e.getMessage(), List.of()));
     j.exception(org.labelloop.core.io.UploadInterrupted.class, (e, ctx) -> {
@@ -122,14 +133,23 @@ public final class LabelloopServer implements AutoCloseable {
     javalin.stop();
   }
 
-  private static void securityHeaders(Context ctx) {
-    ctx.header("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'");
+  private static void securityHeaders(Context ctx, boolean trustProxy) {
+    ctx.header("Content-Security-Policy",
+        "default-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'");
+    if (https(ctx, trustProxy)) {
+      ctx.header("Strict-Transport-Security", "max-age=31536000");
+    }
     ctx.header("X-Content-Type-Options", "nosniff");
     ctx.header("X-Frame-Options", "DENY");
     ctx.header("Referrer-Policy", "no-referrer");
     if (ctx.path().startsWith("/api/v1/")) {
       ctx.header("Cache-Control", "no-store");
     }
+  }
+
+  /** Whether the client reached us over HTTPS: directly, or through a trusted proxy that says so. */
+  static boolean https(Context ctx, boolean trustProxy) {
+    return "https".equalsIgnoreCase(ctx.scheme()) || trustProxy && "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
   }
 
   private static void resource(Context ctx, String path, String contentType) throws IOException {
@@ -167,6 +187,7 @@ public final class LabelloopServer implements AutoCloseable {
       case NOT_FOUND -> 404;
       case CONFLICT -> 409;
       case TOO_MANY_REQUESTS -> 429;
+      case BUSY -> 503;
     };
   }
 
@@ -178,6 +199,7 @@ public final class LabelloopServer implements AutoCloseable {
       case 404 -> ErrorCode.NOT_FOUND.name();
       case 409 -> ErrorCode.CONFLICT.name();
       case 429 -> ErrorCode.TOO_MANY_REQUESTS.name();
+      case 503 -> ErrorCode.BUSY.name();
       default -> "HTTP_" + status;
     };
   }
@@ -191,6 +213,9 @@ public final class LabelloopServer implements AutoCloseable {
     details.forEach(detailArray::add);
     if (status == 401) {
       ctx.header("WWW-Authenticate", "Bearer");
+    }
+    if (status == 503) {
+      ctx.header("Retry-After", Integer.toString(RETRY_BUSY_SECONDS));
     }
     ctx.status(status).json(body);
   }

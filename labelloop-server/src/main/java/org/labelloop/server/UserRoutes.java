@@ -8,6 +8,7 @@ import io.javalin.http.Context;
 import org.labelloop.core.Labelloop;
 import org.labelloop.core.user.CreatedApiKey;
 import org.labelloop.core.user.Caller;
+import org.labelloop.core.user.ProjectCreators;
 import org.labelloop.core.user.User;
 
 /** Users and API keys: admins manage everyone, a user manages their own keys. */
@@ -24,6 +25,34 @@ final class UserRoutes {
     j.post("/api/v1/users/{id}/api-keys", this::createKey);
     j.get("/api/v1/users/{id}/api-keys", this::listKeys);
     j.delete("/api/v1/api-keys/{id}", this::revokeKey);
+    j.patch("/api/v1/users/{id}", this::update);
+    j.get("/api/v1/instance-settings", ctx -> ctx.json(settings(Auth.caller(ctx))));
+    j.patch("/api/v1/instance-settings", this::updateSettings);
+  }
+
+  /** Body {@code {"canCreateProjects": true|false}}. */
+  private void update(Context ctx) {
+    Caller caller = Auth.caller(ctx);
+    JsonNode body = Body.object(ctx);
+    String id = ctx.pathParam("id");
+    if (body.has("canCreateProjects")) {
+      app.users().setCanCreateProjects(caller, id, Body.bool(body, "canCreateProjects", false));
+    }
+    ctx.json(Json.object().put("id", id).put("canCreateProjects", app.users().canCreateProjects(caller, id)));
+  }
+
+  /** Body {@code {"projectCreators": "ALLOWED_USERS"|"EVERYONE"}}. */
+  private void updateSettings(Context ctx) {
+    Caller caller = Auth.caller(ctx);
+    ProjectCreators creators = Body.enumOf(ProjectCreators.class, "projectCreators", Body.text(Body.object(ctx), "projectCreators"));
+    if (creators != null) {
+      app.users().setProjectCreators(caller, creators);
+    }
+    ctx.json(settings(caller));
+  }
+
+  private ObjectNode settings(Caller caller) {
+    return Json.object().put("projectCreators", app.users().projectCreators(caller).name());
   }
 
   private void create(Context ctx) {

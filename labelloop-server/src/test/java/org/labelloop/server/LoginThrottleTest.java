@@ -65,6 +65,19 @@ class LoginThrottleTest {
     assertEquals(0, throttle.waitSeconds("a@example.org", "1.2.3.4"));
   }
 
+  /** One guesser trying one password on many accounts: each email fails once, the address is throttled all the same. */
+  @Test
+  void throttlesAnAddressTryingManyEmails() {
+    for (int i = 0; i < 60; i++) {
+      throttle.failed("user" + i + "@example.org", "1.2.3.4");
+    }
+    assertTrue(throttle.waitSeconds("someone.else@example.org", "1.2.3.4") > 60, "an address with 60 failures waits");
+    assertEquals(0, throttle.waitSeconds("someone.else@example.org", "5.6.7.8"), "other addresses are not slowed down");
+    clock.now = clock.now.plus(Duration.ofMinutes(16));
+    throttle.failed("late@example.org", "1.2.3.4");
+    assertEquals(0, throttle.waitSeconds("late@example.org", "1.2.3.4"), "a counter idle longer than the longest wait starts again");
+  }
+
   @Test
   void capsTheDelayAtFifteenMinutes() {
     for (int i = 0; i < 100; i++) {

@@ -115,7 +115,7 @@ enum Dialect {
 
   /** A lock every write transaction takes first: fair and exclusive for SQLite, none for PostgreSQL. */
   WriterLock newWriterLock() {
-    return singleWriter ? WriterLock.exclusive() : WriterLock.none();
+    return singleWriter ? WriterLock.exclusive(WriterLock.TIMEOUT) : WriterLock.none();
   }
 
   /** The text of {@code name} from this dialect's SQL folder beside the classes. */

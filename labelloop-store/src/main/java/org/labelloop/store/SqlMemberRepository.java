@@ -68,4 +68,14 @@ final class SqlMemberRepository implements MemberRepository {
                             Role.valueOf(rs.getString("role"))))
                 .list());
   }
+
+  @Override
+  public boolean shareAProject(String userId, String otherUserId) {
+    return tx.read(h -> h.createQuery("SELECT count(*) FROM members a JOIN members b ON b.project_id = a.project_id"
+            + " WHERE a.user_id = :a AND b.user_id = :b")
+        .bind("a", Ids.parse(userId))
+        .bind("b", Ids.parse(otherUserId))
+        .mapTo(Long.class)
+        .one()) > 0;
+  }
 }

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.labelloop.core.error.LabelloopException;
 import org.labelloop.core.port.UserRepository;
+import org.labelloop.core.user.ProjectCreators;
 import org.labelloop.core.user.User;
 
 final class SqlUserRepository implements UserRepository {
@@ -50,6 +51,39 @@ final class SqlUserRepository implements UserRepository {
       throw LabelloopException.conflict("email: a user with " + normalised + " already exists");
     }
     return new User(Long.toString(id.get()), normalised, storedName, admin, Instant.ofEpochMilli(now.toEpochMilli()));
+  }
+
+  @Override
+  public boolean canCreateProjects(String userId) {
+    return tx.read(h -> h.createQuery("SELECT can_create_projects FROM users WHERE id = :id")
+        .bind("id", Ids.parse(userId))
+        .mapTo(Boolean.class)
+        .findOne()
+        .orElse(false));
+  }
+
+  @Override
+  public boolean setCanCreateProjects(String userId, boolean allowed) {
+    return tx.write(h -> h.createUpdate("UPDATE users SET can_create_projects = :allowed WHERE id = :id")
+        .bind("allowed", allowed)
+        .bind("id", Ids.parse(userId))
+        .execute()) > 0;
+  }
+
+  @Override
+  public ProjectCreators projectCreators() {
+    return tx.read(h -> h.createQuery("SELECT value FROM instance_settings WHERE name = 'project_creators'")
+        .mapTo(String.class)
+        .findOne()
+        .map(ProjectCreators::valueOf)
+        .orElse(ProjectCreators.ALLOWED_USERS));
+  }
+
+  @Override
+  public void setProjectCreators(ProjectCreators creators) {
+    tx.write(h -> h.createUpdate("UPDATE instance_settings SET value = :value WHERE name = 'project_creators'")
+        .bind("value", creators.name())
+        .execute());
   }
 
   @Override

@@ -4,17 +4,19 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import org.labelloop.core.error.ErrorCode;
+import org.labelloop.core.error.LabelloopException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Serialises write transactions in this JVM where the database allows a single writer. Every writer waits at most
- * {@link #TIMEOUT_SECONDS}; work that takes long (an import) takes the slot once per short batch instead of once for
+ * {@link #TIMEOUT} and then fails with {@link ErrorCode#BUSY} (HTTP 503 with Retry-After); work that takes long (an import) takes the slot once per short batch instead of once for
  * all, so a hold longer than {@link #SLOW_HOLD} is logged as a defect to find.
  */
 abstract class WriterLock {
   private static final Logger LOG = LoggerFactory.getLogger(WriterLock.class);
-  private static final long TIMEOUT_SECONDS = 60;
+  static final Duration TIMEOUT = Duration.ofSeconds(60);
   static final Duration SLOW_HOLD = Duration.ofSeconds(2);
 
   abstract void lock();
@@ -40,7 +42,7 @@ abstract class WriterLock {
   }
 
   /** Fair, so that under load (50 labelers) waiting writers are served in arrival order and tail latency stays low. */
-  static WriterLock exclusive() {
+  static WriterLock exclusive(Duration timeout) {
     ReentrantLock lock = new ReentrantLock(true);
     AtomicLong longest = new AtomicLong();
     return new WriterLock() {
@@ -49,8 +51,9 @@ abstract class WriterLock {
       @Override
       void lock() {
         try {
-          if (!lock.tryLock(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("Database busy: no write slot within " + TIMEOUT_SECONDS + " s");
+          if (!lock.tryLock(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+            throw new LabelloopException(ErrorCode.BUSY,
+                "the database is busy: no write slot within " + timeout.toMillis() + " ms; try again in a few seconds");
           }
           since = System.nanoTime();
         } catch (InterruptedException e) {

@@ -1,6 +1,7 @@
 package org.labelloop.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.labelloop.store.Fixtures.NOW;
 
@@ -8,6 +9,9 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.labelloop.core.asset.AssetDraft;
+import org.labelloop.core.error.ErrorCode;
+import org.labelloop.core.error.LabelloopException;
+import org.labelloop.core.label.LabelType;
 import org.labelloop.core.project.Project;
 
 /**
@@ -36,6 +40,21 @@ class ImportRecoveryIT extends OnBothDatabases {
     assertEquals(1, app.assets().recoverAbandonedImports(NOW.plusSeconds(1)));
     assertEquals(1, db.projects().stats(p.id()).assetCount());
     assertTrue(db.imports().abandoned(NOW.plusSeconds(3600)).isEmpty());
+  }
+
+  /** A label on an asset that a failing import would delete again is refused (409), never acknowledged and lost. */
+  @Test
+  void labelsWaitForTheirAssetsImportToFinish() {
+    Project p = Fixtures.project(db);
+    var admin = Fixtures.admin(db);
+    String id = db.transactor().inTransaction(() -> db.imports().begin(p.id(), NOW));
+    db.transactor().inTransaction(() -> db.assets().insert(p.id(), id, List.of(draft("r1")), NOW));
+    var asset = db.assets().findByExternalId(p.id(), "r1").orElseThrow();
+    var refused = assertThrows(LabelloopException.class,
+        () -> app.labels().submit(admin, p.id(), Fixtures.label(asset.id(), LabelType.DEFAULT, "SPORT")));
+    assertEquals(ErrorCode.CONFLICT, refused.code());
+    db.transactor().inTransaction(() -> db.imports().end(id));
+    assertEquals(asset.id(), app.labels().submit(admin, p.id(), Fixtures.label(asset.id(), LabelType.DEFAULT, "SPORT")).assetId());
   }
 
   @Test

@@ -52,6 +52,11 @@ final class ApiClient {
         .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofInputStream()));
   }
 
+  JsonNode patch(String path, JsonNode body) {
+    return json(send(request(path).header("Content-Type", "application/json")
+        .method("PATCH", HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofInputStream()));
+  }
+
   JsonNode delete(String path) {
     return json(send(request(path).DELETE().build(), HttpResponse.BodyHandlers.ofInputStream()));
   }

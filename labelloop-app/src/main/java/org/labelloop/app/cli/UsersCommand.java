@@ -16,6 +16,8 @@ public final class UsersCommand {
     @Option(names = "--password", defaultValue = "${env:LABELLOOP_NEW_PASSWORD}",
         description = "At least 10 characters (default: env LABELLOOP_NEW_PASSWORD).") String password;
     @Option(names = "--admin", description = "Make the user a server administrator.") boolean admin;
+    @Option(names = "--can-create-projects", description = "Allow the user to create projects (administrators always can).")
+    boolean canCreateProjects;
 
     @Override
     void run(ApiClient api) {
@@ -25,6 +27,9 @@ public final class UsersCommand {
       ObjectNode body = ApiClient.MAPPER.createObjectNode().put("email", email).put("name", name)
           .put("password", password).put("admin", admin);
       JsonNode u = api.post("/api/v1/users", body);
+      if (canCreateProjects) {
+        api.patch("/api/v1/users/" + u.path("id").asText(), ApiClient.MAPPER.createObjectNode().put("canCreateProjects", true));
+      }
       System.out.println("user created: id=" + u.path("id").asText() + " email=" + u.path("email").asText());
     }
   }

@@ -81,6 +81,9 @@ public final class LabelService {
 
   private WebhookEvents.StoredLabel write(Caller caller, Project project, LabelDraft draft) {
     Asset asset = resolve(project.id(), draft);
+    if (ports.imports().importing(asset.id())) { // a label on it would go if the import fails: never acknowledge that
+      throw LabelloopException.conflict("Asset '" + asset.externalId() + "' belongs to an import still running; label it once the import has finished");
+    }
     if (!draft.skipped()) {
       ResponseValidator.validate(project.jsonInterface(), draft.jsonResponse(), asset.content(), draft.labelType().isHuman());
     }

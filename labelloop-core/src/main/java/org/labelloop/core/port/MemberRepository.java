@@ -15,4 +15,7 @@ public interface MemberRepository {
   Optional<Role> role(String projectId, String userId);
 
   List<Member> list(String projectId);
+
+  /** Whether both users are members of at least one same project. */
+  boolean shareAProject(String userId, String otherUserId);
 }

@@ -3,6 +3,7 @@ package org.labelloop.core.port;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.labelloop.core.user.ProjectCreators;
 import org.labelloop.core.user.User;
 
 /** Stores users and their password hashes. Email is unique (case-insensitive, stored lower-case). */
@@ -18,4 +19,15 @@ public interface UserRepository {
   List<User> list();
 
   long count();
+
+  /** Whether an administrator allowed this user to create projects. */
+  boolean canCreateProjects(String userId);
+
+  /** Allows or forbids the user to create projects; false when there is no such user. */
+  boolean setCanCreateProjects(String userId, boolean allowed);
+
+  /** The instance setting of who may create projects (kept beside the users it is about). */
+  ProjectCreators projectCreators();
+
+  void setProjectCreators(ProjectCreators creators);
 }

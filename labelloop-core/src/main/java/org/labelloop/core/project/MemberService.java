@@ -23,7 +23,12 @@ public final class MemberService {
     if (role == null) {
       throw LabelloopException.invalid("role: one of " + java.util.Arrays.toString(Role.values()));
     }
-    ports.users().find(userId).orElseThrow(() -> LabelloopException.notFound("User " + userId));
+    // one answer for "no such user" and "not one you may add": a project admin must not learn which user ids exist
+    boolean mayAdd = caller.admin() ? ports.users().find(userId).isPresent() : ports.members().shareAProject(caller.userId(), userId);
+    if (!mayAdd) {
+      throw LabelloopException.notFound("User " + userId + " among the users you can add (a project admin adds people who"
+          + " share a project with them; a server administrator adds anyone)");
+    }
     ports.members().put(projectId, userId, role);
     access.invalidate();
   }

@@ -8,6 +8,7 @@ import org.labelloop.core.port.FileStore;
 import org.labelloop.core.port.Page;
 import org.labelloop.core.user.Access;
 import org.labelloop.core.user.Caller;
+import org.labelloop.core.user.ProjectCreators;
 import org.labelloop.core.user.Role;
 
 /** Creates, lists, changes and deletes projects. Only a project's admins change it. */
@@ -28,8 +29,11 @@ public final class ProjectService {
     this.files = files;
   }
 
-  /** Creates the project; its creator becomes its admin. */
+  /** Creates the project; its creator becomes its admin. Who may is the instance setting {@link ProjectCreators}. */
   public Project create(Caller caller, ProjectDraft draft) {
+    if (!caller.admin() && ports.users().projectCreators() != ProjectCreators.EVERYONE && !ports.users().canCreateProjects(caller.userId())) {
+      throw LabelloopException.forbidden("Only server administrators and the users they allow can create projects");
+    }
     return ports.tx().inTransaction(
         () -> {
           Project project = ports.projects().create(draft, clock.instant());

@@ -66,6 +66,30 @@ public final class UserService {
     return hasher.verify(password, hash.get()) ? user : Optional.empty();
   }
 
+  /** Allows or forbids a user to create projects (administrators only). */
+  public void setCanCreateProjects(Caller caller, String userId, boolean allowed) {
+    Access.requireAdmin(caller);
+    if (!users.setCanCreateProjects(userId, allowed)) {
+      throw LabelloopException.notFound("User " + userId);
+    }
+  }
+
+  public boolean canCreateProjects(Caller caller, String userId) {
+    Access.requireAdmin(caller);
+    users.find(userId).orElseThrow(() -> LabelloopException.notFound("User " + userId));
+    return users.canCreateProjects(userId);
+  }
+
+  public ProjectCreators projectCreators(Caller caller) {
+    Access.requireAdmin(caller);
+    return users.projectCreators();
+  }
+
+  public void setProjectCreators(Caller caller, ProjectCreators creators) {
+    Access.requireAdmin(caller);
+    users.setProjectCreators(creators);
+  }
+
   public List<User> list(Caller caller) {
     Access.requireAdmin(caller);
     return users.list();

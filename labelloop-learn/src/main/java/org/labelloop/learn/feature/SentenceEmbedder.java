@@ -3,8 +3,6 @@ package org.labelloop.learn.feature;
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OrtEnvironment;
-import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,11 +14,16 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.IntStream;
+import org.labelloop.learn.onnx.GuardedSession;
 
 /**
  * Sentence embeddings (384-d) from a quantized {@link SentenceModel}, run in-process through ONNX Runtime.
@@ -36,14 +39,19 @@ import java.util.stream.IntStream;
  * spends much of an intra-op-parallel run synchronising its threads per operator, and those threads spin or
  * oversleep when other processes share the cores; independent batches need no synchronisation (about twice the
  * throughput under load, see BENCHMARKS.md). Longest batches go first so the threads finish together.
+ *
+ * <p>{@link #close()} may come while batches run (a server stopping mid-embedding): it stops the workers, waits for the
+ * batches in flight ({@link GuardedSession}) and for tokenizations, then frees the native session and tokenizer; calls
+ * after it fail with an {@link IllegalStateException} instead of touching freed memory.
  */
 public final class SentenceEmbedder implements TextEmbedder, AutoCloseable {
   private static final int DIM = 384;
 
   private final SentenceModel model;
-  private final OrtEnvironment env;
-  private final OrtSession session;
+  private final GuardedSession session;
   private final HuggingFaceTokenizer tokenizer;
+  private final ReentrantReadWriteLock tokenizerLock = new ReentrantReadWriteLock();
+  private boolean closed;
   private final int maxTokens;
   private final int batchSize;
   private final ExecutorService workers;
@@ -59,19 +67,14 @@ public final class SentenceEmbedder implements TextEmbedder, AutoCloseable {
     try (InputStream m = SentenceEmbedder.class.getResourceAsStream("/" + model.file() + ".onnx");
         InputStream t = SentenceEmbedder.class.getResourceAsStream("/" + model.file() + "-tokenizer.json")) {
       if (m == null || t == null) throw new IllegalStateException(model.file() + " model files not on the classpath");
-      this.env = OrtEnvironment.getEnvironment();
-      OrtSession.SessionOptions opts = new OrtSession.SessionOptions();
-      opts.setIntraOpNumThreads(1);
-      opts.setInterOpNumThreads(1);
-      opts.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-      this.session = env.createSession(m.readAllBytes(), opts);
-      this.tokenTypes = session.getInputNames().contains("token_type_ids");
+      this.session = new GuardedSession(m.readAllBytes(), 1);
+      this.tokenTypes = session.inputNames().contains("token_type_ids");
       this.tokenizer = HuggingFaceTokenizer.newInstance(t, Map.of(
           "truncation", "true", "padding", "false", "maxLength", Integer.toString(maxTokens), "modelMaxLength",
           Integer.toString(maxTokens)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (OrtException e) {
+    } catch (IllegalArgumentException e) {
       throw new IllegalStateException("cannot load " + model.file() + ": " + e.getMessage(), e);
     }
     this.workers = Executors.newFixedThreadPool(threads, Thread.ofPlatform().daemon().name("embed-", 0).factory());
@@ -95,17 +98,16 @@ public final class SentenceEmbedder implements TextEmbedder, AutoCloseable {
   @Override public int dimension() { return DIM; }
 
   @Override public float[][] embed(List<String> texts) {
-    Encoding[] enc = new Encoding[texts.size()];
-    IntStream.range(0, texts.size()).parallel().forEach(i -> enc[i] = tokenizer.encode(model.prefix() + cap(texts.get(i))));
+    Encoding[] enc = encode(texts);
     Integer[] order = IntStream.range(0, enc.length).boxed().toArray(Integer[]::new);
     Arrays.sort(order, Comparator.comparingInt(i -> len(enc[i])));
     float[][] out = new float[texts.size()][];
     List<Future<?>> batches = new ArrayList<>();
-    for (int b = (order.length - 1) / batchSize * batchSize; b >= 0; b -= batchSize) { // longest first
-      int[] idx = Arrays.stream(order, b, Math.min(order.length, b + batchSize)).mapToInt(Integer::intValue).toArray();
-      batches.add(workers.submit(() -> runBatch(enc, idx, out)));
-    }
     try {
+      for (int b = (order.length - 1) / batchSize * batchSize; b >= 0; b -= batchSize) { // longest first
+        int[] idx = Arrays.stream(order, b, Math.min(order.length, b + batchSize)).mapToInt(Integer::intValue).toArray();
+        batches.add(workers.submit(() -> runBatch(enc, idx, out)));
+      }
       for (Future<?> f : batches) f.get();
     } catch (InterruptedException e) {
       batches.forEach(f -> f.cancel(true));
@@ -114,8 +116,23 @@ public final class SentenceEmbedder implements TextEmbedder, AutoCloseable {
     } catch (ExecutionException e) {
       batches.forEach(f -> f.cancel(true));
       throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+    } catch (CancellationException | RejectedExecutionException e) {
+      batches.forEach(f -> f.cancel(true));
+      throw new IllegalStateException("the embedder was closed", e);
     }
     return out;
+  }
+
+  private Encoding[] encode(List<String> texts) {
+    Encoding[] enc = new Encoding[texts.size()];
+    tokenizerLock.readLock().lock();
+    try {
+      if (closed) throw new IllegalStateException("the embedder was closed");
+      IntStream.range(0, texts.size()).parallel().forEach(i -> enc[i] = tokenizer.encode(model.prefix() + cap(texts.get(i))));
+    } finally {
+      tokenizerLock.readLock().unlock();
+    }
+    return enc;
   }
 
   /** Characters beyond what {@code maxTokens} tokens can cover are never looked at (saves tokenizer time). */
@@ -127,8 +144,7 @@ public final class SentenceEmbedder implements TextEmbedder, AutoCloseable {
   private int len(Encoding e) { return Math.min(e.getIds().length, maxTokens); }
 
   private void runBatch(Encoding[] enc, int[] idx, float[][] out) {
-    int t = 0;
-    for (int i : idx) t = Math.max(t, len(enc[i]));
+    int t = Arrays.stream(idx).map(i -> len(enc[i])).max().orElse(0);
     int n = idx.length;
     long[] ids = new long[n * t], mask = new long[n * t], types = new long[n * t];
     for (int r = 0; r < n; r++) {
@@ -139,42 +155,59 @@ public final class SentenceEmbedder implements TextEmbedder, AutoCloseable {
       Arrays.fill(mask, r * t, r * t + l, 1L);
     }
     long[] shape = {n, t};
-    try (OnnxTensor a = OnnxTensor.createTensor(env, LongBuffer.wrap(ids), shape);
-        OnnxTensor m = OnnxTensor.createTensor(env, LongBuffer.wrap(mask), shape);
-        OnnxTensor ty = OnnxTensor.createTensor(env, LongBuffer.wrap(types), shape);
-        OrtSession.Result res = session.run(tokenTypes
-            ? Map.of("input_ids", a, "attention_mask", m, "token_type_ids", ty)
-            : Map.of("input_ids", a, "attention_mask", m))) {
-      FloatBuffer hidden = ((OnnxTensor) res.get(0)).getFloatBuffer(); // [n, t, DIM]: one flat copy, no nested arrays
-      for (int r = 0; r < n; r++) {
-        float[] v = new float[DIM];
-        int count = 0;
-        for (int k = 0; k < t; k++) {
-          if (mask[r * t + k] == 0) continue;
-          count++;
-          for (int d = 0, at = (r * t + k) * DIM; d < DIM; d++) v[d] += hidden.get(at + d);
-        }
-        double norm = 0;
-        for (int d = 0; d < DIM; d++) {
-          v[d] /= Math.max(1, count);
-          norm += v[d] * v[d];
-        }
-        float inv = (float) (1 / Math.max(1e-12, Math.sqrt(norm)));
-        for (int d = 0; d < DIM; d++) v[d] *= inv;
-        out[idx[r]] = v;
+    session.use((env, s) -> {
+      try (OnnxTensor a = OnnxTensor.createTensor(env, LongBuffer.wrap(ids), shape);
+          OnnxTensor m = OnnxTensor.createTensor(env, LongBuffer.wrap(mask), shape);
+          OnnxTensor ty = OnnxTensor.createTensor(env, LongBuffer.wrap(types), shape);
+          OrtSession.Result res = s.run(tokenTypes
+              ? Map.of("input_ids", a, "attention_mask", m, "token_type_ids", ty)
+              : Map.of("input_ids", a, "attention_mask", m))) {
+        pool(res, mask, idx, t, out);
+        return null;
       }
-    } catch (OrtException e) {
-      throw new IllegalStateException(model.file() + " inference failed: " + e.getMessage(), e);
+    });
+  }
+
+  /** Mean of the token vectors under the mask, L2-normalised, into {@code out} at each row's index. */
+  private static void pool(OrtSession.Result res, long[] mask, int[] idx, int t, float[][] out) {
+    int n = idx.length;
+    FloatBuffer hidden = ((OnnxTensor) res.get(0)).getFloatBuffer(); // [n, t, DIM]: one flat copy, no nested arrays
+    for (int r = 0; r < n; r++) {
+      float[] v = new float[DIM];
+      int count = 0;
+      for (int k = 0; k < t; k++) {
+        if (mask[r * t + k] == 0) continue;
+        count++;
+        for (int d = 0, at = (r * t + k) * DIM; d < DIM; d++) v[d] += hidden.get(at + d);
+      }
+      double norm = 0;
+      for (int d = 0; d < DIM; d++) {
+        v[d] /= Math.max(1, count);
+        norm += v[d] * v[d];
+      }
+      float inv = (float) (1 / Math.max(1e-12, Math.sqrt(norm)));
+      for (int d = 0; d < DIM; d++) v[d] *= inv;
+      out[idx[r]] = v;
     }
   }
 
+  /** Stops the workers and waits for the batches and tokenizations in flight before freeing native memory. */
   @Override public void close() {
+    workers.shutdownNow().forEach(queued -> ((Future<?>) queued).cancel(false)); // their embed() calls fail, not hang
     try {
-      workers.shutdownNow();
-      session.close();
-      tokenizer.close();
-    } catch (OrtException e) {
-      throw new IllegalStateException(e);
+      workers.awaitTermination(1, TimeUnit.MINUTES);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    session.close(); // waits for a batch still running, should the wait above have been cut short
+    tokenizerLock.writeLock().lock();
+    try {
+      if (!closed) {
+        closed = true;
+        tokenizer.close();
+      }
+    } finally {
+      tokenizerLock.writeLock().unlock();
     }
   }
 }

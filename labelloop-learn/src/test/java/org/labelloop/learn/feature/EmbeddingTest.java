@@ -2,6 +2,7 @@ package org.labelloop.learn.feature;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -25,6 +26,28 @@ class EmbeddingTest {
       double related = dot(v[0], v[1]), unrelated = dot(v[0], v[2]);
       assertTrue(related - unrelated > 0.3 * (1 - unrelated), model + ": " + related + " vs " + unrelated);
       assertTrue(dot(v[2], v[3]) > dot(v[1], v[3]), model + ": finance sentences should be closer to each other");
+    }
+  }
+
+  /**
+   * Closing while batches run (a server stopped mid-embedding) waits for them: the embedding either finishes or fails
+   * with an IllegalStateException, and the JVM lives (freeing the session under a batch crashed it with SIGSEGV).
+   */
+  @Test
+  void closingUnderRunningBatchesWaitsForThem() throws Exception {
+    List<String> texts = java.util.stream.IntStream.range(0, 400)
+        .mapToObj(i -> "sentence number " + i + " about a late goal, interest rates and the weather").toList();
+    for (int round = 0; round < 3; round++) {
+      SentenceEmbedder e = SentenceEmbedder.miniLm(64, 8, 2);
+      var running = java.util.concurrent.CompletableFuture.supplyAsync(() -> e.embed(texts));
+      Thread.sleep(50L + 100L * round);
+      e.close();
+      try {
+        assertEquals(texts.size(), running.join().length);
+      } catch (java.util.concurrent.CompletionException stopped) {
+        assertTrue(stopped.getCause() instanceof IllegalStateException, stopped.toString());
+      }
+      assertThrows(IllegalStateException.class, () -> e.embed(List.of("after close")));
     }
   }
 

@@ -1,0 +1,84 @@
+package org.labelloop.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.labelloop.app.testing.Api;
+import org.labelloop.app.testing.ServerProcess;
+
+/**
+ * A server stopped with SIGTERM while its background embedder runs ONNX batches exits cleanly: the shutdown hook
+ * drains the embedding threads before the native session is freed (freeing it under a batch crashed the JVM with
+ * SIGSEGV in libonnxruntime). {@code -Dshutdown.iterations} servers are stopped in turn (3 here; bench/shutdown-loop.sh
+ * runs 20).
+ */
+class ShutdownIT {
+  private static final int ITERATIONS = Integer.getInteger("shutdown.iterations", 3);
+  @TempDir Path root;
+
+  @Test
+  void sigtermMidEmbeddingExitsCleanlyWithoutACrashLog() throws Exception {
+    for (int i = 0; i < ITERATIONS; i++) {
+      Path data = Files.createDirectories(root.resolve("run" + i));
+      try (ServerProcess server = ServerProcess.start(data, 0, "--embeddings")) {
+        importTexts(server.admin(), 3000);
+        long stored = awaitEmbeddings(server.process(), data);
+        server.process().destroy(); // SIGTERM
+        assertTrue(server.process().waitFor(90, TimeUnit.SECONDS), "server did not stop within 90 s after SIGTERM");
+        assertEquals(List.of(), server.crashReports(), "run " + i + ": the JVM crashed:\n" + server.log());
+        assertEquals(143, server.process().exitValue(), "run " + i + ": exit status after SIGTERM (128 + 15):\n" + server.log());
+        assertTrue(server.log().contains("stopped"), "run " + i + ": the shutdown hook did not finish:\n" + server.log());
+        System.out.println("shutdown run " + i + ": SIGTERM after " + stored + " stored embeddings, exit " + server.process().exitValue());
+      }
+    }
+  }
+
+  private static void importTexts(Api api, int count) {
+    var project = api.post("/api/v1/projects", Api.object().put("title", "shutdown").put("inputType", "TEXT")
+        .set("jsonInterface", Api.textInterface("A", "B")));
+    assertEquals(201, project.status(), project.text());
+    ArrayNode assets = Api.array();
+    for (int i = 0; i < count; i++) {
+      assets.addObject().put("externalId", "t" + i)
+          .put("content", "Text number " + i + " says something about football, interest rates, the weather and trains.");
+    }
+    assertEquals(201, api.post("/api/v1/projects/" + project.body().path("id").asText() + "/assets", assets).status());
+  }
+
+  /** Waits until the first batch of vectors is stored: the embedder is loaded and at work on the next one. */
+  private static long awaitEmbeddings(Process server, Path data) throws Exception {
+    String url = "jdbc:sqlite:" + data.resolve("labelloop.db");
+    for (int i = 0; i < 1200; i++) {
+      try (Connection c = DriverManager.getConnection(url); ResultSet r = c.createStatement().executeQuery("SELECT count(*) FROM asset_embeddings")) {
+        long n = r.next() ? r.getLong(1) : 0;
+        if (n > 0) {
+          return n;
+        }
+      } catch (java.sql.SQLException busy) {
+        // the server is writing; ask again
+      }
+      assertTrue(server.isAlive(), () -> "server died: " + read(data.resolve("server.log")));
+      Thread.sleep(100);
+    }
+    throw new AssertionError("no embedding stored within 2 minutes: " + read(data.resolve("server.log")));
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      return e.toString();
+    }
+  }
+}
