@@ -159,7 +159,7 @@ final class AssetRoutes {
     o.remove("isHoneypot");
     var learning = app.learning().settings(caller, projectId);
     o.putObject("queue")
-        .put("strategy", learning.enabled() ? learning.strategy().wireName() : "import order")
+        .put("strategy", learning.enabled() ? learning.strategy().name() : "import order")
         .put("score", next.get().asset().queueScore());
     if (next.get().prediction() != null) {
       o.set("prediction", Json.label(next.get().prediction()));

@@ -25,7 +25,7 @@ import org.labelloop.learn.data.LabeledText;
 import org.labelloop.learn.data.TextDataset;
 import org.labelloop.learn.feature.FeatureCache;
 import org.labelloop.learn.feature.TextEmbedder;
-import org.labelloop.learn.sampling.Sampler;
+import org.labelloop.learn.strategy.Strategies;
 import org.labelloop.learn.simulate.CurvePoint;
 import org.labelloop.learn.simulate.SimulationConfig;
 import org.labelloop.learn.simulate.Simulator;
@@ -45,8 +45,7 @@ public final class SimulateCommand implements Callable<Integer> {
   @Mixin DataOptions in = new DataOptions();
 
   @Option(names = "--task", defaultValue = "classification",
-      description = "classification (default) or ner (--format conll; strategies random, least-confidence, "
-          + "token-entropy, max-entropy, span-margin; --initial/--batch/--budget count sentences).")
+      description = "classification (default) or ner (--format conll; --initial/--batch/--budget count sentences).")
   String task;
 
   @Option(names = "--test", description = "Held-out labeled file (same format and columns).")
@@ -56,7 +55,8 @@ public final class SimulateCommand implements Callable<Integer> {
   double testFraction;
 
   @Option(names = "--strategy", required = true, split = ",",
-      description = "Comma-separated: random, least-confidence, margin, entropy, diverse.")
+      description = "Comma-separated: random, least-confidence, margin, entropy, max-entropy, diverse, cold-start "
+          + "(ner reads margin as span margin, entropy as mean token entropy).")
   List<String> strategies;
 
   @Option(names = "--seed", defaultValue = "42") long seed;
@@ -96,7 +96,7 @@ public final class SimulateCommand implements Callable<Integer> {
       }
       strategies.forEach(s -> {
         try {
-          Sampler.named(s);
+          Strategies.named(s);
         } catch (IllegalArgumentException e) {
           throw new UserError(e.getMessage());
         }

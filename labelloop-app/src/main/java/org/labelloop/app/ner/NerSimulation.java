@@ -14,7 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.labelloop.learn.ner.NerSentence;
 import org.labelloop.learn.ner.NerSimulator;
-import org.labelloop.learn.ner.NerStrategy;
+import org.labelloop.learn.strategy.Strategies;
 import org.labelloop.learn.ner.NerTrainingConfig;
 import org.labelloop.learn.ner.WordClusters;
 import org.labelloop.learn.ner.Prf;
@@ -36,8 +36,8 @@ public final class NerSimulation {
       int batch, int budget, long seed, int[] wordClusters, Path out, Path plot, PrintStream stdout) {
     PrintStream err = System.err;
     try {
-      List<NerStrategy> parsed = strategies.stream().flatMap(s -> List.of(s.split(",")).stream()).filter(s -> !s.isBlank())
-          .map(NerStrategy::parse).toList();
+      List<String> parsed = strategies.stream().flatMap(s -> List.of(s.split(",")).stream()).filter(s -> !s.isBlank())
+          .map(s -> Strategies.named(s).name()).toList();
       if (parsed.isEmpty()) throw new IllegalArgumentException("no strategy given");
       if (format == null || format.isBlank()) format = "conll";
       List<NerSentence> pool = NerFormats.read(data, format);
@@ -54,23 +54,23 @@ public final class NerSimulation {
       }
       if (testSet.isEmpty()) throw new IllegalArgumentException("empty test set");
       err.printf(Locale.ROOT, "ner simulate: pool %d sentences, test %d sentences, strategies %s%n", pool.size(), testSet.size(),
-          parsed.stream().map(NerStrategy::cliName).toList());
+          parsed);
       WordClusters clusters = wordClusters == null ? null : WordClusterBuilder.build(pool, testSet, seed, wordClusters, err);
       NerTrainingConfig config = NerTrainingConfig.defaults(seed);
       config = config.withFeatures(config.features().withWordClusters(clusters != null));
       ProgressBar bar = new ProgressBar(err);
-      Map<NerStrategy, NerSimulator.Point> last = new LinkedHashMap<>();
+      Map<String, NerSimulator.Point> last = new LinkedHashMap<>();
       List<NerSimulator.Point> points = new NerSimulator(config, clusters).run(pool, testSet, parsed, initial, batch, budget, seed,
           (p, done, total) -> {
             last.put(p.strategy(), p);
-            bar.update(done, total, p.strategy().cliName() + " " + p.sentences() + " f1=" + fmt(p.scores().overall().f1()));
+            bar.update(done, total, p.strategy() + " " + p.sentences() + " f1=" + fmt(p.scores().overall().f1()));
           });
       bar.finish();
       if (out != null) writeCsv(points, out);
       if (plot != null) Files.writeString(plot, SvgPlot.render(points), StandardCharsets.UTF_8);
       for (NerSimulator.Point p : last.values()) {
         Prf o = p.scores().overall();
-        stdout.printf(Locale.ROOT, "final strategy=%s sentences=%d precision=%s recall=%s f1=%s%n", p.strategy().cliName(),
+        stdout.printf(Locale.ROOT, "final strategy=%s sentences=%d precision=%s recall=%s f1=%s%n", p.strategy(),
             p.sentences(), fmt(o.precision()), fmt(o.recall()), fmt(o.f1()));
       }
       return 0;
@@ -90,7 +90,7 @@ public final class NerSimulation {
       w.write("strategy,sentences,precision,recall,f1,train_seconds\n");
       for (NerSimulator.Point p : points) {
         Prf o = p.scores().overall();
-        w.write(String.format(Locale.ROOT, "%s,%d,%s,%s,%s,%.3f%n", p.strategy().cliName(), p.sentences(), fmt(o.precision()),
+        w.write(String.format(Locale.ROOT, "%s,%d,%s,%s,%s,%.3f%n", p.strategy(), p.sentences(), fmt(o.precision()),
             fmt(o.recall()), fmt(o.f1()), p.trainSeconds()));
       }
     }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.labelloop.learn.ner.NerSimulator;
-import org.labelloop.learn.ner.NerStrategy;
 
 /** A small self-contained SVG line chart of F1 against labeled sentences, one line per strategy. */
 final class SvgPlot {
@@ -17,7 +16,7 @@ final class SvgPlot {
   static String render(List<NerSimulator.Point> points) {
     int w = 640, h = 400, left = 60, right = 160, top = 30, bottom = 50;
     int maxX = points.stream().mapToInt(NerSimulator.Point::sentences).max().orElse(1);
-    Map<NerStrategy, List<NerSimulator.Point>> byStrategy = new LinkedHashMap<>();
+    Map<String, List<NerSimulator.Point>> byStrategy = new LinkedHashMap<>();
     for (NerSimulator.Point p : points) byStrategy.computeIfAbsent(p.strategy(), k -> new ArrayList<>()).add(p);
     StringBuilder sb = new StringBuilder();
     sb.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" font-family=\"sans-serif\" font-size=\"12\">%n", w, h));
@@ -31,14 +30,14 @@ final class SvgPlot {
     }
     sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">labeled sentences (max %d)</text>%n", left + pw / 2, h - 12, maxX));
     int c = 0;
-    for (Map.Entry<NerStrategy, List<NerSimulator.Point>> e : byStrategy.entrySet()) {
+    for (Map.Entry<String, List<NerSimulator.Point>> e : byStrategy.entrySet()) {
       String colour = COLOURS[c % COLOURS.length];
       StringBuilder pts = new StringBuilder();
       for (NerSimulator.Point p : e.getValue()) {
         pts.append(String.format(Locale.ROOT, "%.1f,%.1f ", left + pw * p.sentences() / (double) maxX, top + ph - ph * p.scores().overall().f1()));
       }
       sb.append(String.format(Locale.ROOT, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\" points=\"%s\"/>%n", colour, pts.toString().strip()));
-      sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" fill=\"%s\">%s</text>%n", left + pw + 10, top + 16 + 18 * c, colour, e.getKey().cliName()));
+      sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" fill=\"%s\">%s</text>%n", left + pw + 10, top + 16 + 18 * c, colour, e.getKey()));
       c++;
     }
     sb.append("</svg>\n");

@@ -10,6 +10,8 @@ import org.labelloop.core.error.LabelloopException;
 import org.labelloop.core.project.Job;
 import org.labelloop.core.project.JsonInterface;
 import org.labelloop.core.project.MlTask;
+import org.labelloop.learn.strategy.QueryStrategy;
+import org.labelloop.learn.strategy.Strategies;
 
 /**
  * A project's learning loop settings. {@code jobId} null means the interface's first CLASSIFICATION job (else its
@@ -23,10 +25,10 @@ public record LearningSettings(
     int retrainEvery,
     int minLabels,
     int timeBudgetSeconds,
-    Strategy strategy,
+    QueryStrategy strategy,
     int batchSize,
     String pinnedVersion) {
-  public static final LearningSettings DEFAULTS = new LearningSettings(true, null, 10, 10, 3, Strategy.MARGIN, 10, null);
+  public static final LearningSettings DEFAULTS = new LearningSettings(true, null, 10, 10, 3, Strategies.named("margin"), 10, null);
 
   public LearningSettings {
     List<String> problems = new ArrayList<>();
@@ -68,7 +70,7 @@ public record LearningSettings(
     String job = jobId;
     String pinned = pinnedVersion;
     int every = retrainEvery, min = minLabels, budget = timeBudgetSeconds, batch = batchSize;
-    Strategy strat = strategy;
+    QueryStrategy strat = strategy;
     for (Map.Entry<String, JsonNode> e : patch.properties()) {
       JsonNode v = e.getValue();
       switch (e.getKey()) {
@@ -82,7 +84,8 @@ public record LearningSettings(
           if (v.isNull() || v.isTextual()) pinned = v.isNull() || v.asText().isBlank() ? null : v.asText(); else problems.add("pinnedVersion: must be a dataset version id or null");
         }
         case "strategy" -> {
-          if (v.isTextual()) strat = Strategy.parse(v.asText()); else problems.add("strategy: must be a string");
+          if (!v.isTextual()) problems.add("strategy: must be a string");
+          else strat = strategy(v.asText(), strat, problems);
         }
         case "retrainEvery" -> every = intField(e.getKey(), v, every, problems);
         case "minLabels" -> min = intField(e.getKey(), v, min, problems);
@@ -95,6 +98,16 @@ public record LearningSettings(
       throw LabelloopException.invalid("Invalid learning settings: " + problems.getFirst(), problems);
     }
     return new LearningSettings(en, job, every, min, budget, strat, batch, pinned);
+  }
+
+  /** The registry's strategy called {@code name}, or {@code current} with a problem noted. */
+  private static QueryStrategy strategy(String name, QueryStrategy current, List<String> problems) {
+    try {
+      return Strategies.named(name);
+    } catch (IllegalArgumentException e) {
+      problems.add("strategy: " + e.getMessage());
+      return current;
+    }
   }
 
   private static int intField(String name, JsonNode v, int current, List<String> problems) {
@@ -142,7 +155,7 @@ public record LearningSettings(
     o.put("retrainEvery", retrainEvery);
     o.put("minLabels", minLabels);
     o.put("timeBudgetSeconds", timeBudgetSeconds);
-    o.put("strategy", strategy.wireName());
+    o.put("strategy", strategy.name());
     o.put("batchSize", batchSize);
     if (pinnedVersion == null) o.putNull("pinnedVersion"); else o.put("pinnedVersion", pinnedVersion);
     return o;

@@ -15,7 +15,7 @@ import org.labelloop.learn.ner.NerModel;
 import org.labelloop.learn.ner.NerPrediction;
 import org.labelloop.learn.ner.NerSentence;
 import org.labelloop.learn.ner.ScoredSpan;
-import org.labelloop.learn.ner.SentenceUncertainty;
+import org.labelloop.learn.strategy.SequenceUncertainty;
 import org.labelloop.learn.ner.Span;
 import org.labelloop.learn.ner.Tokenizer;
 import org.labelloop.learn.ner.WordClusters;
@@ -38,7 +38,7 @@ final class NerModelTrainer {
   record PredictedSpan(Span span, Double confidence) {}
 
   /** One pool asset's prediction: spans in text order and how unsure the tagger is. */
-  record PoolPrediction(List<PredictedSpan> spans, SentenceUncertainty uncertainty) {}
+  record PoolPrediction(List<PredictedSpan> spans, SequenceUncertainty uncertainty) {}
 
   /** The trained tagger's pool predictions (in pool row order), bytes, card and cross-validated entity F1. */
   record Result(List<PoolPrediction> pool, byte[] bytes, ObjectNode card, Double cvEntityF1) {}

@@ -97,7 +97,7 @@ final class TrainingRun {
     ObjectNode card = model.card();
     card.put("snapshotHash", model.snapshotHash());
     card.put("job", learned.id());
-    card.put("strategy", settings.strategy().wireName());
+    card.put("strategy", settings.strategy().name());
     ModelVersion mv = new ModelVersion(project.id(), version, name, job.id(), learned.id(), clock.instant(),
         model.labeledCount(), model.maxLabelId(), seconds, model.cvAccuracy(), model.cvMacroF1(), changed,
         model.predictions().size(), model.snapshotHash(), card);

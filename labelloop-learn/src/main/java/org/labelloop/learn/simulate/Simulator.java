@@ -10,8 +10,9 @@ import org.labelloop.learn.data.TextDataset;
 import org.labelloop.learn.feature.FeatureCache;
 import org.labelloop.learn.metrics.Metrics;
 import org.labelloop.learn.model.Model;
-import org.labelloop.learn.sampling.Candidates;
-import org.labelloop.learn.sampling.Sampler;
+import org.labelloop.learn.strategy.Candidates;
+import org.labelloop.learn.strategy.QueryStrategy;
+import org.labelloop.learn.strategy.Strategies;
 
 /**
  * Offline replay of active learning on a fully labeled pool, in the spirit of Caffeine's cache simulator: the same
@@ -45,7 +46,7 @@ public final class Simulator {
       SplittableRandom seedRandom = new SplittableRandom(config.seed() + 1000L * rep);
       int[] initial = firstK(permutation(pool.size(), seedRandom), Math.min(config.initial(), budget));
       for (String strategy : config.strategies()) {
-        Sampler sampler = Sampler.named(strategy);
+        QueryStrategy query = Strategies.named(strategy);
         java.util.random.RandomGenerator rnd = new SplittableRandom(config.seed() * 31 + rep);
         boolean[] labeled = new boolean[pool.size()];
         List<Integer> order = new ArrayList<>();
@@ -67,7 +68,7 @@ public final class Simulator {
             if (candVec != null) candVec[i] = vectors[unl[i]];
           }
           int want = Math.min(config.batch(), budget - rows.length);
-          for (int p : sampler.select(new Candidates(candProba, candVec), want, rnd)) {
+          for (int p : query.select(Candidates.of(candProba).withVectors(candVec), want, rnd)) {
             labeled[unl[p]] = true;
             order.add(unl[p]);
           }

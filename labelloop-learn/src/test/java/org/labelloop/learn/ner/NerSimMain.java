@@ -15,7 +15,7 @@ public final class NerSimMain {
   public static void main(String[] args) throws Exception {
     List<NerSentence> pool = ConllFormat.conll2003Iob1().read(Files.newBufferedReader(Path.of(args[0])), "train");
     List<NerSentence> test = ConllFormat.conll2003Iob1().read(Files.newBufferedReader(Path.of(args[1])), "test");
-    List<NerStrategy> strategies = Arrays.stream(args[2].split(",")).map(NerStrategy::parse).toList();
+    List<String> strategies = Arrays.asList(args[2].split(","));
     double l2 = args.length > 7 ? Double.parseDouble(args[7]) : 1.0;
     int[] ks = args.length > 8 ? Arrays.stream(args[8].split("\\+")).mapToInt(Integer::parseInt).toArray() : new int[0];
     WordClusters clusters = null;
@@ -30,6 +30,6 @@ public final class NerSimMain {
     long t0 = System.nanoTime();
     new NerSimulator(cfg, clusters).run(pool, test, strategies, Integer.parseInt(args[3]), Integer.parseInt(args[4]),
         Integer.parseInt(args[5]), Long.parseLong(args[6]), (p, d, t) -> System.out.printf("%s %d f1=%.4f train=%.2fs elapsed=%.0fs%n",
-            p.strategy().cliName(), p.sentences(), p.scores().overall().f1(), p.trainSeconds(), (System.nanoTime() - t0) / 1e9));
+            p.strategy(), p.sentences(), p.scores().overall().f1(), p.trainSeconds(), (System.nanoTime() - t0) / 1e9));
   }
 }

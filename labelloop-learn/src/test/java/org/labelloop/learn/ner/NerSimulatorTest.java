@@ -12,7 +12,7 @@ class NerSimulatorTest {
   void producesOnePointPerStepPerStrategyFromTheSameInitialSet() {
     List<NerSimulator.Point> seen = new ArrayList<>();
     List<NerSimulator.Point> points = new NerSimulator(NerTrainingConfig.defaults(1).withEpochs(5)).run(
-        SyntheticData.corpus(120, 8), SyntheticData.corpus(40, 9), List.of(NerStrategy.RANDOM, NerStrategy.LEAST_CONFIDENCE),
+        SyntheticData.corpus(120, 8), SyntheticData.corpus(40, 9), List.of("random", "least-confidence"),
         10, 10, 30, 3, (p, done, total) -> seen.add(p));
     assertEquals(6, points.size());
     assertEquals(points, seen);
