@@ -42,6 +42,9 @@ class NanoDetTest {
     assertEquals("traffic light", CocoClasses.match("TRAFFIC_LIGHT").orElseThrow());
     assertEquals("bus", CocoClasses.match("buses").orElseThrow());
     assertEquals(true, CocoClasses.match("ant").isEmpty());
+    assertEquals("motorcycle", CocoClasses.match("Motorbike").orElseThrow());
+    assertEquals("person", CocoClasses.match("people").orElseThrow());
+    assertEquals("tv", CocoClasses.match("tvmonitor").orElseThrow());
   }
 
   @Test void readsAWidePhotoAlsoAsTheSquaresAtBothEndsAndKnowsWhereTheyCutItOff() throws Exception {
