@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
  * not ours to commit).
  */
 class DarknetPhotosTest {
-  private record Truth(String photo, Detection box) {}
+  record Truth(String photo, Detection box) {}
 
-  private static final List<Truth> TRUTH = List.of(
+  static final List<Truth> TRUTH = List.of(
       new Truth("dog.jpg", new Detection("dog", 1, 130, 222, 180, 318)),
       new Truth("person.jpg", new Detection("person", 1, 190, 100, 85, 275)),
       new Truth("horses.jpg", new Detection("horse", 1, 0, 193, 315, 217)),

@@ -63,6 +63,16 @@ class NanoDetTest {
     assertEquals(1, Picture.letterboxWithEnds(png(400, 380), 416, 416).size(), "a nearly square photo is read whole");
   }
 
+  @Test void anEndSquareConfirmsWhatTheWholeViewHalfSawButAddsNothingOnItsOwn() {
+    Detection halfSeen = new Detection("person", 0.43, 190, 100, 85, 275), faint = new Detection("bird", 0.15, 10, 10, 50, 50);
+    Detection confirmed = new Detection("person", 0.85, 191, 101, 85, 274), alone = new Detection("bird", 0.8, 11, 10, 50, 50);
+    Detection otherClass = new Detection("dog", 0.9, 190, 100, 85, 275);
+    List<Detection> out = NanoDet.fuse(List.of(halfSeen, faint), List.of(confirmed, alone, otherClass), 0.5);
+    assertEquals(List.of(new Detection("person", 0.64, 191, 101, 85, 274)), out.stream()
+        .map(d -> new Detection(d.label(), Math.round(d.score() * 100) / 100.0, d.x(), d.y(), d.width(), d.height())).toList(),
+        "(0.43 + 0.85) / 2 = 0.64; the bird (0.15 + 0.8) / 2 and the unsupported dog 0.45 stay below 0.5");
+  }
+
   private static byte[] png(int w, int h) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ImageIO.write(new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB), "png", out);
