@@ -25,11 +25,14 @@ import org.labelloop.learn.data.LabeledText;
 import org.labelloop.learn.data.TextDataset;
 import org.labelloop.learn.feature.FeatureCache;
 import org.labelloop.learn.feature.TextEmbedder;
-import org.labelloop.learn.strategy.Strategies;
+import org.labelloop.learn.ner.format.NerFormatException;
 import org.labelloop.learn.simulate.CurvePoint;
+import org.labelloop.learn.simulate.Replay;
 import org.labelloop.learn.simulate.SimulationConfig;
 import org.labelloop.learn.simulate.Simulator;
+import org.labelloop.learn.simulate.TextReplay;
 import org.labelloop.learn.simulate.Trainer;
+import org.labelloop.learn.strategy.Strategies;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,8 +47,8 @@ import picocli.CommandLine.Spec;
 public final class SimulateCommand implements Callable<Integer> {
   @Mixin DataOptions in = new DataOptions();
 
-  @Option(names = "--task", defaultValue = "classification",
-      description = "classification (default) or ner (--format conll; --initial/--batch/--budget count sentences).")
+  @Option(names = "--task", defaultValue = "text",
+      description = "text (default; also: classification) or ner (--format conll; --initial/--batch/--budget count sentences).")
   String task;
 
   @Option(names = "--test", description = "Held-out labeled file (same format and columns).")
@@ -86,75 +89,93 @@ public final class SimulateCommand implements Callable<Integer> {
   @Override public Integer call() {
     var stdout = spec.commandLine().getOut();
     var err = spec.commandLine().getErr();
-    if (task.equalsIgnoreCase("ner")) {
-      return NerSimulation.run(in.data, in.format, test, testFraction, strategies, initial, batch, budget, seed, wordClusters, out,
-          plot, System.out);
-    }
     try {
-      if (!task.equalsIgnoreCase("classification")) {
-        throw new UserError("--task must be classification or ner");
-      }
-      strategies.forEach(s -> {
-        try {
-          Strategies.named(s);
-        } catch (IllegalArgumentException e) {
-          throw new UserError(e.getMessage());
-        }
-      });
+      List<String> names = strategies.stream().map(SimulateCommand::strategy).toList();
       if (initial < 1 || batch < 1 || repeats < 1 || budget < initial) {
         throw new UserError("need --initial >= 1, --batch >= 1, --repeats >= 1 and --budget >= --initial");
       }
-      TextDataset data = dedupe(in.read(in.data));
-      TextDataset pool, testSet;
-      if (test != null) {
-        Set<String> seen = new HashSet<>(data.texts());
-        pool = data;
-        testSet = new TextDataset(dedupe(in.read(test)).items().stream().filter(t -> !seen.contains(t.text())).toList());
-      } else {
-        if (!(testFraction > 0 && testFraction < 1)) throw new UserError("--test-fraction must be in (0, 1)");
-        TextDataset[] split = split(data, testFraction, seed);
-        pool = split[0];
-        testSet = split[1];
-      }
-      if (testSet.size() == 0) throw new UserError("empty test set");
-      List<String> texts = new ArrayList<>(pool.texts());
-      texts.addAll(testSet.texts());
       ProgressBar bar = new ProgressBar(err, "simulate");
-      TextEmbedder embedder = EmbeddingOptions.usefulFor(learner) ? embeddings.embedAll(texts, 600, bar, err) : null;
-      List<Candidate> space;
-      try {
-        space = learner.equalsIgnoreCase("auto") ? activeSpace(embedder != null) : LearnerCatalog.space(learner, embedder != null);
-      } catch (IllegalArgumentException e) {
-        throw new UserError(e.getMessage());
-      }
-      FeatureCache cache = new FeatureCache(texts, embedder);
-      space.forEach(c -> cache.prepare(c.spec()));
-      Trainer trainer = (labeled, c, rows) -> new AutoMl(
-          new AutoMlConfig(5, Duration.ofSeconds(60), seed, space.size() > 1,
-              Runtime.getRuntime().availableProcessors(), space), Clock.systemUTC())
-          .fit(labeled, c, rows, org.labelloop.learn.automl.Progress.NONE).model();
-      SimulationConfig config = new SimulationConfig(strategies, seed, initial, batch, budget, repeats);
-      List<CurvePoint> points = new Simulator(trainer).run(pool, testSet, cache, config, embedder != null, bar);
+      boolean ner = task.equalsIgnoreCase("ner");
+      Replay replay = switch (task.toLowerCase(Locale.ROOT)) {
+        case "text", "classification" -> textReplay(bar);
+        case "ner" -> NerSimulation.replay(in.data, in.format, test, testFraction, seed, wordClusters, System.err);
+        default -> throw new UserError("--task must be text (or classification) or ner");
+      };
+      List<CurvePoint> points = Simulator.run(replay, new SimulationConfig(names, seed, initial, batch, budget, repeats), bar);
       bar.finish();
-      write(points);
-      stdout.printf(Locale.ROOT, "data: %d texts after removing %d duplicates; pool %d, test %d; learner %s%n",
-          pool.size() + testSet.size(), removed, pool.size(), testSet.size(), learner);
-      for (String s : strategies) {
+      write(points, replay, ner ? "sentences" : "labels");
+      if (summary != null) stdout.println(summary);
+      for (String s : names) {
         List<CurvePoint> curve = points.stream().filter(p -> p.strategy().equals(s)).toList();
         int last = curve.stream().mapToInt(CurvePoint::labels).max().orElse(0);
         List<CurvePoint> finals = curve.stream().filter(p -> p.labels() == last).toList();
-        double acc = finals.stream().mapToDouble(CurvePoint::accuracy).average().orElse(Double.NaN);
-        double f1 = finals.stream().mapToDouble(CurvePoint::macroF1).average().orElse(Double.NaN);
-        double aulc = IntStream.range(0, repeats)
-            .mapToDouble(r -> Simulator.aulc(curve.stream().filter(p -> p.repeat() == r).toList())).average().orElse(Double.NaN);
-        stdout.printf(Locale.ROOT, "final strategy=%s labels=%d accuracy=%.4f macro_f1=%.4f aulc=%.4f%n", s, last, acc, f1, aulc);
+        if (ner) {
+          stdout.printf(Locale.ROOT, "final strategy=%s sentences=%d precision=%.4f recall=%.4f f1=%.4f%n", s, last,
+              mean(finals, "precision"), mean(finals, "recall"), mean(finals, "f1"));
+        } else {
+          double aulc = IntStream.range(0, repeats)
+              .mapToDouble(r -> Simulator.aulc(curve.stream().filter(p -> p.repeat() == r).toList(), "accuracy")).average().orElse(Double.NaN);
+          stdout.printf(Locale.ROOT, "final strategy=%s labels=%d accuracy=%.4f macro_f1=%.4f aulc=%.4f%n", s, last,
+              mean(finals, "accuracy"), mean(finals, "macro_f1"), aulc);
+        }
       }
       stdout.flush();
       return 0;
-    } catch (UserError e) {
+    } catch (UserError | IllegalArgumentException | NerFormatException e) {
       err.println("error: " + e.getMessage());
       return 2;
+    } catch (IOException e) {
+      err.println("error: cannot read or write: " + e.getMessage());
+      return 2;
     }
+  }
+
+  private static String strategy(String name) {
+    try {
+      return Strategies.named(name).name();
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage());
+    }
+  }
+
+  private static double mean(List<CurvePoint> points, String metric) {
+    return points.stream().mapToDouble(p -> p.metric(metric)).average().orElse(Double.NaN);
+  }
+
+  /** Text classification: reads, dedupes and splits the data, embeds it when the learner uses embeddings. */
+  private Replay textReplay(ProgressBar bar) {
+    var err = spec.commandLine().getErr();
+    TextDataset data = dedupe(in.read(in.data));
+    TextDataset pool, testSet;
+    if (test != null) {
+      Set<String> seen = new HashSet<>(data.texts());
+      pool = data;
+      testSet = new TextDataset(dedupe(in.read(test)).items().stream().filter(t -> !seen.contains(t.text())).toList());
+    } else {
+      if (!(testFraction > 0 && testFraction < 1)) throw new UserError("--test-fraction must be in (0, 1)");
+      TextDataset[] split = split(data, testFraction, seed);
+      pool = split[0];
+      testSet = split[1];
+    }
+    if (testSet.size() == 0) throw new UserError("empty test set");
+    List<String> texts = new ArrayList<>(pool.texts());
+    texts.addAll(testSet.texts());
+    TextEmbedder embedder = EmbeddingOptions.usefulFor(learner) ? embeddings.embedAll(texts, 600, bar, err) : null;
+    List<Candidate> space;
+    try {
+      space = learner.equalsIgnoreCase("auto") ? activeSpace(embedder != null) : LearnerCatalog.space(learner, embedder != null);
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage());
+    }
+    FeatureCache cache = new FeatureCache(texts, embedder);
+    space.forEach(c -> cache.prepare(c.spec()));
+    Trainer trainer = (labeled, c, rows) -> new AutoMl(
+        new AutoMlConfig(5, Duration.ofSeconds(60), seed, space.size() > 1,
+            Runtime.getRuntime().availableProcessors(), space), Clock.systemUTC())
+        .fit(labeled, c, rows, org.labelloop.learn.automl.Progress.NONE).model();
+    summary = String.format(Locale.ROOT, "data: %d texts after removing %d duplicates; pool %d, test %d; learner %s",
+        pool.size() + testSet.size(), removed, pool.size(), testSet.size(), learner);
+    return new TextReplay(pool, testSet, cache, trainer, embedder != null);
   }
 
   /** Active learning retrains every round: a small, fast space (SVM over word+char TF-IDF, plus embeddings). */
@@ -165,6 +186,7 @@ public final class SimulateCommand implements Callable<Integer> {
   }
 
   private int removed;
+  private String summary;
 
   private TextDataset dedupe(TextDataset d) {
     Set<String> seen = new HashSet<>();
@@ -198,16 +220,20 @@ public final class SimulateCommand implements Callable<Integer> {
     return new TextDataset[] {new TextDataset(shuffled), new TextDataset(testPart)};
   }
 
-  private void write(List<CurvePoint> points) {
+  /** The curve as CSV (strategy, repeat, labels, then the task's metrics) and, when asked, as an SVG plot. */
+  private void write(List<CurvePoint> points, Replay replay, String unit) {
+    List<String> metrics = replay.metrics();
     List<String> lines = new ArrayList<>();
-    lines.add("strategy,repeat,labels,accuracy,macro_f1");
+    lines.add("strategy,repeat," + unit + "," + String.join(",", metrics));
     for (CurvePoint p : points) {
-      lines.add(String.format(Locale.ROOT, "%s,%d,%d,%.4f,%.4f", p.strategy(), p.repeat(), p.labels(), p.accuracy(), p.macroF1()));
+      StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%s,%d,%d", p.strategy(), p.repeat(), p.labels()));
+      for (String m : metrics) line.append(String.format(Locale.ROOT, ",%.4f", p.metric(m)));
+      lines.add(line.toString());
     }
     try {
       Files.write(out, lines);
       if (plot != null) {
-        Files.writeString(plot, SvgPlot.render("Active learning: " + in.data.getFileName(), points));
+        Files.writeString(plot, SvgPlot.render("Active learning: " + in.data.getFileName(), points, replay.quality(), unit));
       }
     } catch (IOException e) {
       throw new UserError("cannot write output: " + e.getMessage());

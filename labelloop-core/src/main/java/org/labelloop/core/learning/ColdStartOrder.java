@@ -39,7 +39,7 @@ final class ColdStartOrder {
 
   private boolean learns(String projectId) {
     LearningSettings s = LearningSettings.fromJson(ports.learning().settings(projectId).orElse(null));
-    return s.enabled() && ports.projects().find(projectId).map(p -> s.learnedJob(p.jsonInterface()) != null).orElse(false);
+    return s.enabled() && ports.projects().find(projectId).map(p -> s.learner(p).learns()).orElse(false);
   }
 
   /** Queue scores (higher first): the head's in (0.5, 1] by pick order, every other row's seeded in (0, 0.5]. */

@@ -10,12 +10,14 @@ import org.labelloop.core.error.LabelloopException;
 import org.labelloop.core.project.Job;
 import org.labelloop.core.project.JsonInterface;
 import org.labelloop.core.project.MlTask;
+import org.labelloop.core.project.Project;
 import org.labelloop.learn.strategy.QueryStrategy;
 import org.labelloop.learn.strategy.Strategies;
 
 /**
  * A project's learning loop settings. {@code jobId} null means the interface's first CLASSIFICATION job (else its
- * first NAMED_ENTITIES_RECOGNITION job); a project without either cannot learn. {@code pinnedVersion}, a dataset
+ * first NAMED_ENTITIES_RECOGNITION job); a project without either, or whose data has no learner of its kind
+ * ({@link #learner}), learns nothing. {@code pinnedVersion}, a dataset
  * version id, makes training use that version's answers instead of the live labels (and new labels then trigger no
  * retraining). {@code detector} pre-annotates an OBJECT_DETECTION job with the shipped COCO detector. Stored as JSON
  * (only the fields a user set), so new defaults reach old projects.
@@ -99,6 +101,7 @@ public record LearningSettings(
         case "timeBudgetSeconds" -> budget = intField(e.getKey(), v, budget, problems);
         case "batchSize" -> batch = intField(e.getKey(), v, batch, problems);
         case "detector" -> det = DetectorSettings.parse(v, problems);
+        case "learner" -> { } // read-only (what the project learns), so a settings object read back is a valid patch
         default -> problems.add(e.getKey() + ": unknown setting");
       }
     }
@@ -127,25 +130,29 @@ public record LearningSettings(
   }
 
   /**
-   * The job this project learns: the named job if it is learnable, else the first CLASSIFICATION job, else the first
-   * NAMED_ENTITIES_RECOGNITION job; null when there is none.
+   * What this project learns: the named job if it is learnable, else the first CLASSIFICATION job, else the first
+   * NAMED_ENTITIES_RECOGNITION job, with the task its input type gives it ({@link LearningTask#of}); a project whose
+   * data has no learner of its kind learns nothing and says so.
    */
-  public Job learnedJob(JsonInterface iface) {
-    if (jobId != null) {
-      Job j = iface.job(jobId);
-      return j != null && learnable(j) ? j : null;
-    }
-    return iface.jobs().values().stream().filter(j -> j.mlTask() == MlTask.CLASSIFICATION).findFirst()
-        .or(() -> iface.jobs().values().stream().filter(LearningSettings::learnable).findFirst()).orElse(null);
+  public Learner learner(Project project) {
+    Job job = candidateJob(project.jsonInterface());
+    if (job == null) return Learner.none("no CLASSIFICATION or NAMED_ENTITIES_RECOGNITION job to learn");
+    return LearningTask.of(project.inputType(), job).map(task -> Learner.of(job, task))
+        .orElseGet(() -> Learner.none(LearningTask.NO_MODEL_FOR_KIND + " (" + project.inputType() + " " + job.mlTask() + ")"));
   }
 
   /** The learned job when new labels retrain it (learning on, not pinned to a dataset version), else null. */
-  public Job retrainedJob(JsonInterface iface) {
-    return enabled && pinnedVersion == null ? learnedJob(iface) : null;
+  public Job retrainedJob(Project project) {
+    return enabled && pinnedVersion == null ? learner(project).job() : null;
   }
 
-  static boolean learnable(Job job) {
-    return job.mlTask() == MlTask.CLASSIFICATION || job.mlTask() == MlTask.NAMED_ENTITIES_RECOGNITION;
+  private Job candidateJob(JsonInterface iface) {
+    if (jobId != null) {
+      Job j = iface.job(jobId);
+      return j != null && LearningTask.learnable(j.mlTask()) ? j : null;
+    }
+    return iface.jobs().values().stream().filter(j -> j.mlTask() == MlTask.CLASSIFICATION).findFirst()
+        .or(() -> iface.jobs().values().stream().filter(j -> LearningTask.learnable(j.mlTask())).findFirst()).orElse(null);
   }
 
   /**
@@ -153,7 +160,7 @@ public record LearningSettings(
    * detector's categories against the first OBJECT_DETECTION job.
    */
   public void check(JsonInterface iface) {
-    if (jobId != null && learnedJob(iface) == null) {
+    if (jobId != null && candidateJob(iface) == null) {
       throw LabelloopException.invalid("jobId: '" + jobId + "' is not a CLASSIFICATION or NAMED_ENTITIES_RECOGNITION job of this project ("
           + iface.jobs().keySet() + ")");
     }

@@ -9,16 +9,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.labelloop.learn.feature.TextEmbedder;
+import org.labelloop.learn.model.LibraryVersions;
 import org.labelloop.learn.ner.DictionaryPrelabeler;
 import org.labelloop.learn.ner.NerAutoMl;
 import org.labelloop.learn.ner.NerModel;
 import org.labelloop.learn.ner.NerPrediction;
 import org.labelloop.learn.ner.NerSentence;
 import org.labelloop.learn.ner.ScoredSpan;
-import org.labelloop.learn.strategy.SequenceUncertainty;
 import org.labelloop.learn.ner.Span;
 import org.labelloop.learn.ner.Tokenizer;
 import org.labelloop.learn.ner.WordClusters;
+import org.labelloop.learn.strategy.SequenceUncertainty;
 
 /**
  * The one place core calls labelloop-learn's tagger: tokenizes a snapshot, picks and trains a CRF with the tagger's
@@ -118,6 +119,7 @@ final class NerModelTrainer {
     if (cvF1 == null) card.putNull("cvEntityF1"); else card.put("cvEntityF1", cvF1);
     card.put("trainingSeconds", Math.round(seconds * 1000) / 1000.0);
     card.put("seed", seed);
+    LibraryVersions.packaged().forEach(card.putObject("libraryVersions")::put);
     var leaderboard = card.putArray("leaderboard");
     for (NerAutoMl.Trial t : search.trials()) {
       leaderboard.addObject().put("config", t.config().describe()).put("cvEntityF1", t.cvF1()).put("seconds", t.seconds());
