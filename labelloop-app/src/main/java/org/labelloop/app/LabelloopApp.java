@@ -13,11 +13,13 @@ import java.util.List;
 import java.util.Optional;
 import org.labelloop.core.Labelloop;
 import org.labelloop.core.Ports;
+import org.labelloop.core.learning.DetectionWorker;
 import org.labelloop.core.learning.EmbeddingWorker;
 import org.labelloop.core.learning.TrainingWorker;
 import org.labelloop.core.user.CreatedUser;
 import org.labelloop.learn.feature.SentenceEmbedder;
 import org.labelloop.learn.feature.SentenceModel;
+import org.labelloop.learn.image.NanoDet;
 import org.labelloop.core.modelserver.ModelServerWorker;
 import org.labelloop.core.webhook.WebhookDispatcher;
 import org.labelloop.server.BcryptPasswordHasher;
@@ -36,9 +38,9 @@ public final class LabelloopApp implements AutoCloseable {
 
   /**
    * What {@code serve} was asked for. {@code dbUrl} null means the SQLite file {@code DATA/labelloop.db};
-   * {@code embeddings} runs the background embedder of text assets and gives the NER tagger word-cluster features;
-   * {@code importLimits} caps cells, rows and files of imports; {@code trustProxy} believes a reverse proxy's
-   * {@code X-Forwarded-Proto}.
+   * {@code embeddings} runs the background embedder of text assets, gives the NER tagger word-cluster features and
+   * runs the shipped detector over the images of object detection projects; {@code importLimits} caps cells, rows and
+   * files of imports; {@code trustProxy} believes a reverse proxy's {@code X-Forwarded-Proto}.
    */
   public record Settings(String host, int port, Path dataDir, String dbUrl, boolean demo, boolean embeddings,
       ImportLimits importLimits, boolean trustProxy) {
@@ -55,12 +57,14 @@ public final class LabelloopApp implements AutoCloseable {
   private final Path dataDir;
   private final TrainingWorker worker;
   private final EmbeddingWorker embedder;
+  private final DetectionWorker detector;
   private final WordEmbedder wordEmbedder;
   private final WebhookDispatcher webhooks;
   private final ModelServerWorker modelServers;
 
   private LabelloopApp(Database database, LabelloopServer server, Path dataDir, TrainingWorker worker, EmbeddingWorker embedder,
-      WordEmbedder wordEmbedder, WebhookDispatcher webhooks, ModelServerWorker modelServers) {
+      DetectionWorker detector, WordEmbedder wordEmbedder, WebhookDispatcher webhooks, ModelServerWorker modelServers) {
+    this.detector = detector;
     this.database = database;
     this.webhooks = webhooks;
     this.modelServers = modelServers;
@@ -88,7 +92,8 @@ public final class LabelloopApp implements AutoCloseable {
       Ports ports = db.ports();
       Clock clock = Clock.systemUTC();
       HttpModelServerTransport modelServerCalls = new HttpModelServerTransport(Duration.ofSeconds(60));
-      Labelloop app = Labelloop.create(ports, new BcryptPasswordHasher(), clock, new DiskFileStore(data.resolve("files")),
+      DiskFileStore files = new DiskFileStore(data.resolve("files"));
+      Labelloop app = Labelloop.create(ports, new BcryptPasswordHasher(), clock, files,
           settings.importLimits(), tmp, modelServerCalls);
       int abandoned = app.assets().recoverAbandonedImports(db.abandonedImportCutoff(clock.instant()));
       if (abandoned > 0) {
@@ -103,10 +108,12 @@ public final class LabelloopApp implements AutoCloseable {
       WordEmbedder words = settings.embeddings() ? new WordEmbedder() : null;
       TrainingWorker worker = new TrainingWorker(ports, clock, TrainingWorker.newId(), words).start(); // background retraining
       EmbeddingWorker embedder = settings.embeddings() ? embeddingWorker(ports, clock).start() : null;
+      DetectionWorker detector = settings.embeddings()
+          ? new DetectionWorker(ports, files, clock, DetectionWorker.SHIPPED_VERSION, NanoDet::shipped).start() : null;
       // the outbox is polled twice a second
       WebhookDispatcher webhooks = new WebhookDispatcher(ports, clock, new HttpWebhookTransport(), Duration.ofMillis(500)).start();
       ModelServerWorker modelServers = new ModelServerWorker(ports, clock, modelServerCalls, Duration.ofSeconds(1)).start();
-      return new LabelloopApp(db, server, data, worker, embedder, words, webhooks, modelServers);
+      return new LabelloopApp(db, server, data, worker, embedder, detector, words, webhooks, modelServers);
     } catch (RuntimeException e) {
       db.close();
       throw e;
@@ -179,6 +186,7 @@ public final class LabelloopApp implements AutoCloseable {
       modelServers.close();
       worker.close();
       if (embedder != null) embedder.close();
+      if (detector != null) detector.close();
       if (wordEmbedder != null) wordEmbedder.close();
     } finally {
       database.close();

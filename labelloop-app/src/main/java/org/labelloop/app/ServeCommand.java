@@ -28,7 +28,8 @@ final class ServeCommand implements Callable<Integer> {
 
   @Option(names = "--embeddings", negatable = true, defaultValue = "${env:LABELLOOP_EMBEDDINGS:-true}", fallbackValue = "true",
       description = "Compute sentence embeddings of text assets in the background, for the learning loop's features, cold"
-          + " start and diverse batches (default: env LABELLOOP_EMBEDDINGS, else true; --no-embeddings turns it off).")
+          + " start and diverse batches, and pre-annotate object detection images with the shipped COCO detector"
+          + " (default: env LABELLOOP_EMBEDDINGS, else true; --no-embeddings turns both off).")
   boolean embeddings;
 
   @Option(names = "--max-cell-chars", defaultValue = "1000000",

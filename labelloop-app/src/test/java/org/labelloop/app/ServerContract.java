@@ -51,6 +51,11 @@ abstract class ServerContract {
    * unless it is null; returns status and JSON body.
    */
   Response uploadZip(String project, byte[] zip, String format, String query) throws Exception {
+    return uploadZip(admin, app.adminApiKey(), project, zip, format, query);
+  }
+
+  /** As {@link #uploadZip(String, byte[], String, String)}, through any server and key. */
+  static Response uploadZip(Api api, String key, String project, byte[] zip, String format, String query) throws Exception {
     String boundary = "b" + UUID.randomUUID().toString().replace("-", "");
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     if (format != null) {
@@ -61,8 +66,8 @@ abstract class ServerContract {
         + "Content-Type: application/zip\r\n\r\n").getBytes(StandardCharsets.UTF_8));
     body.write(zip);
     body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    HttpRequest req = HttpRequest.newBuilder(URI.create(admin.base() + "/api/v1/projects/" + project + "/assets" + query))
-        .header("Authorization", "Bearer " + app.adminApiKey())
+    HttpRequest req = HttpRequest.newBuilder(URI.create(api.base() + "/api/v1/projects/" + project + "/assets" + query))
+        .header("Authorization", "Bearer " + key)
         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
         .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
     HttpResponse<String> res = HTTP.send(req, HttpResponse.BodyHandlers.ofString());

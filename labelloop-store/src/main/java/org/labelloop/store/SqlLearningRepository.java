@@ -220,6 +220,52 @@ final class SqlLearningRepository implements LearningRepository {
   }
 
   @Override
+  public List<PendingImage> withoutPrediction(String modelVersion, String afterAssetId, int limit) {
+    return tx.read(h -> h.createQuery(
+            """
+            SELECT a.id, a.project_id, a.content FROM assets a JOIN projects p ON p.id = a.project_id
+            WHERE p.input_type = 'IMAGE' AND p.json_interface LIKE '%OBJECT_DETECTION%' AND a.id > :after
+              AND NOT EXISTS (SELECT 1 FROM labels l WHERE l.asset_id = a.id AND (l.label_type = 'PREDICTION'
+                AND l.model_version = :v OR l.label_type IN ('DEFAULT', 'REVIEW') AND l.skipped = FALSE))
+            ORDER BY a.id LIMIT :n""")
+        .bind("after", afterAssetId == null ? 0L : Ids.parse(afterAssetId)).bind("v", modelVersion).bind("n", limit)
+        .map((rs, ctx) -> new PendingImage(Long.toString(rs.getLong(2)), Long.toString(rs.getLong(1)), rs.getString(3)))
+        .list());
+  }
+
+  @Override
+  public void addPredictions(String projectId, String modelVersion, List<Prediction> predictions, Instant now) {
+    if (predictions.isEmpty()) return;
+    long p = Ids.parse(projectId);
+    tx.write(h -> {
+      var insert = h.prepareBatch(
+          """
+          INSERT INTO labels (project_id, asset_id, label_type, json_response, model_version, created_at, skipped)
+          SELECT :p, :a, 'PREDICTION', :j, :v, :now, FALSE
+          WHERE EXISTS (SELECT 1 FROM assets WHERE id = :a AND project_id = :p)
+            AND NOT EXISTS (SELECT 1 FROM labels l WHERE l.asset_id = :a AND (l.label_type = 'PREDICTION'
+              AND l.model_version = :v OR l.label_type IN ('DEFAULT', 'REVIEW') AND l.skipped = FALSE))""");
+      var score = h.prepareBatch("UPDATE assets SET queue_score = :s WHERE id = :a AND project_id = :p AND status = 'TODO'");
+      for (Prediction pr : predictions) {
+        long a = Ids.parse(pr.assetId());
+        insert.bind("p", p).bind("a", a).bind("j", Json.write(pr.jsonResponse())).bind("v", modelVersion)
+            .bind("now", now.toEpochMilli()).add();
+        score.bind("s", pr.queueScore()).bind("a", a).bind("p", p).add();
+      }
+      insert.execute();
+      return score.execute();
+    });
+  }
+
+  @Override
+  public int dropPredictions(String projectId, String modelVersion) {
+    return tx.write(h -> h.createUpdate("DELETE FROM labels WHERE project_id = :p AND label_type = 'PREDICTION' AND model_version = :v"
+            + " AND NOT EXISTS (SELECT 1 FROM labels x WHERE x.asset_id = labels.asset_id"
+            + " AND x.label_type IN ('DEFAULT', 'REVIEW') AND x.skipped = FALSE)")
+        .bind("p", Ids.parse(projectId)).bind("v", modelVersion).execute());
+  }
+
+  @Override
   public int coldStart(String projectId, long seed) {
     // A seeded multiplicative hash of the id in (0, 1): a fixed pseudo-random order without a random() per dialect.
     return tx.write(h -> h.createUpdate(

@@ -75,6 +75,21 @@ public interface LearningRepository {
    */
   void publish(String projectId, String modelVersion, List<Prediction> predictions, Instant now);
 
+  /**
+   * Assets with id above {@code afterAssetId} (null: from the start) of IMAGE projects with an OBJECT_DETECTION job,
+   * having neither a human label nor a PREDICTION of {@code modelVersion}, in id order: a detector's work list.
+   */
+  List<PendingImage> withoutPrediction(String modelVersion, String afterAssetId, int limit);
+
+  /**
+   * Adds these PREDICTION labels of {@code modelVersion} to assets that still have neither a human label nor one of
+   * that version, and sets their queue scores where they are TODO. Other predictions stay. Call inside a transaction.
+   */
+  void addPredictions(String projectId, String modelVersion, List<Prediction> predictions, Instant now);
+
+  /** Deletes the project's PREDICTION labels of {@code modelVersion} on assets without a human label; returns how many. */
+  int dropPredictions(String projectId, String modelVersion);
+
   /** Sets a seeded pseudo-random queue score on TODO assets still at score 0 (the cold-start order). */
   int coldStart(String projectId, long seed);
 
@@ -96,6 +111,8 @@ public interface LearningRepository {
   Page<MarkedLabel> marked(String projectId, Double lt, String cursor, int limit);
 
   record AssetText(String id, String content) {}
+
+  record PendingImage(String projectId, String assetId, String fileKey) {}
 
   record HumanLabel(String labelId, String assetId, boolean review, JsonNode jsonResponse) {}
 

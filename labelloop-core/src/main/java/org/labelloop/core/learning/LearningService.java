@@ -53,12 +53,16 @@ public final class LearningService {
     return LearningSettings.fromJson(ports.learning().settings(projectId).orElse(null));
   }
 
-  /** Changes the fields given; validates the result as a whole. Project ADMIN only. */
+  /**
+   * Changes the fields given; validates the result as a whole. Project ADMIN only. A changed {@code detector} drops its
+   * predictions of unlabeled images, so that they are made again with the new mapping and threshold.
+   */
   public LearningSettings updateSettings(Caller caller, String projectId, JsonNode patch) {
     Project project = access.requireProject(caller, projectId, Role.ADMIN).project();
     ObjectNode stored = ports.learning().settings(projectId).filter(JsonNode::isObject).map(n -> ((ObjectNode) n).deepCopy())
         .orElseGet(JsonNodeFactory.instance::objectNode);
-    LearningSettings result = LearningSettings.fromJson(stored).patch(patch);
+    LearningSettings before = LearningSettings.fromJson(stored);
+    LearningSettings result = before.patch(patch);
     result.check(project.jsonInterface());
     if (result.pinnedVersion() != null && ports.versions().find(projectId, result.pinnedVersion()).isEmpty()) {
       throw LabelloopException.invalid("pinnedVersion: no dataset version " + result.pinnedVersion() + " in this project");
@@ -66,7 +70,12 @@ public final class LearningService {
     if (patch != null && patch.isObject()) {
       patch.properties().forEach(e -> stored.set(e.getKey(), e.getValue()));
     }
-    ports.learning().saveSettings(projectId, stored, clock.instant());
+    ports.tx().inTransaction(() -> {
+      ports.learning().saveSettings(projectId, stored, clock.instant());
+      if (!result.detector().equals(before.detector())) {
+        ports.learning().dropPredictions(projectId, DetectionWorker.SHIPPED_VERSION); // the detector redoes them
+      }
+    });
     settings.invalidateAll();
     return result;
   }

@@ -19,7 +19,8 @@ import org.labelloop.learn.strategy.Strategies;
  * first NAMED_ENTITIES_RECOGNITION job); a project without either, or whose data has no learner of its kind
  * ({@link #learner}), learns nothing. {@code pinnedVersion}, a dataset
  * version id, makes training use that version's answers instead of the live labels (and new labels then trigger no
- * retraining). Stored as JSON (only the fields a user set), so new defaults reach old projects.
+ * retraining). {@code detector} pre-annotates an OBJECT_DETECTION job with the shipped COCO detector. Stored as JSON
+ * (only the fields a user set), so new defaults reach old projects.
  */
 public record LearningSettings(
     boolean enabled,
@@ -29,8 +30,10 @@ public record LearningSettings(
     int timeBudgetSeconds,
     QueryStrategy strategy,
     int batchSize,
-    String pinnedVersion) {
-  public static final LearningSettings DEFAULTS = new LearningSettings(true, null, 10, 10, 3, Strategies.named("margin"), 10, null);
+    String pinnedVersion,
+    DetectorSettings detector) {
+  public static final LearningSettings DEFAULTS =
+      new LearningSettings(true, null, 10, 10, 3, Strategies.named("margin"), 10, null, DetectorSettings.DEFAULTS);
 
   public LearningSettings {
     List<String> problems = new ArrayList<>();
@@ -48,6 +51,9 @@ public record LearningSettings(
     }
     if (strategy == null) {
       problems.add("strategy: required");
+    }
+    if (detector == null) {
+      problems.add("detector: required");
     }
     if (!problems.isEmpty()) {
       throw LabelloopException.invalid("Invalid learning settings: " + problems.getFirst(), problems);
@@ -73,6 +79,7 @@ public record LearningSettings(
     String pinned = pinnedVersion;
     int every = retrainEvery, min = minLabels, budget = timeBudgetSeconds, batch = batchSize;
     QueryStrategy strat = strategy;
+    DetectorSettings det = detector;
     for (Map.Entry<String, JsonNode> e : patch.properties()) {
       JsonNode v = e.getValue();
       switch (e.getKey()) {
@@ -93,6 +100,7 @@ public record LearningSettings(
         case "minLabels" -> min = intField(e.getKey(), v, min, problems);
         case "timeBudgetSeconds" -> budget = intField(e.getKey(), v, budget, problems);
         case "batchSize" -> batch = intField(e.getKey(), v, batch, problems);
+        case "detector" -> det = DetectorSettings.parse(v, problems);
         case "learner" -> { } // read-only (what the project learns), so a settings object read back is a valid patch
         default -> problems.add(e.getKey() + ": unknown setting");
       }
@@ -100,7 +108,7 @@ public record LearningSettings(
     if (!problems.isEmpty()) {
       throw LabelloopException.invalid("Invalid learning settings: " + problems.getFirst(), problems);
     }
-    return new LearningSettings(en, job, every, min, budget, strat, batch, pinned);
+    return new LearningSettings(en, job, every, min, budget, strat, batch, pinned, det);
   }
 
   /** The registry's strategy called {@code name}, or {@code current} with a problem noted. */
@@ -147,11 +155,20 @@ public record LearningSettings(
         .or(() -> iface.jobs().values().stream().filter(j -> LearningTask.learnable(j.mlTask())).findFirst()).orElse(null);
   }
 
-  /** Validates {@code jobId} against the interface (a named job must exist and be a CLASSIFICATION or NER job). */
+  /**
+   * Validates {@code jobId} against the interface (a named job must exist and be a CLASSIFICATION or NER job), and the
+   * detector's categories against the first OBJECT_DETECTION job.
+   */
   public void check(JsonInterface iface) {
     if (jobId != null && candidateJob(iface) == null) {
       throw LabelloopException.invalid("jobId: '" + jobId + "' is not a CLASSIFICATION or NAMED_ENTITIES_RECOGNITION job of this project ("
           + iface.jobs().keySet() + ")");
+    }
+    Job boxes = iface.firstJob(MlTask.OBJECT_DETECTION).orElse(null);
+    List<String> unknown = boxes == null ? List.copyOf(detector.classes().keySet()) : detector.unknownCategories(boxes);
+    if (!unknown.isEmpty()) {
+      throw LabelloopException.invalid("detector.classes: " + unknown + (boxes == null ? " (this project has no OBJECT_DETECTION job)"
+          : " are not categories of job " + boxes.id() + " " + boxes.categories().keySet()));
     }
   }
 
@@ -165,6 +182,7 @@ public record LearningSettings(
     o.put("strategy", strategy.name());
     o.put("batchSize", batchSize);
     if (pinnedVersion == null) o.putNull("pinnedVersion"); else o.put("pinnedVersion", pinnedVersion);
+    o.set("detector", detector.toJson());
     return o;
   }
 }

