@@ -45,9 +45,15 @@ public final class SimulateCommand implements Callable<Integer> {
   @Mixin DataOptions in = new DataOptions();
 
   @Option(names = "--task", defaultValue = "classification",
-      description = "classification (default) or ner (--format conll; strategies random, least-confidence, "
-          + "token-entropy, max-entropy, span-margin; --initial/--batch/--budget count sentences).")
+      description = "classification (default), ner (--format conll; strategies random, least-confidence, "
+          + "token-entropy, max-entropy, span-margin; --initial/--batch/--budget count sentences) or tabular (every "
+          + "column but --label and --drop is a feature, typed by its values; each round cross-validates logistic "
+          + "regression and boosted trees).")
   String task;
+
+  @Option(names = "--drop", split = ",", paramLabel = "COLUMN",
+      description = "--task tabular: columns that are not features (e.g. another target).")
+  List<String> drop = List.of();
 
   @Option(names = "--test", description = "Held-out labeled file (same format and columns).")
   Path test;
@@ -68,7 +74,8 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--learner", defaultValue = "auto",
       description = "auto (default: each round a small CV search over a linear SVM on word 1-2 + char 2-5 TF-IDF and "
           + "softmax regression on sentence embeddings, greedy ensemble, temperature-calibrated; embeddings are skipped "
-          + "when they would take over 10 minutes), or one fixed learner: svm, svm-emb, cnb, lr, softmax-emb, xgb-emb.")
+          + "when they would take over 10 minutes), or one fixed learner: svm, svm-emb, cnb, lr, softmax-emb, xgb-emb. With --task tabular: auto (logistic "
+          + "regression and boosted trees), lr or xgb.")
   String learner;
 
   @Mixin EmbeddingOptions embeddings = new EmbeddingOptions();
@@ -91,8 +98,8 @@ public final class SimulateCommand implements Callable<Integer> {
           plot, System.out);
     }
     try {
-      if (!task.equalsIgnoreCase("classification")) {
-        throw new UserError("--task must be classification or ner");
+      if (!task.equalsIgnoreCase("classification") && !task.equalsIgnoreCase("tabular")) {
+        throw new UserError("--task must be classification, ner or tabular");
       }
       strategies.forEach(s -> {
         try {
@@ -104,6 +111,7 @@ public final class SimulateCommand implements Callable<Integer> {
       if (initial < 1 || batch < 1 || repeats < 1 || budget < initial) {
         throw new UserError("need --initial >= 1, --batch >= 1, --repeats >= 1 and --budget >= --initial");
       }
+      if (task.equalsIgnoreCase("tabular")) return tabular(stdout, err);
       TextDataset data = dedupe(in.read(in.data));
       TextDataset pool, testSet;
       if (test != null) {
@@ -139,22 +147,58 @@ public final class SimulateCommand implements Callable<Integer> {
       write(points);
       stdout.printf(Locale.ROOT, "data: %d texts after removing %d duplicates; pool %d, test %d; learner %s%n",
           pool.size() + testSet.size(), removed, pool.size(), testSet.size(), learner);
-      for (String s : strategies) {
-        List<CurvePoint> curve = points.stream().filter(p -> p.strategy().equals(s)).toList();
-        int last = curve.stream().mapToInt(CurvePoint::labels).max().orElse(0);
-        List<CurvePoint> finals = curve.stream().filter(p -> p.labels() == last).toList();
-        double acc = finals.stream().mapToDouble(CurvePoint::accuracy).average().orElse(Double.NaN);
-        double f1 = finals.stream().mapToDouble(CurvePoint::macroF1).average().orElse(Double.NaN);
-        double aulc = IntStream.range(0, repeats)
-            .mapToDouble(r -> Simulator.aulc(curve.stream().filter(p -> p.repeat() == r).toList())).average().orElse(Double.NaN);
-        stdout.printf(Locale.ROOT, "final strategy=%s labels=%d accuracy=%.4f macro_f1=%.4f aulc=%.4f%n", s, last, acc, f1, aulc);
-      }
-      stdout.flush();
+      printFinals(stdout, points);
       return 0;
     } catch (UserError e) {
       err.println("error: " + e.getMessage());
       return 2;
     }
+  }
+
+  private int tabular(java.io.PrintWriter stdout, java.io.PrintWriter err) {
+    if (test != null) throw new UserError("--task tabular splits --data by --test-fraction; --test is not supported");
+    if (!(testFraction > 0 && testFraction < 1)) throw new UserError("--test-fraction must be in (0, 1)");
+    TabularInput read = TabularInput.read(in.data, in.format, in.label, drop);
+    TabularInput data = read.select(TabularSimulation.distinctRows(read));
+    List<LabeledText> positions = IntStream.range(0, data.labels().size())
+        .mapToObj(i -> LabeledText.of(Integer.toString(i), Integer.toString(i), data.labels().get(i))).toList();
+    TextDataset[] split = split(new TextDataset(positions), testFraction, seed);
+    TabularInput pool = data.select(rowsOf(split[0])), testSet = data.select(rowsOf(split[1]));
+    ProgressBar bar = new ProgressBar(err, "simulate");
+    List<org.labelloop.learn.learner.Learner> space;
+    try {
+      space = org.labelloop.learn.tabular.TabularAutoMl.space(learner, seed);
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage());
+    }
+    List<CurvePoint> points = TabularSimulation.run(pool, testSet, space,
+        new SimulationConfig(strategies, seed, initial, batch, budget, repeats), bar);
+    bar.finish();
+    write(points);
+    stdout.printf(Locale.ROOT, "data: %d rows after removing %d duplicates; pool %d, test %d; columns %s%n",
+        data.labels().size(), read.labels().size() - data.labels().size(), pool.labels().size(),
+        testSet.labels().size(), data.describeColumns());
+    printFinals(stdout, points);
+    return 0;
+  }
+
+  private static int[] rowsOf(TextDataset positions) {
+    return positions.items().stream().mapToInt(t -> Integer.parseInt(t.id())).toArray();
+  }
+
+  /** One {@code final strategy=...} line per strategy: its last point (mean over repeats) and AULC. */
+  private void printFinals(java.io.PrintWriter stdout, List<CurvePoint> points) {
+    for (String s : strategies) {
+      List<CurvePoint> curve = points.stream().filter(p -> p.strategy().equals(s)).toList();
+      int last = curve.stream().mapToInt(CurvePoint::labels).max().orElse(0);
+      List<CurvePoint> finals = curve.stream().filter(p -> p.labels() == last).toList();
+      double acc = finals.stream().mapToDouble(CurvePoint::accuracy).average().orElse(Double.NaN);
+      double f1 = finals.stream().mapToDouble(CurvePoint::macroF1).average().orElse(Double.NaN);
+      double aulc = IntStream.range(0, repeats)
+          .mapToDouble(r -> Simulator.aulc(curve.stream().filter(p -> p.repeat() == r).toList())).average().orElse(Double.NaN);
+      stdout.printf(Locale.ROOT, "final strategy=%s labels=%d accuracy=%.4f macro_f1=%.4f aulc=%.4f%n", s, last, acc, f1, aulc);
+    }
+    stdout.flush();
   }
 
   /** Active learning retrains every round: a small, fast space (SVM over word+char TF-IDF, plus embeddings). */

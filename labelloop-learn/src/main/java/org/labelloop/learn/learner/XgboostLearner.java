@@ -44,6 +44,9 @@ public record XgboostLearner(int rounds, int maxDepth, double eta, double minChi
         + (earlyStopping > 0 ? ",es=" + earlyStopping : "") + ")";
   }
 
+  /** With early stopping: as many rows as it needs to hold some out; trees without it overfit a handful of rows. */
+  @Override public int minRows() { return earlyStopping > 0 ? MIN_ROWS_FOR_EARLY_STOPPING : 1; }
+
   @Override public Scorer fit(SparseMatrix x, int[] y, int numClasses) {
     try {
       int n = earlyStopping > 0 && x.rows() >= MIN_ROWS_FOR_EARLY_STOPPING ? bestRounds(x, y, numClasses) : rounds;

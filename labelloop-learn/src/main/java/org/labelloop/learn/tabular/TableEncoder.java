@@ -16,7 +16,8 @@ import org.labelloop.learn.feature.SparseMatrix;
  * Turns the feature columns of a table into one numeric matrix, fitted on some rows (no labels involved, so it may be
  * fitted on every row a project holds, labeled or not):
  * <ul>
- *   <li>numeric: standardised (mean 0, sd 1), a missing value becomes the mean plus a {@code =missing} indicator;</li>
+ *   <li>numeric: standardised (mean 0, sd 1; long-tailed non-negative columns on a log scale), a missing value becomes
+ *       the mean plus a missing indicator;</li>
  *   <li>categorical: one-hot of the {@code maxCategories} most frequent values, the rest in an {@code (other)} bucket,
  *       missing as its own {@code (missing)} value;</li>
  *   <li>boolean: 1 or 0; date: standardised day number, month and weekday; both with a missing indicator;</li>
@@ -105,19 +106,34 @@ public final class TableEncoder implements Serializable {
     SparseMatrix encode(List<String> values);
   }
 
-  /** Standardised parts of a numeric or date value, plus a missing indicator when the fitted rows had gaps. */
-  private record Scaled(String column, String kind, double[] mean, double[] sd, boolean indicator) implements Encoding {
+  /**
+   * Standardised parts of a numeric or date value, plus a missing indicator when the fitted rows had gaps. A
+   * non-negative numeric column with a long right tail (skewness above 1: amounts, counts, concentrations) is
+   * standardised on {@code log(1 + x)}, so its few large values do not flatten the rest for a linear model.
+   */
+  private record Scaled(String column, String kind, boolean log, double[] mean, double[] sd, boolean indicator)
+      implements Encoding {
     static Scaled fit(String column, List<double[]> parts, List<String> suffixes) {
       int p = suffixes.size();
-      double[] mean = new double[p], sd = new double[p];
+      String kind = p == 1 ? "num" : "date";
       List<double[]> present = parts.stream().filter(java.util.Objects::nonNull).toList();
+      boolean log = kind.equals("num") && present.stream().allMatch(v -> v[0] >= 0) && skewness(present) > 1;
+      List<double[]> values = log ? present.stream().map(v -> new double[] {Math.log1p(v[0])}).toList() : present;
+      double[] mean = new double[p], sd = new double[p];
       for (int j = 0; j < p; j++) {
         int jj = j;
-        mean[j] = present.stream().mapToDouble(v -> v[jj]).average().orElse(0);
-        double var = present.stream().mapToDouble(v -> (v[jj] - mean[jj]) * (v[jj] - mean[jj])).average().orElse(0);
+        mean[j] = values.stream().mapToDouble(v -> v[jj]).average().orElse(0);
+        double var = values.stream().mapToDouble(v -> (v[jj] - mean[jj]) * (v[jj] - mean[jj])).average().orElse(0);
         sd[j] = var > 1e-24 ? Math.sqrt(var) : 1;
       }
-      return new Scaled(column, p == 1 ? "num" : "date", mean, sd, present.size() < parts.size());
+      return new Scaled(column, kind, log, mean, sd, present.size() < parts.size());
+    }
+
+    private static double skewness(List<double[]> v) {
+      double m = v.stream().mapToDouble(x -> x[0]).average().orElse(0);
+      double m2 = v.stream().mapToDouble(x -> Math.pow(x[0] - m, 2)).average().orElse(0);
+      double m3 = v.stream().mapToDouble(x -> Math.pow(x[0] - m, 3)).average().orElse(0);
+      return m2 > 1e-24 ? m3 / Math.pow(m2, 1.5) : 0;
     }
 
     @Override public int width() { return mean.length + (indicator ? 1 : 0); }
@@ -126,12 +142,17 @@ public final class TableEncoder implements Serializable {
       Rows out = new Rows(width());
       for (String v : values) {
         boolean missing = ColumnType.isMissing(v);
-        double[] x = missing ? mean : kind.equals("num") ? new double[] {ColumnType.number(v)} : dateParts(v);
+        double[] x = missing ? mean : kind.equals("num") ? new double[] {number(v)} : dateParts(v);
         for (int j = 0; j < mean.length; j++) out.put(j, (x[j] - mean[j]) / sd[j]);
         if (indicator) out.put(mean.length, missing ? 1 : 0);
         out.endRow();
       }
       return out.matrix();
+    }
+
+    private double number(String v) {
+      double x = ColumnType.number(v);
+      return log ? Math.log1p(x) : x;
     }
   }
 

@@ -31,9 +31,11 @@ import org.labelloop.learn.model.ModelCard;
 /**
  * Model search for table rows: every learner of the space is cross-validated on the encoded rows (stratified folds,
  * duplicate rows kept in one fold), calibrated by temperature scaling on its out-of-fold scores, and ranked by accuracy
- * then macro-F1 into the same leaderboard as text; the best is refit on every labeled row. Fold × learner jobs run on
+ * then calibrated log-loss into the same leaderboard as text (on a few dozen labels many learners tie on accuracy, and
+ * log-loss tells the confident from the lucky); the best is refit on every labeled row. Fold × learner jobs run on
  * {@code threads} workers, and a job not expected to end before the budget's deadline is skipped (its learner then
- * ranks on the folds it finished, after every fully cross-validated one). Fewer than 4 rows: the first learner is fit
+ * ranks on the folds it finished, after every fully cross-validated one). Learners that need more rows than there are
+ * labeled ({@link Learner#minRows()}) sit out. Fewer than 4 rows: the first learner is fit
  * without CV (metrics NaN).
  *
  * <p>The encoder is fitted before the search and is not label-aware, so fitting it on all rows (the unlabeled too)
@@ -59,7 +61,8 @@ public final class TabularAutoMl {
 
   /**
    * L2-regularised logistic regression over C, and boosted trees over learning rate × depth × min child weight with
-   * early stopping (up to 300 rounds, patience 20). Linear first: cheapest, and best on a handful of labels.
+   * early stopping (up to 300 rounds, patience 20; trees join once there are rows to hold out for it, see
+   * {@link Learner#minRows()}). Linear first: cheapest, and best on a handful of labels.
    */
   public static List<Learner> defaultSpace(long seed) {
     List<Learner> s = new ArrayList<>();
@@ -70,6 +73,20 @@ public final class TabularAutoMl {
       }
     }
     return s;
+  }
+
+  /** Names for the CLI's {@code --learner} with {@code --task tabular}. */
+  public static List<String> spaceNames() { return List.of("auto", "lr", "xgb"); }
+
+  /** {@code auto}: {@link #defaultSpace}; {@code lr}: logistic regression with C=1; {@code xgb}: one tree configuration. */
+  public static List<Learner> space(String name, long seed) {
+    return switch (name.toLowerCase(java.util.Locale.ROOT)) {
+      case "auto" -> defaultSpace(seed);
+      case "lr" -> List.of(new LiblinearLrLearner(1));
+      case "xgb" -> List.of(new XgboostLearner(300, 6, 0.1, 1, 20, seed, 1));
+      default -> throw new IllegalArgumentException(
+          "unknown tabular learner '" + name + "' (known: " + String.join(", ", spaceNames()) + ")");
+    };
   }
 
   /** What a search returns: the leaderboard (best first), the best entry and the model refit on all labeled rows. */
@@ -99,15 +116,17 @@ public final class TabularAutoMl {
     int[] y = labels.stream().mapToInt(classes::indexOf).toArray();
     SparseMatrix x = encoded.rows(rows);
     String snapshot = snapshotHash(table, rows, labels);
+    List<Learner> space = config.learners().stream().filter(l -> l.minRows() <= n).toList();
+    if (space.isEmpty()) space = config.learners();
     if (n < 4) {
-      Learner first = config.learners().get(0);
+      Learner first = space.get(0);
       LeaderboardEntry e = new LeaderboardEntry(name(encoder, first), 0, Double.NaN, Double.NaN, Double.NaN,
           Double.NaN, Double.NaN, Double.NaN, 0);
       return new Result(List.of(e), e, refit(encoder, first, x, y, classes, 1, e, null, snapshot, start));
     }
     List<String> keys = Arrays.stream(rows).mapToObj(r -> String.join("\u0001", table.rows().get(r))).toList();
     Folds folds = Folds.stratified(keys, y, k, config.folds(), config.seed());
-    List<Trial> trials = config.learners().stream().map(l -> new Trial(l, n)).toList();
+    List<Trial> trials = space.stream().map(l -> new Trial(l, n)).toList();
     ExecutorService pool = Executors.newFixedThreadPool(config.threads());
     AtomicInteger done = new AtomicInteger();
     int total = trials.size() * folds.k();
@@ -139,7 +158,7 @@ public final class TabularAutoMl {
     evaluated.forEach(t -> t.summarize(y, k));
     List<Trial> ranked = evaluated.stream().sorted(Comparator.comparingInt((Trial t) -> -t.folds)
             .thenComparingDouble(t -> -t.metrics.accuracy())
-            .thenComparingDouble(t -> -t.metrics.macroF1())
+            .thenComparingDouble(t -> t.logLoss)
             .thenComparingInt(trials::indexOf))
         .toList();
     if (ranked.isEmpty()) throw new IllegalStateException("time budget too small to evaluate any learner");
@@ -196,6 +215,7 @@ public final class TabularAutoMl {
     double temperature = 1;
     Metrics metrics;
     double ece;
+    double logLoss;
 
     Trial(Learner learner, int n) {
       this.learner = learner;
@@ -217,6 +237,7 @@ public final class TabularAutoMl {
       double[][] p = Calibration.softmax(s, temperature);
       metrics = Metrics.ofProba(yy, p, k);
       ece = Calibration.ece(p, yy, 15);
+      logLoss = Calibration.nll(s, yy, temperature);
     }
 
     LeaderboardEntry entry(String name) {

@@ -28,6 +28,17 @@ class TableEncoderTest {
   }
 
   @Test
+  void aLongTailedNonNegativeColumnIsStandardisedOnALogScale() {
+    Table t = table("amount", "0", "1", "3", "7", "1000");
+    float[][] d = TableEncoder.fit(t, schema(feature("amount", ColumnType.NUMERIC)), new int[] {0, 1, 2, 3, 4}, 20)
+        .transform(t).toDense();
+    double[] logs = {0, Math.log(2), Math.log(4), Math.log(8), Math.log(1001)};
+    double mean = java.util.Arrays.stream(logs).average().orElseThrow();
+    double sd = Math.sqrt(java.util.Arrays.stream(logs).map(v -> (v - mean) * (v - mean)).average().orElseThrow());
+    for (int i = 0; i < logs.length; i++) assertEquals((logs[i] - mean) / sd, d[i][0], 1e-5);
+  }
+
+  @Test
   void categoriesAreCappedIntoAnOtherBucketWhichAlsoTakesUnseenValues() {
     Table t = table("c", "a", "a", "a", "b", "b", "c", "NA", "zzz");
     // fitted on the first seven rows: two kept levels, 'c' is other, NA is missing; 'zzz' is unseen

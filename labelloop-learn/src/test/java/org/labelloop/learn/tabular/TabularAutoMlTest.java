@@ -66,6 +66,14 @@ class TabularAutoMlTest {
   }
 
   @Test
+  void treesSitOutUntilThereAreRowsToHoldOutForEarlyStopping() {
+    Table t = orders(100, 7);
+    List<String> few = search(t, IntStream.range(0, 40).toArray()).leaderboard().stream().map(LeaderboardEntry::config).toList();
+    assertEquals(List.of("lr(C=1)", "lr(C=100)"), few.stream().map(c -> c.substring(c.indexOf('/') + 1)).sorted().toList());
+    assertEquals(3, search(t, IntStream.range(0, 100).toArray()).leaderboard().size());
+  }
+
+  @Test
   void reasonsNameTheColumnsThatDecideBothForTreesAndForLinearModels() {
     Table t = orders(300, 4);
     TableSchema s = TableSchema.infer(t, "status");
