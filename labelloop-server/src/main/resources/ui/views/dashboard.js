@@ -39,8 +39,9 @@ export async function renderDashboard(root, ctx) {
   const guarded = (host, fn) => fn().catch((e) => replace(host, errorBox(e)));
   guarded(hosts.labelers, () => drawLabelers(hosts.labelers, pid, p));
   guarded(hosts.models, async () => {
-    const [models, curve] = await Promise.all([getOptional('/api/v1/projects/' + pid + '/models'), getOptional('/api/v1/projects/' + pid + '/learning-curve')]);
-    drawModels(hosts.models, models);
+    const [models, curve, learning] = await Promise.all([getOptional('/api/v1/projects/' + pid + '/models'),
+      getOptional('/api/v1/projects/' + pid + '/learning-curve'), getOptional('/api/v1/projects/' + pid + '/learning')]);
+    drawModels(hosts.models, models, learning);
     drawCurve(hosts.curve, curve, models);
     drawConfusion(hosts.confusion, models, p);
   });
@@ -122,9 +123,11 @@ function modelList(models) {
   return items;
 }
 
-function drawModels(host, models) {
+function drawModels(host, models, learning) {
   const items = modelList(models);
   if (items === null) { replace(host, empty('Model training is not available on this server yet (no /models endpoint).')); return; }
+  const learner = learning && learning.learner;
+  if (!items.length && learner && !learner.task) { replace(host, empty('No model: ' + learner.reason + '. The queue serves assets in import order.')); return; }
   if (!items.length) { replace(host, empty('No model yet: the first one trains once enough labels with at least two classes exist.')); return; }
   replace(host, h('div', { class: 'table-wrap' }, h('table', { class: 'table', id: 'models-table' },
     h('thead', null, h('tr', null, ['Version', 'Labels used', 'CV accuracy', 'Macro-F1', 'Training time', 'Trained'].map((t) => h('th', { text: t })))),

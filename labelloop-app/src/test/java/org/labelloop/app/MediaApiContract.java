@@ -13,10 +13,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -95,6 +97,38 @@ abstract class MediaApiContract extends ServerContract {
 
   private static Stream<Path> walk(Path dir) throws IOException {
     return Files.exists(dir) ? Files.walk(dir).toList().stream() : Stream.empty();
+  }
+
+  @Test
+  void anImageProjectLearnsNothingFromFileNamesAndServesEveryAssetInImportOrder() throws Exception {
+    String p = imageProject();
+    Object[] entries = new Object[24];
+    for (int i = 0; i < 12; i++) {
+      entries[2 * i] = String.format("img%02d.png", i);
+      entries[2 * i + 1] = png(i + 1);
+    }
+    assertEquals(201, uploadZip(p, zip(entries), null, "").status());
+    JsonNode learner = admin.get("/api/v1/projects/" + p + "/learning").body().path("learner");
+    assertTrue(learner.path("task").isNull(), learner.toString());
+    assertTrue(learner.path("reason").asText().startsWith("no model for this kind of data yet"), learner.toString());
+    List<String> served = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      Response next = admin.get("/api/v1/projects/" + p + "/queue/next");
+      assertEquals(200, next.status(), next.text());
+      assertEquals("import order", next.body().path("queue").path("strategy").asText());
+      served.add(next.body().path("externalId").asText());
+      String category = i % 2 == 0 ? "CAT" : "DOG";
+      Response l = admin.post("/api/v1/projects/" + p + "/labels", "{\"assetId\":\"" + next.body().path("id").asText()
+          + "\",\"labelType\":\"DEFAULT\",\"jsonResponse\":{\"JOB_0\":{\"categories\":[{\"name\":\"" + category + "\"}]}}}");
+      assertEquals(201, l.status(), l.text());
+    }
+    assertEquals(IntStream.range(0, 12).mapToObj(i -> String.format("img%02d.png", i)).toList(), served);
+    assertEquals(204, admin.get("/api/v1/projects/" + p + "/queue/next").status(), "every asset was served once");
+    assertEquals(0, admin.get("/api/v1/projects/" + p + "/training-jobs").body().path("items").size(), "labels queue no training");
+    assertEquals(0, admin.get("/api/v1/projects/" + p + "/models").body().path("items").size());
+    Response train = admin.post("/api/v1/projects/" + p + "/models/train", "{}");
+    assertEquals(400, train.status(), train.text());
+    assertTrue(train.text().contains("no model for this kind of data yet"), train.text());
   }
 
   @Test

@@ -158,9 +158,11 @@ final class AssetRoutes {
     var o = Json.asset(next.get().asset());
     o.remove("isHoneypot");
     var learning = app.learning().settings(caller, projectId);
-    o.putObject("queue")
-        .put("strategy", learning.enabled() ? learning.strategy().wireName() : "import order")
+    var learner = app.learning().learner(caller, projectId);
+    var queue = o.putObject("queue")
+        .put("strategy", learning.enabled() && learner.learns() ? learning.strategy().name() : "import order")
         .put("score", next.get().asset().queueScore());
+    if (!learner.learns()) queue.put("reason", learner.reason());
     if (next.get().prediction() != null) {
       o.set("prediction", Json.label(next.get().prediction()));
     } else {

@@ -12,6 +12,7 @@ import org.labelloop.core.learning.LearningCurve;
 import org.labelloop.core.learning.LearningRepository.MarkedLabel;
 import org.labelloop.core.learning.LearningService;
 import org.labelloop.core.learning.LearningService.Disagreement;
+import org.labelloop.core.learning.LearningSettings;
 import org.labelloop.core.learning.ModelVersion;
 import org.labelloop.core.learning.TrainingJob;
 
@@ -24,9 +25,9 @@ final class LearningRoutes {
   }
 
   void register(Javalin j) {
-    j.get("/api/v1/projects/{id}/learning", ctx -> ctx.json(app.learning().settings(Auth.caller(ctx), ctx.pathParam("id")).toJson()));
+    j.get("/api/v1/projects/{id}/learning", ctx -> ctx.json(settings(ctx, app.learning().settings(Auth.caller(ctx), ctx.pathParam("id")))));
     j.patch("/api/v1/projects/{id}/learning",
-        ctx -> ctx.json(app.learning().updateSettings(Auth.caller(ctx), ctx.pathParam("id"), Body.object(ctx)).toJson()));
+        ctx -> ctx.json(settings(ctx, app.learning().updateSettings(Auth.caller(ctx), ctx.pathParam("id"), Body.object(ctx)))));
     j.get("/api/v1/projects/{id}/models", this::models);
     j.post("/api/v1/projects/{id}/models/train",
         ctx -> ctx.status(202).json(job(app.learning().train(Auth.caller(ctx), ctx.pathParam("id")))));
@@ -34,6 +35,13 @@ final class LearningRoutes {
     j.get("/api/v1/projects/{id}/learning-curve", this::curve);
     j.get("/api/v1/projects/{id}/inference-marks", this::marks);
     j.get("/api/v1/projects/{id}/disagreements", this::disagreements);
+  }
+
+  /** The settings with what they make the project learn ({@code learner}, read-only). */
+  private ObjectNode settings(Context ctx, LearningSettings settings) {
+    ObjectNode o = settings.toJson();
+    o.set("learner", app.learning().learner(Auth.caller(ctx), ctx.pathParam("id")).toJson());
+    return o;
   }
 
   private void models(Context ctx) {

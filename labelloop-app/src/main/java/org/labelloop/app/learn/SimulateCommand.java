@@ -25,11 +25,16 @@ import org.labelloop.learn.data.LabeledText;
 import org.labelloop.learn.data.TextDataset;
 import org.labelloop.learn.feature.FeatureCache;
 import org.labelloop.learn.feature.TextEmbedder;
-import org.labelloop.learn.sampling.Sampler;
+import org.labelloop.learn.ner.format.NerFormatException;
 import org.labelloop.learn.simulate.CurvePoint;
+import org.labelloop.learn.simulate.Replay;
 import org.labelloop.learn.simulate.SimulationConfig;
 import org.labelloop.learn.simulate.Simulator;
+import org.labelloop.learn.simulate.TextReplay;
+import org.labelloop.learn.tabular.TabularAutoMl;
+import org.labelloop.learn.tabular.TabularReplay;
 import org.labelloop.learn.simulate.Trainer;
+import org.labelloop.learn.strategy.Strategies;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,11 +49,10 @@ import picocli.CommandLine.Spec;
 public final class SimulateCommand implements Callable<Integer> {
   @Mixin DataOptions in = new DataOptions();
 
-  @Option(names = "--task", defaultValue = "classification",
-      description = "classification (default), ner (--format conll; strategies random, least-confidence, "
-          + "token-entropy, max-entropy, span-margin; --initial/--batch/--budget count sentences) or tabular (every "
-          + "column but --label and --drop is a feature, typed by its values; each round cross-validates logistic "
-          + "regression and boosted trees).")
+  @Option(names = "--task", defaultValue = "text",
+      description = "text (default; also: classification), ner (--format conll; --initial/--batch/--budget count "
+          + "sentences) or tabular (every column but --label and --drop is a feature, typed by its values; exact "
+          + "duplicate rows are removed before the split; each round cross-validates logistic regression and boosted trees).")
   String task;
 
   @Option(names = "--drop", split = ",", paramLabel = "COLUMN",
@@ -62,7 +66,8 @@ public final class SimulateCommand implements Callable<Integer> {
   double testFraction;
 
   @Option(names = "--strategy", required = true, split = ",",
-      description = "Comma-separated: random, least-confidence, margin, entropy, diverse.")
+      description = "Comma-separated: random, least-confidence, margin, entropy, max-entropy, diverse, cold-start "
+          + "(ner reads margin as span margin, entropy as mean token entropy).")
   List<String> strategies;
 
   @Option(names = "--seed", defaultValue = "42") long seed;
@@ -93,112 +98,121 @@ public final class SimulateCommand implements Callable<Integer> {
   @Override public Integer call() {
     var stdout = spec.commandLine().getOut();
     var err = spec.commandLine().getErr();
-    if (task.equalsIgnoreCase("ner")) {
-      return NerSimulation.run(in.data, in.format, test, testFraction, strategies, initial, batch, budget, seed, wordClusters, out,
-          plot, System.out);
-    }
     try {
-      if (!task.equalsIgnoreCase("classification") && !task.equalsIgnoreCase("tabular")) {
-        throw new UserError("--task must be classification, ner or tabular");
-      }
-      strategies.forEach(s -> {
-        try {
-          Sampler.named(s);
-        } catch (IllegalArgumentException e) {
-          throw new UserError(e.getMessage());
-        }
-      });
+      List<String> names = strategies.stream().map(SimulateCommand::strategy).toList();
       if (initial < 1 || batch < 1 || repeats < 1 || budget < initial) {
         throw new UserError("need --initial >= 1, --batch >= 1, --repeats >= 1 and --budget >= --initial");
       }
-      if (task.equalsIgnoreCase("tabular")) return tabular(stdout, err);
-      TextDataset data = dedupe(in.read(in.data));
-      TextDataset pool, testSet;
-      if (test != null) {
-        Set<String> seen = new HashSet<>(data.texts());
-        pool = data;
-        testSet = new TextDataset(dedupe(in.read(test)).items().stream().filter(t -> !seen.contains(t.text())).toList());
-      } else {
-        if (!(testFraction > 0 && testFraction < 1)) throw new UserError("--test-fraction must be in (0, 1)");
-        TextDataset[] split = split(data, testFraction, seed);
-        pool = split[0];
-        testSet = split[1];
-      }
-      if (testSet.size() == 0) throw new UserError("empty test set");
-      List<String> texts = new ArrayList<>(pool.texts());
-      texts.addAll(testSet.texts());
       ProgressBar bar = new ProgressBar(err, "simulate");
-      TextEmbedder embedder = EmbeddingOptions.usefulFor(learner) ? embeddings.embedAll(texts, 600, bar, err) : null;
-      List<Candidate> space;
-      try {
-        space = learner.equalsIgnoreCase("auto") ? activeSpace(embedder != null) : LearnerCatalog.space(learner, embedder != null);
-      } catch (IllegalArgumentException e) {
-        throw new UserError(e.getMessage());
-      }
-      FeatureCache cache = new FeatureCache(texts, embedder);
-      space.forEach(c -> cache.prepare(c.spec()));
-      Trainer trainer = (labeled, c, rows) -> new AutoMl(
-          new AutoMlConfig(5, Duration.ofSeconds(60), seed, space.size() > 1,
-              Runtime.getRuntime().availableProcessors(), space), Clock.systemUTC())
-          .fit(labeled, c, rows, org.labelloop.learn.automl.Progress.NONE).model();
-      SimulationConfig config = new SimulationConfig(strategies, seed, initial, batch, budget, repeats);
-      List<CurvePoint> points = new Simulator(trainer).run(pool, testSet, cache, config, embedder != null, bar);
+      boolean ner = task.equalsIgnoreCase("ner");
+      Replay replay = switch (task.toLowerCase(Locale.ROOT)) {
+        case "text", "classification" -> textReplay(bar);
+        case "ner" -> NerSimulation.replay(in.data, in.format, test, testFraction, seed, wordClusters, System.err);
+        case "tabular" -> tabularReplay();
+        default -> throw new UserError("--task must be text (or classification), ner or tabular");
+      };
+      List<CurvePoint> points = Simulator.run(replay, new SimulationConfig(names, seed, initial, batch, budget, repeats), bar);
       bar.finish();
-      write(points);
-      stdout.printf(Locale.ROOT, "data: %d texts after removing %d duplicates; pool %d, test %d; learner %s%n",
-          pool.size() + testSet.size(), removed, pool.size(), testSet.size(), learner);
-      printFinals(stdout, points);
+      write(points, replay, ner ? "sentences" : "labels");
+      if (summary != null) stdout.println(summary);
+      for (String s : names) {
+        List<CurvePoint> curve = points.stream().filter(p -> p.strategy().equals(s)).toList();
+        int last = curve.stream().mapToInt(CurvePoint::labels).max().orElse(0);
+        List<CurvePoint> finals = curve.stream().filter(p -> p.labels() == last).toList();
+        if (ner) {
+          stdout.printf(Locale.ROOT, "final strategy=%s sentences=%d precision=%.4f recall=%.4f f1=%.4f%n", s, last,
+              mean(finals, "precision"), mean(finals, "recall"), mean(finals, "f1"));
+        } else {
+          double aulc = IntStream.range(0, repeats)
+              .mapToDouble(r -> Simulator.aulc(curve.stream().filter(p -> p.repeat() == r).toList(), "accuracy")).average().orElse(Double.NaN);
+          stdout.printf(Locale.ROOT, "final strategy=%s labels=%d accuracy=%.4f macro_f1=%.4f aulc=%.4f%n", s, last,
+              mean(finals, "accuracy"), mean(finals, "macro_f1"), aulc);
+        }
+      }
+      stdout.flush();
       return 0;
-    } catch (UserError e) {
+    } catch (UserError | IllegalArgumentException | NerFormatException e) {
       err.println("error: " + e.getMessage());
+      return 2;
+    } catch (IOException e) {
+      err.println("error: cannot read or write: " + e.getMessage());
       return 2;
     }
   }
 
-  private int tabular(java.io.PrintWriter stdout, java.io.PrintWriter err) {
-    if (test != null) throw new UserError("--task tabular splits --data by --test-fraction; --test is not supported");
-    if (!(testFraction > 0 && testFraction < 1)) throw new UserError("--test-fraction must be in (0, 1)");
-    TabularInput read = TabularInput.read(in.data, in.format, in.label, drop);
-    TabularInput data = read.select(TabularSimulation.distinctRows(read));
-    List<LabeledText> positions = IntStream.range(0, data.labels().size())
-        .mapToObj(i -> LabeledText.of(Integer.toString(i), Integer.toString(i), data.labels().get(i))).toList();
-    TextDataset[] split = split(new TextDataset(positions), testFraction, seed);
-    TabularInput pool = data.select(rowsOf(split[0])), testSet = data.select(rowsOf(split[1]));
-    ProgressBar bar = new ProgressBar(err, "simulate");
-    List<org.labelloop.learn.learner.Learner> space;
+  private static String strategy(String name) {
     try {
-      space = org.labelloop.learn.tabular.TabularAutoMl.space(learner, seed);
+      return Strategies.named(name).name();
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }
-    List<CurvePoint> points = TabularSimulation.run(pool, testSet, space,
-        new SimulationConfig(strategies, seed, initial, batch, budget, repeats), bar);
-    bar.finish();
-    write(points);
-    stdout.printf(Locale.ROOT, "data: %d rows after removing %d duplicates; pool %d, test %d; columns %s%n",
-        data.labels().size(), read.labels().size() - data.labels().size(), pool.labels().size(),
-        testSet.labels().size(), data.describeColumns());
-    printFinals(stdout, points);
-    return 0;
   }
 
-  private static int[] rowsOf(TextDataset positions) {
-    return positions.items().stream().mapToInt(t -> Integer.parseInt(t.id())).toArray();
+  private static double mean(List<CurvePoint> points, String metric) {
+    return points.stream().mapToDouble(p -> p.metric(metric)).average().orElse(Double.NaN);
   }
 
-  /** One {@code final strategy=...} line per strategy: its last point (mean over repeats) and AULC. */
-  private void printFinals(java.io.PrintWriter stdout, List<CurvePoint> points) {
-    for (String s : strategies) {
-      List<CurvePoint> curve = points.stream().filter(p -> p.strategy().equals(s)).toList();
-      int last = curve.stream().mapToInt(CurvePoint::labels).max().orElse(0);
-      List<CurvePoint> finals = curve.stream().filter(p -> p.labels() == last).toList();
-      double acc = finals.stream().mapToDouble(CurvePoint::accuracy).average().orElse(Double.NaN);
-      double f1 = finals.stream().mapToDouble(CurvePoint::macroF1).average().orElse(Double.NaN);
-      double aulc = IntStream.range(0, repeats)
-          .mapToDouble(r -> Simulator.aulc(curve.stream().filter(p -> p.repeat() == r).toList())).average().orElse(Double.NaN);
-      stdout.printf(Locale.ROOT, "final strategy=%s labels=%d accuracy=%.4f macro_f1=%.4f aulc=%.4f%n", s, last, acc, f1, aulc);
+  /** Text classification: reads, dedupes and splits the data, embeds it when the learner uses embeddings. */
+  private Replay textReplay(ProgressBar bar) {
+    var err = spec.commandLine().getErr();
+    TextDataset data = dedupe(in.read(in.data));
+    TextDataset pool, testSet;
+    if (test != null) {
+      Set<String> seen = new HashSet<>(data.texts());
+      pool = data;
+      testSet = new TextDataset(dedupe(in.read(test)).items().stream().filter(t -> !seen.contains(t.text())).toList());
+    } else {
+      if (!(testFraction > 0 && testFraction < 1)) throw new UserError("--test-fraction must be in (0, 1)");
+      TextDataset[] split = split(data, testFraction, seed);
+      pool = split[0];
+      testSet = split[1];
     }
-    stdout.flush();
+    if (testSet.size() == 0) throw new UserError("empty test set");
+    List<String> texts = new ArrayList<>(pool.texts());
+    texts.addAll(testSet.texts());
+    TextEmbedder embedder = EmbeddingOptions.usefulFor(learner) ? embeddings.embedAll(texts, 600, bar, err) : null;
+    List<Candidate> space;
+    try {
+      space = learner.equalsIgnoreCase("auto") ? activeSpace(embedder != null) : LearnerCatalog.space(learner, embedder != null);
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage());
+    }
+    FeatureCache cache = new FeatureCache(texts, embedder);
+    space.forEach(c -> cache.prepare(c.spec()));
+    Trainer trainer = (labeled, c, rows) -> new AutoMl(
+        new AutoMlConfig(5, Duration.ofSeconds(60), seed, space.size() > 1,
+            Runtime.getRuntime().availableProcessors(), space), Clock.systemUTC())
+        .fit(labeled, c, rows, org.labelloop.learn.automl.Progress.NONE).model();
+    summary = String.format(Locale.ROOT, "data: %d texts after removing %d duplicates; pool %d, test %d; learner %s",
+        pool.size() + testSet.size(), removed, pool.size(), testSet.size(), learner);
+    return new TextReplay(pool, testSet, cache, trainer, embedder != null);
+  }
+
+  /** Tables: reads the typed table, drops duplicate rows and splits it like texts (stratified by label). */
+  private Replay tabularReplay() {
+    if (test != null) throw new UserError("--task tabular splits --data by --test-fraction; --test is not supported");
+    if (!(testFraction > 0 && testFraction < 1)) throw new UserError("--test-fraction must be in (0, 1)");
+    TabularInput read = TabularInput.read(in.data, in.format, in.label, drop);
+    TabularInput data = read.distinct();
+    List<LabeledText> positions = IntStream.range(0, data.labels().size())
+        .mapToObj(i -> LabeledText.of(Integer.toString(i), Integer.toString(i), data.labels().get(i))).toList();
+    TextDataset[] split = split(new TextDataset(positions), testFraction, seed);
+    int[] order = IntStream.concat(rowsOf(split[0]), rowsOf(split[1])).toArray();
+    TabularInput ordered = data.select(order);
+    List<org.labelloop.learn.learner.Learner> space;
+    try {
+      space = TabularAutoMl.space(learner, seed);
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage());
+    }
+    summary = String.format(Locale.ROOT, "data: %d rows after removing %d duplicates; pool %d, test %d; columns %s",
+        data.labels().size(), read.labels().size() - data.labels().size(), split[0].size(), split[1].size(),
+        data.describeColumns());
+    return new TabularReplay(ordered.table(), ordered.schema(), ordered.labels(), split[0].size(), space, seed);
+  }
+
+  private static IntStream rowsOf(TextDataset positions) {
+    return positions.items().stream().mapToInt(t -> Integer.parseInt(t.id()));
   }
 
   /** Active learning retrains every round: a small, fast space (SVM over word+char TF-IDF, plus embeddings). */
@@ -209,6 +223,7 @@ public final class SimulateCommand implements Callable<Integer> {
   }
 
   private int removed;
+  private String summary;
 
   private TextDataset dedupe(TextDataset d) {
     Set<String> seen = new HashSet<>();
@@ -242,16 +257,20 @@ public final class SimulateCommand implements Callable<Integer> {
     return new TextDataset[] {new TextDataset(shuffled), new TextDataset(testPart)};
   }
 
-  private void write(List<CurvePoint> points) {
+  /** The curve as CSV (strategy, repeat, labels, then the task's metrics) and, when asked, as an SVG plot. */
+  private void write(List<CurvePoint> points, Replay replay, String unit) {
+    List<String> metrics = replay.metrics();
     List<String> lines = new ArrayList<>();
-    lines.add("strategy,repeat,labels,accuracy,macro_f1");
+    lines.add("strategy,repeat," + unit + "," + String.join(",", metrics));
     for (CurvePoint p : points) {
-      lines.add(String.format(Locale.ROOT, "%s,%d,%d,%.4f,%.4f", p.strategy(), p.repeat(), p.labels(), p.accuracy(), p.macroF1()));
+      StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%s,%d,%d", p.strategy(), p.repeat(), p.labels()));
+      for (String m : metrics) line.append(String.format(Locale.ROOT, ",%.4f", p.metric(m)));
+      lines.add(line.toString());
     }
     try {
       Files.write(out, lines);
       if (plot != null) {
-        Files.writeString(plot, SvgPlot.render("Active learning: " + in.data.getFileName(), points));
+        Files.writeString(plot, SvgPlot.render("Active learning: " + in.data.getFileName(), points, replay.quality(), unit));
       }
     } catch (IOException e) {
       throw new UserError("cannot write output: " + e.getMessage());

@@ -8,22 +8,23 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.labelloop.learn.simulate.CurvePoint;
 
-/** Learning curves (test accuracy vs. labels, mean over repeats) as a small self-contained SVG. */
-final class SvgPlot {
+/** Learning curves of any task (a test metric vs. labels, mean over repeats) as a small self-contained SVG. */
+public final class SvgPlot {
   private static final String[] COLORS = {"#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b"};
 
   private SvgPlot() {}
 
-  static String render(String title, List<CurvePoint> points) {
+  /** {@code metric} of every point against its labels, one line per strategy; the axes say {@code metric} and {@code unit}. */
+  public static String render(String title, List<CurvePoint> points, String metric, String unit) {
     Map<String, TreeMap<Integer, double[]>> curves = new LinkedHashMap<>();
     for (CurvePoint p : points) {
       double[] acc = curves.computeIfAbsent(p.strategy(), k -> new TreeMap<>())
           .computeIfAbsent(p.labels(), k -> new double[2]);
-      acc[0] += p.accuracy();
+      acc[0] += p.metric(metric);
       acc[1]++;
     }
     int maxX = points.stream().mapToInt(CurvePoint::labels).max().orElse(1);
-    double minY = Math.floor(points.stream().mapToDouble(CurvePoint::accuracy).min().orElse(0) * 10) / 10;
+    double minY = Math.floor(points.stream().mapToDouble(p -> p.metric(metric)).min().orElse(0) * 10) / 10;
     int w = 640, h = 400, l = 60, r = 150, t = 40, b = 50;
     double pw = w - l - r, ph = h - t - b;
     StringBuilder s = new StringBuilder();
@@ -42,10 +43,10 @@ final class SvgPlot {
       s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%d</text>%n", x, t + (int) ph + 18,
           Math.round((double) maxX * i / 5)));
     }
-    s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">labels</text>%n", l + pw / 2, h - 10));
+    s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>%n", l + pw / 2, h - 10, esc(unit)));
     s.append(String.format(Locale.ROOT,
-        "<text x=\"16\" y=\"%.1f\" transform=\"rotate(-90 16 %.1f)\" text-anchor=\"middle\">test accuracy</text>%n",
-        t + ph / 2, t + ph / 2));
+        "<text x=\"16\" y=\"%.1f\" transform=\"rotate(-90 16 %.1f)\" text-anchor=\"middle\">test %s</text>%n",
+        t + ph / 2, t + ph / 2, esc(metric)));
     s.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%.1f\" fill=\"none\" stroke=\"#333\"/>%n", l, t, pw, ph));
     int ci = 0;
     for (var e : curves.entrySet()) {

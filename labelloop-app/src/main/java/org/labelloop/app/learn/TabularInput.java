@@ -50,6 +50,18 @@ record TabularInput(Table table, TableSchema schema, List<String> labels) {
     return new TabularInput(table.select(at), schema, java.util.Arrays.stream(at).mapToObj(labels::get).toList());
   }
 
+  /** The first row of each group of rows equal in every feature column and the label, the others left out. */
+  TabularInput distinct() {
+    int[] cols = schema.features().stream().mapToInt(c -> table.column(c.name())).toArray();
+    java.util.Set<List<String>> seen = new java.util.HashSet<>();
+    return select(java.util.stream.IntStream.range(0, table.size()).filter(r -> {
+      List<String> key = new ArrayList<>();
+      for (int c : cols) key.add(table.value(r, c));
+      key.add(labels.get(r));
+      return seen.add(key);
+    }).toArray());
+  }
+
   /** A one-line description of the columns as typed, e.g. {@code alcohol:numeric color:label}. */
   String describeColumns() {
     StringBuilder b = new StringBuilder();

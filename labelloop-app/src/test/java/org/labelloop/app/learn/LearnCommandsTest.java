@@ -82,6 +82,29 @@ class LearnCommandsTest {
   }
 
   @Test
+  void simulateNerGoesThroughTheSameLoopAndPlot() throws Exception {
+    String[] names = {"Smith", "Jones", "Brown", "Taylor", "Wilson", "Evans"};
+    StringBuilder conll = new StringBuilder();
+    for (int i = 0; i < 60; i++) {
+      conll.append("Yesterday O\n").append(names[i % names.length]).append(" B-PER\nsaid O\n").append(SPORT.get(i % 6)).append(" O\n\n");
+    }
+    Path data = dir.resolve("ner.conll");
+    Files.writeString(data, conll);
+    Path curve = dir.resolve("ner.csv"), plot = dir.resolve("ner.svg");
+    String[] r = run("simulate", "--task", "ner", "--data", data.toString(), "--format", "conll", "--test-fraction", "0.25", "--strategy",
+        "random,span-margin", "--seed", "3", "--initial", "5", "--batch", "5", "--budget", "15", "--out", curve.toString(),
+        "--plot", plot.toString());
+    assertEquals("0", r[0], r[2]);
+    for (String s : List.of("random", "margin")) {
+      assertTrue(r[1].matches("(?s).*final strategy=" + s + " sentences=15 precision=\\S+ recall=\\S+ f1=\\S+.*"), r[1]);
+    }
+    List<String> rows = Files.readAllLines(curve);
+    assertEquals("strategy,repeat,sentences,precision,recall,f1,train_seconds", rows.get(0));
+    assertEquals(1 + 2 * 3, rows.size());
+    assertTrue(Files.readString(plot).contains("test f1"));
+  }
+
+  @Test
   void unknownEmbedderIsAClearError() throws Exception {
     String[] r = run("automl", "--data", separableCsv(10).toString(), "--format", "csv", "--text", "text", "--label",
         "label", "--embedder", "bert-huge");

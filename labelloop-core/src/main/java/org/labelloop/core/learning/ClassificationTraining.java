@@ -11,11 +11,13 @@ import org.labelloop.core.learning.LearningRepository.AssetText;
 import org.labelloop.core.learning.LearningRepository.HumanLabel;
 import org.labelloop.core.learning.LearningRepository.Prediction;
 import org.labelloop.core.project.Job;
+import org.labelloop.learn.strategy.Candidates;
+import org.labelloop.learn.strategy.ItemUncertainty;
 
 /**
  * A CLASSIFICATION job: AutoML text classifier (one-vs-rest multi-label for a checkbox job), class distribution per
- * pool asset, queue score by strategy. The project's stored sentence embeddings, when every asset has one, are offered
- * to the trainer as features and to the DIVERSE strategy.
+ * pool asset, queue score by the project's strategy. The project's stored sentence embeddings, when every asset has
+ * one, are offered to the trainer as features and to the strategy (diverse batches cluster on them).
  */
 final class ClassificationTraining implements TaskTraining {
   private final TextModelTrainer trainer;
@@ -38,10 +40,11 @@ final class ClassificationTraining implements TaskTraining {
         + (stored == null ? "sparse" : stored.model());
     TextModelTrainer.Result model = trainer.train(cacheKey, snapshot, job.multiple(), stored == null ? null : stored.embedder(),
         settings.timeBudgetSeconds() * 1000L, seed);
-    double[] scores = model.thresholds() != null
-        ? Uncertainty.multiLabel(settings.strategy(), model.poolProba(), model.thresholds(), seed)
-        : Uncertainty.scores(settings.strategy(), model.poolProba(), diverseVectors(settings, stored, snapshot),
-            settings.batchSize(), seed);
+    double[][] proba = model.poolProba();
+    ItemUncertainty uncertainty = model.thresholds() != null ? ItemUncertainty.thresholds(proba, model.thresholds())
+        : ItemUncertainty.distributions(proba);
+    float[][] vectors = stored == null ? null : stored.rows(snapshot.poolRows());
+    double[] scores = QueueScores.of(settings, new Candidates(proba.length, uncertainty, proba, vectors), seed);
     List<Prediction> predictions = new ArrayList<>(snapshot.poolRows().length);
     for (int i = 0; i < snapshot.poolRows().length; i++) {
       String assetId = snapshot.assetIds().get(snapshot.poolRows()[i]);
@@ -50,11 +53,6 @@ final class ClassificationTraining implements TaskTraining {
     }
     return new Trained(snapshot.labeledCount(), snapshot.maxLabelId(), snapshot.hash(), model.cvAccuracy(), model.cvMacroF1(),
         model.card(), model.bytes(), predictions);
-  }
-
-  /** The pool's embeddings when the DIVERSE strategy can use them (stored for every asset), else null. */
-  private static float[][] diverseVectors(LearningSettings settings, StoredEmbeddings stored, Snapshot snapshot) {
-    return settings.strategy() == Strategy.DIVERSE && stored != null ? stored.rows(snapshot.poolRows()) : null;
   }
 
   /**

@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.labelloop.core.Ports;
-import org.labelloop.learn.sampling.Candidates;
-import org.labelloop.learn.sampling.ColdStartSampler;
+import org.labelloop.learn.strategy.Candidates;
+import org.labelloop.learn.strategy.Strategies;
 
 /**
  * The queue order before a project's first model, on its stored embeddings: a diverse, representative head picked by
- * the learn module's {@link ColdStartSampler} (k-means medoids in farthest-first order), then the rest in a seeded
+ * the registry's {@code cold-start} strategy (k-means medoids in farthest-first order), then the rest in a seeded
  * random order. The first labels then cover the data's different topics instead of the import order's first one,
  * which is what the first model needs most. Without embeddings the queue keeps the seeded random cold start.
  */
@@ -39,16 +39,12 @@ final class ColdStartOrder {
 
   private boolean learns(String projectId) {
     LearningSettings s = LearningSettings.fromJson(ports.learning().settings(projectId).orElse(null));
-    return s.enabled() && ports.projects().find(projectId).map(p -> s.learnedJob(p.jsonInterface()) != null).orElse(false);
+    return s.enabled() && ports.projects().find(projectId).map(p -> s.learner(p).learns()).orElse(false);
   }
 
   /** Queue scores (higher first): the head's in (0.5, 1] by pick order, every other row's seeded in (0, 0.5]. */
   static double[] scores(float[][] vectors, int head, long seed) {
-    SplittableRandom random = new SplittableRandom(seed);
-    double[] s = new double[vectors.length];
-    for (int i = 0; i < s.length; i++) s[i] = 0.5 * (1 - random.nextDouble());
-    int[] picked = new ColdStartSampler().select(new Candidates(null, vectors), head, random);
-    for (int r = 0; r < picked.length; r++) s[picked[r]] = 1 - r / (2.0 * head);
-    return s;
+    return Strategies.named("cold-start").scores(Candidates.unscored(vectors.length, vectors), head,
+        new SplittableRandom(seed));
   }
 }

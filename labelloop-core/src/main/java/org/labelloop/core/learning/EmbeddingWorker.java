@@ -117,7 +117,7 @@ public final class EmbeddingWorker implements AutoCloseable {
     boolean running = ports.learning().latestJob(projectId).filter(j -> j.status() == TrainingJob.Status.RUNNING).isPresent();
     if (ports.learning().versions(projectId).isEmpty() && !running) return false;
     LearningSettings settings = LearningSettings.fromJson(ports.learning().settings(projectId).orElse(null));
-    Job learned = ports.projects().find(projectId).map(p -> settings.retrainedJob(p.jsonInterface())).orElse(null);
+    Job learned = ports.projects().find(projectId).map(p -> settings.retrainedJob(p)).orElse(null);
     if (learned == null || learned.mlTask() != MlTask.CLASSIFICATION) {
       return false;
     }

@@ -71,6 +71,12 @@ public final class LearningService {
     return result;
   }
 
+  /** What the project learns, or why it learns nothing (e.g. no model for this kind of data yet). */
+  public Learner learner(Caller caller, String projectId) {
+    Project project = access.requireProject(caller, projectId, Role.LABELER).project();
+    return settings(projectId).learner(project);
+  }
+
   public List<ModelVersion> models(Caller caller, String projectId) {
     access.require(caller, projectId, Role.LABELER);
     return ports.learning().versions(projectId);
@@ -85,8 +91,9 @@ public final class LearningService {
   public TrainingJob train(Caller caller, String projectId) {
     Project project = access.requireProject(caller, projectId, Role.ADMIN).project();
     LearningSettings settings = stored(projectId);
-    if (settings.learnedJob(project.jsonInterface()) == null) {
-      throw LabelloopException.invalid("This project has no CLASSIFICATION or NAMED_ENTITIES_RECOGNITION job to learn");
+    Learner learner = settings.learner(project);
+    if (!learner.learns()) {
+      throw LabelloopException.invalid("This project learns nothing: " + learner.reason());
     }
     return ports.tx().inTransaction(() -> ports.learning().enqueue(projectId, "manual", ports.learning().humanLabelCount(projectId), clock.instant()));
   }

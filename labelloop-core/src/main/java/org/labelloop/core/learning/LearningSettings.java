@@ -10,10 +10,14 @@ import org.labelloop.core.error.LabelloopException;
 import org.labelloop.core.project.Job;
 import org.labelloop.core.project.JsonInterface;
 import org.labelloop.core.project.MlTask;
+import org.labelloop.core.project.Project;
+import org.labelloop.learn.strategy.QueryStrategy;
+import org.labelloop.learn.strategy.Strategies;
 
 /**
  * A project's learning loop settings. {@code jobId} null means the interface's first CLASSIFICATION job (else its
- * first NAMED_ENTITIES_RECOGNITION job); a project without either cannot learn. {@code pinnedVersion}, a dataset
+ * first NAMED_ENTITIES_RECOGNITION job); a project without either, or whose data has no learner of its kind
+ * ({@link #learner}), learns nothing. {@code pinnedVersion}, a dataset
  * version id, makes training use that version's answers instead of the live labels (and new labels then trigger no
  * retraining). Stored as JSON (only the fields a user set), so new defaults reach old projects.
  */
@@ -23,10 +27,10 @@ public record LearningSettings(
     int retrainEvery,
     int minLabels,
     int timeBudgetSeconds,
-    Strategy strategy,
+    QueryStrategy strategy,
     int batchSize,
     String pinnedVersion) {
-  public static final LearningSettings DEFAULTS = new LearningSettings(true, null, 10, 10, 3, Strategy.MARGIN, 10, null);
+  public static final LearningSettings DEFAULTS = new LearningSettings(true, null, 10, 10, 3, Strategies.named("margin"), 10, null);
 
   public LearningSettings {
     List<String> problems = new ArrayList<>();
@@ -68,7 +72,7 @@ public record LearningSettings(
     String job = jobId;
     String pinned = pinnedVersion;
     int every = retrainEvery, min = minLabels, budget = timeBudgetSeconds, batch = batchSize;
-    Strategy strat = strategy;
+    QueryStrategy strat = strategy;
     for (Map.Entry<String, JsonNode> e : patch.properties()) {
       JsonNode v = e.getValue();
       switch (e.getKey()) {
@@ -82,12 +86,14 @@ public record LearningSettings(
           if (v.isNull() || v.isTextual()) pinned = v.isNull() || v.asText().isBlank() ? null : v.asText(); else problems.add("pinnedVersion: must be a dataset version id or null");
         }
         case "strategy" -> {
-          if (v.isTextual()) strat = Strategy.parse(v.asText()); else problems.add("strategy: must be a string");
+          if (!v.isTextual()) problems.add("strategy: must be a string");
+          else strat = strategy(v.asText(), strat, problems);
         }
         case "retrainEvery" -> every = intField(e.getKey(), v, every, problems);
         case "minLabels" -> min = intField(e.getKey(), v, min, problems);
         case "timeBudgetSeconds" -> budget = intField(e.getKey(), v, budget, problems);
         case "batchSize" -> batch = intField(e.getKey(), v, batch, problems);
+        case "learner" -> { } // read-only (what the project learns), so a settings object read back is a valid patch
         default -> problems.add(e.getKey() + ": unknown setting");
       }
     }
@@ -95,6 +101,16 @@ public record LearningSettings(
       throw LabelloopException.invalid("Invalid learning settings: " + problems.getFirst(), problems);
     }
     return new LearningSettings(en, job, every, min, budget, strat, batch, pinned);
+  }
+
+  /** The registry's strategy called {@code name}, or {@code current} with a problem noted. */
+  private static QueryStrategy strategy(String name, QueryStrategy current, List<String> problems) {
+    try {
+      return Strategies.named(name);
+    } catch (IllegalArgumentException e) {
+      problems.add("strategy: " + e.getMessage());
+      return current;
+    }
   }
 
   private static int intField(String name, JsonNode v, int current, List<String> problems) {
@@ -106,30 +122,34 @@ public record LearningSettings(
   }
 
   /**
-   * The job this project learns: the named job if it is learnable, else the first CLASSIFICATION job, else the first
-   * NAMED_ENTITIES_RECOGNITION job; null when there is none.
+   * What this project learns: the named job if it is learnable, else the first CLASSIFICATION job, else the first
+   * NAMED_ENTITIES_RECOGNITION job, with the task its input type gives it ({@link LearningTask#of}); a project whose
+   * data has no learner of its kind learns nothing and says so.
    */
-  public Job learnedJob(JsonInterface iface) {
-    if (jobId != null) {
-      Job j = iface.job(jobId);
-      return j != null && learnable(j) ? j : null;
-    }
-    return iface.jobs().values().stream().filter(j -> j.mlTask() == MlTask.CLASSIFICATION).findFirst()
-        .or(() -> iface.jobs().values().stream().filter(LearningSettings::learnable).findFirst()).orElse(null);
+  public Learner learner(Project project) {
+    Job job = candidateJob(project.jsonInterface());
+    if (job == null) return Learner.none("no CLASSIFICATION or NAMED_ENTITIES_RECOGNITION job to learn");
+    return LearningTask.of(project.inputType(), job).map(task -> Learner.of(job, task))
+        .orElseGet(() -> Learner.none(LearningTask.NO_MODEL_FOR_KIND + " (" + project.inputType() + " " + job.mlTask() + ")"));
   }
 
   /** The learned job when new labels retrain it (learning on, not pinned to a dataset version), else null. */
-  public Job retrainedJob(JsonInterface iface) {
-    return enabled && pinnedVersion == null ? learnedJob(iface) : null;
+  public Job retrainedJob(Project project) {
+    return enabled && pinnedVersion == null ? learner(project).job() : null;
   }
 
-  static boolean learnable(Job job) {
-    return job.mlTask() == MlTask.CLASSIFICATION || job.mlTask() == MlTask.NAMED_ENTITIES_RECOGNITION;
+  private Job candidateJob(JsonInterface iface) {
+    if (jobId != null) {
+      Job j = iface.job(jobId);
+      return j != null && LearningTask.learnable(j.mlTask()) ? j : null;
+    }
+    return iface.jobs().values().stream().filter(j -> j.mlTask() == MlTask.CLASSIFICATION).findFirst()
+        .or(() -> iface.jobs().values().stream().filter(j -> LearningTask.learnable(j.mlTask())).findFirst()).orElse(null);
   }
 
   /** Validates {@code jobId} against the interface (a named job must exist and be a CLASSIFICATION or NER job). */
   public void check(JsonInterface iface) {
-    if (jobId != null && learnedJob(iface) == null) {
+    if (jobId != null && candidateJob(iface) == null) {
       throw LabelloopException.invalid("jobId: '" + jobId + "' is not a CLASSIFICATION or NAMED_ENTITIES_RECOGNITION job of this project ("
           + iface.jobs().keySet() + ")");
     }
@@ -142,7 +162,7 @@ public record LearningSettings(
     o.put("retrainEvery", retrainEvery);
     o.put("minLabels", minLabels);
     o.put("timeBudgetSeconds", timeBudgetSeconds);
-    o.put("strategy", strategy.wireName());
+    o.put("strategy", strategy.name());
     o.put("batchSize", batchSize);
     if (pinnedVersion == null) o.putNull("pinnedVersion"); else o.put("pinnedVersion", pinnedVersion);
     return o;

@@ -53,7 +53,7 @@ public final class LearningTrigger {
   private void maybeQueue(Project project) {
     LearningRepository learning = ports.learning();
     LearningSettings settings = service.settings(project.id());
-    if (settings.retrainedJob(project.jsonInterface()) == null) {
+    if (settings.retrainedJob(project) == null) {
       return;
     }
     long count = learning.humanLabelCount(project.id());

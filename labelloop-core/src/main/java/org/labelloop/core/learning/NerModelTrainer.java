@@ -9,16 +9,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.labelloop.learn.feature.TextEmbedder;
+import org.labelloop.learn.model.LibraryVersions;
 import org.labelloop.learn.ner.DictionaryPrelabeler;
 import org.labelloop.learn.ner.NerAutoMl;
 import org.labelloop.learn.ner.NerModel;
 import org.labelloop.learn.ner.NerPrediction;
 import org.labelloop.learn.ner.NerSentence;
 import org.labelloop.learn.ner.ScoredSpan;
-import org.labelloop.learn.ner.SentenceUncertainty;
 import org.labelloop.learn.ner.Span;
 import org.labelloop.learn.ner.Tokenizer;
 import org.labelloop.learn.ner.WordClusters;
+import org.labelloop.learn.strategy.SequenceUncertainty;
 
 /**
  * The one place core calls labelloop-learn's tagger: tokenizes a snapshot, picks and trains a CRF with the tagger's
@@ -38,7 +39,7 @@ final class NerModelTrainer {
   record PredictedSpan(Span span, Double confidence) {}
 
   /** One pool asset's prediction: spans in text order and how unsure the tagger is. */
-  record PoolPrediction(List<PredictedSpan> spans, SentenceUncertainty uncertainty) {}
+  record PoolPrediction(List<PredictedSpan> spans, SequenceUncertainty uncertainty) {}
 
   /** The trained tagger's pool predictions (in pool row order), bytes, card and cross-validated entity F1. */
   record Result(List<PoolPrediction> pool, byte[] bytes, ObjectNode card, Double cvEntityF1) {}
@@ -118,6 +119,7 @@ final class NerModelTrainer {
     if (cvF1 == null) card.putNull("cvEntityF1"); else card.put("cvEntityF1", cvF1);
     card.put("trainingSeconds", Math.round(seconds * 1000) / 1000.0);
     card.put("seed", seed);
+    LibraryVersions.packaged().forEach(card.putObject("libraryVersions")::put);
     var leaderboard = card.putArray("leaderboard");
     for (NerAutoMl.Trial t : search.trials()) {
       leaderboard.addObject().put("config", t.config().describe()).put("cvEntityF1", t.cvF1()).put("seconds", t.seconds());

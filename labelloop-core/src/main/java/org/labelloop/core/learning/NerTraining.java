@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.function.Supplier;
 import org.labelloop.core.learning.LearningRepository.AssetText;
 import org.labelloop.core.learning.LearningRepository.HumanLabel;
@@ -15,13 +14,14 @@ import org.labelloop.core.learning.NerModelTrainer.PoolPrediction;
 import org.labelloop.core.learning.NerModelTrainer.PredictedSpan;
 import org.labelloop.core.project.Job;
 import org.labelloop.learn.feature.TextEmbedder;
-import org.labelloop.learn.ner.SentenceUncertainty;
+import org.labelloop.learn.strategy.Candidates;
+import org.labelloop.learn.strategy.ItemUncertainty;
 
 /**
  * A NAMED_ENTITIES_RECOGNITION job: CRF tagger, predicted spans (Kili's annotations, with the model's confidence per
- * span) per pool asset, queue score by strategy. The project's strategy maps to the tagger's sentence scores:
- * least-confidence of the Viterbi path; margin = span margin; entropy = mean token entropy; diverse = span margin
- * (no embedding batches for sentences yet); random = a seeded uniform number.
+ * span) per pool asset, queue score by the project's strategy on each sentence's reduced uncertainty
+ * ({@link org.labelloop.learn.strategy.SequenceUncertainty}: least confidence of the Viterbi path, span margin, mean or
+ * maximum token entropy).
  */
 final class NerTraining implements TaskTraining {
   private final NerModelTrainer trainer;
@@ -39,27 +39,16 @@ final class NerTraining implements TaskTraining {
           + " entity types; the first model needs " + settings.minLabels() + " with at least one entity");
     }
     NerModelTrainer.Result model = trainer.train(projectId, snapshot, settings.timeBudgetSeconds() * 1000L, seed);
-    SplittableRandom random = new SplittableRandom(seed);
-    int tags = model.card().path("tags").size();
+    double[] scores = QueueScores.of(settings, new Candidates(model.pool().size(),
+        ItemUncertainty.sequences(model.pool().stream().map(PoolPrediction::uncertainty).toList()), null, null), seed);
     List<Prediction> predictions = new ArrayList<>(snapshot.poolRows().length);
     for (int i = 0; i < snapshot.poolRows().length; i++) {
       int row = snapshot.poolRows()[i];
       PoolPrediction p = model.pool().get(i);
-      double score = score(settings.strategy(), p.uncertainty(), tags, random);
-      predictions.add(new Prediction(snapshot.assetIds().get(row), response(job.id(), snapshot.texts().get(row), p.spans()), score));
+      predictions.add(new Prediction(snapshot.assetIds().get(row), response(job.id(), snapshot.texts().get(row), p.spans()), scores[i]));
     }
     return new Trained(snapshot.labeledCount(), snapshot.maxLabelId(), snapshot.hash(), null, null, model.card(), model.bytes(),
         predictions);
-  }
-
-  /** The queue score in [0, 1] (higher is served first). */
-  static double score(Strategy strategy, SentenceUncertainty u, int tags, SplittableRandom random) {
-    return switch (strategy) {
-      case RANDOM -> random.nextDouble();
-      case LEAST_CONFIDENCE -> u.leastConfidence();
-      case MARGIN, DIVERSE -> u.spanMargin();
-      case ENTROPY -> tags < 2 ? 0 : Math.min(1, u.meanEntropy() / Math.log(tags));
-    };
   }
 
   /**

@@ -59,7 +59,8 @@ public final class TextModelTrainer {
       Double cvAccuracy, Double cvMacroF1) {
     /** The predicted categories of a pool row's probabilities: the most probable class, or every class at or above its threshold. */
     public Set<String> categories(double[] p) {
-      int best = Uncertainty.argmax(p);
+      int best = 0;
+      for (int c = 1; c < p.length; c++) if (p[c] > p[best]) best = c;
       if (thresholds == null) return Set.of(classes.get(best));
       Set<String> out = new LinkedHashSet<>();
       for (int c = 0; c < p.length; c++) if (p[c] >= thresholds[c]) out.add(classes.get(c));

@@ -12,7 +12,6 @@ import java.util.function.Supplier;
 import org.labelloop.core.Ports;
 import org.labelloop.core.learning.LearningRepository.Prediction;
 import org.labelloop.core.project.Job;
-import org.labelloop.core.project.MlTask;
 import org.labelloop.core.project.Project;
 import org.labelloop.core.quality.Agreement;
 import org.labelloop.core.version.VersionItem;
@@ -22,8 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One training job, start to finish: snapshot (reads only), train the learned job's model (no transaction held;
- * {@link ClassificationTraining} or {@link NerTraining}), then one short transaction that stores the model version,
+ * One training job, start to finish: snapshot (reads only), train the learned job's model with its task's adapter
+ * (no transaction held; {@link ClassificationTraining} or {@link NerTraining}), then one short transaction that stores the model version,
  * replaces the pool's predictions and queue scores, and closes the job.
  */
 final class TrainingRun {
@@ -33,15 +32,15 @@ final class TrainingRun {
 
   private final Ports ports;
   private final Clock clock;
-  private final TaskTraining classification;
-  private final TaskTraining entities;
+  private final Map<LearningTask, TaskTraining> trainings;
   private final WebhookEvents events;
 
   TrainingRun(Ports ports, Clock clock, TextModelTrainer trainer, Supplier<TextEmbedder> wordEmbedder) {
     this.ports = ports;
     this.clock = clock;
-    this.classification = new ClassificationTraining(trainer, ports.embeddings());
-    this.entities = new NerTraining(wordEmbedder);
+    this.trainings = Map.of(
+        LearningTask.TEXT_CLASSIFICATION, new ClassificationTraining(trainer, ports.embeddings()),
+        LearningTask.NAMED_ENTITIES, new NerTraining(wordEmbedder));
     this.events = new WebhookEvents(ports, clock);
   }
 
@@ -70,11 +69,12 @@ final class TrainingRun {
     }
     Project project = found.get();
     LearningSettings settings = LearningSettings.fromJson(learning.settings(project.id()).orElse(null));
-    Job learned = settings.learnedJob(project.jsonInterface());
-    if (learned == null) {
-      learning.finish(job.id(), TrainingJob.Status.SKIPPED, "no job to learn", null, clock.instant());
+    Learner learner = settings.learner(project);
+    if (!learner.learns()) {
+      learning.finish(job.id(), TrainingJob.Status.SKIPPED, learner.reason(), null, clock.instant());
       return;
     }
+    Job learned = learner.job();
     long t0 = System.nanoTime();
     List<LearningRepository.HumanLabel> answers =
         settings.pinnedVersion() == null ? learning.humanLabels(project.id()) : pinnedAnswers(project.id(), settings.pinnedVersion());
@@ -84,7 +84,7 @@ final class TrainingRun {
     }
     int version = learning.nextVersion(project.id());
     long seed = 31L * project.id().hashCode() + version;
-    TaskTraining task = learned.mlTask() == MlTask.NAMED_ENTITIES_RECOGNITION ? entities : classification;
+    TaskTraining task = trainings.get(learner.task());
     TaskTraining.Outcome outcome = task.train(project.id(), learned, learning.assets(project.id()), answers, settings, seed);
     if (outcome instanceof TaskTraining.Skipped skipped) {
       learning.finish(job.id(), TrainingJob.Status.SKIPPED, skipped.why(), null, clock.instant());
@@ -97,7 +97,7 @@ final class TrainingRun {
     ObjectNode card = model.card();
     card.put("snapshotHash", model.snapshotHash());
     card.put("job", learned.id());
-    card.put("strategy", settings.strategy().wireName());
+    card.put("strategy", settings.strategy().name());
     ModelVersion mv = new ModelVersion(project.id(), version, name, job.id(), learned.id(), clock.instant(),
         model.labeledCount(), model.maxLabelId(), seconds, model.cvAccuracy(), model.cvMacroF1(), changed,
         model.predictions().size(), model.snapshotHash(), card);

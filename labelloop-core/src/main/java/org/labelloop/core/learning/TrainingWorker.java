@@ -94,7 +94,7 @@ public final class TrainingWorker implements AutoCloseable {
     requeueStale();
     for (String projectId : ports.learning().projectsWithoutModel()) {
       LearningSettings s = LearningSettings.fromJson(ports.learning().settings(projectId).orElse(null));
-      boolean learns = ports.projects().find(projectId).map(p -> s.learnedJob(p.jsonInterface()) != null).orElse(false);
+      boolean learns = ports.projects().find(projectId).map(p -> s.learner(p).learns()).orElse(false);
       if (s.enabled() && learns) { // projects that will not learn keep their import order
         ports.tx().inTransaction(() -> ports.learning().coldStart(projectId, projectId.hashCode()));
       }

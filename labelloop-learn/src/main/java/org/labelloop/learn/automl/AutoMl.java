@@ -21,6 +21,7 @@ import org.labelloop.learn.feature.SparseMatrix;
 import org.labelloop.learn.learner.Scorer;
 import org.labelloop.learn.metrics.Calibration;
 import org.labelloop.learn.metrics.Metrics;
+import org.labelloop.learn.model.LibraryVersions;
 import org.labelloop.learn.model.ModelCard;
 import org.labelloop.learn.model.TextModel;
 import org.slf4j.Logger;
@@ -311,7 +312,7 @@ public final class AutoMl {
     }
     ModelCard card = new ModelCard(entry.config(), names, hyper, config.seed(), data.snapshotHash(), data.size(),
         data.classes(), foldCount, entry.cvAccuracy(), entry.macroF1(), entry.ece(), ModelCard.confusion(confusion),
-        ModelCard.currentLibraryVersions(), clock.millis() - start);
+        LibraryVersions.packaged(), clock.millis() - start);
     return new AutoMlResult(board, entry, new TextModel(data.classes(), fitted, card, cache.embedder()));
   }
 }

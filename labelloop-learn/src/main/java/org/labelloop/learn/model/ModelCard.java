@@ -21,7 +21,7 @@ import java.util.Map;
  * @param ece expected calibration error of the calibrated out-of-fold probabilities (NaN when unknown)
  * @param cvConfusion out-of-fold confusion matrix, rows true class and columns predicted, in {@code classes} order
  *     (null when no cross-validation could be run)
- * @param libraryVersions versions of the ML libraries involved
+ * @param libraryVersions versions of the libraries involved, as packaged ({@link LibraryVersions#packaged()})
  * @param trainingMillis wall time of the whole training (search included)
  */
 public record ModelCard(String config, List<String> members, Map<String, String> hyperparameters, long seed,
@@ -40,15 +40,5 @@ public record ModelCard(String config, List<String> members, Map<String, String>
   /** A confusion matrix as the card keeps it (immutable, comparable); null stays null. */
   public static List<List<Integer>> confusion(int[][] matrix) {
     return matrix == null ? null : java.util.Arrays.stream(matrix).map(row -> java.util.Arrays.stream(row).boxed().toList()).toList();
-  }
-
-  /** Versions of the libraries the engine uses (as packaged). */
-  public static Map<String, String> currentLibraryVersions() {
-    return Map.of(
-        "java", System.getProperty("java.version"),
-        "labelloop-learn", String.valueOf(ModelCard.class.getPackage().getImplementationVersion()),
-        "liblinear", "2.44",
-        "onnxruntime", "1.20.0",
-        "all-minilm-l6-v2-q", "langchain4j 1.19.0-beta29");
   }
 }

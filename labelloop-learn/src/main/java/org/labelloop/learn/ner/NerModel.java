@@ -3,6 +3,7 @@ package org.labelloop.learn.ner;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
+import org.labelloop.learn.strategy.SequenceUncertainty;
 import java.util.List;
 import java.util.Optional;
 import org.labelloop.learn.model.ModelBytes;
@@ -54,38 +55,28 @@ public final class NerModel implements Serializable {
     return out;
   }
 
-  /** Spans with probabilities, token marginals and uncertainty scores. */
+  /** Spans with probabilities, token marginals and the sentence's uncertainty. */
   public NerPrediction analyse(NerSentence s) {
-    if (s.size() == 0) return new NerPrediction(List.of(), List.of(), labels, new double[0][], new SentenceUncertainty(0, 0, 0, 0));
+    if (s.size() == 0) return new NerPrediction(List.of(), List.of(), labels, new double[0][], SequenceUncertainty.EMPTY);
     double[][] e = crf.emissions(featurizer.encode(s, gazetteer, false), 1.0);
     int[] path = crf.viterbi(e, 1.0);
     LinearChainCrf.Lattice lat = crf.lattice(e, 1.0);
     double[][] m = lat.tokenMarginals();
     double pBest = Math.min(1.0, Math.exp(crf.pathScore(e, path, 1.0) - lat.logZ()));
-    double sumH = 0;
-    double maxH = 0;
-    for (double[] row : m) {
-      double h = 0;
-      for (double p : row) if (p > 0) h -= p * Math.log(p);
-      sumH += h;
-      maxH = Math.max(maxH, h);
-    }
     List<String> tags = tags(path);
     List<ScoredSpan> spans = new ArrayList<>();
     boolean[] inside = new boolean[path.length];
-    double minMargin = 1.0;
     for (int[] c : TagScheme.chunks(tags)) {
       double p = Math.min(1.0, lat.segmentProbability(c[0], Arrays.copyOfRange(path, c[0], c[1])));
       Span span = new Span(s.tokens().get(c[0]).begin(), s.tokens().get(c[1] - 1).end(), TagScheme.typeOf(tags.get(c[0])));
       spans.add(new ScoredSpan(span, p));
-      minMargin = Math.min(minMargin, Math.abs(2 * p - 1));
       for (int i = c[0]; i < c[1]; i++) inside[i] = true;
     }
     int o = labels.indexOf(TagScheme.OUTSIDE);
-    for (int i = 0; i < path.length; i++) {
-      if (!inside[i] && o >= 0) minMargin = Math.min(minMargin, Math.abs(2 * m[i][o] - 1));
-    }
-    SentenceUncertainty u = new SentenceUncertainty(Math.max(0, 1 - pBest), sumH / path.length, maxH, 1 - minMargin);
+    double[] outside = java.util.stream.IntStream.range(0, path.length).filter(i -> !inside[i] && o >= 0)
+        .mapToDouble(i -> m[i][o]).toArray();
+    SequenceUncertainty u = SequenceUncertainty.of(pBest,
+        m, spans.stream().mapToDouble(ScoredSpan::probability).toArray(), outside);
     return new NerPrediction(spans, tags, labels, m, u);
   }
 

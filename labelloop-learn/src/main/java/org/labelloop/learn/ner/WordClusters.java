@@ -15,7 +15,7 @@ import java.util.random.RandomGenerator;
 import java.util.random.RandomGeneratorFactory;
 import java.util.stream.IntStream;
 import org.labelloop.learn.feature.TextEmbedder;
-import org.labelloop.learn.sampling.KMeans;
+import org.labelloop.learn.strategy.KMeans;
 
 /**
  * Word clusters from a sentence embedder: the cheap way to give a sparse CRF dense word representations (Turian,

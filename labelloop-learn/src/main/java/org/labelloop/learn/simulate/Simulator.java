@@ -4,72 +4,49 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.labelloop.learn.automl.Progress;
-import org.labelloop.learn.data.LabeledText;
-import org.labelloop.learn.data.TextDataset;
-import org.labelloop.learn.feature.FeatureCache;
-import org.labelloop.learn.metrics.Metrics;
-import org.labelloop.learn.model.Model;
-import org.labelloop.learn.sampling.Candidates;
-import org.labelloop.learn.sampling.Sampler;
+import org.labelloop.learn.strategy.QueryStrategy;
+import org.labelloop.learn.strategy.Strategies;
 
 /**
  * Offline replay of active learning on a fully labeled pool, in the spirit of Caffeine's cache simulator: the same
- * split and initial labels go through each pluggable strategy; each round trains, measures test quality, lets the
- * strategy pick a batch from the unlabeled pool and reveals those labels. Features of pool and test texts are
- * computed once in a shared {@link FeatureCache}.
+ * initial labels go through each strategy from the one registry the server's queue uses ({@link Strategies}); each
+ * round the task ({@link Replay}) trains and measures, the strategy picks a batch from the unlabeled pool, and those
+ * labels are revealed. One loop for every task.
  */
 public final class Simulator {
-  private final Trainer trainer;
+  private Simulator() {}
 
-  public Simulator(Trainer trainer) { this.trainer = trainer; }
-
-  /**
-   * Runs every strategy and repeat. {@code cache} holds the pool texts followed by the test texts.
-   *
-   * @param useVectors pass the cache's embeddings to samplers that cluster (diverse, cold start)
-   */
-  public List<CurvePoint> run(TextDataset pool, TextDataset test, FeatureCache cache, SimulationConfig config,
-      boolean useVectors, Progress progress) {
-    if (cache.size() != pool.size() + test.size()) throw new IllegalArgumentException("cache must hold pool + test");
-    List<String> classes = new TextDataset(concat(pool, test)).classes();
-    int[] testRows = java.util.stream.IntStream.range(pool.size(), cache.size()).toArray();
-    int[] testY = test.items().stream().mapToInt(t -> classes.indexOf(t.label())).toArray();
-    float[][] vectors = useVectors ? cache.embeddings().toDense() : null;
-    int budget = Math.min(config.budget(), pool.size());
-    int rounds = 1 + (int) Math.ceil((budget - Math.min(config.initial(), budget)) / (double) config.batch());
-    int totalSteps = rounds * config.strategies().size() * config.repeats();
-    int[] step = {0};
+  /** Every strategy and repeat of {@code config} over {@code task}'s pool; progress counts rounds. */
+  public static List<CurvePoint> run(Replay task, SimulationConfig config, Progress progress) {
+    int size = task.poolSize();
+    int budget = Math.min(config.budget(), size);
+    int first = Math.min(config.initial(), budget);
+    int rounds = 1 + (int) Math.ceil((budget - first) / (double) config.batch());
+    int total = rounds * config.strategies().size() * config.repeats();
+    int step = 0;
     List<CurvePoint> points = new ArrayList<>();
     for (int rep = 0; rep < config.repeats(); rep++) {
-      SplittableRandom seedRandom = new SplittableRandom(config.seed() + 1000L * rep);
-      int[] initial = firstK(permutation(pool.size(), seedRandom), Math.min(config.initial(), budget));
-      for (String strategy : config.strategies()) {
-        Sampler sampler = Sampler.named(strategy);
-        java.util.random.RandomGenerator rnd = new SplittableRandom(config.seed() * 31 + rep);
-        boolean[] labeled = new boolean[pool.size()];
+      int[] initial = Arrays.copyOf(permutation(size, new SplittableRandom(config.seed() + 1000L * rep)), first);
+      for (String name : config.strategies()) {
+        QueryStrategy strategy = Strategies.named(name);
+        SplittableRandom random = new SplittableRandom(config.seed() * 31 + rep);
+        boolean[] labeled = new boolean[size];
         List<Integer> order = new ArrayList<>();
         for (int i : initial) { labeled[i] = true; order.add(i); }
         while (true) {
           int[] rows = order.stream().mapToInt(Integer::intValue).toArray();
-          TextDataset train = pool.subset(rows);
-          double[][] proba = predict(train, cache, rows, classes);
-          double[][] testProba = Arrays.copyOfRange(proba, pool.size(), cache.size());
-          Metrics m = Metrics.ofProba(testY, testProba, classes.size());
-          points.add(new CurvePoint(strategy, rep, rows.length, m.accuracy(), m.macroF1()));
-          progress.update(++step[0], totalSteps, strategy + " " + rows.length + " labels");
-          if (rows.length >= budget) break;
-          int[] unl = java.util.stream.IntStream.range(0, pool.size()).filter(i -> !labeled[i]).toArray();
-          double[][] candProba = new double[unl.length][];
-          float[][] candVec = vectors == null ? null : new float[unl.length][];
-          for (int i = 0; i < unl.length; i++) {
-            candProba[i] = proba[unl[i]];
-            if (candVec != null) candVec[i] = vectors[unl[i]];
-          }
-          int want = Math.min(config.batch(), budget - rows.length);
-          for (int p : sampler.select(new Candidates(candProba, candVec), want, rnd)) {
-            labeled[unl[p]] = true;
-            order.add(unl[p]);
+          int[] unlabeled = rows.length >= budget ? new int[0] : IntStream.range(0, size).filter(i -> !labeled[i]).toArray();
+          Replay.Round round = task.round(rows, unlabeled);
+          CurvePoint point = new CurvePoint(strategy.name(), rep, rows.length, round.metrics());
+          points.add(point);
+          progress.update(++step, total, String.format(java.util.Locale.ROOT, "%s %d labels %s=%.4f", strategy.name(),
+              rows.length, task.quality(), point.metric(task.quality())));
+          if (unlabeled.length == 0) break;
+          for (int p : strategy.select(round.unlabeled(), Math.min(config.batch(), budget - rows.length), random)) {
+            labeled[unlabeled[p]] = true;
+            order.add(unlabeled[p]);
           }
         }
       }
@@ -77,43 +54,17 @@ public final class Simulator {
     return points;
   }
 
-  /** Probabilities over {@code classes} for every cache row; a one-class training set predicts that class. */
-  private double[][] predict(TextDataset train, FeatureCache cache, int[] rows, List<String> classes) {
-    double[][] out = new double[cache.size()][classes.size()];
-    if (train.classes().size() < 2) {
-      int c = classes.indexOf(train.classes().get(0));
-      for (double[] r : out) {
-        Arrays.fill(r, 0.1 / classes.size());
-        r[c] += 0.9;
-      }
-      return out;
-    }
-    Model model = trainer.train(train, cache, rows);
-    double[][] p = model.predictProba(cache);
-    int[] map = model.classes().stream().mapToInt(classes::indexOf).toArray();
-    for (int i = 0; i < p.length; i++) for (int c = 0; c < map.length; c++) out[i][map[c]] = p[i][c];
-    return out;
-  }
-
-  /** Area under the learning curve: mean accuracy over its points. */
-  public static double aulc(List<CurvePoint> curve) {
-    return curve.stream().mapToDouble(CurvePoint::accuracy).average().orElse(Double.NaN);
-  }
-
-  private static List<LabeledText> concat(TextDataset a, TextDataset b) {
-    List<LabeledText> all = new ArrayList<>(a.items());
-    all.addAll(b.items());
-    return all;
+  /** Area under the learning curve: the mean of {@code metric} over its points. */
+  public static double aulc(List<CurvePoint> curve, String metric) {
+    return curve.stream().mapToDouble(p -> p.metric(metric)).average().orElse(Double.NaN);
   }
 
   static int[] permutation(int n, SplittableRandom rnd) {
-    int[] p = java.util.stream.IntStream.range(0, n).toArray();
+    int[] p = IntStream.range(0, n).toArray();
     for (int i = n - 1; i > 0; i--) {
       int j = rnd.nextInt(i + 1);
       int t = p[i]; p[i] = p[j]; p[j] = t;
     }
     return p;
   }
-
-  private static int[] firstK(int[] a, int k) { return Arrays.copyOf(a, k); }
 }

@@ -178,7 +178,7 @@ public final class TabularAutoMl {
     hyper.put("temperature", Double.toString(temperature));
     ModelCard card = new ModelCard(entry.config(), List.of("1x" + entry.config()), hyper, config.seed(), snapshot,
         x.rows(), classes, entry.folds(), entry.cvAccuracy(), entry.macroF1(), entry.ece(),
-        ModelCard.confusion(metrics == null ? null : metrics.confusion()), ModelCard.currentLibraryVersions(),
+        ModelCard.confusion(metrics == null ? null : metrics.confusion()), org.labelloop.learn.model.LibraryVersions.packaged(),
         clock.millis() - start);
     return new TabularModel(classes, encoder, s, temperature, card);
   }

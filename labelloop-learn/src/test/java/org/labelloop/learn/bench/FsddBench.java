@@ -16,8 +16,9 @@ import org.labelloop.learn.learner.Learner;
 import org.labelloop.learn.learner.SoftmaxLearner;
 import org.labelloop.learn.learner.XgboostLearner;
 import org.labelloop.learn.metrics.Metrics;
-import org.labelloop.learn.sampling.Candidates;
-import org.labelloop.learn.sampling.Sampler;
+import org.labelloop.learn.strategy.Candidates;
+import org.labelloop.learn.strategy.QueryStrategy;
+import org.labelloop.learn.strategy.Strategies;
 
 /**
  * Spoken digits (FSDD): featurizer speed, learners and feature blocks chosen by 5-fold CV on split=train, then
@@ -92,7 +93,7 @@ public final class FsddBench {
     for (String strategy : List.of("random", "margin")) {
       double at100 = 0, aulc = 0;
       for (long seed = 1; seed <= 5; seed++) {
-        double[] curve = activeLearning(x, y, train, test, best, classes.size(), Sampler.named(strategy), seed);
+        double[] curve = activeLearning(x, y, train, test, best, classes.size(), Strategies.named(strategy), seed);
         at100 += curve[curve.length - 1] / 5;
         aulc += Arrays.stream(curve).average().orElseThrow() / 5;
       }
@@ -152,7 +153,7 @@ public final class FsddBench {
     return s;
   }
 
-  static double[] activeLearning(float[][] x, int[] y, int[] pool, int[] test, Learner l, int k, Sampler sampler, long seed) {
+  static double[] activeLearning(float[][] x, int[] y, int[] pool, int[] test, Learner l, int k, QueryStrategy sampler, long seed) {
     SplittableRandom rnd = new SplittableRandom(seed);
     List<Integer> labeled = new ArrayList<>();
     boolean[] taken = new boolean[pool.length];
@@ -168,7 +169,7 @@ public final class FsddBench {
       if (labeled.size() >= 100) break;
       int[] unl = IntStream.range(0, pool.length).filter(p -> !taken[p]).toArray();
       double[][] p = proba(x, y, tr, Arrays.stream(unl).map(i -> pool[i]).toArray(), all, l, k);
-      for (int c : sampler.select(Candidates.ofProba(p), 20, rnd)) {
+      for (int c : sampler.select(Candidates.of(p), 20, rnd)) {
         taken[unl[c]] = true;
         labeled.add(unl[c]);
       }

@@ -2,8 +2,9 @@ package org.labelloop.learn.bench;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
-import org.labelloop.learn.sampling.Candidates;
-import org.labelloop.learn.sampling.Sampler;
+import org.labelloop.learn.strategy.Candidates;
+import org.labelloop.learn.strategy.QueryStrategy;
+import org.labelloop.learn.strategy.Strategies;
 
 /**
  * Query-strategy timing: {@code RankingThroughput [N] [CLASSES] [DIM] [BATCH]} ranks N candidates with random class
@@ -29,9 +30,9 @@ public final class RankingThroughput {
       for (int d = 0; d < dim; d++) norm += (v[i][d] = (float) rnd.nextGaussian()) * v[i][d];
       for (int d = 0; d < dim; d++) v[i][d] /= (float) Math.sqrt(norm);
     }
-    Candidates withVectors = new Candidates(p, v);
-    for (String name : Sampler.known()) {
-      Sampler s = Sampler.named(name);
+    Candidates withVectors = Candidates.of(p).withVectors(v);
+    for (String name : Strategies.names()) {
+      QueryStrategy s = Strategies.named(name);
       double[] ms = new double[7];
       for (int run = 0; run < ms.length; run++) {
         long t0 = System.nanoTime();

@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.labelloop.learn.strategy.Candidates;
+import org.labelloop.learn.strategy.ItemUncertainty;
+import org.labelloop.learn.strategy.SequenceUncertainty;
+import org.labelloop.learn.strategy.Strategies;
 
 class NerTaggerTest {
   private static NerModel model;
@@ -44,14 +48,14 @@ class NerTaggerTest {
   void leastConfidenceRanksAmbiguousSentenceAboveClearOne() {
     NerSentence clear = NerSentence.ofTokens("clear", List.of("the", "meeting", "was", "long"), List.of());
     NerSentence ambiguous = NerSentence.ofTokens("amb", List.of("the", "Qwertyuiop", "Zxcvbnm", "Asdfgh"), List.of());
-    SentenceUncertainty c = model.analyse(clear).uncertainty();
-    SentenceUncertainty a = model.analyse(ambiguous).uncertainty();
+    SequenceUncertainty c = model.analyse(clear).uncertainty();
+    SequenceUncertainty a = model.analyse(ambiguous).uncertainty();
     assertTrue(a.leastConfidence() > c.leastConfidence(), a + " vs " + c);
     assertTrue(a.meanEntropy() > c.meanEntropy());
-    for (NerStrategy strategy : List.of(NerStrategy.LEAST_CONFIDENCE, NerStrategy.TOKEN_ENTROPY, NerStrategy.MAX_ENTROPY,
-        NerStrategy.SPAN_MARGIN)) {
-      List<Integer> picked = new NerSampler(strategy, new java.util.Random(1)).select(model, List.of(clear, ambiguous), 1);
-      assertEquals(List.of(1), picked, strategy.cliName());
+    Candidates both = new Candidates(2, ItemUncertainty.sequences(List.of(c, a)), null, null);
+    for (String strategy : List.of("least-confidence", "token-entropy", "max-entropy", "span-margin")) {
+      int[] picked = Strategies.named(strategy).select(both, 1, new java.util.Random(1));
+      org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {1}, picked, strategy);
     }
   }
 
@@ -70,13 +74,6 @@ class NerTaggerTest {
     org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> NerModel.load(new byte[] {1, 2, 3}));
   }
 
-  @Test
-  void randomSamplerIsReproducibleWithTheSameSeed() {
-    List<Integer> a = new NerSampler(NerStrategy.RANDOM, new java.util.Random(5)).select(null, test, 10);
-    List<Integer> b = new NerSampler(NerStrategy.RANDOM, new java.util.Random(5)).select(null, test, 10);
-    assertEquals(a, b);
-    assertEquals(10, new java.util.HashSet<>(a).size());
-  }
 
   @Test
   void bilouTrainingAlsoLearnsThePattern() {

@@ -27,7 +27,7 @@ class SimulatorTest {
     Trainer t = (d, c, rows) -> new AutoMl(new AutoMlConfig(3, Duration.ofMinutes(1), seed, false, 1, space),
         Clock.systemUTC()).fit(d, c, rows, Progress.NONE).model();
     SimulationConfig cfg = new SimulationConfig(List.of("random", "margin"), seed, 6, 6, 30, 1);
-    return new Simulator(t).run(pool, test, new FeatureCache(texts, null), cfg, false, Progress.NONE);
+    return Simulator.run(new TextReplay(pool, test, new FeatureCache(texts, null), t, false), cfg, Progress.NONE);
   }
 
   @Test
@@ -36,10 +36,10 @@ class SimulatorTest {
     assertEquals(List.of(6, 12, 18, 24, 30),
         pts.stream().filter(p -> p.strategy().equals("margin")).map(CurvePoint::labels).toList());
     assertEquals(10, pts.size());
-    assertEquals(pts.get(0).accuracy(), pts.get(5).accuracy(), "strategies share the initial set");
-    assertTrue(pts.stream().allMatch(p -> p.accuracy() >= 0 && p.accuracy() <= 1));
+    assertEquals(pts.get(0).metric("accuracy"), pts.get(5).metric("accuracy"), "strategies share the initial set");
+    assertTrue(pts.stream().allMatch(p -> p.metric("accuracy") >= 0 && p.metric("accuracy") <= 1));
     List<CurvePoint> margin = pts.stream().filter(p -> p.strategy().equals("margin")).toList();
-    assertTrue(margin.get(margin.size() - 1).accuracy() > 0.9, "learns the toy topics");
+    assertTrue(margin.get(margin.size() - 1).metric("accuracy") > 0.9, "learns the toy topics");
   }
 
   @Test
@@ -49,6 +49,7 @@ class SimulatorTest {
 
   @Test
   void aulcIsMeanAccuracy() {
-    assertEquals(0.5, Simulator.aulc(List.of(new CurvePoint("m", 0, 1, 0.4, 0), new CurvePoint("m", 0, 2, 0.6, 0))), 1e-12);
+    assertEquals(0.5, Simulator.aulc(List.of(new CurvePoint("m", 0, 1, java.util.Map.of("accuracy", 0.4)),
+        new CurvePoint("m", 0, 2, java.util.Map.of("accuracy", 0.6))), "accuracy"), 1e-12);
   }
 }

@@ -1,4 +1,4 @@
-package org.labelloop.learn.sampling;
+package org.labelloop.learn.strategy;
 
 import java.util.random.RandomGenerator;
 

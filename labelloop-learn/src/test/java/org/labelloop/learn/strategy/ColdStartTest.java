@@ -1,4 +1,4 @@
-package org.labelloop.learn.sampling;
+package org.labelloop.learn.strategy;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -31,7 +31,7 @@ class ColdStartTest {
   void anyFirstThreeOfTheSeedBatchComeFromThreeClusters() {
     for (long seed = 1; seed <= 20; seed++) {
       float[][] x = threeClusters(30, seed);
-      int[] picked = new ColdStartSampler().select(new Candidates(null, x), 10, new SplittableRandom(seed));
+      int[] picked = Strategies.named("cold-start").select(Candidates.unscored(x.length, x), 10, new SplittableRandom(seed));
       assertEquals(10, picked.length);
       Set<Integer> clusters = new HashSet<>();
       for (int k = 0; k < 3; k++) clusters.add(picked[k] / 30);

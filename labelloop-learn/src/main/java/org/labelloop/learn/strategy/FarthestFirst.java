@@ -1,4 +1,4 @@
-package org.labelloop.learn.sampling;
+package org.labelloop.learn.strategy;
 
 /**
  * Greedy farthest-first traversal (Gonzalez 1985, the 2-approximate k-center order): start at a given point, then

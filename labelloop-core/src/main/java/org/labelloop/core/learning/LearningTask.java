@@ -1,0 +1,47 @@
+package org.labelloop.core.learning;
+
+import java.util.Optional;
+import org.labelloop.core.project.InputType;
+import org.labelloop.core.project.Job;
+import org.labelloop.core.project.MlTask;
+
+/**
+ * The kinds of model the engine trains, each with one adapter in core ({@link TaskTraining}). Which one a job gets
+ * follows from the project's input type: a job whose data has no learner of its kind gets none, so an IMAGE or AUDIO
+ * project never trains a text model on its stored file keys.
+ */
+public enum LearningTask {
+  /** A CLASSIFICATION job over text (or a table row read as text). */
+  TEXT_CLASSIFICATION("text-classification"),
+  /** A NAMED_ENTITIES_RECOGNITION job over text. */
+  NAMED_ENTITIES("named-entities");
+
+  /** What the API and dashboard say where a project without a learner of its kind would show a model. */
+  public static final String NO_MODEL_FOR_KIND = "no model for this kind of data yet";
+
+  private final String wireName;
+
+  LearningTask(String wireName) {
+    this.wireName = wireName;
+  }
+
+  public String wireName() {
+    return wireName;
+  }
+
+  /** The task that learns {@code job} in a project of {@code input}, or empty when none does. */
+  public static Optional<LearningTask> of(InputType input, Job job) {
+    boolean text = input == InputType.TEXT || input == InputType.TABULAR;
+    if (!text) return Optional.empty();
+    return switch (job.mlTask()) {
+      case CLASSIFICATION -> Optional.of(TEXT_CLASSIFICATION);
+      case NAMED_ENTITIES_RECOGNITION -> input == InputType.TEXT ? Optional.of(NAMED_ENTITIES) : Optional.empty();
+      case OBJECT_DETECTION -> Optional.empty();
+    };
+  }
+
+  /** Whether some input type has a learner for this job's task (the settings accept it as {@code jobId}). */
+  static boolean learnable(MlTask task) {
+    return task == MlTask.CLASSIFICATION || task == MlTask.NAMED_ENTITIES_RECOGNITION;
+  }
+}
