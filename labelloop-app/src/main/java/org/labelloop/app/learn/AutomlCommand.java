@@ -19,7 +19,12 @@ import org.labelloop.learn.automl.LearnerCatalog;
 import org.labelloop.learn.data.TextDataset;
 import org.labelloop.learn.feature.FeatureCache;
 import org.labelloop.learn.feature.TextEmbedder;
+import org.labelloop.learn.feature.SparseMatrix;
+import org.labelloop.learn.learner.Learner;
 import org.labelloop.learn.metrics.Metrics;
+import org.labelloop.learn.tabular.Table;
+import org.labelloop.learn.tabular.TableEncoder;
+import org.labelloop.learn.tabular.TabularAutoMl;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -36,6 +41,15 @@ public final class AutomlCommand implements Callable<Integer> {
   @Option(names = "--test", description = "Held-out labeled file (same format and columns).")
   Path test;
 
+  @Option(names = "--task", defaultValue = "classification",
+      description = "classification (default: texts) or tabular (every column but --label and --drop is a feature, "
+          + "typed by its values; the search cross-validates logistic regression and boosted trees).")
+  String task;
+
+  @Option(names = "--drop", split = ",", paramLabel = "COLUMN",
+      description = "--task tabular: columns that are not features (e.g. an identifier or another target).")
+  List<String> drop = List.of();
+
   @Option(names = "--cv", defaultValue = "5", description = "Cross-validation folds (default ${DEFAULT-VALUE}).")
   int cv;
 
@@ -48,7 +62,8 @@ public final class AutomlCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "42", description = "Random seed (default ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--learner", defaultValue = "auto", description = "auto or one of: svm, svm-emb, cnb, lr, softmax-emb, xgb-emb.")
+  @Option(names = "--learner", defaultValue = "auto",
+      description = "auto or one of: svm, svm-emb, cnb, lr, softmax-emb, xgb-emb; with --task tabular auto, lr or xgb.")
   String learner;
 
   @Mixin EmbeddingOptions embeddings = new EmbeddingOptions();
@@ -64,6 +79,8 @@ public final class AutomlCommand implements Callable<Integer> {
     var err = spec.commandLine().getErr();
     try {
       if (budget < 1 || cv < 2) throw new UserError("--time-budget must be >= 1 and --cv >= 2");
+      if (task.equalsIgnoreCase("tabular")) return tabular(stdout, err, start);
+      if (!task.equalsIgnoreCase("classification")) throw new UserError("--task must be classification or tabular");
       TextDataset data = in.read(in.data);
       TextDataset testData = test == null ? null : in.read(test);
       List<String> texts = new ArrayList<>(data.texts());
@@ -109,6 +126,53 @@ public final class AutomlCommand implements Callable<Integer> {
       err.println("error: " + e.getMessage());
       return 2;
     }
+  }
+
+  private int tabular(PrintWriter stdout, PrintWriter err, long start) {
+    TabularInput data = TabularInput.read(in.data, in.format, in.label, drop);
+    TabularInput held = test == null ? null : TabularInput.read(test, in.format, in.label, drop);
+    if (held != null && !held.table().names().equals(data.table().names())) {
+      throw new UserError(test + " has other columns than " + in.data);
+    }
+    Table all = held == null ? data.table() : data.table().append(held.table());
+    data.schema().firstBadValue(all).ifPresent(b -> {
+      boolean inTest = b.row() >= data.labels().size();
+      int row = inTest ? b.row() - data.labels().size() : b.row();
+      throw new UserError((inTest ? test : in.data) + ": data row " + (row + 1) + ": " + b.message());
+    });
+    List<Learner> space;
+    try {
+      space = TabularAutoMl.space(learner, seed);
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage());
+    }
+    int[] rows = IntStream.range(0, data.labels().size()).toArray();
+    // fitted on the training rows only: the test file stays unseen
+    TableEncoder encoder = TableEncoder.fit(all, data.schema(), rows, 20);
+    SparseMatrix encoded = encoder.transform(all);
+    double left = Math.max(1, budget - (System.nanoTime() - start) / 1e9 - Math.max(3, budget * 0.15));
+    TabularAutoMl.Config config = new TabularAutoMl.Config(cv, Duration.ofMillis((long) (left * 1000)), seed,
+        Runtime.getRuntime().availableProcessors(), space);
+    ProgressBar bar = new ProgressBar(err, "automl");
+    TabularAutoMl.Result result = new TabularAutoMl(config, Clock.systemUTC()).fit(all, encoder, encoded, rows,
+        data.labels(), bar);
+    String testAcc = "NA";
+    if (held != null) {
+      int n = data.labels().size();
+      double[][] p = result.model().predictProba(encoded.rows(IntStream.range(n, all.size()).toArray()));
+      long correct = IntStream.range(0, p.length)
+          .filter(i -> result.model().classes().get(Metrics.argmax(p[i])).equals(held.labels().get(i))).count();
+      testAcc = String.format(Locale.ROOT, "%.4f", (double) correct / p.length);
+    }
+    bar.finish();
+    stdout.printf(Locale.ROOT, "data: %d rows; columns %s%n", data.labels().size(), data.describeColumns());
+    printLeaderboard(stdout, result.leaderboard());
+    if (out != null) writeCsv(out, result.leaderboard());
+    long secs = Math.round((System.nanoTime() - start) / 1e9);
+    stdout.printf(Locale.ROOT, "best config=%s cv_accuracy=%.4f test_accuracy=%s seconds=%d%n", result.best().config(),
+        result.best().cvAccuracy(), testAcc, secs);
+    stdout.flush();
+    return 0;
   }
 
   static void printLeaderboard(PrintWriter out, List<LeaderboardEntry> board) {

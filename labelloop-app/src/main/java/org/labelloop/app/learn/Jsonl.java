@@ -1,6 +1,6 @@
 package org.labelloop.app.learn;
 
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A minimal JSON-object reader for JSON Lines input: top-level string/number/boolean fields, nested values skipped. */
@@ -13,7 +13,7 @@ final class Jsonl {
 
   static Map<String, String> parseObject(String s, int line) {
     Jsonl p = new Jsonl(s, line);
-    Map<String, String> out = new HashMap<>();
+    Map<String, String> out = new LinkedHashMap<>(); // keeps the fields in order: they become table columns
     p.ws();
     p.expect('{');
     p.ws();

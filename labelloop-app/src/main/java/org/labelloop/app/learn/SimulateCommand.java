@@ -31,6 +31,8 @@ import org.labelloop.learn.simulate.Replay;
 import org.labelloop.learn.simulate.SimulationConfig;
 import org.labelloop.learn.simulate.Simulator;
 import org.labelloop.learn.simulate.TextReplay;
+import org.labelloop.learn.tabular.TabularAutoMl;
+import org.labelloop.learn.tabular.TabularReplay;
 import org.labelloop.learn.simulate.Trainer;
 import org.labelloop.learn.strategy.Strategies;
 import picocli.CommandLine.Command;
@@ -48,8 +50,14 @@ public final class SimulateCommand implements Callable<Integer> {
   @Mixin DataOptions in = new DataOptions();
 
   @Option(names = "--task", defaultValue = "text",
-      description = "text (default; also: classification) or ner (--format conll; --initial/--batch/--budget count sentences).")
+      description = "text (default; also: classification), ner (--format conll; --initial/--batch/--budget count "
+          + "sentences) or tabular (every column but --label and --drop is a feature, typed by its values; exact "
+          + "duplicate rows are removed before the split; each round cross-validates logistic regression and boosted trees).")
   String task;
+
+  @Option(names = "--drop", split = ",", paramLabel = "COLUMN",
+      description = "--task tabular: columns that are not features (e.g. another target).")
+  List<String> drop = List.of();
 
   @Option(names = "--test", description = "Held-out labeled file (same format and columns).")
   Path test;
@@ -71,7 +79,8 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--learner", defaultValue = "auto",
       description = "auto (default: each round a small CV search over a linear SVM on word 1-2 + char 2-5 TF-IDF and "
           + "softmax regression on sentence embeddings, greedy ensemble, temperature-calibrated; embeddings are skipped "
-          + "when they would take over 10 minutes), or one fixed learner: svm, svm-emb, cnb, lr, softmax-emb, xgb-emb.")
+          + "when they would take over 10 minutes), or one fixed learner: svm, svm-emb, cnb, lr, softmax-emb, xgb-emb. With --task tabular: auto (logistic "
+          + "regression and boosted trees), lr or xgb.")
   String learner;
 
   @Mixin EmbeddingOptions embeddings = new EmbeddingOptions();
@@ -99,7 +108,8 @@ public final class SimulateCommand implements Callable<Integer> {
       Replay replay = switch (task.toLowerCase(Locale.ROOT)) {
         case "text", "classification" -> textReplay(bar);
         case "ner" -> NerSimulation.replay(in.data, in.format, test, testFraction, seed, wordClusters, System.err);
-        default -> throw new UserError("--task must be text (or classification) or ner");
+        case "tabular" -> tabularReplay();
+        default -> throw new UserError("--task must be text (or classification), ner or tabular");
       };
       List<CurvePoint> points = Simulator.run(replay, new SimulationConfig(names, seed, initial, batch, budget, repeats), bar);
       bar.finish();
@@ -176,6 +186,33 @@ public final class SimulateCommand implements Callable<Integer> {
     summary = String.format(Locale.ROOT, "data: %d texts after removing %d duplicates; pool %d, test %d; learner %s",
         pool.size() + testSet.size(), removed, pool.size(), testSet.size(), learner);
     return new TextReplay(pool, testSet, cache, trainer, embedder != null);
+  }
+
+  /** Tables: reads the typed table, drops duplicate rows and splits it like texts (stratified by label). */
+  private Replay tabularReplay() {
+    if (test != null) throw new UserError("--task tabular splits --data by --test-fraction; --test is not supported");
+    if (!(testFraction > 0 && testFraction < 1)) throw new UserError("--test-fraction must be in (0, 1)");
+    TabularInput read = TabularInput.read(in.data, in.format, in.label, drop);
+    TabularInput data = read.distinct();
+    List<LabeledText> positions = IntStream.range(0, data.labels().size())
+        .mapToObj(i -> LabeledText.of(Integer.toString(i), Integer.toString(i), data.labels().get(i))).toList();
+    TextDataset[] split = split(new TextDataset(positions), testFraction, seed);
+    int[] order = IntStream.concat(rowsOf(split[0]), rowsOf(split[1])).toArray();
+    TabularInput ordered = data.select(order);
+    List<org.labelloop.learn.learner.Learner> space;
+    try {
+      space = TabularAutoMl.space(learner, seed);
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage());
+    }
+    summary = String.format(Locale.ROOT, "data: %d rows after removing %d duplicates; pool %d, test %d; columns %s",
+        data.labels().size(), read.labels().size() - data.labels().size(), split[0].size(), split[1].size(),
+        data.describeColumns());
+    return new TabularReplay(ordered.table(), ordered.schema(), ordered.labels(), split[0].size(), space, seed);
+  }
+
+  private static IntStream rowsOf(TextDataset positions) {
+    return positions.items().stream().mapToInt(t -> Integer.parseInt(t.id()));
   }
 
   /** Active learning retrains every round: a small, fast space (SVM over word+char TF-IDF, plus embeddings). */

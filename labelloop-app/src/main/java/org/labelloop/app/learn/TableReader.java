@@ -74,7 +74,7 @@ final class TableReader {
     throw new UserError("no column '" + col + "' (columns: " + String.join(", ", header) + ")");
   }
 
-  private static String decode(Path file) {
+  static String decode(Path file) {
     try {
       byte[] bytes = Files.readAllBytes(file);
       return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)

@@ -10,5 +10,8 @@ public interface Learner {
   /** Whether this learner needs non-negative features (complement naive Bayes). */
   default boolean needsNonNegative() { return false; }
 
+  /** Fewest training rows this learner is worth trying on; a search skips it below that. */
+  default int minRows() { return 1; }
+
   Scorer fit(SparseMatrix x, int[] y, int numClasses);
 }

@@ -50,7 +50,7 @@ public record LiblinearLrLearner(double c) implements Learner {
   }
 
   /** Wraps a liblinear model; maps its label order back to class indices. */
-  record LiblinearScorer(Model model, int numClasses) implements Scorer {
+  record LiblinearScorer(Model model, int numClasses) implements Scorer, Contributions {
     @Override public double[][] scores(SparseMatrix x) {
       int[] labels = model.getLabels();
       Feature[][] f = features(x, true);
@@ -60,6 +60,25 @@ public record LiblinearLrLearner(double c) implements Learner {
         java.util.Arrays.fill(out[r], -30);
         Linear.predictProbability(model, f[r], p);
         for (int k = 0; k < labels.length; k++) out[r][labels[k]] = Math.log(Math.max(1e-13, p[k]));
+      }
+      return out;
+    }
+
+    /**
+     * Weight × value. liblinear keeps one weight vector per class (feature-major), or a single one for two classes
+     * that scores the first of its labels, so the other class gets its negation.
+     */
+    @Override public double[] contributions(SparseMatrix x, int row, int cls) {
+      int[] labels = model.getLabels();
+      double[] w = model.getFeatureWeights();
+      int perFeature = labels.length == 2 ? 1 : labels.length;
+      int at = java.util.Arrays.stream(labels).boxed().toList().indexOf(cls);
+      double[] out = new double[x.cols()];
+      if (at < 0) return out;
+      double sign = labels.length == 2 && at == 1 ? -1 : 1;
+      int column = labels.length == 2 ? 0 : at;
+      for (int k = x.start(row); k < x.end(row); k++) {
+        out[x.col(k)] = sign * w[x.col(k) * perFeature + column] * x.val(k);
       }
       return out;
     }

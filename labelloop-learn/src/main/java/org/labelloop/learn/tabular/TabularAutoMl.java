@@ -1,0 +1,248 @@
+package org.labelloop.learn.tabular;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import org.labelloop.learn.automl.Folds;
+import org.labelloop.learn.automl.LeaderboardEntry;
+import org.labelloop.learn.automl.Progress;
+import org.labelloop.learn.feature.SparseMatrix;
+import org.labelloop.learn.learner.Learner;
+import org.labelloop.learn.learner.LiblinearLrLearner;
+import org.labelloop.learn.learner.Scorer;
+import org.labelloop.learn.learner.XgboostLearner;
+import org.labelloop.learn.metrics.Calibration;
+import org.labelloop.learn.metrics.Metrics;
+import org.labelloop.learn.model.ModelCard;
+
+/**
+ * Model search for table rows: every learner of the space is cross-validated on the encoded rows (stratified folds,
+ * duplicate rows kept in one fold), calibrated by temperature scaling on its out-of-fold scores, and ranked by accuracy
+ * then calibrated log-loss into the same leaderboard as text (on a few dozen labels many learners tie on accuracy, and
+ * log-loss tells the confident from the lucky); the best is refit on every labeled row. Fold × learner jobs run on
+ * {@code threads} workers, and a job not expected to end before the budget's deadline is skipped (its learner then
+ * ranks on the folds it finished, after every fully cross-validated one). Learners that need more rows than there are
+ * labeled ({@link Learner#minRows()}) sit out. Fewer than 4 rows: the first learner is fit
+ * without CV (metrics NaN).
+ *
+ * <p>The encoder is fitted before the search and is not label-aware, so fitting it on all rows (the unlabeled too)
+ * leaks nothing into the folds.
+ */
+public final class TabularAutoMl {
+  private final Config config;
+  private final Clock clock;
+
+  /** Folds requested (capped by the smallest class), wall-clock budget, seed, parallel jobs and the learners tried. */
+  public record Config(int folds, Duration budget, long seed, int threads, List<Learner> learners) {
+    public Config {
+      learners = List.copyOf(learners);
+      if (folds < 2 || threads < 1 || learners.isEmpty() || !budget.isPositive()) {
+        throw new IllegalArgumentException("need folds >= 2, threads >= 1, a positive budget and a learner");
+      }
+    }
+
+    public static Config defaults(Duration budget, long seed) {
+      return new Config(5, budget, seed, Runtime.getRuntime().availableProcessors(), defaultSpace(seed));
+    }
+  }
+
+  /**
+   * L2-regularised logistic regression over C, and boosted trees over learning rate × depth × min child weight with
+   * early stopping (up to 300 rounds, patience 20; trees join once there are rows to hold out for it, see
+   * {@link Learner#minRows()}). Linear first: cheapest, and best on a handful of labels.
+   */
+  public static List<Learner> defaultSpace(long seed) {
+    List<Learner> s = new ArrayList<>();
+    for (double c : new double[] {0.1, 1, 10, 100}) s.add(new LiblinearLrLearner(c));
+    for (double eta : new double[] {0.1, 0.3}) {
+      for (int depth : new int[] {3, 6}) {
+        for (double mcw : new double[] {1, 5}) s.add(new XgboostLearner(300, depth, eta, mcw, 20, seed, 1));
+      }
+    }
+    return s;
+  }
+
+  /** Names for the CLI's {@code --learner} with {@code --task tabular}. */
+  public static List<String> spaceNames() { return List.of("auto", "lr", "xgb"); }
+
+  /** {@code auto}: {@link #defaultSpace}; {@code lr}: logistic regression with C=1; {@code xgb}: one tree configuration. */
+  public static List<Learner> space(String name, long seed) {
+    return switch (name.toLowerCase(java.util.Locale.ROOT)) {
+      case "auto" -> defaultSpace(seed);
+      case "lr" -> List.of(new LiblinearLrLearner(1));
+      case "xgb" -> List.of(new XgboostLearner(300, 6, 0.1, 1, 20, seed, 1));
+      default -> throw new IllegalArgumentException(
+          "unknown tabular learner '" + name + "' (known: " + String.join(", ", spaceNames()) + ")");
+    };
+  }
+
+  /** What a search returns: the leaderboard (best first), the best entry and the model refit on all labeled rows. */
+  public record Result(List<LeaderboardEntry> leaderboard, LeaderboardEntry best, TabularModel model) {
+    public Result {
+      leaderboard = List.copyOf(leaderboard);
+    }
+  }
+
+  public TabularAutoMl(Config config, Clock clock) {
+    this.config = config;
+    this.clock = clock;
+  }
+
+  /**
+   * Searches on rows {@code rows} of {@code table} labeled {@code labels} (aligned with {@code rows}); {@code encoded}
+   * is {@code encoder.transform(table)}.
+   */
+  public Result fit(Table table, TableEncoder encoder, SparseMatrix encoded, int[] rows, List<String> labels,
+      Progress progress) {
+    long start = clock.millis();
+    long deadline = start + config.budget().toMillis();
+    if (rows.length != labels.size()) throw new IllegalArgumentException("one label per row expected");
+    List<String> classes = labels.stream().distinct().sorted().toList();
+    if (classes.size() < 2) throw new IllegalArgumentException("need at least two classes, found " + classes.size());
+    int k = classes.size(), n = rows.length;
+    int[] y = labels.stream().mapToInt(classes::indexOf).toArray();
+    SparseMatrix x = encoded.rows(rows);
+    String snapshot = snapshotHash(table, rows, labels);
+    List<Learner> space = config.learners().stream().filter(l -> l.minRows() <= n).toList();
+    if (space.isEmpty()) space = config.learners();
+    if (n < 4) {
+      Learner first = space.get(0);
+      LeaderboardEntry e = new LeaderboardEntry(name(encoder, first), 0, Double.NaN, Double.NaN, Double.NaN,
+          Double.NaN, Double.NaN, Double.NaN, 0);
+      return new Result(List.of(e), e, refit(encoder, first, x, y, classes, 1, e, null, snapshot, start));
+    }
+    List<String> keys = Arrays.stream(rows).mapToObj(r -> String.join("\u0001", table.rows().get(r))).toList();
+    Folds folds = Folds.stratified(keys, y, k, config.folds(), config.seed());
+    List<Trial> trials = space.stream().map(l -> new Trial(l, n)).toList();
+    ExecutorService pool = Executors.newFixedThreadPool(config.threads());
+    AtomicInteger done = new AtomicInteger();
+    int total = trials.size() * folds.k();
+    try {
+      List<Future<?>> jobs = new ArrayList<>();
+      for (int f = 0; f < folds.k(); f++) {
+        int fold = f;
+        for (Trial t : trials) {
+          jobs.add(pool.submit(() -> {
+            if (clock.millis() + (long) (t.lastSeconds * 1000) > deadline) return;
+            long t0 = System.nanoTime();
+            int[] train = folds.train(fold), test = folds.test(fold);
+            Scorer s = t.learner.fit(x.rows(train), pick(y, train), k);
+            t.record(test, s.scores(x.rows(test)), (System.nanoTime() - t0) / 1e9);
+            progress.update(done.incrementAndGet(), total, name(encoder, t.learner));
+          }));
+        }
+      }
+      for (Future<?> j : jobs) j.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException("evaluation failed: " + e.getCause(), e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+    List<Trial> evaluated = trials.stream().filter(t -> t.folds > 0).toList();
+    evaluated.forEach(t -> t.summarize(y, k));
+    List<Trial> ranked = evaluated.stream().sorted(Comparator.comparingInt((Trial t) -> -t.folds)
+            .thenComparingDouble(t -> -t.metrics.accuracy())
+            .thenComparingDouble(t -> t.logLoss)
+            .thenComparingInt(trials::indexOf))
+        .toList();
+    if (ranked.isEmpty()) throw new IllegalStateException("time budget too small to evaluate any learner");
+    List<LeaderboardEntry> board = ranked.stream().map(t -> t.entry(name(encoder, t.learner))).toList();
+    Trial best = ranked.get(0);
+    return new Result(board, board.get(0),
+        refit(encoder, best.learner, x, y, classes, best.temperature, board.get(0), best.metrics, snapshot, start));
+  }
+
+  private TabularModel refit(TableEncoder encoder, Learner learner, SparseMatrix x, int[] y, List<String> classes,
+      double temperature, LeaderboardEntry entry, Metrics metrics, String snapshot, long start) {
+    Scorer s = learner.fit(x, y, classes.size());
+    TreeMap<String, String> hyper = new TreeMap<>();
+    hyper.put("features", encoder.shortName());
+    hyper.put("columns", String.join(",", encoder.columns()));
+    hyper.put("learner", learner.toString());
+    hyper.put("temperature", Double.toString(temperature));
+    ModelCard card = new ModelCard(entry.config(), List.of("1x" + entry.config()), hyper, config.seed(), snapshot,
+        x.rows(), classes, entry.folds(), entry.cvAccuracy(), entry.macroF1(), entry.ece(),
+        ModelCard.confusion(metrics == null ? null : metrics.confusion()), org.labelloop.learn.model.LibraryVersions.packaged(),
+        clock.millis() - start);
+    return new TabularModel(classes, encoder, s, temperature, card);
+  }
+
+  private static String name(TableEncoder encoder, Learner learner) { return encoder.shortName() + "/" + learner.name(); }
+
+  /** SHA-256 (hex) of the labeled rows' cells and labels, in order. */
+  static String snapshotHash(Table table, int[] rows, List<String> labels) {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      for (int i = 0; i < rows.length; i++) {
+        for (String v : table.rows().get(rows[i])) md.update((String.valueOf(v) + '\u0000').getBytes(StandardCharsets.UTF_8));
+        md.update((labels.get(i) + '\u0001').getBytes(StandardCharsets.UTF_8));
+      }
+      return HexFormat.of().formatHex(md.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static int[] pick(int[] v, int[] at) {
+    int[] r = new int[at.length];
+    for (int i = 0; i < at.length; i++) r[i] = v[at[i]];
+    return r;
+  }
+
+  /** One learner's out-of-fold scores as its folds complete. */
+  private static final class Trial {
+    final Learner learner;
+    final double[][] oof;
+    int folds;
+    double seconds;
+    volatile double lastSeconds;
+    double temperature = 1;
+    Metrics metrics;
+    double ece;
+    double logLoss;
+
+    Trial(Learner learner, int n) {
+      this.learner = learner;
+      this.oof = new double[n][];
+    }
+
+    synchronized void record(int[] test, double[][] scores, double secs) {
+      for (int i = 0; i < test.length; i++) oof[test[i]] = scores[i];
+      folds++;
+      seconds += secs;
+      lastSeconds = secs;
+    }
+
+    void summarize(int[] y, int k) {
+      int[] at = IntStream.range(0, y.length).filter(i -> oof[i] != null).toArray();
+      double[][] s = Arrays.stream(at).mapToObj(i -> oof[i]).toArray(double[][]::new);
+      int[] yy = pick(y, at);
+      temperature = Calibration.fitTemperature(s, yy);
+      double[][] p = Calibration.softmax(s, temperature);
+      metrics = Metrics.ofProba(yy, p, k);
+      ece = Calibration.ece(p, yy, 15);
+      logLoss = Calibration.nll(s, yy, temperature);
+    }
+
+    LeaderboardEntry entry(String name) {
+      return new LeaderboardEntry(name, folds, metrics.accuracy(), metrics.macroF1(), metrics.weightedPrecision(),
+          metrics.weightedRecall(), metrics.weightedF1(), ece, seconds);
+    }
+  }
+}
