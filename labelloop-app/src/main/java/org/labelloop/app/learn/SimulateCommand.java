@@ -17,6 +17,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 import org.labelloop.app.ner.NerSimulation;
+import org.labelloop.app.ner.WordClusterBuilder;
 import org.labelloop.learn.automl.AutoMl;
 import org.labelloop.learn.automl.AutoMlConfig;
 import org.labelloop.learn.automl.Candidate;
@@ -73,10 +74,10 @@ public final class SimulateCommand implements Callable<Integer> {
 
   @Mixin EmbeddingOptions embeddings = new EmbeddingOptions();
 
-  @Option(names = "--word-clusters", paramLabel = "K", split = ",",
-      description = "--task ner: add MiniLM word-cluster features, clustering the pool's word types into K clusters "
-          + "(several counts give one clustering each; 20,50,200 scored best on CoNLL-2003).")
-  int[] wordClusters;
+  @Option(names = "--word-clusters", paramLabel = "K[,K...]|none", defaultValue = WordClusterBuilder.DEFAULT_COUNTS,
+      description = "--task ner: MiniLM word-cluster features, clustering the pool's word types into K clusters (several "
+          + "counts give one clustering each; default ${DEFAULT-VALUE}, the best measured on CoNLL-2003); none turns them off.")
+  String wordClusters;
 
   @Option(names = "--out", required = true, description = "CSV: strategy,repeat,labels,accuracy,macro_f1.") Path out;
   @Option(names = "--plot", description = "SVG plot of the learning curves.") Path plot;
@@ -87,7 +88,14 @@ public final class SimulateCommand implements Callable<Integer> {
     var stdout = spec.commandLine().getOut();
     var err = spec.commandLine().getErr();
     if (task.equalsIgnoreCase("ner")) {
-      return NerSimulation.run(in.data, in.format, test, testFraction, strategies, initial, batch, budget, seed, wordClusters, out,
+      int[] counts;
+      try {
+        counts = WordClusterBuilder.parseCounts(wordClusters);
+      } catch (IllegalArgumentException e) {
+        err.println("error: " + e.getMessage());
+        return 2;
+      }
+      return NerSimulation.run(in.data, in.format, test, testFraction, strategies, initial, batch, budget, seed, counts, out,
           plot, System.out);
     }
     try {
