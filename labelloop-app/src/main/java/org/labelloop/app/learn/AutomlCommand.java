@@ -112,23 +112,25 @@ public final class AutomlCommand implements Callable<Integer> {
   }
 
   static void printLeaderboard(PrintWriter out, List<LeaderboardEntry> board) {
-    out.printf(Locale.ROOT, "%-4s %-8s %-6s %-8s %-8s %-8s %-8s %-7s %-7s %s%n", "rank", "cv_acc", "folds", "macro_f1",
-        "w_prec", "w_rec", "w_f1", "ece", "secs", "config");
+    out.printf(Locale.ROOT, "%-4s %-8s %-7s %-6s %-8s %-8s %-8s %-8s %-7s %-7s %s%n", "rank", "cv_acc", "cv_se", "folds",
+        "macro_f1", "w_prec", "w_rec", "w_f1", "ece", "secs", "config");
     int r = 1;
     for (LeaderboardEntry e : board) {
-      out.printf(Locale.ROOT, "%-4d %-8.4f %-6d %-8.4f %-8.4f %-8.4f %-8.4f %-7.4f %-7.1f %s%n", r++, e.cvAccuracy(),
-          e.folds(), e.macroF1(), e.weightedPrecision(), e.weightedRecall(), e.weightedF1(), e.ece(), e.seconds(),
-          e.config());
+      out.printf(Locale.ROOT, "%-4d %-8.4f %-7s %-6d %-8.4f %-8.4f %-8.4f %-8.4f %-7.4f %-7.1f %s%n", r++, e.cvAccuracy(),
+          Double.isFinite(e.cvStandardError()) ? String.format(Locale.ROOT, "%.4f", e.cvStandardError()) : "-", e.folds(),
+          e.macroF1(), e.weightedPrecision(), e.weightedRecall(), e.weightedF1(), e.ece(), e.seconds(), e.config());
     }
   }
 
   static void writeCsv(Path file, List<LeaderboardEntry> board) {
     List<String> lines = new ArrayList<>();
-    lines.add("rank,config,folds,cv_accuracy,macro_f1,weighted_precision,weighted_recall,weighted_f1,ece,seconds");
+    lines.add("rank,config,folds,cv_accuracy,cv_standard_error,macro_f1,weighted_precision,weighted_recall,weighted_f1,ece,"
+        + "seconds");
     int r = 1;
     for (LeaderboardEntry e : board) {
-      lines.add(String.format(Locale.ROOT, "%d,\"%s\",%d,%.4f,%.4f,%.4f,%.4f,%.4f,%.4f,%.2f", r++, e.config(), e.folds(),
-          e.cvAccuracy(), e.macroF1(), e.weightedPrecision(), e.weightedRecall(), e.weightedF1(), e.ece(), e.seconds()));
+      lines.add(String.format(Locale.ROOT, "%d,\"%s\",%d,%.4f,%.4f,%.4f,%.4f,%.4f,%.4f,%.4f,%.2f", r++, e.config(), e.folds(),
+          e.cvAccuracy(), e.cvStandardError(), e.macroF1(), e.weightedPrecision(), e.weightedRecall(), e.weightedF1(),
+          e.ece(), e.seconds()));
     }
     try {
       Files.write(file, lines);

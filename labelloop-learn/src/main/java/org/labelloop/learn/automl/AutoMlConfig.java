@@ -5,6 +5,7 @@ import java.util.List;
 import org.labelloop.learn.feature.FeatureSpec;
 import org.labelloop.learn.learner.ComplementNbLearner;
 import org.labelloop.learn.learner.Learner;
+import org.labelloop.learn.learner.LiblinearLrLearner;
 import org.labelloop.learn.learner.LinearSvmLearner;
 import org.labelloop.learn.learner.SoftmaxLearner;
 
@@ -43,8 +44,11 @@ public record AutoMlConfig(int folds, Duration budget, long seed, boolean ensemb
   }
 
   /**
-   * The default space: linear SVMs over word, char and word+char TF-IDF (and + embeddings), complement NB over
-   * TF-IDF, softmax regression over embeddings. Ordered cheap first so a short budget still evaluates a spread.
+   * The default space: linear SVMs over word, char and word+char TF-IDF (and + embeddings), logistic regressions over
+   * word+char TF-IDF (and + embeddings; with and without balanced class weights), complement NB over TF-IDF, softmax
+   * regression over embeddings. C runs from strong regularisation (0.03 for the SVMs, 0.1 for LR: small or noisy data
+   * needs it) to weak. Ordered cheap first so a short budget still evaluates a spread, and within one feature set from
+   * strong to weak regularisation (the order that breaks ties between equally good configurations towards the simpler).
    */
   public static List<Candidate> defaultSpace(boolean embeddings) {
     List<Candidate> c = new java.util.ArrayList<>();
@@ -57,13 +61,18 @@ public record AutoMlConfig(int folds, Duration budget, long seed, boolean ensemb
       for (double cc : new double[] {1, 10, 100}) c.add(new Candidate(e, new SoftmaxLearner(cc)));
       c.add(new Candidate(e, svm(1, 1)));
     }
-    for (double cc : new double[] {1, 3, 10, 30}) c.add(new Candidate(wc, svm(cc, 1)));
+    for (double cc : new double[] {0.03, 0.1, 0.3, 1, 3, 10, 30}) c.add(new Candidate(wc, svm(cc, 1)));
+    for (double cc : new double[] {0.1, 1, 10, 100}) c.add(new Candidate(wc, new LiblinearLrLearner(cc)));
+    c.add(new Candidate(wc, new LiblinearLrLearner(10, true)));
     for (double cc : new double[] {1, 3, 10}) c.add(new Candidate(ch, svm(cc, 1)));
     c.add(new Candidate(wc, new ComplementNbLearner(0.3)));
     if (embeddings) {
       for (double ew : new double[] {0.5, 1}) {
-        for (double cc : new double[] {1, 3, 10}) c.add(new Candidate(wc.withEmbeddings(ew), svm(cc, 1)));
+        for (double cc : new double[] {0.1, 0.3, 1, 3, 10}) c.add(new Candidate(wc.withEmbeddings(ew), svm(cc, 1)));
       }
+      FeatureSpec we = wc.withEmbeddings(1);
+      for (double cc : new double[] {0.1, 1, 10, 100}) c.add(new Candidate(we, new LiblinearLrLearner(cc)));
+      c.add(new Candidate(we, new LiblinearLrLearner(10, true)));
     }
     return c;
   }
