@@ -91,10 +91,11 @@ final class EmbeddingOptions {
   }
 
   /**
-   * Embeds the texts the cache lacks, chunk by chunk. The pace is measured in CPU time of this process, not wall time:
-   * the embedder keeps every core it is given busy, so CPU seconds per text divided by the cores is what the rest would
-   * take on this machine by itself, whatever other processes happen to be running during the first chunks (a wall-clock
-   * pace measured under a passing load once dropped e5-small for MiniLM). The first chunk is the warm-up.
+   * Embeds the texts the cache lacks, chunk by chunk, unless their cost projects over {@code maxSeconds}. The cost is
+   * measured in CPU time of this process, not wall time: the embedder keeps every core it is given busy, so CPU seconds
+   * per text times the texts, divided by the cores, is what embedding takes on this machine by itself, whatever other
+   * processes happen to run meanwhile (a wall-clock pace measured under a passing load once dropped e5-small for
+   * MiniLM). The first chunk is the warm-up. A busy machine makes the embedding slower, not a different choice.
    */
   private TextEmbedder embed(SentenceModel m, List<String> texts, double maxSeconds, Progress progress,
       PrintWriter err) {
@@ -115,7 +116,7 @@ final class EmbeddingOptions {
     }
     String what = "embedding with " + m.cliName();
     int cores = Runtime.getRuntime().availableProcessors();
-    long start = System.nanoTime(), cpuStart = 0;
+    long cpuStart = 0;
     for (int from = 0; from < missing.size(); from += CHUNK) {
       progress.update(from, missing.size(), what);
       e.embed(missing.subList(from, Math.min(missing.size(), from + CHUNK)));
@@ -125,7 +126,7 @@ final class EmbeddingOptions {
         continue;
       }
       double cpuPerText = (cpuNanos() - cpuStart) / 1e9 / (done - CHUNK);
-      double projected = (System.nanoTime() - start) / 1e9 + cpuPerText * (missing.size() - done) / cores;
+      double projected = cpuPerText * missing.size() / cores;
       if (projected > maxSeconds) {
         raw.close();
         closeQuietly(store);
