@@ -95,7 +95,8 @@ final class EmbeddingOptions {
    * measured in CPU time of this process, not wall time: the embedder keeps every core it is given busy, so CPU seconds
    * per text times the texts, divided by the cores, is what embedding takes on this machine by itself, whatever other
    * processes happen to run meanwhile (a wall-clock pace measured under a passing load once dropped e5-small for
-   * MiniLM). The first chunk is the warm-up. A busy machine makes the embedding slower, not a different choice.
+   * MiniLM). The first chunk is the warm-up. A busy machine makes the embedding slower, not a different choice, unless
+   * it is so busy that the wall time passes twice {@code maxSeconds} (the texts embedded so far stay cached).
    */
   private TextEmbedder embed(SentenceModel m, List<String> texts, double maxSeconds, Progress progress,
       PrintWriter err) {
@@ -116,7 +117,7 @@ final class EmbeddingOptions {
     }
     String what = "embedding with " + m.cliName();
     int cores = Runtime.getRuntime().availableProcessors();
-    long cpuStart = 0;
+    long start = System.nanoTime(), cpuStart = 0;
     for (int from = 0; from < missing.size(); from += CHUNK) {
       progress.update(from, missing.size(), what);
       e.embed(missing.subList(from, Math.min(missing.size(), from + CHUNK)));
@@ -127,11 +128,17 @@ final class EmbeddingOptions {
       }
       double cpuPerText = (cpuNanos() - cpuStart) / 1e9 / (done - CHUNK);
       double projected = cpuPerText * missing.size() / cores;
-      if (projected > maxSeconds) {
+      double wall = (System.nanoTime() - start) / 1e9;
+      if (projected > maxSeconds || wall > 2 * maxSeconds) {
         raw.close();
         closeQuietly(store);
-        err.printf(Locale.ROOT, "\r\u001b[Knote: embedding %d texts with %s would take ~%.0f s (%.1f CPU-ms a text, %d "
-            + "cores), over %.0f s%n", missing.size(), m.cliName(), projected, cpuPerText * 1000, cores, maxSeconds);
+        if (projected > maxSeconds) {
+          err.printf(Locale.ROOT, "\r\u001b[Knote: embedding %d texts with %s would take ~%.0f s (%.1f CPU-ms a text, %d "
+              + "cores), over %.0f s%n", missing.size(), m.cliName(), projected, cpuPerText * 1000, cores, maxSeconds);
+        } else {
+          err.printf(Locale.ROOT, "\r\u001b[Knote: embedding with %s stopped after %.0f s (other processes hold the cores; "
+              + "%d of %d texts done and cached)%n", m.cliName(), wall, done, missing.size());
+        }
         return null;
       }
     }

@@ -130,7 +130,8 @@ public final class AutoMl {
         .toList());
     if (complete.isEmpty()) { // budget ran out before any saw every fold: the best of those seen on the most folds
       Evaluation b = all.stream().sorted(Comparator.comparingInt(Evaluation::foldsDone).reversed()).findFirst().orElseThrow();
-      return refit(data, cache, cacheRows, y, List.of(b.candidate), new int[] {1}, b, start, folds.k());
+      AutoMlResult r = refit(data, cache, cacheRows, y, List.of(b.candidate), new int[] {1}, b, start, folds.k());
+      return new AutoMlResult(board, r.best(), r.model());
     }
     List<Evaluation> robust = withinOneStandardError(complete, space);
     Evaluation best = sn < n ? refittable(robust, refitScale, deadline - clock.millis(), n) : robust.get(0);

@@ -46,7 +46,7 @@ public record AutoMlConfig(int folds, Duration budget, long seed, boolean ensemb
   /**
    * The default space: linear SVMs over word, char and word+char TF-IDF (and + embeddings), logistic regressions over
    * word+char TF-IDF (and + embeddings; with and without balanced class weights), complement NB over TF-IDF, softmax
-   * regression over embeddings. C runs from strong regularisation (0.03 for the SVMs, 0.1 for LR: small or noisy data
+   * regression over embeddings. C runs from strong regularisation (0.1 for the SVMs, 1 for LR: small or noisy data
    * needs it) to weak. Ordered cheap first so a short budget still evaluates a spread, and within one feature set from
    * strong to weak regularisation (the order that breaks ties between equally good configurations towards the simpler).
    */
@@ -55,23 +55,22 @@ public record AutoMlConfig(int folds, Duration budget, long seed, boolean ensemb
     FeatureSpec w = FeatureSpec.words(), wc = FeatureSpec.sparseDefault();
     FeatureSpec ch = new FeatureSpec(0, 2, 5, 0, 2, 300_000);
     for (double a : new double[] {0.1, 0.3, 1}) c.add(new Candidate(w, new ComplementNbLearner(a)));
-    for (double cc : new double[] {0.3, 1, 3, 10, 30}) c.add(new Candidate(w, svm(cc, 1)));
+    for (double cc : new double[] {0.3, 1, 3, 10}) c.add(new Candidate(w, svm(cc, 1)));
     if (embeddings) {
       FeatureSpec e = FeatureSpec.embeddingsOnly();
       for (double cc : new double[] {1, 10, 100}) c.add(new Candidate(e, new SoftmaxLearner(cc)));
       c.add(new Candidate(e, svm(1, 1)));
     }
-    for (double cc : new double[] {0.03, 0.1, 0.3, 1, 3, 10, 30}) c.add(new Candidate(wc, svm(cc, 1)));
-    for (double cc : new double[] {0.1, 1, 10, 100}) c.add(new Candidate(wc, new LiblinearLrLearner(cc)));
+    for (double cc : new double[] {0.1, 0.3, 1, 3, 10}) c.add(new Candidate(wc, svm(cc, 1)));
+    for (double cc : new double[] {1, 10}) c.add(new Candidate(wc, new LiblinearLrLearner(cc)));
     c.add(new Candidate(wc, new LiblinearLrLearner(10, true)));
-    for (double cc : new double[] {1, 3, 10}) c.add(new Candidate(ch, svm(cc, 1)));
+    for (double cc : new double[] {1, 3}) c.add(new Candidate(ch, svm(cc, 1)));
     c.add(new Candidate(wc, new ComplementNbLearner(0.3)));
     if (embeddings) {
-      for (double ew : new double[] {0.5, 1}) {
-        for (double cc : new double[] {0.1, 0.3, 1, 3, 10}) c.add(new Candidate(wc.withEmbeddings(ew), svm(cc, 1)));
-      }
+      for (double cc : new double[] {0.3, 1, 3}) c.add(new Candidate(wc.withEmbeddings(0.5), svm(cc, 1)));
       FeatureSpec we = wc.withEmbeddings(1);
-      for (double cc : new double[] {0.1, 1, 10, 100}) c.add(new Candidate(we, new LiblinearLrLearner(cc)));
+      for (double cc : new double[] {0.3, 1, 3, 10}) c.add(new Candidate(we, svm(cc, 1)));
+      c.add(new Candidate(we, new LiblinearLrLearner(10)));
       c.add(new Candidate(we, new LiblinearLrLearner(10, true)));
     }
     return c;
