@@ -1,10 +1,14 @@
 package org.labelloop.app.learn;
 
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.labelloop.learn.automl.Progress;
 import org.labelloop.learn.feature.CachedEmbedder;
+import org.labelloop.learn.feature.EmbeddingCache;
+import org.labelloop.learn.feature.FileEmbeddingCache;
 import org.labelloop.learn.feature.InMemoryEmbeddingCache;
 import org.labelloop.learn.feature.SentenceEmbedder;
 import org.labelloop.learn.feature.SentenceModel;
@@ -12,11 +16,18 @@ import org.labelloop.learn.feature.TextEmbedder;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --embedder} / {@code --no-embeddings}: which sentence-embedding model the learners may use. {@code auto} takes
- * the strongest model that embeds the data within the time it is given, else a faster one, else none.
+ * {@code --embedder} / {@code --no-embeddings} / {@code --embedding-cache}: which sentence-embedding model the learners
+ * may use, and where vectors are kept between runs. {@code auto} takes the strongest model that embeds the data within
+ * the time it is given, else a faster one, else none; texts embedded by an earlier run cost nothing.
  */
 final class EmbeddingOptions {
   private static final int CHUNK = 128;
+
+  @Option(names = "--embedding-cache", paramLabel = "DIR|none",
+      description = "Directory of the embedding cache, one file per model, keyed by a hash of model and text (default: "
+          + "$LABELLOOP_EMBEDDING_CACHE, else $XDG_CACHE_HOME/labelloop/embeddings, else ~/.cache/labelloop/embeddings; "
+          + "delete it to clear the cache); none keeps vectors in memory only.")
+  String cacheDir;
 
   @Option(names = "--embedder", defaultValue = "auto", paramLabel = "MODEL",
       description = "Sentence embeddings: auto (e5-small if it fits the time, else minilm, else none), e5-small, minilm "
@@ -34,8 +45,9 @@ final class EmbeddingOptions {
 
   /**
    * Embeds {@code texts} with the chosen model and returns the embedder holding them, or {@code null} for none. Under
-   * {@code auto} a model is dropped as soon as its measured pace, after a warm-up chunk, projects over
-   * {@code maxSeconds} (a timed sample before the run misjudged by half: ONNX Runtime warms up over several batches).
+   * {@code auto} a model is dropped as soon as its measured cost, after a warm-up chunk, projects over
+   * {@code maxSeconds} for the texts not in the cache (a timed sample before the run misjudged by half: ONNX Runtime
+   * warms up over several batches).
    */
   TextEmbedder embedAll(List<String> texts, double maxSeconds, Progress progress, PrintWriter err) {
     String name = none ? "none" : embedder.toLowerCase(Locale.ROOT);
@@ -57,7 +69,36 @@ final class EmbeddingOptions {
     return null;
   }
 
-  private static TextEmbedder embed(SentenceModel m, List<String> texts, double maxSeconds, Progress progress,
+  /** The cache directory chosen by {@code --embedding-cache}, the environment or the platform default; null for none. */
+  Path cacheDirectory() {
+    String cacheDir = this.cacheDir != null ? this.cacheDir : System.getenv("LABELLOOP_EMBEDDING_CACHE");
+    if (cacheDir != null && !cacheDir.isBlank()) return cacheDir.equalsIgnoreCase("none") ? null : Path.of(cacheDir);
+    String xdg = System.getenv("XDG_CACHE_HOME");
+    Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+    return base.resolve("labelloop").resolve("embeddings");
+  }
+
+  private EmbeddingCache cacheFor(SentenceModel m, PrintWriter err) {
+    Path dir = cacheDirectory();
+    if (dir == null) return new InMemoryEmbeddingCache();
+    String name = SentenceEmbedder.name(m, m.defaultMaxTokens()).replaceAll("[^A-Za-z0-9._-]", "_");
+    try {
+      return new FileEmbeddingCache(dir.resolve(name + ".vectors"));
+    } catch (java.io.UncheckedIOException ex) {
+      err.println("note: " + ex.getMessage() + " (" + ex.getCause().getMessage() + "); embeddings are kept in memory only");
+      return new InMemoryEmbeddingCache();
+    }
+  }
+
+  /**
+   * Embeds the texts the cache lacks, chunk by chunk, unless their cost projects over {@code maxSeconds}. The cost is
+   * measured in CPU time of this process, not wall time: the embedder keeps every core it is given busy, so CPU seconds
+   * per text times the texts, divided by the cores, is what embedding takes on this machine by itself, whatever other
+   * processes happen to run meanwhile (a wall-clock pace measured under a passing load once dropped e5-small for
+   * MiniLM). The first chunk is the warm-up. A busy machine makes the embedding slower, not a different choice, unless
+   * it is so busy that the wall time passes twice {@code maxSeconds} (the texts embedded so far stay cached).
+   */
+  private TextEmbedder embed(SentenceModel m, List<String> texts, double maxSeconds, Progress progress,
       PrintWriter err) {
     SentenceEmbedder raw;
     try {
@@ -66,27 +107,50 @@ final class EmbeddingOptions {
       err.println("note: " + m.cliName() + " embeddings unavailable (" + ex.getMessage() + ")");
       return null;
     }
-    TextEmbedder e = new CachedEmbedder(raw, new InMemoryEmbeddingCache());
+    EmbeddingCache store = cacheFor(m, err);
+    CachedEmbedder e = new CachedEmbedder(raw, store);
+    List<String> distinct = texts.stream().distinct().toList();
+    List<String> missing = distinct.stream().filter(t -> store.get(e.key(t)) == null).toList();
+    if (missing.size() < distinct.size() && store instanceof FileEmbeddingCache f) {
+      err.printf(Locale.ROOT, "%s: %d of %d texts cached in %s%n", m.cliName(), distinct.size() - missing.size(),
+          distinct.size(), f.file());
+    }
     String what = "embedding with " + m.cliName();
-    long start = System.nanoTime(), paceStart = start;
-    for (int from = 0; from < texts.size(); from += CHUNK) {
-      progress.update(from, texts.size(), what);
-      e.embed(texts.subList(from, Math.min(texts.size(), from + CHUNK)));
-      int done = Math.min(texts.size(), from + CHUNK);
+    int cores = Runtime.getRuntime().availableProcessors();
+    long start = System.nanoTime(), cpuStart = 0;
+    for (int from = 0; from < missing.size(); from += CHUNK) {
+      progress.update(from, missing.size(), what);
+      e.embed(missing.subList(from, Math.min(missing.size(), from + CHUNK)));
+      int done = Math.min(missing.size(), from + CHUNK);
       if (from == 0) {
-        paceStart = System.nanoTime(); // the first chunk is the warm-up
+        cpuStart = cpuNanos();
         continue;
       }
-      double pace = (System.nanoTime() - paceStart) / 1e9 / (done - CHUNK);
-      double projected = (System.nanoTime() - start) / 1e9 + pace * (texts.size() - done);
-      if (projected > maxSeconds) {
+      double cpuPerText = (cpuNanos() - cpuStart) / 1e9 / (done - CHUNK);
+      double projected = cpuPerText * missing.size() / cores;
+      double wall = (System.nanoTime() - start) / 1e9;
+      if (projected > maxSeconds || wall > 2 * maxSeconds) {
         raw.close();
-        err.printf(Locale.ROOT, "\r\u001b[Knote: embedding %d texts with %s would take ~%.0f s (%.0f texts/s), over %.0f s%n",
-            texts.size(), m.cliName(), projected, 1 / pace, maxSeconds);
+        closeQuietly(store);
+        if (projected > maxSeconds) {
+          err.printf(Locale.ROOT, "\r\u001b[Knote: embedding %d texts with %s would take ~%.0f s (%.1f CPU-ms a text, %d "
+              + "cores), over %.0f s%n", missing.size(), m.cliName(), projected, cpuPerText * 1000, cores, maxSeconds);
+        } else {
+          err.printf(Locale.ROOT, "\r\u001b[Knote: embedding with %s stopped after %.0f s (other processes hold the cores; "
+              + "%d of %d texts done and cached)%n", m.cliName(), wall, done, missing.size());
+        }
         return null;
       }
     }
-    progress.update(texts.size(), texts.size(), what);
+    progress.update(missing.size(), missing.size(), what);
     return e;
+  }
+
+  private static long cpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+  }
+
+  private static void closeQuietly(EmbeddingCache c) {
+    if (c instanceof FileEmbeddingCache f) f.close();
   }
 }

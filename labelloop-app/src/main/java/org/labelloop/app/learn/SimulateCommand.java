@@ -17,6 +17,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 import org.labelloop.app.ner.NerSimulation;
+import org.labelloop.app.ner.WordClusterBuilder;
 import org.labelloop.learn.automl.AutoMl;
 import org.labelloop.learn.automl.AutoMlConfig;
 import org.labelloop.learn.automl.Candidate;
@@ -85,15 +86,23 @@ public final class SimulateCommand implements Callable<Integer> {
 
   @Mixin EmbeddingOptions embeddings = new EmbeddingOptions();
 
-  @Option(names = "--word-clusters", paramLabel = "K", split = ",",
-      description = "--task ner: add MiniLM word-cluster features, clustering the pool's word types into K clusters "
-          + "(several counts give one clustering each; 20,50,200 scored best on CoNLL-2003).")
-  int[] wordClusters;
+  @Option(names = "--word-clusters", paramLabel = "K[,K...]|none", defaultValue = WordClusterBuilder.DEFAULT_COUNTS,
+      description = "--task ner: MiniLM word-cluster features, clustering the pool's word types into K clusters (several "
+          + "counts give one clustering each; default ${DEFAULT-VALUE}, the best measured on CoNLL-2003); none turns them off.")
+  String wordClusters;
 
   @Option(names = "--out", required = true, description = "CSV: strategy,repeat,labels,accuracy,macro_f1.") Path out;
   @Option(names = "--plot", description = "SVG plot of the learning curves.") Path plot;
 
   @Spec CommandSpec spec;
+
+  private int[] clusterCounts() {
+    try {
+      return WordClusterBuilder.parseCounts(wordClusters);
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage());
+    }
+  }
 
   @Override public Integer call() {
     var stdout = spec.commandLine().getOut();
@@ -107,7 +116,7 @@ public final class SimulateCommand implements Callable<Integer> {
       boolean ner = task.equalsIgnoreCase("ner");
       Replay replay = switch (task.toLowerCase(Locale.ROOT)) {
         case "text", "classification" -> textReplay(bar);
-        case "ner" -> NerSimulation.replay(in.data, in.format, test, testFraction, seed, wordClusters, System.err);
+        case "ner" -> NerSimulation.replay(in.data, in.format, test, testFraction, seed, clusterCounts(), System.err);
         case "tabular" -> tabularReplay();
         default -> throw new UserError("--task must be text (or classification), ner or tabular");
       };

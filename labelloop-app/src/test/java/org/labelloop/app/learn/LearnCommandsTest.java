@@ -59,12 +59,18 @@ class LearnCommandsTest {
   }
 
   @Test
-  void automlWithE5EmbeddingsUsesThemInTheSearch() throws Exception {
-    String[] r = run("automl", "--data", separableCsv(20).toString(), "--format", "csv", "--text", "text", "--label",
-        "label", "--cv", "3", "--time-budget", "30", "--embedder", "e5-small", "--learner", "softmax-emb");
+  void automlWithE5EmbeddingsUsesThemInTheSearchAndEmbedsNothingTheSecondTime() throws Exception {
+    String[] args = {"automl", "--data", separableCsv(20).toString(), "--format", "csv", "--text", "text", "--label",
+        "label", "--cv", "3", "--time-budget", "30", "--embedder", "e5-small", "--learner", "softmax-emb",
+        "--embedding-cache", dir.resolve("cache").toString()};
+    String[] r = run(args);
     assertEquals("0", r[0], r[2]);
     assertTrue(r[1].contains("emb/softmax"), r[1]);
     assertTrue(lastLine(r[1]).contains("cv_accuracy=1.0000"), r[1]);
+    String[] again = run(args);
+    assertEquals("0", again[0], again[2]);
+    assertTrue(again[2].contains("e5-small: 40 of 40 texts cached in "), again[2]);
+    assertEquals(lastLine(r[1]).replaceAll("seconds=\\d+", ""), lastLine(again[1]).replaceAll("seconds=\\d+", ""));
   }
 
   @Test

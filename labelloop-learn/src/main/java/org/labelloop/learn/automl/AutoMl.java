@@ -31,7 +31,9 @@ import org.slf4j.LoggerFactory;
  * Model selection and hyperparameter search under a wall-clock budget.
  *
  * <p>Successive halving (Jamieson &amp; Talwalkar 2016, as in ASHA) with CV folds as the resource: every candidate is
- * first scored on one fold, the best third then on all folds. Featurization is cached per (spec, fold), so the
+ * first scored on one fold, the better half (at least six) on half the folds, the best half of those (at least three)
+ * on all folds; budget left promotes the rest. The single configuration chosen is the simplest within one standard
+ * error of the best mean fold accuracy ({@link #withinOneStandardError}). Featurization is cached per (spec, fold), so the
  * vocabulary is fit once per fold and shared by all learners over it; n-gram counts and embeddings are computed once
  * in a {@link FeatureCache}. Fold × candidate jobs run on {@code threads} workers; each job is deterministic, so for a
  * seed the result does not depend on scheduling (unless the budget cuts the search short). Calibration is temperature
@@ -85,21 +87,31 @@ public final class AutoMl {
     try {
       // rung 0: one fold (or a fifth of leave-one-out folds) for everyone
       int firstFolds = Math.max(1, folds.k() / 5);
+      int midFolds = Math.max(firstFolds, (folds.k() + 1) / 2);
+      int midSize = Math.min(evals.size(), Math.max(6, evals.size() / 2));
+      int topSize = Math.min(midSize, Math.max(3, midSize / 2));
       AtomicInteger done = new AtomicInteger();
-      int total = evals.size() * firstFolds + Math.max(3, evals.size() / 3) * (folds.k() - firstFolds);
+      int total = evals.size() * firstFolds + midSize * (midFolds - firstFolds) + topSize * (folds.k() - midFolds);
       run(pool, evals, range(0, firstFolds), folds, searchCache, sampleRows, sy, k, features, searchDeadline, done,
           total, progress);
       evals.forEach(e -> e.summarize(sy, k));
       List<Evaluation> ranked = rank(evals.stream().filter(e -> e.metrics != null).toList());
-      // rung 1: the best third on all folds
-      List<Evaluation> survivors = ranked.subList(0, Math.min(ranked.size(), Math.max(3, ranked.size() / 3)));
-      run(pool, survivors, range(firstFolds, folds.k()), folds, searchCache, sampleRows, sy, k, features,
+      // rung 1: the better half on half the folds, so one lucky or unlucky fold does not decide who goes on
+      List<Evaluation> middle = ranked.subList(0, Math.min(ranked.size(), midSize));
+      run(pool, middle, range(firstFolds, midFolds), folds, searchCache, sampleRows, sy, k, features, searchDeadline,
+          done, total, progress);
+      middle.forEach(e -> e.summarize(sy, k));
+      List<Evaluation> reranked = new ArrayList<>(rank(middle));
+      ranked.stream().filter(e -> !middle.contains(e)).forEach(reranked::add);
+      // rung 2: the best of those on every fold
+      List<Evaluation> survivors = reranked.subList(0, Math.min(reranked.size(), topSize));
+      run(pool, survivors, range(midFolds, folds.k()), folds, searchCache, sampleRows, sy, k, features,
           searchDeadline, done, total, progress);
       survivors.forEach(e -> e.summarize(sy, k));
-      // budget left: promote the next candidates in rung-0 order, a few at a time, so a generous budget ends with
+      // budget left: promote the next candidates in rung-1 order, a few at a time, so a generous budget ends with
       // every configuration fully cross-validated (a larger library for ensemble selection)
-      for (int next = survivors.size(); next < ranked.size() && clock.millis() < searchDeadline; ) {
-        List<Evaluation> batch = ranked.subList(next, Math.min(ranked.size(), next + config.threads() * 2));
+      for (int next = survivors.size(); next < reranked.size() && clock.millis() < searchDeadline; ) {
+        List<Evaluation> batch = reranked.subList(next, Math.min(reranked.size(), next + config.threads() * 2));
         next += batch.size();
         run(pool, batch, range(firstFolds, folds.k()), folds, searchCache, sampleRows, sy, k, features,
             searchDeadline, done, total, progress);
@@ -117,14 +129,16 @@ public final class AutoMl {
         .sorted(Comparator.comparingInt(LeaderboardEntry::folds).reversed()
             .thenComparing(Comparator.comparingDouble(LeaderboardEntry::cvAccuracy).reversed()))
         .toList());
-    if (complete.isEmpty()) { // budget ran out in rung 1: take the best partial one
-      Evaluation b = all.get(0);
-      return refit(data, cache, cacheRows, y, List.of(b.candidate), new int[] {1}, b, start, folds.k());
+    if (complete.isEmpty()) { // budget ran out before any saw every fold: the best of those seen on the most folds
+      Evaluation b = all.stream().sorted(Comparator.comparingInt(Evaluation::foldsDone).reversed()).findFirst().orElseThrow();
+      AutoMlResult r = refit(data, cache, cacheRows, y, List.of(b.candidate), new int[] {1}, b, start, folds.k());
+      return new AutoMlResult(board, r.best(), r.model());
     }
-    Evaluation best = sn < n ? refittable(complete, refitScale, deadline - clock.millis(), n) : complete.get(0);
+    List<Evaluation> robust = withinOneStandardError(complete, space);
+    Evaluation best = sn < n ? refittable(robust, refitScale, deadline - clock.millis(), n) : robust.get(0);
     if (best != complete.get(0)) {
-      LOG.info("{} ranks first, but fitting it on all {} rows would not fit the time or memory left; fitting {}",
-          complete.get(0).candidate.name(), n, best.candidate.name());
+      LOG.info("{} ranks first; choosing {} (within one standard error of it and simpler, or the only one that fits "
+          + "the time and memory left for all {} rows)", complete.get(0).candidate.name(), best.candidate.name(), n);
     }
     // on a sample the final fit dominates the time: one model is refit on all rows, not an ensemble of them
     if (config.ensemble() && complete.size() > 1 && sn == n) {
@@ -151,11 +165,11 @@ public final class AutoMl {
         name.append(')');
         // the ensemble is chosen on the same out-of-fold predictions it is scored on; report its nested-CV accuracy
         // (temperatures and weights fit without the scored fold) when that is lower
-        LeaderboardEntry e = new LeaderboardEntry(name.toString(), folds.k(), Math.min(m.accuracy(), honest),
+        LeaderboardEntry e = new LeaderboardEntry(name.toString(), folds.k(), Math.min(m.accuracy(), honest), Double.NaN,
             m.macroF1(), m.weightedPrecision(), m.weightedRecall(), m.weightedF1(),
             Calibration.ece(blended, sy, 15), secs);
         LOG.debug("ensemble in-sample accuracy {} nested {}", m.accuracy(), honest);
-        if (e.cvAccuracy() > best.metrics.accuracy()) {
+        if (e.cvAccuracy() > complete.get(0).metrics.accuracy()) {
           board.add(0, e);
           int[] ws = weights.stream().mapToInt(Integer::intValue).toArray();
           Map<Candidate, Double> temps = new HashMap<>();
@@ -181,6 +195,25 @@ public final class AutoMl {
         .filter(e -> 2 * e.lastFoldSeconds * scale * 1000 <= millisLeft && e.nnzPerRow * n * 8 * 3 <= heap)
         .findFirst()
         .orElseGet(() -> ranked.stream().min(Comparator.comparingDouble(e -> e.nnzPerRow)).orElseThrow());
+  }
+
+  /**
+   * {@code ranked} reordered for a choice robust to fold noise (the one-standard-error rule of Breiman et al. 1984,
+   * Hastie et al. 2009 §7.10): the configurations whose mean fold accuracy is within one standard error of the best
+   * mean come first, simplest first (fewest stored feature values per row, then earlier in the search space, where
+   * stronger regularisation is listed first), then the rest in rank order.
+   */
+  static List<Evaluation> withinOneStandardError(List<Evaluation> ranked, List<Candidate> space) {
+    Evaluation top = ranked.stream().max(Comparator.comparingDouble(Evaluation::meanFoldAccuracy)).orElseThrow();
+    double se = top.foldStandardError();
+    if (!Double.isFinite(se)) return ranked;
+    double bar = top.meanFoldAccuracy() - se;
+    List<Evaluation> out = new ArrayList<>(ranked.stream().filter(e -> e.meanFoldAccuracy() >= bar)
+        .sorted(Comparator.comparingDouble((Evaluation e) -> e.nnzPerRow)
+            .thenComparingInt(e -> space.indexOf(e.candidate)))
+        .toList());
+    ranked.stream().filter(e -> !out.contains(e)).forEach(out::add);
+    return out;
   }
 
   /**
@@ -214,6 +247,7 @@ public final class AutoMl {
     for (int f : foldIds) {
       for (Evaluation e : evals) {
         jobs.add(pool.submit(() -> {
+          if (e.isDone(f)) return;
           // do not start a job that is not expected to finish in time (its own last fold time, else the mean so far)
           double expect = e.lastFoldSeconds > 0 ? e.lastFoldSeconds : meanJobSeconds();
           if (clock.millis() + (long) (expect * 1000) > deadline) return;
@@ -225,7 +259,7 @@ public final class AutoMl {
           Scorer s = e.candidate.learner().fit(x.rows(train), ytr, k);
           double[][] sc = s.scores(x.rows(test));
           double secs = (System.nanoTime() - t0) / 1e9;
-          e.record(test, sc, secs);
+          e.record(f, test, y, sc, secs);
           synchronized (jobStats) {
             jobStats[0] += secs;
             jobStats[1]++;
@@ -284,7 +318,7 @@ public final class AutoMl {
     temps.put(members.get(0), eval == null ? 1.0 : eval.temperature);
     LeaderboardEntry entry = eval != null ? eval.entry()
         : new LeaderboardEntry(members.get(0).name(), 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-            Double.NaN, 0);
+            Double.NaN, Double.NaN, 0);
     int[][] confusion = eval == null || eval.metrics == null ? null : eval.metrics.confusion();
     return refitEnsemble(data, cache, cacheRows, y, members, weights, temps, entry, confusion, start, foldCount,
         List.of(entry));

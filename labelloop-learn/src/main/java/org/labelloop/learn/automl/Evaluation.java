@@ -9,6 +9,8 @@ final class Evaluation {
   final Candidate candidate;
   final double[][] oofScores;
   final boolean[] foldDone;
+  /** Accuracy on each evaluated fold's test rows (NaN until evaluated). */
+  final double[] foldAccuracy;
   double seconds;
   double temperature = 1;
   double[][] oofProba;
@@ -19,19 +21,42 @@ final class Evaluation {
     this.candidate = candidate;
     this.oofScores = new double[n][];
     this.foldDone = new boolean[k];
+    this.foldAccuracy = new double[k];
+    Arrays.fill(foldAccuracy, Double.NaN);
   }
 
   volatile double lastFoldSeconds;
   /** Stored feature values per row, which the memory of a fit on more rows scales with. */
   volatile double nnzPerRow;
 
-  synchronized void record(int[] testRows, double[][] scores, double secs) {
-    for (int i = 0; i < testRows.length; i++) oofScores[testRows[i]] = scores[i];
+  synchronized void record(int fold, int[] testRows, int[] y, double[][] scores, double secs) {
+    int correct = 0;
+    for (int i = 0; i < testRows.length; i++) {
+      oofScores[testRows[i]] = scores[i];
+      if (Metrics.argmax(scores[i]) == y[testRows[i]]) correct++;
+    }
+    foldAccuracy[fold] = (double) correct / Math.max(1, testRows.length);
     seconds += secs;
     lastFoldSeconds = secs;
   }
 
+  /** Mean of the evaluated folds' accuracies. */
+  synchronized double meanFoldAccuracy() {
+    return Arrays.stream(foldAccuracy).filter(Double::isFinite).average().orElse(Double.NaN);
+  }
+
+  /** Standard error of {@link #meanFoldAccuracy()} (sample SD over folds / sqrt(folds)); NaN below two folds. */
+  synchronized double foldStandardError() {
+    double[] a = Arrays.stream(foldAccuracy).filter(Double::isFinite).toArray();
+    if (a.length < 2) return Double.NaN;
+    double mean = Arrays.stream(a).average().orElseThrow();
+    double ss = Arrays.stream(a).map(v -> (v - mean) * (v - mean)).sum();
+    return Math.sqrt(ss / (a.length - 1) / a.length);
+  }
+
   synchronized void markDone(int fold) { foldDone[fold] = true; }
+
+  synchronized boolean isDone(int fold) { return foldDone[fold]; }
 
   synchronized int foldsDone() {
     int c = 0;
@@ -53,7 +78,7 @@ final class Evaluation {
   }
 
   LeaderboardEntry entry() {
-    return new LeaderboardEntry(candidate.name(), foldsDone(), metrics.accuracy(), metrics.macroF1(),
+    return new LeaderboardEntry(candidate.name(), foldsDone(), metrics.accuracy(), foldStandardError(), metrics.macroF1(),
         metrics.weightedPrecision(), metrics.weightedRecall(), metrics.weightedF1(), ece, seconds);
   }
 }

@@ -13,8 +13,11 @@ import org.labelloop.learn.feature.SparseMatrix;
  * One-vs-rest L2-regularised logistic regression from liblinear-java, using the primal trust-region Newton solver
  * ({@code L2R_LR}): it needs no random coordinate order, so it is deterministic even when folds train in parallel
  * (liblinear's dual solvers share one static generator). Scores are log-probabilities.
+ *
+ * <p>{@code balanced} weighs each class's loss by {@code n / (classes × its count)}, so a minority class counts as
+ * much as a majority one (scikit-learn's {@code class_weight="balanced"}).
  */
-public record LiblinearLrLearner(double c) implements Learner {
+public record LiblinearLrLearner(double c, boolean balanced) implements Learner {
   static {
     Linear.disableDebugOutput();
   }
@@ -23,7 +26,9 @@ public record LiblinearLrLearner(double c) implements Learner {
     if (!(c > 0)) throw new IllegalArgumentException("C must be positive");
   }
 
-  @Override public String name() { return "lr(C=" + LinearSvmLearner.fmt(c) + ")"; }
+  public LiblinearLrLearner(double c) { this(c, false); }
+
+  @Override public String name() { return "lr(C=" + LinearSvmLearner.fmt(c) + (balanced ? ",balanced" : "") + ")"; }
 
   @Override public Scorer fit(SparseMatrix x, int[] y, int numClasses) {
     Problem p = new Problem();
@@ -33,7 +38,16 @@ public record LiblinearLrLearner(double c) implements Learner {
     p.x = features(x, true);
     p.y = new double[p.l];
     for (int i = 0; i < p.l; i++) p.y[i] = y[i];
-    Model m = Linear.train(p, new Parameter(SolverType.L2R_LR, c, 0.01));
+    Parameter param = new Parameter(SolverType.L2R_LR, c, 0.01);
+    if (balanced) {
+      int[] counts = new int[numClasses];
+      for (int v : y) counts[v]++;
+      int present = (int) java.util.Arrays.stream(counts).filter(n -> n > 0).count();
+      int[] labels = java.util.stream.IntStream.range(0, numClasses).filter(k -> counts[k] > 0).toArray();
+      double[] weights = java.util.Arrays.stream(labels).mapToDouble(k -> (double) y.length / (present * counts[k])).toArray();
+      param.setWeights(weights, labels);
+    }
+    Model m = Linear.train(p, param);
     return new LiblinearScorer(m, numClasses);
   }
 

@@ -120,7 +120,7 @@ public final class TabularAutoMl {
     if (space.isEmpty()) space = config.learners();
     if (n < 4) {
       Learner first = space.get(0);
-      LeaderboardEntry e = new LeaderboardEntry(name(encoder, first), 0, Double.NaN, Double.NaN, Double.NaN,
+      LeaderboardEntry e = new LeaderboardEntry(name(encoder, first), 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
           Double.NaN, Double.NaN, Double.NaN, 0);
       return new Result(List.of(e), e, refit(encoder, first, x, y, classes, 1, e, null, snapshot, start));
     }
@@ -216,6 +216,8 @@ public final class TabularAutoMl {
     Metrics metrics;
     double ece;
     double logLoss;
+    double standardError = Double.NaN;
+    private final List<int[]> foldRows = new java.util.ArrayList<>();
 
     Trial(Learner learner, int n) {
       this.learner = learner;
@@ -224,6 +226,7 @@ public final class TabularAutoMl {
 
     synchronized void record(int[] test, double[][] scores, double secs) {
       for (int i = 0; i < test.length; i++) oof[test[i]] = scores[i];
+      foldRows.add(test);
       folds++;
       seconds += secs;
       lastSeconds = secs;
@@ -238,10 +241,21 @@ public final class TabularAutoMl {
       metrics = Metrics.ofProba(yy, p, k);
       ece = Calibration.ece(p, yy, 15);
       logLoss = Calibration.nll(s, yy, temperature);
+      standardError = foldStandardError(y);
+    }
+
+    /** Standard error of the mean fold accuracy (the spread the one-standard-error rule reads); NaN below two folds. */
+    private synchronized double foldStandardError(int[] y) {
+      if (foldRows.size() < 2) return Double.NaN;
+      double[] acc = foldRows.stream().mapToDouble(f -> Arrays.stream(f)
+          .filter(i -> Metrics.argmax(oof[i]) == y[i]).count() / (double) f.length).toArray();
+      double mean = Arrays.stream(acc).average().orElse(0);
+      double var = Arrays.stream(acc).map(a -> (a - mean) * (a - mean)).sum() / (acc.length - 1);
+      return Math.sqrt(var / acc.length);
     }
 
     LeaderboardEntry entry(String name) {
-      return new LeaderboardEntry(name, folds, metrics.accuracy(), metrics.macroF1(), metrics.weightedPrecision(),
+      return new LeaderboardEntry(name, folds, metrics.accuracy(), standardError, metrics.macroF1(), metrics.weightedPrecision(),
           metrics.weightedRecall(), metrics.weightedF1(), ece, seconds);
     }
   }

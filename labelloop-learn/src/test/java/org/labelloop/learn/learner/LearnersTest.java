@@ -43,6 +43,23 @@ class LearnersTest {
   void liblinearLogisticRegressionSeparatesTopics() { assertEquals(1.0, testAccuracy(new LiblinearLrLearner(10))); }
 
   @Test
+  void balancedLogisticRegressionWeighsClassesEqually() {
+    // one uninformative feature: the model can only learn the class prior, 9:1 unless the classes are balanced
+    float[][] rows = new float[100][];
+    int[] y = new int[100];
+    for (int i = 0; i < 100; i++) {
+      rows[i] = new float[] {1};
+      y[i] = i < 90 ? 0 : 1;
+    }
+    SparseMatrix x = SparseMatrix.ofDense(rows, 1);
+    double plain = Math.exp(new LiblinearLrLearner(100).fit(x, y, 2).scores(x)[0][1]);
+    double balanced = Math.exp(new LiblinearLrLearner(100, true).fit(x, y, 2).scores(x)[0][1]);
+    assertEquals(0.1, plain, 0.02);
+    assertEquals(0.5, balanced, 0.02);
+    assertEquals("lr(C=100,balanced)", new LiblinearLrLearner(100, true).name());
+  }
+
+  @Test
   void complementNaiveBayesSeparatesTopics() { assertEquals(1.0, testAccuracy(new ComplementNbLearner(0.3))); }
 
   @Test
