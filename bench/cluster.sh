@@ -12,7 +12,7 @@ seconds=${2:-60}
 . bench/pg.sh
 ./labelloop --version >/dev/null # builds the jar if needed
 servers=()
-cleanup() { for s in "${servers[@]}"; do kill -TERM -- -"$s" 2>/dev/null; wait "$s" 2>/dev/null; done; stop_pg; rm -rf "${work:-}"; true; }
+cleanup() { [ -n "${work:-}" ] && grep -h -A4 ' ERROR ' "$work"/*/server.log 2>/dev/null | head -40 | sed 's/^/server log: /' >&2; for s in "${servers[@]}"; do kill -TERM -- -"$s" 2>/dev/null; wait "$s" 2>/dev/null; done; stop_pg; rm -rf "${work:-}"; true; }
 trap cleanup EXIT
 work=$(mktemp -d)
 start_pg
