@@ -12,7 +12,12 @@ seconds=${2:-60}
 . bench/pg.sh
 ./labelloop --version >/dev/null # builds the jar if needed
 servers=()
-cleanup() { [ -n "${work:-}" ] && grep -h -A4 ' ERROR ' "$work"/*/server.log 2>/dev/null | head -40 | sed 's/^/server log: /' >&2; for s in "${servers[@]}"; do kill -TERM -- -"$s" 2>/dev/null; wait "$s" 2>/dev/null; done; stop_pg; rm -rf "${work:-}"; true; }
+cleanup() {
+  set +e # a killed server's wait fails, and so does a grep that finds no error
+  [ -n "${work:-}" ] && grep -h -A4 ' ERROR ' "$work"/*/server.log 2>/dev/null | head -40 | sed 's/^/server log: /' >&2
+  for s in "${servers[@]}"; do kill -TERM -- -"$s" 2>/dev/null; wait "$s" 2>/dev/null; done
+  stop_pg; rm -rf "${work:-}"
+}
 trap cleanup EXIT
 work=$(mktemp -d)
 start_pg

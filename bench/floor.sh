@@ -28,7 +28,7 @@ report() { # report DB WHAT
   echo "$1 $2 labelloop_s=${!l_w} floor_s=${!f_w} ratio=$(ratio "${!l_w}" "${!f_w}") labelloop_cpu_s=${!l_c} (server ${!l_s}) floor_cpu_s=${!f_c} cpu_ratio=$(ratio "${!l_c}" "${!f_c}")"
 }
 
-cleanup() { [ -n "${server:-}" ] && { kill -TERM -- -"$server" 2>/dev/null; wait "$server" 2>/dev/null; }; stop_pg; rm -rf "$work" "${data:-}"; true; }
+cleanup() { set +e; [ -n "${server:-}" ] && { kill -TERM -- -"$server" 2>/dev/null; wait "$server" 2>/dev/null; }; stop_pg; rm -rf "$work" "${data:-}"; true; }
 trap cleanup EXIT
 labelloop_side() { # labelloop_side [JDBC_URL]: sets l_import_* and l_export_*
   start_server "${1:-}"
