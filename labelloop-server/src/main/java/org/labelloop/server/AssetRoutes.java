@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -188,7 +189,8 @@ final class AssetRoutes {
     ctx.contentType(format.contentType());
     ctx.header("Content-Disposition", "attachment; filename=\"project-" + projectId.replaceAll("[^A-Za-z0-9_-]", "") + "." + ext + "\"");
     try {
-      OutputStream out = ctx.res().getOutputStream();
+      // One socket write per 64 KiB rather than per 8 KB chunk of the JSON generator.
+      OutputStream out = new BufferedOutputStream(ctx.res().getOutputStream(), 1 << 16);
       app.exports().export(caller, projectId, format, filter, out);
       out.flush();
     } catch (IOException e) {

@@ -197,8 +197,8 @@ final class SqlLearningRepository implements LearningRepository {
   }
 
   /**
-   * Three statements whatever the pool size: one DELETE of the superseded predictions, one INSERT of all new ones and
-   * one UPDATE of all queue scores, the rows passed as a single JSON array (per-dialect SQL beside this class).
+   * Three statements whatever the pool size: one UPDATE of all queue scores, one DELETE of the superseded predictions
+   * and one INSERT of all new ones, the rows passed as a single JSON array (per-dialect SQL beside this class).
    */
   @Override
   public void publish(String projectId, String modelVersion, List<Prediction> predictions, Instant now) {
@@ -209,13 +209,16 @@ final class SqlLearningRepository implements LearningRepository {
     }
     String payload = Json.write(rows);
     tx.write(h -> {
+      // Assets before labels, the order a submitted label takes them in (asset status, then the inference marks of its
+      // predictions): the other order deadlocked label submits on PostgreSQL whenever another server published.
+      int scored = h.createUpdate(updateScores).bind("payload", payload).execute();
       h.createUpdate("DELETE FROM labels WHERE project_id = :p AND label_type = 'PREDICTION' AND model_version <> :v"
               + " AND NOT EXISTS (SELECT 1 FROM labels x WHERE x.asset_id = labels.asset_id"
               + " AND x.label_type IN ('DEFAULT', 'REVIEW') AND x.skipped = FALSE)")
           .bind("p", p).bind("v", modelVersion).execute();
       h.createUpdate(insertPredictions).bind("projectId", p).bind("modelVersion", modelVersion)
           .bind("now", now.toEpochMilli()).bind("payload", payload).execute();
-      return h.createUpdate(updateScores).bind("payload", payload).execute();
+      return scored;
     });
   }
 

@@ -126,7 +126,8 @@ final class CsvRowSource implements RowSource {
       return ParsedRow.failed(line, "empty id in column '" + columns.id() + "'");
     }
     String label = columns.label() == null ? null : record.get(columns.label()).trim();
-    ObjectNode metadata = rowAsContent ? JsonNodeFactory.instance.objectNode() : rest;
+    // No other columns: no metadata, rather than an empty object to encode and decode for every row.
+    ObjectNode metadata = rowAsContent || rest.isEmpty() ? null : rest;
     return ParsedRow.ok(line, new AssetDraft(id, content, metadata, 0, false, label == null || label.isEmpty() ? null : label));
   }
 

@@ -96,7 +96,12 @@ public final class ExportService {
     json.writeStringField("externalId", asset.externalId());
     json.writeStringField("content", asset.content());
     json.writeFieldName("metadata");
-    json.writeTree(asset.metadata() == null ? MAPPER.createObjectNode() : asset.metadata());
+    if (asset.metadata() == null) {
+      json.writeStartObject();
+      json.writeEndObject();
+    } else {
+      json.writeTree(asset.metadata());
+    }
     json.writeStringField("status", asset.status().name());
     json.writeNumberField("priority", asset.priority());
     json.writeBooleanField("isHoneypot", asset.honeypot());
