@@ -40,7 +40,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "simulate", mixinStandardHelpOptions = true,
     description = {"Replays a fully labeled dataset through query strategies and records learning curves.",
         "Exact duplicate texts are removed before the split. Per strategy the last line is",
-        "final strategy=NAME labels=N accuracy=... macro_f1=... aulc=... (aulc = mean accuracy over the curve)."})
+        "final strategy=NAME labels=N accuracy=... macro_f1=... aulc=... ece=... certain=N (aulc = mean accuracy over the curve; "
+            + "ece = expected calibration error on the test set, 15 bins; certain = unlabeled items given a probability of exactly 1)."})
 public final class SimulateCommand implements Callable<Integer> {
   @Mixin DataOptions in = new DataOptions();
 
@@ -145,9 +146,12 @@ public final class SimulateCommand implements Callable<Integer> {
         List<CurvePoint> finals = curve.stream().filter(p -> p.labels() == last).toList();
         double acc = finals.stream().mapToDouble(CurvePoint::accuracy).average().orElse(Double.NaN);
         double f1 = finals.stream().mapToDouble(CurvePoint::macroF1).average().orElse(Double.NaN);
+        double ece = finals.stream().mapToDouble(CurvePoint::ece).average().orElse(Double.NaN);
+        int certain = finals.stream().mapToInt(CurvePoint::certain).max().orElse(0);
         double aulc = IntStream.range(0, repeats)
             .mapToDouble(r -> Simulator.aulc(curve.stream().filter(p -> p.repeat() == r).toList())).average().orElse(Double.NaN);
-        stdout.printf(Locale.ROOT, "final strategy=%s labels=%d accuracy=%.4f macro_f1=%.4f aulc=%.4f%n", s, last, acc, f1, aulc);
+        stdout.printf(Locale.ROOT, "final strategy=%s labels=%d accuracy=%.4f macro_f1=%.4f aulc=%.4f ece=%.4f certain=%d%n",
+            s, last, acc, f1, aulc, ece, certain);
       }
       stdout.flush();
       return 0;
@@ -200,9 +204,10 @@ public final class SimulateCommand implements Callable<Integer> {
 
   private void write(List<CurvePoint> points) {
     List<String> lines = new ArrayList<>();
-    lines.add("strategy,repeat,labels,accuracy,macro_f1");
+    lines.add("strategy,repeat,labels,accuracy,macro_f1,ece,certain");
     for (CurvePoint p : points) {
-      lines.add(String.format(Locale.ROOT, "%s,%d,%d,%.4f,%.4f", p.strategy(), p.repeat(), p.labels(), p.accuracy(), p.macroF1()));
+      lines.add(String.format(Locale.ROOT, "%s,%d,%d,%.4f,%.4f,%.4f,%d", p.strategy(), p.repeat(), p.labels(), p.accuracy(),
+          p.macroF1(), p.ece(), p.certain()));
     }
     try {
       Files.write(out, lines);

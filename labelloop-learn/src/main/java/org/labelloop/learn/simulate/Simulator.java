@@ -8,6 +8,7 @@ import org.labelloop.learn.automl.Progress;
 import org.labelloop.learn.data.LabeledText;
 import org.labelloop.learn.data.TextDataset;
 import org.labelloop.learn.feature.FeatureCache;
+import org.labelloop.learn.metrics.Calibration;
 import org.labelloop.learn.metrics.Metrics;
 import org.labelloop.learn.model.Model;
 import org.labelloop.learn.sampling.Candidates;
@@ -56,7 +57,8 @@ public final class Simulator {
           double[][] proba = predict(train, cache, rows, classes);
           double[][] testProba = Arrays.copyOfRange(proba, pool.size(), cache.size());
           Metrics m = Metrics.ofProba(testY, testProba, classes.size());
-          points.add(new CurvePoint(strategy, rep, rows.length, m.accuracy(), m.macroF1()));
+          points.add(new CurvePoint(strategy, rep, rows.length, m.accuracy(), m.macroF1(),
+              Calibration.ece(testProba, testY, 15), certain(proba, labeled)));
           progress.update(++step[0], totalSteps, strategy + " " + rows.length + " labels");
           if (rows.length >= budget) break;
           int[] unl = java.util.stream.IntStream.range(0, pool.size()).filter(i -> !labeled[i]).toArray();
@@ -93,6 +95,15 @@ public final class Simulator {
     int[] map = model.classes().stream().mapToInt(classes::indexOf).toArray();
     for (int i = 0; i < p.length; i++) for (int c = 0; c < map.length; c++) out[i][map[c]] = p[i][c];
     return out;
+  }
+
+  /** Rows not in {@code labeled} (the test rows follow the pool) with a class probability of exactly 1.0. */
+  static int certain(double[][] proba, boolean[] labeled) {
+    int n = 0;
+    for (int i = 0; i < proba.length; i++) {
+      if ((i >= labeled.length || !labeled[i]) && Arrays.stream(proba[i]).anyMatch(p -> p >= 1.0)) n++;
+    }
+    return n;
   }
 
   /** Area under the learning curve: mean accuracy over its points. */

@@ -39,6 +39,35 @@ class MetricsTest {
   }
 
   @Test
+  void fifteenSeparatedLabelsDoNotMakeEveryPredictionCertain() {
+    // out-of-fold margins of 15 labels, 5 per class, all on the right side: plain temperature scaling goes to T -> 0
+    double[][] scores = new double[15][3];
+    int[] y = new int[15];
+    for (int i = 0; i < 15; i++) {
+      y[i] = i % 3;
+      scores[i][y[i]] = 0.3 + 0.1 * (i % 5);
+    }
+    double t = Calibration.fitTemperature(scores, y);
+    double mean = 0;
+    for (double[] row : scores) {
+      double top = Calibration.softmax(row, t)[Metrics.argmax(row)];
+      assertTrue(top < 0.97, "a top probability of " + top + " from 5 labels per class");
+      mean += top / scores.length;
+    }
+    assertEquals(6 / 7.0, mean, 0.04, "on average about as sure as Laplace's rule allows after 5 of 5");
+    double[] far = Calibration.softmax(new double[] {900, 0, -900}, t);
+    assertTrue(far[0] < 1.0 && far[2] > 0, "an item far from every label still gets a probability below 1: " + far[0]);
+  }
+
+  @Test
+  void plattTargetsFadeAsLabelsGrow() {
+    double[][] few = Calibration.plattTargets(new int[] {0, 1, 1}, 2);
+    assertEquals(2 / 3.0, few[0][0], 1e-12); // class 0 seen once: (1 + 1) / (1 + 2)
+    assertEquals(3 / 4.0, few[1][1], 1e-12);
+    assertEquals(1 / 4.0, few[1][0], 1e-12);
+  }
+
+  @Test
   void eceIsZeroWhenConfidenceMatchesAccuracy() {
     double[][] p = {{1, 0}, {0, 1}};
     assertEquals(0, Calibration.ece(p, new int[] {0, 1}, 10), 1e-12);

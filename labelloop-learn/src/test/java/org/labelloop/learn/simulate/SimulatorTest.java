@@ -49,6 +49,6 @@ class SimulatorTest {
 
   @Test
   void aulcIsMeanAccuracy() {
-    assertEquals(0.5, Simulator.aulc(List.of(new CurvePoint("m", 0, 1, 0.4, 0), new CurvePoint("m", 0, 2, 0.6, 0))), 1e-12);
+    assertEquals(0.5, Simulator.aulc(List.of(new CurvePoint("m", 0, 1, 0.4, 0, 0, 0), new CurvePoint("m", 0, 2, 0.6, 0, 0, 0))), 1e-12);
   }
 }
