@@ -69,27 +69,52 @@ public record LearningCurve(List<Point> points, Hint hint) {
     return new LearningCurve(points, hint(points));
   }
 
-  static Hint hint(List<Point> points) {
+  /**
+   * The hint reads the curve as the dashboard draws it: one point per label count (the newest version trained on that
+   * many labels), and it names the direction of the accuracy over the last {@link #WINDOW} of them, so a drop is never
+   * called "still improving".
+   */
+  static Hint hint(List<Point> versions) {
+    List<Point> points = newestPerLabelCount(versions);
     if (points.size() < WINDOW + 1) {
-      return new Hint(false, "Too few model versions to judge (" + points.size() + " of " + (WINDOW + 1) + " needed).");
+      return new Hint(false, "Too few label counts with a model to judge (" + points.size() + " of " + (WINDOW + 1) + " needed).");
     }
     List<Point> last = points.subList(points.size() - WINDOW, points.size());
     double maxChanged = 0;
     double lo = 1, hi = 0;
+    double[] acc = new double[WINDOW];
     int withForward = 0;
-    for (Point p : last) {
+    for (int i = 0; i < WINDOW; i++) {
+      Point p = last.get(i);
       if (p.changedShare() == null) return new Hint(false, "No prediction changes recorded yet.");
       maxChanged = Math.max(maxChanged, p.changedShare());
-      Double acc = p.forwardCount() >= MIN_FORWARD ? p.forwardAccuracy() : p.cvAccuracy() != null ? p.cvAccuracy() : p.cvEntityF1();
+      Double a = p.forwardCount() >= MIN_FORWARD ? p.forwardAccuracy() : p.cvAccuracy() != null ? p.cvAccuracy() : p.cvEntityF1();
       if (p.forwardCount() >= MIN_FORWARD) withForward++;
-      if (acc == null) return new Hint(false, "No accuracy measured yet.");
-      lo = Math.min(lo, acc);
-      hi = Math.max(hi, acc);
+      if (a == null) return new Hint(false, "No accuracy measured yet.");
+      acc[i] = a;
+      lo = Math.min(lo, a);
+      hi = Math.max(hi, a);
     }
     String kind = withForward == WINDOW ? "forward accuracy" : "accuracy (forward where measured, else cross-validated)";
-    String numbers = String.format(Locale.ROOT, "over the last %d versions %s stayed within %.3f-%.3f and at most %.1f%% of"
-        + " pool predictions changed between versions", WINDOW, kind, lo, hi, 100 * maxChanged);
-    boolean stable = maxChanged <= MAX_CHANGED && hi - lo <= MAX_ACCURACY_SPREAD;
-    return new Hint(stable, stable ? "More labels are unlikely to help much: " + numbers + "." : "Still improving: " + numbers + ".");
+    String range = String.format(Locale.ROOT, "%s went from %.0f %% at %d labels to %.0f %% at %d labels and at most %.1f %% of"
+        + " pool predictions changed between versions", kind, 100 * acc[0], last.getFirst().labelsUsed(), 100 * acc[WINDOW - 1],
+        last.getLast().labelsUsed(), 100 * maxChanged);
+    if (maxChanged <= MAX_CHANGED && hi - lo <= MAX_ACCURACY_SPREAD) {
+      return new Hint(true, "More labels are unlikely to help much: " + range + ".");
+    }
+    double trend = acc[WINDOW - 1] - acc[0];
+    if (trend > MAX_ACCURACY_SPREAD) return new Hint(false, "Still improving: " + range + ".");
+    if (trend < -MAX_ACCURACY_SPREAD) {
+      return new Hint(false, "Accuracy dropped: " + range + ". The newest labels disagree with the model (common while"
+          + " labels are few or when the queue serves the hardest items first); keep labeling and check the disagreements.");
+    }
+    return new Hint(false, "Not settled yet: " + range + ".");
+  }
+
+  /** The newest version of each label count, in order of label count. */
+  static List<Point> newestPerLabelCount(List<Point> versions) {
+    Map<Integer, Point> byCount = new java.util.TreeMap<>();
+    for (Point p : versions) byCount.merge(p.labelsUsed(), p, (a, b) -> b.version() > a.version() ? b : a);
+    return List.copyOf(byCount.values());
   }
 }
