@@ -5,12 +5,11 @@ package org.labelloop.learn.metrics;
  * log-loss on held-out (out-of-fold) scores, plus expected calibration error. With raw SVM margins as scores this is a
  * multi-class Platt scaling with a shared slope.
  *
- * <p>The log-loss is taken against Platt's smoothed targets (Platt 1999, section 2.2): an example of a class seen
- * {@code N} times counts as that class with probability {@code (N + 1) / (N + 2)}, the rest spread over the other
- * classes. With 15 labels the out-of-fold scores are often perfectly separated and plain temperature scaling then
- * drives {@code T} towards 0, so every prediction reads 100 %; the smoothed targets keep a few labels from claiming more
- * certainty than Laplace's rule of succession allows, and fade as the labels grow. Probabilities are kept off exactly
- * 0 and 1, which no model trained on a sample can claim.
+ * <p>With few labels the out-of-fold scores are often perfectly separated and the log-loss then falls all the way to
+ * {@code T -> 0}: every prediction reads 100 %. The fit is therefore capped by Laplace's rule of succession: the mean
+ * confidence on the out-of-fold rows may not exceed {@code (correct + 1) / (n + 2)}, which 15 of 15 right caps at 94 %
+ * and which stops binding as the labels grow. Probabilities are kept off exactly 0 and 1, which no model trained on a
+ * sample can claim.
  */
 public final class Calibration {
   /** The smallest probability a class gets; its complement is the largest. */
@@ -18,41 +17,52 @@ public final class Calibration {
 
   private Calibration() {}
 
-  /** Fits the temperature by golden-section search on {@code ln T} in [-7, 7]. */
+  /** Fits the temperature by golden-section search on {@code ln T} in [-7, 7], then applies the Laplace cap. */
   public static double fitTemperature(double[][] scores, int[] y) {
-    double[][] targets = plattTargets(y, scores.length == 0 ? 0 : scores[0].length);
     double lo = -7, hi = 7, phi = (Math.sqrt(5) - 1) / 2;
     double a = hi - phi * (hi - lo), b = lo + phi * (hi - lo);
-    double fa = crossEntropy(scores, targets, Math.exp(a)), fb = crossEntropy(scores, targets, Math.exp(b));
+    double fa = nll(scores, y, Math.exp(a)), fb = nll(scores, y, Math.exp(b));
     for (int i = 0; i < 60; i++) {
       if (fa < fb) {
-        hi = b; b = a; fb = fa; a = hi - phi * (hi - lo); fa = crossEntropy(scores, targets, Math.exp(a));
+        hi = b; b = a; fb = fa; a = hi - phi * (hi - lo); fa = nll(scores, y, Math.exp(a));
       } else {
-        lo = a; a = b; fa = fb; b = lo + phi * (hi - lo); fb = crossEntropy(scores, targets, Math.exp(b));
+        lo = a; a = b; fa = fb; b = lo + phi * (hi - lo); fb = nll(scores, y, Math.exp(b));
       }
     }
-    return Math.exp((lo + hi) / 2);
+    return laplaceCapped(scores, y, (lo + hi) / 2);
   }
 
-  /** Per example: {@code (N + 1) / (N + 2)} on its class (seen {@code N} times), the rest shared by the others. */
-  static double[][] plattTargets(int[] y, int k) {
-    int[] count = new int[k];
-    for (int c : y) count[c]++;
-    double[][] t = new double[y.length][k];
-    for (int i = 0; i < y.length; i++) {
-      double own = (count[y[i]] + 1.0) / (count[y[i]] + 2.0);
-      java.util.Arrays.fill(t[i], k > 1 ? (1 - own) / (k - 1) : 0);
-      t[i][y[i]] = k > 1 ? own : 1;
+  /**
+   * The smallest temperature from {@code exp(lnT)} up whose mean top-class confidence on the rows is at most
+   * {@code (correct + 1) / (n + 2)}; the mean confidence falls as the temperature grows, so bisection finds it.
+   */
+  static double laplaceCapped(double[][] scores, int[] y, double lnT) {
+    if (scores.length == 0) return Math.exp(lnT);
+    int correct = 0;
+    for (int i = 0; i < scores.length; i++) if (Metrics.argmax(scores[i]) == y[i]) correct++;
+    double cap = (correct + 1.0) / (scores.length + 2.0);
+    if (meanConfidence(scores, Math.exp(lnT)) <= cap) return Math.exp(lnT);
+    double lo = lnT, hi = 7;
+    for (int i = 0; i < 60; i++) {
+      double mid = (lo + hi) / 2;
+      if (meanConfidence(scores, Math.exp(mid)) > cap) lo = mid; else hi = mid;
     }
-    return t;
+    return Math.exp(hi);
   }
 
-  private static double crossEntropy(double[][] scores, double[][] targets, double t) {
+  private static double meanConfidence(double[][] scores, double t) {
     double s = 0;
-    for (int i = 0; i < scores.length; i++) {
-      double[] p = softmax(scores[i], t);
-      for (int c = 0; c < p.length; c++) s -= targets[i][c] * Math.log(p[c]);
+    for (double[] row : scores) {
+      double[] p = softmax(row, t);
+      s += p[Metrics.argmax(p)];
     }
+    return s / scores.length;
+  }
+
+  /** Mean negative log-likelihood of the true classes under {@code softmax(scores / t)}. */
+  static double nll(double[][] scores, int[] y, double t) {
+    double s = 0;
+    for (int i = 0; i < scores.length; i++) s -= Math.log(softmax(scores[i], t)[y[i]]);
     return s / scores.length;
   }
 
