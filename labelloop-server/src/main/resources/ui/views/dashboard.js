@@ -176,7 +176,7 @@ function curvePoints(curve) {
   const cv = [], fwd = [];
   for (const it of [...newest.values()].sort((a, b) => a.labelsUsed - b.labelsUsed)) {
     const x = it.labelsUsed, label = it.modelVersion;
-    if (typeof it.cvAccuracy === 'number') cv.push({ x, y: it.cvAccuracy, label, ...wilson(it.cvAccuracy, x) });
+    if (typeof it.cvAccuracy === 'number') cv.push({ x, y: it.cvAccuracy, label, ...wilson(it.cvAccuracy, it.cvItems ?? x) });
     else if (typeof it.cvEntityF1 === 'number') cv.push({ x, y: it.cvEntityF1, label });
     if (typeof it.forwardAccuracy === 'number' && it.forwardCount > 0) fwd.push({ x, y: it.forwardAccuracy, label, n: it.forwardCount, ...wilson(it.forwardAccuracy, it.forwardCount) });
   }

@@ -5,11 +5,11 @@ import { h, replace, errorBox, toast } from '../dom.js';
 import { jobsOf } from './project-tabs.js';
 
 const STRATEGIES = [
-  ['margin', 'Margin: the items whose two likeliest classes are closest'],
-  ['least-confidence', 'Least confidence: the items whose likeliest class is least likely'],
-  ['entropy', 'Entropy: the items whose whole distribution is most spread'],
-  ['diverse', 'Diverse: uncertain items from different regions of the data'],
-  ['random', 'Random: an unbiased sample (honest forward accuracy)'],
+  ['margin', 'Margin', 'the items whose two likeliest classes are closest'],
+  ['least-confidence', 'Least confidence', 'the items whose likeliest class is least likely'],
+  ['entropy', 'Entropy', 'the items whose whole distribution is most spread'],
+  ['diverse', 'Diverse', 'uncertain items from different regions of the data'],
+  ['random', 'Random', 'an unbiased sample (honest forward accuracy)'],
 ];
 
 function field(label, input, help) {
@@ -23,21 +23,25 @@ function number(id, value, min, max, step = 1) {
 function learningForm(project, settings, versions) {
   const pid = enc(project.id);
   const enabled = h('input', { type: 'checkbox', id: 'learning-enabled', checked: settings.enabled });
-  const strategy = h('select', { id: 'learning-strategy' }, STRATEGIES.map(([v, text]) => h('option', { value: v, text, selected: v === settings.strategy })));
+  const strategy = h('select', { id: 'learning-strategy' }, STRATEGIES.map(([v, text, why]) => h('option', { value: v, text, title: why, selected: v === settings.strategy })));
+  const strategyHelp = h('span', { class: 'small muted' });
+  const explain = () => { strategyHelp.textContent = 'Next: ' + ((STRATEGIES.find(([v]) => v === strategy.value) || [])[2] || 'as the server decides') + '.'; };
+  strategy.addEventListener('change', explain);
+  explain();
   const every = number('learning-retrain-every', settings.retrainEvery, 1, 100000);
   const minLabels = number('learning-min-labels', settings.minLabels, 2, 1000000);
   const budget = number('learning-time-budget', settings.timeBudgetSeconds, 1, 3600);
   const learnable = jobsOf(project).filter((j) => j.mlTask === 'CLASSIFICATION' || j.mlTask === 'NAMED_ENTITIES_RECOGNITION');
   const job = h('select', { id: 'learning-job' },
-    h('option', { value: '', text: 'The first classification job (else the first NER job)', selected: !settings.jobId }),
+    h('option', { value: '', text: 'The first classification job', title: 'else the first NER job', selected: !settings.jobId }),
     learnable.map((j) => h('option', { value: j.id, text: j.instruction + ' (' + j.mlTask.toLowerCase().replaceAll('_', ' ') + ')', selected: j.id === settings.jobId })));
   const data = h('select', { id: 'learning-data' },
-    h('option', { value: '', text: 'The live labels (retrain as they come)', selected: !settings.pinnedVersion }),
-    versions.map((v) => h('option', { value: v.id, text: 'Dataset version “' + v.name + '” (' + v.assetCount + ' assets, frozen)', selected: v.id === settings.pinnedVersion })));
+    h('option', { value: '', text: 'The live labels', selected: !settings.pinnedVersion }),
+    versions.map((v) => h('option', { value: v.id, text: 'Version “' + v.name + '” (' + v.assetCount + ' assets)', selected: v.id === settings.pinnedVersion })));
   const status = h('div', { id: 'learning-status' });
   const form = h('form', { class: 'grid-form', id: 'learning-form' },
     h('label', { class: 'inline span-2' }, enabled, ' Learn while people label (retrain, pre-annotate and order the queue)'),
-    field('Queue strategy', strategy, 'Which item is served next once a model exists.'),
+    h('label', null, 'Queue strategy (once a model exists)', strategy, strategyHelp),
     field('Retrain every', every, 'new human labels.'),
     field('First model after', minLabels, 'labels (with at least two classes).'),
     field('Model search per training', budget, 'seconds: AutoML picks the features, learner and ensemble in this time.'),

@@ -30,9 +30,21 @@ public record LearningCurve(List<Point> points, Hint hint) {
   static final double MAX_ACCURACY_SPREAD = 0.03;
   static final int MIN_FORWARD = 5;
 
+  /**
+   * {@code cvItems}: the labels the cross-validated figures were measured on (the out-of-fold predictions of the model
+   * card's confusion matrix; fewer than {@code labelsUsed} when the search ran out of time after some folds), or null.
+   */
   public record Point(
       int version, String modelVersion, Instant createdAt, int labelsUsed, Double cvAccuracy, Double cvMacroF1,
-      Double cvEntityF1, Double forwardAccuracy, int forwardCount, Double changedShare) {}
+      Double cvEntityF1, Integer cvItems, Double forwardAccuracy, int forwardCount, Double changedShare) {}
+
+  private static Integer cvItems(ModelVersion v) {
+    JsonNode matrix = v.card() == null ? null : v.card().path("confusionMatrix").get("matrix");
+    if (matrix == null || !matrix.isArray()) return null;
+    int n = 0;
+    for (JsonNode row : matrix) for (JsonNode cell : row) n += cell.asInt();
+    return n;
+  }
 
   private static Double cvEntityF1(ModelVersion v) {
     JsonNode f1 = v.card() == null ? null : v.card().get("cvEntityF1");
@@ -64,7 +76,7 @@ public record LearningCurve(List<Point> points, Hint hint) {
     for (ModelVersion v : versions) {
       double[] c = forward.getOrDefault(v.modelVersion(), new double[2]);
       points.add(new Point(v.version(), v.modelVersion(), v.createdAt(), v.labelsUsed(), v.cvAccuracy(), v.cvMacroF1(),
-          cvEntityF1(v), c[1] == 0 ? null : c[0] / c[1], (int) c[1], v.changedShare()));
+          cvEntityF1(v), cvItems(v), c[1] == 0 ? null : c[0] / c[1], (int) c[1], v.changedShare()));
     }
     return new LearningCurve(points, hint(points));
   }

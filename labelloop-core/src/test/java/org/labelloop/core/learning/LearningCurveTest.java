@@ -91,4 +91,13 @@ class LearningCurveTest {
     assertEquals("v2", perCount.getFirst().modelVersion());
     assertTrue(LearningCurve.of(IFACE, List.of(first, retrained), List.of()).hint().message().contains("1 of 4"));
   }
+
+  @Test
+  void crossValidatedFiguresSayHowManyLabelsTheyWereMeasuredOn() {
+    var card = JsonNodeFactory.instance.objectNode();
+    card.putObject("confusionMatrix").set("matrix", InferenceMarksTest.json("[[2, 1], [0, 1]]"));
+    ModelVersion oneFold = new ModelVersion("p", 1, "v1", "j1", "JOB_0", Instant.EPOCH, 20, 0, 1, 0.75, 0.7, null, 100, "h", card);
+    assertEquals(4, LearningCurve.of(IFACE, List.of(oneFold), List.of()).points().getFirst().cvItems());
+    assertEquals(null, LearningCurve.of(IFACE, List.of(v(1, 0.7, null)), List.of()).points().getFirst().cvItems());
+  }
 }
