@@ -12,6 +12,8 @@ import { renderDashboard } from './views/dashboard.js';
 import { renderMembers } from './views/members.js';
 import { renderKeys } from './views/keys.js';
 import { renderWebhooks } from './views/webhooks.js';
+import { renderSettings } from './views/settings.js';
+import { renderAccount } from './views/account.js';
 import { projectTabs } from './views/project-tabs.js';
 
 const session = { me: null };
@@ -22,6 +24,7 @@ const routes = [
   [/^\/$/, renderProjects],
   [/^\/new$/, renderProjectEditor],
   [/^\/keys$/, renderKeys],
+  [/^\/account$/, renderAccount],
   [/^\/p\/([^/]+)$/, renderDashboard, 'dashboard'],
   [/^\/p\/([^/]+)\/label$/, renderLabel, 'label'],
   [/^\/p\/([^/]+)\/review$/, renderReview, 'review'],
@@ -30,6 +33,7 @@ const routes = [
   [/^\/p\/([^/]+)\/members$/, renderMembers, 'members'],
   [/^\/p\/([^/]+)\/interface$/, renderProjectEditor, 'interface'],
   [/^\/p\/([^/]+)\/webhooks$/, renderWebhooks, 'webhooks'],
+  [/^\/p\/([^/]+)\/settings$/, renderSettings, 'settings'],
 ];
 
 export function navigate(path) {
@@ -50,7 +54,7 @@ function renderNav() {
     h('a', { href: '#/', text: 'Projects' }),
     h('a', { href: '#/keys', text: 'API keys' }),
     h('a', { href: '/api/docs', text: 'API docs' }),
-    h('span', { class: 'whoami', title: u.email, text: (u.name || u.email) + (u.admin ? ' (admin)' : '') }),
+    h('a', { class: 'whoami', id: 'account-link', href: '#/account', title: 'Your account: ' + u.email, text: (u.name || u.email) + (u.admin ? ' (admin)' : '') }),
     h('button', { id: 'logout', class: 'secondary small', onclick: logout }, 'Log out'));
 }
 

@@ -94,6 +94,18 @@ export function inkFor(hex) {
   return (0.299 * r + 0.587 * g + 0.114 * b) > 150 ? '#111' : '#fff';
 }
 
+/** The start of a text, cut at a word boundary (never mid-word) with an ellipsis when it is longer than max. */
+export function snippet(text, max) {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max + 1).replace(/\s+\S*$/u, '');
+  return (cut.length >= max / 2 ? cut : text.slice(0, max)) + '…';
+}
+
+/** "1 suggestion", "3 suggestions"; irregular plurals are passed in. */
+export function plural(n, word, many = word + 's') {
+  return n + ' ' + (n === 1 ? word : many);
+}
+
 export function fmtDuration(seconds) {
   const s = Math.max(0, Math.round(seconds));
   const m = Math.floor(s / 60), r = s % 60;

@@ -1,5 +1,6 @@
 // A jsonResponse in words, for people: a one-line summary of an answer and the model's confidence in it.
 import { jobsOf } from './project-tabs.js';
+import { plural } from '../dom.js';
 
 /** Kili confidences are 0–100; some models send 0–1. Returns a percentage or null. */
 export function confidenceOf(item) {
@@ -25,8 +26,18 @@ export function summarize(project, jsonResponse) {
       parts.push((jobs.length > 1 ? job.instruction + ': ' : '') + (anns.join(' · ') || 'no entities'));
     } else if (job.mlTask === 'OBJECT_DETECTION') {
       const boxes = (r.annotations || []).map((a) => name(((a.categories || [])[0] || {}).name));
-      parts.push((jobs.length > 1 ? job.instruction + ': ' : '') + (boxes.length ? boxes.length + ' box(es): ' + boxes.join(', ') : 'no boxes'));
+      parts.push((jobs.length > 1 ? job.instruction + ': ' : '') + (boxes.length ? plural(boxes.length, 'box', 'boxes') + ': ' + boxes.join(', ') : 'no boxes'));
     }
   }
   return parts.join(' | ') || '—';
+}
+
+/** Whether two jsonResponses give the same answer (the same categories and spans or boxes), confidences aside. */
+export function sameAnswer(a, b) {
+  const key = (r) => JSON.stringify(Object.keys(r || {}).sort().map((job) => {
+    const { categories = [], annotations = [] } = r[job] || {};
+    return [job, categories.map((c) => c.name).sort(),
+      annotations.map((x) => [((x.categories || [])[0] || {}).name, x.beginOffset, x.content, x.boundingPoly]).map((x) => JSON.stringify(x)).sort()];
+  }));
+  return key(a) === key(b);
 }

@@ -3,13 +3,14 @@ import { svg } from '../dom.js';
 
 /**
  * A line chart of accuracy (0–1) against number of labels.
- * series: [{name, color, points: [{x, y}]}]
+ * series: [{name, color, points: [{x, y, lo?, hi?, label?}], hollow?, dashed?}]; lo–hi draws an error bar. Later series
+ * are drawn first and nudged a few pixels aside, so a point of the first series is never hidden under another's.
  */
 export function lineChart(series, { xLabel = 'labels', yLabel = 'accuracy', width = 560, height = 260 } = {}) {
   const pad = { l: 48, r: 16, t: 12, b: 36 };
   const all = series.flatMap((s) => s.points);
   const maxX = Math.max(1, ...all.map((p) => p.x));
-  const minY = Math.max(0, Math.floor(Math.min(...all.map((p) => p.y)) * 10) / 10 - 0.1);
+  const minY = Math.max(0, Math.floor(Math.min(...all.map((p) => p.lo ?? p.y)) * 10) / 10 - 0.1);
   const maxY = 1;
   const sx = (x) => pad.l + (x / maxX) * (width - pad.l - pad.r);
   const sy = (y) => height - pad.b - ((y - minY) / (maxY - minY || 1)) * (height - pad.t - pad.b);
@@ -28,15 +29,24 @@ export function lineChart(series, { xLabel = 'labels', yLabel = 'accuracy', widt
   root.appendChild(svg('text', { x: (width + pad.l) / 2, y: height - 4, 'text-anchor': 'middle', class: 'axis-label' }, xLabel));
   root.appendChild(svg('line', { x1: pad.l, x2: pad.l, y1: pad.t, y2: height - pad.b, class: 'axis' }));
   root.appendChild(svg('line', { x1: pad.l, x2: width - pad.r, y1: height - pad.b, y2: height - pad.b, class: 'axis' }));
-  for (const s of series) {
+  series.map((s, index) => ({ s, index })).reverse().forEach(({ s, index }) => {
     const pts = [...s.points].sort((a, b) => a.x - b.x);
-    if (!pts.length) continue;
-    root.appendChild(svg('polyline', { points: pts.map((p) => sx(p.x) + ',' + sy(p.y)).join(' '), fill: 'none', stroke: s.color, 'stroke-width': 2.5, class: 'series', 'stroke-dasharray': s.dashed ? '6 4' : null }));
+    if (!pts.length) return;
+    const nudge = index * 6;
+    const px = (p) => sx(p.x) + nudge;
+    const g = svg('g', { class: 'series-' + index });
+    g.appendChild(svg('polyline', { points: pts.map((p) => px(p) + ',' + sy(p.y)).join(' '), fill: 'none', stroke: s.color, 'stroke-width': 2.5, class: 'series', 'stroke-dasharray': s.dashed ? '6 4' : null }));
     for (const p of pts) {
-      root.appendChild(svg('circle', { cx: sx(p.x), cy: sy(p.y), r: 4, fill: s.color },
-        svg('title', null, s.name + ': ' + (Math.round(p.y * 1000) / 10) + '% at ' + p.x + ' ' + xLabel + (p.label ? ' (' + p.label + ')' : ''))));
+      if (typeof p.lo === 'number' && typeof p.hi === 'number') {
+        g.appendChild(svg('line', { x1: px(p), x2: px(p), y1: sy(p.lo), y2: sy(p.hi), stroke: s.color, 'stroke-width': 1.5, class: 'error-bar' }));
+        for (const end of [p.lo, p.hi]) g.appendChild(svg('line', { x1: px(p) - 4, x2: px(p) + 4, y1: sy(end), y2: sy(end), stroke: s.color, 'stroke-width': 1.5 }));
+      }
+      const range = typeof p.lo === 'number' ? ' (' + Math.round(p.lo * 100) + '–' + Math.round(p.hi * 100) + '%)' : '';
+      g.appendChild(svg('circle', { cx: px(p), cy: sy(p.y), r: s.hollow ? 5 : 4, fill: s.hollow ? '#fff' : s.color, stroke: s.color, 'stroke-width': 2, class: 'point' },
+        svg('title', null, s.name + ': ' + (Math.round(p.y * 1000) / 10) + '%' + range + ' at ' + p.x + ' ' + xLabel + (p.label ? ' (' + p.label + ')' : ''))));
     }
-  }
+    root.appendChild(g);
+  });
   return root;
 }
 

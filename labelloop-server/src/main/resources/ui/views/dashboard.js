@@ -1,6 +1,6 @@
 // Project dashboard: every panel loads on its own and says honestly when its data or endpoint is not there yet.
 import { get, getOptional, getAll } from '../api.js';
-import { h, replace, errorBox, fmtPct, fmtDate } from '../dom.js';
+import { h, replace, errorBox, fmtPct, fmtDate, plural } from '../dom.js';
 import { lineChart, stackedBar } from './chart.js';
 
 const STATUS_COLORS = { TODO: '#c9ced6', ONGOING: '#f2c14e', LABELED: '#4e79a7', TO_REVIEW: '#e15759', REVIEWED: '#59a14f' };
@@ -26,13 +26,15 @@ export async function renderDashboard(root, ctx) {
     status: h('div'), labelers: h('div'), models: h('div'), curve: h('div'), confusion: h('div'), agreement: h('div'),
     categories: h('div'),
   };
+  const isAdmin = ctx.me.admin || p.role === 'ADMIN';
+  const settingsLink = (text) => (isAdmin ? h('a', { class: 'small settings-link', href: '#/p/' + pid + '/settings', text }) : null);
   replace(root, h('div', { class: 'dashboard' },
     panel('panel-status', 'Assets by status', hosts.status),
-    panel('panel-curve', 'Learning curve', hosts.curve),
+    panel('panel-curve', 'Learning curve', hosts.curve, settingsLink('Learning settings: strategy, retraining, model search →')),
     panel('panel-models', 'Model versions', hosts.models),
-    panel('panel-confusion', 'Confusion matrix (latest model)', hosts.confusion),
+    panel('panel-confusion', 'Confusion matrix (latest model, cross-validated)', hosts.confusion),
     panel('panel-labelers', 'Labels per labeler', hosts.labelers),
-    panel('panel-agreement', 'Lowest agreement', hosts.agreement),
+    panel('panel-agreement', 'Lowest agreement', hosts.agreement, settingsLink('Quality settings: consensus and honeypots →')),
     panel('panel-categories', 'Agreement per category (labeler vs labeler)', hosts.categories)));
 
   drawStatus(hosts.status, p);
@@ -123,34 +125,63 @@ function modelList(models) {
   return items;
 }
 
+/** The cross-validated quality a model reports: accuracy for classifiers, entity F1 for NER ({value, what}). */
+function cvQuality(m) {
+  const acc = num(m, 'cvAccuracy', 'card.cvAccuracy');
+  if (acc !== null) return { value: acc, what: 'accuracy' };
+  const f1 = num(m, 'cvEntityF1', 'card.cvEntityF1');
+  return f1 !== null ? { value: f1, what: 'entity F1' } : null;
+}
+
 function drawModels(host, models, learning) {
   const items = modelList(models);
   if (items === null) { replace(host, empty('Model training is not available on this server yet (no /models endpoint).')); return; }
   const learner = learning && learning.learner;
   if (!items.length && learner && !learner.task) { replace(host, empty('No model: ' + learner.reason + '. The queue serves assets in import order.')); return; }
   if (!items.length) { replace(host, empty('No model yet: the first one trains once enough labels with at least two classes exist.')); return; }
+  const folds = (m) => num(m, 'card.cvFolds');
   replace(host, h('div', { class: 'table-wrap' }, h('table', { class: 'table', id: 'models-table' },
-    h('thead', null, h('tr', null, ['Version', 'Labels used', 'CV accuracy', 'Macro-F1', 'Training time', 'Trained'].map((t) => h('th', { text: t })))),
-    h('tbody', null, items.map((m) => h('tr', null,
-      h('td', { class: 'mono', text: m.modelVersion ?? m.version ?? m.id ?? '?' }),
-      h('td', { text: num(m, 'labelsUsed', 'labelCount', 'trainingSize', 'card.labelsUsed') ?? '—' }),
-      h('td', { text: fmtPct(num(m, 'cvAccuracy', 'metrics.cvAccuracy', 'metrics.accuracy', 'accuracy', 'card.metrics.accuracy')) }),
-      h('td', { text: fmtPct(num(m, 'cvMacroF1', 'metrics.cvMacroF1', 'metrics.macroF1', 'macroF1', 'card.metrics.macroF1')) }),
-      h('td', { text: (() => { const s = num(m, 'trainingSeconds', 'trainingTimeSeconds', 'card.trainingSeconds'); return s === null ? '—' : s.toFixed(1) + ' s'; })() }),
-      h('td', { text: fmtDate(m.createdAt || m.trainedAt) })))))));
+    h('thead', null, h('tr', null, ['Version', 'Labels used', 'CV accuracy / F1', 'Macro-F1', 'Calibration error (ECE)', 'Training time', 'Trained'].map((t) => h('th', { text: t })))),
+    h('tbody', null, items.map((m) => {
+      const q = cvQuality(m);
+      const ece = num(m, 'card.ece');
+      return h('tr', null,
+        h('td', { class: 'mono', text: m.modelVersion ?? m.version ?? '?' }),
+        h('td', { text: num(m, 'labelsUsed') ?? '—' }),
+        h('td', { class: 'cv-quality', title: q ? q.what + (folds(m) ? ', ' + folds(m) + '-fold cross-validation' : '') : 'not measured', text: q ? fmtPct(q.value) + (q.what === 'accuracy' ? '' : ' F1') : '—' }),
+        h('td', { text: fmtPct(num(m, 'cvMacroF1')) }),
+        h('td', { class: 'ece', title: 'expected calibration error of the out-of-fold probabilities: how far “80 % sure” is from being right 80 % of the time', text: ece === null ? '—' : fmtPct(ece) }),
+        h('td', { text: (() => { const s = num(m, 'trainingSeconds'); return s === null ? '—' : s.toFixed(1) + ' s'; })() }),
+        h('td', { text: fmtDate(m.createdAt) }));
+    })))),
+  h('p', { class: 'small muted', text: 'CV: out-of-fold predictions on the labels the model learned from. ECE: the gap between confidence and accuracy (0 % is perfectly calibrated).' }));
 }
 
+/** Wilson's 95 % interval of a proportion p observed on n items (Wilson 1927); sound at 0, 1 and small n. */
+function wilson(p, n) {
+  if (!(n > 0)) return {};
+  const z = 1.96, z2 = z * z;
+  const center = (p + z2 / (2 * n)) / (1 + z2 / n);
+  const half = (z * Math.sqrt(p * (1 - p) / n + z2 / (4 * n * n))) / (1 + z2 / n);
+  return { lo: Math.max(0, center - half), hi: Math.min(1, center + half) };
+}
+
+/**
+ * One point per label count (the newest version trained on that many labels: retrains on the same labels would draw a
+ * vertical line), with the 95 % interval over the items each figure was measured on.
+ */
 function curvePoints(curve) {
-  const items = Array.isArray(curve) ? curve : curve.points || curve.items || curve.versions || [];
+  const newest = new Map();
+  for (const it of curve.items || []) {
+    const prev = newest.get(it.labelsUsed);
+    if (!prev || it.version > prev.version) newest.set(it.labelsUsed, it);
+  }
   const cv = [], fwd = [];
-  for (const it of items) {
-    const x = num(it, 'labels', 'labelsUsed', 'labelCount', 'n');
-    if (x === null) continue;
-    const label = it.modelVersion ?? it.version;
-    const y = num(it, 'cvAccuracy', 'accuracy', 'metrics.cvAccuracy', 'cvMacroF1');
-    const f = num(it, 'forwardAccuracy', 'accuracyAfter', 'futureAccuracy', 'forward.accuracy');
-    if (y !== null) cv.push({ x, y, label });
-    if (f !== null) fwd.push({ x, y: f, label });
+  for (const it of [...newest.values()].sort((a, b) => a.labelsUsed - b.labelsUsed)) {
+    const x = it.labelsUsed, label = it.modelVersion;
+    if (typeof it.cvAccuracy === 'number') cv.push({ x, y: it.cvAccuracy, label, ...wilson(it.cvAccuracy, it.cvItems ?? x) });
+    else if (typeof it.cvEntityF1 === 'number') cv.push({ x, y: it.cvEntityF1, label });
+    if (typeof it.forwardAccuracy === 'number' && it.forwardCount > 0) fwd.push({ x, y: it.forwardAccuracy, label, n: it.forwardCount, ...wilson(it.forwardAccuracy, it.forwardCount) });
   }
   return { cv, fwd };
 }
@@ -158,18 +189,19 @@ function curvePoints(curve) {
 function drawCurve(host, curve, models) {
   if (curve === null) { replace(host, empty('The learning curve is not available on this server yet (no /learning-curve endpoint).')); return; }
   const { cv, fwd } = curvePoints(curve);
-  const hint = curve.stoppingHint || curve.hint || curve.stopping;
-  const hintText = typeof hint === 'string' ? hint : hint && (hint.message || hint.text || (hint.stable ? 'More labels are unlikely to help much.' : null));
-  const hintEl = hintText ? h('p', { class: hint && hint.stable ? 'notice stop' : 'small muted', id: 'stopping-hint', text: (hint && hint.stable ? 'Stopping hint: ' : '') + hintText }) : null;
+  const hint = curve.stoppingHint;
+  const hintEl = hint && hint.message ? h('p', { class: hint.stable ? 'notice stop' : 'small', id: 'stopping-hint', text: (hint.stable ? 'Stopping hint: ' : '') + hint.message }) : null;
   if (!cv.length && !fwd.length) {
     replace(host, empty(modelList(models) && modelList(models).length ? 'Not enough model versions for a curve yet.' : 'No model yet: the curve appears after the first training.'), hintEl);
     return;
   }
   const series = [];
-  if (cv.length) series.push({ name: 'cross-validated accuracy', color: '#3457d5', points: cv });
-  if (fwd.length) series.push({ name: 'accuracy on later human labels', color: '#e15759', points: fwd, dashed: true });
+  if (cv.length) series.push({ name: 'cross-validated ' + (cv.some((p) => p.lo !== undefined) ? 'accuracy' : 'entity F1') + ' (on the labels learned from)', color: '#3457d5', points: cv });
+  if (fwd.length) series.push({ name: 'accuracy on later human labels (items the model had not seen)', color: '#e15759', points: fwd, dashed: true, hollow: true });
   replace(host, h('div', { id: 'learning-curve' }, lineChart(series)),
     h('ul', { class: 'legend' }, series.map((s) => { const sw = h('span', { class: 'swatch' }); sw.style.backgroundColor = s.color; return h('li', null, sw, s.name); })),
+    h('p', { class: 'small muted', id: 'curve-note', text: 'One point per label count (the newest model trained on it). Bars: 95 % interval (Wilson) over the items each point was measured on'
+      + (fwd.length ? ' — ' + fwd.map((p) => p.n).reduce((a, b) => a + b, 0) + ' later human labels in all.' : '.') }),
     hintEl || h('p', { class: 'small muted', text: 'No stopping hint yet.' }));
 }
 
@@ -177,14 +209,20 @@ function drawConfusion(host, models, project) {
   const items = modelList(models);
   if (items === null) { replace(host, empty('Not available yet: the server has no model endpoint.')); return; }
   if (!items.length) { replace(host, empty('No model yet.')); return; }
-  const latest = items.reduce((a, b) => (String(b.createdAt || '') >= String(a.createdAt || '') ? b : a));
-  const cm = latest.confusionMatrix || (latest.metrics && latest.metrics.confusionMatrix) || (latest.card && latest.card.confusionMatrix);
-  if (!cm) { replace(host, empty('The latest model (' + (latest.modelVersion ?? latest.version ?? '?') + ') does not report a confusion matrix yet.')); return; }
-  const labels = cm.labels || cm.classes || [];
-  const matrix = cm.matrix || cm.counts || cm.values || [];
+  const latest = items.reduce((a, b) => ((b.version ?? 0) >= (a.version ?? 0) ? b : a));
+  const cm = latest.card && latest.card.confusionMatrix;
+  if (!cm) { replace(host, empty('The latest model (' + (latest.modelVersion ?? '?') + ') does not report a confusion matrix' + (cvQuality(latest) && cvQuality(latest).what === 'entity F1' ? ': entity models report their cross-validated F1 instead.' : '.'))); return; }
+  const labels = cm.labels || [];
+  const matrix = cm.matrix || [];
   const max = Math.max(1, ...matrix.flat());
+  const total = matrix.flat().reduce((a, b) => a + b, 0);
   const names = new Map();
   Object.values((project.jsonInterface && project.jsonInterface.jobs) || {}).forEach((j) => Object.entries((j.content && j.content.categories) || {}).forEach(([id, c]) => names.set(id, c.name || id)));
+  // the search may have run out of time after some folds: the chosen configuration's entry says how many it completed
+  const planned = num(latest, 'card.cvFolds');
+  const entry = (latest.card.leaderboard || []).find((e) => e.config === latest.card.config);
+  const done = entry && typeof entry.folds === 'number' ? entry.folds : planned;
+  const folds = done && planned && done < planned ? done + ' of ' + planned + ' folds of ' + planned + '-fold ' : done ? done + '-fold ' : '';
   replace(host, h('div', { class: 'table-wrap' }, h('table', { class: 'table confusion', id: 'confusion-matrix' },
     h('thead', null, h('tr', null, h('th', { text: 'true ↓ / predicted →' }), labels.map((l) => h('th', { text: names.get(l) || l })))),
     h('tbody', null, matrix.map((row, i) => h('tr', null, h('th', { text: names.get(labels[i]) || labels[i] || String(i) }),
@@ -193,7 +231,9 @@ function drawConfusion(host, models, project) {
         td.style.setProperty('--heat', String(v / max));
         return td;
     })))))),
-  h('p', { class: 'small muted', text: 'Model ' + (latest.modelVersion ?? latest.version ?? '?') + '.' }));
+  h('p', { class: 'small muted', id: 'confusion-note', text: 'Model ' + (latest.modelVersion ?? '?') + ': out-of-fold predictions of '
+    + folds + 'cross-validation on ' + plural(total, 'labeled item') + ' (each predicted by a model that did not learn from it)'
+    + (total < 30 ? ' — too few to trust each cell.' : '.') }));
 }
 
 async function drawAgreement(host, pid) {

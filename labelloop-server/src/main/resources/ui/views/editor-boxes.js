@@ -1,6 +1,6 @@
 // Object-detection jobs: boxes over the asset's image, drawn by the box layer of image-editor.js. A drag draws a box as
 // the highlighted category of the active object-detection job (or of the first); a click selects a box.
-import { h, toast } from '../dom.js';
+import { h, toast, plural } from '../dom.js';
 import { confidenceOf } from './answer-summary.js';
 import { createBoxLayer, boxOf, annotationOf } from './image-editor.js';
 import { categoryOf, colorOf } from './editor-categories.js';
@@ -25,7 +25,7 @@ export const boxesJob = {
 
   body: (job, ed, ji) => markPanel(job, ed, ji, {
     describe: (b) => h('span', null, 'Selected: a box as ', h('strong', { text: categoryOf(job, b.cat).name }), b.model ? ' (model)' : ''),
-    hint: ed.state[job.id].marks.length + ' box(es). Drag on the image to draw a box as the highlighted category; click a box to change it.',
+    hint: plural(ed.state[job.id].marks.length, 'box', 'boxes') + '. Drag on the image to draw a box as the highlighted category; click a box to change it.',
     toolsId: 'box-tools', removeId: 'remove-box',
   }),
 

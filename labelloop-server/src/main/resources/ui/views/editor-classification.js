@@ -4,16 +4,23 @@ import { h } from '../dom.js';
 import { confidenceOf } from './answer-summary.js';
 import { categoryButton } from './editor-categories.js';
 
-/** Picks or unpicks a category: a radio job keeps at most one. */
+/**
+ * Picks or unpicks a category. Picking a category the model suggested confirms it (the answer becomes the human's);
+ * a radio job keeps at most one, and a required job never loses its last answer to a key, so every sequence of keys
+ * leaves a submit-able answer.
+ */
 function toggle(job, catId, ed) {
   const st = ed.state[job.id];
+  const confirmsModel = st.model && st.selected.includes(catId);
   st.model = false;
-  if (job.input === 'checkbox') {
-    st.selected = st.selected.includes(catId) ? st.selected.filter((x) => x !== catId) : [...st.selected, catId];
-  } else {
-    st.selected = st.selected.includes(catId) && st.selected.length === 1 ? [] : [catId];
-  }
+  if (!confirmsModel) st.selected = afterPicking(job, st.selected, catId);
   ed.changed();
+}
+
+function afterPicking(job, selected, catId) {
+  if (!selected.includes(catId)) return job.input === 'checkbox' ? [...selected, catId] : [catId];
+  if (job.required && selected.length === 1) return selected;
+  return selected.filter((x) => x !== catId);
 }
 
 /** The classification kind of job (the interface of a kind is described in editor.js). */

@@ -102,6 +102,7 @@ export function createEditor({ project, asset, initial, prediction, onChange = (
     modelCount,
     /** Handles a shortcut; returns true when it was one of the editor's. */
     handleKey(e) {
+      if (textView && textView.handleKey(e)) return true;
       if (/^[1-9]$/.test(e.key)) {
         const job = jobs[ed.active];
         if (!job) return false;

@@ -6,7 +6,7 @@ export async function renderExport(root, ctx) {
   const pid = encodeURIComponent(ctx.project.id);
   const format = h('select', { id: 'export-format' }, h('option', { value: 'jsonl', text: 'JSONL (Kili shape, one asset per line)' }), h('option', { value: 'csv', text: 'CSV (one column per job)' }));
   const status = h('select', { id: 'export-status' }, STATUSES.map((s) => h('option', { value: s, text: s || 'all statuses' })));
-  const labelType = h('select', { id: 'export-label-type' }, ['', 'DEFAULT', 'REVIEW', 'PREDICTION', 'INFERENCE'].map((s) => h('option', { value: s, text: s ? 'assets with a ' + s + ' label' : 'any labels' })));
+  const labelType = h('select', { id: 'export-label-type' }, ['', 'DEFAULT', 'REVIEW', 'PREDICTION', 'INFERENCE'].map((s) => h('option', { value: s, text: s ? 'assets with ' + (/^[AEIOU]/.test(s) ? 'an ' : 'a ') + s + ' label' : 'any labels' })));
   const link = h('a', { class: 'button', id: 'export-download', download: '' }, 'Download');
   const urlText = h('code', { class: 'small', id: 'export-url' });
   const update = () => {

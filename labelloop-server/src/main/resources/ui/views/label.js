@@ -1,8 +1,8 @@
 // The labeling screen: one asset at a time from the queue, keyboard first. Submitting fetches the next asset in place.
 import { get, post, getOptional } from '../api.js';
-import { h, replace, errorBox, toast, showError, fmtDuration, isTyping } from '../dom.js';
+import { h, replace, errorBox, toast, showError, fmtDuration, isTyping, plural } from '../dom.js';
 import { createEditor } from './editor.js';
-import { summarize, confidenceOf } from './answer-summary.js';
+import { summarize, confidenceOf, sameAnswer } from './answer-summary.js';
 
 const SHORTCUTS = [
   ['1 – 9', 'pick a category of the highlighted job (NER: the entity type for the next span)'],
@@ -18,6 +18,9 @@ const SHORTCUTS = [
 const SHORTCUTS_BY_INPUT = {
   TEXT: [
     ['Mouse: select text', 'create a span (NER), snapped to whole words'],
+    ['← → (Shift extends)', 'NER: move the token cursor (then Backspace goes back only when no span is under it)'],
+    ['1 – 9 on the cursor', 'NER: tag the tokens under the cursor (relabels a span there)'],
+    ['Backspace on the cursor', 'NER: remove the span under the cursor'],
     ['Click a span, then 1–9 / Delete', 'relabel or remove it'],
   ],
   IMAGE: [
@@ -41,20 +44,36 @@ export function helpOverlay(rows, onClose) {
       close));
 }
 
-function whyNext(asset, settings) {
-  const q = asset.queue || asset.queueInfo || {};
-  const served = q.strategy || asset.strategy;
-  const score = q.score ?? asset.queueScore ?? asset.score;
-  const parts = [];
-  if (served) parts.push('strategy ' + served);
-  if (typeof score === 'number') parts.push('score ' + score.toFixed(3));
-  if (q.reason || asset.reason) parts.push(q.reason || asset.reason);
-  if (parts.length) return 'Next because: ' + parts.join(' · ');
+/** A percentage for people: never "100 %" or "0 %" for a probability that is neither. */
+function pct(p) {
+  const r = Math.round(100 * p);
+  return (r === 100 && p < 1 ? '> 99' : r === 0 && p > 0 ? '< 1' : String(r)) + ' %';
+}
+
+/** Why the model sends this asset now, in words, from the distribution the prediction carries (single-choice jobs). */
+function hesitation(project, prediction) {
+  for (const [jobId, r] of Object.entries((prediction && prediction.jsonResponse) || {})) {
+    const dist = Object.entries((r && r.probabilities) || {}).sort((a, b) => b[1] - a[1]);
+    if (dist.length < 2) continue;
+    const job = (project.jsonInterface.jobs || {})[jobId] || {};
+    const name = (id) => ((job.content && job.content.categories && job.content.categories[id]) || {}).name || id;
+    const [[a, pa], [b, pb]] = dist;
+    return pa - pb < 0.5
+      ? 'the model hesitates between ' + name(a) + ' ' + pct(pa) + ' and ' + name(b) + ' ' + pct(pb)
+      : 'the model is ' + pct(pa) + ' sure it is ' + name(a) + ' (next: ' + name(b) + ' ' + pct(pb) + ')';
+  }
+  return null;
+}
+
+function whyNext(project, asset, settings) {
+  const q = asset.queue || {};
   if (asset.priority) return 'Next because: priority ' + asset.priority + ' (set by a reviewer or script)';
-  const strategy = settings && settings.enabled !== false && settings.strategy ? 'queue strategy “' + settings.strategy + '”' : null;
-  if (asset.prediction) return [strategy, 'predicted by model ' + (asset.prediction.modelVersion || '?')].filter(Boolean).join(' · ');
+  if (q.strategy === 'random') return 'Next because: picked at random (queue strategy “random”)';
+  const words = hesitation(project, asset.prediction);
+  if (words) return 'Next because ' + words + ' (queue strategy “' + (q.strategy || (settings && settings.strategy) || '?') + '”)';
+  if (asset.prediction) return 'Predicted by model ' + (asset.prediction.modelVersion || '?') + (q.strategy ? ' · queue strategy “' + q.strategy + '”' : '');
   if (settings && settings.enabled === false) return 'Queue order: priority, then import order (active learning is off)';
-  return (strategy ? strategy + ' · ' : '') + 'no model yet: cold-start order';
+  return (q.strategy && q.strategy !== 'import order' ? 'queue strategy “' + q.strategy + '” · ' : '') + 'no model yet: cold-start order';
 }
 
 export async function renderLabel(root, ctx) {
@@ -97,7 +116,7 @@ export async function renderLabel(root, ctx) {
   let learning = null;
   getOptional('/api/v1/projects/' + pid + '/learning').then((s) => {
     learning = s;
-    if (current && !viewing) why.textContent = whyNext(current, learning);
+    if (current && !viewing) why.textContent = whyNext(project, current, learning);
   }).catch(() => {});
 
   function drawProgress() {
@@ -124,7 +143,7 @@ export async function renderLabel(root, ctx) {
     replace(editorHost, editor.el);
     replace(meta, h('span', null, 'Asset ', h('bdi', { class: 'mono', text: asset.externalId || asset.id })),
       asset.status ? h('span', { class: 'badge', text: asset.status }) : null);
-    why.textContent = isHistory ? '' : whyNext(asset, learning);
+    why.textContent = isHistory ? '' : whyNext(project, asset, learning);
     historyNote.hidden = !isHistory;
     if (isHistory) {
       replace(historyNote, h('span', null, 'You are changing your answer to an earlier asset. ', h('kbd', { text: '⏎' }),
@@ -137,7 +156,7 @@ export async function renderLabel(root, ctx) {
   function drawModelState() {
     const p = viewing ? null : current && current.prediction;
     const n = editor ? editor.modelCount() : 0;
-    acceptBtn.hidden = !(p && n > 0);
+    acceptBtn.hidden = !p;
     if (!p) { modelBanner.hidden = true; return; }
     modelBanner.hidden = false;
     const confs = [];
@@ -147,9 +166,10 @@ export async function renderLabel(root, ctx) {
     }
     const conf = confs.length ? ' · confidence ' + Math.max(...confs) + ' %' : '';
     replace(modelBanner, n > 0
-      ? h('span', null, h('strong', { text: 'Pre-filled by model ' + (p.modelVersion || '') }), conf + ' — ' + n + ' suggestion(s) marked “model”. ',
-        h('kbd', { text: 'A' }), ' accepts all; any edit makes the answer yours.')
-      : h('span', null, 'Model ' + (p.modelVersion || '') + ' suggested: ' + summarize(project, p.jsonResponse) + conf + ' — you have edited it, so this answer is yours.'));
+      ? h('span', null, h('strong', { text: 'Pre-filled by model ' + (p.modelVersion || '') }), conf + ' — ' + plural(n, 'suggestion') + ' marked “model”. ',
+        h('kbd', { text: 'A' }), ' accepts ' + (n === 1 ? 'it' : 'all') + '; any edit makes the answer yours.')
+      : h('span', null, 'Model ' + (p.modelVersion || '') + ' suggested: ' + summarize(project, p.jsonResponse) + conf + ' — '
+        + (sameAnswer(editor.response(), p.jsonResponse) ? 'you confirmed it.' : 'you have edited it, so this answer is yours.')));
     modelBanner.classList.toggle('edited', n === 0);
   }
 
@@ -169,7 +189,7 @@ export async function renderLabel(root, ctx) {
       editor = null;
       replace(card, h('div', { class: 'empty', id: 'queue-empty' },
         h('h2', { text: 'Nothing left to label 🎉' }),
-        h('p', { text: 'The queue of this project is empty for you' + (history.length ? ' — you labeled ' + history.length + ' asset(s) in this session.' : '.') }),
+        h('p', { text: 'The queue of this project is empty for you' + (history.length ? ' — you labeled ' + plural(history.length, 'asset') + ' in this session.' : '.') }),
         h('div', { class: 'row' }, h('a', { class: 'button', href: '#/p/' + pid }, 'Dashboard'),
           history.length ? h('button', { type: 'button', class: 'secondary', onclick: () => { done = false; location.reload(); } }, 'Check again') : null)));
       timer.textContent = '—';
@@ -183,7 +203,8 @@ export async function renderLabel(root, ctx) {
   async function submit(acceptAll) {
     if (busy || !editor) return;
     if (acceptAll) {
-      if (!editor.hasModelSuggestions) { toast('There is no model suggestion to accept.'); return; }
+      // What is left of the model's suggestion is accepted; what the labeler already confirmed or changed stays theirs.
+      if (viewing || !current.prediction) { toast('There is no model suggestion to accept.'); return; }
       editor.acceptModel();
     }
     const problem = editor.problem();

@@ -14,6 +14,7 @@ export function projectTabs(project, active, me) {
     isAdmin && ['members', 'Members', '/members'],
     isAdmin && ['interface', 'Interface', '/interface'],
     isAdmin && ['webhooks', 'Integrations', '/webhooks'],
+    isAdmin && ['settings', 'Settings', '/settings'],
   ].filter(Boolean);
   const base = '#/p/' + encodeURIComponent(project.id);
   return h('div', { class: 'project-head' },

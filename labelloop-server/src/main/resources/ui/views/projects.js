@@ -33,7 +33,7 @@ function projectCard(p) {
   const base = '#/p/' + encodeURIComponent(p.id);
   const bar = h('div', { class: 'progress', title: done + ' of ' + total + ' labeled' }, h('div', { class: 'progress-fill' }));
   bar.firstChild.style.width = (total ? (100 * done / total) : 0) + '%';
-  const jobs = Object.values((p.jsonInterface && p.jsonInterface.jobs) || {}).map((j) => j.mlTask === 'NAMED_ENTITIES_RECOGNITION' ? 'NER' : j.mlTask === 'CLASSIFICATION' ? 'classification' : String(j.mlTask).toLowerCase());
+  const jobs = Object.values((p.jsonInterface && p.jsonInterface.jobs) || {}).map((j) => j.mlTask === 'NAMED_ENTITIES_RECOGNITION' ? 'NER' : j.mlTask === 'CLASSIFICATION' ? 'classification' : String(j.mlTask).toLowerCase().replaceAll('_', ' '));
   return h('article', { class: 'card project-card', dataset: { projectId: p.id } },
     h('h2', null, h('a', { href: base, dir: 'auto', text: p.title })),
     p.description ? h('p', { class: 'muted', dir: 'auto', text: p.description }) : null,

@@ -1,7 +1,7 @@
 // Review: a reviewer goes through TO_REVIEW (or LABELED) assets, sees the labeler's answer, the model's prediction and
 // the inference mark, and accepts, corrects (both create a REVIEW label) or sends the asset back to the queue.
 import { get, post, patch, getOptional } from '../api.js';
-import { h, replace, errorBox, toast, showError, isTyping, fmtDate } from '../dom.js';
+import { h, replace, errorBox, toast, showError, isTyping, fmtDate, snippet } from '../dom.js';
 import { createEditor } from './editor.js';
 import { summarize } from './answer-summary.js';
 import { helpOverlay } from './label.js';
@@ -78,7 +78,7 @@ export async function renderReview(root, ctx) {
     replace(listHost, h('ol', { class: 'asset-list' }, items.map((a, i) => {
       const li = h('li', { class: i === index ? 'current' : '', dataset: { assetId: a.id, externalId: a.externalId || '' } },
         h('button', { type: 'button', class: 'link' }, h('bdi', { class: 'mono', text: a.externalId || a.id }), ' ',
-          hasFile ? null : h('span', { class: 'muted snippet', dir: 'auto', text: String(a.content || '').slice(0, 80) })));
+          hasFile ? null : h('span', { class: 'muted snippet', dir: 'auto', text: snippet(String(a.content || ''), 80) })));
       li.firstChild.addEventListener('click', () => select(i));
       return li;
     })));
@@ -119,7 +119,7 @@ export async function renderReview(root, ctx) {
         h('dt', { text: 'Labeler' }), h('dd', { id: 'review-labeler' }, human ? h('span', null, h('strong', { dir: 'auto', text: summarize(project, human.jsonResponse) }), ' — ' + who(human) + ', ' + fmtDate(human.createdAt) + (human.secondsToLabel ? ', ' + human.secondsToLabel + ' s' : '')) : 'no labeler answer'),
         review ? h('dt', { text: 'Reviewed' }) : null,
         review ? h('dd', null, h('strong', { dir: 'auto', text: summarize(project, review.jsonResponse) }), ' — ' + who(review)) : null,
-        h('dt', { text: 'Model' }), h('dd', { id: 'review-model' }, prediction ? summarize(project, prediction.jsonResponse) + ' (' + (prediction.modelVersion || 'model') + ')' : inference ? summarize(project, inference.jsonResponse) + ' (inference ' + (inference.modelVersion || '') + ')' : 'no prediction yet'),
+        h('dt', { text: 'Model' }), h('dd', { id: 'review-model' }, prediction ? summarize(project, prediction.jsonResponse) + ' (' + (prediction.modelVersion || 'model') + ')' : inference ? summarize(project, inference.jsonResponse) + ' (inference ' + (inference.modelVersion || '') + ')' : 'none for this asset (models pre-annotate the assets that are still unlabeled when they train)'),
         h('dt', { text: 'Inference mark' }), h('dd', { id: 'review-mark' }, typeof mark === 'number'
           ? h('span', { class: mark < 0.5 ? 'bad' : 'good', text: mark.toFixed(2) + (mark < 0.5 ? ' — model and labeler disagree' : ' — model agrees') })
           : h('span', { class: 'muted', text: marks === null ? 'not available on this server' : 'none yet (needs a model label and a human label)' }))),

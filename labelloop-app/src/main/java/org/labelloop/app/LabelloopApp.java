@@ -132,7 +132,7 @@ public final class LabelloopApp implements AutoCloseable {
     if (created.isPresent()) {
       writeSecret(keyFile, created.get().apiKey());
       out.println("Created the administrator " + created.get().user().email()
-          + " with password: " + created.get().password() + "  (shown once; change it by creating another admin)");
+          + " with password: " + created.get().password() + "  (shown once; change it in the browser: your name at the top right, Password)");
       out.println("The administrator's API key is in " + keyFile + " (mode 600).");
     } else if (Files.exists(keyFile)) {
       out.println("The administrator's API key is in " + keyFile + ".");

@@ -395,4 +395,21 @@ abstract class ApiContract extends ServerContract {
     assertError(throttled, 429, "TOO_MANY_REQUESTS");
     assertTrue(throttled.raw().headers().firstValue("Retry-After").isPresent());
   }
+
+  @Test
+  void aUserChangesTheirPasswordOnlyWithTheCurrentOne() {
+    String[] u = newUser();
+    Api user = admin.as(u[1]);
+    String email = admin.get("/api/v1/users").body().path("items").findParents("id").stream()
+        .filter(n -> n.path("id").asText().equals(u[0])).findFirst().orElseThrow().path("email").asText();
+    assertError(user.post("/api/v1/auth/password", Api.object().put("currentPassword", "not my password").put("newPassword", "a new long password")),
+        400, "INVALID_INPUT");
+    assertError(user.post("/api/v1/auth/password", Api.object().put("currentPassword", "a long enough password").put("newPassword", "short")),
+        400, "INVALID_INPUT");
+    assertEquals(204, user.post("/api/v1/auth/password",
+        Api.object().put("currentPassword", "a long enough password").put("newPassword", "a new long password")).status());
+    Api anonymous = admin.as(null);
+    assertError(anonymous.post("/api/v1/auth/login", Api.object().put("email", email).put("password", "a long enough password")), 401, "UNAUTHENTICATED");
+    assertEquals(200, anonymous.post("/api/v1/auth/login", Api.object().put("email", email).put("password", "a new long password")).status());
+  }
 }

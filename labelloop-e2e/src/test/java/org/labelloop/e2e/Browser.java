@@ -21,6 +21,8 @@ final class Browser {
   static final Path CHROMIUM = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
   static final Path CHROMEDRIVER = Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver"));
   static final Path SCREENSHOTS = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
+  /** Where the screenshots for the documentation go (docs/screens in the repository). */
+  static final Path DOC_SCREENS = Path.of(System.getProperty("docs.screens.dir", "target/doc-screens"));
   static final Path DOWNLOADS = Path.of(System.getProperty("downloads.dir", "target/downloads")).toAbsolutePath();
 
   private static Path profile;
@@ -92,6 +94,20 @@ final class Browser {
         .filter(m -> m.contains("Content Security Policy") || m.contains("Uncaught") || m.contains("TypeError")
             || m.contains("ReferenceError") || m.contains("SyntaxError"))
         .toList();
+  }
+
+  /** A 1400x900 screenshot of the page for docs/screens, so a reader sees the product without running it. */
+  static void documentScreen(ChromeDriver driver, String name) {
+    driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+        Map.of("width", 1400, "height", 900, "deviceScaleFactor", 1, "mobile", false));
+    try {
+      Files.createDirectories(DOC_SCREENS);
+      Files.write(DOC_SCREENS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
   }
 
   static void screenshot(ChromeDriver driver, String name) {

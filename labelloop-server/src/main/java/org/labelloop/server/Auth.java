@@ -122,6 +122,12 @@ final class Auth {
     ctx.json(me(user.get(), csrf));
   }
 
+  void changePassword(Context ctx) {
+    JsonNode body = Body.object(ctx);
+    app.users().changePassword(caller(ctx), Body.requiredText(body, "currentPassword"), Body.requiredText(body, "newPassword"));
+    ctx.status(204);
+  }
+
   void logout(Context ctx) {
     String token = ctx.cookie(COOKIE);
     if (token != null) {

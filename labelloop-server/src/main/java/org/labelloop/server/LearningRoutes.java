@@ -66,7 +66,7 @@ final class LearningRoutes {
       ObjectNode o = items.addObject();
       o.put("version", p.version()).put("modelVersion", p.modelVersion()).put("createdAt", String.valueOf(p.createdAt()))
           .put("labelsUsed", p.labelsUsed()).put("cvAccuracy", p.cvAccuracy()).put("cvMacroF1", p.cvMacroF1())
-          .put("cvEntityF1", p.cvEntityF1())
+          .put("cvEntityF1", p.cvEntityF1()).put("cvItems", p.cvItems())
           .put("forwardAccuracy", p.forwardAccuracy()).put("forwardCount", p.forwardCount()).put("changedShare", p.changedShare());
     }
     out.putObject("stoppingHint").put("stable", curve.hint().stable()).put("message", curve.hint().message());

@@ -118,6 +118,12 @@ final class SqlUserRepository implements UserRepository {
   }
 
   @Override
+  public void setPasswordHash(String userId, String passwordHash) {
+    tx.write(h -> h.createUpdate("UPDATE users SET password_hash = :hash WHERE id = :id")
+        .bind("hash", passwordHash).bind("id", Ids.parse(userId)).execute());
+  }
+
+  @Override
   public List<User> list() {
     return tx.read(h -> h.createQuery("SELECT " + COLUMNS + " FROM users ORDER BY id").map((rs, ctx) -> map(rs)).list());
   }

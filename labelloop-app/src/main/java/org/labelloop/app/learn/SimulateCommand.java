@@ -46,7 +46,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "simulate", mixinStandardHelpOptions = true,
     description = {"Replays a fully labeled dataset through query strategies and records learning curves.",
         "Exact duplicate texts are removed before the split. Per strategy the last line is",
-        "final strategy=NAME labels=N accuracy=... macro_f1=... aulc=... (aulc = mean accuracy over the curve)."})
+        "final strategy=NAME labels=N accuracy=... macro_f1=... aulc=... ece=... certain=N (aulc = mean accuracy over the curve; "
+            + "ece = expected calibration error on the test set, 15 bins; certain = unlabeled items given a probability of exactly 1)."})
 public final class SimulateCommand implements Callable<Integer> {
   @Mixin DataOptions in = new DataOptions();
 
@@ -134,8 +135,9 @@ public final class SimulateCommand implements Callable<Integer> {
         } else {
           double aulc = IntStream.range(0, repeats)
               .mapToDouble(r -> Simulator.aulc(curve.stream().filter(p -> p.repeat() == r).toList(), "accuracy")).average().orElse(Double.NaN);
-          stdout.printf(Locale.ROOT, "final strategy=%s labels=%d accuracy=%.4f macro_f1=%.4f aulc=%.4f%n", s, last,
-              mean(finals, "accuracy"), mean(finals, "macro_f1"), aulc);
+          int certain = finals.stream().mapToInt(p -> (int) p.metric("certain")).max().orElse(0);
+          stdout.printf(Locale.ROOT, "final strategy=%s labels=%d accuracy=%.4f macro_f1=%.4f aulc=%.4f ece=%.4f certain=%d%n", s,
+              last, mean(finals, "accuracy"), mean(finals, "macro_f1"), aulc, mean(finals, "ece"), certain);
         }
       }
       stdout.flush();

@@ -81,7 +81,8 @@ class LearnCommandsTest {
         "4", "--budget", "16", "--embedder", "none", "--out", curve.toString());
     assertEquals("0", r[0], r[2]);
     for (String s : List.of("random", "margin")) {
-      assertTrue(r[1].matches("(?s).*final strategy=" + s + " labels=16 accuracy=1\\.0000 macro_f1=1\\.0000 aulc=\\S+.*"),
+      // separable data: accuracy 1, and no unlabeled item is called certain
+      assertTrue(r[1].matches("(?s).*final strategy=" + s + " labels=16 accuracy=1\\.0000 macro_f1=1\\.0000 aulc=\\S+ ece=0\\.\\d{4} certain=0\\b.*"),
           r[1]);
     }
     assertEquals(1 + 2 * 4, Files.readAllLines(curve).size()); // header + 4 points (4, 8, 12, 16) per strategy

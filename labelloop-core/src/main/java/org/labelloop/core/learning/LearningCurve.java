@@ -30,9 +30,21 @@ public record LearningCurve(List<Point> points, Hint hint) {
   static final double MAX_ACCURACY_SPREAD = 0.03;
   static final int MIN_FORWARD = 5;
 
+  /**
+   * {@code cvItems}: the labels the cross-validated figures were measured on (the out-of-fold predictions of the model
+   * card's confusion matrix; fewer than {@code labelsUsed} when the search ran out of time after some folds), or null.
+   */
   public record Point(
       int version, String modelVersion, Instant createdAt, int labelsUsed, Double cvAccuracy, Double cvMacroF1,
-      Double cvEntityF1, Double forwardAccuracy, int forwardCount, Double changedShare) {}
+      Double cvEntityF1, Integer cvItems, Double forwardAccuracy, int forwardCount, Double changedShare) {}
+
+  private static Integer cvItems(ModelVersion v) {
+    JsonNode matrix = v.card() == null ? null : v.card().path("confusionMatrix").get("matrix");
+    if (matrix == null || !matrix.isArray()) return null;
+    int n = 0;
+    for (JsonNode row : matrix) for (JsonNode cell : row) n += cell.asInt();
+    return n;
+  }
 
   private static Double cvEntityF1(ModelVersion v) {
     JsonNode f1 = v.card() == null ? null : v.card().get("cvEntityF1");
@@ -64,32 +76,57 @@ public record LearningCurve(List<Point> points, Hint hint) {
     for (ModelVersion v : versions) {
       double[] c = forward.getOrDefault(v.modelVersion(), new double[2]);
       points.add(new Point(v.version(), v.modelVersion(), v.createdAt(), v.labelsUsed(), v.cvAccuracy(), v.cvMacroF1(),
-          cvEntityF1(v), c[1] == 0 ? null : c[0] / c[1], (int) c[1], v.changedShare()));
+          cvEntityF1(v), cvItems(v), c[1] == 0 ? null : c[0] / c[1], (int) c[1], v.changedShare()));
     }
     return new LearningCurve(points, hint(points));
   }
 
-  static Hint hint(List<Point> points) {
+  /**
+   * The hint reads the curve as the dashboard draws it: one point per label count (the newest version trained on that
+   * many labels), and it names the direction of the accuracy over the last {@link #WINDOW} of them, so a drop is never
+   * called "still improving".
+   */
+  static Hint hint(List<Point> versions) {
+    List<Point> points = newestPerLabelCount(versions);
     if (points.size() < WINDOW + 1) {
-      return new Hint(false, "Too few model versions to judge (" + points.size() + " of " + (WINDOW + 1) + " needed).");
+      return new Hint(false, "Too few label counts with a model to judge (" + points.size() + " of " + (WINDOW + 1) + " needed).");
     }
     List<Point> last = points.subList(points.size() - WINDOW, points.size());
     double maxChanged = 0;
     double lo = 1, hi = 0;
+    double[] acc = new double[WINDOW];
     int withForward = 0;
-    for (Point p : last) {
+    for (int i = 0; i < WINDOW; i++) {
+      Point p = last.get(i);
       if (p.changedShare() == null) return new Hint(false, "No prediction changes recorded yet.");
       maxChanged = Math.max(maxChanged, p.changedShare());
-      Double acc = p.forwardCount() >= MIN_FORWARD ? p.forwardAccuracy() : p.cvAccuracy() != null ? p.cvAccuracy() : p.cvEntityF1();
+      Double a = p.forwardCount() >= MIN_FORWARD ? p.forwardAccuracy() : p.cvAccuracy() != null ? p.cvAccuracy() : p.cvEntityF1();
       if (p.forwardCount() >= MIN_FORWARD) withForward++;
-      if (acc == null) return new Hint(false, "No accuracy measured yet.");
-      lo = Math.min(lo, acc);
-      hi = Math.max(hi, acc);
+      if (a == null) return new Hint(false, "No accuracy measured yet.");
+      acc[i] = a;
+      lo = Math.min(lo, a);
+      hi = Math.max(hi, a);
     }
     String kind = withForward == WINDOW ? "forward accuracy" : "accuracy (forward where measured, else cross-validated)";
-    String numbers = String.format(Locale.ROOT, "over the last %d versions %s stayed within %.3f-%.3f and at most %.1f%% of"
-        + " pool predictions changed between versions", WINDOW, kind, lo, hi, 100 * maxChanged);
-    boolean stable = maxChanged <= MAX_CHANGED && hi - lo <= MAX_ACCURACY_SPREAD;
-    return new Hint(stable, stable ? "More labels are unlikely to help much: " + numbers + "." : "Still improving: " + numbers + ".");
+    String range = String.format(Locale.ROOT, "%s went from %.0f %% at %d labels to %.0f %% at %d labels and at most %.1f %% of"
+        + " pool predictions changed between versions", kind, 100 * acc[0], last.getFirst().labelsUsed(), 100 * acc[WINDOW - 1],
+        last.getLast().labelsUsed(), 100 * maxChanged);
+    if (maxChanged <= MAX_CHANGED && hi - lo <= MAX_ACCURACY_SPREAD) {
+      return new Hint(true, "More labels are unlikely to help much: " + range + ".");
+    }
+    double trend = acc[WINDOW - 1] - acc[0];
+    if (trend > MAX_ACCURACY_SPREAD) return new Hint(false, "Still improving: " + range + ".");
+    if (trend < -MAX_ACCURACY_SPREAD) {
+      return new Hint(false, "Accuracy dropped: " + range + ". The newest labels disagree with the model (common while"
+          + " labels are few or when the queue serves the hardest items first); keep labeling and check the disagreements.");
+    }
+    return new Hint(false, "Not settled yet: " + range + ".");
+  }
+
+  /** The newest version of each label count, in order of label count. */
+  static List<Point> newestPerLabelCount(List<Point> versions) {
+    Map<Integer, Point> byCount = new java.util.TreeMap<>();
+    for (Point p : versions) byCount.merge(p.labelsUsed(), p, (a, b) -> b.version() > a.version() ? b : a);
+    return List.copyOf(byCount.values());
   }
 }

@@ -38,8 +38,17 @@ final class NerModelTrainer {
   /** A span to pre-annotate; {@code confidence} is null for a dictionary match (no model probability). */
   record PredictedSpan(Span span, Double confidence) {}
 
-  /** One pool asset's prediction: spans in text order and how unsure the tagger is. */
-  record PoolPrediction(List<PredictedSpan> spans, SequenceUncertainty uncertainty) {}
+  /**
+   * Text the tagger left untagged although it gives it a fair chance of being an entity: {@code probability} is the
+   * largest {@code 1 - P(O)} of its tokens. The confidence of found spans alone hides what the model may have missed.
+   */
+  record PossibleMiss(int begin, int end, double probability) {}
+
+  /** Tokens outside every span are shown as a possible miss from this probability of being part of an entity. */
+  static final double MISS_SHOWN = 0.2;
+
+  /** One pool asset's prediction: spans in text order, what it may have missed and how unsure the tagger is. */
+  record PoolPrediction(List<PredictedSpan> spans, List<PossibleMiss> missed, SequenceUncertainty uncertainty) {}
 
   /** The trained tagger's pool predictions (in pool row order), bytes, card and cross-validated entity F1. */
   record Result(List<PoolPrediction> pool, byte[] bytes, ObjectNode card, Double cvEntityF1) {}
@@ -83,12 +92,37 @@ final class NerModelTrainer {
         Double confidence = p.spans().stream().filter(x -> x.span().equals(span)).map(ScoredSpan::probability).findFirst().orElse(null);
         spans.add(new PredictedSpan(span, confidence));
       }
-      pool.add(new PoolPrediction(spans, p.uncertainty()));
+      pool.add(new PoolPrediction(spans, possibleMisses(s, p, spans.stream().map(PredictedSpan::span).toList()), p.uncertainty()));
     }
     Double cvF1 = search.trials().stream().filter(t -> t.config().equals(search.best())).map(NerAutoMl.Trial::cvF1)
         .filter(Double::isFinite).findFirst().orElse(null);
     ObjectNode card = card(search, model, labeled.size(), cvF1, trainingSeconds, seed);
     return new Result(pool, model.save(), card, cvF1);
+  }
+
+  /** Runs of adjacent tokens outside {@code spans} whose marginal of being inside an entity reaches {@link #MISS_SHOWN}. */
+  static List<PossibleMiss> possibleMisses(NerSentence s, NerPrediction p, List<Span> spans) {
+    int outside = p.labels().indexOf(org.labelloop.learn.ner.TagScheme.OUTSIDE);
+    List<PossibleMiss> out = new ArrayList<>();
+    if (outside < 0) return out;
+    int begin = -1, end = -1;
+    double best = 0;
+    for (int i = 0; i < s.tokens().size(); i++) {
+      var t = s.tokens().get(i);
+      double entity = 1 - p.tokenMarginals()[i][outside];
+      boolean covered = spans.stream().anyMatch(x -> x.begin() < t.end() && t.begin() < x.end());
+      if (!covered && entity >= MISS_SHOWN) {
+        if (begin < 0) begin = t.begin();
+        end = t.end();
+        best = Math.max(best, entity);
+      } else if (begin >= 0) {
+        out.add(new PossibleMiss(begin, end, best));
+        begin = -1;
+        best = 0;
+      }
+    }
+    if (begin >= 0) out.add(new PossibleMiss(begin, end, best));
+    return out;
   }
 
   /** The project's word clusters, built on first use and extended with new words; null without an embedder. */

@@ -11,6 +11,7 @@ import org.labelloop.core.learning.LearningRepository.AssetText;
 import org.labelloop.core.learning.LearningRepository.HumanLabel;
 import org.labelloop.core.learning.LearningRepository.Prediction;
 import org.labelloop.core.learning.NerModelTrainer.PoolPrediction;
+import org.labelloop.core.learning.NerModelTrainer.PossibleMiss;
 import org.labelloop.core.learning.NerModelTrainer.PredictedSpan;
 import org.labelloop.core.project.Job;
 import org.labelloop.learn.feature.TextEmbedder;
@@ -45,7 +46,7 @@ final class NerTraining implements TaskTraining {
     for (int i = 0; i < snapshot.poolRows().length; i++) {
       int row = snapshot.poolRows()[i];
       PoolPrediction p = model.pool().get(i);
-      predictions.add(new Prediction(snapshot.assetIds().get(row), response(job.id(), snapshot.texts().get(row), p.spans()), scores[i]));
+      predictions.add(new Prediction(snapshot.assetIds().get(row), response(job.id(), snapshot.texts().get(row), p.spans(), p.missed()), scores[i]));
     }
     return new Trained(snapshot.labeledCount(), snapshot.maxLabelId(), snapshot.hash(), null, null, model.card(), model.bytes(),
         predictions);
@@ -53,10 +54,11 @@ final class NerTraining implements TaskTraining {
 
   /**
    * Kili's NER shape; a model span carries its probability as the category's confidence in percent, a dictionary
-   * match has none and says where it came from:
-   * {@code {"NER": {"annotations": [{"categories": [{"name": "PER", "confidence": 91}], "beginOffset": 0, "content": "Ann"}]}}}.
+   * match has none and says where it came from; {@code missed} lists text the model may have missed, in percent:
+   * {@code {"NER": {"annotations": [{"categories": [{"name": "PER", "confidence": 91}], "beginOffset": 0, "content": "Ann"}],
+   * "missed": [{"beginOffset": 8, "content": "Bob", "confidence": 35}]}}}.
    */
-  static JsonNode response(String jobId, String text, List<PredictedSpan> spans) {
+  static JsonNode response(String jobId, String text, List<PredictedSpan> spans, List<PossibleMiss> missed) {
     JsonNodeFactory f = JsonNodeFactory.instance;
     ObjectNode root = f.objectNode();
     ArrayNode annotations = root.putObject(jobId).putArray("annotations");
@@ -66,6 +68,11 @@ final class NerTraining implements TaskTraining {
       if (s.confidence() != null) category.put("confidence", (int) Math.round(100 * s.confidence()));
       else a.put("source", "dictionary");
       a.put("beginOffset", s.span().begin()).put("content", s.span().content(text));
+    }
+    ArrayNode misses = ((ObjectNode) root.get(jobId)).putArray("missed");
+    for (PossibleMiss m : missed) {
+      misses.addObject().put("beginOffset", m.begin()).put("content", text.substring(m.begin(), m.end()))
+          .put("confidence", (int) Math.round(100 * m.probability()));
     }
     return root;
   }

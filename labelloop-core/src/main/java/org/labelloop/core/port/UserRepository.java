@@ -16,6 +16,8 @@ public interface UserRepository {
 
   Optional<String> passwordHash(String userId);
 
+  void setPasswordHash(String userId, String passwordHash);
+
   List<User> list();
 
   long count();

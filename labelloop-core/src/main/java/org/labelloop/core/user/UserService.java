@@ -90,6 +90,16 @@ public final class UserService {
     users.setProjectCreators(creators);
   }
 
+  /** Changes the caller's own password; the current one must be given, so a session left open cannot be taken over. */
+  public void changePassword(Caller caller, String currentPassword, String newPassword) {
+    String hash = users.passwordHash(caller.userId()).orElseThrow(() -> LabelloopException.invalid("this user has no password"));
+    if (currentPassword == null || !hasher.verify(currentPassword, hash)) {
+      throw LabelloopException.invalid("currentPassword: wrong password");
+    }
+    requireStrong(newPassword);
+    users.setPasswordHash(caller.userId(), hasher.hash(newPassword));
+  }
+
   public List<User> list(Caller caller) {
     Access.requireAdmin(caller);
     return users.list();
@@ -133,13 +143,17 @@ public final class UserService {
     if (!EMAIL.matcher(normalized).matches()) {
       throw LabelloopException.invalid("email: '" + email + "' is not an email address");
     }
-    if (password == null || password.length() < MIN_PASSWORD) {
-      throw LabelloopException.invalid("password: at least " + MIN_PASSWORD + " characters");
-    }
+    requireStrong(password);
     if (users.findByEmail(normalized).isPresent()) {
       throw LabelloopException.conflict("A user with email " + normalized + " already exists");
     }
     return users.create(normalized, name, hasher.hash(password), admin, clock.instant());
+  }
+
+  private static void requireStrong(String password) {
+    if (password == null || password.length() < MIN_PASSWORD) {
+      throw LabelloopException.invalid("password: at least " + MIN_PASSWORD + " characters");
+    }
   }
 
   private static void requireSelfOrAdmin(Caller caller, String userId) {

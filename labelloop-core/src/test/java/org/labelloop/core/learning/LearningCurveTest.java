@@ -70,4 +70,34 @@ class LearningCurveTest {
     List<ModelVersion> versions = List.of(v(1, 0.6, null), v(2, 0.9, 0.2), v(3, 0.9, 0.01), v(4, 0.9, 0.01));
     assertFalse(LearningCurve.of(IFACE, versions, List.of()).hint().stable());
   }
+
+  @Test
+  void aDropIsNeverCalledImproving() {
+    List<ModelVersion> versions = List.of(v(1, 0.7, null), v(2, 1.0, 0.2), v(3, 0.8, 0.1), v(4, 0.6, 0.1));
+    LearningCurve.Hint hint = LearningCurve.of(IFACE, versions, List.of()).hint();
+    assertFalse(hint.stable());
+    assertTrue(hint.message().startsWith("Accuracy dropped") && hint.message().contains("100 % at 20 labels to 60 % at 40 labels"),
+        hint.message());
+  }
+
+  @Test
+  void versionsSharingALabelCountCountOnceAndTheNewestSpeaks() {
+    ModelVersion first = v(1, 0.6, null);
+    ModelVersion retrained = new ModelVersion("p", 2, "v2", "j2", "JOB_0", Instant.EPOCH, 10, 0, 1, 0.9, 0.9, 0.01, 100, "h",
+        JsonNodeFactory.instance.objectNode());
+    List<LearningCurve.Point> points = LearningCurve.of(IFACE, List.of(first, retrained), List.of()).points();
+    List<LearningCurve.Point> perCount = LearningCurve.newestPerLabelCount(points);
+    assertEquals(1, perCount.size());
+    assertEquals("v2", perCount.getFirst().modelVersion());
+    assertTrue(LearningCurve.of(IFACE, List.of(first, retrained), List.of()).hint().message().contains("1 of 4"));
+  }
+
+  @Test
+  void crossValidatedFiguresSayHowManyLabelsTheyWereMeasuredOn() {
+    var card = JsonNodeFactory.instance.objectNode();
+    card.putObject("confusionMatrix").set("matrix", InferenceMarksTest.json("[[2, 1], [0, 1]]"));
+    ModelVersion oneFold = new ModelVersion("p", 1, "v1", "j1", "JOB_0", Instant.EPOCH, 20, 0, 1, 0.75, 0.7, null, 100, "h", card);
+    assertEquals(4, LearningCurve.of(IFACE, List.of(oneFold), List.of()).points().getFirst().cvItems());
+    assertEquals(null, LearningCurve.of(IFACE, List.of(v(1, 0.7, null)), List.of()).points().getFirst().cvItems());
+  }
 }

@@ -136,11 +136,27 @@ class NerTrainingTest {
   void dictionarySpansCarryTheirSourceInsteadOfAConfidence() {
     JsonNode r = NerTraining.response("NER", "Ann met Bob", List.of(
         new NerModelTrainer.PredictedSpan(new org.labelloop.learn.ner.Span(0, 3, "PER"), 0.91),
-        new NerModelTrainer.PredictedSpan(new org.labelloop.learn.ner.Span(8, 11, "PER"), null)));
+        new NerModelTrainer.PredictedSpan(new org.labelloop.learn.ner.Span(8, 11, "PER"), null)), List.of());
     JsonNode a = r.path("NER").path("annotations");
     assertEquals(91, a.get(0).path("categories").get(0).path("confidence").asInt());
     assertEquals("Bob", a.get(1).path("content").asText());
     assertEquals("dictionary", a.get(1).path("source").asText());
     assertNull(a.get(1).path("categories").get(0).get("confidence"));
+  }
+
+  @Test
+  void untaggedTokensTheTaggerFindsLikelyEntitiesAreReportedAsPossibleMisses() {
+    var sentence = new org.labelloop.learn.ner.Tokenizer(org.labelloop.learn.ner.Tokenizer.Mode.AUTO).sentence("s", "Ann met Bob Lee today", List.of());
+    // marginals per token over (O, B-PER, I-PER): Ann is tagged; Bob Lee is untagged but 40 % and 30 % an entity
+    double[][] m = {{0.05, 0.9, 0.05}, {0.95, 0.03, 0.02}, {0.6, 0.3, 0.1}, {0.7, 0.1, 0.2}, {0.9, 0.05, 0.05}};
+    var prediction = new org.labelloop.learn.ner.NerPrediction(List.of(), List.of("B-PER", "O", "O", "O", "O"),
+        List.of("O", "B-PER", "I-PER"), m, org.labelloop.learn.strategy.SequenceUncertainty.EMPTY);
+    List<NerModelTrainer.PossibleMiss> missed = NerModelTrainer.possibleMisses(sentence, prediction,
+        List.of(new org.labelloop.learn.ner.Span(0, 3, "PER")));
+    assertEquals(List.of(new NerModelTrainer.PossibleMiss(8, 15, 0.4)), missed.stream()
+        .map(x -> new NerModelTrainer.PossibleMiss(x.begin(), x.end(), Math.round(x.probability() * 10) / 10.0)).toList());
+    JsonNode r = NerTraining.response("NER", "Ann met Bob Lee today", List.of(), missed);
+    assertEquals("Bob Lee", r.at("/NER/missed/0/content").asText());
+    assertEquals(40, r.at("/NER/missed/0/confidence").asInt());
   }
 }

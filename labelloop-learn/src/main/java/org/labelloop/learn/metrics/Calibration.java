@@ -4,11 +4,20 @@ package org.labelloop.learn.metrics;
  * Temperature scaling (Guo et al., ICML 2017): one scalar {@code T} such that {@code softmax(scores / T)} minimises the
  * log-loss on held-out (out-of-fold) scores, plus expected calibration error. With raw SVM margins as scores this is a
  * multi-class Platt scaling with a shared slope.
+ *
+ * <p>With few labels the out-of-fold scores are often perfectly separated and the log-loss then falls all the way to
+ * {@code T -> 0}: every prediction reads 100 %. The fit is therefore capped by Laplace's rule of succession: the mean
+ * confidence on the out-of-fold rows may not exceed {@code (correct + 1) / (n + 2)}, which 15 of 15 right caps at 94 %
+ * and which stops binding as the labels grow. Probabilities are kept off exactly 0 and 1, which no model trained on a
+ * sample can claim.
  */
 public final class Calibration {
+  /** The smallest probability a class gets; its complement is the largest. */
+  static final double FLOOR = 1e-9;
+
   private Calibration() {}
 
-  /** Fits the temperature by golden-section search on {@code ln T} in [-7, 7]. */
+  /** Fits the temperature by golden-section search on {@code ln T} in [-7, 7], then applies the Laplace cap. */
   public static double fitTemperature(double[][] scores, int[] y) {
     double lo = -7, hi = 7, phi = (Math.sqrt(5) - 1) / 2;
     double a = hi - phi * (hi - lo), b = lo + phi * (hi - lo);
@@ -20,22 +29,50 @@ public final class Calibration {
         lo = a; a = b; fa = fb; b = lo + phi * (hi - lo); fb = nll(scores, y, Math.exp(b));
       }
     }
-    return Math.exp((lo + hi) / 2);
+    return laplaceCapped(scores, y, (lo + hi) / 2);
+  }
+
+  /**
+   * The smallest temperature from {@code exp(lnT)} up whose mean top-class confidence on the rows is at most
+   * {@code (correct + 1) / (n + 2)}; the mean confidence falls as the temperature grows, so bisection finds it.
+   */
+  static double laplaceCapped(double[][] scores, int[] y, double lnT) {
+    if (scores.length == 0) return Math.exp(lnT);
+    int correct = 0;
+    for (int i = 0; i < scores.length; i++) if (Metrics.argmax(scores[i]) == y[i]) correct++;
+    double cap = (correct + 1.0) / (scores.length + 2.0);
+    if (meanConfidence(scores, Math.exp(lnT)) <= cap) return Math.exp(lnT);
+    double lo = lnT, hi = 7;
+    for (int i = 0; i < 60; i++) {
+      double mid = (lo + hi) / 2;
+      if (meanConfidence(scores, Math.exp(mid)) > cap) lo = mid; else hi = mid;
+    }
+    return Math.exp(hi);
+  }
+
+  private static double meanConfidence(double[][] scores, double t) {
+    double s = 0;
+    for (double[] row : scores) {
+      double[] p = softmax(row, t);
+      s += p[Metrics.argmax(p)];
+    }
+    return s / scores.length;
   }
 
   /** Mean negative log-likelihood of the true classes under {@code softmax(scores / t)}. */
   public static double nll(double[][] scores, int[] y, double t) {
     double s = 0;
-    for (int i = 0; i < scores.length; i++) s -= Math.log(Math.max(1e-15, softmax(scores[i], t)[y[i]]));
+    for (int i = 0; i < scores.length; i++) s -= Math.log(softmax(scores[i], t)[y[i]]);
     return s / scores.length;
   }
 
+  /** {@code softmax(z / t)}, each probability kept within [{@link #FLOOR}, 1 - FLOOR] (one class: 1). */
   public static double[] softmax(double[] z, double t) {
     double max = Double.NEGATIVE_INFINITY;
     for (double v : z) max = Math.max(max, v);
     double[] p = new double[z.length];
     double sum = 0;
-    for (int i = 0; i < z.length; i++) sum += p[i] = Math.exp((z[i] - max) / t);
+    for (int i = 0; i < z.length; i++) sum += p[i] = Math.max(FLOOR, Math.exp((z[i] - max) / t));
     for (int i = 0; i < z.length; i++) p[i] /= sum;
     return p;
   }

@@ -8,6 +8,7 @@ import java.util.stream.IntStream;
 import org.labelloop.learn.data.LabeledText;
 import org.labelloop.learn.data.TextDataset;
 import org.labelloop.learn.feature.FeatureCache;
+import org.labelloop.learn.metrics.Calibration;
 import org.labelloop.learn.metrics.Metrics;
 import org.labelloop.learn.model.Model;
 import org.labelloop.learn.strategy.Candidates;
@@ -40,17 +41,27 @@ public final class TextReplay implements Replay {
 
   @Override public int poolSize() { return pool.size(); }
 
-  @Override public List<String> metrics() { return List.of("accuracy", "macro_f1"); }
+  /** {@code ece}: expected calibration error on the test set; {@code certain}: unlabeled pool and test items given a class probability of exactly 1.0, which no model trained on a sample can honestly claim. */
+  @Override public List<String> metrics() { return List.of("accuracy", "macro_f1", "ece", "certain"); }
 
   @Override public String quality() { return "accuracy"; }
 
   @Override public Round round(int[] labeled, int[] unlabeled) {
     double[][] proba = predict(pool.subset(labeled), labeled);
-    Metrics m = Metrics.ofProba(testY, Arrays.copyOfRange(proba, pool.size(), cache.size()), classes.size());
+    double[][] testProba = Arrays.copyOfRange(proba, pool.size(), cache.size());
+    Metrics m = Metrics.ofProba(testY, testProba, classes.size());
     double[][] candidates = IntStream.of(unlabeled).mapToObj(i -> proba[i]).toArray(double[][]::new);
     float[][] candidateVectors = vectors == null ? null : IntStream.of(unlabeled).mapToObj(i -> vectors[i]).toArray(float[][]::new);
-    return new Round(Map.of("accuracy", m.accuracy(), "macro_f1", m.macroF1()),
+    return new Round(Map.of("accuracy", m.accuracy(), "macro_f1", m.macroF1(), "ece", Calibration.ece(testProba, testY, 15),
+        "certain", (double) certain(proba, labeled)),
         Candidates.of(candidates).withVectors(candidateVectors));
+  }
+
+  /** Items not labeled (the test rows follow the pool) with a class probability of exactly 1.0. */
+  private int certain(double[][] proba, int[] labeled) {
+    java.util.Set<Integer> seen = IntStream.of(labeled).boxed().collect(java.util.stream.Collectors.toSet());
+    return (int) IntStream.range(0, proba.length)
+        .filter(i -> !seen.contains(i) && Arrays.stream(proba[i]).anyMatch(p -> p >= 1.0)).count();
   }
 
   /** Probabilities over {@code classes} for every cache row; a one-class training set predicts that class. */

@@ -39,6 +39,23 @@ class MetricsTest {
   }
 
   @Test
+  void fifteenSeparatedLabelsDoNotMakeEveryPredictionCertain() {
+    // out-of-fold margins of 15 labels, 5 per class, all on the right side: plain temperature scaling goes to T -> 0
+    double[][] scores = new double[15][3];
+    int[] y = new int[15];
+    for (int i = 0; i < 15; i++) {
+      y[i] = i % 3;
+      scores[i][y[i]] = 0.3 + 0.1 * (i % 5);
+    }
+    double t = Calibration.fitTemperature(scores, y);
+    double mean = 0;
+    for (double[] row : scores) mean += Calibration.softmax(row, t)[Metrics.argmax(row)] / scores.length;
+    assertEquals(16 / 17.0, mean, 1e-6, "as sure as Laplace's rule allows after 15 of 15 right, not 100 %");
+    double[] far = Calibration.softmax(new double[] {900, 0, -900}, t);
+    assertTrue(far[0] < 1.0 && far[2] > 0, "an item far from every label still gets a probability below 1: " + far[0]);
+  }
+
+  @Test
   void eceIsZeroWhenConfidenceMatchesAccuracy() {
     double[][] p = {{1, 0}, {0, 1}};
     assertEquals(0, Calibration.ece(p, new int[] {0, 1}, 10), 1e-12);
