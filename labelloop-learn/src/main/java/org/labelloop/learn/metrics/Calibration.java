@@ -98,4 +98,18 @@ public final class Calibration {
     for (int b = 0; b < bins; b++) if (count[b] > 0) e += Math.abs(acc[b] - conf[b]) / proba.length;
     return e;
   }
+
+  /**
+   * Rows outside {@code labeled} given a class probability of exactly 1.0: no model trained on a sample can honestly
+   * claim that, so a calibrated model has none.
+   */
+  public static int certain(double[][] proba, int[] labeled) {
+    java.util.BitSet seen = new java.util.BitSet(proba.length);
+    for (int r : labeled) seen.set(r);
+    int n = 0;
+    for (int i = 0; i < proba.length; i++) {
+      if (!seen.get(i) && java.util.Arrays.stream(proba[i]).anyMatch(p -> p >= 1.0)) n++;
+    }
+    return n;
+  }
 }

@@ -53,15 +53,8 @@ public final class TextReplay implements Replay {
     double[][] candidates = IntStream.of(unlabeled).mapToObj(i -> proba[i]).toArray(double[][]::new);
     float[][] candidateVectors = vectors == null ? null : IntStream.of(unlabeled).mapToObj(i -> vectors[i]).toArray(float[][]::new);
     return new Round(Map.of("accuracy", m.accuracy(), "macro_f1", m.macroF1(), "ece", Calibration.ece(testProba, testY, 15),
-        "certain", (double) certain(proba, labeled)),
+        "certain", (double) Calibration.certain(proba, labeled)),
         Candidates.of(candidates).withVectors(candidateVectors));
-  }
-
-  /** Items not labeled (the test rows follow the pool) with a class probability of exactly 1.0. */
-  private int certain(double[][] proba, int[] labeled) {
-    java.util.Set<Integer> seen = IntStream.of(labeled).boxed().collect(java.util.stream.Collectors.toSet());
-    return (int) IntStream.range(0, proba.length)
-        .filter(i -> !seen.contains(i) && Arrays.stream(proba[i]).anyMatch(p -> p >= 1.0)).count();
   }
 
   /** Probabilities over {@code classes} for every cache row; a one-class training set predicts that class. */

@@ -9,6 +9,7 @@ import java.util.stream.IntStream;
 import org.labelloop.learn.automl.Progress;
 import org.labelloop.learn.feature.SparseMatrix;
 import org.labelloop.learn.learner.Learner;
+import org.labelloop.learn.metrics.Calibration;
 import org.labelloop.learn.metrics.Metrics;
 import org.labelloop.learn.simulate.Replay;
 import org.labelloop.learn.strategy.Candidates;
@@ -52,16 +53,18 @@ public final class TabularReplay implements Replay {
 
   @Override public int poolSize() { return poolSize; }
 
-  @Override public List<String> metrics() { return List.of("accuracy", "macro_f1"); }
+  @Override public List<String> metrics() { return List.of("accuracy", "macro_f1", "ece", "certain"); }
 
   @Override public String quality() { return "accuracy"; }
 
   @Override public Round round(int[] labeled, int[] unlabeled) {
     double[][] proba = predict(labeled);
-    Metrics m = Metrics.ofProba(testY, Arrays.copyOfRange(proba, poolSize, table.size()), classes.size());
+    double[][] testProba = Arrays.copyOfRange(proba, poolSize, table.size());
+    Metrics m = Metrics.ofProba(testY, testProba, classes.size());
     double[][] candidates = IntStream.of(unlabeled).mapToObj(i -> proba[i]).toArray(double[][]::new);
     float[][] candidateVectors = vectors == null ? null : IntStream.of(unlabeled).mapToObj(i -> vectors[i]).toArray(float[][]::new);
-    return new Round(Map.of("accuracy", m.accuracy(), "macro_f1", m.macroF1()),
+    return new Round(Map.of("accuracy", m.accuracy(), "macro_f1", m.macroF1(), "ece", Calibration.ece(testProba, testY, 15),
+        "certain", (double) Calibration.certain(proba, labeled)),
         Candidates.of(candidates).withVectors(candidateVectors));
   }
 
