@@ -56,6 +56,7 @@ class AuthorizationMatrixIT extends ServerContract {
         row("POST /api/v1/auth/login", Level.PUBLIC, 200, f -> new Call("/api/v1/auth/login", f.labelerLogin)),
         row("POST /api/v1/auth/logout", Level.SIGNED_IN, 204),
         row("GET /api/v1/auth/me", Level.SIGNED_IN, 200),
+        row("POST /api/v1/auth/password", Level.SIGNED_IN, 400), // signed in, but no current password given: nothing changes
         row("POST /api/v1/projects", Level.CREATOR, 201, f -> new Call("/api/v1/projects", f.projectBody)),
         row("GET /api/v1/projects", Level.SIGNED_IN, 200),
         row("GET /api/v1/projects/{id}", Level.LABELER, 200),

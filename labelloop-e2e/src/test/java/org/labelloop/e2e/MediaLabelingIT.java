@@ -202,7 +202,7 @@ class MediaLabelingIT extends BrowserFlow {
     WebElement item = visible("#review-list li[data-external-id='street-1.png'] button");
     assertEquals("street-1.png", item.getText().trim(), "the list names an image by its external id, not its storage key");
     item.click();
-    wait.until(d -> d.findElement(By.id("review-labeler")).getText().contains("Objects: 2 box(es): Car, Person"));
+    wait.until(d -> d.findElement(By.id("review-labeler")).getText().contains("Objects: 2 boxes: Car, Person"));
     waitForImage(320, 200);
     wait.until(d -> d.findElements(By.cssSelector("g.box-item")).size() == 2);
     assertEquals(0, driver.findElements(By.cssSelector("g.box-item.from-model")).size());
