@@ -30,9 +30,10 @@ final class ClassificationTraining implements TaskTraining {
 
   @Override
   public Outcome train(String projectId, Job job, List<AssetText> assets, List<HumanLabel> answers, LearningSettings settings, long seed) {
-    Snapshot snapshot = Snapshot.of(assets, answers, job.id());
-    if (snapshot.labeledCount() < settings.minLabels() || snapshot.classCount() < 2) {
-      return new Skipped(snapshot.labeledCount() + " labeled assets in " + snapshot.classCount()
+    Snapshot<Set<String>> snapshot = Snapshot.of(assets, answers, job.id(), TextModelTrainer.CATEGORIES);
+    int classes = TextModelTrainer.classCount(snapshot);
+    if (snapshot.labeledCount() < settings.minLabels() || classes < 2) {
+      return new Skipped(snapshot.labeledCount() + " labeled assets in " + classes
           + " classes; the first model needs " + settings.minLabels() + " in at least 2");
     }
     StoredEmbeddings stored = StoredEmbeddings.of(embeddings, projectId, snapshot).orElse(null);

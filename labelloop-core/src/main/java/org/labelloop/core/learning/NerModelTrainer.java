@@ -1,5 +1,6 @@
 package org.labelloop.core.learning;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -7,7 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.labelloop.learn.feature.TextEmbedder;
 import org.labelloop.learn.model.LibraryVersions;
 import org.labelloop.learn.ner.DictionaryPrelabeler;
@@ -34,6 +38,29 @@ import org.labelloop.learn.strategy.SequenceUncertainty;
 final class NerModelTrainer {
   /** One clustering, k = 50: nearly as good as 20+50+200 on CoNLL-2003 and ten times cheaper to build. */
   private static final int CLUSTERS = 50;
+
+  /**
+   * An NER answer: its entity spans (possibly none: "no entity here" is an answer too). Spans whose offsets do not fit
+   * the text are dropped here; spans off token boundaries are the tagger's to skip.
+   */
+  static final Snapshot.Answers<List<Span>> SPANS = new Snapshot.Answers<>() {
+    @Override
+    public List<Span> read(JsonNode jobAnswer, String text) {
+      return jobAnswer == null || jobAnswer.isNull() ? null : EntitySpans.of(jobAnswer, text.length());
+    }
+
+    @Override
+    public String fingerprint(List<Span> spans) {
+      return spans.stream().map(s -> s.begin() + "-" + s.end() + ":" + s.label()).collect(Collectors.joining(";"));
+    }
+  };
+
+  /** The entity types the labels use. */
+  static Set<String> entityTypes(Snapshot<List<Span>> snapshot) {
+    Set<String> types = new TreeSet<>();
+    snapshot.answers().forEach(spans -> spans.forEach(s -> types.add(s.label())));
+    return types;
+  }
 
   /** A span to pre-annotate; {@code confidence} is null for a dictionary match (no model probability). */
   record PredictedSpan(Span span, Double confidence) {}
@@ -67,14 +94,14 @@ final class NerModelTrainer {
     this.embedder = embedder;
   }
 
-  Result train(String projectId, NerSnapshot snapshot, long budgetMillis, long seed) {
+  Result train(String projectId, Snapshot<List<Span>> snapshot, long budgetMillis, long seed) {
     List<NerSentence> sentences = new ArrayList<>(snapshot.texts().size()); // every text tokenized once, by row
     for (int row = 0; row < snapshot.texts().size(); row++) {
       sentences.add(tokenizer.sentence(snapshot.assetIds().get(row), snapshot.texts().get(row), List.of()));
     }
     List<NerSentence> labeled = new ArrayList<>(snapshot.labeledCount());
     for (int i = 0; i < snapshot.labeledRows().length; i++) {
-      labeled.add(sentences.get(snapshot.labeledRows()[i]).withSpans(snapshot.spans().get(i)));
+      labeled.add(sentences.get(snapshot.labeledRows()[i]).withSpans(snapshot.answers().get(i)));
     }
     WordClusters clusters = clusters(projectId, sentences, seed);
     long t0 = System.nanoTime();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.labelloop.core.learning.LearningRepository.AssetText;
 import org.labelloop.core.learning.LearningRepository.HumanLabel;
@@ -15,6 +16,7 @@ import org.labelloop.core.learning.NerModelTrainer.PossibleMiss;
 import org.labelloop.core.learning.NerModelTrainer.PredictedSpan;
 import org.labelloop.core.project.Job;
 import org.labelloop.learn.feature.TextEmbedder;
+import org.labelloop.learn.ner.Span;
 import org.labelloop.learn.strategy.Candidates;
 import org.labelloop.learn.strategy.ItemUncertainty;
 
@@ -34,9 +36,10 @@ final class NerTraining implements TaskTraining {
 
   @Override
   public Outcome train(String projectId, Job job, List<AssetText> assets, List<HumanLabel> answers, LearningSettings settings, long seed) {
-    NerSnapshot snapshot = NerSnapshot.of(assets, answers, job.id());
-    if (snapshot.labeledCount() < settings.minLabels() || snapshot.entityTypes().isEmpty()) {
-      return new Skipped(snapshot.labeledCount() + " labeled assets with " + snapshot.entityTypes().size()
+    Snapshot<List<Span>> snapshot = Snapshot.of(assets, answers, job.id(), NerModelTrainer.SPANS);
+    Set<String> types = NerModelTrainer.entityTypes(snapshot);
+    if (snapshot.labeledCount() < settings.minLabels() || types.isEmpty()) {
+      return new Skipped(snapshot.labeledCount() + " labeled assets with " + types.size()
           + " entity types; the first model needs " + settings.minLabels() + " with at least one entity");
     }
     NerModelTrainer.Result model = trainer.train(projectId, snapshot, settings.timeBudgetSeconds() * 1000L, seed);

@@ -1,5 +1,6 @@
 package org.labelloop.core.learning;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
@@ -10,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.labelloop.learn.automl.AutoMl;
 import org.labelloop.learn.automl.AutoMlConfig;
 import org.labelloop.learn.automl.AutoMlResult;
@@ -51,6 +53,28 @@ public final class TextModelTrainer {
       };
 
   /**
+   * A classification answer: its categories (a checkbox job's may be several; the single-label view is the first).
+   * A label that names none does not answer the job.
+   */
+  static final Snapshot.Answers<Set<String>> CATEGORIES = new Snapshot.Answers<>() {
+    @Override
+    public Set<String> read(JsonNode jobAnswer, String text) {
+      Set<String> categories = InferenceMarks.categories(jobAnswer);
+      return categories.isEmpty() ? null : categories;
+    }
+
+    @Override
+    public String fingerprint(Set<String> categories) {
+      return String.join("\u0001", new TreeSet<>(categories));
+    }
+  };
+
+  /** Distinct categories over all answers. */
+  static int classCount(Snapshot<Set<String>> snapshot) {
+    return (int) snapshot.answers().stream().flatMap(Set::stream).distinct().count();
+  }
+
+  /**
    * A trained model: the classes (probability column order), pool probabilities, bytes and a model card.
    * {@code thresholds} is null for a single-label model (probabilities sum to one); for a multi-label model each class
    * has its own probability and decision threshold.
@@ -76,7 +100,7 @@ public final class TextModelTrainer {
    * @param multiLabel a checkbox job: one-vs-rest on every category of an answer instead of AutoML on the first
    * @param embedder stored sentence embeddings, or null for sparse features only
    */
-  public synchronized Result train(String cacheKey, Snapshot snapshot, boolean multiLabel, TextEmbedder embedder,
+  public synchronized Result train(String cacheKey, Snapshot<Set<String>> snapshot, boolean multiLabel, TextEmbedder embedder,
       long budgetMillis, long seed) {
     List<String> texts = snapshot.texts();
     int[] labeledRows = snapshot.labeledRows();
@@ -84,7 +108,8 @@ public final class TextModelTrainer {
     for (int i = 0; i < labeledRows.length; i++) {
       String id = snapshot.assetIds().get(labeledRows[i]);
       String text = texts.get(labeledRows[i]);
-      items.add(multiLabel ? new LabeledText(id, text, snapshot.labelSets().get(i)) : LabeledText.of(id, text, snapshot.labels()[i]));
+      Set<String> answer = snapshot.answers().get(i);
+      items.add(multiLabel ? new LabeledText(id, text, answer) : LabeledText.of(id, text, answer.iterator().next()));
     }
     TextDataset data = new TextDataset(items);
     FeatureCache full = caches.get(cacheKey);
@@ -96,7 +121,7 @@ public final class TextModelTrainer {
     return multiLabel ? multiLabel(data, full, snapshot, seed) : singleLabel(data, full, snapshot, budgetMillis, seed);
   }
 
-  private Result singleLabel(TextDataset data, FeatureCache full, Snapshot snapshot, long budgetMillis, long seed) {
+  private Result singleLabel(TextDataset data, FeatureCache full, Snapshot<?> snapshot, long budgetMillis, long seed) {
     int threads = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
     AutoMlConfig config = new AutoMlConfig(FOLDS, Duration.ofMillis(budgetMillis), seed, false, threads,
         loopSpace(full.embedder() != null));
@@ -135,7 +160,7 @@ public final class TextModelTrainer {
    * One-vs-rest with per-class thresholds ({@link MultiLabelModel}) on one fixed, fast configuration: AutoML's search
    * compares single-label scores and has no multi-label counterpart yet.
    */
-  private Result multiLabel(TextDataset data, FeatureCache full, Snapshot snapshot, long seed) {
+  private Result multiLabel(TextDataset data, FeatureCache full, Snapshot<?> snapshot, long seed) {
     FeatureSpec spec = full.embedder() != null ? FeatureSpec.sparseDefault().withEmbeddings(1) : FeatureSpec.sparseDefault();
     LinearSvmLearner learner = new LinearSvmLearner(1);
     MultiLabelModel model = MultiLabelModel.fit(data, full, snapshot.labeledRows(), spec, learner, MULTI_LABEL_FOLDS, seed);

@@ -125,9 +125,9 @@ class NerTrainingTest {
             "{\"NER\": {\"annotations\": [{\"categories\": [{\"name\": \"PER\"}], \"beginOffset\": 3, \"content\": \"Smith\"},"
                 + " {\"categories\": [{\"name\": \"PER\"}], \"beginOffset\": 6, \"content\": \"Smithereens\"}]}}")),
         new HumanLabel("2", "b", false, InferenceMarksTest.json("{\"NER\": {\"annotations\": []}}")));
-    NerSnapshot s = NerSnapshot.of(assets, labels, "NER");
+    Snapshot<List<org.labelloop.learn.ner.Span>> s = Snapshot.of(assets, labels, "NER", NerModelTrainer.SPANS);
     assertEquals(2, s.labeledCount());
-    assertEquals(List.of(List.of(new org.labelloop.learn.ner.Span(3, 8, "PER")), List.of()), s.spans());
+    assertEquals(List.of(List.of(new org.labelloop.learn.ner.Span(3, 8, "PER")), List.of()), s.answers());
     assertEquals(1, s.poolRows().length);
     assertEquals(2, s.maxLabelId());
   }
