@@ -33,8 +33,8 @@ import org.labelloop.learn.strategy.Candidates;
 import org.labelloop.learn.strategy.ItemUncertainty;
 
 /**
- * The CLASSIFICATION task's trainer: an AutoML text classifier on a snapshot with the learn module's AutoML
- * (time-boxed model search, calibrated probabilities), or a one-vs-rest multi-label model for a checkbox job; the
+ * The CLASSIFICATION task's trainer: a text classifier chosen and fit by the learn module's AutoML (time-boxed
+ * model search, calibrated probabilities), or a one-vs-rest multi-label model for a checkbox job; the
  * class distribution of each pool asset is its suggested answer and what the project's strategy ranks on. The
  * project's stored sentence embeddings, when every asset has one, are offered to the search as features and to the
  * strategy (diverse batches cluster on them). If the learn module's classification API changes, only this class changes.
