@@ -42,7 +42,7 @@ public final class AutomlCommand implements Callable<Integer> {
   Path test;
 
   @Option(names = "--task", defaultValue = "classification",
-      description = "classification (default: texts) or tabular (every column but --label and --drop is a feature, "
+      description = "classification (default; also: text) or tabular (every column but --label and --drop is a feature, "
           + "typed by its values; the search cross-validates logistic regression and boosted trees).")
   String task;
 
@@ -79,8 +79,7 @@ public final class AutomlCommand implements Callable<Integer> {
     var err = spec.commandLine().getErr();
     try {
       if (budget < 1 || cv < 2) throw new UserError("--time-budget must be >= 1 and --cv >= 2");
-      if (task.equalsIgnoreCase("tabular")) return tabular(stdout, err, start);
-      if (!task.equalsIgnoreCase("classification")) throw new UserError("--task must be classification or tabular");
+      if (CliTask.named(task, "automl", CliTask.TEXT, CliTask.TABULAR) == CliTask.TABULAR) return tabular(stdout, err, start);
       TextDataset data = in.read(in.data);
       TextDataset testData = test == null ? null : in.read(test);
       List<String> texts = new ArrayList<>(data.texts());

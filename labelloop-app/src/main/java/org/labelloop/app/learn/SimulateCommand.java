@@ -16,7 +16,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
-import org.labelloop.app.ner.NerSimulation;
+import org.labelloop.app.ner.NerInput;
 import org.labelloop.app.ner.WordClusterBuilder;
 import org.labelloop.learn.automl.AutoMl;
 import org.labelloop.learn.automl.AutoMlConfig;
@@ -26,6 +26,8 @@ import org.labelloop.learn.data.LabeledText;
 import org.labelloop.learn.data.TextDataset;
 import org.labelloop.learn.feature.FeatureCache;
 import org.labelloop.learn.feature.TextEmbedder;
+import org.labelloop.learn.ner.NerReplay;
+import org.labelloop.learn.ner.WordClusters;
 import org.labelloop.learn.ner.format.NerFormatException;
 import org.labelloop.learn.simulate.CurvePoint;
 import org.labelloop.learn.simulate.Replay;
@@ -114,12 +116,12 @@ public final class SimulateCommand implements Callable<Integer> {
         throw new UserError("need --initial >= 1, --batch >= 1, --repeats >= 1 and --budget >= --initial");
       }
       ProgressBar bar = new ProgressBar(err, "simulate");
-      boolean ner = task.equalsIgnoreCase("ner");
-      Replay replay = switch (task.toLowerCase(Locale.ROOT)) {
-        case "text", "classification" -> textReplay(bar);
-        case "ner" -> NerSimulation.replay(in.data, in.format, test, testFraction, seed, clusterCounts(), System.err);
-        case "tabular" -> tabularReplay();
-        default -> throw new UserError("--task must be text (or classification), ner or tabular");
+      CliTask kind = CliTask.named(task, "simulate", CliTask.TEXT, CliTask.NER, CliTask.TABULAR);
+      boolean ner = kind == CliTask.NER;
+      Replay replay = switch (kind) {
+        case TEXT -> textReplay(bar);
+        case NER -> nerReplay();
+        case TABULAR -> tabularReplay();
       };
       List<CurvePoint> points = Simulator.run(replay, new SimulationConfig(names, seed, initial, batch, budget, repeats), bar);
       bar.finish();
@@ -197,6 +199,15 @@ public final class SimulateCommand implements Callable<Integer> {
     summary = String.format(Locale.ROOT, "data: %d texts after removing %d duplicates; pool %d, test %d; learner %s",
         pool.size() + testSet.size(), removed, pool.size(), testSet.size(), learner);
     return new TextReplay(pool, testSet, cache, trainer, embedder != null);
+  }
+
+  /** Named entities: reads the sentence file, splits off the test set, clusters the pool's words when asked. */
+  private Replay nerReplay() throws IOException, NerFormatException {
+    int[] counts = clusterCounts();
+    NerInput data = NerInput.read(in.data, in.format, test, testFraction, seed);
+    System.err.printf(Locale.ROOT, "ner simulate: pool %d sentences, test %d sentences%n", data.train().size(), data.test().size());
+    WordClusters clusters = counts == null ? null : WordClusterBuilder.build(data.train(), data.test(), seed, counts, System.err);
+    return new NerReplay(data.train(), data.test(), NerInput.defaultConfig(seed, clusters), clusters);
   }
 
   /** Tables: reads the typed table, drops duplicate rows and splits it like texts (stratified by label). */

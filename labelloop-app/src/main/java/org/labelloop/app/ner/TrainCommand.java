@@ -6,15 +6,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.labelloop.app.learn.CliTask;
+import org.labelloop.app.learn.UserError;
 import org.labelloop.learn.ner.EntityScores;
 import org.labelloop.learn.ner.NerAutoMl;
 import org.labelloop.learn.ner.NerModel;
 import org.labelloop.learn.ner.NerSentence;
 import org.labelloop.learn.ner.NerTrainer;
-import org.labelloop.learn.ner.NerTrainingConfig;
 import org.labelloop.learn.ner.WordClusters;
 import org.labelloop.learn.ner.format.NerFormatException;
-import org.labelloop.learn.ner.format.NerFormats;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -54,22 +54,10 @@ public final class TrainCommand implements Callable<Integer> {
   public Integer call() {
     PrintStream out = System.out;
     PrintStream err = System.err;
-    if (!"ner".equalsIgnoreCase(task)) {
-      err.println("error: train supports --task ner only (got '" + task + "')");
-      return 2;
-    }
     try {
-      List<NerSentence> train = NerFormats.read(data, format);
-      List<NerSentence> testSet;
-      if (test != null) {
-        testSet = NerFormats.read(test, format);
-      } else {
-        List<NerSentence> shuffled = new java.util.ArrayList<>(train);
-        java.util.Collections.shuffle(shuffled, new java.util.Random(seed));
-        int n = (int) Math.round(shuffled.size() * testFraction);
-        testSet = shuffled.subList(0, n);
-        train = shuffled.subList(n, shuffled.size());
-      }
+      CliTask.named(task, "train", CliTask.NER);
+      NerInput input = NerInput.read(data, format, test, testFraction, seed);
+      List<NerSentence> train = input.train(), testSet = input.test();
       out.printf(Locale.ROOT, "data: %d training sentences, %d test sentences%n", train.size(), testSet.size());
       int[] counts = WordClusterBuilder.parseCounts(wordClusters);
       WordClusters clusters = counts == null ? null : WordClusterBuilder.build(train, testSet, seed, counts, out);
@@ -83,9 +71,7 @@ public final class TrainCommand implements Callable<Integer> {
         out.println("chosen " + r.best().describe());
         model = r.model();
       } else {
-        NerTrainingConfig config = NerTrainingConfig.defaults(seed);
-        config = config.withFeatures(config.features().withWordClusters(clusters != null));
-        model = NerTrainer.train(train, config, clusters, Long.MAX_VALUE);
+        model = NerTrainer.train(train, NerInput.defaultConfig(seed, clusters), clusters, Long.MAX_VALUE);
         out.println("model " + model.config().describe());
       }
       double trainSeconds = (System.nanoTime() - t0) / 1e9;
@@ -103,7 +89,7 @@ public final class TrainCommand implements Callable<Integer> {
     } catch (IOException e) {
       err.println("error: cannot read: " + e.getMessage());
       return 2;
-    } catch (NerFormatException | IllegalArgumentException e) {
+    } catch (NerFormatException | IllegalArgumentException | UserError e) {
       err.println("error: " + e.getMessage());
       return 2;
     }

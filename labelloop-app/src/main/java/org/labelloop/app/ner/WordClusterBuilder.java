@@ -31,7 +31,7 @@ public final class WordClusterBuilder {
    * {@code place} not seen there at their nearest centroids. Counts above the number of word types are dropped (a
    * small file has too few words for 200 clusters); null when none is left.
    */
-  static WordClusters build(List<NerSentence> fit, List<NerSentence> place, long seed, int[] ks, PrintStream out) {
+  public static WordClusters build(List<NerSentence> fit, List<NerSentence> place, long seed, int[] ks, PrintStream out) {
     long types = words(fit).stream().map(w -> w.toLowerCase(Locale.ROOT)).distinct().count();
     int[] usable = Arrays.stream(ks).filter(k -> k <= types).toArray();
     if (usable.length < ks.length) {

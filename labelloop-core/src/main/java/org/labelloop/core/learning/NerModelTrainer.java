@@ -1,5 +1,7 @@
 package org.labelloop.core.learning;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -7,7 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.labelloop.core.project.Job;
 import org.labelloop.learn.feature.TextEmbedder;
 import org.labelloop.learn.model.LibraryVersions;
 import org.labelloop.learn.ner.DictionaryPrelabeler;
@@ -19,19 +25,23 @@ import org.labelloop.learn.ner.ScoredSpan;
 import org.labelloop.learn.ner.Span;
 import org.labelloop.learn.ner.Tokenizer;
 import org.labelloop.learn.ner.WordClusters;
+import org.labelloop.learn.strategy.Candidates;
+import org.labelloop.learn.strategy.ItemUncertainty;
 import org.labelloop.learn.strategy.SequenceUncertainty;
 
 /**
- * The one place core calls labelloop-learn's tagger: tokenizes a snapshot, picks and trains a CRF with the tagger's
+ * The NAMED_ENTITIES_RECOGNITION task's trainer: tokenizes a snapshot, picks and trains a CRF with the tagger's
  * AutoML-lite within the time budget, and predicts the pool, adding dictionary prelabels (strings already labeled
- * as an entity, found again) where the model predicted nothing.
+ * as an entity, found again) where the model predicted nothing. Each pool asset's suggested answer is its spans (Kili's
+ * annotations, with the model's confidence per span); the strategy ranks on each sentence's reduced uncertainty
+ * ({@link SequenceUncertainty}: least confidence of the Viterbi path, span margin, mean or maximum token entropy).
  *
  * <p>With a sentence embedder, the tagger also gets MiniLM word-cluster features (on CoNLL-2003 they lift F1 at 500
  * actively chosen sentences from 78 to 86; BENCHMARKS.md). A project's clusters are built once, from every word of
  * its texts, and kept between retrains; words of new assets are placed at their nearest centroid. Building them is
  * outside the AutoML time budget: a project's first tagger waits for it (about a minute for 20,000 word types).
  */
-final class NerModelTrainer {
+final class NerModelTrainer implements SnapshotTrainer<List<Span>> {
   /** One clustering, k = 50: nearly as good as 20+50+200 on CoNLL-2003 and ten times cheaper to build. */
   private static final int CLUSTERS = 50;
 
@@ -47,12 +57,6 @@ final class NerModelTrainer {
   /** Tokens outside every span are shown as a possible miss from this probability of being part of an entity. */
   static final double MISS_SHOWN = 0.2;
 
-  /** One pool asset's prediction: spans in text order, what it may have missed and how unsure the tagger is. */
-  record PoolPrediction(List<PredictedSpan> spans, List<PossibleMiss> missed, SequenceUncertainty uncertainty) {}
-
-  /** The trained tagger's pool predictions (in pool row order), bytes, card and cross-validated entity F1. */
-  record Result(List<PoolPrediction> pool, byte[] bytes, ObjectNode card, Double cvEntityF1) {}
-
   private final Tokenizer tokenizer = new Tokenizer(Tokenizer.Mode.AUTO);
   private final Supplier<TextEmbedder> embedder;
   private final Map<String, WordClusters> clustersByProject = new LinkedHashMap<>(4, 0.75f, true) {
@@ -67,14 +71,38 @@ final class NerModelTrainer {
     this.embedder = embedder;
   }
 
-  Result train(String projectId, NerSnapshot snapshot, long budgetMillis, long seed) {
+  /**
+   * An NER answer is its entity spans (possibly none: "no entity here" is an answer too). Spans whose offsets do not
+   * fit the text are dropped here; spans off token boundaries are the tagger's to skip.
+   */
+  @Override
+  public List<Span> read(JsonNode jobAnswer, String text) {
+    return jobAnswer == null || jobAnswer.isNull() ? null : EntitySpans.of(jobAnswer, text.length());
+  }
+
+  @Override
+  public String fingerprint(List<Span> spans) {
+    return spans.stream().map(s -> s.begin() + "-" + s.end() + ":" + s.label()).collect(Collectors.joining(";"));
+  }
+
+  @Override
+  public String notEnough(Snapshot<List<Span>> snapshot, int minLabels) {
+    Set<String> types = new TreeSet<>();
+    snapshot.answers().forEach(spans -> spans.forEach(s -> types.add(s.label())));
+    if (snapshot.labeledCount() >= minLabels && !types.isEmpty()) return null;
+    return snapshot.labeledCount() + " labeled assets with " + types.size() + " entity types; the first model needs "
+        + minLabels + " with at least one entity";
+  }
+
+  @Override
+  public PoolModel train(String projectId, Job job, Snapshot<List<Span>> snapshot, long budgetMillis, long seed) {
     List<NerSentence> sentences = new ArrayList<>(snapshot.texts().size()); // every text tokenized once, by row
     for (int row = 0; row < snapshot.texts().size(); row++) {
       sentences.add(tokenizer.sentence(snapshot.assetIds().get(row), snapshot.texts().get(row), List.of()));
     }
     List<NerSentence> labeled = new ArrayList<>(snapshot.labeledCount());
     for (int i = 0; i < snapshot.labeledRows().length; i++) {
-      labeled.add(sentences.get(snapshot.labeledRows()[i]).withSpans(snapshot.spans().get(i)));
+      labeled.add(sentences.get(snapshot.labeledRows()[i]).withSpans(snapshot.answers().get(i)));
     }
     WordClusters clusters = clusters(projectId, sentences, seed);
     long t0 = System.nanoTime();
@@ -82,7 +110,8 @@ final class NerModelTrainer {
     double trainingSeconds = (System.nanoTime() - t0) / 1e9;
     NerModel model = search.model();
     DictionaryPrelabeler dictionary = DictionaryPrelabeler.of(labeled, true);
-    List<PoolPrediction> pool = new ArrayList<>(snapshot.poolRows().length);
+    List<JsonNode> responses = new ArrayList<>(snapshot.poolRows().length);
+    List<SequenceUncertainty> uncertainties = new ArrayList<>(snapshot.poolRows().length);
     for (int row : snapshot.poolRows()) {
       NerSentence s = sentences.get(row);
       NerPrediction p = model.analyse(s);
@@ -92,12 +121,40 @@ final class NerModelTrainer {
         Double confidence = p.spans().stream().filter(x -> x.span().equals(span)).map(ScoredSpan::probability).findFirst().orElse(null);
         spans.add(new PredictedSpan(span, confidence));
       }
-      pool.add(new PoolPrediction(spans, possibleMisses(s, p, spans.stream().map(PredictedSpan::span).toList()), p.uncertainty()));
+      List<PossibleMiss> missed = possibleMisses(s, p, spans.stream().map(PredictedSpan::span).toList());
+      responses.add(response(job.id(), snapshot.texts().get(row), spans, missed));
+      uncertainties.add(p.uncertainty());
     }
     Double cvF1 = search.trials().stream().filter(t -> t.config().equals(search.best())).map(NerAutoMl.Trial::cvF1)
         .filter(Double::isFinite).findFirst().orElse(null);
     ObjectNode card = card(search, model, labeled.size(), cvF1, trainingSeconds, seed);
-    return new Result(pool, model.save(), card, cvF1);
+    return new PoolModel(model.save(), card, null, null, responses,
+        new Candidates(responses.size(), ItemUncertainty.sequences(uncertainties), null, null));
+  }
+
+  /**
+   * Kili's NER shape; a model span carries its probability as the category's confidence in percent, a dictionary
+   * match has none and says where it came from; {@code missed} lists text the model may have missed, in percent:
+   * {@code {"NER": {"annotations": [{"categories": [{"name": "PER", "confidence": 91}], "beginOffset": 0, "content": "Ann"}],
+   * "missed": [{"beginOffset": 8, "content": "Bob", "confidence": 35}]}}}.
+   */
+  static JsonNode response(String jobId, String text, List<PredictedSpan> spans, List<PossibleMiss> missed) {
+    JsonNodeFactory f = JsonNodeFactory.instance;
+    ObjectNode root = f.objectNode();
+    ArrayNode annotations = root.putObject(jobId).putArray("annotations");
+    for (PredictedSpan s : spans) {
+      ObjectNode a = annotations.addObject();
+      ObjectNode category = a.putArray("categories").addObject().put("name", s.span().label());
+      if (s.confidence() != null) category.put("confidence", (int) Math.round(100 * s.confidence()));
+      else a.put("source", "dictionary");
+      a.put("beginOffset", s.span().begin()).put("content", s.span().content(text));
+    }
+    ArrayNode misses = ((ObjectNode) root.get(jobId)).putArray("missed");
+    for (PossibleMiss m : missed) {
+      misses.addObject().put("beginOffset", m.begin()).put("content", text.substring(m.begin(), m.end()))
+          .put("confidence", (int) Math.round(100 * m.probability()));
+    }
+    return root;
   }
 
   /** Runs of adjacent tokens outside {@code spans} whose marginal of being inside an entity reaches {@link #MISS_SHOWN}. */

@@ -31,7 +31,7 @@ final class StoredEmbeddings implements EmbeddingCache {
   private Map<String, float[]> byKey;
   private int dimension;
 
-  private StoredEmbeddings(EmbeddingRepository repository, String projectId, String model, Snapshot snapshot) {
+  private StoredEmbeddings(EmbeddingRepository repository, String projectId, String model, Snapshot<?> snapshot) {
     this.repository = repository;
     this.projectId = projectId;
     this.model = model;
@@ -41,7 +41,7 @@ final class StoredEmbeddings implements EmbeddingCache {
   }
 
   /** The project's stored embeddings for the snapshot's assets, when all are stored. */
-  static Optional<StoredEmbeddings> of(EmbeddingRepository repository, String projectId, Snapshot snapshot) {
+  static Optional<StoredEmbeddings> of(EmbeddingRepository repository, String projectId, Snapshot<?> snapshot) {
     if (snapshot.texts().size() > MAX_ASSETS) return Optional.empty();
     return repository.completeModel(projectId).map(m -> new StoredEmbeddings(repository, projectId, m, snapshot));
   }

@@ -1,6 +1,9 @@
 package org.labelloop.core.learning;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,6 +13,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import org.labelloop.core.project.Job;
 import org.labelloop.learn.automl.AutoMl;
 import org.labelloop.learn.automl.AutoMlConfig;
 import org.labelloop.learn.automl.AutoMlResult;
@@ -24,11 +29,15 @@ import org.labelloop.learn.learner.LinearSvmLearner;
 import org.labelloop.learn.model.ModelBytes;
 import org.labelloop.learn.model.MultiLabelModel;
 import org.labelloop.learn.model.TextModel;
+import org.labelloop.learn.strategy.Candidates;
+import org.labelloop.learn.strategy.ItemUncertainty;
 
 /**
- * The one place core calls labelloop-learn: trains a text classifier on a snapshot with the learn module's AutoML
- * (time-boxed model search, calibrated probabilities), or a one-vs-rest multi-label model for a checkbox job, and
- * returns class probabilities for the pool, the model bytes and its card. If the learn module's API changes, only this class changes.
+ * The CLASSIFICATION task's trainer: a text classifier chosen and fit by the learn module's AutoML (time-boxed
+ * model search, calibrated probabilities), or a one-vs-rest multi-label model for a checkbox job; the
+ * class distribution of each pool asset is its suggested answer and what the project's strategy ranks on. The
+ * project's stored sentence embeddings, when every asset has one, are offered to the search as features and to the
+ * strategy (diverse batches cluster on them). If the learn module's classification API changes, only this class changes.
  *
  * <p>The label-independent n-gram counts of a project's texts are kept between retrains in a {@link FeatureCache}
  * (the asset set rarely changes between two retrains), so a retrain costs the vocabulary fits and the learners, not
@@ -37,11 +46,12 @@ import org.labelloop.learn.model.TextModel;
  * embeddings are stored, they come in through the cache's embedder ({@link StoredEmbeddings}) and the search also
  * tries dense and sparse+dense features ({@link #loopSpace}).
  */
-public final class TextModelTrainer {
+final class TextModelTrainer implements SnapshotTrainer<Set<String>> {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int FOLDS = 5;
   private static final int MULTI_LABEL_FOLDS = 3;
 
+  private final EmbeddingRepository embeddings;
   private final Map<String, FeatureCache> caches =
       new LinkedHashMap<>(4, 0.75f, true) {
         @Override
@@ -50,12 +60,79 @@ public final class TextModelTrainer {
         }
       };
 
+  TextModelTrainer(EmbeddingRepository embeddings) {
+    this.embeddings = embeddings;
+  }
+
+  /**
+   * A classification answer is its categories (a checkbox job's may be several; the single-label view is the first).
+   * A label that names none does not answer the job.
+   */
+  @Override
+  public Set<String> read(JsonNode jobAnswer, String text) {
+    Set<String> categories = InferenceMarks.categories(jobAnswer);
+    return categories.isEmpty() ? null : categories;
+  }
+
+  @Override
+  public String fingerprint(Set<String> categories) {
+    return String.join("\u0001", new TreeSet<>(categories));
+  }
+
+  /** Distinct categories over all answers. */
+  static int classCount(Snapshot<Set<String>> snapshot) {
+    return (int) snapshot.answers().stream().flatMap(Set::stream).distinct().count();
+  }
+
+  @Override
+  public String notEnough(Snapshot<Set<String>> snapshot, int minLabels) {
+    int classes = classCount(snapshot);
+    if (snapshot.labeledCount() >= minLabels && classes >= 2) return null;
+    return snapshot.labeledCount() + " labeled assets in " + classes + " classes; the first model needs " + minLabels
+        + " in at least 2";
+  }
+
+  @Override
+  public PoolModel train(String projectId, Job job, Snapshot<Set<String>> snapshot, long budgetMillis, long seed) {
+    StoredEmbeddings stored = StoredEmbeddings.of(embeddings, projectId, snapshot).orElse(null);
+    String cacheKey = projectId + ":" + snapshot.texts().size() + ":" + snapshot.assetIds().hashCode() + ":"
+        + (stored == null ? "sparse" : stored.model());
+    Result model = train(cacheKey, snapshot, job.multiple(), stored == null ? null : stored.embedder(), budgetMillis, seed);
+    double[][] proba = model.poolProba();
+    ItemUncertainty uncertainty = model.thresholds() != null ? ItemUncertainty.thresholds(proba, model.thresholds())
+        : ItemUncertainty.distributions(proba);
+    float[][] vectors = stored == null ? null : stored.rows(snapshot.poolRows());
+    List<JsonNode> responses = new ArrayList<>(proba.length);
+    for (double[] p : proba) responses.add(response(job.id(), model.classes(), p, model.categories(p)));
+    return new PoolModel(model.bytes(), model.card(), model.cvAccuracy(), model.cvMacroF1(), responses,
+        new Candidates(proba.length, uncertainty, proba, vectors));
+  }
+
+  /**
+   * Kili's shape with the confidence in percent, plus the whole distribution (for a multi-label model, each class's
+   * own probability):
+   * {@code {"JOB_0": {"categories": [{"name": "SPAM", "confidence": 93}], "probabilities": {"HAM": 0.07, "SPAM": 0.93}}}}.
+   */
+  static JsonNode response(String jobId, List<String> classes, double[] p, Set<String> categories) {
+    JsonNodeFactory f = JsonNodeFactory.instance;
+    ObjectNode job = f.objectNode();
+    ArrayNode answer = job.putArray("categories");
+    for (String c : categories) {
+      answer.addObject().put("name", c).put("confidence", (int) Math.round(100 * p[classes.indexOf(c)]));
+    }
+    ObjectNode dist = job.putObject("probabilities");
+    for (int k = 0; k < classes.size(); k++) dist.put(classes.get(k), Math.round(p[k] * 10_000) / 10_000.0);
+    ObjectNode root = f.objectNode();
+    root.set(jobId, job);
+    return root;
+  }
+
   /**
    * A trained model: the classes (probability column order), pool probabilities, bytes and a model card.
    * {@code thresholds} is null for a single-label model (probabilities sum to one); for a multi-label model each class
    * has its own probability and decision threshold.
    */
-  public record Result(List<String> classes, double[][] poolProba, double[] thresholds, byte[] bytes, ObjectNode card,
+  private record Result(List<String> classes, double[][] poolProba, double[] thresholds, byte[] bytes, ObjectNode card,
       Double cvAccuracy, Double cvMacroF1) {
     /** The predicted categories of a pool row's probabilities: the most probable class, or every class at or above its threshold. */
     public Set<String> categories(double[] p) {
@@ -76,7 +153,7 @@ public final class TextModelTrainer {
    * @param multiLabel a checkbox job: one-vs-rest on every category of an answer instead of AutoML on the first
    * @param embedder stored sentence embeddings, or null for sparse features only
    */
-  public synchronized Result train(String cacheKey, Snapshot snapshot, boolean multiLabel, TextEmbedder embedder,
+  private synchronized Result train(String cacheKey, Snapshot<Set<String>> snapshot, boolean multiLabel, TextEmbedder embedder,
       long budgetMillis, long seed) {
     List<String> texts = snapshot.texts();
     int[] labeledRows = snapshot.labeledRows();
@@ -84,7 +161,8 @@ public final class TextModelTrainer {
     for (int i = 0; i < labeledRows.length; i++) {
       String id = snapshot.assetIds().get(labeledRows[i]);
       String text = texts.get(labeledRows[i]);
-      items.add(multiLabel ? new LabeledText(id, text, snapshot.labelSets().get(i)) : LabeledText.of(id, text, snapshot.labels()[i]));
+      Set<String> answer = snapshot.answers().get(i);
+      items.add(multiLabel ? new LabeledText(id, text, answer) : LabeledText.of(id, text, answer.iterator().next()));
     }
     TextDataset data = new TextDataset(items);
     FeatureCache full = caches.get(cacheKey);
@@ -96,7 +174,7 @@ public final class TextModelTrainer {
     return multiLabel ? multiLabel(data, full, snapshot, seed) : singleLabel(data, full, snapshot, budgetMillis, seed);
   }
 
-  private Result singleLabel(TextDataset data, FeatureCache full, Snapshot snapshot, long budgetMillis, long seed) {
+  private Result singleLabel(TextDataset data, FeatureCache full, Snapshot<?> snapshot, long budgetMillis, long seed) {
     int threads = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
     AutoMlConfig config = new AutoMlConfig(FOLDS, Duration.ofMillis(budgetMillis), seed, false, threads,
         loopSpace(full.embedder() != null));
@@ -135,7 +213,7 @@ public final class TextModelTrainer {
    * One-vs-rest with per-class thresholds ({@link MultiLabelModel}) on one fixed, fast configuration: AutoML's search
    * compares single-label scores and has no multi-label counterpart yet.
    */
-  private Result multiLabel(TextDataset data, FeatureCache full, Snapshot snapshot, long seed) {
+  private Result multiLabel(TextDataset data, FeatureCache full, Snapshot<?> snapshot, long seed) {
     FeatureSpec spec = full.embedder() != null ? FeatureSpec.sparseDefault().withEmbeddings(1) : FeatureSpec.sparseDefault();
     LinearSvmLearner learner = new LinearSvmLearner(1);
     MultiLabelModel model = MultiLabelModel.fit(data, full, snapshot.labeledRows(), spec, learner, MULTI_LABEL_FOLDS, seed);

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One training job, start to finish: snapshot (reads only), train the learned job's model with its task's adapter
- * (no transaction held; {@link ClassificationTraining} or {@link NerTraining}), then one short transaction that stores the model version,
+ * (no transaction held; a {@link SnapshotTraining} with the task's {@link SnapshotTrainer}), then one short transaction that stores the model version,
  * replaces the pool's predictions and queue scores, and closes the job.
  */
 final class TrainingRun {
@@ -35,12 +35,12 @@ final class TrainingRun {
   private final Map<LearningTask, TaskTraining> trainings;
   private final WebhookEvents events;
 
-  TrainingRun(Ports ports, Clock clock, TextModelTrainer trainer, Supplier<TextEmbedder> wordEmbedder) {
+  TrainingRun(Ports ports, Clock clock, Supplier<TextEmbedder> wordEmbedder) {
     this.ports = ports;
     this.clock = clock;
     this.trainings = Map.of(
-        LearningTask.TEXT_CLASSIFICATION, new ClassificationTraining(trainer, ports.embeddings()),
-        LearningTask.NAMED_ENTITIES, new NerTraining(wordEmbedder));
+        LearningTask.TEXT_CLASSIFICATION, new SnapshotTraining<>(new TextModelTrainer(ports.embeddings())),
+        LearningTask.NAMED_ENTITIES, new SnapshotTraining<>(new NerModelTrainer(wordEmbedder)));
     this.events = new WebhookEvents(ports, clock);
   }
 

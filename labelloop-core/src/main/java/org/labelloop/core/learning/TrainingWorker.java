@@ -51,7 +51,7 @@ public final class TrainingWorker implements AutoCloseable {
     this.workerId = workerId;
     this.poll = poll;
     this.staleAfter = staleAfter;
-    this.run = new TrainingRun(ports, clock, new TextModelTrainer(), wordEmbedder);
+    this.run = new TrainingRun(ports, clock, wordEmbedder);
     this.heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "labelloop-training-heartbeat");
       t.setDaemon(true);

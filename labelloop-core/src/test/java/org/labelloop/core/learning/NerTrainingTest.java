@@ -67,7 +67,7 @@ class NerTrainingTest {
     LearningSettings settings = LearningSettings.DEFAULTS.patch(InferenceMarksTest.json("{\"timeBudgetSeconds\": 2}"));
 
     TaskTraining.Trained t = assertInstanceOf(TaskTraining.Trained.class,
-        new NerTraining(null).train("p", NER, assets, labels, settings, 7));
+        new SnapshotTraining<>(new NerModelTrainer(null)).train("p", NER, assets, labels, settings, 7));
 
     assertEquals(40, t.labeledCount());
     assertEquals(21, t.predictions().size());
@@ -102,7 +102,7 @@ class NerTrainingTest {
         return out;
       }
     };
-    NerTraining training = new NerTraining(() -> embedder);
+    SnapshotTraining<?> training = new SnapshotTraining<>(new NerModelTrainer(() -> embedder));
     LearningSettings settings = LearningSettings.DEFAULTS.patch(InferenceMarksTest.json("{\"timeBudgetSeconds\": 1}"));
     TaskTraining.Trained t = assertInstanceOf(TaskTraining.Trained.class, training.train("p", NER, assets, labels, settings, 3));
     assertTrue(t.card().path("wordClusters").asText().startsWith("clusters(k=[50]"), t.card().toString());
@@ -113,7 +113,7 @@ class NerTrainingTest {
   void skipsUntilEnoughSentencesAreLabeled() {
     List<AssetText> assets = List.of(new AssetText("a", "Mr Smith said"), new AssetText("b", "the meeting"));
     List<HumanLabel> labels = List.of(new HumanLabel("1", "a", false, answer("Mr Smith said", List.of(new int[] {3, 8}))));
-    TaskTraining.Outcome o = new NerTraining(null).train("p", NER, assets, labels, LearningSettings.DEFAULTS, 1);
+    TaskTraining.Outcome o = new SnapshotTraining<>(new NerModelTrainer(null)).train("p", NER, assets, labels, LearningSettings.DEFAULTS, 1);
     assertTrue(assertInstanceOf(TaskTraining.Skipped.class, o).why().contains("needs 10"));
   }
 
@@ -125,16 +125,16 @@ class NerTrainingTest {
             "{\"NER\": {\"annotations\": [{\"categories\": [{\"name\": \"PER\"}], \"beginOffset\": 3, \"content\": \"Smith\"},"
                 + " {\"categories\": [{\"name\": \"PER\"}], \"beginOffset\": 6, \"content\": \"Smithereens\"}]}}")),
         new HumanLabel("2", "b", false, InferenceMarksTest.json("{\"NER\": {\"annotations\": []}}")));
-    NerSnapshot s = NerSnapshot.of(assets, labels, "NER");
+    Snapshot<List<org.labelloop.learn.ner.Span>> s = Snapshot.of(assets, labels, "NER", new NerModelTrainer(null));
     assertEquals(2, s.labeledCount());
-    assertEquals(List.of(List.of(new org.labelloop.learn.ner.Span(3, 8, "PER")), List.of()), s.spans());
+    assertEquals(List.of(List.of(new org.labelloop.learn.ner.Span(3, 8, "PER")), List.of()), s.answers());
     assertEquals(1, s.poolRows().length);
     assertEquals(2, s.maxLabelId());
   }
 
   @Test
   void dictionarySpansCarryTheirSourceInsteadOfAConfidence() {
-    JsonNode r = NerTraining.response("NER", "Ann met Bob", List.of(
+    JsonNode r = NerModelTrainer.response("NER", "Ann met Bob", List.of(
         new NerModelTrainer.PredictedSpan(new org.labelloop.learn.ner.Span(0, 3, "PER"), 0.91),
         new NerModelTrainer.PredictedSpan(new org.labelloop.learn.ner.Span(8, 11, "PER"), null)), List.of());
     JsonNode a = r.path("NER").path("annotations");
@@ -155,7 +155,7 @@ class NerTrainingTest {
         List.of(new org.labelloop.learn.ner.Span(0, 3, "PER")));
     assertEquals(List.of(new NerModelTrainer.PossibleMiss(8, 15, 0.4)), missed.stream()
         .map(x -> new NerModelTrainer.PossibleMiss(x.begin(), x.end(), Math.round(x.probability() * 10) / 10.0)).toList());
-    JsonNode r = NerTraining.response("NER", "Ann met Bob Lee today", List.of(), missed);
+    JsonNode r = NerModelTrainer.response("NER", "Ann met Bob Lee today", List.of(), missed);
     assertEquals("Bob Lee", r.at("/NER/missed/0/content").asText());
     assertEquals(40, r.at("/NER/missed/0/confidence").asInt());
   }

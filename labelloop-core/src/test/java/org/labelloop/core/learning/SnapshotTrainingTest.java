@@ -1,0 +1,84 @@
+package org.labelloop.core.learning;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.labelloop.core.learning.LearningRepository.AssetText;
+import org.labelloop.core.learning.LearningRepository.HumanLabel;
+import org.labelloop.core.learning.LearningRepository.Prediction;
+import org.labelloop.core.project.Job;
+import org.labelloop.core.project.JsonInterface;
+
+/** The one training flow with the classification task's trainer (the NER task's is in {@link NerTrainingTest}). */
+class SnapshotTrainingTest {
+  private static final Job CLASSIFY = JsonInterface.parse(InferenceMarksTest.json("""
+      {"jobs": {"JOB_0": {"mlTask": "CLASSIFICATION", "content": {"categories": {"SPORT": {}, "MONEY": {}}}}}}""")).job("JOB_0");
+  private static final String[] SPORT = {"goal", "match", "striker", "league", "coach"};
+  private static final String[] MONEY = {"bank", "profit", "shares", "market", "rates"};
+
+  private static HumanLabel label(int id, String asset, String category) {
+    return new HumanLabel(Integer.toString(id), asset, false,
+        InferenceMarksTest.json("{\"JOB_0\": {\"categories\": [{\"name\": \"" + category + "\"}]}}"));
+  }
+
+  private final SnapshotTraining<?> training = new SnapshotTraining<>(new TextModelTrainer(new NoEmbeddings()));
+
+  @Test
+  void preAnnotatesEveryPoolAssetWithItsClassDistribution() {
+    List<AssetText> assets = new ArrayList<>();
+    List<HumanLabel> labels = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      boolean sport = i % 2 == 0;
+      String[] words = sport ? SPORT : MONEY;
+      assets.add(new AssetText("a" + i, "the " + words[i % 5] + " and the " + words[(i + 2) % 5] + " today"));
+      if (i < 20) labels.add(label(i + 1, "a" + i, sport ? "SPORT" : "MONEY"));
+    }
+    LearningSettings settings = LearningSettings.DEFAULTS.patch(InferenceMarksTest.json("{\"timeBudgetSeconds\": 2}"));
+
+    TaskTraining.Trained t = assertInstanceOf(TaskTraining.Trained.class, training.train("p", CLASSIFY, assets, labels, settings, 7));
+
+    assertEquals(20, t.labeledCount());
+    assertEquals(20, t.maxLabelId());
+    assertNotNull(t.cvAccuracy());
+    assertEquals("text-classification", t.card().path("task").asText());
+    assertEquals(10, t.predictions().size());
+    for (Prediction p : t.predictions()) {
+      int i = Integer.parseInt(p.assetId().substring(1));
+      String expected = i % 2 == 0 ? "SPORT" : "MONEY";
+      assertEquals(expected, p.jsonResponse().path("JOB_0").path("categories").get(0).path("name").asText(), p.toString());
+      double sum = p.jsonResponse().path("JOB_0").path("probabilities").path("SPORT").asDouble()
+          + p.jsonResponse().path("JOB_0").path("probabilities").path("MONEY").asDouble();
+      assertEquals(1, sum, 1e-3);
+      assertTrue(p.queueScore() >= 0 && p.queueScore() <= 1, p.toString());
+    }
+  }
+
+  @Test
+  void skipsWhileOneClassIsLabeled() {
+    List<AssetText> assets = new ArrayList<>();
+    List<HumanLabel> labels = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      assets.add(new AssetText("a" + i, "goal " + i));
+      labels.add(label(i + 1, "a" + i, "SPORT"));
+    }
+    TaskTraining.Outcome o = training.train("p", CLASSIFY, assets, labels, LearningSettings.DEFAULTS, 1);
+    assertEquals("12 labeled assets in 1 classes; the first model needs 10 in at least 2",
+        assertInstanceOf(TaskTraining.Skipped.class, o).why());
+  }
+
+  /** A project without stored embeddings: the trainer uses sparse features only. */
+  private static final class NoEmbeddings implements EmbeddingRepository {
+    @Override public List<PendingAsset> withoutEmbedding(String model, String afterAssetId, int limit) { return List.of(); }
+    @Override public void save(String model, List<AssetVector> vectors, Instant now) {}
+    @Override public Optional<String> completeModel(String projectId) { return Optional.empty(); }
+    @Override public Map<String, float[]> vectors(String projectId, String model, boolean todoOnly) { return Map.of(); }
+  }
+}
