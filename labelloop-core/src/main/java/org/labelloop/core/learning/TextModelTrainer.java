@@ -21,6 +21,7 @@ import org.labelloop.learn.feature.FeatureCache;
 import org.labelloop.learn.feature.FeatureSpec;
 import org.labelloop.learn.feature.TextEmbedder;
 import org.labelloop.learn.learner.LinearSvmLearner;
+import org.labelloop.learn.learner.SoftmaxLearner;
 import org.labelloop.learn.model.ModelBytes;
 import org.labelloop.learn.model.MultiLabelModel;
 import org.labelloop.learn.model.TextModel;
@@ -76,8 +77,17 @@ public final class TextModelTrainer {
    * @param multiLabel a checkbox job: one-vs-rest on every category of an answer instead of AutoML on the first
    * @param embedder stored sentence embeddings, or null for sparse features only
    */
-  public synchronized Result train(String cacheKey, Snapshot snapshot, boolean multiLabel, TextEmbedder embedder,
+  public Result train(String cacheKey, Snapshot snapshot, boolean multiLabel, TextEmbedder embedder,
       long budgetMillis, long seed) {
+    return train(cacheKey, snapshot, multiLabel, embedder, budgetMillis, seed, false);
+  }
+
+  /**
+   * As {@link #train(String, Snapshot, boolean, TextEmbedder, long, long)}; with {@code embeddingsOnly} the model sees
+   * the embedder's vectors alone ({@link #embeddingSpace}): media, whose snapshot texts are keys, not content.
+   */
+  public synchronized Result train(String cacheKey, Snapshot snapshot, boolean multiLabel, TextEmbedder embedder,
+      long budgetMillis, long seed, boolean embeddingsOnly) {
     List<String> texts = snapshot.texts();
     int[] labeledRows = snapshot.labeledRows();
     List<LabeledText> items = new ArrayList<>(labeledRows.length);
@@ -93,13 +103,15 @@ public final class TextModelTrainer {
       if (embedder != null) full.embeddings(); // read once here, not inside a timed AutoML job
       caches.put(cacheKey, full);
     }
-    return multiLabel ? multiLabel(data, full, snapshot, seed) : singleLabel(data, full, snapshot, budgetMillis, seed);
+    FeatureSpec multiLabelSpec = embeddingsOnly ? FeatureSpec.embeddingsOnly()
+        : embedder != null ? FeatureSpec.sparseDefault().withEmbeddings(1) : FeatureSpec.sparseDefault();
+    List<Candidate> space = embeddingsOnly ? embeddingSpace() : loopSpace(embedder != null);
+    return multiLabel ? multiLabel(data, full, snapshot, multiLabelSpec, seed) : singleLabel(data, full, snapshot, space, budgetMillis, seed);
   }
 
-  private Result singleLabel(TextDataset data, FeatureCache full, Snapshot snapshot, long budgetMillis, long seed) {
+  private Result singleLabel(TextDataset data, FeatureCache full, Snapshot snapshot, List<Candidate> space, long budgetMillis, long seed) {
     int threads = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
-    AutoMlConfig config = new AutoMlConfig(FOLDS, Duration.ofMillis(budgetMillis), seed, false, threads,
-        loopSpace(full.embedder() != null));
+    AutoMlConfig config = new AutoMlConfig(FOLDS, Duration.ofMillis(budgetMillis), seed, false, threads, space);
     AutoMlResult result = new AutoMl(config, Clock.systemUTC()).fit(data, full, snapshot.labeledRows(), Progress.NONE);
     TextModel model = result.model();
     double[][] pool = poolRows(model.predictProba(full), snapshot.poolRows());
@@ -132,11 +144,22 @@ public final class TextModelTrainer {
   }
 
   /**
+   * The search space over embeddings alone (images, audio): linear SVMs and softmax regression from strong to weak
+   * regularisation, cheap first, so a few-second budget still compares both kinds.
+   */
+  static List<Candidate> embeddingSpace() {
+    FeatureSpec e = FeatureSpec.embeddingsOnly();
+    List<Candidate> space = new ArrayList<>();
+    for (double c : new double[] {0.1, 1}) space.add(new Candidate(e, new LinearSvmLearner(c)));
+    for (double c : new double[] {0.1, 1, 10}) space.add(new Candidate(e, new SoftmaxLearner(c)));
+    return space;
+  }
+
+  /**
    * One-vs-rest with per-class thresholds ({@link MultiLabelModel}) on one fixed, fast configuration: AutoML's search
    * compares single-label scores and has no multi-label counterpart yet.
    */
-  private Result multiLabel(TextDataset data, FeatureCache full, Snapshot snapshot, long seed) {
-    FeatureSpec spec = full.embedder() != null ? FeatureSpec.sparseDefault().withEmbeddings(1) : FeatureSpec.sparseDefault();
+  private Result multiLabel(TextDataset data, FeatureCache full, Snapshot snapshot, FeatureSpec spec, long seed) {
     LinearSvmLearner learner = new LinearSvmLearner(1);
     MultiLabelModel model = MultiLabelModel.fit(data, full, snapshot.labeledRows(), spec, learner, MULTI_LABEL_FOLDS, seed);
     double[][] pool = poolRows(model.predictProba(full), snapshot.poolRows());
