@@ -9,10 +9,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +25,10 @@ import java.util.Map;
 import java.util.Random;
 import java.util.function.Predicate;
 import javax.imageio.ImageIO;
+import javax.sound.sampled.AudioFileFormat;
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioInputStream;
+import javax.sound.sampled.AudioSystem;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,6 +36,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.labelloop.app.testing.Api;
 import org.labelloop.app.testing.Api.Response;
+import org.labelloop.core.learning.MediaEmbeddingWorker;
 import org.labelloop.learn.image.ShippedImageEncoder;
 import org.labelloop.learn.onnx.OnnxGraph;
 
@@ -36,7 +44,8 @@ import org.labelloop.learn.onnx.OnnxGraph;
  * An IMAGE classification project learns through the front door with the real background media embedder: imported
  * photos get their vectors, a dozen labels train a model on them (never on file names) whose card names the encoder,
  * every other decodable image gets a PREDICTION with its confidence, and a file that cannot be decoded is marked and
- * skipped. Then the project's own ONNX encoder, built here, replaces the shipped one and the next model names it.
+ * skipped. Then the project's own ONNX encoder, built here, replaces the shipped one and the next model names it. An
+ * AUDIO project learns the same way on its clips' features.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MediaLearningIT {
@@ -101,10 +110,7 @@ class MediaLearningIT {
 
   @Test
   void imagesLearnOnTheirEmbeddingsThenOnTheProjectsOwnEncoder() throws Exception {
-    Response created = admin.post("/api/v1/projects", "{\"title\":\"colours\",\"inputType\":\"IMAGE\",\"jsonInterface\":{\"jobs\":{\"JOB_0\":"
-        + "{\"mlTask\":\"CLASSIFICATION\",\"required\":1,\"content\":{\"input\":\"radio\",\"categories\":{\"RED\":{\"name\":\"red\"},\"BLUE\":{\"name\":\"blue\"}}}}}}}");
-    assertEquals(201, created.status(), created.text());
-    String p = created.body().path("id").asText();
+    String p = project("IMAGE", "RED", "BLUE");
     Random random = new Random(5);
     List<Object> entries = new ArrayList<>();
     for (int i = 0; i < IMAGES; i++) {
@@ -114,8 +120,7 @@ class MediaLearningIT {
     }
     entries.add("photo.webp"); // imported (a WebP header), but no decoder here reads WebP
     entries.add(webp());
-    Response imported = ServerContract.uploadZip(admin, app.adminApiKey(), p, zip(entries.toArray()), null, "");
-    assertEquals(201, imported.status(), imported.text());
+    upload(p, entries);
 
     for (int i = 0; i < 12; i++) {
       Response next = admin.get("/api/v1/projects/" + p + "/queue/next");
@@ -155,6 +160,57 @@ class MediaLearningIT {
     JsonNode mine = awaitModel(p, card -> card.path("featurizer").asText().startsWith("onnx:mean-colour.onnx@"));
     assertEquals(1, mine.path("card").path("undecodableAssets").asInt(), mine.toString());
     assertEquals(1.0, mine.path("cvAccuracy").asDouble(), 1e-9, "the mean colour separates red from blue: " + mine);
+  }
+
+  /** A one-second 16 kHz WAV: a low or a high tone, its pitch and loudness varied by {@code random}. */
+  private static byte[] tone(boolean low, Random random) throws IOException {
+    int rate = 16_000;
+    double hz = (low ? 200 : 2000) * (0.9 + 0.2 * random.nextDouble()), gain = 0.2 + 0.3 * random.nextDouble();
+    ByteBuffer pcm = ByteBuffer.allocate(2 * rate).order(ByteOrder.LITTLE_ENDIAN);
+    for (int i = 0; i < rate; i++) pcm.putShort((short) (gain * Short.MAX_VALUE * Math.sin(2 * Math.PI * hz * i / rate)));
+    AudioFormat format = new AudioFormat(rate, 16, 1, true, false);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    AudioSystem.write(new AudioInputStream(new ByteArrayInputStream(pcm.array()), format, rate), AudioFileFormat.Type.WAVE, out);
+    return out.toByteArray();
+  }
+
+  @Test
+  void audioClipsLearnOnTheirFeaturesAndAnMp3IsMarkedAsUndecodable() throws Exception {
+    String p = project("AUDIO", "LOW", "HIGH");
+    Random random = new Random(9);
+    List<Object> entries = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      entries.add(String.format("%s%02d.wav", i % 2 == 0 ? "low" : "high", i));
+      entries.add(tone(i % 2 == 0, random));
+    }
+    entries.add("song.mp3"); // an ID3 tag, then no frames: not decoded here (WAV and FLAC are)
+    entries.add("ID3\u0004\u0000\u0000\u0000\u0000\u0000\u0000 no audio frames follow");
+    upload(p, entries);
+    for (int i = 0; i < 12; i++) {
+      Response l = admin.post("/api/v1/projects/" + p + "/labels", "{\"assetExternalId\":\"" + entries.get(2 * i)
+          + "\",\"labelType\":\"DEFAULT\",\"jsonResponse\":{\"JOB_0\":{\"categories\":[{\"name\":\"" + (i % 2 == 0 ? "LOW" : "HIGH") + "\"}]}}}");
+      assertEquals(201, l.status(), l.text());
+    }
+    JsonNode model = awaitModel(p, card -> card.path("featurizer").asText().equals(MediaEmbeddingWorker.AUDIO_MODEL));
+    assertEquals("audio-classification", model.path("card").path("task").asText());
+    assertEquals(1, model.path("card").path("undecodableAssets").asInt(), model.toString());
+    assertEquals(8, model.path("predictions").asInt(), "the eight unlabeled clips, not the mp3: " + model);
+    assertEquals(1.0, model.path("cvAccuracy").asDouble(), 1e-9, "a low tone is not a high one: " + model);
+  }
+
+  /** A project of {@code inputType} with one classification job of two categories; returns its id. */
+  private String project(String inputType, String a, String b) {
+    Response created = admin.post("/api/v1/projects", "{\"title\":\"" + inputType + "\",\"inputType\":\"" + inputType + "\",\"jsonInterface\":"
+        + "{\"jobs\":{\"JOB_0\":{\"mlTask\":\"CLASSIFICATION\",\"required\":1,\"content\":{\"input\":\"radio\",\"categories\":{\""
+        + a + "\":{},\"" + b + "\":{}}}}}}}");
+    assertEquals(201, created.status(), created.text());
+    return created.body().path("id").asText();
+  }
+
+  /** Imports the files as one zip: name, bytes (or text), name, bytes... */
+  private void upload(String project, List<Object> entries) throws Exception {
+    Response imported = ServerContract.uploadZip(admin, app.adminApiKey(), project, zip(entries.toArray()), null, "");
+    assertEquals(201, imported.status(), imported.text());
   }
 
   /** Waits up to three minutes for a model whose card passes {@code wanted}. */
