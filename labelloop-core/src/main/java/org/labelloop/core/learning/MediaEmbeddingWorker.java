@@ -48,7 +48,15 @@ public final class MediaEmbeddingWorker implements AutoCloseable {
   private final Supplier<AudioFeaturizer> audioLoader;
   private final EmbeddedProjects embedded;
   private final WorkList<PendingAsset> work;
-  private final Map<EncoderSettings, ImageEncoder> imageEncoders = new LinkedHashMap<>();
+  /** Projects' own encoders, the two used last (one ONNX session each); only the worker's thread uses them. */
+  private final Map<EncoderSettings, ImageEncoder> imageEncoders = new LinkedHashMap<>(4, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<EncoderSettings, ImageEncoder> eldest) {
+      if (size() <= 2) return false;
+      eldest.getValue().close();
+      return true;
+    }
+  };
   private ImageEncoder shipped;
   private AudioFeaturizer audio;
 
