@@ -15,9 +15,12 @@ import org.labelloop.core.Labelloop;
 import org.labelloop.core.Ports;
 import org.labelloop.core.learning.DetectionWorker;
 import org.labelloop.core.learning.EmbeddingWorker;
+import org.labelloop.core.learning.MediaEmbeddingWorker;
 import org.labelloop.core.learning.TrainingWorker;
 import org.labelloop.core.user.CreatedUser;
+import org.labelloop.learn.audio.AudioFeaturizer;
 import org.labelloop.learn.feature.SentenceEmbedder;
+import org.labelloop.learn.image.ShippedImageEncoder;
 import org.labelloop.learn.feature.SentenceModel;
 import org.labelloop.learn.image.NanoDet;
 import org.labelloop.core.modelserver.ModelServerWorker;
@@ -39,7 +42,8 @@ public final class LabelloopApp implements AutoCloseable {
   /**
    * What {@code serve} was asked for. {@code dbUrl} null means the SQLite file {@code DATA/labelloop.db};
    * {@code embeddings} runs the background embedder of text assets, gives the NER tagger word-cluster features and
-   * runs the shipped detector over the images of object detection projects; {@code importLimits} caps cells, rows and
+   * runs the shipped detector over the images of object detection projects and the image and audio encoders over media
+   * assets; {@code importLimits} caps cells, rows and
    * files of imports; {@code trustProxy} believes a reverse proxy's {@code X-Forwarded-Proto}.
    */
   public record Settings(String host, int port, Path dataDir, String dbUrl, boolean demo, boolean embeddings,
@@ -58,13 +62,16 @@ public final class LabelloopApp implements AutoCloseable {
   private final TrainingWorker worker;
   private final EmbeddingWorker embedder;
   private final DetectionWorker detector;
+  private final MediaEmbeddingWorker mediaEmbedder;
   private final WordEmbedder wordEmbedder;
   private final WebhookDispatcher webhooks;
   private final ModelServerWorker modelServers;
 
   private LabelloopApp(Database database, LabelloopServer server, Path dataDir, TrainingWorker worker, EmbeddingWorker embedder,
-      DetectionWorker detector, WordEmbedder wordEmbedder, WebhookDispatcher webhooks, ModelServerWorker modelServers) {
+      DetectionWorker detector, MediaEmbeddingWorker mediaEmbedder, WordEmbedder wordEmbedder, WebhookDispatcher webhooks,
+      ModelServerWorker modelServers) {
     this.detector = detector;
+    this.mediaEmbedder = mediaEmbedder;
     this.database = database;
     this.webhooks = webhooks;
     this.modelServers = modelServers;
@@ -110,10 +117,12 @@ public final class LabelloopApp implements AutoCloseable {
       EmbeddingWorker embedder = settings.embeddings() ? embeddingWorker(ports, clock).start() : null;
       DetectionWorker detector = settings.embeddings()
           ? new DetectionWorker(ports, files, clock, DetectionWorker.SHIPPED_VERSION, NanoDet::shipped).start() : null;
+      MediaEmbeddingWorker mediaEmbedder = settings.embeddings()
+          ? new MediaEmbeddingWorker(ports, files, clock, () -> new ShippedImageEncoder(1), AudioFeaturizer::new).start() : null;
       // the outbox is polled twice a second
       WebhookDispatcher webhooks = new WebhookDispatcher(ports, clock, new HttpWebhookTransport(), Duration.ofMillis(500)).start();
       ModelServerWorker modelServers = new ModelServerWorker(ports, clock, modelServerCalls, Duration.ofSeconds(1)).start();
-      return new LabelloopApp(db, server, data, worker, embedder, detector, words, webhooks, modelServers);
+      return new LabelloopApp(db, server, data, worker, embedder, detector, mediaEmbedder, words, webhooks, modelServers);
     } catch (RuntimeException e) {
       db.close();
       throw e;
@@ -187,6 +196,7 @@ public final class LabelloopApp implements AutoCloseable {
       worker.close();
       if (embedder != null) embedder.close();
       if (detector != null) detector.close();
+      if (mediaEmbedder != null) mediaEmbedder.close();
       if (wordEmbedder != null) wordEmbedder.close();
     } finally {
       database.close();

@@ -35,20 +35,26 @@ final class RetrainBench {
     return assets;
   }
 
-  /**
-   * Labels assets 0-989 and waits for their model, then times three retrains; {@code report} gets each round's seconds
-   * and the new model. Prints the median line with {@code tag}.
-   */
+  /** {@link #run(Api, String, List, Function, int, String, BiConsumer)} after 990 labels. */
   static void run(Api api, String project, List<String[]> assets, Function<String[], ObjectNode> label, String tag,
       BiConsumer<Double, JsonNode> report) throws InterruptedException {
-    for (int from = 0; from < 990; from += 330) {
+    run(api, project, assets, label, 990, tag, report);
+  }
+
+  /**
+   * Labels assets {@code 0..settled-1} and waits for their model, then times three retrains; {@code report} gets each
+   * round's seconds and the new model. Prints the median line with {@code tag}.
+   */
+  static void run(Api api, String project, List<String[]> assets, Function<String[], ObjectNode> label, int settled, String tag,
+      BiConsumer<Double, JsonNode> report) throws InterruptedException {
+    for (int from = 0; from < settled; from += 330) {
       ArrayNode labels = Api.array();
-      for (int i = from; i < from + 330; i++) labels.add(label.apply(assets.get(i)));
+      for (int i = from; i < Math.min(settled, from + 330); i++) labels.add(label.apply(assets.get(i)));
       assertEquals(201, api.post("/api/v1/projects/" + project + "/labels", labels).status());
     }
-    awaitIdle(api, project, 990);
+    awaitIdle(api, project, settled);
     List<Double> seconds = new ArrayList<>();
-    for (int next = 990; next < 1020; next += 10) {
+    for (int next = settled; next < settled + 30; next += 10) {
       for (int i = next; i < next + 9; i++) api.post("/api/v1/projects/" + project + "/labels", label.apply(assets.get(i)));
       int versions = api.get("/api/v1/projects/" + project + "/models").body().path("items").size();
       long t0 = System.nanoTime();

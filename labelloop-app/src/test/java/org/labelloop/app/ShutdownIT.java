@@ -20,7 +20,7 @@ import org.labelloop.app.testing.ServerProcess;
 /**
  * A server stopped with SIGTERM while its background embedder runs ONNX batches exits cleanly: the shutdown hook
  * drains the embedding threads before the native session is freed (freeing it under a batch crashed the JVM with
- * SIGSEGV in libonnxruntime). {@code -Dshutdown.iterations} servers are stopped in turn (3 here; bench/shutdown-loop.sh
+ * SIGSEGV in libonnxruntime); the same for the image embedder. {@code -Dshutdown.iterations} servers are stopped in turn (3 here; bench/shutdown-loop.sh
  * runs 20).
  */
 class ShutdownIT {
@@ -41,6 +41,33 @@ class ShutdownIT {
         assertTrue(server.log().contains("stopped"), "run " + i + ": the shutdown hook did not finish:\n" + server.log());
         System.out.println("shutdown run " + i + ": SIGTERM after " + stored + " stored embeddings, exit " + server.process().exitValue());
       }
+    }
+  }
+
+  /** The same for the media embedder: SIGTERM while it runs the image encoder's batches. */
+  @Test
+  void sigtermMidImageEmbeddingExitsCleanlyWithoutACrashLog() throws Exception {
+    Path data = Files.createDirectories(root.resolve("images"));
+    try (ServerProcess server = ServerProcess.start(data, 0, "--embeddings")) {
+      Api api = server.admin();
+      var project = api.post("/api/v1/projects", "{\"title\":\"photos\",\"inputType\":\"IMAGE\",\"jsonInterface\":{\"jobs\":{\"JOB_0\":"
+          + "{\"mlTask\":\"CLASSIFICATION\",\"required\":1,\"content\":{\"input\":\"radio\",\"categories\":{\"A\":{},\"B\":{}}}}}}}");
+      assertEquals(201, project.status(), project.text());
+      Object[] entries = new Object[400];
+      for (int i = 0; i < 200; i++) {
+        entries[2 * i] = "img" + i + ".png";
+        entries[2 * i + 1] = MediaApiContract.png(1 + i);
+      }
+      String key = Files.readString(data.resolve(LabelloopApp.ADMIN_KEY_FILE)).trim();
+      var imported = ServerContract.uploadZip(api, key, project.body().path("id").asText(), MediaApiContract.zip(entries), null, "");
+      assertEquals(201, imported.status(), imported.text());
+      long stored = awaitEmbeddings(server.process(), data);
+      server.process().destroy(); // SIGTERM
+      assertTrue(server.process().waitFor(90, TimeUnit.SECONDS), "server did not stop within 90 s after SIGTERM");
+      assertEquals(List.of(), server.crashReports(), "the JVM crashed:\n" + server.log());
+      assertEquals(143, server.process().exitValue(), "exit status after SIGTERM (128 + 15):\n" + server.log());
+      assertTrue(server.log().contains("stopped"), "the shutdown hook did not finish:\n" + server.log());
+      System.out.println("image shutdown: SIGTERM after " + stored + " stored image vectors, exit " + server.process().exitValue());
     }
   }
 

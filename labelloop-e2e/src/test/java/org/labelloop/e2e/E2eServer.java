@@ -22,12 +22,17 @@ final class E2eServer implements AutoCloseable {
   private final String key;
 
   E2eServer() {
+    this(false);
+  }
+
+  /** {@code embeddings}: with the background embedders (text, images, audio) and the detector, as {@code serve} runs by default. */
+  E2eServer(boolean embeddings) {
     try {
       this.dataDir = Files.createTempDirectory("labelloop-e2e-");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    this.app = LabelloopApp.start(new LabelloopApp.Settings("127.0.0.1", 0, dataDir, null, false, false), System.out);
+    this.app = LabelloopApp.start(new LabelloopApp.Settings("127.0.0.1", 0, dataDir, null, false, embeddings), System.out);
     this.key = app.adminApiKey();
   }
 

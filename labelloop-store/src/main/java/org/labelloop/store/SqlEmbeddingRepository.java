@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.labelloop.core.learning.EmbeddingRepository;
 
-/** Stored sentence embeddings: one row per asset, the vector as float32 little-endian bytes (BLOB / bytea). */
+/** Stored embeddings (sentences, images, audio): one row per asset, the vector as float32 little-endian bytes (BLOB / bytea). */
 final class SqlEmbeddingRepository implements EmbeddingRepository {
   private final Tx tx;
 
@@ -28,6 +28,25 @@ final class SqlEmbeddingRepository implements EmbeddingRepository {
         .bind("after", afterAssetId == null ? 0L : Ids.parse(afterAssetId)).bind("m", model).bind("n", limit)
         .map((rs, ctx) -> new PendingAsset(Long.toString(rs.getLong(2)), Long.toString(rs.getLong(1)), rs.getString(3)))
         .list());
+  }
+
+  @Override
+  public List<PendingAsset> mediaWithoutEmbedding(String afterAssetId, int limit) {
+    return tx.read(h -> h.createQuery(
+            """
+            SELECT a.id, a.project_id, a.content FROM assets a JOIN projects p ON p.id = a.project_id
+            WHERE p.input_type IN ('IMAGE', 'AUDIO') AND a.id > :after
+              AND NOT EXISTS (SELECT 1 FROM asset_embeddings e WHERE e.asset_id = a.id)
+            ORDER BY a.id LIMIT :n""")
+        .bind("after", afterAssetId == null ? 0L : Ids.parse(afterAssetId)).bind("n", limit)
+        .map((rs, ctx) -> new PendingAsset(Long.toString(rs.getLong(2)), Long.toString(rs.getLong(1)), rs.getString(3)))
+        .list());
+  }
+
+  @Override
+  public int drop(String projectId) {
+    return tx.write(h -> h.createUpdate("DELETE FROM asset_embeddings WHERE asset_id IN (SELECT id FROM assets WHERE project_id = :p)")
+        .bind("p", Ids.parse(projectId)).execute());
   }
 
   /** Skips assets deleted since they were read (the SELECT finds no row), instead of failing the batch. */

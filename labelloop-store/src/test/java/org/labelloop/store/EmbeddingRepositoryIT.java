@@ -14,7 +14,9 @@ import org.labelloop.core.asset.AssetStatus;
 import org.labelloop.core.learning.EmbeddingRepository;
 import org.labelloop.core.learning.EmbeddingRepository.AssetVector;
 import org.labelloop.core.learning.EmbeddingRepository.PendingAsset;
+import org.labelloop.core.project.InputType;
 import org.labelloop.core.project.Project;
+import org.labelloop.core.project.ProjectDraft;
 
 /** Stored embeddings and the cold-start scores written from them, on both databases. */
 class EmbeddingRepositoryIT extends OnBothDatabases {
@@ -43,6 +45,28 @@ class EmbeddingRepositoryIT extends OnBothDatabases {
 
     db.assets().setStatus(ids.get(0), AssetStatus.LABELED);
     assertEquals(ids.subList(1, 3), List.copyOf(embeddings.vectors(project.id(), "m1", true).keySet()));
+  }
+
+  @Test
+  void mediaAssetsWaitForAVectorOfAnyModelAndADropPutsThemBack() {
+    EmbeddingRepository embeddings = db.ports().embeddings();
+    Project text = Fixtures.project(db);
+    db.assets().insert(text.id(), Fixtures.drafts("t", 1), NOW);
+    Project images = db.projects().create(new ProjectDraft("Photos", "", InputType.IMAGE, Fixtures.classification()), NOW);
+    db.assets().insert(images.id(), Fixtures.drafts("i", 2), NOW);
+    List<PendingAsset> pending = mine(embeddings.mediaWithoutEmbedding(null, 1000), images);
+    assertEquals(2, pending.size());
+    assertEquals(List.of(), mine(embeddings.mediaWithoutEmbedding(null, 1000), text), "text assets are the sentence embedder's");
+    assertEquals("text of i0", pending.getFirst().content(), "the content: a media asset's file key");
+
+    embeddings.save("encoder-a", List.of(new AssetVector(pending.get(0).assetId(), V), new AssetVector(pending.get(1).assetId(), new float[0])), NOW);
+    assertEquals(List.of(), mine(embeddings.mediaWithoutEmbedding(null, 1000), images), "an empty vector marks an undecodable file as done");
+    assertEquals(Optional.of("encoder-a"), embeddings.completeModel(images.id()));
+    assertEquals(0, embeddings.vectors(images.id(), "encoder-a", false).get(pending.get(1).assetId()).length);
+
+    assertEquals(2, db.transactor().inTransaction(() -> embeddings.drop(images.id())));
+    assertEquals(2, mine(embeddings.mediaWithoutEmbedding(null, 1000), images).size());
+    assertEquals(Optional.empty(), embeddings.completeModel(images.id()));
   }
 
   @Test

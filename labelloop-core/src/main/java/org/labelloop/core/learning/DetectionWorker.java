@@ -36,8 +36,8 @@ import org.slf4j.LoggerFactory;
  * gets a PREDICTION label tagged with the detector's version soon after its import — a box with its confidence for
  * every object of a mapped class scoring at least the project's {@code minScore}, or no box when it found none (so the
  * screen and the inference marks know what the model said). As in the {@link EmbeddingWorker}, the work list is the
- * database (images with neither a human label nor this version's prediction), read in batches of {@value #BATCH}
- * after the last image seen, each batch written in one short transaction, with a rescan every few seconds; a changed
+ * database (images with neither a human label nor this version's prediction), read by a {@link WorkList} in batches of
+ * {@value #BATCH}, each batch written in one short transaction, with a rescan every few seconds; a changed
  * mapping drops the version's predictions of unlabeled images ({@link LearningService}), which puts them back on the
  * list. The
  * queue scores come from the project's strategy over {@link BoxUncertainty} of every mapped box above
@@ -50,21 +50,16 @@ public final class DetectionWorker implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DetectionWorker.class);
   static final int BATCH = 8;
   static final double CANDIDATE_SCORE = 0.2;
-  private static final Duration POLL = Duration.ofSeconds(1);
   // short, unlike the embedder's minute: a changed mapping's images wait for the rescan
   private static final Duration RESCAN = Duration.ofSeconds(5);
-  private static final Duration BACKOFF = Duration.ofSeconds(5);
 
   private final Ports ports;
   private final FileStore files;
   private final Clock clock;
   private final String version;
   private final Supplier<ObjectDetector> loader;
+  private final WorkList<PendingImage> work;
   private volatile ObjectDetector detector;
-  private String after;
-  private long lastRescan;
-  private volatile Thread thread;
-  private volatile boolean stopping;
 
   /** {@code version} tags the predictions of the detector {@code loader} returns. */
   public DetectionWorker(Ports ports, FileStore files, Clock clock, String version, Supplier<ObjectDetector> loader) {
@@ -73,45 +68,24 @@ public final class DetectionWorker implements AutoCloseable {
     this.clock = clock;
     this.version = version;
     this.loader = loader;
+    this.work = new WorkList<>("detector", RESCAN, BATCH, (after, n) -> ports.learning().withoutPrediction(version, after, n),
+        PendingImage::assetId, this::annotate);
   }
 
-  public synchronized DetectionWorker start() {
-    if (thread == null) thread = Thread.ofPlatform().daemon().name("labelloop-detector").start(this::loop);
+  public DetectionWorker start() {
+    work.start();
     return this;
-  }
-
-  private void loop() {
-    while (!stopping) {
-      try {
-        if (!runOnce()) Thread.sleep(POLL);
-      } catch (InterruptedException e) {
-        return;
-      } catch (RuntimeException e) {
-        if (stopping) return;
-        LOG.warn("Detection worker: {}", e.toString());
-        try {
-          Thread.sleep(BACKOFF);
-        } catch (InterruptedException ie) {
-          return;
-        }
-      }
-    }
   }
 
   /** Pre-annotates one batch of images; false when none was waiting. */
   public boolean runOnce() {
-    long now = System.nanoTime();
-    if (now - lastRescan > RESCAN.toNanos()) {
-      after = null;
-      lastRescan = now;
-    }
-    List<PendingImage> batch = ports.learning().withoutPrediction(version, after, BATCH);
-    if (batch.isEmpty()) return false;
-    after = batch.getLast().assetId(); // images that fail are tried again at the next rescan, not in a tight loop
+    return work.runOnce();
+  }
+
+  private void annotate(List<PendingImage> batch) {
     Map<String, List<PendingImage>> byProject = new LinkedHashMap<>();
     for (PendingImage p : batch) byProject.computeIfAbsent(p.projectId(), k -> new ArrayList<>()).add(p);
     byProject.forEach(this::annotate);
-    return true;
   }
 
   private void annotate(String projectId, List<PendingImage> images) {
@@ -168,10 +142,10 @@ public final class DetectionWorker implements AutoCloseable {
     return detector;
   }
 
+  /** Stops the thread after the batch in flight, then frees the detector. */
   @Override
   public void close() {
-    stopping = true;
-    Threads.stop(thread);
+    work.stop();
     ObjectDetector d = detector;
     if (d != null) d.close(); // waits for an image in flight (GuardedSession)
   }

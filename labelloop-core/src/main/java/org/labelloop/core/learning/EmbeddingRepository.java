@@ -6,12 +6,20 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Stored sentence embeddings of text assets, one per asset, tagged with the embedder's model name (a vector of
- * another model counts as missing, so a model change recomputes them). Calls join the caller's transaction.
+ * Stored embeddings, one per asset, tagged with the embedder's model name: sentence embeddings of text assets (a
+ * vector of another model counts as missing, so a model change recomputes them) and image or audio vectors of media
+ * assets (an empty vector marks a file that cannot be decoded; a changed encoder drops the project's vectors). Calls
+ * join the caller's transaction.
  */
 public interface EmbeddingRepository {
   /** Assets of TEXT projects with id above {@code afterAssetId} (null: from the start) lacking a {@code model} vector, in id order. */
   List<PendingAsset> withoutEmbedding(String model, String afterAssetId, int limit);
+
+  /** Assets of IMAGE and AUDIO projects with id above {@code afterAssetId} (null: from the start) without a vector, in id order; content is the file key. */
+  List<PendingAsset> mediaWithoutEmbedding(String afterAssetId, int limit);
+
+  /** Deletes the vectors of the project's assets; returns how many. */
+  int drop(String projectId);
 
   /** Stores (or replaces) the vectors; assets deleted meanwhile are skipped. */
   void save(String model, List<AssetVector> vectors, Instant now);

@@ -15,6 +15,7 @@ import org.labelloop.core.error.LabelloopException;
 import org.labelloop.core.label.Label;
 import org.labelloop.core.learning.LearningRepository.MarkedLabel;
 import org.labelloop.core.port.Page;
+import org.labelloop.core.project.InputType;
 import org.labelloop.core.project.Job;
 import org.labelloop.core.project.MlTask;
 import org.labelloop.core.project.Project;
@@ -55,7 +56,8 @@ public final class LearningService {
 
   /**
    * Changes the fields given; validates the result as a whole. Project ADMIN only. A changed {@code detector} drops its
-   * predictions of unlabeled images, so that they are made again with the new mapping and threshold.
+   * predictions of unlabeled images, so that they are made again with the new mapping and threshold; a changed
+   * {@code encoder} must load and take an image, and drops the project's vectors, which the media embedder makes again.
    */
   public LearningSettings updateSettings(Caller caller, String projectId, JsonNode patch) {
     Project project = access.requireProject(caller, projectId, Role.ADMIN).project();
@@ -67,6 +69,15 @@ public final class LearningService {
     if (result.pinnedVersion() != null && ports.versions().find(projectId, result.pinnedVersion()).isEmpty()) {
       throw LabelloopException.invalid("pinnedVersion: no dataset version " + result.pinnedVersion() + " in this project");
     }
+    boolean encoderChanged = !java.util.Objects.equals(result.encoder(), before.encoder());
+    if (encoderChanged && result.encoder() != null) {
+      if (project.inputType() != InputType.IMAGE) throw LabelloopException.invalid("encoder: only an IMAGE project has an image encoder");
+      try {
+        result.encoder().load().close();
+      } catch (IllegalArgumentException e) {
+        throw LabelloopException.invalid("encoder: " + e.getMessage());
+      }
+    }
     if (patch != null && patch.isObject()) {
       patch.properties().forEach(e -> stored.set(e.getKey(), e.getValue()));
     }
@@ -75,6 +86,7 @@ public final class LearningService {
       if (!result.detector().equals(before.detector())) {
         ports.learning().dropPredictions(projectId, DetectionWorker.SHIPPED_VERSION); // the detector redoes them
       }
+      if (encoderChanged) ports.embeddings().drop(projectId);
     });
     settings.invalidateAll();
     return result;

@@ -19,7 +19,8 @@ import org.labelloop.learn.strategy.Strategies;
  * first NAMED_ENTITIES_RECOGNITION job); a project without either, or whose data has no learner of its kind
  * ({@link #learner}), learns nothing. {@code pinnedVersion}, a dataset
  * version id, makes training use that version's answers instead of the live labels (and new labels then trigger no
- * retraining). {@code detector} pre-annotates an OBJECT_DETECTION job with the shipped COCO detector. Stored as JSON
+ * retraining). {@code detector} pre-annotates an OBJECT_DETECTION job with the shipped COCO detector; {@code encoder}
+ * is an IMAGE project's own ONNX image encoder (null: the shipped one). Stored as JSON
  * (only the fields a user set), so new defaults reach old projects.
  */
 public record LearningSettings(
@@ -31,9 +32,10 @@ public record LearningSettings(
     QueryStrategy strategy,
     int batchSize,
     String pinnedVersion,
-    DetectorSettings detector) {
+    DetectorSettings detector,
+    EncoderSettings encoder) {
   public static final LearningSettings DEFAULTS =
-      new LearningSettings(true, null, 10, 10, 3, Strategies.named("margin"), 10, null, DetectorSettings.DEFAULTS);
+      new LearningSettings(true, null, 10, 10, 3, Strategies.named("margin"), 10, null, DetectorSettings.DEFAULTS, null);
 
   public LearningSettings {
     List<String> problems = new ArrayList<>();
@@ -80,6 +82,7 @@ public record LearningSettings(
     int every = retrainEvery, min = minLabels, budget = timeBudgetSeconds, batch = batchSize;
     QueryStrategy strat = strategy;
     DetectorSettings det = detector;
+    EncoderSettings enc = encoder;
     for (Map.Entry<String, JsonNode> e : patch.properties()) {
       JsonNode v = e.getValue();
       switch (e.getKey()) {
@@ -101,6 +104,7 @@ public record LearningSettings(
         case "timeBudgetSeconds" -> budget = intField(e.getKey(), v, budget, problems);
         case "batchSize" -> batch = intField(e.getKey(), v, batch, problems);
         case "detector" -> det = DetectorSettings.parse(v, problems);
+        case "encoder" -> enc = EncoderSettings.parse(v, problems);
         case "learner" -> { } // read-only (what the project learns), so a settings object read back is a valid patch
         default -> problems.add(e.getKey() + ": unknown setting");
       }
@@ -108,7 +112,7 @@ public record LearningSettings(
     if (!problems.isEmpty()) {
       throw LabelloopException.invalid("Invalid learning settings: " + problems.getFirst(), problems);
     }
-    return new LearningSettings(en, job, every, min, budget, strat, batch, pinned, det);
+    return new LearningSettings(en, job, every, min, budget, strat, batch, pinned, det, enc);
   }
 
   /** The registry's strategy called {@code name}, or {@code current} with a problem noted. */
@@ -183,6 +187,7 @@ public record LearningSettings(
     o.put("batchSize", batchSize);
     if (pinnedVersion == null) o.putNull("pinnedVersion"); else o.put("pinnedVersion", pinnedVersion);
     o.set("detector", detector.toJson());
+    if (encoder == null) o.putNull("encoder"); else o.set("encoder", encoder.toJson());
     return o;
   }
 }

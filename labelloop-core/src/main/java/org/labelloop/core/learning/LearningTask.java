@@ -7,14 +7,18 @@ import org.labelloop.core.project.MlTask;
 
 /**
  * The kinds of model the engine trains, each with one adapter in core ({@link TaskTraining}). Which one a job gets
- * follows from the project's input type: a job whose data has no learner of its kind gets none, so an IMAGE or AUDIO
- * project never trains a text model on its stored file keys.
+ * follows from the project's input type: a job whose data has no learner of its kind gets none, and an IMAGE or AUDIO
+ * project learns on its stored embeddings ({@link MediaClassificationTraining}), never on its file names.
  */
 public enum LearningTask {
   /** A CLASSIFICATION job over text (or a table row read as text). */
   TEXT_CLASSIFICATION("text-classification"),
   /** A NAMED_ENTITIES_RECOGNITION job over text. */
-  NAMED_ENTITIES("named-entities");
+  NAMED_ENTITIES("named-entities"),
+  /** A CLASSIFICATION job over images, on their stored image embeddings. */
+  IMAGE_CLASSIFICATION("image-classification"),
+  /** A CLASSIFICATION job over audio clips, on their stored audio features. */
+  AUDIO_CLASSIFICATION("audio-classification");
 
   /** What the API and dashboard say where a project without a learner of its kind would show a model. */
   public static final String NO_MODEL_FOR_KIND = "no model for this kind of data yet";
@@ -31,10 +35,12 @@ public enum LearningTask {
 
   /** The task that learns {@code job} in a project of {@code input}, or empty when none does. */
   public static Optional<LearningTask> of(InputType input, Job job) {
-    boolean text = input == InputType.TEXT || input == InputType.TABULAR;
-    if (!text) return Optional.empty();
     return switch (job.mlTask()) {
-      case CLASSIFICATION -> Optional.of(TEXT_CLASSIFICATION);
+      case CLASSIFICATION -> Optional.of(switch (input) {
+        case TEXT, TABULAR -> TEXT_CLASSIFICATION;
+        case IMAGE -> IMAGE_CLASSIFICATION;
+        case AUDIO -> AUDIO_CLASSIFICATION;
+      });
       case NAMED_ENTITIES_RECOGNITION -> input == InputType.TEXT ? Optional.of(NAMED_ENTITIES) : Optional.empty();
       case OBJECT_DETECTION -> Optional.empty();
     };

@@ -26,6 +26,7 @@ import org.labelloop.learn.feature.FeatureCache;
 import org.labelloop.learn.feature.FeatureSpec;
 import org.labelloop.learn.feature.TextEmbedder;
 import org.labelloop.learn.learner.LinearSvmLearner;
+import org.labelloop.learn.learner.SoftmaxLearner;
 import org.labelloop.learn.model.ModelBytes;
 import org.labelloop.learn.model.MultiLabelModel;
 import org.labelloop.learn.model.TextModel;
@@ -97,15 +98,25 @@ final class TextModelTrainer implements SnapshotTrainer<Set<String>> {
     StoredEmbeddings stored = StoredEmbeddings.of(embeddings, projectId, snapshot).orElse(null);
     String cacheKey = projectId + ":" + snapshot.texts().size() + ":" + snapshot.assetIds().hashCode() + ":"
         + (stored == null ? "sparse" : stored.model());
-    Result model = train(cacheKey, snapshot, job.multiple(), stored == null ? null : stored.embedder(), budgetMillis, seed);
+    return poolModel(cacheKey, job, snapshot, stored == null ? null : stored.embedder(),
+        stored == null ? null : stored.rows(snapshot.poolRows()), budgetMillis, seed, false);
+  }
+
+  /**
+   * Trains and predicts the pool, with {@code poolVectors} (or null) for the strategy's diversity. With
+   * {@code embeddingsOnly} the model sees the embedder's vectors alone ({@link #embeddingSpace}): media, whose snapshot
+   * texts are keys, not content.
+   */
+  PoolModel poolModel(String cacheKey, Job job, Snapshot<Set<String>> snapshot, TextEmbedder embedder, float[][] poolVectors,
+      long budgetMillis, long seed, boolean embeddingsOnly) {
+    Result model = train(cacheKey, snapshot, job.multiple(), embedder, budgetMillis, seed, embeddingsOnly);
     double[][] proba = model.poolProba();
     ItemUncertainty uncertainty = model.thresholds() != null ? ItemUncertainty.thresholds(proba, model.thresholds())
         : ItemUncertainty.distributions(proba);
-    float[][] vectors = stored == null ? null : stored.rows(snapshot.poolRows());
     List<JsonNode> responses = new ArrayList<>(proba.length);
     for (double[] p : proba) responses.add(response(job.id(), model.classes(), p, model.categories(p)));
     return new PoolModel(model.bytes(), model.card(), model.cvAccuracy(), model.cvMacroF1(), responses,
-        new Candidates(proba.length, uncertainty, proba, vectors));
+        new Candidates(proba.length, uncertainty, proba, poolVectors));
   }
 
   /**
@@ -154,7 +165,7 @@ final class TextModelTrainer implements SnapshotTrainer<Set<String>> {
    * @param embedder stored sentence embeddings, or null for sparse features only
    */
   private synchronized Result train(String cacheKey, Snapshot<Set<String>> snapshot, boolean multiLabel, TextEmbedder embedder,
-      long budgetMillis, long seed) {
+      long budgetMillis, long seed, boolean embeddingsOnly) {
     List<String> texts = snapshot.texts();
     int[] labeledRows = snapshot.labeledRows();
     List<LabeledText> items = new ArrayList<>(labeledRows.length);
@@ -171,13 +182,15 @@ final class TextModelTrainer implements SnapshotTrainer<Set<String>> {
       if (embedder != null) full.embeddings(); // read once here, not inside a timed AutoML job
       caches.put(cacheKey, full);
     }
-    return multiLabel ? multiLabel(data, full, snapshot, seed) : singleLabel(data, full, snapshot, budgetMillis, seed);
+    FeatureSpec multiLabelSpec = embeddingsOnly ? FeatureSpec.embeddingsOnly()
+        : embedder != null ? FeatureSpec.sparseDefault().withEmbeddings(1) : FeatureSpec.sparseDefault();
+    List<Candidate> space = embeddingsOnly ? embeddingSpace() : loopSpace(embedder != null);
+    return multiLabel ? multiLabel(data, full, snapshot, multiLabelSpec, seed) : singleLabel(data, full, snapshot, space, budgetMillis, seed);
   }
 
-  private Result singleLabel(TextDataset data, FeatureCache full, Snapshot<?> snapshot, long budgetMillis, long seed) {
+  private Result singleLabel(TextDataset data, FeatureCache full, Snapshot<?> snapshot, List<Candidate> space, long budgetMillis, long seed) {
     int threads = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
-    AutoMlConfig config = new AutoMlConfig(FOLDS, Duration.ofMillis(budgetMillis), seed, false, threads,
-        loopSpace(full.embedder() != null));
+    AutoMlConfig config = new AutoMlConfig(FOLDS, Duration.ofMillis(budgetMillis), seed, false, threads, space);
     AutoMlResult result = new AutoMl(config, Clock.systemUTC()).fit(data, full, snapshot.labeledRows(), Progress.NONE);
     TextModel model = result.model();
     double[][] pool = poolRows(model.predictProba(full), snapshot.poolRows());
@@ -210,11 +223,22 @@ final class TextModelTrainer implements SnapshotTrainer<Set<String>> {
   }
 
   /**
+   * The search space over embeddings alone (images, audio): linear SVMs and softmax regression from strong to weak
+   * regularisation, cheap first, so a few-second budget still compares both kinds.
+   */
+  static List<Candidate> embeddingSpace() {
+    FeatureSpec e = FeatureSpec.embeddingsOnly();
+    List<Candidate> space = new ArrayList<>();
+    for (double c : new double[] {0.1, 1}) space.add(new Candidate(e, new LinearSvmLearner(c)));
+    for (double c : new double[] {0.1, 1, 10}) space.add(new Candidate(e, new SoftmaxLearner(c)));
+    return space;
+  }
+
+  /**
    * One-vs-rest with per-class thresholds ({@link MultiLabelModel}) on one fixed, fast configuration: AutoML's search
    * compares single-label scores and has no multi-label counterpart yet.
    */
-  private Result multiLabel(TextDataset data, FeatureCache full, Snapshot<?> snapshot, long seed) {
-    FeatureSpec spec = full.embedder() != null ? FeatureSpec.sparseDefault().withEmbeddings(1) : FeatureSpec.sparseDefault();
+  private Result multiLabel(TextDataset data, FeatureCache full, Snapshot<?> snapshot, FeatureSpec spec, long seed) {
     LinearSvmLearner learner = new LinearSvmLearner(1);
     MultiLabelModel model = MultiLabelModel.fit(data, full, snapshot.labeledRows(), spec, learner, MULTI_LABEL_FOLDS, seed);
     double[][] pool = poolRows(model.predictProba(full), snapshot.poolRows());

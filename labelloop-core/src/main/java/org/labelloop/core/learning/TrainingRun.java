@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One training job, start to finish: snapshot (reads only), train the learned job's model with its task's adapter
- * (no transaction held; a {@link SnapshotTraining} with the task's {@link SnapshotTrainer}), then one short transaction that stores the model version,
+ * (no transaction held; a {@link SnapshotTraining} with the task's {@link SnapshotTrainer}, or
+ * {@link MediaClassificationTraining} for images and audio), then one short transaction that stores the model version,
  * replaces the pool's predictions and queue scores, and closes the job.
  */
 final class TrainingRun {
@@ -38,9 +39,12 @@ final class TrainingRun {
   TrainingRun(Ports ports, Clock clock, Supplier<TextEmbedder> wordEmbedder) {
     this.ports = ports;
     this.clock = clock;
+    TextModelTrainer text = new TextModelTrainer(ports.embeddings());
     this.trainings = Map.of(
-        LearningTask.TEXT_CLASSIFICATION, new SnapshotTraining<>(new TextModelTrainer(ports.embeddings())),
-        LearningTask.NAMED_ENTITIES, new SnapshotTraining<>(new NerModelTrainer(wordEmbedder)));
+        LearningTask.TEXT_CLASSIFICATION, new SnapshotTraining<>(text),
+        LearningTask.NAMED_ENTITIES, new SnapshotTraining<>(new NerModelTrainer(wordEmbedder)),
+        LearningTask.IMAGE_CLASSIFICATION, new MediaClassificationTraining(LearningTask.IMAGE_CLASSIFICATION, text, ports.embeddings()),
+        LearningTask.AUDIO_CLASSIFICATION, new MediaClassificationTraining(LearningTask.AUDIO_CLASSIFICATION, text, ports.embeddings()));
     this.events = new WebhookEvents(ports, clock);
   }
 

@@ -47,14 +47,36 @@ class LearningSettingsTest {
   }
 
   @Test
-  void imagesAndAudioLearnNothingUntilALearnerOfTheirKindExists() {
-    for (InputType media : new InputType[] {InputType.IMAGE, InputType.AUDIO}) {
-      LearningSettings settings = LearningSettings.DEFAULTS;
-      Learner learner = settings.learner(project(media));
-      assertFalse(learner.learns(), media.name());
-      assertTrue(learner.reason().startsWith(LearningTask.NO_MODEL_FOR_KIND), learner.reason());
-      assertNull(settings.retrainedJob(project(media)), "labels never queue a training");
-      assertTrue(learner.toJson().path("task").isNull());
+  void imagesAndAudioLearnTheirClassificationJobOnTheirOwnKindOfFeatures() {
+    assertEquals(LearningTask.IMAGE_CLASSIFICATION, LearningSettings.DEFAULTS.learner(project(InputType.IMAGE)).task());
+    Learner audio = LearningSettings.DEFAULTS.learner(project(InputType.AUDIO));
+    assertEquals(LearningTask.AUDIO_CLASSIFICATION, audio.task());
+    assertEquals("audio-classification", audio.toJson().path("task").asText());
+    assertEquals("JOB_0", LearningSettings.DEFAULTS.retrainedJob(project(InputType.IMAGE)).id());
+    Learner ner = LearningSettings.DEFAULTS.patch(InferenceMarksTest.json("{\"jobId\": \"NER\"}")).learner(project(InputType.IMAGE));
+    assertFalse(ner.learns());
+    assertTrue(ner.reason().startsWith(LearningTask.NO_MODEL_FOR_KIND), ner.reason());
+  }
+
+  @Test
+  void aUsersOwnImageEncoderIsReadWithDefaultsAndWrittenBackWhole() {
+    LearningSettings s = LearningSettings.DEFAULTS.patch(InferenceMarksTest.json(
+        "{\"encoder\": {\"path\": \"/models/clip.onnx\", \"width\": 160, \"mean\": [120, 115, 100], \"outputs\": [\"image_embeds\"]}}"));
+    EncoderSettings e = s.encoder();
+    assertEquals("/models/clip.onnx", e.path().toString());
+    assertEquals(160, e.input().width());
+    assertEquals(224, e.input().height());
+    assertTrue(e.input().channelsFirst());
+    assertEquals(java.util.List.of("image_embeds"), e.outputs());
+    assertEquals(s, LearningSettings.DEFAULTS.patch(s.toJson()), "a settings object read back is a valid patch");
+    assertNull(s.patch(InferenceMarksTest.json("{\"encoder\": null}")).encoder(), "null: the shipped encoder again");
+  }
+
+  @Test
+  void rejectsAnEncoderWithARelativePathOrBadNormalisation() {
+    for (String bad : new String[] {"{\"path\": \"clip.onnx\"}", "{\"path\": \"/m.onnx\", \"std\": [1, 0, 1]}",
+        "{\"path\": \"/m.onnx\", \"mean\": [1, 2]}", "{\"path\": \"/m.onnx\", \"width\": 2}", "\"/m.onnx\""}) {
+      assertThrows(LabelloopException.class, () -> LearningSettings.DEFAULTS.patch(InferenceMarksTest.json("{\"encoder\": " + bad + "}")), bad);
     }
   }
 

@@ -77,6 +77,8 @@ class SnapshotTrainingTest {
   /** A project without stored embeddings: the trainer uses sparse features only. */
   private static final class NoEmbeddings implements EmbeddingRepository {
     @Override public List<PendingAsset> withoutEmbedding(String model, String afterAssetId, int limit) { return List.of(); }
+    @Override public List<PendingAsset> mediaWithoutEmbedding(String afterAssetId, int limit) { return List.of(); }
+    @Override public int drop(String projectId) { return 0; }
     @Override public void save(String model, List<AssetVector> vectors, Instant now) {}
     @Override public Optional<String> completeModel(String projectId) { return Optional.empty(); }
     @Override public Map<String, float[]> vectors(String projectId, String model, boolean todoOnly) { return Map.of(); }
