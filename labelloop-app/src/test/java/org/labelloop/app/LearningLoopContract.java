@@ -294,7 +294,7 @@ abstract class LearningLoopContract extends ServerContract {
     Map<String, String> ids = new HashMap<>();
     String project = project(2, ids);
     JsonNode s = admin.get("/api/v1/projects/" + project + "/learning").body();
-    assertEquals("margin", s.path("strategy").asText());
+    assertEquals("diverse", s.path("strategy").asText());
     assertEquals(10, s.path("retrainEvery").asInt());
     assertEquals(2, s.path("timeBudgetSeconds").asInt());
     assertEquals(400, admin.patch("/api/v1/projects/" + project + "/learning", Api.object().put("strategy", "smart")).status());
@@ -396,7 +396,7 @@ abstract class LearningLoopContract extends ServerContract {
     String project = p.body().path("id").asText();
     assertEquals(200, admin.patch("/api/v1/projects/" + project + "/learning", Api.object().put("timeBudgetSeconds", 2)).status());
     JsonNode settings = admin.get("/api/v1/projects/" + project + "/learning").body();
-    assertEquals("margin", settings.path("strategy").asText(), settings.toString());
+    assertEquals("diverse", settings.path("strategy").asText(), settings.toString());
 
     SplittableRandom r = new SplittableRandom(11);
     List<String> texts = new ArrayList<>();
