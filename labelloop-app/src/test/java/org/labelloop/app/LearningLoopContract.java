@@ -129,6 +129,8 @@ abstract class LearningLoopContract extends ServerContract {
   void labelingTheNthItemTrainsOnceAndPredictsEveryUnlabeledAssetInMarginOrder() throws InterruptedException {
     Map<String, String> ids = new HashMap<>();
     String project = project(60, ids);
+    // margin, not the default diverse: the order checked below is one score per asset
+    assertEquals(200, admin.patch("/api/v1/projects/" + project + "/learning", Api.object().put("strategy", "margin")).status());
     labelRange(project, ids, 0, 9);
     Thread.sleep(500);
     assertEquals(0, jobs(project).size(), "nine labels queue nothing");
