@@ -187,7 +187,7 @@ abstract class ApiContract extends ServerContract {
       Response r = who.get("/api/v1/projects/" + p + "/queue/next");
       assertEquals(200, r.status(), r.text());
       assertTrue(r.body().has("prediction"));
-      assertEquals("margin", r.body().path("queue").path("strategy").asText(), r.text());
+      assertEquals("diverse", r.body().path("queue").path("strategy").asText(), r.text());
       assertTrue(r.body().path("queue").path("score").isNumber(), r.text());
       assertFalse(r.body().has("isHoneypot"), "a served asset must not say whether it is a honeypot");
       assertTrue(served.add(r.body().path("id").asText()), "served twice: " + r.text());

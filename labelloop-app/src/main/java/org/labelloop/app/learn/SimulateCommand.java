@@ -48,8 +48,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "simulate", mixinStandardHelpOptions = true,
     description = {"Replays a fully labeled dataset through query strategies and records learning curves.",
         "Exact duplicate texts are removed before the split. Per strategy the last line is",
-        "final strategy=NAME labels=N accuracy=... macro_f1=... aulc=... ece=... certain=N (aulc = mean accuracy over the curve; "
-            + "ece = expected calibration error on the test set, 15 bins; certain = unlabeled items given a probability of exactly 1)."})
+        "final strategy=NAME labels=N accuracy=... macro_f1=... aulc=... ece=... certain=N labels95=N (aulc = mean accuracy over the curve; "
+            + "ece = expected calibration error on the test set, 15 bins; certain = unlabeled items given a probability of exactly 1;",
+        "labels95 = fewest labels at which the accuracy, averaged over repeats, reaches 95 % of a model trained on the whole pool,",
+        "NA when not within the budget; text and tabular only)."})
 public final class SimulateCommand implements Callable<Integer> {
   @Mixin DataOptions in = new DataOptions();
 
@@ -127,6 +129,14 @@ public final class SimulateCommand implements Callable<Integer> {
       bar.finish();
       write(points, replay, ner ? "sentences" : "labels");
       if (summary != null) stdout.println(summary);
+      // the reference for labels95: a model trained on the whole pool (NER's full CRF would cost minutes, so not there)
+      double target = Double.NaN;
+      if (!ner) {
+        double full = replay.round(IntStream.range(0, replay.poolSize()).toArray(), new int[0]).metrics().get(replay.quality());
+        target = 0.95 * full;
+        stdout.printf(Locale.ROOT, "full pool labels=%d %s=%.4f (labels95 = labels to reach %.4f)%n", replay.poolSize(),
+            replay.quality(), full, target);
+      }
       for (String s : names) {
         List<CurvePoint> curve = points.stream().filter(p -> p.strategy().equals(s)).toList();
         int last = curve.stream().mapToInt(CurvePoint::labels).max().orElse(0);
@@ -138,8 +148,10 @@ public final class SimulateCommand implements Callable<Integer> {
           double aulc = IntStream.range(0, repeats)
               .mapToDouble(r -> Simulator.aulc(curve.stream().filter(p -> p.repeat() == r).toList(), "accuracy")).average().orElse(Double.NaN);
           int certain = finals.stream().mapToInt(p -> (int) p.metric("certain")).max().orElse(0);
-          stdout.printf(Locale.ROOT, "final strategy=%s labels=%d accuracy=%.4f macro_f1=%.4f aulc=%.4f ece=%.4f certain=%d%n", s,
-              last, mean(finals, "accuracy"), mean(finals, "macro_f1"), aulc, mean(finals, "ece"), certain);
+          var reach = Simulator.labelsToReach(curve, replay.quality(), target);
+          stdout.printf(Locale.ROOT, "final strategy=%s labels=%d accuracy=%.4f macro_f1=%.4f aulc=%.4f ece=%.4f certain=%d labels95=%s%n", s,
+              last, mean(finals, "accuracy"), mean(finals, "macro_f1"), aulc, mean(finals, "ece"), certain,
+              reach.isPresent() ? Integer.toString(reach.getAsInt()) : "NA");
         }
       }
       stdout.flush();

@@ -82,9 +82,10 @@ class LearnCommandsTest {
     assertEquals("0", r[0], r[2]);
     for (String s : List.of("random", "margin")) {
       // separable data: accuracy 1, and no unlabeled item is called certain
-      assertTrue(r[1].matches("(?s).*final strategy=" + s + " labels=16 accuracy=1\\.0000 macro_f1=1\\.0000 aulc=\\S+ ece=0\\.\\d{4} certain=0\\b.*"),
+      assertTrue(r[1].matches("(?s).*final strategy=" + s + " labels=16 accuracy=1\\.0000 macro_f1=1\\.0000 aulc=\\S+ ece=0\\.\\d{4} certain=0 labels95=\\d+\\b.*"),
           r[1]);
     }
+    assertTrue(r[1].contains("full pool labels=60 accuracy=1.0000 (labels95 = labels to reach 0.9500)"), r[1]);
     assertEquals(1 + 2 * 4, Files.readAllLines(curve).size()); // header + 4 points (4, 8, 12, 16) per strategy
   }
 

@@ -3,7 +3,11 @@ package org.labelloop.learn.simulate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.labelloop.learn.automl.Progress;
 import org.labelloop.learn.strategy.QueryStrategy;
@@ -57,6 +61,17 @@ public final class Simulator {
   /** Area under the learning curve: the mean of {@code metric} over its points. */
   public static double aulc(List<CurvePoint> curve, String metric) {
     return curve.stream().mapToDouble(p -> p.metric(metric)).average().orElse(Double.NaN);
+  }
+
+  /**
+   * The fewest labels at which the curve's {@code metric}, averaged over its repeats, reaches {@code target}; empty
+   * when it never does within the budget. "Labels to reach 95 % of full-pool accuracy" is this with {@code target} =
+   * 0.95 × the accuracy of a model trained on the whole pool.
+   */
+  public static OptionalInt labelsToReach(List<CurvePoint> curve, String metric, double target) {
+    Map<Integer, Double> mean = new TreeMap<>(curve.stream().collect(
+        Collectors.groupingBy(CurvePoint::labels, Collectors.averagingDouble(p -> p.metric(metric)))));
+    return mean.entrySet().stream().filter(e -> e.getValue() >= target).mapToInt(Map.Entry::getKey).findFirst();
   }
 
   static int[] permutation(int n, SplittableRandom rnd) {

@@ -52,4 +52,17 @@ class SimulatorTest {
     assertEquals(0.5, Simulator.aulc(List.of(new CurvePoint("m", 0, 1, java.util.Map.of("accuracy", 0.4)),
         new CurvePoint("m", 0, 2, java.util.Map.of("accuracy", 0.6))), "accuracy"), 1e-12);
   }
+
+  @Test
+  void labelsToReachReadsTheCurveAveragedOverRepeats() {
+    List<CurvePoint> curve = List.of(point(0, 10, 0.5), point(0, 20, 0.9), point(0, 30, 0.95),
+        point(1, 10, 0.6), point(1, 20, 0.7), point(1, 30, 0.95));
+    assertEquals(java.util.OptionalInt.of(30), Simulator.labelsToReach(curve, "accuracy", 0.85), "mean at 20 is 0.80");
+    assertEquals(java.util.OptionalInt.of(20), Simulator.labelsToReach(curve, "accuracy", 0.8));
+    assertTrue(Simulator.labelsToReach(curve, "accuracy", 0.96).isEmpty());
+  }
+
+  private static CurvePoint point(int repeat, int labels, double accuracy) {
+    return new CurvePoint("m", repeat, labels, java.util.Map.of("accuracy", accuracy));
+  }
 }
