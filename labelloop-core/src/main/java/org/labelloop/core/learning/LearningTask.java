@@ -11,10 +11,12 @@ import org.labelloop.core.project.MlTask;
  * project never trains a text model on its stored file keys.
  */
 public enum LearningTask {
-  /** A CLASSIFICATION job over text (or a table row read as text). */
+  /** A CLASSIFICATION job over text. */
   TEXT_CLASSIFICATION("text-classification"),
   /** A NAMED_ENTITIES_RECOGNITION job over text. */
-  NAMED_ENTITIES("named-entities");
+  NAMED_ENTITIES("named-entities"),
+  /** A CLASSIFICATION job over the typed columns of a table's rows. */
+  TABULAR_CLASSIFICATION("tabular-classification");
 
   /** What the API and dashboard say where a project without a learner of its kind would show a model. */
   public static final String NO_MODEL_FOR_KIND = "no model for this kind of data yet";
@@ -34,7 +36,7 @@ public enum LearningTask {
     boolean text = input == InputType.TEXT || input == InputType.TABULAR;
     if (!text) return Optional.empty();
     return switch (job.mlTask()) {
-      case CLASSIFICATION -> Optional.of(TEXT_CLASSIFICATION);
+      case CLASSIFICATION -> Optional.of(input == InputType.TABULAR ? TABULAR_CLASSIFICATION : TEXT_CLASSIFICATION);
       case NAMED_ENTITIES_RECOGNITION -> input == InputType.TEXT ? Optional.of(NAMED_ENTITIES) : Optional.empty();
       case OBJECT_DETECTION -> Optional.empty();
     };

@@ -103,14 +103,7 @@ public final class TextModelTrainer {
     AutoMlResult result = new AutoMl(config, Clock.systemUTC()).fit(data, full, snapshot.labeledRows(), Progress.NONE);
     TextModel model = result.model();
     double[][] pool = poolRows(model.predictProba(full), snapshot.poolRows());
-    ObjectNode card = JSON.valueToTree(model.card());
-    card.set("leaderboard", JSON.valueToTree(result.leaderboard()));
-    if (model.card().cvConfusion() != null) {
-      ObjectNode confusion = card.putObject("confusionMatrix");
-      confusion.set("labels", JSON.valueToTree(model.classes()));
-      confusion.set("matrix", card.remove("cvConfusion"));
-    }
-    card.put("task", "text-classification");
+    ObjectNode card = ModelCards.json(model.card(), result.leaderboard(), model.classes(), "text-classification");
     return new Result(model.classes(), pool, null, model.save(), card, finite(model.card().cvAccuracy()),
         finite(model.card().cvMacroF1()));
   }
@@ -157,7 +150,7 @@ public final class TextModelTrainer {
     return pool;
   }
 
-  private static Double finite(double v) {
+  static Double finite(double v) {
     return Double.isFinite(v) ? v : null;
   }
 }

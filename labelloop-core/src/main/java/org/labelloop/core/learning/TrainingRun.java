@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One training job, start to finish: snapshot (reads only), train the learned job's model with its task's adapter
- * (no transaction held; {@link ClassificationTraining} or {@link NerTraining}), then one short transaction that stores the model version,
+ * (no transaction held; {@link ClassificationTraining}, {@link NerTraining} or {@link TabularTraining}), then one short transaction that stores the model version,
  * replaces the pool's predictions and queue scores, and closes the job.
  */
 final class TrainingRun {
@@ -40,7 +40,8 @@ final class TrainingRun {
     this.clock = clock;
     this.trainings = Map.of(
         LearningTask.TEXT_CLASSIFICATION, new ClassificationTraining(trainer, ports.embeddings()),
-        LearningTask.NAMED_ENTITIES, new NerTraining(wordEmbedder));
+        LearningTask.NAMED_ENTITIES, new NerTraining(wordEmbedder),
+        LearningTask.TABULAR_CLASSIFICATION, new TabularTraining(ports.tableSchemas()));
     this.events = new WebhookEvents(ports, clock);
   }
 
