@@ -39,8 +39,8 @@ function cell(value, type) {
     h('summary', { dir: 'auto', text: text.slice(0, LONG_TEXT) + '…' }), h('p', { dir: 'auto', text }));
 }
 
-/** The model's suggestion for the row, with its confidence and the columns that pushed it most. */
-function reasonsBox(project, prediction) {
+/** The model's suggestion for the row, with its confidence and the columns that pushed it most (typeOf: a column's type). */
+function reasonsBox(project, prediction, typeOf) {
   const jobs = (project.jsonInterface && project.jsonInterface.jobs) || {};
   for (const [jobId, r] of Object.entries((prediction && prediction.jsonResponse) || {})) {
     if (!r || !r.reasons || !r.categories || !r.categories.length) continue;
@@ -52,7 +52,7 @@ function reasonsBox(project, prediction) {
         picked.confidence !== undefined ? ' · ' + picked.confidence + ' % confident' : ''),
       r.reasons.length
         ? h('ol', { class: 'reasons' }, r.reasons.map((x) => h('li', { dataset: { column: x.column } },
-          h('span', { class: 'mono', text: x.column }), ' = ', h('span', { text: x.value === null ? '—' : String(x.value) }),
+          h('span', { class: 'mono', text: x.column }), ' = ', cell(x.value, typeOf(x.column)),
           h('span', { class: 'muted small', text: ' (+' + NUMBER.format(x.weight) + ')' }))))
         : h('div', { class: 'muted small', text: 'the model cannot tell which columns decided it' }));
   }
@@ -67,15 +67,17 @@ export function createTableRow(project, asset, prediction) {
   } catch (e) {
     row = { content: asset.content };
   }
-  const pushed = new Set();
-  const reasons = reasonsBox(project, prediction);
-  if (reasons) reasons.querySelectorAll('li').forEach((li) => pushed.add(li.dataset.column));
+  const reasonsHost = h('div');
   const body = h('tbody');
-  const el = h('div', { class: 'table-row-view', id: 'table-row' }, reasons,
+  const el = h('div', { class: 'table-row-view', id: 'table-row' }, reasonsHost,
     h('table', { class: 'table compact row-table' },
       h('thead', null, h('tr', null, h('th', { text: 'Column' }), h('th', { text: 'Value' }))), body));
 
   function draw(schema) {
+    const types = new Map(((schema && schema.columns) || []).map((c) => [c.name, c.type]));
+    const reasons = reasonsBox(project, prediction, (name) => types.get(name));
+    replace(reasonsHost, reasons);
+    const pushed = new Set(reasons ? [...reasons.querySelectorAll('li')].map((li) => li.dataset.column) : []);
     const columns = schema ? schema.columns.filter((c) => c.role !== 'LABEL') : Object.keys(row).map((name) => ({ name }));
     const listed = new Set(columns.map((c) => c.name));
     const extra = Object.keys(row).filter((k) => !listed.has(k)).map((name) => ({ name }));

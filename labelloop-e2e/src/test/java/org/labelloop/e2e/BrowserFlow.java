@@ -95,6 +95,15 @@ abstract class BrowserFlow {
     }
   }
 
+  /** Creates a server administrator through the API and signs in as them on the login screen. */
+  static void signInAsNewAdmin(String email, String name, String password) {
+    server.api("POST", "/api/v1/users", java.util.Map.of("email", email, "name", name, "password", password, "admin", true));
+    driver.get(server.baseUrl() + "/");
+    visible("#email").sendKeys(email);
+    visible("input[type=password]").sendKeys(password, org.openqa.selenium.Keys.ENTER);
+    visible("#new-project");
+  }
+
   /** Opens a screen with a full page load (a hash change alone would keep the page's state). */
   static void go(String hashPath) {
     String url = server.baseUrl() + "/#" + hashPath;

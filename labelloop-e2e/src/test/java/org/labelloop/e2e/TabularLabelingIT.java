@@ -56,11 +56,7 @@ class TabularLabelingIT extends BrowserFlow {
   @Test
   @Order(1)
   void logsIn() {
-    server.api("POST", "/api/v1/users", Map.of("email", EMAIL, "name", "Table Lead", "password", PASSWORD, "admin", true));
-    driver.get(server.baseUrl() + "/");
-    visible("#email").sendKeys(EMAIL);
-    visible("input[type=password]").sendKeys(PASSWORD, Keys.ENTER);
-    visible("#new-project");
+    signInAsNewAdmin(EMAIL, "Table Lead", PASSWORD);
   }
 
   @Test
@@ -76,7 +72,7 @@ class TabularLabelingIT extends BrowserFlow {
     JsonNode schema = server.api("GET", "/api/v1/projects/" + projectId + "/schema", null);
     assertEquals(List.of("NUMERIC", "NUMERIC", "CATEGORICAL", "BOOLEAN", "DATE", "TEXT"),
         List.of("sulphates", "alcohol", "region", "organic", "bottled", "notes").stream().map(c -> column(schema, c).path("type").asText()).toList());
-    server.api("PATCH", "/api/v1/projects/" + projectId + "/learning", Map.of("minLabels", 6, "retrainEvery", 6, "timeBudgetSeconds", 3));
+    server.api("PATCH", "/api/v1/projects/" + projectId + "/learning", Map.of("minLabels", 12, "retrainEvery", 12, "timeBudgetSeconds", 3));
   }
 
   @Test
@@ -98,7 +94,7 @@ class TabularLabelingIT extends BrowserFlow {
       keys(Keys.ENTER);
       shown = waitForNewAsset(shown);
       labeled++;
-      if (labeled >= 6 && driver.findElements(By.cssSelector("#model-reasons li")).isEmpty()) {
+      if (labeled >= 12 && driver.findElements(By.cssSelector("#model-reasons li")).isEmpty()) {
         waitForModel(); // then the next rows come predicted
       }
     }
