@@ -8,9 +8,11 @@ import { createAudioPlayer } from './audio-player.js';
 import { classificationJob } from './editor-classification.js';
 import { entitiesJob, createEntityText } from './editor-entities.js';
 import { boxesJob, createBoxView } from './editor-boxes.js';
+import { createTableRow } from './table-row.js';
 
-/** The jobs the editor shows, by the project's input type (text and tabular rows are shown as text). */
+/** The jobs the editor shows, by the project's input type. */
 const TASKS_BY_INPUT = {
+  TABULAR: ['CLASSIFICATION'],
   IMAGE: ['CLASSIFICATION', 'OBJECT_DETECTION'],
   AUDIO: ['CLASSIFICATION'],
 };
@@ -65,9 +67,11 @@ export function createEditor({ project, asset, initial, prediction, onChange = (
   const fileUrl = '/api/v1/projects/' + encodeURIComponent(project.id) + '/assets/' + encodeURIComponent(asset.id) + '/file';
   const boxView = project.inputType === 'IMAGE' ? createBoxView(ed, fileUrl) : null;
   const player = project.inputType === 'AUDIO' ? createAudioPlayer(fileUrl) : null;
-  const textView = boxView || player ? null : createEntityText(ed);
+  const tableView = project.inputType === 'TABULAR' ? createTableRow(project, asset, prediction) : null;
+  const textView = boxView || player || tableView ? null : createEntityText(ed);
   const jobsView = h('div', { class: 'jobs' });
-  const el = h('div', { class: boxView ? 'editor editor-image' : 'editor' }, (boxView || player || textView).el, jobsView);
+  const el = h('div', { class: boxView ? 'editor editor-image' : tableView ? 'editor editor-table' : 'editor' },
+    (boxView || player || tableView || textView).el, jobsView);
 
   function drawJobs() {
     replace(jobsView, jobs.map((job, ji) => {

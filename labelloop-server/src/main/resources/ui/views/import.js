@@ -1,4 +1,5 @@
 // Import: pick a file, pick its columns (read from the CSV header right here in the browser), upload with progress.
+// A TABULAR project's file is previewed by the server first: the typed columns it would get and its first rows.
 import { upload } from '../api.js';
 import { h, replace, errorBox } from '../dom.js';
 
@@ -26,8 +27,35 @@ function guess(columns, names) {
   return '';
 }
 
+/** The schema the server infers from the file (or already holds), with the first rows' values under each column. */
+async function schemaPreview(pid, f, labelColumn) {
+  const data = new FormData();
+  data.append('file', f, f.name);
+  if (labelColumn) data.append('labelColumn', labelColumn);
+  try {
+    const p = await upload('/api/v1/projects/' + pid + '/schema/preview', data, () => {});
+    const rows = p.rows.filter((r) => r.content).slice(0, 3);
+    const bad = p.rows.filter((r) => r.error);
+    return h('div', { id: 'schema-preview' },
+      h('h3', { text: 'Columns as they will be typed' }),
+      h('div', { class: 'table-wrap' }, h('table', { class: 'table compact' },
+        h('thead', null, h('tr', null, h('th', { text: 'Column' }), h('th', { text: 'Type' }), h('th', { text: 'Role' }),
+          h('th', { text: 'First values' }))),
+        h('tbody', null, p.columns.map((c) => h('tr', { dataset: { column: c.name } },
+          h('td', { dir: 'auto', text: c.name }), h('td', null, h('span', { class: 'badge', text: c.type.toLowerCase() })),
+          h('td', { class: 'small', text: c.role.toLowerCase() }),
+          h('td', { class: 'small muted', dir: 'auto', text: rows.map((r) => r.content[c.name] ?? '—').join(' · ') })))))),
+      bad.length ? h('p', { class: 'small', text: bad.map((r) => 'line ' + r.line + ': ' + r.error).join('; ') }) : null,
+      h('p', { class: 'small muted', text: 'A value that does not fit its column’s type is an error on its line. '
+        + 'Change a type or role after the import in the API (PATCH /schema).' }));
+  } catch (err) {
+    return errorBox(err, 'Preview failed');
+  }
+}
+
 export async function renderImport(root, ctx) {
   const pid = encodeURIComponent(ctx.project.id);
+  const tabular = ctx.project.inputType === 'TABULAR';
   const file = h('input', { type: 'file', id: 'import-file', accept: '.csv,.tsv,.jsonl,.ndjson,.json,.txt' });
   const columnsHost = h('div', { id: 'column-picker' });
   const skip = h('input', { type: 'checkbox', id: 'import-skip' });
@@ -44,6 +72,10 @@ export async function renderImport(root, ctx) {
     submit.disabled = !f;
     if (!f) return;
     const name = f.name.toLowerCase();
+    if (tabular && (name.endsWith('.jsonl') || name.endsWith('.ndjson') || name.endsWith('.json'))) {
+      replace(columnsHost, await schemaPreview(pid, f, null));
+      return;
+    }
     if (name.endsWith('.jsonl') || name.endsWith('.ndjson') || name.endsWith('.json')) {
       replace(columnsHost, h('p', { class: 'muted small' }, 'JSON: each object needs ', h('code', { text: 'content' }), ', optionally ',
         h('code', { text: 'externalId' }), ', ', h('code', { text: 'metadata' }), ', ', h('code', { text: 'label' }), '.'));
@@ -62,10 +94,18 @@ export async function renderImport(root, ctx) {
       return h('label', null, label, sel);
     };
     replace(columnsHost, h('div', { class: 'grid-form' },
-      picker('text-column', 'Text column', ['text', 'content', 'sentence', 'body', 'review', 'message'], false),
+      // a table's row is the whole row: no text column to pick
+      tabular ? null : picker('text-column', 'Text column', ['text', 'content', 'sentence', 'body', 'review', 'message'], false),
       picker('id-column', 'ID column', ['id', 'externalid', 'external_id', 'uid', 'key'], true),
       picker('label-column', 'Label column (optional)', ['label', 'category', 'class', 'labels', 'target'], true)),
     h('p', { class: 'small muted', text: columns.length + ' columns found: ' + columns.join(', ') }));
+    if (tabular) {
+      const previewHost = h('div');
+      columnsHost.append(previewHost);
+      const preview = async () => replace(previewHost, await schemaPreview(pid, f, selects['label-column'].value));
+      selects['label-column'].addEventListener('change', preview);
+      await preview();
+    }
   });
 
   const form = h('form', { id: 'import-form', class: 'stack' },

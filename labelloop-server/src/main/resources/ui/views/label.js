@@ -14,7 +14,7 @@ const SHORTCUTS = [
   ['Tab / Shift+Tab', 'move between jobs when there are several'],
 ];
 
-/** The shortcuts that depend on what an asset is; text and tabular rows are shown as text. */
+/** The shortcuts that depend on what an asset is. */
 const SHORTCUTS_BY_INPUT = {
   TEXT: [
     ['Mouse: select text', 'create a span (NER), snapped to whole words'],
@@ -29,6 +29,7 @@ const SHORTCUTS_BY_INPUT = {
     ['Esc', 'cancel the box being drawn, or deselect the selected box'],
   ],
   AUDIO: [['P', 'play or pause the audio']],
+  TABULAR: [['Click a long value', 'show all of it']],
 };
 
 function shortcutsFor(project) {

@@ -35,12 +35,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Creates the demo projects once: a topic classification project from {@code demo/texts.csv} (its labeled rows become
  * the admin's labels), an NER project from {@code demo/ner.jsonl}, and an object-detection project of drawn shapes
- * imported as COCO ({@link DemoShapes}).
+ * imported as COCO ({@link DemoShapes}), and a table of wines to sort by colour ({@link DemoWines}).
  */
 final class Demo {
   static final String TEXTS_TITLE = "Demo: news and support topics";
   static final String NER_TITLE = "Demo: named entities";
   static final String SHAPES_TITLE = "Demo: shapes (boxes on images)";
+  static final String WINES_TITLE = "Demo: wines (a table)";
   private static final Logger LOG = LoggerFactory.getLogger(Demo.class);
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -74,6 +75,10 @@ final class Demo {
     if (!titles.contains(SHAPES_TITLE)) {
       Project p = createShapes(caller);
       out.println("Demo project created: " + SHAPES_TITLE + " (id " + p.id() + ")");
+    }
+    if (!titles.contains(WINES_TITLE)) {
+      Project p = createWines(caller);
+      out.println("Demo project created: " + WINES_TITLE + " (id " + p.id() + ")");
     }
   }
 
@@ -151,6 +156,18 @@ final class Demo {
     var report = app.assets().importFile(caller, project.id(), new java.io.ByteArrayInputStream(zip),
         new ImportOptions(ImportFormat.COCO, null, null, null, false));
     LOG.info("demo shapes imported: {} assets, {} rejected", report.imported(), report.rejected());
+    return project;
+  }
+
+  private Project createWines(Caller caller) {
+    Project project = app.projects().create(caller, new ProjectDraft(WINES_TITLE,
+        "Generated wines with typed columns (numbers, a region, a flag, a date, a note): tell red from white. "
+            + "The first twenty are labeled; the model explains each suggestion by the columns that pushed it most.",
+        InputType.TABULAR, JsonInterface.parse(iface("CLASSIFICATION", "Colour of the wine", new LinkedHashSet<>(List.of(DemoWines.COLOURS))))));
+    byte[] csv = DemoWines.csv(300, 20).getBytes(StandardCharsets.UTF_8);
+    var report = app.assets().importFile(caller, project.id(), new java.io.ByteArrayInputStream(csv),
+        new ImportOptions(ImportFormat.CSV, null, null, null, false));
+    LOG.info("demo wines imported: {} rows, {} rejected", report.imported(), report.rejected());
     return project;
   }
 

@@ -71,6 +71,9 @@ class AuthorizationMatrixIT extends ServerContract {
         row("POST /api/v1/projects/{id}/assets", Level.MANAGER, 201,
             f -> f.in("/assets", "[{\"externalId\":\"new" + serial.incrementAndGet() + "\",\"content\":\"t\"}]")),
         row("GET /api/v1/projects/{id}/assets", Level.LABELER, 200),
+        row("GET /api/v1/projects/{id}/schema", Level.LABELER, 200, f -> f.inTable("/schema", null)),
+        row("PATCH /api/v1/projects/{id}/schema", Level.MANAGER, 200, f -> f.inTable("/schema", "{\"columns\":[{\"name\":\"x\",\"role\":\"FEATURE\"}]}")),
+        row("POST /api/v1/projects/{id}/schema/preview", Level.MANAGER, 200, f -> f.inTable("/schema/preview?format=csv", "id,x\nr2,2\n")),
         row("PATCH /api/v1/projects/{id}/assets", Level.REVIEWER, 200, f -> f.in("/assets", "{\"externalIds\":[\"a2\"],\"priority\":3}")),
         row("GET /api/v1/projects/{id}/assets/{assetId}/file", Level.LABELER, 200, f -> new Call("/api/v1/projects/" + f.imageProject + "/assets/" + f.image + "/file", null)),
         row("POST /api/v1/projects/{id}/labels", Level.LABELER, 201, f -> f.in("/labels", label)),
@@ -235,6 +238,7 @@ class AuthorizationMatrixIT extends ServerContract {
     private final StubModelServer modelServer;
     private final Map<Who, Api> clients = new EnumMap<>(Who.class);
     final String imageProject;
+    final String tableProject;
 
     Fixture(StubModelServer modelServer) {
       this.modelServer = modelServer;
@@ -274,6 +278,8 @@ class AuthorizationMatrixIT extends ServerContract {
         throw new AssertionError(e);
       }
       image = admin.get("/api/v1/projects/" + imageProject + "/assets").body().path("items").path(0).path("id").asText();
+      tableProject = teamOf(newProject("TABULAR"));
+      created(admin.post("/api/v1/projects/" + tableProject + "/assets?format=csv", "id,x\nr1,1\n"));
     }
 
     Api as(Who who) {
@@ -283,6 +289,11 @@ class AuthorizationMatrixIT extends ServerContract {
     /** A call on the shared project, at {@code /api/v1/projects/{id}} + {@code suffix}. */
     Call in(String suffix, String body) {
       return new Call("/api/v1/projects/" + project + suffix, body);
+    }
+
+    /** A call on the TABULAR project, at {@code /api/v1/projects/{id}} + {@code suffix}. */
+    Call inTable(String suffix, String body) {
+      return new Call("/api/v1/projects/" + tableProject + suffix, body);
     }
 
     /** A new project whose manager, reviewer and labeler hold those roles. */
@@ -323,7 +334,7 @@ class AuthorizationMatrixIT extends ServerContract {
 
     private String newProject(String inputType) {
       ObjectNode body = Api.object().put("title", "authz").put("inputType", inputType);
-      body.set("jsonInterface", inputType.equals("TEXT") ? Api.textInterface("A", "B") : imageInterface());
+      body.set("jsonInterface", inputType.equals("IMAGE") ? imageInterface() : Api.textInterface("A", "B"));
       return created(admin.post("/api/v1/projects", body)).path("id").asText();
     }
 

@@ -13,17 +13,25 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.labelloop.app.testing.Api;
 
-/** {@code serve --demo}: the three demo projects, with the shapes project's images and boxes imported as COCO. */
+/** {@code serve --demo}: the four demo projects, with the shapes project's images and boxes imported as COCO, the wines typed. */
 class DemoIT {
   @Test
-  void demoCreatesTextNerAndShapesProjectsOnce() throws Exception {
+  void demoCreatesTextNerShapesAndTableProjectsOnce() throws Exception {
     Path data = Files.createTempDirectory("labelloop-demo-");
     LabelloopApp.Settings settings = new LabelloopApp.Settings("127.0.0.1", 0, data, null, true, false);
     try (LabelloopApp app = LabelloopApp.start(settings, new PrintStream(new ByteArrayOutputStream()))) {
       Api admin = new Api("http://127.0.0.1:" + app.port(), app.adminApiKey());
       Map<String, JsonNode> byTitle = new HashMap<>();
       admin.get("/api/v1/projects").body().path("items").forEach(p -> byTitle.put(p.path("title").asText(), p));
-      assertEquals(3, byTitle.size(), byTitle.keySet().toString());
+      assertEquals(4, byTitle.size(), byTitle.keySet().toString());
+      String wines = byTitle.get(Demo.WINES_TITLE).path("id").asText();
+      JsonNode table = admin.get("/api/v1/projects/" + wines).body();
+      assertEquals(300, table.path("assetCount").asInt(), table.toString());
+      assertEquals(20, table.path("countsByStatus").path("LABELED").asInt(), table.toString());
+      JsonNode schema = admin.get("/api/v1/projects/" + wines + "/schema").body();
+      assertEquals("NUMERIC,NUMERIC,NUMERIC,CATEGORICAL,BOOLEAN,DATE,CATEGORICAL,CATEGORICAL", String.join(",",
+          schema.path("columns").findValuesAsText("type")), schema.toString());
+      assertEquals("LABEL", schema.path("columns").get(7).path("role").asText());
       JsonNode shapes = admin.get("/api/v1/projects/" + byTitle.get(Demo.SHAPES_TITLE).path("id").asText()).body();
       assertEquals("IMAGE", shapes.path("inputType").asText());
       assertEquals(24, shapes.path("assetCount").asInt(), shapes.toString());
@@ -39,7 +47,7 @@ class DemoIT {
     }
     try (LabelloopApp again = LabelloopApp.start(settings, new PrintStream(new ByteArrayOutputStream()))) {
       Api admin = new Api("http://127.0.0.1:" + again.port(), again.adminApiKey());
-      assertEquals(3, admin.get("/api/v1/projects").body().path("items").size(), "a restart adds no second demo");
+      assertEquals(4, admin.get("/api/v1/projects").body().path("items").size(), "a restart adds no second demo");
     }
   }
 }

@@ -2,6 +2,7 @@ package org.labelloop.core;
 
 import java.time.Clock;
 import org.labelloop.core.asset.AssetService;
+import org.labelloop.core.asset.TableSchemaService;
 import org.labelloop.core.io.ExportService;
 import org.labelloop.core.label.LabelService;
 import org.labelloop.core.labelstudio.LabelStudioBackend;
@@ -33,7 +34,8 @@ public record Labelloop(
     SuspectService suspects,
     WebhookService webhooks,
     LabelStudioBackend labelStudio,
-    ModelServerService modelServers) {
+    ModelServerService modelServers,
+    TableSchemaService tableSchemas) {
 
   public static Labelloop create(Ports ports, PasswordHasher hasher, Clock clock) {
     return create(ports, hasher, clock, org.labelloop.core.port.FileStore.NONE, org.labelloop.core.io.ImportLimits.DEFAULT, null);
@@ -67,6 +69,7 @@ public record Labelloop(
         new SuspectService(ports, access),
         new WebhookService(ports, access, clock),
         new LabelStudioBackend(ports, access, assets, labels, learning),
-        new ModelServerService(ports, access, clock, modelServers));
+        new ModelServerService(ports, access, clock, modelServers),
+        new TableSchemaService(ports, access, clock, limits));
   }
 }

@@ -11,6 +11,7 @@ import org.labelloop.core.port.LabelRepository;
 import org.labelloop.core.port.MemberRepository;
 import org.labelloop.core.port.ProjectRepository;
 import org.labelloop.core.port.SessionRepository;
+import org.labelloop.core.port.TableSchemaRepository;
 import org.labelloop.core.port.Transactor;
 import org.labelloop.core.port.UserRepository;
 import org.labelloop.core.modelserver.ModelServerRepository;
@@ -33,7 +34,8 @@ public record Ports(
     EmbeddingRepository embeddings,
     ImportRepository imports,
     WebhookRepository webhooks,
-    ModelServerRepository modelServers) {
+    ModelServerRepository modelServers,
+    TableSchemaRepository tableSchemas) {
   public Ports {
     Objects.requireNonNull(tx);
     Objects.requireNonNull(projects);
@@ -50,5 +52,6 @@ public record Ports(
     Objects.requireNonNull(imports);
     Objects.requireNonNull(webhooks);
     Objects.requireNonNull(modelServers);
+    Objects.requireNonNull(tableSchemas);
   }
 }

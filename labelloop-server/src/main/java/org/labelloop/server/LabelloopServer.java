@@ -80,6 +80,7 @@ public final class LabelloopServer implements AutoCloseable {
     new WebhookRoutes(app).register(j);
     new LabelStudioRoutes(app).register(j);
     new ModelServerRoutes(app).register(j);
+    new SchemaRoutes(app).register(j);
     j.get("/api/openapi.json", ctx -> resource(ctx, "/api/openapi.json", "application/json"));
     j.get("/api/docs", ctx -> resource(ctx, "/api/docs.html", "text/html; charset=utf-8"));
     j.get("/api/docs.js", ctx -> resource(ctx, "/api/docs.js", "text/javascript; charset=utf-8"));

@@ -44,6 +44,7 @@ public final class Database implements AutoCloseable {
   private final SqlImportRepository imports;
   private final SqlWebhookRepository webhooks;
   private final SqlModelServerRepository modelServers;
+  private final SqlTableSchemaRepository tableSchemas;
 
   private Database(Dialect dialect, HikariDataSource dataSource) {
     this.dialect = dialect;
@@ -67,6 +68,7 @@ public final class Database implements AutoCloseable {
     this.imports = new SqlImportRepository(tx);
     this.webhooks = new SqlWebhookRepository(tx, dialect);
     this.modelServers = new SqlModelServerRepository(tx);
+    this.tableSchemas = new SqlTableSchemaRepository(tx);
   }
 
   /**
@@ -145,7 +147,7 @@ public final class Database implements AutoCloseable {
   public Ports ports() {
     return new Ports(
         tx, projects, assets, labels, users, apiKeys, members, sessions, versions, learning(), quality, embeddings, imports,
-        webhooks, modelServers);
+        webhooks, modelServers, tableSchemas);
   }
 
   /**

@@ -18,8 +18,11 @@ import org.labelloop.core.label.ResponseValidator;
 import org.labelloop.core.port.FileStore;
 import org.labelloop.core.project.Job;
 import org.labelloop.core.project.MlTask;
+import org.labelloop.core.project.InputType;
 import org.labelloop.core.project.Project;
 import org.labelloop.core.user.Caller;
+import org.labelloop.learn.tabular.Column;
+import org.labelloop.learn.tabular.TableSchema;
 
 /**
  * Imports a file into a project in two steps. First every row is read and checked, with no database write and no
@@ -71,6 +74,9 @@ public final class AssetImporter {
     if (format == ImportFormat.ZIP || format.boxes() || ImportRecords.handles(format) && ImportRecords.media(project) && isZip(input)) {
       return importZip(caller, project, input, options);
     }
+    if (project.inputType() == InputType.TABULAR && TABLE_FORMATS.contains(format)) {
+      return importTable(caller, project, input, options);
+    }
     try (RowSource rows = format.ner() ? new NerRowSource(input, format, NerFiles.nerJob(project), options.fileName(), limits)
         : ImportRecords.handles(format) ? records(project, input, format, source)
         : RowSource.open(input, options, project.inputType(), limits)) {
@@ -79,6 +85,45 @@ public final class AssetImporter {
       throw new UncheckedIOException(e);
     }
   }
+
+  /**
+   * A TABULAR project's file, typed by the project's schema; the first import's schema is inferred from the file and
+   * stored once rows are in (a training started meanwhile infers the same one from the stored rows).
+   */
+  private ImportReport importTable(Caller caller, Project project, InputStream in, ImportOptions options) {
+    TableSchema stored = ports.tableSchemas().find(project.id()).orElse(null);
+    String schemaLabel = stored == null ? null : stored.label().map(Column::name).orElse(null);
+    try (TypedRowSource rows = new TypedRowSource(RowSource.table(in, options, limits, schemaLabel), stored, options.labelColumn())) {
+      ImportReport report = run(caller, project, rows, options, null);
+      if (rows.inferred() && report.imported() > 0) {
+        ports.tx().inTransaction(() -> ports.tableSchemas().save(project.id(), rows.schema(), clock.instant()));
+      }
+      return report;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The schema a TABULAR import of {@code in} would infer, with its first {@code sample} rows typed by it. */
+  public static TablePreview previewTable(InputStream in, ImportOptions options, ImportLimits limits, int sample) {
+    if (!TABLE_FORMATS.contains(options.format())) {
+      throw LabelloopException.invalid("format: a table is read from " + TABLE_FORMATS.stream().map(f -> f.name().toLowerCase(java.util.Locale.ROOT)).toList());
+    }
+    try (TypedRowSource rows = new TypedRowSource(RowSource.table(new BufferedInputStream(in, 1 << 16), options, limits, null), null,
+        options.labelColumn())) {
+      List<TablePreview.Row> first = new ArrayList<>();
+      for (ParsedRow row = rows.next(); row != null && first.size() < sample; row = rows.next()) {
+        first.add(row.draft() == null ? new TablePreview.Row(row.line(), null, null, row.error())
+            : new TablePreview.Row(row.line(), row.draft().externalId(), row.draft().content(), null));
+      }
+      return new TablePreview(rows.schema(), first);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static final java.util.Set<ImportFormat> TABLE_FORMATS =
+      java.util.EnumSet.of(ImportFormat.CSV, ImportFormat.TSV, ImportFormat.JSONL, ImportFormat.JSON);
 
   /** A Label Studio, Prodigy or Kili file alone: for images and audio, each asset must then be a URL. */
   private RowSource records(Project project, InputStream in, ImportFormat format, String source) {

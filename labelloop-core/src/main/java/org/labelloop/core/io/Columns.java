@@ -7,13 +7,17 @@ import java.util.HexFormat;
 import java.util.List;
 import org.labelloop.core.error.LabelloopException;
 
-/** The id, text and label columns of an import, chosen by the caller or found by their usual names. */
+/**
+ * The id, text and label columns of an import, chosen by the caller or found by their usual names. A table row has no
+ * text column (the whole row is the content), and its label column may be the one the project's schema names.
+ */
 record Columns(String id, String text, String label) {
-  static Columns resolve(List<String> header, ImportOptions options, boolean textOptional) {
+  static Columns resolve(List<String> header, ImportOptions options, boolean tableRow, String schemaLabel) {
     String id = pick(header, options.idColumn(), "idColumn", "externalId", "id");
-    String text = pick(header, options.textColumn(), "textColumn", "content", "text");
-    String label = pick(header, options.labelColumn(), "labelColumn", "label");
-    if (text == null && !textOptional) {
+    String text = tableRow ? null : pick(header, options.textColumn(), "textColumn", "content", "text");
+    String label = schemaLabel != null && header.contains(schemaLabel) && options.labelColumn() == null ? schemaLabel
+        : pick(header, options.labelColumn(), "labelColumn", "label");
+    if (text == null && !tableRow) {
       throw LabelloopException.invalid(
           "textColumn: the file has no 'text' or 'content' column; choose one of " + Messages.printable(header.toString()));
     }

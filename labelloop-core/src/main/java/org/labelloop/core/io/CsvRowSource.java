@@ -17,7 +17,7 @@ import org.labelloop.core.project.InputType;
 
 /**
  * Reads CSV (RFC 4180) or TSV with a header row. Columns other than id, text and label become the asset's metadata;
- * for a tabular project without a text column, the whole row (less id and label) becomes the content as JSON. A row
+ * for a tabular project the whole row (less id and label) becomes the content as JSON, a text column included. A row
  * without an id column gets a content hash as its externalId, so importing the same file twice finds duplicates.
  * Given a {@link RecordMapper}, each row goes to it as an object of column names to cells (a Kili CSV).
  */
@@ -33,16 +33,21 @@ final class CsvRowSource implements RowSource {
   private boolean broken;
 
   CsvRowSource(Reader reader, char delimiter, ImportOptions options, InputType inputType, ImportLimits limits) {
-    this(reader, delimiter, options, inputType, limits, null);
+    this(reader, delimiter, options, inputType, limits, null, null);
+  }
+
+  /** A table's rows: each row less its id and label columns is one asset's content; {@code schemaLabel} may be null. */
+  static CsvRowSource table(Reader reader, char delimiter, ImportOptions options, ImportLimits limits, String schemaLabel) {
+    return new CsvRowSource(reader, delimiter, options, InputType.TABULAR, limits, null, schemaLabel);
   }
 
   /** A CSV file whose rows are another format's records. */
   static CsvRowSource records(Reader reader, ImportLimits limits, RecordMapper records) {
-    return new CsvRowSource(reader, ',', null, InputType.TEXT, limits, records);
+    return new CsvRowSource(reader, ',', null, InputType.TEXT, limits, records, null);
   }
 
   private CsvRowSource(Reader reader, char delimiter, ImportOptions options, InputType inputType, ImportLimits limits,
-      RecordMapper records) {
+      RecordMapper records, String schemaLabel) {
     this.limits = limits;
     this.mapper = records;
     this.limited = new RowLimitReader(reader, limits.maxRowChars());
@@ -70,7 +75,7 @@ final class CsvRowSource implements RowSource {
     if (tooLong != null) {
       throw LabelloopException.invalid("line 1: " + limits.cellProblem("a column name", tooLong));
     }
-    columns = mapper != null ? null : Columns.resolve(header, options, inputType == InputType.TABULAR);
+    columns = mapper != null ? null : Columns.resolve(header, options, inputType == InputType.TABULAR, schemaLabel);
     rowAsContent = columns != null && columns.text() == null;
     this.records = parser.iterator();
   }

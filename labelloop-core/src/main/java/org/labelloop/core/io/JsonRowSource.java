@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -20,6 +21,7 @@ import org.labelloop.core.error.LabelloopException;
  * {@code externalId} (or {@code id}), {@code content} (or {@code text}), and optionally {@code metadata},
  * {@code priority}, {@code isHoneypot} and {@code label}; the caller may name other fields for id, text and label.
  * Given a {@link RecordMapper}, the objects are another format's records (Label Studio tasks, Prodigy or Kili records).
+ * A table's row is the object less those fields: every other field is a column.
  */
 final class JsonRowSource implements RowSource {
   private final ImportOptions options;
@@ -32,6 +34,8 @@ final class JsonRowSource implements RowSource {
   private final JsonParser array; // JSON array, else null
   private long lineNo;
   private boolean done;
+  private boolean tableRows;
+  private String schemaLabel;
 
   private JsonRowSource(ImportOptions options, ImportLimits limits, Reader reader, boolean isArray, RecordMapper records) {
     this.options = options;
@@ -61,6 +65,14 @@ final class JsonRowSource implements RowSource {
       this.limited = null;
       this.array = null;
     }
+  }
+
+  /** Table rows, as JSON Lines or one array; the label is read from {@code schemaLabel} (may be null) when it is there. */
+  static JsonRowSource table(Reader reader, ImportOptions options, ImportLimits limits, boolean isArray, String schemaLabel) {
+    JsonRowSource rows = new JsonRowSource(options, limits, reader, isArray, null);
+    rows.tableRows = true;
+    rows.schemaLabel = options.labelColumn() == null ? schemaLabel : null;
+    return rows;
   }
 
   static JsonRowSource lines(Reader reader, ImportOptions options, ImportLimits limits) {
@@ -140,7 +152,9 @@ final class JsonRowSource implements RowSource {
     if (!node.isObject()) {
       return ParsedRow.failed(line, "expected an object, found " + node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT));
     }
-    String content = text(node, options.textColumn(), "content", "text");
+    String labelField = schemaLabel != null && node.hasNonNull(schemaLabel) ? schemaLabel : field(node, options.labelColumn(), "label");
+    String label = labelField == null ? null : text(node, labelField);
+    String content = tableRows ? row(node, labelField) : text(node, options.textColumn(), "content", "text");
     if (content == null || content.isBlank()) {
       return ParsedRow.failed(line, "missing text (field 'content' or 'text')");
     }
@@ -150,7 +164,6 @@ final class JsonRowSource implements RowSource {
     }
     String id = text(node, options.idColumn(), "externalId", "id");
     JsonNode metadata = node.has("metadata") ? node.get("metadata") : JsonNodeFactory.instance.objectNode();
-    String label = text(node, options.labelColumn(), "label");
     return ParsedRow.ok(
         line,
         new AssetDraft(
@@ -160,6 +173,20 @@ final class JsonRowSource implements RowSource {
             node.path("priority").asInt(0),
             node.path("isHoneypot").asBoolean(false),
             label));
+  }
+
+  /** The object less its id, label and asset fields, as the row's content. */
+  private String row(JsonNode node, String labelField) {
+    ObjectNode row = ((ObjectNode) node).deepCopy();
+    row.remove(java.util.Arrays.asList(field(node, options.idColumn(), "externalId", "id"), labelField, "metadata", "priority", "isHoneypot"));
+    return row.toString();
+  }
+
+  /** The name of the field {@link #text} reads, or null. */
+  private static String field(JsonNode node, String chosen, String... defaults) {
+    if (chosen != null && !chosen.isBlank()) return node.hasNonNull(chosen) ? chosen : null;
+    for (String name : defaults) if (node.hasNonNull(name)) return name;
+    return null;
   }
 
   private static String text(JsonNode node, String chosen, String... defaults) {

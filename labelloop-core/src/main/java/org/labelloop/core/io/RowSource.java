@@ -33,6 +33,18 @@ interface RowSource extends Closeable {
     };
   }
 
+  /** A TABULAR project's rows from CSV, TSV, JSON Lines or a JSON array; {@code schemaLabel}: see {@link Columns}. */
+  static RowSource table(InputStream in, ImportOptions options, ImportLimits limits, String schemaLabel) {
+    Reader reader = new Utf8Reader(in, limits.maxFileBytes());
+    return switch (options.format()) {
+      case CSV -> CsvRowSource.table(reader, ',', options, limits, schemaLabel);
+      case TSV -> CsvRowSource.table(reader, '\t', options, limits, schemaLabel);
+      case JSONL -> JsonRowSource.table(reader, options, limits, false, schemaLabel);
+      case JSON -> JsonRowSource.table(reader, options, limits, true, schemaLabel);
+      default -> open(in, options, InputType.TABULAR, limits);
+    };
+  }
+
   /** Rows given in memory (a JSON request body already parsed); line = position, from 1. */
   static RowSource of(List<AssetDraft> drafts) {
     Iterator<AssetDraft> it = drafts.iterator();

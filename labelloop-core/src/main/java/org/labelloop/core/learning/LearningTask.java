@@ -11,14 +11,16 @@ import org.labelloop.core.project.MlTask;
  * project learns on its stored embeddings ({@link MediaClassificationTraining}), never on its file names.
  */
 public enum LearningTask {
-  /** A CLASSIFICATION job over text (or a table row read as text). */
+  /** A CLASSIFICATION job over text. */
   TEXT_CLASSIFICATION("text-classification"),
   /** A NAMED_ENTITIES_RECOGNITION job over text. */
   NAMED_ENTITIES("named-entities"),
   /** A CLASSIFICATION job over images, on their stored image embeddings. */
   IMAGE_CLASSIFICATION("image-classification"),
   /** A CLASSIFICATION job over audio clips, on their stored audio features. */
-  AUDIO_CLASSIFICATION("audio-classification");
+  AUDIO_CLASSIFICATION("audio-classification"),
+  /** A CLASSIFICATION job over the typed columns of a table's rows. */
+  TABULAR_CLASSIFICATION("tabular-classification");
 
   /** What the API and dashboard say where a project without a learner of its kind would show a model. */
   public static final String NO_MODEL_FOR_KIND = "no model for this kind of data yet";
@@ -37,7 +39,8 @@ public enum LearningTask {
   public static Optional<LearningTask> of(InputType input, Job job) {
     return switch (job.mlTask()) {
       case CLASSIFICATION -> Optional.of(switch (input) {
-        case TEXT, TABULAR -> TEXT_CLASSIFICATION;
+        case TEXT -> TEXT_CLASSIFICATION;
+        case TABULAR -> TABULAR_CLASSIFICATION;
         case IMAGE -> IMAGE_CLASSIFICATION;
         case AUDIO -> AUDIO_CLASSIFICATION;
       });

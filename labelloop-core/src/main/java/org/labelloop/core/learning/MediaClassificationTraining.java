@@ -1,6 +1,5 @@
 package org.labelloop.core.learning;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,28 +50,13 @@ final class MediaClassificationTraining implements TaskTraining {
   }
 
   /** The classification task's answers and trainer, on the stored vectors instead of texts. */
-  private final class OnVectors implements SnapshotTrainer<Set<String>> {
+  private final class OnVectors implements ClassificationAnswers {
     private final String model;
     private final Map<String, float[]> stored;
 
     OnVectors(String model, Map<String, float[]> stored) {
       this.model = model;
       this.stored = stored;
-    }
-
-    @Override
-    public Set<String> read(JsonNode jobAnswer, String text) {
-      return trainer.read(jobAnswer, text);
-    }
-
-    @Override
-    public String fingerprint(Set<String> answer) {
-      return trainer.fingerprint(answer);
-    }
-
-    @Override
-    public String notEnough(Snapshot<Set<String>> snapshot, int minLabels) {
-      return trainer.notEnough(snapshot, minLabels);
     }
 
     @Override

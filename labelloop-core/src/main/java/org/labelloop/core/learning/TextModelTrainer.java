@@ -13,7 +13,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.labelloop.core.project.Job;
 import org.labelloop.learn.automl.AutoMl;
 import org.labelloop.learn.automl.AutoMlConfig;
@@ -47,7 +46,7 @@ import org.labelloop.learn.strategy.ItemUncertainty;
  * embeddings are stored, they come in through the cache's embedder ({@link StoredEmbeddings}) and the search also
  * tries dense and sparse+dense features ({@link #loopSpace}).
  */
-final class TextModelTrainer implements SnapshotTrainer<Set<String>> {
+final class TextModelTrainer implements ClassificationAnswers {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int FOLDS = 5;
   private static final int MULTI_LABEL_FOLDS = 3;
@@ -63,34 +62,6 @@ final class TextModelTrainer implements SnapshotTrainer<Set<String>> {
 
   TextModelTrainer(EmbeddingRepository embeddings) {
     this.embeddings = embeddings;
-  }
-
-  /**
-   * A classification answer is its categories (a checkbox job's may be several; the single-label view is the first).
-   * A label that names none does not answer the job.
-   */
-  @Override
-  public Set<String> read(JsonNode jobAnswer, String text) {
-    Set<String> categories = InferenceMarks.categories(jobAnswer);
-    return categories.isEmpty() ? null : categories;
-  }
-
-  @Override
-  public String fingerprint(Set<String> categories) {
-    return String.join("\u0001", new TreeSet<>(categories));
-  }
-
-  /** Distinct categories over all answers. */
-  static int classCount(Snapshot<Set<String>> snapshot) {
-    return (int) snapshot.answers().stream().flatMap(Set::stream).distinct().count();
-  }
-
-  @Override
-  public String notEnough(Snapshot<Set<String>> snapshot, int minLabels) {
-    int classes = classCount(snapshot);
-    if (snapshot.labeledCount() >= minLabels && classes >= 2) return null;
-    return snapshot.labeledCount() + " labeled assets in " + classes + " classes; the first model needs " + minLabels
-        + " in at least 2";
   }
 
   @Override
@@ -194,14 +165,7 @@ final class TextModelTrainer implements SnapshotTrainer<Set<String>> {
     AutoMlResult result = new AutoMl(config, Clock.systemUTC()).fit(data, full, snapshot.labeledRows(), Progress.NONE);
     TextModel model = result.model();
     double[][] pool = poolRows(model.predictProba(full), snapshot.poolRows());
-    ObjectNode card = JSON.valueToTree(model.card());
-    card.set("leaderboard", JSON.valueToTree(result.leaderboard()));
-    if (model.card().cvConfusion() != null) {
-      ObjectNode confusion = card.putObject("confusionMatrix");
-      confusion.set("labels", JSON.valueToTree(model.classes()));
-      confusion.set("matrix", card.remove("cvConfusion"));
-    }
-    card.put("task", "text-classification");
+    ObjectNode card = ModelCards.json(model.card(), result.leaderboard(), model.classes(), "text-classification");
     return new Result(model.classes(), pool, null, model.save(), card, finite(model.card().cvAccuracy()),
         finite(model.card().cvMacroF1()));
   }
@@ -259,7 +223,7 @@ final class TextModelTrainer implements SnapshotTrainer<Set<String>> {
     return pool;
   }
 
-  private static Double finite(double v) {
+  static Double finite(double v) {
     return Double.isFinite(v) ? v : null;
   }
 }

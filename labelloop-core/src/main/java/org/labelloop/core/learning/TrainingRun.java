@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 /**
  * One training job, start to finish: snapshot (reads only), train the learned job's model with its task's adapter
  * (no transaction held; a {@link SnapshotTraining} with the task's {@link SnapshotTrainer}, or
- * {@link MediaClassificationTraining} for images and audio), then one short transaction that stores the model version,
+ * {@link MediaClassificationTraining} for images and audio, {@link TabularTraining} for tables), then one short transaction that stores the model version,
  * replaces the pool's predictions and queue scores, and closes the job.
  */
 final class TrainingRun {
@@ -44,7 +44,8 @@ final class TrainingRun {
         LearningTask.TEXT_CLASSIFICATION, new SnapshotTraining<>(text),
         LearningTask.NAMED_ENTITIES, new SnapshotTraining<>(new NerModelTrainer(wordEmbedder)),
         LearningTask.IMAGE_CLASSIFICATION, new MediaClassificationTraining(LearningTask.IMAGE_CLASSIFICATION, text, ports.embeddings()),
-        LearningTask.AUDIO_CLASSIFICATION, new MediaClassificationTraining(LearningTask.AUDIO_CLASSIFICATION, text, ports.embeddings()));
+        LearningTask.AUDIO_CLASSIFICATION, new MediaClassificationTraining(LearningTask.AUDIO_CLASSIFICATION, text, ports.embeddings()),
+        LearningTask.TABULAR_CLASSIFICATION, new SnapshotTraining<>(new TabularTraining(ports.tableSchemas())));
     this.events = new WebhookEvents(ports, clock);
   }
 

@@ -44,6 +44,7 @@ class LearningSettingsTest {
     assertEquals(LearningTask.TEXT_CLASSIFICATION, text.task());
     Learner ner = LearningSettings.DEFAULTS.patch(InferenceMarksTest.json("{\"jobId\": \"NER\"}")).learner(project(InputType.TEXT));
     assertEquals(LearningTask.NAMED_ENTITIES, ner.task());
+    assertEquals(LearningTask.TABULAR_CLASSIFICATION, LearningSettings.DEFAULTS.learner(project(InputType.TABULAR)).task());
   }
 
   @Test

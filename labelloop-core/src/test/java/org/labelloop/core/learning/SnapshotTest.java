@@ -41,6 +41,6 @@ class SnapshotTest {
         InferenceMarksTest.json("{\"JOB_0\": {\"categories\": [{\"name\": \"X\"}, {\"name\": \"Y\"}]}}"));
     Snapshot<Set<String>> s = Snapshot.of(assets, List.of(both, label("11", "2", false, "Z")), "JOB_0", TEXT);
     assertEquals(List.of(Set.of("X", "Y"), Set.of("Z")), s.answers());
-    assertEquals(3, TextModelTrainer.classCount(s));
+    assertEquals(3, ClassificationAnswers.classCount(s));
   }
 }

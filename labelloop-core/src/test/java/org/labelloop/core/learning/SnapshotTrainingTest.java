@@ -41,7 +41,7 @@ class SnapshotTrainingTest {
       assets.add(new AssetText("a" + i, "the " + words[i % 5] + " and the " + words[(i + 2) % 5] + " today"));
       if (i < 20) labels.add(label(i + 1, "a" + i, sport ? "SPORT" : "MONEY"));
     }
-    LearningSettings settings = LearningSettings.DEFAULTS.patch(InferenceMarksTest.json("{\"timeBudgetSeconds\": 2}"));
+    LearningSettings settings = LearningSettings.DEFAULTS.patch(InferenceMarksTest.json("{\"timeBudgetSeconds\": 2, \"strategy\": \"margin\"}"));
 
     TaskTraining.Trained t = assertInstanceOf(TaskTraining.Trained.class, training.train("p", CLASSIFY, assets, labels, settings, 7));
 

@@ -48,7 +48,12 @@ public final class TabularReplay implements Replay {
     this.encoded = encoder.transform(table);
     this.classes = labels.stream().distinct().sorted().toList();
     this.testY = IntStream.range(poolSize, table.size()).map(i -> classes.indexOf(labels.get(i))).toArray();
-    this.vectors = encoded.cols() <= MAX_VECTOR_WIDTH ? encoded.toDense() : null;
+    this.vectors = vectors(encoded);
+  }
+
+  /** The encoded rows as vectors for a diverse strategy to cluster, or null when they are too wide to be worth it. */
+  public static float[][] vectors(SparseMatrix encoded) {
+    return encoded.cols() <= MAX_VECTOR_WIDTH ? encoded.toDense() : null;
   }
 
   @Override public int poolSize() { return poolSize; }
