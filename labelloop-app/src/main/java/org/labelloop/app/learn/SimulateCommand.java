@@ -54,7 +54,9 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--task", defaultValue = "text",
       description = "text (default; also: classification), ner (--format conll; --initial/--batch/--budget count "
           + "sentences) or tabular (every column but --label and --drop is a feature, typed by its values; exact "
-          + "duplicate rows are removed before the split; each round cross-validates logistic regression and boosted trees).")
+          + "duplicate rows are removed before the split; each round cross-validates logistic regression and boosted trees), "
+          + "image or audio (--file names each photo or recording; the shipped image encoders or the audio features, "
+          + "cached by content; each round cross-validates logistic regression over C and boosted trees on them).")
   String task;
 
   @Option(names = "--drop", split = ",", paramLabel = "COLUMN",
@@ -119,7 +121,8 @@ public final class SimulateCommand implements Callable<Integer> {
         case "text", "classification" -> textReplay(bar);
         case "ner" -> NerSimulation.replay(in.data, in.format, test, testFraction, seed, clusterCounts(), System.err);
         case "tabular" -> tabularReplay();
-        default -> throw new UserError("--task must be text (or classification), ner or tabular");
+        case "image", "audio" -> mediaReplay(bar);
+        default -> throw new UserError("--task must be text (or classification), ner, tabular, image or audio");
       };
       List<CurvePoint> points = Simulator.run(replay, new SimulationConfig(names, seed, initial, batch, budget, repeats), bar);
       bar.finish();
@@ -197,6 +200,13 @@ public final class SimulateCommand implements Callable<Integer> {
     summary = String.format(Locale.ROOT, "data: %d texts after removing %d duplicates; pool %d, test %d; learner %s",
         pool.size() + testSet.size(), removed, pool.size(), testSet.size(), learner);
     return new TextReplay(pool, testSet, cache, trainer, embedder != null);
+  }
+
+  /** Photos or recordings: featurized (or read from the cache), then split like texts when there is no --test. */
+  private Replay mediaReplay(ProgressBar bar) {
+    MediaInput media = MediaInput.read(task, in, in.data, test, embeddings, bar, spec.commandLine().getErr());
+    summary = media.summary();
+    return media.replay(testFraction, seed);
   }
 
   /** Tables: reads the typed table, drops duplicate rows and splits it like texts (stratified by label). */
