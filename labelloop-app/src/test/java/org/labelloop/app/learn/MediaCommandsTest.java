@@ -7,8 +7,6 @@ import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
@@ -19,21 +17,10 @@ import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.labelloop.app.Main;
-import picocli.CommandLine;
 
 /** {@code simulate} and {@code automl} with {@code --task audio|image} on tones and pictures written by the test. */
 class MediaCommandsTest {
   @TempDir Path dir;
-
-  private static String[] run(String... args) {
-    StringWriter out = new StringWriter(), err = new StringWriter();
-    CommandLine cli = Main.commandLine();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int code = cli.execute(args);
-    return new String[] {Integer.toString(code), out.toString(), err.toString()};
-  }
 
   /** Half a second of a hummed tone at 8 kHz, 16-bit: "low" near 250 Hz, "high" near 1,200 Hz. */
   private static byte[] tone(boolean high, SplittableRandom r) throws Exception {
@@ -86,9 +73,9 @@ class MediaCommandsTest {
     Files.writeString(dir.resolve("files/noise.wav"), "not a wav file");
     Files.writeString(train, "files/noise.wav,low\nfiles/absent.wav,high\n", java.nio.file.StandardOpenOption.APPEND);
     Path curve = dir.resolve("curve.csv");
-    String[] r = run("simulate", "--task", "audio", "--data", train.toString(), "--test", test.toString(), "--format", "csv",
-        "--file", "file", "--label", "label", "--strategy", "random,margin,diverse", "--initial", "4", "--batch", "4",
-        "--budget", "12", "--seed", "3", "--embedding-cache", cache.toString(), "--out", curve.toString());
+    String[] r = LearnCommandsTest.run("simulate", "--task", "audio", "--data", train.toString(), "--test", test.toString(),
+        "--format", "csv", "--file", "file", "--label", "label", "--strategy", "random,margin,diverse", "--initial", "4",
+        "--batch", "4", "--budget", "12", "--seed", "3", "--embedding-cache", cache.toString(), "--out", curve.toString());
     assertEquals("0", r[0], r[2]);
     assertTrue(r[2].contains("skipped " + dir.resolve("files/noise.wav") + ": cannot decode"), r[2]);
     assertTrue(r[2].contains("skipped " + dir.resolve("files/absent.wav") + ": no such file"), r[2]);
@@ -97,8 +84,9 @@ class MediaCommandsTest {
     assertTrue(r[1].contains("final strategy=diverse labels=12 accuracy="), r[1]);
     assertEquals(1 + 3 * 3, Files.readAllLines(curve).size());
 
-    r = run("automl", "--task", "audio", "--data", train.toString(), "--test", test.toString(), "--format", "csv",
-        "--file", "file", "--label", "label", "--time-budget", "30", "--embedding-cache", cache.toString());
+    r = LearnCommandsTest.run("automl", "--task", "audio", "--data", train.toString(), "--test", test.toString(),
+        "--format", "csv", "--file", "file", "--label", "label", "--time-budget", "30", "--embedding-cache",
+        cache.toString());
     assertEquals("0", r[0], r[2]);
     assertTrue(r[2].contains("62 files, 60 from the cache, 0 featurized"), r[2]);
     String best = r[1].strip().substring(r[1].strip().lastIndexOf('\n') + 1);
@@ -109,9 +97,9 @@ class MediaCommandsTest {
   @Test
   void imagesGoThroughTheShippedEncodersWithoutATestFile() throws Exception {
     Path data = list("photos", 24, 4, false);
-    String[] r = run("simulate", "--task", "image", "--data", data.toString(), "--format", "csv", "--file", "file", "--label",
-        "label", "--test-fraction", "0.25", "--strategy", "margin,cold-start", "--initial", "4", "--batch", "4",
-        "--budget", "8", "--embedding-cache", "none", "--out", dir.resolve("c.csv").toString());
+    String[] r = LearnCommandsTest.run("simulate", "--task", "image", "--data", data.toString(), "--format", "csv", "--file",
+        "file", "--label", "label", "--test-fraction", "0.25", "--strategy", "margin,cold-start", "--initial", "4",
+        "--batch", "4", "--budget", "8", "--embedding-cache", "none", "--out", dir.resolve("c.csv").toString());
     assertEquals("0", r[0], r[2]);
     assertTrue(r[1].contains("data: 24 images from photos.csv, 0 skipped"), r[1]);
     String last = r[1].strip().substring(r[1].strip().lastIndexOf('\n') + 1);
