@@ -46,7 +46,7 @@ public final class AutomlCommand implements Callable<Integer> {
   @Option(names = "--task", defaultValue = "classification",
       description = "classification (default: texts) or tabular (every column but --label and --drop is a feature, "
           + "typed by its values; the search cross-validates logistic regression and boosted trees), image or audio (--file "
-          + "names each photo or recording; logistic regression over C and boosted trees on the shipped image encoders "
+          + "names each photo or recording; logistic or softmax regression over C and boosted trees on the shipped image encoders "
           + "or the audio features, cached by content).")
   String task;
 
@@ -201,7 +201,7 @@ public final class AutomlCommand implements Callable<Integer> {
     MediaTable t = MediaTable.of(m.vectors(), IntStream.range(0, m.poolSize()).toArray());
     List<String> held = test == null ? null : m.labels().subList(m.poolSize(), m.labels().size());
     return searchTable(stdout, err, start, t.table(), t.schema(), m.labels().subList(0, m.poolSize()), held,
-        MediaTable.space(seed), m.summary());
+        MediaTable.space(m.classes(), seed), m.summary());
   }
 
   /** {@code class=F1} on the test set for every class, e.g. {@code spam=0.9412 ham=0.9911}. */

@@ -92,7 +92,11 @@ record MediaInput(float[][] vectors, List<String> labels, int poolSize, String s
       m = new MediaInput(IntStream.of(order).mapToObj(i -> vectors[i]).toArray(float[][]::new),
           IntStream.of(order).mapToObj(labels::get).toList(), split[0].size(), summary);
     }
-    return new MediaReplay(m.vectors, m.labels, m.poolSize, MediaTable.space(seed), seed);
+    return new MediaReplay(m.vectors, m.labels, m.poolSize, MediaTable.space(classes(), seed), seed);
+  }
+
+  int classes() {
+    return (int) labels.stream().distinct().count();
   }
 
   /** The items of one file, each file named by its path resolved against that file's directory. */

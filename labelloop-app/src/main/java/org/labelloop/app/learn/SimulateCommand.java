@@ -56,7 +56,7 @@ public final class SimulateCommand implements Callable<Integer> {
           + "sentences) or tabular (every column but --label and --drop is a feature, typed by its values; exact "
           + "duplicate rows are removed before the split; each round cross-validates logistic regression and boosted trees), "
           + "image or audio (--file names each photo or recording; the shipped image encoders or the audio features, "
-          + "cached by content; each round cross-validates logistic regression over C and boosted trees on them).")
+          + "cached by content; each round cross-validates logistic or softmax regression over C and boosted trees on them).")
   String task;
 
   @Option(names = "--drop", split = ",", paramLabel = "COLUMN",

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.labelloop.learn.learner.Learner;
 import org.labelloop.learn.learner.LiblinearLrLearner;
+import org.labelloop.learn.learner.SoftmaxLearner;
 import org.labelloop.learn.learner.XgboostLearner;
 import org.labelloop.learn.tabular.Column;
 import org.labelloop.learn.tabular.ColumnRole;
@@ -45,15 +46,17 @@ public record MediaTable(Table table, TableSchema schema, float[][] standardised
   }
 
   /**
-   * The learners searched for media: L2 logistic regression over C from 0.01 to 10 (hundreds of correlated embedding
-   * columns and a few dozen labels may want stronger regularisation than a table's handful of columns; validation picks
-   * it) and two boosted-tree shapes with early stopping (they join from {@link Learner#minRows()} labels on). C = 0.001
-   * was tried and left out: never ahead in CV on ants/bees, and the margin strategy fell behind random with it
-   * (BENCHMARKS.md).
+   * The learners searched for media: a linear model over C from 0.01 to 10 (hundreds of correlated embedding columns
+   * and a few dozen labels may want stronger regularisation than a table's handful of columns; validation picks it) and
+   * two boosted-tree shapes with early stopping (they join from {@link Learner#minRows()} labels on). The linear model
+   * is one-vs-rest logistic regression for two classes and softmax regression for more: one-vs-rest probabilities of
+   * many classes are renormalised guesses, and the margin strategy reads the top two of them (on spoken digits margin
+   * beat random with softmax and lost with one-vs-rest, BENCHMARKS.md). C = 0.001 was tried and left out: never ahead
+   * in CV on ants/bees, and margin fell behind random with it.
    */
-  public static List<Learner> space(long seed) {
+  public static List<Learner> space(int classes, long seed) {
     List<Learner> s = new ArrayList<>();
-    for (double c : new double[] {0.01, 0.1, 1, 10}) s.add(new LiblinearLrLearner(c));
+    for (double c : new double[] {0.01, 0.1, 1, 10}) s.add(classes == 2 ? new LiblinearLrLearner(c) : new SoftmaxLearner(c));
     for (int depth : new int[] {3, 6}) s.add(new XgboostLearner(300, depth, 0.3, 1, 20, seed, 1));
     return s;
   }

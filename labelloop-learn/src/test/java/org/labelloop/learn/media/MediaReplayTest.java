@@ -33,7 +33,7 @@ class MediaReplayTest {
   void everyStrategyLearnsTheClassesAndTheClusteringOnesGetTheVectors() {
     List<String> labels = new ArrayList<>();
     float[][] x = vectors(labels, 240, 1);
-    MediaReplay replay = new MediaReplay(x, labels, 180, MediaTable.space(1), 1);
+    MediaReplay replay = new MediaReplay(x, labels, 180, MediaTable.space(3, 1), 1);
     List<String> strategies = List.of("random", "margin", "diverse", "cold-start");
     List<CurvePoint> points = Simulator.run(replay, new SimulationConfig(strategies, 5, 6, 6, 24, 1), Progress.NONE);
     for (String s : strategies) {
