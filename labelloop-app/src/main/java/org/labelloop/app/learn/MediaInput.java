@@ -55,8 +55,8 @@ record MediaInput(float[][] vectors, List<String> labels, int poolSize, String s
       bar.finish();
       int computed = paths.size() - r.cached() - r.skipped().size();
       double s = (System.nanoTime() - start) / 1e9;
-      err.printf(Locale.ROOT, "%s: %d files, %d from the cache, %d featurized in %.1f s (%.2f files/s)%n", f.name(), paths.size(),
-          r.cached(), computed, s, computed / s);
+      err.printf(Locale.ROOT, "%s: %d files, %d from the cache, %d featurized in %.1f s%s%n", f.name(), paths.size(),
+          r.cached(), computed, s, computed == 0 ? "" : String.format(Locale.ROOT, " (%.2f files/s)", computed / s));
     }
     for (Map.Entry<Integer, String> e : r.skipped().entrySet()) err.println("skipped " + paths.get(e.getKey()) + ": " + e.getValue());
     List<float[]> vectors = new ArrayList<>();
