@@ -21,9 +21,11 @@ import org.labelloop.learn.feature.FeatureCache;
 import org.labelloop.learn.feature.TextEmbedder;
 import org.labelloop.learn.feature.SparseMatrix;
 import org.labelloop.learn.learner.Learner;
+import org.labelloop.learn.media.MediaTable;
 import org.labelloop.learn.metrics.Metrics;
 import org.labelloop.learn.tabular.Table;
 import org.labelloop.learn.tabular.TableEncoder;
+import org.labelloop.learn.tabular.TableSchema;
 import org.labelloop.learn.tabular.TabularAutoMl;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,8 +44,10 @@ public final class AutomlCommand implements Callable<Integer> {
   Path test;
 
   @Option(names = "--task", defaultValue = "classification",
-      description = "classification (default; also: text) or tabular (every column but --label and --drop is a feature, "
-          + "typed by its values; the search cross-validates logistic regression and boosted trees).")
+      description = "classification (default: texts) or tabular (every column but --label and --drop is a feature, "
+          + "typed by its values; the search cross-validates logistic regression and boosted trees), image or audio (--file "
+          + "names each photo or recording; logistic or softmax regression over C and boosted trees on the shipped image encoders "
+          + "or the audio features, cached by content).")
   String task;
 
   @Option(names = "--drop", split = ",", paramLabel = "COLUMN",
@@ -79,7 +83,9 @@ public final class AutomlCommand implements Callable<Integer> {
     var err = spec.commandLine().getErr();
     try {
       if (budget < 1 || cv < 2) throw new UserError("--time-budget must be >= 1 and --cv >= 2");
-      if (CliTask.named(task, "automl", CliTask.TEXT, CliTask.TABULAR) == CliTask.TABULAR) return tabular(stdout, err, start);
+      CliTask kind = CliTask.named(task, "automl", CliTask.TEXT, CliTask.TABULAR, CliTask.IMAGE, CliTask.AUDIO);
+      if (kind == CliTask.TABULAR) return tabular(stdout, err, start);
+      if (kind == CliTask.IMAGE || kind == CliTask.AUDIO) return media(stdout, err, start);
       TextDataset data = in.read(in.data);
       TextDataset testData = test == null ? null : in.read(test);
       List<String> texts = new ArrayList<>(data.texts());
@@ -149,26 +155,36 @@ public final class AutomlCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }
-    int[] rows = IntStream.range(0, data.labels().size()).toArray();
+    return searchTable(stdout, err, start, all, data.schema(), data.labels(), held == null ? null : held.labels(), space,
+        String.format(Locale.ROOT, "data: %d rows; columns %s", data.labels().size(), data.describeColumns()));
+  }
+
+  /**
+   * The tables' search on the first {@code labels.size()} rows of {@code all}; the rest, labeled {@code heldLabels}
+   * (null for none), are the test set.
+   */
+  private int searchTable(PrintWriter stdout, PrintWriter err, long start, Table all, TableSchema schema, List<String> labels,
+      List<String> heldLabels, List<Learner> space, String dataLine) {
+    int[] rows = IntStream.range(0, labels.size()).toArray();
     // fitted on the training rows only: the test file stays unseen
-    TableEncoder encoder = TableEncoder.fit(all, data.schema(), rows, 20);
+    TableEncoder encoder = TableEncoder.fit(all, schema, rows, 20);
     SparseMatrix encoded = encoder.transform(all);
-    double left = Math.max(1, budget - (System.nanoTime() - start) / 1e9 - Math.max(3, budget * 0.15));
+    // as for texts, the search gets at least 45 % of the budget however long reading (or featurizing media) took
+    double left = Math.max(budget * 0.45, budget - (System.nanoTime() - start) / 1e9 - Math.max(3, budget * 0.15));
     TabularAutoMl.Config config = new TabularAutoMl.Config(cv, Duration.ofMillis((long) (left * 1000)), seed,
         Runtime.getRuntime().availableProcessors(), space);
     ProgressBar bar = new ProgressBar(err, "automl");
-    TabularAutoMl.Result result = new TabularAutoMl(config, Clock.systemUTC()).fit(all, encoder, encoded, rows,
-        data.labels(), bar);
+    TabularAutoMl.Result result = new TabularAutoMl(config, Clock.systemUTC()).fit(all, encoder, encoded, rows, labels, bar);
     String testAcc = "NA";
-    if (held != null) {
-      int n = data.labels().size();
+    if (heldLabels != null) {
+      int n = labels.size();
       double[][] p = result.model().predictProba(encoded.rows(IntStream.range(n, all.size()).toArray()));
       long correct = IntStream.range(0, p.length)
-          .filter(i -> result.model().classes().get(Metrics.argmax(p[i])).equals(held.labels().get(i))).count();
+          .filter(i -> result.model().classes().get(Metrics.argmax(p[i])).equals(heldLabels.get(i))).count();
       testAcc = String.format(Locale.ROOT, "%.4f", (double) correct / p.length);
     }
     bar.finish();
-    stdout.printf(Locale.ROOT, "data: %d rows; columns %s%n", data.labels().size(), data.describeColumns());
+    stdout.println(dataLine);
     printLeaderboard(stdout, result.leaderboard());
     if (out != null) writeCsv(out, result.leaderboard());
     long secs = Math.round((System.nanoTime() - start) / 1e9);
@@ -176,6 +192,15 @@ public final class AutomlCommand implements Callable<Integer> {
         result.best().cvAccuracy(), testAcc, secs);
     stdout.flush();
     return 0;
+  }
+
+  /** Photos or recordings: their vectors as a table of numbers (scaled on the training files), then the tables' search. */
+  private int media(PrintWriter stdout, PrintWriter err, long start) {
+    MediaInput m = MediaInput.read(task, in, in.data, test, embeddings, new ProgressBar(err, "automl"), err);
+    MediaTable t = MediaTable.of(m.vectors(), IntStream.range(0, m.poolSize()).toArray());
+    List<String> held = test == null ? null : m.labels().subList(m.poolSize(), m.labels().size());
+    return searchTable(stdout, err, start, t.table(), t.schema(), m.labels().subList(0, m.poolSize()), held,
+        MediaTable.space(m.classes(), seed), m.summary());
   }
 
   /** {@code class=F1} on the test set for every class, e.g. {@code spam=0.9412 ham=0.9911}. */

@@ -15,7 +15,11 @@ public enum CliTask {
   /** Named entities from a sentence file (CoNLL, Prodigy, spaCy, Label Studio, Kili). */
   NER("ner"),
   /** Rows of typed columns; every column but the label and the dropped ones is a feature. */
-  TABULAR("tabular");
+  TABULAR("tabular"),
+  /** Photos named by a file column, featurized by the shipped image encoders. */
+  IMAGE("image"),
+  /** Recordings named by a file column, featurized by the audio features. */
+  AUDIO("audio");
 
   private final List<String> names;
 

@@ -16,6 +16,10 @@ public final class DataOptions {
       description = "Text column: header name, JSON field, or 1-based column number (e.g. --text 2).")
   String text;
 
+  @Option(names = "--file", paramLabel = "COLUMN",
+      description = "--task image or audio: the column naming each file, absolute or relative to the data file.")
+  String file;
+
   @Option(names = "--label", description = "Label column: header name, JSON field or 1-based number.")
   String label;
 

@@ -79,9 +79,14 @@ final class EmbeddingOptions {
   }
 
   private EmbeddingCache cacheFor(SentenceModel m, PrintWriter err) {
+    return cacheNamed(SentenceEmbedder.name(m, m.defaultMaxTokens()), err);
+  }
+
+  /** The cache of one model's vectors: a file named after it in {@link #cacheDirectory()}, else memory only. */
+  EmbeddingCache cacheNamed(String model, PrintWriter err) {
     Path dir = cacheDirectory();
     if (dir == null) return new InMemoryEmbeddingCache();
-    String name = SentenceEmbedder.name(m, m.defaultMaxTokens()).replaceAll("[^A-Za-z0-9._-]", "_");
+    String name = model.replaceAll("[^A-Za-z0-9._-]", "_");
     try {
       return new FileEmbeddingCache(dir.resolve(name + ".vectors"));
     } catch (java.io.UncheckedIOException ex) {
@@ -150,7 +155,7 @@ final class EmbeddingOptions {
     return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
-  private static void closeQuietly(EmbeddingCache c) {
+  static void closeQuietly(EmbeddingCache c) {
     if (c instanceof FileEmbeddingCache f) f.close();
   }
 }

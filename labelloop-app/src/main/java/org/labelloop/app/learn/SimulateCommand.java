@@ -58,7 +58,9 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--task", defaultValue = "text",
       description = "text (default; also: classification), ner (--format conll; --initial/--batch/--budget count "
           + "sentences) or tabular (every column but --label and --drop is a feature, typed by its values; exact "
-          + "duplicate rows are removed before the split; each round cross-validates logistic regression and boosted trees).")
+          + "duplicate rows are removed before the split; each round cross-validates logistic regression and boosted trees), "
+          + "image or audio (--file names each photo or recording; the shipped image encoders or the audio features, "
+          + "cached by content; each round cross-validates logistic or softmax regression over C and boosted trees on them).")
   String task;
 
   @Option(names = "--drop", split = ",", paramLabel = "COLUMN",
@@ -118,12 +120,13 @@ public final class SimulateCommand implements Callable<Integer> {
         throw new UserError("need --initial >= 1, --batch >= 1, --repeats >= 1 and --budget >= --initial");
       }
       ProgressBar bar = new ProgressBar(err, "simulate");
-      CliTask kind = CliTask.named(task, "simulate", CliTask.TEXT, CliTask.NER, CliTask.TABULAR);
+      CliTask kind = CliTask.named(task, "simulate", CliTask.TEXT, CliTask.NER, CliTask.TABULAR, CliTask.IMAGE, CliTask.AUDIO);
       boolean ner = kind == CliTask.NER;
       Replay replay = switch (kind) {
         case TEXT -> textReplay(bar);
         case NER -> nerReplay();
         case TABULAR -> tabularReplay();
+        case IMAGE, AUDIO -> mediaReplay(bar);
       };
       List<CurvePoint> points = Simulator.run(replay, new SimulationConfig(names, seed, initial, batch, budget, repeats), bar);
       bar.finish();
@@ -220,6 +223,13 @@ public final class SimulateCommand implements Callable<Integer> {
     System.err.printf(Locale.ROOT, "ner simulate: pool %d sentences, test %d sentences%n", data.train().size(), data.test().size());
     WordClusters clusters = counts == null ? null : WordClusterBuilder.build(data.train(), data.test(), seed, counts, System.err);
     return new NerReplay(data.train(), data.test(), NerInput.defaultConfig(seed, clusters), clusters);
+  }
+
+  /** Photos or recordings: featurized (or read from the cache), then split like texts when there is no --test. */
+  private Replay mediaReplay(ProgressBar bar) {
+    MediaInput media = MediaInput.read(task, in, in.data, test, embeddings, bar, spec.commandLine().getErr());
+    summary = media.summary();
+    return media.replay(testFraction, seed);
   }
 
   /** Tables: reads the typed table, drops duplicate rows and splits it like texts (stratified by label). */

@@ -36,7 +36,7 @@ class LearnCommandsTest {
   }
 
   /** Runs the CLI in-process; returns {exit code, stdout, stderr}. */
-  private static String[] run(String... args) {
+  static String[] run(String... args) {
     StringWriter out = new StringWriter(), err = new StringWriter();
     CommandLine cli = Main.commandLine();
     cli.setOut(new PrintWriter(out));

@@ -9,6 +9,9 @@ import java.util.stream.IntStream;
  * Clips are featurized in parallel; the voice detector runs them as batches. Closing it closes the detector.
  */
 public final class AudioFeaturizer implements AutoCloseable {
+  /** Changes whenever the vectors would (cache keys). */
+  public static final String NAME = "audio-features-312/1";
+
   private final MelSpectrogram mel = new MelSpectrogram();
   private final SileroVad vad;
 
