@@ -5,11 +5,12 @@ package org.labelloop.learn.metrics;
  * log-loss on held-out (out-of-fold) scores, plus expected calibration error. With raw SVM margins as scores this is a
  * multi-class Platt scaling with a shared slope.
  *
- * <p>With few labels the out-of-fold scores are often perfectly separated and the log-loss then falls all the way to
- * {@code T -> 0}: every prediction reads 100 %. The fit is therefore capped by Laplace's rule of succession: the mean
- * confidence on the out-of-fold rows may not exceed {@code (correct + 1) / (n + 2)}, which 15 of 15 right caps at 94 %
- * and which stops binding as the labels grow. Probabilities are kept off exactly 0 and 1, which no model trained on a
- * sample can claim.
+ * <p>With few labels the out-of-fold scores are often perfectly separated, and the log-loss then falls all the way to
+ * {@code T -> 0}: every prediction reads 100 %. Only then, when the data set no limit, is the fit capped by Laplace's
+ * rule of succession: the mean confidence on the out-of-fold rows may not exceed {@code (n + 1) / (n + 2)}, which 15 of
+ * 15 right caps at 94 %. Once a row is misclassified the log-loss has a finite minimum, which is what the data
+ * support; capping it there too (at {@code (correct + 1) / (n + 2)}) made BBC and app reviews underconfident. Probabilities are
+ * kept off exactly 0 and 1, which no model trained on a sample can claim.
  */
 public final class Calibration {
   /** The smallest probability a class gets; its complement is the largest. */
@@ -17,7 +18,7 @@ public final class Calibration {
 
   private Calibration() {}
 
-  /** Fits the temperature by golden-section search on {@code ln T} in [-7, 7], then applies the Laplace cap. */
+  /** Fits the temperature by golden-section search on {@code ln T} in [-7, 7], capped when every row is right. */
   public static double fitTemperature(double[][] scores, int[] y) {
     double lo = -7, hi = 7, phi = (Math.sqrt(5) - 1) / 2;
     double a = hi - phi * (hi - lo), b = lo + phi * (hi - lo);
@@ -33,14 +34,14 @@ public final class Calibration {
   }
 
   /**
-   * The smallest temperature from {@code exp(lnT)} up whose mean top-class confidence on the rows is at most
-   * {@code (correct + 1) / (n + 2)}; the mean confidence falls as the temperature grows, so bisection finds it.
+   * {@code exp(lnT)} if a row is misclassified, else the smallest temperature from there up whose mean top-class
+   * confidence on the rows is at most {@code (n + 1) / (n + 2)}; the mean confidence falls as the temperature grows, so
+   * bisection finds it.
    */
   static double laplaceCapped(double[][] scores, int[] y, double lnT) {
+    for (int i = 0; i < scores.length; i++) if (Metrics.argmax(scores[i]) != y[i]) return Math.exp(lnT);
     if (scores.length == 0) return Math.exp(lnT);
-    int correct = 0;
-    for (int i = 0; i < scores.length; i++) if (Metrics.argmax(scores[i]) == y[i]) correct++;
-    double cap = (correct + 1.0) / (scores.length + 2.0);
+    double cap = (scores.length + 1.0) / (scores.length + 2.0);
     if (meanConfidence(scores, Math.exp(lnT)) <= cap) return Math.exp(lnT);
     double lo = lnT, hi = 7;
     for (int i = 0; i < 60; i++) {

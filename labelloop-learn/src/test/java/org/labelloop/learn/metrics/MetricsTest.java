@@ -56,6 +56,23 @@ class MetricsTest {
   }
 
   @Test
+  void oneMisclassifiedLabelLeavesTheFitToTheData() {
+    // 14 of 15 right: the log-loss has a finite minimum, and Laplace's (14 + 1) / 17 = 88 % must not pull it down
+    double[][] scores = new double[15][2];
+    int[] y = new int[15];
+    for (int i = 0; i < 15; i++) {
+      y[i] = i % 2;
+      scores[i][y[i]] = 4;
+    }
+    scores[0] = new double[] {0, 0.5};
+    double t = Calibration.fitTemperature(scores, y);
+    assertEquals(t, Calibration.laplaceCapped(scores, y, Math.log(t)), 1e-12);
+    double nll = Calibration.nll(scores, y, t);
+    assertTrue(nll <= Calibration.nll(scores, y, t * 1.05) && nll <= Calibration.nll(scores, y, t / 1.05), "the log-loss minimum");
+    assertTrue(Calibration.softmax(scores[1], t)[1] > 0.9, "right and far from the boundary reads above 90 %");
+  }
+
+  @Test
   void eceIsZeroWhenConfidenceMatchesAccuracy() {
     double[][] p = {{1, 0}, {0, 1}};
     assertEquals(0, Calibration.ece(p, new int[] {0, 1}, 10), 1e-12);
