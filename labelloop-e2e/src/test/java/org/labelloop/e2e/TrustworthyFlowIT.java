@@ -30,6 +30,15 @@ class TrustworthyFlowIT extends BrowserFlow {
   private static String projectId;
 
   @Test
+  @Order(0)
+  void aLoggedOutPageLogsNoConsoleError() {
+    Browser.consoleErrors(driver);
+    driver.get(server.baseUrl() + "/");
+    visible("#email");
+    assertEquals(List.of(), Browser.consoleErrors(driver), "asking whether anyone is logged in is not an error");
+  }
+
+  @Test
   @Order(1)
   void logsIn() {
     server.api("POST", "/api/v1/users", Map.of("email", EMAIL, "name", "Team Lead", "password", PASSWORD, "admin", true));
@@ -132,6 +141,8 @@ class TrustworthyFlowIT extends BrowserFlow {
     String ece = visible("#models-table td.ece").getText();
     assertTrue(ece.endsWith("%"), "ECE shown on the dashboard: " + ece);
     visible("#stopping-hint");
+    assertTrue(visible("#label-forecast").getText().contains("needs accuracy measured at three label counts"),
+        "one label count forecasts nothing, and says so");
     Browser.screenshot(driver, "trust-02-dashboard");
     Browser.documentScreen(driver, "dashboard");
     driver.findElement(By.cssSelector("#panel-curve a.settings-link")).click();

@@ -28,6 +28,7 @@ import org.labelloop.learn.feature.FeatureCache;
 import org.labelloop.learn.feature.TextEmbedder;
 import org.labelloop.learn.ner.format.NerFormatException;
 import org.labelloop.learn.simulate.CurvePoint;
+import org.labelloop.learn.simulate.ForecastCheck;
 import org.labelloop.learn.simulate.Replay;
 import org.labelloop.learn.simulate.SimulationConfig;
 import org.labelloop.learn.simulate.Simulator;
@@ -46,8 +47,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "simulate", mixinStandardHelpOptions = true,
     description = {"Replays a fully labeled dataset through query strategies and records learning curves.",
         "Exact duplicate texts are removed before the split. Per strategy the last line is",
-        "final strategy=NAME labels=N accuracy=... macro_f1=... aulc=... ece=... certain=N (aulc = mean accuracy over the curve; "
-            + "ece = expected calibration error on the test set, 15 bins; certain = unlabeled items given a probability of exactly 1)."})
+        "final strategy=NAME labels=N accuracy=... macro_f1=... aulc=... ece=... certain=N forecast_error=... (aulc = mean "
+            + "accuracy over the curve; ece = expected calibration error on the test set, 15 bins; certain = unlabeled "
+            + "items given a probability of exactly 1; forecast_error = median absolute error of the accuracy that the "
+            + "saturating curve fitted on the first half of the budget forecast for the rounds of the second half, the "
+            + "check of the dashboard's \"how many more labels?\"; nan below three rounds in the first half)."})
 public final class SimulateCommand implements Callable<Integer> {
   @Mixin DataOptions in = new DataOptions();
 
@@ -136,8 +140,9 @@ public final class SimulateCommand implements Callable<Integer> {
           double aulc = IntStream.range(0, repeats)
               .mapToDouble(r -> Simulator.aulc(curve.stream().filter(p -> p.repeat() == r).toList(), "accuracy")).average().orElse(Double.NaN);
           int certain = finals.stream().mapToInt(p -> (int) p.metric("certain")).max().orElse(0);
-          stdout.printf(Locale.ROOT, "final strategy=%s labels=%d accuracy=%.4f macro_f1=%.4f aulc=%.4f ece=%.4f certain=%d%n", s,
-              last, mean(finals, "accuracy"), mean(finals, "macro_f1"), aulc, mean(finals, "ece"), certain);
+          stdout.printf(Locale.ROOT, "final strategy=%s labels=%d accuracy=%.4f macro_f1=%.4f aulc=%.4f ece=%.4f certain=%d"
+              + " forecast_error=%.4f%n", s, last, mean(finals, "accuracy"), mean(finals, "macro_f1"), aulc, mean(finals, "ece"),
+              certain, ForecastCheck.medianAbsoluteError(curve, "accuracy"));
         }
       }
       stdout.flush();
