@@ -66,10 +66,25 @@ class MetricsTest {
     }
     scores[0] = new double[] {0, 0.5};
     double t = Calibration.fitTemperature(scores, y);
-    assertEquals(t, Calibration.laplaceCapped(scores, y, Math.log(t)), 1e-12);
+    assertEquals(t, Calibration.heldToLaplace(scores, y, Math.log(t)), 1e-12);
     double nll = Calibration.nll(scores, y, t);
     assertTrue(nll <= Calibration.nll(scores, y, t * 1.05) && nll <= Calibration.nll(scores, y, t / 1.05), "the log-loss minimum");
     assertTrue(Calibration.softmax(scores[1], t)[1] > 0.9, "right and far from the boundary reads above 90 %");
+  }
+
+  @Test
+  void twoConfidentMistakesDoNotMakeTheModelLessSureThanItIsRight() {
+    // 18 of 20 right by a margin of 1, 2 wrong by a margin of 3: the log-loss alone flattens every prediction
+    double[][] scores = new double[20][2];
+    int[] y = new int[20];
+    for (int i = 0; i < 20; i++) {
+      y[i] = i % 2;
+      scores[i][i < 18 ? y[i] : 1 - y[i]] = i < 18 ? 1 : 3;
+    }
+    double t = Calibration.fitTemperature(scores, y);
+    double mean = 0;
+    for (double[] row : scores) mean += Calibration.softmax(row, t)[Metrics.argmax(row)] / scores.length;
+    assertEquals(19 / 22.0, mean, 1e-6, "as sure as Laplace's estimate of 18 of 20 right");
   }
 
   @Test
