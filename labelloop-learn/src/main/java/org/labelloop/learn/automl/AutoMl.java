@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -40,18 +39,14 @@ import org.slf4j.LoggerFactory;
  * seed the result does not depend on scheduling (unless the budget cuts the search short). Calibration is temperature
  * scaling on out-of-fold scores; optionally the best configurations are combined by greedy ensemble selection.
  *
- * <p>Small data (at most {@link #LEAVE_ONE_OUT_MAX} rows) is cross-validated leave-one-out: the out-of-fold scores
- * calibrate the model refit on every row, and with few labels a fold model that sees 4/5 of them (or 1/2, at two
- * labels per class) is so much weaker that its temperature leaves the final model underconfident (BBC, 5 classes,
- * 20 margin labels: ECE 0.22 with 5-fold CV). Fits on 100 rows are cheap. With fewer than 4 examples no CV is run and
- * the first candidate is fit directly (metrics NaN). Large data: the search
+ * <p>Tiny data: folds never exceed the smallest class count, below two per class it is leave-one-out; with fewer
+ * than 4 examples no CV is run and the first candidate is fit directly (metrics NaN). Large data: the search
  * cross-validates on a stratified sample of {@link AutoMlConfig#maxSearchRows()} rows (the leaderboard's figures are the
  * sample's), the search gets half the budget, and the best configuration whose fit on every row is expected to finish in
  * the other half (extrapolated from its fold times) is fit on all of them (never an ensemble).
  */
 public final class AutoMl {
   private static final Logger LOG = LoggerFactory.getLogger(AutoMl.class);
-  static final int LEAVE_ONE_OUT_MAX = 100;
 
   private final AutoMlConfig config;
   private final Clock clock;
@@ -82,8 +77,7 @@ public final class AutoMl {
     // a sample gets its own cache, so the search counts n-grams of its rows only (1M texts take longer than a search)
     FeatureCache searchCache = sn < n ? cache.subset(pick(cacheRows, sample)) : cache;
     int[] sampleRows = sn < n ? range(0, sn) : cacheRows;
-    Folds folds = sn <= LEAVE_ONE_OUT_MAX && new HashSet<>(sampleTexts).size() >= 2
-        ? Folds.leaveOneGroupOut(sampleTexts) : Folds.stratified(sampleTexts, sy, k, config.folds(), config.seed());
+    Folds folds = Folds.stratified(sampleTexts, sy, k, config.folds(), config.seed());
     double refitScale = (double) n / folds.train(0).length;
     // on a sample, half the budget is kept for the final fit on every row
     long searchDeadline = sn < n ? start + config.budget().toMillis() / 2 : deadline;

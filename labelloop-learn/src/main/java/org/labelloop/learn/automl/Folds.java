@@ -51,13 +51,6 @@ public record Folds(int[] foldOf, int k) {
     return new Folds(foldOf, k);
   }
 
-  /** One fold per group of identical texts: leave-one-out that never splits a duplicate from its copy. */
-  public static Folds leaveOneGroupOut(List<String> texts) {
-    Map<String, Integer> group = new HashMap<>();
-    int[] foldOf = texts.stream().mapToInt(t -> group.computeIfAbsent(t, x -> group.size())).toArray();
-    return new Folds(foldOf, group.size());
-  }
-
   public int[] train(int fold) { return rows(fold, false); }
 
   public int[] test(int fold) { return rows(fold, true); }

@@ -153,12 +153,4 @@ class AutoMlTest {
     Folds loo = Folds.stratified(List.of("a", "b", "c"), new int[] {0, 0, 1}, 2, 5, 1);
     assertEquals(3, loo.k());
   }
-
-  @Test
-  void leaveOneGroupOutKeepsCopiesTogether() {
-    Folds f = Folds.leaveOneGroupOut(List.of("a", "b", "a", "c"));
-    assertEquals(3, f.k());
-    assertArrayEquals(new int[] {0, 2}, f.test(f.foldOf()[0]));
-    assertArrayEquals(new int[] {1}, f.test(f.foldOf()[1]));
-  }
 }
