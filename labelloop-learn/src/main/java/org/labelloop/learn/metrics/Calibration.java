@@ -11,7 +11,7 @@ package org.labelloop.learn.metrics;
  *   <li>every row right: the log-loss falls all the way to {@code T -> 0} and every prediction reads 100 %; the mean
  *       confidence may not exceed the estimate (15 of 15 right: 94 %);
  *   <li>some rows wrong: a few confident mistakes dominate the log-loss of 20 rows and push {@code T} up until the
- *       model is less sure than it is right (BBC, 5 classes, 20-40 margin labels: ECE 0.15-0.29); the mean confidence
+ *       model is less sure than it is right (BBC, 5 classes, 20-40 margin labels: ECE 0.15-0.23); the mean confidence
  *       may not fall below the estimate. Overconfidence is left to the log-loss, which punishes it.
  * </ul>
  * A calibrated model's mean confidence on its calibration rows equals its accuracy there; the estimate is that
