@@ -48,8 +48,7 @@ class MetricsTest {
       scores[i][y[i]] = 0.3 + 0.1 * (i % 5);
     }
     double t = Calibration.fitTemperature(scores, y);
-    double mean = 0;
-    for (double[] row : scores) mean += Calibration.softmax(row, t)[Metrics.argmax(row)] / scores.length;
+    double mean = meanConfidence(scores, t);
     assertEquals(16 / 17.0, mean, 1e-6, "as sure as Laplace's rule allows after 15 of 15 right, not 100 %");
     double[] far = Calibration.softmax(new double[] {900, 0, -900}, t);
     assertTrue(far[0] < 1.0 && far[2] > 0, "an item far from every label still gets a probability below 1: " + far[0]);
@@ -82,9 +81,14 @@ class MetricsTest {
       scores[i][i < 18 ? y[i] : 1 - y[i]] = i < 18 ? 1 : 3;
     }
     double t = Calibration.fitTemperature(scores, y);
+    double mean = meanConfidence(scores, t);
+    assertEquals(19 / 22.0, mean, 1e-6, "as sure as Laplace's estimate of 18 of 20 right");
+  }
+
+  private static double meanConfidence(double[][] scores, double t) {
     double mean = 0;
     for (double[] row : scores) mean += Calibration.softmax(row, t)[Metrics.argmax(row)] / scores.length;
-    assertEquals(19 / 22.0, mean, 1e-6, "as sure as Laplace's estimate of 18 of 20 right");
+    return mean;
   }
 
   @Test
