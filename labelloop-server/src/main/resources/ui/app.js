@@ -131,11 +131,11 @@ async function boot() {
     showLogin('Your session has ended. Please log in again.');
   });
   try {
-    const me = await get('/api/v1/auth/me', { quiet401: true });
-    session.me = me;
-    setCsrf(me.csrfToken);
+    const me = await get('/api/v1/auth/session');
+    session.me = me.authenticated ? me : null;
+    setCsrf(me.authenticated ? me.csrfToken : null);
   } catch (e) {
-    if (e.status !== 401) showError(e, 'Could not check your session');
+    showError(e, 'Could not check your session');
     session.me = null;
   }
   renderNav();

@@ -3,7 +3,8 @@ import { svg } from '../dom.js';
 
 /**
  * A line chart of accuracy (0–1) against number of labels.
- * series: [{name, color, points: [{x, y, lo?, hi?, label?}], hollow?, dashed?}]; lo–hi draws an error bar. Later series
+ * series: [{name, color, points: [{x, y, lo?, hi?, label?}], hollow?, dashed?, line?}]; lo–hi draws an error bar, line
+ * draws the line alone (a fitted curve: no markers, not nudged). Later series
  * are drawn first and nudged a few pixels aside, so a point of the first series is never hidden under another's.
  */
 export function lineChart(series, { xLabel = 'labels', yLabel = 'accuracy', width = 560, height = 260 } = {}) {
@@ -32,11 +33,11 @@ export function lineChart(series, { xLabel = 'labels', yLabel = 'accuracy', widt
   series.map((s, index) => ({ s, index })).reverse().forEach(({ s, index }) => {
     const pts = [...s.points].sort((a, b) => a.x - b.x);
     if (!pts.length) return;
-    const nudge = index * 6;
+    const nudge = s.line ? 0 : index * 6;
     const px = (p) => sx(p.x) + nudge;
     const g = svg('g', { class: 'series-' + index });
     g.appendChild(svg('polyline', { points: pts.map((p) => px(p) + ',' + sy(p.y)).join(' '), fill: 'none', stroke: s.color, 'stroke-width': 2.5, class: 'series', 'stroke-dasharray': s.dashed ? '6 4' : null }));
-    for (const p of pts) {
+    for (const p of s.line ? [] : pts) {
       if (typeof p.lo === 'number' && typeof p.hi === 'number') {
         g.appendChild(svg('line', { x1: px(p), x2: px(p), y1: sy(p.lo), y2: sy(p.hi), stroke: s.color, 'stroke-width': 1.5, class: 'error-bar' }));
         for (const end of [p.lo, p.hi]) g.appendChild(svg('line', { x1: px(p) - 4, x2: px(p) + 4, y1: sy(end), y2: sy(end), stroke: s.color, 'stroke-width': 1.5 }));

@@ -198,11 +198,23 @@ function drawCurve(host, curve, models) {
   const series = [];
   if (cv.length) series.push({ name: 'cross-validated ' + (cv.some((p) => p.lo !== undefined) ? 'accuracy' : 'entity F1') + ' (on the labels learned from)', color: '#3457d5', points: cv });
   if (fwd.length) series.push({ name: 'accuracy on later human labels (items the model had not seen)', color: '#e15759', points: fwd, dashed: true, hollow: true });
+  const forecast = curve.forecast;
+  if (forecast) series.push({ name: 'fitted saturating curve a − b·n^−c (the forecast)', color: '#8a8f98', points: forecastPoints(forecast, Math.min(...cv.concat(fwd).map((p) => p.x))), dashed: true, line: true });
   replace(host, h('div', { id: 'learning-curve' }, lineChart(series)),
     h('ul', { class: 'legend' }, series.map((s) => { const sw = h('span', { class: 'swatch' }); sw.style.backgroundColor = s.color; return h('li', null, sw, s.name); })),
     h('p', { class: 'small muted', id: 'curve-note', text: 'One point per label count (the newest model trained on it). Bars: 95 % interval (Wilson) over the items each point was measured on'
       + (fwd.length ? ' — ' + fwd.map((p) => p.n).reduce((a, b) => a + b, 0) + ' later human labels in all.' : '.') }),
+    forecast ? h('p', { class: 'notice', id: 'label-forecast', text: 'How many more labels? ' + forecast.message
+      + ' Fitted on every accuracy measured at ' + forecast.labels + ' labels or fewer; the range is a 90 % bootstrap interval.' })
+      : h('p', { class: 'small muted', id: 'label-forecast', text: 'How many more labels? The forecast needs accuracy measured at three label counts.' }),
     hintEl || h('p', { class: 'small muted', text: 'No stopping hint yet.' }));
+}
+
+/** The fitted curve from the first measured label count to where the forecast reaches its goal (at most 3x the labels so far). */
+function forecastPoints(f, start) {
+  const end = Math.max(f.labels, Math.min(3 * f.labels, f.labels + f.moreLabels));
+  const at = (n) => Math.max(0, f.curve.a - f.curve.b * Math.pow(n, -f.curve.c));
+  return Array.from({ length: 41 }, (_, i) => Math.round(start + ((end - start) * i) / 40)).map((x) => ({ x, y: at(x) }));
 }
 
 function drawConfusion(host, models, project) {

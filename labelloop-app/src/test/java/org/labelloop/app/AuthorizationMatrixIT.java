@@ -53,6 +53,7 @@ class AuthorizationMatrixIT extends ServerContract {
     String label = "{\"assetExternalId\":\"a1\",\"jsonResponse\":{\"JOB_0\":{\"categories\":[{\"name\":\"A\"}]}}}";
     return List.of(
         row("GET /api/v1/health", Level.PUBLIC, 200),
+        row("GET /api/v1/auth/session", Level.PUBLIC, 200),
         row("POST /api/v1/auth/login", Level.PUBLIC, 200, f -> new Call("/api/v1/auth/login", f.labelerLogin)),
         row("POST /api/v1/auth/logout", Level.SIGNED_IN, 204),
         row("GET /api/v1/auth/me", Level.SIGNED_IN, 200),

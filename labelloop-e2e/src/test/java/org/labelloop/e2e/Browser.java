@@ -96,6 +96,14 @@ final class Browser {
         .toList();
   }
 
+  /** Everything the page logged at error level since the last call, failed requests (a 401, a 404) included. */
+  static List<String> consoleErrors(ChromeDriver driver) {
+    return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+        .map(LogEntry::getMessage)
+        .toList();
+  }
+
   /** A 1400x900 screenshot of the page for docs/screens, so a reader sees the product without running it. */
   static void documentScreen(ChromeDriver driver, String name) {
     driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",

@@ -30,6 +30,15 @@ class TrustworthyFlowIT extends BrowserFlow {
   private static String projectId;
 
   @Test
+  @Order(0)
+  void aLoggedOutPageLogsNoConsoleError() {
+    Browser.consoleErrors(driver);
+    driver.get(server.baseUrl() + "/");
+    visible("#email");
+    assertEquals(List.of(), Browser.consoleErrors(driver), "asking whether anyone is logged in is not an error");
+  }
+
+  @Test
   @Order(1)
   void logsIn() {
     server.api("POST", "/api/v1/users", Map.of("email", EMAIL, "name", "Team Lead", "password", PASSWORD, "admin", true));
@@ -113,16 +122,7 @@ class TrustworthyFlowIT extends BrowserFlow {
     server.api("POST", "/api/v1/projects/" + id + "/assets", assets);
     server.api("PATCH", "/api/v1/projects/" + id + "/learning", Map.of("timeBudgetSeconds", 2));
     // two models on the same 16 labels: the curve must still show one point at 16
-    for (int model = 1; model <= 2; model++) {
-      server.api("POST", "/api/v1/projects/" + id + "/models/train", null);
-      int expected = model;
-      long deadline = System.nanoTime() + 90_000_000_000L;
-      while (server.api("GET", "/api/v1/projects/" + id + "/models", null).get("items").size() < expected) {
-        assertTrue(System.nanoTime() < deadline, "no model " + expected + ": "
-            + server.api("GET", "/api/v1/projects/" + id + "/training-jobs", null));
-        Thread.sleep(300);
-      }
-    }
+    for (int model = 1; model <= 2; model++) trainAndWait(id, model);
     go("/p/" + id);
     wait.until(d -> !d.findElements(By.cssSelector("#learning-curve svg.chart circle")).isEmpty());
     assertEquals(1, driver.findElements(By.cssSelector("#learning-curve g.series-0 circle")).size(), "one point per label count");
@@ -132,6 +132,21 @@ class TrustworthyFlowIT extends BrowserFlow {
     String ece = visible("#models-table td.ece").getText();
     assertTrue(ece.endsWith("%"), "ECE shown on the dashboard: " + ece);
     visible("#stopping-hint");
+    assertTrue(visible("#label-forecast").getText().contains("needs accuracy measured at three label counts"),
+        "one label count forecasts nothing, and says so");
+    // two more label counts (18 and 20): now the saturating curve is fitted and the dashboard says what it forecasts
+    for (int step = 0; step < 2; step++) {
+      for (int i = 2 * step; i < 2 * step + 2; i++) {
+        server.api("POST", "/api/v1/projects/" + id + "/labels", Map.of("assetExternalId", "u" + i,
+            "jsonResponse", Map.of("JOB_0", Map.of("categories", List.of(Map.of("name", i % 2 == 0 ? "POS" : "NEG"))))));
+      }
+      trainAndWait(id, 3 + step);
+    }
+    JsonNode forecast = server.api("GET", "/api/v1/projects/" + id + "/learning-curve", null).get("forecast");
+    assertEquals(20, forecast.get("labels").asInt(), "forecast at the newest label count: " + forecast);
+    go("/p/" + id);
+    wait.until(d -> d.findElement(By.id("label-forecast")).getText().contains(forecast.get("message").asText()));
+    assertTrue(driver.findElement(By.cssSelector("#panel-curve ul.legend")).getText().contains("fitted saturating curve"));
     Browser.screenshot(driver, "trust-02-dashboard");
     Browser.documentScreen(driver, "dashboard");
     driver.findElement(By.cssSelector("#panel-curve a.settings-link")).click();
@@ -228,6 +243,16 @@ class TrustworthyFlowIT extends BrowserFlow {
     List<String> spans = new ArrayList<>();
     labels.forEach(a -> spans.add(a.at("/categories/0/name").asText() + ":" + a.get("content").asText()));
     assertEquals(List.of("PER:Ada Lovelace", "PER:Charles Babbage", "LOC:London"), spans);
+  }
+
+  private static void trainAndWait(String projectId, int models) throws InterruptedException {
+    server.api("POST", "/api/v1/projects/" + projectId + "/models/train", null);
+    long deadline = System.nanoTime() + 90_000_000_000L;
+    while (server.api("GET", "/api/v1/projects/" + projectId + "/models", null).get("items").size() < models) {
+      assertTrue(System.nanoTime() < deadline, "no model " + models + ": "
+          + server.api("GET", "/api/v1/projects/" + projectId + "/training-jobs", null));
+      Thread.sleep(300);
+    }
   }
 
   private static void shiftRight() {

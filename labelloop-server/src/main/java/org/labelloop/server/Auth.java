@@ -137,6 +137,17 @@ final class Auth {
     ctx.status(204);
   }
 
+  /**
+   * Whether the browser's session cookie is logged in, answered 200 either way: the UI asks on every page, and a 401
+   * there would log a failed request in the browser console of every logged-out visitor.
+   */
+  void session(Context ctx) {
+    Optional<Session> session = currentSession(ctx);
+    Optional<User> user = session.flatMap(s -> users.find(s.userId()));
+    ctx.json(user.isEmpty() ? Json.object().put("authenticated", false)
+        : me(user.get(), session.get().csrfToken()).put("authenticated", true));
+  }
+
   void me(Context ctx) {
     Caller caller = caller(ctx);
     String csrf = ctx.header("Authorization") == null ? currentSession(ctx).map(Session::csrfToken).orElse(null) : null;
@@ -159,7 +170,7 @@ final class Auth {
   }
 
   private static boolean isPublic(String path) {
-    return path.equals("/api/v1/health") || path.equals("/api/v1/auth/login");
+    return path.equals("/api/v1/health") || path.equals("/api/v1/auth/login") || path.equals("/api/v1/auth/session");
   }
 
   private static boolean changesState(Context ctx) {

@@ -69,6 +69,7 @@ public final class LabelloopServer implements AutoCloseable {
     j.post("/api/v1/auth/login", auth::login);
     j.post("/api/v1/auth/logout", auth::logout);
     j.get("/api/v1/auth/me", auth::me);
+    j.get("/api/v1/auth/session", auth::session);
     j.post("/api/v1/auth/password", auth::changePassword);
     new ProjectRoutes(app).register(j);
     new AssetRoutes(app).register(j);

@@ -70,6 +70,14 @@ final class LearningRoutes {
           .put("forwardAccuracy", p.forwardAccuracy()).put("forwardCount", p.forwardCount()).put("changedShare", p.changedShare());
     }
     out.putObject("stoppingHint").put("stable", curve.hint().stable()).put("message", curve.hint().message());
+    var f = curve.forecast();
+    if (f != null) {
+      ObjectNode o = out.putObject("forecast").put("labels", f.labels()).put("ceiling", f.ceiling())
+          .put("moreLabels", Math.round(f.moreLabels()))
+          .put("moreLabelsLow", Math.round(f.moreLow())).put("moreLabelsHigh", Math.round(f.moreHigh()))
+          .put("gainPerLabel", f.gainPerLabel()).put("message", f.sentence());
+      o.putObject("curve").put("a", f.curve().a()).put("b", f.curve().b()).put("c", f.curve().c());
+    }
     ctx.json(out);
   }
 

@@ -30,6 +30,7 @@ import org.labelloop.learn.ner.NerReplay;
 import org.labelloop.learn.ner.WordClusters;
 import org.labelloop.learn.ner.format.NerFormatException;
 import org.labelloop.learn.simulate.CurvePoint;
+import org.labelloop.learn.simulate.ForecastCheck;
 import org.labelloop.learn.simulate.Replay;
 import org.labelloop.learn.simulate.SimulationConfig;
 import org.labelloop.learn.simulate.Simulator;
@@ -48,10 +49,13 @@ import picocli.CommandLine.Spec;
 @Command(name = "simulate", mixinStandardHelpOptions = true,
     description = {"Replays a fully labeled dataset through query strategies and records learning curves.",
         "Exact duplicate texts are removed before the split. Per strategy the last line is",
-        "final strategy=NAME labels=N accuracy=... macro_f1=... aulc=... ece=... certain=N labels95=N (aulc = mean accuracy over the curve; "
-            + "ece = expected calibration error on the test set, 15 bins; certain = unlabeled items given a probability of exactly 1;",
+        "final strategy=NAME labels=N accuracy=... macro_f1=... aulc=... ece=... certain=N labels95=N forecast_error=... (aulc = mean "
+            + "accuracy over the curve; ece = expected calibration error on the test set, 15 bins; certain = unlabeled "
+            + "items given a probability of exactly 1;",
         "labels95 = fewest labels at which the accuracy, averaged over repeats, reaches 95 % of a model trained on the whole pool,",
-        "NA when not within the budget; text and tabular only)."})
+        "NA when not within the budget, text and tabular only; forecast_error = median absolute error of the accuracy that the "
+            + "saturating curve fitted on the first half of the budget forecast for the rounds of the second half, the "
+            + "check of the dashboard's \"how many more labels?\"; nan below three rounds in the first half)."})
 public final class SimulateCommand implements Callable<Integer> {
   @Mixin DataOptions in = new DataOptions();
 
@@ -152,9 +156,9 @@ public final class SimulateCommand implements Callable<Integer> {
               .mapToDouble(r -> Simulator.aulc(curve.stream().filter(p -> p.repeat() == r).toList(), "accuracy")).average().orElse(Double.NaN);
           int certain = finals.stream().mapToInt(p -> (int) p.metric("certain")).max().orElse(0);
           var reach = Simulator.labelsToReach(curve, replay.quality(), target);
-          stdout.printf(Locale.ROOT, "final strategy=%s labels=%d accuracy=%.4f macro_f1=%.4f aulc=%.4f ece=%.4f certain=%d labels95=%s%n", s,
-              last, mean(finals, "accuracy"), mean(finals, "macro_f1"), aulc, mean(finals, "ece"), certain,
-              reach.isPresent() ? Integer.toString(reach.getAsInt()) : "NA");
+          stdout.printf(Locale.ROOT, "final strategy=%s labels=%d accuracy=%.4f macro_f1=%.4f aulc=%.4f ece=%.4f certain=%d labels95=%s"
+              + " forecast_error=%.4f%n", s, last, mean(finals, "accuracy"), mean(finals, "macro_f1"), aulc, mean(finals, "ece"),
+              certain, reach.isPresent() ? Integer.toString(reach.getAsInt()) : "NA", ForecastCheck.medianAbsoluteError(curve, "accuracy"));
         }
       }
       stdout.flush();

@@ -12,6 +12,7 @@ import org.labelloop.core.project.Job;
 import org.labelloop.core.project.JsonInterface;
 import org.labelloop.core.project.MlTask;
 import org.labelloop.core.quality.Agreement;
+import org.labelloop.learn.metrics.LabelForecast;
 
 /**
  * The learning curve of a project: per model version, the labels it learned from, its cross-validated quality, its
@@ -24,7 +25,7 @@ import org.labelloop.core.quality.Agreement;
  * the forward accuracy is a pessimistic estimate of the accuracy on the whole pool (with the "random" strategy it is
  * unbiased). It is still measured on data the model never saw, which cross-validation on the training set is not.
  */
-public record LearningCurve(List<Point> points, Hint hint) {
+public record LearningCurve(List<Point> points, Hint hint, LabelForecast forecast) {
   static final int WINDOW = 3;
   static final double MAX_CHANGED = 0.03;
   static final double MAX_ACCURACY_SPREAD = 0.03;
@@ -78,7 +79,25 @@ public record LearningCurve(List<Point> points, Hint hint) {
       points.add(new Point(v.version(), v.modelVersion(), v.createdAt(), v.labelsUsed(), v.cvAccuracy(), v.cvMacroF1(),
           cvEntityF1(v), cvItems(v), c[1] == 0 ? null : c[0] / c[1], (int) c[1], v.changedShare()));
     }
-    return new LearningCurve(points, hint(points));
+    return new LearningCurve(points, hint(points), forecast(points));
+  }
+
+  /**
+   * "How many more labels?": a saturating curve through every accuracy measured at a label count, forward
+   * (from {@link #MIN_FORWARD} later labels) and cross-validated alike, so one biased estimate does not decide alone;
+   * null below three label counts. Seeded by the label count, so a page reload shows the same interval.
+   */
+  static LabelForecast forecast(List<Point> versions) {
+    List<double[]> measured = new ArrayList<>();
+    for (Point p : newestPerLabelCount(versions)) {
+      if (p.labelsUsed() < 1) continue;
+      if (p.forwardCount() >= MIN_FORWARD) measured.add(new double[] {p.labelsUsed(), p.forwardAccuracy()});
+      Double cv = p.cvAccuracy() != null ? p.cvAccuracy() : p.cvEntityF1();
+      if (cv != null && Double.isFinite(cv)) measured.add(new double[] {p.labelsUsed(), cv});
+    }
+    double[] labels = measured.stream().mapToDouble(m -> m[0]).toArray();
+    double[] accuracy = measured.stream().mapToDouble(m -> m[1]).toArray();
+    return LabelForecast.of(labels, accuracy, labels.length == 0 ? 0 : (long) labels[labels.length - 1]);
   }
 
   /**

@@ -2,6 +2,7 @@ package org.labelloop.core.learning;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -37,6 +38,17 @@ class LearningCurveTest {
     assertEquals(2, c.points().get(0).forwardCount());
     assertEquals(1.0, c.points().get(1).forwardAccuracy());
     assertFalse(c.hint().stable());
+  }
+
+  @Test
+  void forecastsTheLabelsStillWorthGivingFromThreeLabelCountsOn() {
+    List<ModelVersion> rising = List.of(v(1, 0.6, null), v(2, 0.75, 0.2), v(3, 0.82, 0.1), v(4, 0.86, 0.05), v(5, 0.88, 0.04));
+    var f = LearningCurve.of(IFACE, rising, List.of()).forecast();
+    assertEquals(50, f.labels());
+    assertTrue(f.ceiling() > 0.88 && f.ceiling() <= 1, f.toString());
+    assertTrue(f.moreLabels() > 0 && f.moreLow() <= f.moreLabels() && f.moreLabels() <= f.moreHigh(), f.toString());
+    assertTrue(f.gainPerLabel() > 0 && f.gainPerLabel() < 0.02, "points per label shrink: " + f);
+    assertNull(LearningCurve.of(IFACE, rising.subList(0, 2), List.of()).forecast(), "two label counts fit no curve");
   }
 
   @Test

@@ -48,11 +48,47 @@ class MetricsTest {
       scores[i][y[i]] = 0.3 + 0.1 * (i % 5);
     }
     double t = Calibration.fitTemperature(scores, y);
-    double mean = 0;
-    for (double[] row : scores) mean += Calibration.softmax(row, t)[Metrics.argmax(row)] / scores.length;
+    double mean = meanConfidence(scores, t);
     assertEquals(16 / 17.0, mean, 1e-6, "as sure as Laplace's rule allows after 15 of 15 right, not 100 %");
     double[] far = Calibration.softmax(new double[] {900, 0, -900}, t);
     assertTrue(far[0] < 1.0 && far[2] > 0, "an item far from every label still gets a probability below 1: " + far[0]);
+  }
+
+  @Test
+  void oneMisclassifiedLabelLeavesTheFitToTheData() {
+    // 14 of 15 right: the log-loss has a finite minimum, and Laplace's (14 + 1) / 17 = 88 % must not pull it down
+    double[][] scores = new double[15][2];
+    int[] y = new int[15];
+    for (int i = 0; i < 15; i++) {
+      y[i] = i % 2;
+      scores[i][y[i]] = 4;
+    }
+    scores[0] = new double[] {0, 0.5};
+    double t = Calibration.fitTemperature(scores, y);
+    assertEquals(t, Calibration.heldToLaplace(scores, y, Math.log(t)), 1e-12);
+    double nll = Calibration.nll(scores, y, t);
+    assertTrue(nll <= Calibration.nll(scores, y, t * 1.05) && nll <= Calibration.nll(scores, y, t / 1.05), "the log-loss minimum");
+    assertTrue(Calibration.softmax(scores[1], t)[1] > 0.9, "right and far from the boundary reads above 90 %");
+  }
+
+  @Test
+  void twoConfidentMistakesDoNotMakeTheModelLessSureThanItIsRight() {
+    // 18 of 20 right by a margin of 1, 2 wrong by a margin of 3: the log-loss alone flattens every prediction
+    double[][] scores = new double[20][2];
+    int[] y = new int[20];
+    for (int i = 0; i < 20; i++) {
+      y[i] = i % 2;
+      scores[i][i < 18 ? y[i] : 1 - y[i]] = i < 18 ? 1 : 3;
+    }
+    double t = Calibration.fitTemperature(scores, y);
+    double mean = meanConfidence(scores, t);
+    assertEquals(19 / 22.0, mean, 1e-6, "as sure as Laplace's estimate of 18 of 20 right");
+  }
+
+  private static double meanConfidence(double[][] scores, double t) {
+    double mean = 0;
+    for (double[] row : scores) mean += Calibration.softmax(row, t)[Metrics.argmax(row)] / scores.length;
+    return mean;
   }
 
   @Test

@@ -1,0 +1,58 @@
+package org.labelloop.learn.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class LabelForecastTest {
+  private static final SaturationCurve TRUE = new SaturationCurve(0.92, 0.9, 0.6);
+
+  private static double[] labels(int from, int to, int step) {
+    return IntStream.iterate(from, n -> n <= to, n -> n + step).asDoubleStream().toArray();
+  }
+
+  @Test
+  void fitRecoversANoiselessInversePowerLaw() {
+    double[] n = labels(10, 100, 10);
+    SaturationCurve fit = SaturationCurve.fit(n, IntStream.range(0, n.length).mapToDouble(i -> TRUE.at(n[i])).toArray());
+    assertEquals(0.92, fit.a(), 0.01);
+    assertEquals(TRUE.at(400), fit.at(400), 0.005, "extrapolates to four times the labels it saw");
+  }
+
+  @Test
+  void forecastsTheLabelsToNinetyFivePercentOfTheCeilingWithAnIntervalAroundIt() {
+    SplittableRandom r = new SplittableRandom(5);
+    double[] n = labels(10, 100, 5);
+    double[] acc = IntStream.range(0, n.length).mapToDouble(i -> TRUE.at(n[i]) + 0.01 * r.nextGaussian()).toArray();
+    LabelForecast f = LabelForecast.of(n, acc, 1);
+    double truth = TRUE.labelsToReach(0.95) - 100; // (0.9 / 0.046)^(1/0.6) ≈ 142 labels: 42 more
+    assertEquals(100, f.labels());
+    assertTrue(f.moreLow() <= f.moreLabels() && f.moreLabels() <= f.moreHigh(), f.toString());
+    assertTrue(f.moreLow() <= truth && truth <= f.moreHigh(), "the interval holds the truth " + truth + ": " + f);
+    assertEquals(100 * TRUE.gainPerLabel(100), 100 * f.gainPerLabel(), 0.05, "points per label at 100 labels");
+    assertTrue(f.sentence().startsWith("≈ "), f.sentence());
+  }
+
+  @Test
+  void aFlatCurveNeedsNoMoreLabels() {
+    LabelForecast f = LabelForecast.of(new double[] {20, 30, 40, 50}, new double[] {0.9, 0.9, 0.9, 0.9}, 1);
+    assertEquals(0, f.moreLabels());
+    assertEquals(0, f.gainPerLabel());
+    assertTrue(f.sentence().startsWith("Reached 95 %"), f.sentence());
+  }
+
+  @Test
+  void accuracyIsNeverForecastAboveOne() {
+    SaturationCurve fit = SaturationCurve.fit(new double[] {10, 20, 40}, new double[] {0.8, 0.95, 1.0});
+    assertTrue(fit.a() <= 1 && fit.at(1e9) <= 1, fit.toString());
+  }
+
+  @Test
+  void needsThreeLabelCounts() {
+    assertNull(LabelForecast.of(new double[] {10, 10, 20}, new double[] {0.5, 0.6, 0.7}, 1));
+  }
+}
