@@ -21,7 +21,8 @@ final class Progress {
 
   synchronized void update(long done) {
     long now = System.nanoTime();
-    if (now - lastDraw < 100_000_000L && done < total) {
+    // An unknown total (-1) is never reached: without the first test such a bar was redrawn on every read.
+    if (now - lastDraw < 100_000_000L && (total < 0 || done < total)) {
       return;
     }
     lastDraw = now;
