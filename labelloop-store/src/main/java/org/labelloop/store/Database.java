@@ -10,6 +10,7 @@ import org.labelloop.core.learning.LearningRepository;
 import org.labelloop.core.port.ApiKeyRepository;
 import org.labelloop.core.port.AssetRepository;
 import org.labelloop.core.port.DatasetVersionRepository;
+import org.labelloop.core.port.Invalidations;
 import org.labelloop.core.port.LabelRepository;
 import org.labelloop.core.port.MemberRepository;
 import org.labelloop.core.port.ProjectRepository;
@@ -44,8 +45,9 @@ public final class Database implements AutoCloseable {
   private final SqlImportRepository imports;
   private final SqlWebhookRepository webhooks;
   private final SqlModelServerRepository modelServers;
+  private final Invalidations invalidations;
 
-  private Database(Dialect dialect, HikariDataSource dataSource) {
+  private Database(Dialect dialect, HikariDataSource dataSource, String jdbcUrl) {
     this.dialect = dialect;
     this.dataSource = dataSource;
     Jdbi jdbi = Jdbi.create(dataSource);
@@ -67,6 +69,7 @@ public final class Database implements AutoCloseable {
     this.imports = new SqlImportRepository(tx);
     this.webhooks = new SqlWebhookRepository(tx, dialect);
     this.modelServers = new SqlModelServerRepository(tx);
+    this.invalidations = dialect == Dialect.POSTGRESQL ? new PostgresInvalidations(jdbcUrl, tx) : Invalidations.LOCAL;
   }
 
   /**
@@ -83,7 +86,7 @@ public final class Database implements AutoCloseable {
           .failOnMissingLocations(true)
           .load()
           .migrate();
-      return new Database(dialect, dataSource);
+      return new Database(dialect, dataSource, jdbcUrl);
     } catch (RuntimeException e) {
       dataSource.close();
       throw e;
@@ -145,7 +148,7 @@ public final class Database implements AutoCloseable {
   public Ports ports() {
     return new Ports(
         tx, projects, assets, labels, users, apiKeys, members, sessions, versions, learning(), quality, embeddings, imports,
-        webhooks, modelServers);
+        webhooks, modelServers, invalidations, new SqlLoginFailureRepository(tx));
   }
 
   /**
@@ -154,6 +157,16 @@ public final class Database implements AutoCloseable {
    */
   public java.time.Instant abandonedImportCutoff(java.time.Instant now) {
     return dialect == Dialect.SQLITE ? now.plusMillis(1) : now.minus(java.time.Duration.ofMinutes(5));
+  }
+
+  /**
+   * A file store in the database itself, which every server on it reaches (PostgreSQL: large objects); empty for
+   * SQLite, whose files stay on disk beside the database file.
+   */
+  public java.util.Optional<org.labelloop.core.port.FileStore> sharedFileStore(java.time.Clock clock) {
+    return dialect == Dialect.POSTGRESQL
+        ? java.util.Optional.of(new PostgresFileStore(dataSource, tx, clock))
+        : java.util.Optional.empty();
   }
 
   /** "sqlite" or "postgresql". */
@@ -173,6 +186,9 @@ public final class Database implements AutoCloseable {
   @Override
   public void close() {
     try {
+      if (invalidations instanceof AutoCloseable listener) {
+        listener.close();
+      }
       maintenance.close();
     } catch (Exception e) {
       throw new IllegalStateException("Stopping database upkeep failed", e);

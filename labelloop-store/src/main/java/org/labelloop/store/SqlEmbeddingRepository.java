@@ -49,6 +49,41 @@ final class SqlEmbeddingRepository implements EmbeddingRepository {
     });
   }
 
+  /** An expired claim is taken over by the upsert; claims a dead worker left on deleted assets are swept here. */
+  @Override
+  public List<String> claim(String work, List<String> itemIds, String worker, Instant now, Instant until) {
+    if (itemIds.isEmpty()) return List.of();
+    return tx.write(h -> {
+      h.createUpdate("DELETE FROM work_claims WHERE work = :w AND expires_at < :now AND NOT EXISTS (SELECT 1 FROM assets a WHERE a.id = work_claims.item_id)")
+          .bind("w", work).bind("now", now.toEpochMilli()).execute();
+      var batch = h.prepareBatch(
+          """
+          INSERT INTO work_claims (work, item_id, worker, expires_at) VALUES (:w, :i, :worker, :until)
+          ON CONFLICT (work, item_id) DO UPDATE SET worker = excluded.worker, expires_at = excluded.expires_at
+          WHERE work_claims.expires_at < :now OR work_claims.worker = excluded.worker""");
+      for (String id : itemIds) {
+        batch.bind("w", work).bind("i", Ids.parse(id)).bind("worker", worker).bind("until", until.toEpochMilli())
+            .bind("now", now.toEpochMilli()).add();
+      }
+      int[] counts = batch.execute();
+      List<String> claimed = new java.util.ArrayList<>();
+      for (int i = 0; i < counts.length; i++) {
+        if (counts[i] > 0) claimed.add(itemIds.get(i));
+      }
+      return claimed;
+    });
+  }
+
+  @Override
+  public void release(String work, List<String> itemIds) {
+    if (itemIds.isEmpty()) return;
+    tx.write(h -> {
+      var batch = h.prepareBatch("DELETE FROM work_claims WHERE work = :w AND item_id = :i");
+      itemIds.forEach(id -> batch.bind("w", work).bind("i", Ids.parse(id)).add());
+      return batch.execute();
+    });
+  }
+
   @Override
   public Optional<String> completeModel(String projectId) {
     return tx.read(h -> h.createQuery(

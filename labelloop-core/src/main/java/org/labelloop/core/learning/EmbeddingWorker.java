@@ -20,7 +20,9 @@ import org.slf4j.LoggerFactory;
  * Computes the sentence embedding of every text asset once, in the background, on one daemon thread: batches of
  * {@value #BATCH} in id order, each written in a short transaction of its own, so labeling (SQLite has one writer)
  * never waits for more than one small insert. The work list is the database itself (assets without a vector of this
- * model), so imports through any server are picked up within a poll and a restart resumes where it stopped. Polls
+ * model), so imports through any server are picked up within a poll and a restart resumes where it stopped. Each batch
+ * is claimed first ({@link EmbeddingRepository#claim}, for {@value #LEASE_MINUTES} minutes), so with several servers on
+ * one database each asset is embedded once, by whichever server claims it. Polls
  * continue after the last asset seen; a periodic rescan from the start catches ids committed out of order. When a
  * project's last vector is stored and it has no model yet, its queue gets the diverse cold-start order; when it has one,
  * its classifier retrains with the vectors. The model is
@@ -32,12 +34,16 @@ public final class EmbeddingWorker implements AutoCloseable {
   private static final Duration POLL = Duration.ofSeconds(1);
   private static final Duration RESCAN = Duration.ofMinutes(1);
   private static final Duration BACKOFF = Duration.ofSeconds(5);
+  /** Far longer than a batch takes even on a busy machine; a dead server's claims lapse after it. */
+  static final int LEASE_MINUTES = 10;
 
   private final Ports ports;
   private final Clock clock;
   private final String model;
   private final Supplier<TextEmbedder> loader;
   private final ColdStartOrder coldStart;
+  private final String work;
+  private final String workerId = TrainingWorker.newId();
   private TextEmbedder embedder;
   private String after;
   private long lastRescan;
@@ -51,6 +57,7 @@ public final class EmbeddingWorker implements AutoCloseable {
     this.model = model;
     this.loader = loader;
     this.coldStart = new ColdStartOrder(ports);
+    this.work = "text-embedding:" + model;
   }
 
   public synchronized EmbeddingWorker start() {
@@ -85,9 +92,15 @@ public final class EmbeddingWorker implements AutoCloseable {
       after = null;
       lastRescan = now;
     }
-    List<PendingAsset> batch = ports.embeddings().withoutEmbedding(model, after, BATCH);
-    if (batch.isEmpty()) return false;
-    after = batch.getLast().assetId(); // a batch that fails is retried at the next rescan, not in a tight loop
+    List<PendingAsset> pending = ports.embeddings().withoutEmbedding(model, after, BATCH);
+    if (pending.isEmpty()) return false;
+    after = pending.getLast().assetId(); // a batch that fails is retried at the next rescan, not in a tight loop
+    List<String> ids = pending.stream().map(PendingAsset::assetId).toList();
+    java.time.Instant claimedAt = clock.instant();
+    Set<String> claimed = new java.util.HashSet<>(ports.tx().inTransaction(() ->
+        ports.embeddings().claim(work, ids, workerId, claimedAt, claimedAt.plus(Duration.ofMinutes(LEASE_MINUTES)))));
+    List<PendingAsset> batch = pending.stream().filter(a -> claimed.contains(a.assetId())).toList();
+    if (batch.isEmpty()) return true; // another server is embedding these
     float[][] vectors = embedder().embed(batch.stream().map(PendingAsset::content).toList());
     List<AssetVector> rows = new ArrayList<>(batch.size());
     Set<String> projects = new LinkedHashSet<>();
@@ -95,7 +108,10 @@ public final class EmbeddingWorker implements AutoCloseable {
       rows.add(new AssetVector(batch.get(i).assetId(), vectors[i]));
       projects.add(batch.get(i).projectId());
     }
-    ports.tx().inTransaction(() -> ports.embeddings().save(model, rows, clock.instant()));
+    ports.tx().inTransaction(() -> {
+      ports.embeddings().save(model, rows, clock.instant());
+      ports.embeddings().release(work, batch.stream().map(PendingAsset::assetId).toList());
+    });
     for (String projectId : projects) {
       if (ports.embeddings().completeModel(projectId).filter(model::equals).isPresent()) {
         int ordered = coldStart.apply(projectId, model);
