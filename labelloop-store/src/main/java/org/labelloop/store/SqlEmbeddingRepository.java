@@ -49,18 +49,18 @@ final class SqlEmbeddingRepository implements EmbeddingRepository {
     });
   }
 
-  /** An expired claim is taken over by the upsert; claims a dead worker left on deleted assets are swept here. */
+  /** Lapsed claims are swept first (their work is done, or its worker died and it is claimed anew here). */
   @Override
   public List<String> claim(String work, List<String> itemIds, String worker, Instant now, Instant until) {
     if (itemIds.isEmpty()) return List.of();
     return tx.write(h -> {
-      h.createUpdate("DELETE FROM work_claims WHERE work = :w AND expires_at < :now AND NOT EXISTS (SELECT 1 FROM assets a WHERE a.id = work_claims.item_id)")
+      h.createUpdate("DELETE FROM work_claims WHERE work = :w AND expires_at < :now")
           .bind("w", work).bind("now", now.toEpochMilli()).execute();
       var batch = h.prepareBatch(
           """
           INSERT INTO work_claims (work, item_id, worker, expires_at) VALUES (:w, :i, :worker, :until)
-          ON CONFLICT (work, item_id) DO UPDATE SET worker = excluded.worker, expires_at = excluded.expires_at
-          WHERE work_claims.expires_at < :now OR work_claims.worker = excluded.worker""");
+          ON CONFLICT (work, item_id) DO UPDATE SET expires_at = excluded.expires_at
+          WHERE work_claims.worker = excluded.worker""");
       for (String id : itemIds) {
         batch.bind("w", work).bind("i", Ids.parse(id)).bind("worker", worker).bind("until", until.toEpochMilli())
             .bind("now", now.toEpochMilli()).add();
@@ -71,16 +71,6 @@ final class SqlEmbeddingRepository implements EmbeddingRepository {
         if (counts[i] > 0) claimed.add(itemIds.get(i));
       }
       return claimed;
-    });
-  }
-
-  @Override
-  public void release(String work, List<String> itemIds) {
-    if (itemIds.isEmpty()) return;
-    tx.write(h -> {
-      var batch = h.prepareBatch("DELETE FROM work_claims WHERE work = :w AND item_id = :i");
-      itemIds.forEach(id -> batch.bind("w", work).bind("i", Ids.parse(id)).add());
-      return batch.execute();
     });
   }
 

@@ -108,10 +108,7 @@ public final class EmbeddingWorker implements AutoCloseable {
       rows.add(new AssetVector(batch.get(i).assetId(), vectors[i]));
       projects.add(batch.get(i).projectId());
     }
-    ports.tx().inTransaction(() -> {
-      ports.embeddings().save(model, rows, clock.instant());
-      ports.embeddings().release(work, batch.stream().map(PendingAsset::assetId).toList());
-    });
+    ports.tx().inTransaction(() -> ports.embeddings().save(model, rows, clock.instant()));
     for (String projectId : projects) {
       if (ports.embeddings().completeModel(projectId).filter(model::equals).isPresent()) {
         int ordered = coldStart.apply(projectId, model);
