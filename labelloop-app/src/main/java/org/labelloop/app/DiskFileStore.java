@@ -152,7 +152,7 @@ public final class DiskFileStore implements FileStore {
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
         try (FileChannel ch = FileChannel.open(part, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             OutputStream out = java.nio.channels.Channels.newOutputStream(ch)) {
-          copy(new DigestInputStream(in, sha), out, maxBytes);
+          FileStore.copy(new DigestInputStream(in, sha), out, maxBytes);
           ch.force(true); // on disk before it can be published, so a committed asset never points at lost bytes
         }
         String key = FileStore.key(projectId, sha.digest(), name);
@@ -174,17 +174,6 @@ public final class DiskFileStore implements FileStore {
       }
     }
 
-    private static void copy(InputStream in, OutputStream out, long maxBytes) throws IOException {
-      byte[] buf = new byte[1 << 16];
-      long total = 0;
-      for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
-        total += n;
-        if (total > maxBytes) {
-          throw new FileStore.TooLarge(maxBytes);
-        }
-        out.write(buf, 0, n);
-      }
-    }
 
     @Override
     public void publish(Collection<String> keys) {

@@ -145,7 +145,7 @@ public final class PostgresFileStore implements FileStore {
           long size;
           try (LargeObject lo = lom.open(object, LargeObjectManager.WRITE);
               OutputStream out = lo.getOutputStream()) {
-            size = copy(new DigestInputStream(in, sha), out, maxBytes);
+            size = FileStore.copy(new DigestInputStream(in, sha), out, maxBytes);
           }
           String key = FileStore.key(projectId, sha.digest(), name);
           if (staged.containsKey(key)) {
@@ -174,18 +174,6 @@ public final class PostgresFileStore implements FileStore {
       }
     }
 
-    private static long copy(InputStream in, OutputStream out, long maxBytes) throws IOException {
-      byte[] buf = new byte[1 << 16];
-      long total = 0;
-      for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
-        total += n;
-        if (total > maxBytes) {
-          throw new FileStore.TooLarge(maxBytes);
-        }
-        out.write(buf, 0, n);
-      }
-      return total;
-    }
 
     /**
      * Joins the caller's transaction: the files become visible with the assets that name them, or not at all. What it

@@ -58,6 +58,20 @@ public interface FileStore {
     return stem.substring(0, Math.min(stem.length(), 100)) + ext;
   }
 
+  /** Copies {@code in} to {@code out} and returns the bytes copied; more than {@code maxBytes} is a {@link TooLarge} error. */
+  static long copy(InputStream in, java.io.OutputStream out, long maxBytes) throws IOException {
+    byte[] buf = new byte[1 << 16];
+    long total = 0;
+    for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
+      total += n;
+      if (total > maxBytes) {
+        throw new TooLarge(maxBytes);
+      }
+      out.write(buf, 0, n);
+    }
+    return total;
+  }
+
   /** Files written during one import, invisible until published. */
   interface Staging extends AutoCloseable {
     /**
