@@ -16,6 +16,10 @@ class PostgresMediaApiIT extends MediaApiContract {
   /** Rows of the project's files, staged large objects, and large objects no row names (none may leak). */
   @Override
   long storedFiles(String project) throws Exception {
+    return storedFiles(jdbcUrl, project);
+  }
+
+  static long storedFiles(String jdbcUrl, String project) throws Exception {
     try (Connection c = DriverManager.getConnection(jdbcUrl); Statement st = c.createStatement();
         ResultSet rs = st.executeQuery("SELECT (SELECT COUNT(*) FROM media_files WHERE project_id = '" + Long.parseLong(project)
             + "') + (SELECT COUNT(*) FROM media_staged) + (SELECT COUNT(*) FROM pg_largeobject_metadata l WHERE NOT EXISTS"
