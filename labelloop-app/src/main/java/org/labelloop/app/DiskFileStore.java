@@ -17,7 +17,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -32,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * name, so the same bytes under the same name are stored once per project. Imports write into
  * {@code files/.staging/<uuid>/} (same file system, so publishing is an atomic rename), fsync each file before it can be
  * published, and remove what they published if their transaction rolls back. Staging areas left by a crash are
- * deleted when the store opens; each server instance therefore needs its own data directory.
+ * deleted when a store opens on the directory, once untouched for {@link #ABANDONED_STAGING}: several servers may share
+ * one directory (a network file system), and a younger staging area may be another server's import in progress.
  *
  * <p>Known gap: two imports of identical bytes under the same name into one project at the same moment share a key; if
  * the one that published it rolls back while the other commits, the committed asset loses its file.
@@ -42,6 +42,8 @@ public final class DiskFileStore implements FileStore {
   private static final Pattern PROJECT = Pattern.compile("[A-Za-z0-9_-]{1,64}");
   private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_-]{1,64}/[0-9a-f]{2}/[0-9a-f]{30}/[A-Za-z0-9_][A-Za-z0-9._-]{0,119}");
   private static final String STAGING = ".staging";
+  /** A staging area untouched this long belongs to an import whose server died (each file written touches it). */
+  static final java.time.Duration ABANDONED_STAGING = java.time.Duration.ofHours(1);
 
   private final Path root;
 
@@ -50,14 +52,20 @@ public final class DiskFileStore implements FileStore {
     this.root = root.toAbsolutePath().normalize();
     try {
       Files.createDirectories(this.root);
-      Path staging = this.root.resolve(STAGING);
-      if (Files.exists(staging)) {
-        long n = deleteTree(staging);
-        if (n > 0) {
-          LOG.info("removed {} file(s) left in {} by an unfinished import", n, staging);
+      Path staging = Files.createDirectories(this.root.resolve(STAGING));
+      long n = 0;
+      java.nio.file.attribute.FileTime cutoff = java.nio.file.attribute.FileTime.from(
+          java.time.Instant.now().minus(ABANDONED_STAGING));
+      try (Stream<Path> areas = Files.list(staging)) {
+        for (Path area : areas.toList()) {
+          if (Files.getLastModifiedTime(area).compareTo(cutoff) < 0) {
+            n += deleteTree(area);
+          }
         }
       }
-      Files.createDirectories(staging);
+      if (n > 0) {
+        LOG.info("removed {} file(s) left in {} by unfinished imports", n, staging);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the file store at " + this.root, e);
     }
@@ -108,23 +116,6 @@ public final class DiskFileStore implements FileStore {
     }
   }
 
-  /** A name safe on every file system: letters, digits, {@code . _ -}; no leading dot; the extension kept. */
-  static String safeName(String name) {
-    String base = name.substring(name.lastIndexOf('/') + 1);
-    String s = base.replaceAll("[^A-Za-z0-9._-]", "_").replaceAll("^[._-]+", "");
-    int dot = s.lastIndexOf('.');
-    String ext = dot > 0 ? s.substring(dot).toLowerCase(java.util.Locale.ROOT) : "";
-    String stem = dot > 0 ? s.substring(0, dot) : s;
-    if (ext.length() > 10) {
-      ext = "";
-      stem = s;
-    }
-    if (stem.isEmpty()) {
-      stem = "file";
-    }
-    return stem.substring(0, Math.min(stem.length(), 100)) + ext;
-  }
-
   private static long deleteTree(Path dir) throws IOException {
     if (!Files.exists(dir)) {
       return 0;
@@ -161,11 +152,10 @@ public final class DiskFileStore implements FileStore {
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
         try (FileChannel ch = FileChannel.open(part, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             OutputStream out = java.nio.channels.Channels.newOutputStream(ch)) {
-          copy(new DigestInputStream(in, sha), out, maxBytes);
+          FileStore.copy(new DigestInputStream(in, sha), out, maxBytes);
           ch.force(true); // on disk before it can be published, so a committed asset never points at lost bytes
         }
-        String hex = HexFormat.of().formatHex(sha.digest());
-        String key = projectId + "/" + hex.substring(0, 2) + "/" + hex.substring(2, 32) + "/" + safeName(name);
+        String key = FileStore.key(projectId, sha.digest(), name);
         Path staged = dir.resolve(key);
         Files.createDirectories(staged.getParent());
         try {
@@ -184,17 +174,6 @@ public final class DiskFileStore implements FileStore {
       }
     }
 
-    private static void copy(InputStream in, OutputStream out, long maxBytes) throws IOException {
-      byte[] buf = new byte[1 << 16];
-      long total = 0;
-      for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
-        total += n;
-        if (total > maxBytes) {
-          throw new FileStore.TooLarge(maxBytes);
-        }
-        out.write(buf, 0, n);
-      }
-    }
 
     @Override
     public void publish(Collection<String> keys) {

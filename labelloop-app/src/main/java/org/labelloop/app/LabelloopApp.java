@@ -17,6 +17,7 @@ import org.labelloop.core.learning.DetectionWorker;
 import org.labelloop.core.learning.EmbeddingWorker;
 import org.labelloop.core.learning.MediaEmbeddingWorker;
 import org.labelloop.core.learning.TrainingWorker;
+import org.labelloop.core.port.FileStore;
 import org.labelloop.core.user.CreatedUser;
 import org.labelloop.learn.audio.AudioFeaturizer;
 import org.labelloop.learn.feature.SentenceEmbedder;
@@ -44,12 +45,18 @@ public final class LabelloopApp implements AutoCloseable {
    * {@code embeddings} runs the background embedder of text assets, gives the NER tagger word-cluster features and
    * runs the shipped detector over the images of object detection projects and the image and audio encoders over media
    * assets; {@code importLimits} caps cells, rows and
-   * files of imports; {@code trustProxy} believes a reverse proxy's {@code X-Forwarded-Proto}.
+   * files of imports; {@code trustProxy} believes a reverse proxy's {@code X-Forwarded-Proto}; {@code filesDir} keeps
+   * image and audio files in that (shared) directory, null in the database on PostgreSQL, else in {@code DATA/files}.
    */
   public record Settings(String host, int port, Path dataDir, String dbUrl, boolean demo, boolean embeddings,
-      ImportLimits importLimits, boolean trustProxy) {
+      ImportLimits importLimits, boolean trustProxy, Path filesDir) {
     public Settings(String host, int port, Path dataDir, String dbUrl, boolean demo, boolean embeddings) {
       this(host, port, dataDir, dbUrl, demo, embeddings, ImportLimits.DEFAULT, false);
+    }
+
+    public Settings(String host, int port, Path dataDir, String dbUrl, boolean demo, boolean embeddings,
+        ImportLimits importLimits, boolean trustProxy) {
+      this(host, port, dataDir, dbUrl, demo, embeddings, importLimits, trustProxy, null);
     }
   }
 
@@ -99,7 +106,8 @@ public final class LabelloopApp implements AutoCloseable {
       Ports ports = db.ports();
       Clock clock = Clock.systemUTC();
       HttpModelServerTransport modelServerCalls = new HttpModelServerTransport(Duration.ofSeconds(60));
-      DiskFileStore files = new DiskFileStore(data.resolve("files"));
+      FileStore files = settings.filesDir() != null ? new DiskFileStore(settings.filesDir())
+          : db.sharedFileStore(clock).orElseGet(() -> new DiskFileStore(data.resolve("files")));
       Labelloop app = Labelloop.create(ports, new BcryptPasswordHasher(), clock, files,
           settings.importLimits(), tmp, modelServerCalls);
       int abandoned = app.assets().recoverAbandonedImports(db.abandonedImportCutoff(clock.instant()));
@@ -111,7 +119,8 @@ public final class LabelloopApp implements AutoCloseable {
         new Demo(app, ports).createIfAbsent(out);
       }
       LabelloopServer server = new LabelloopServer(app, ports, clock, tmp, settings.trustProxy()).start(settings.host(), settings.port());
-      LOG.info("Labelloop listening on port {} with a {} database", server.port(), db.dialectName());
+      LOG.info("Labelloop listening on port {} with a {} database, files in {}", server.port(), db.dialectName(),
+          files instanceof DiskFileStore ? "a directory" : "the database");
       WordEmbedder words = settings.embeddings() ? new WordEmbedder() : null;
       TrainingWorker worker = new TrainingWorker(ports, clock, TrainingWorker.newId(), words).start(); // background retraining
       EmbeddingWorker embedder = settings.embeddings() ? embeddingWorker(ports, clock).start() : null;

@@ -44,6 +44,11 @@ final class ServeCommand implements Callable<Integer> {
       description = "Imports: the most MiB in one CSV, TSV, JSON Lines or JSON file (default: ${DEFAULT-VALUE}).")
   long maxFileMb;
 
+  @Option(names = "--files", defaultValue = "${env:LABELLOOP_FILES_DIR}",
+      description = "Directory of image and audio files, shared by every server of a team (e.g. a network file system)"
+          + " (default: env LABELLOOP_FILES_DIR, else in the database on PostgreSQL, else DATA/files).")
+  Path files;
+
   @Option(names = "--trust-proxy", defaultValue = "${env:LABELLOOP_TRUST_PROXY:-false}",
       description = "A reverse proxy terminates HTTPS in front: believe its X-Forwarded-Proto (Secure cookie, HSTS)"
           + " (default: env LABELLOOP_TRUST_PROXY, else false).")
@@ -52,7 +57,7 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     org.labelloop.core.io.ImportLimits limits = org.labelloop.core.io.ImportLimits.DEFAULT.with(maxCellChars, maxRowChars, maxFileMb << 20);
-    LabelloopApp app = LabelloopApp.start(new LabelloopApp.Settings(host, port, data, db, demo, embeddings, limits, trustProxy), System.out);
+    LabelloopApp app = LabelloopApp.start(new LabelloopApp.Settings(host, port, data, db, demo, embeddings, limits, trustProxy, files), System.out);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {

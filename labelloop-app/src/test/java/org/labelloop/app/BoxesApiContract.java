@@ -309,7 +309,8 @@ abstract class BoxesApiContract extends ServerContract {
     assertEquals(400, admin.get("/api/v1/projects/" + p + "/export?format=yolo").status());
   }
 
-  private long storedFileCount(String project) throws IOException {
+  /** The files stored for the project (on disk here; in the database on PostgreSQL). */
+  long storedFileCount(String project) throws Exception {
     var dir = data.resolve("files").resolve(project);
     if (!Files.exists(dir)) {
       return 0;

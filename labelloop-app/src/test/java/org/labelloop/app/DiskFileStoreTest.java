@@ -60,8 +60,21 @@ class DiskFileStoreTest {
   void leftoverStagingIsRemovedAtStart() throws Exception {
     Path orphan = Files.createDirectories(root.resolve(".staging/crashed-import/p1/ab"));
     Files.writeString(orphan.resolve("x.png"), "half");
+    Files.setLastModifiedTime(root.resolve(".staging/crashed-import"), java.nio.file.attribute.FileTime.from(
+        java.time.Instant.now().minus(DiskFileStore.ABANDONED_STAGING).minusSeconds(60)));
     new DiskFileStore(root);
     assertEquals(0, filesUnder(root));
+  }
+
+  @Test
+  void anotherServersImportInProgressSurvivesAStartOnTheSharedDirectory() throws Exception {
+    DiskFileStore first = new DiskFileStore(root);
+    try (FileStore.Staging staging = first.stage("p1")) {
+      String key = staging.put("a.png", bytes("png bytes"), 100);
+      new DiskFileStore(root); // a second server starts on the same directory
+      staging.publish(List.of(key));
+      assertEquals("png bytes", new String(first.open(key).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+    }
   }
 
   @Test

@@ -90,10 +90,10 @@ abstract class MediaApiContract extends ServerContract {
     return ids;
   }
 
-  /** Regular files under the project's folder of the store, and anything left in staging. */
-  List<Path> storedFiles(String project) throws IOException {
+  /** The files stored for the project, and anything left in staging (of any project). */
+  long storedFiles(String project) throws Exception {
     try (Stream<Path> files = Stream.concat(walk(data.resolve("files").resolve(project)), walk(data.resolve("files").resolve(".staging")))) {
-      return files.filter(Files::isRegularFile).toList();
+      return files.filter(Files::isRegularFile).count();
     }
   }
 
@@ -163,14 +163,14 @@ abstract class MediaApiContract extends ServerContract {
     assertTrue(details.contains("../evil.png") && details.contains("'..'"), details);
     assertTrue(details.contains("notes.txt") && details.contains("not an image or audio file"), details);
     assertEquals(Map.of(), assetIdsByExternalId(p));
-    assertEquals(List.of(), storedFiles(p));
+    assertEquals(0, storedFiles(p));
 
     Response skipped = uploadZip(p, zip, null, "?onError=skip");
     assertEquals(201, skipped.status(), skipped.text());
     assertEquals(2, skipped.body().path("imported").asInt(), skipped.text());
     assertEquals(2, skipped.body().path("rejected").asInt(), skipped.text());
     assertEquals(java.util.Set.of("good1.png", "good2.png"), assetIdsByExternalId(p).keySet());
-    assertEquals(2, storedFiles(p).size());
+    assertEquals(2, storedFiles(p));
     assertTrue(Files.notExists(data.resolve("evil.png")) && Files.notExists(data.resolve("files").resolve("evil.png")));
   }
 
@@ -217,7 +217,7 @@ abstract class MediaApiContract extends ServerContract {
     assertEquals(400, r.status(), r.text());
     JsonNode project = admin.get("/api/v1/projects/" + p).body();
     assertEquals(0, project.path("assetCount").asInt(), project.toString());
-    assertEquals(List.of(), storedFiles(p));
+    assertEquals(0, storedFiles(p));
   }
 
   @Test

@@ -8,4 +8,9 @@ class PostgresBoxesIT extends BoxesApiContract {
   String databaseUrl() {
     return EmbeddedPostgresServer.get().newDatabaseUrl();
   }
+
+  @Override
+  long storedFileCount(String project) throws Exception {
+    return PostgresMediaApiIT.storedFiles(jdbcUrl, project);
+  }
 }

@@ -50,7 +50,7 @@ public record Labelloop(
   /** The same, with a way to call external model servers. */
   public static Labelloop create(Ports ports, PasswordHasher hasher, Clock clock, org.labelloop.core.port.FileStore files,
       org.labelloop.core.io.ImportLimits limits, java.nio.file.Path spoolDir, ModelServerTransport modelServers) {
-    Access access = new Access(ports.projects(), ports.members(), clock);
+    Access access = new Access(ports.projects(), ports.members(), ports.invalidations(), clock);
     QualityService quality = new QualityService(ports, access, clock, new java.util.SplittableRandom());
     LearningService learning = new LearningService(ports, access, clock);
     LabelService labels = new LabelService(ports, access, clock, learning, quality);

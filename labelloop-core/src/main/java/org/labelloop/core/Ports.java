@@ -7,7 +7,9 @@ import org.labelloop.core.port.ApiKeyRepository;
 import org.labelloop.core.port.AssetRepository;
 import org.labelloop.core.port.DatasetVersionRepository;
 import org.labelloop.core.port.ImportRepository;
+import org.labelloop.core.port.Invalidations;
 import org.labelloop.core.port.LabelRepository;
+import org.labelloop.core.port.LoginFailureRepository;
 import org.labelloop.core.port.MemberRepository;
 import org.labelloop.core.port.ProjectRepository;
 import org.labelloop.core.port.SessionRepository;
@@ -35,7 +37,9 @@ public record Ports(
     ImportRepository imports,
     WebhookRepository webhooks,
     ModelServerRepository modelServers,
-    TableSchemaRepository tableSchemas) {
+    TableSchemaRepository tableSchemas,
+    Invalidations invalidations,
+    LoginFailureRepository loginFailures) {
   public Ports {
     Objects.requireNonNull(tx);
     Objects.requireNonNull(projects);
@@ -53,5 +57,7 @@ public record Ports(
     Objects.requireNonNull(webhooks);
     Objects.requireNonNull(modelServers);
     Objects.requireNonNull(tableSchemas);
+    Objects.requireNonNull(invalidations);
+    Objects.requireNonNull(loginFailures);
   }
 }

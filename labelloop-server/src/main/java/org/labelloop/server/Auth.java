@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.labelloop.core.Labelloop;
 import org.labelloop.core.error.ErrorCode;
 import org.labelloop.core.error.LabelloopException;
+import org.labelloop.core.port.LoginFailureRepository;
 import org.labelloop.core.port.SessionRepository;
 import org.labelloop.core.port.SessionRepository.Session;
 import org.labelloop.core.port.UserRepository;
@@ -39,13 +40,14 @@ final class Auth {
   private final LoginThrottle throttle;
   private final boolean trustProxy;
 
-  Auth(Labelloop app, SessionRepository sessions, UserRepository users, Clock clock, boolean trustProxy) {
+  Auth(Labelloop app, SessionRepository sessions, UserRepository users, LoginFailureRepository loginFailures, Clock clock,
+      boolean trustProxy) {
     this.trustProxy = trustProxy;
     this.app = app;
     this.sessions = sessions;
     this.users = users;
     this.clock = clock;
-    this.throttle = new LoginThrottle(clock);
+    this.throttle = new LoginThrottle(loginFailures, clock);
   }
 
   static Caller caller(Context ctx) {

@@ -42,7 +42,7 @@ public final class LabelloopServer implements AutoCloseable {
    *     believed when deciding that a request came over HTTPS (Secure cookie, HSTS)
    */
   public LabelloopServer(Labelloop app, Ports ports, Clock clock, Path tempDir, boolean trustProxy) {
-    Auth auth = new Auth(app, ports.sessions(), ports.users(), clock, trustProxy);
+    Auth auth = new Auth(app, ports.sessions(), ports.users(), ports.loginFailures(), clock, trustProxy);
     this.javalin = Javalin.create(config -> {
       config.events(events -> events.handlerAdded(h -> {
         if (h.getHttpMethod().isHttpMethod()) routes.add(new Route(h.getHttpMethod().name(), h.getPath()));

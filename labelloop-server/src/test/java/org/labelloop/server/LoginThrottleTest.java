@@ -7,6 +7,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.labelloop.core.port.LoginFailureRepository;
 import org.junit.jupiter.api.Test;
 
 class LoginThrottleTest {
@@ -29,8 +33,44 @@ class LoginThrottleTest {
     }
   }
 
+  /** The database's counts, kept in a map. */
+  private static final class InMemoryLoginFailures implements LoginFailureRepository {
+    private final Map<String, Failures> counts = new HashMap<>();
+
+    @Override
+    public Optional<Failures> find(String email, String address) {
+      return Optional.ofNullable(counts.get(email + "\n" + address));
+    }
+
+    @Override
+    public void add(String email, String address, Instant now, Instant restartBefore) {
+      counts.merge(email + "\n" + address, new Failures(1, now),
+          (a, b) -> a.last().isBefore(restartBefore) ? b : new Failures(a.count() + 1, now));
+    }
+
+    @Override
+    public void clear(String email, String address) {
+      counts.remove(email + "\n" + address);
+    }
+
+    @Override
+    public void deleteBefore(Instant cutoff) {
+      counts.values().removeIf(f -> f.last().isBefore(cutoff));
+    }
+  }
+
   private final MutableClock clock = new MutableClock();
-  private final LoginThrottle throttle = new LoginThrottle(clock);
+  private final InMemoryLoginFailures failures = new InMemoryLoginFailures();
+  private final LoginThrottle throttle = new LoginThrottle(failures, clock);
+
+  @Test
+  void countsOfAnotherServerOnTheSameDatabaseCountToo() {
+    LoginThrottle otherServer = new LoginThrottle(failures, clock);
+    for (int i = 0; i < LoginThrottle.FREE_ATTEMPTS; i++) {
+      (i % 2 == 0 ? throttle : otherServer).failed("a@example.org", "1.2.3.4");
+    }
+    assertEquals(1, otherServer.waitSeconds("a@example.org", "1.2.3.4"));
+  }
 
   @Test
   void letsTheFirstFailuresThroughWithoutDelay() {

@@ -10,6 +10,7 @@ import org.labelloop.core.learning.LearningRepository;
 import org.labelloop.core.port.ApiKeyRepository;
 import org.labelloop.core.port.AssetRepository;
 import org.labelloop.core.port.DatasetVersionRepository;
+import org.labelloop.core.port.Invalidations;
 import org.labelloop.core.port.LabelRepository;
 import org.labelloop.core.port.MemberRepository;
 import org.labelloop.core.port.ProjectRepository;
@@ -45,8 +46,9 @@ public final class Database implements AutoCloseable {
   private final SqlWebhookRepository webhooks;
   private final SqlModelServerRepository modelServers;
   private final SqlTableSchemaRepository tableSchemas;
+  private final Invalidations invalidations;
 
-  private Database(Dialect dialect, HikariDataSource dataSource) {
+  private Database(Dialect dialect, HikariDataSource dataSource, String jdbcUrl) {
     this.dialect = dialect;
     this.dataSource = dataSource;
     Jdbi jdbi = Jdbi.create(dataSource);
@@ -69,6 +71,7 @@ public final class Database implements AutoCloseable {
     this.webhooks = new SqlWebhookRepository(tx, dialect);
     this.modelServers = new SqlModelServerRepository(tx);
     this.tableSchemas = new SqlTableSchemaRepository(tx);
+    this.invalidations = dialect == Dialect.POSTGRESQL ? new PostgresInvalidations(jdbcUrl, tx) : Invalidations.LOCAL;
   }
 
   /**
@@ -85,7 +88,7 @@ public final class Database implements AutoCloseable {
           .failOnMissingLocations(true)
           .load()
           .migrate();
-      return new Database(dialect, dataSource);
+      return new Database(dialect, dataSource, jdbcUrl);
     } catch (RuntimeException e) {
       dataSource.close();
       throw e;
@@ -147,7 +150,7 @@ public final class Database implements AutoCloseable {
   public Ports ports() {
     return new Ports(
         tx, projects, assets, labels, users, apiKeys, members, sessions, versions, learning(), quality, embeddings, imports,
-        webhooks, modelServers, tableSchemas);
+        webhooks, modelServers, tableSchemas, invalidations, new SqlLoginFailureRepository(tx));
   }
 
   /**
@@ -156,6 +159,16 @@ public final class Database implements AutoCloseable {
    */
   public java.time.Instant abandonedImportCutoff(java.time.Instant now) {
     return dialect == Dialect.SQLITE ? now.plusMillis(1) : now.minus(java.time.Duration.ofMinutes(5));
+  }
+
+  /**
+   * A file store in the database itself, which every server on it reaches (PostgreSQL: large objects); empty for
+   * SQLite, whose files stay on disk beside the database file.
+   */
+  public java.util.Optional<org.labelloop.core.port.FileStore> sharedFileStore(java.time.Clock clock) {
+    return dialect == Dialect.POSTGRESQL
+        ? java.util.Optional.of(new PostgresFileStore(dataSource, tx, clock))
+        : java.util.Optional.empty();
   }
 
   /** "sqlite" or "postgresql". */
@@ -175,6 +188,9 @@ public final class Database implements AutoCloseable {
   @Override
   public void close() {
     try {
+      if (invalidations instanceof AutoCloseable listener) {
+        listener.close();
+      }
       maintenance.close();
     } catch (Exception e) {
       throw new IllegalStateException("Stopping database upkeep failed", e);

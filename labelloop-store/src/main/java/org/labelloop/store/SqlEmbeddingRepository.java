@@ -68,6 +68,31 @@ final class SqlEmbeddingRepository implements EmbeddingRepository {
     });
   }
 
+  /** Lapsed claims are swept first (their work is done, or its worker died and it is claimed anew here). */
+  @Override
+  public List<String> claim(String work, List<String> itemIds, String worker, Instant now, Instant until) {
+    if (itemIds.isEmpty()) return List.of();
+    return tx.write(h -> {
+      h.createUpdate("DELETE FROM work_claims WHERE work = :w AND expires_at < :now")
+          .bind("w", work).bind("now", now.toEpochMilli()).execute();
+      var batch = h.prepareBatch(
+          """
+          INSERT INTO work_claims (work, item_id, worker, expires_at) VALUES (:w, :i, :worker, :until)
+          ON CONFLICT (work, item_id) DO UPDATE SET expires_at = excluded.expires_at
+          WHERE work_claims.worker = excluded.worker""");
+      for (String id : itemIds) {
+        batch.bind("w", work).bind("i", Ids.parse(id)).bind("worker", worker).bind("until", until.toEpochMilli())
+            .bind("now", now.toEpochMilli()).add();
+      }
+      int[] counts = batch.execute();
+      List<String> claimed = new java.util.ArrayList<>();
+      for (int i = 0; i < counts.length; i++) {
+        if (counts[i] > 0) claimed.add(itemIds.get(i));
+      }
+      return claimed;
+    });
+  }
+
   @Override
   public Optional<String> completeModel(String projectId) {
     return tx.read(h -> h.createQuery(

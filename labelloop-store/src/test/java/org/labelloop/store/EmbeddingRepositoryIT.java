@@ -82,6 +82,23 @@ class EmbeddingRepositoryIT extends OnBothDatabases {
     assertEquals(0.0, db.assets().find(project.id(), assets.get(1).id()).orElseThrow().queueScore());
   }
 
+  @Test
+  void eachAssetIsClaimedByOneWorkerUntilItsClaimLapses() {
+    EmbeddingRepository embeddings = db.ports().embeddings();
+    Project project = Fixtures.project(db);
+    db.assets().insert(project.id(), Fixtures.drafts("w", 3), NOW);
+    List<String> ids = mine(embeddings.withoutEmbedding("m1", null, 1000), project).stream().map(PendingAsset::assetId).toList();
+    java.time.Instant until = NOW.plusSeconds(600);
+    assertEquals(ids.subList(0, 2), embeddings.claim("text-embedding:m1", ids.subList(0, 2), "server-a", NOW, until));
+    assertEquals(List.of(ids.get(2)), embeddings.claim("text-embedding:m1", ids, "server-b", NOW, until), "a holds two");
+    assertEquals(ids, embeddings.claim("image-embedding:m1", ids, "server-b", NOW, until), "other work, other claims");
+    assertEquals(ids.subList(0, 2), embeddings.claim("text-embedding:m1", ids.subList(0, 2), "server-a", NOW, until),
+        "a worker renews its own claims");
+
+    assertEquals(ids.subList(0, 2), embeddings.claim("text-embedding:m1", ids.subList(0, 2), "server-b", until.plusMillis(1),
+        until.plusSeconds(600)), "a's claims lapsed (server a died)");
+  }
+
   private static List<PendingAsset> mine(List<PendingAsset> pending, Project project) {
     return pending.stream().filter(p -> p.projectId().equals(project.id())).toList();
   }

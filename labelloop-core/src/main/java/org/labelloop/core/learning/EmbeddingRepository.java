@@ -30,6 +30,16 @@ public interface EmbeddingRepository {
   /** The project's {@code model} vectors by asset id; only of assets still to label when {@code todoOnly}. */
   Map<String, float[]> vectors(String projectId, String model, boolean todoOnly);
 
+  /**
+   * Claims {@code work} on these items (asset ids, in id order) for {@code worker} until {@code until}, and returns the
+   * ids it got: those no other worker holds an unexpired claim on. Several servers on one database thus do each piece
+   * of background work once; a claim of a worker that died lapses. A claim is kept until it lapses even when its work
+   * is done, so a worker whose list of pending items was read just before the result was stored cannot claim the item
+   * again. {@code work} names the kind of work and its version ({@code "text-embedding:" + model}), so any background
+   * pass over assets can use it.
+   */
+  List<String> claim(String work, List<String> itemIds, String worker, Instant now, Instant until);
+
   record PendingAsset(String projectId, String assetId, String content) {}
 
   record AssetVector(String assetId, float[] vector) {}

@@ -38,7 +38,7 @@ public final class LearningService {
     this.ports = ports;
     this.access = access;
     this.clock = clock;
-    this.settings = new ExpiringCache<>(clock);
+    this.settings = new ExpiringCache<>("learning-settings", ports.invalidations(), clock);
   }
 
   public LearningSettings settings(Caller caller, String projectId) {

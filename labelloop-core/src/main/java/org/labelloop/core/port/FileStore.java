@@ -32,6 +32,46 @@ public interface FileStore {
     }
   }
 
+  /**
+   * The key of a file: {@code projectId/ab/cdef.../name}, the SHA-256 of its bytes (first 2 hex digits, then the next
+   * 30) and a safe form of its name, so the same bytes under the same name are stored once per project.
+   */
+  static String key(String projectId, byte[] sha256, String name) {
+    String hex = java.util.HexFormat.of().formatHex(sha256);
+    return projectId + "/" + hex.substring(0, 2) + "/" + hex.substring(2, 32) + "/" + safeName(name);
+  }
+
+  /** A name safe on every file system: letters, digits, {@code . _ -}; no leading dot; the extension kept. */
+  static String safeName(String name) {
+    String base = name.substring(name.lastIndexOf('/') + 1);
+    String s = base.replaceAll("[^A-Za-z0-9._-]", "_").replaceAll("^[._-]+", "");
+    int dot = s.lastIndexOf('.');
+    String ext = dot > 0 ? s.substring(dot).toLowerCase(java.util.Locale.ROOT) : "";
+    String stem = dot > 0 ? s.substring(0, dot) : s;
+    if (ext.length() > 10) {
+      ext = "";
+      stem = s;
+    }
+    if (stem.isEmpty()) {
+      stem = "file";
+    }
+    return stem.substring(0, Math.min(stem.length(), 100)) + ext;
+  }
+
+  /** Copies {@code in} to {@code out} and returns the bytes copied; more than {@code maxBytes} is a {@link TooLarge} error. */
+  static long copy(InputStream in, java.io.OutputStream out, long maxBytes) throws IOException {
+    byte[] buf = new byte[1 << 16];
+    long total = 0;
+    for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
+      total += n;
+      if (total > maxBytes) {
+        throw new TooLarge(maxBytes);
+      }
+      out.write(buf, 0, n);
+    }
+    return total;
+  }
+
   /** Files written during one import, invisible until published. */
   interface Staging extends AutoCloseable {
     /**

@@ -39,7 +39,7 @@ public final class QualityService {
     this.access = access;
     this.clock = clock;
     this.random = random;
-    this.settings = new ExpiringCache<>(clock);
+    this.settings = new ExpiringCache<>("quality-settings", ports.invalidations(), clock);
   }
 
   public QualitySettings settings(Caller caller, String projectId) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Optional;
 import org.labelloop.core.ExpiringCache;
 import org.labelloop.core.error.LabelloopException;
+import org.labelloop.core.port.Invalidations;
 import org.labelloop.core.port.MemberRepository;
 import org.labelloop.core.port.ProjectRepository;
 import org.labelloop.core.project.Project;
@@ -13,8 +14,8 @@ import org.labelloop.core.project.Project;
  * existence never leaks; a member whose role is too low gets a forbidden error naming the role needed.
  *
  * <p>Every API request asks this, so a caller's project and role are cached for a few seconds
- * ({@link ExpiringCache#TIME_TO_LIVE}); {@link #invalidate} after a change of members or projects makes this instance
- * see it at once, other instances within that time.
+ * ({@link ExpiringCache#TIME_TO_LIVE}); {@link #invalidate} after a change of members or projects makes every instance
+ * see it at once (other instances within that time at worst).
  */
 public final class Access {
   private final ProjectRepository projects;
@@ -23,10 +24,10 @@ public final class Access {
 
   private record GrantKey(String projectId, String userId) {}
 
-  public Access(ProjectRepository projects, MemberRepository members, Clock clock) {
+  public Access(ProjectRepository projects, MemberRepository members, Invalidations invalidations, Clock clock) {
     this.projects = projects;
     this.members = members;
-    this.grants = new ExpiringCache<>(clock);
+    this.grants = new ExpiringCache<>("grants", invalidations, clock);
   }
 
   /** The caller's role in the project, if it is at least {@code minimum}. */

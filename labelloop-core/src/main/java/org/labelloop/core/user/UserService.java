@@ -33,7 +33,7 @@ public final class UserService {
     this.keys = ports.apiKeys();
     this.hasher = hasher;
     this.clock = clock;
-    this.byKeyHash = new ExpiringCache<>(clock);
+    this.byKeyHash = new ExpiringCache<>("api-key-users", ports.invalidations(), clock);
   }
 
   public User create(Caller caller, String email, String name, String password, boolean admin) {

@@ -108,6 +108,7 @@ class MediaClassificationTrainingTest {
     @Override public List<PendingAsset> mediaWithoutEmbedding(String afterAssetId, int limit) { return List.of(); }
 
     @Override public int drop(String projectId) { return 0; }
+    @Override public List<String> claim(String work, List<String> assetIds, String worker, Instant now, Instant until) { return assetIds; }
 
     @Override public void save(String model, List<AssetVector> v, Instant now) {}
 

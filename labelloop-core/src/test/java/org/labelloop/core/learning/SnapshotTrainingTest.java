@@ -79,6 +79,7 @@ class SnapshotTrainingTest {
     @Override public List<PendingAsset> withoutEmbedding(String model, String afterAssetId, int limit) { return List.of(); }
     @Override public List<PendingAsset> mediaWithoutEmbedding(String afterAssetId, int limit) { return List.of(); }
     @Override public int drop(String projectId) { return 0; }
+    @Override public List<String> claim(String work, List<String> assetIds, String worker, Instant now, Instant until) { return assetIds; }
     @Override public void save(String model, List<AssetVector> vectors, Instant now) {}
     @Override public Optional<String> completeModel(String projectId) { return Optional.empty(); }
     @Override public Map<String, float[]> vectors(String projectId, String model, boolean todoOnly) { return Map.of(); }
