@@ -23,7 +23,7 @@ interface ClassificationAnswers extends SnapshotTrainer<Set<String>> {
   }
 
   @Override
-  default String notEnough(Snapshot<Set<String>> snapshot, int minLabels) {
+  default String notEnough(String projectId, Snapshot<Set<String>> snapshot, int minLabels) {
     int classes = classCount(snapshot);
     if (snapshot.labeledCount() >= minLabels && classes >= 2) return null;
     return snapshot.labeledCount() + " labeled assets in " + classes + " classes; the first model needs " + minLabels

@@ -86,7 +86,7 @@ final class NerModelTrainer implements SnapshotTrainer<List<Span>> {
   }
 
   @Override
-  public String notEnough(Snapshot<List<Span>> snapshot, int minLabels) {
+  public String notEnough(String projectId, Snapshot<List<Span>> snapshot, int minLabels) {
     Set<String> types = new TreeSet<>();
     snapshot.answers().forEach(spans -> spans.forEach(s -> types.add(s.label())));
     if (snapshot.labeledCount() >= minLabels && !types.isEmpty()) return null;

@@ -15,8 +15,8 @@ import org.labelloop.learn.strategy.Candidates;
  */
 interface SnapshotTrainer<A> extends Snapshot.Answers<A> {
 
-  /** Why {@code snapshot} is too little for a model, for a person to read, or null when it is enough. */
-  String notEnough(Snapshot<A> snapshot, int minLabels);
+  /** Why {@code snapshot} of the project is too little for a model, for a person to read, or null when it is enough. */
+  String notEnough(String projectId, Snapshot<A> snapshot, int minLabels);
 
   /** Trains on the snapshot's labeled rows and predicts its pool within about {@code budgetMillis}. */
   PoolModel train(String projectId, Job job, Snapshot<A> snapshot, long budgetMillis, long seed);

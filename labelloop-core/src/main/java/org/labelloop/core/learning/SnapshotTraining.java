@@ -23,7 +23,7 @@ final class SnapshotTraining<A> implements TaskTraining {
   @Override
   public Outcome train(String projectId, Job job, List<AssetText> assets, List<HumanLabel> answers, LearningSettings settings, long seed) {
     Snapshot<A> snapshot = Snapshot.of(assets, answers, job.id(), trainer);
-    String notEnough = trainer.notEnough(snapshot, settings.minLabels());
+    String notEnough = trainer.notEnough(projectId, snapshot, settings.minLabels());
     if (notEnough != null) return new Skipped(notEnough);
     PoolModel model = trainer.train(projectId, job, snapshot, settings.timeBudgetSeconds() * 1000L, seed);
     double[] scores = QueueScores.of(settings, model.candidates(), seed);

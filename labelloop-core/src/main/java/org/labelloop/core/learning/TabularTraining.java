@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.labelloop.core.io.TableRows;
 import org.labelloop.core.port.TableSchemaRepository;
@@ -43,11 +44,16 @@ final class TabularTraining implements ClassificationAnswers {
   }
 
   @Override
+  public String notEnough(String projectId, Snapshot<Set<String>> snapshot, int minLabels) {
+    String few = ClassificationAnswers.super.notEnough(projectId, snapshot, minLabels);
+    if (few != null) return few;
+    return schema(projectId, () -> cells(snapshot)).features().isEmpty() ? "the table has no feature column to learn from" : null;
+  }
+
+  @Override
   public PoolModel train(String projectId, Job job, Snapshot<Set<String>> snapshot, long budgetMillis, long seed) {
-    List<Map<String, String>> rows = snapshot.texts().stream().map(TableRows::cells).toList();
-    // a project imported before it had a schema is typed by the same inference its import would have run
-    TableSchema schema = schemas.find(projectId).orElseGet(() -> TableRows.infer(rows, null));
-    if (schema.features().isEmpty()) throw new IllegalStateException("the table has no feature column to learn from");
+    List<Map<String, String>> rows = cells(snapshot);
+    TableSchema schema = schema(projectId, () -> rows);
     Table table = TableRows.table(schema.columns().stream().map(Column::name).toList(), rows);
     int[] all = IntStream.range(0, table.size()).toArray();
     TableEncoder encoder = TableEncoder.fit(table, schema, all, MAX_CATEGORIES);
@@ -77,5 +83,14 @@ final class TabularTraining implements ClassificationAnswers {
     card.put("learner", model.card().config().substring(encoder.shortName().length() + 1)); // config is featurizer/learner
     return new PoolModel(model.save(), card, TextModelTrainer.finite(model.card().cvAccuracy()),
         TextModelTrainer.finite(model.card().cvMacroF1()), responses, Candidates.of(proba).withVectors(poolVectors));
+  }
+
+  private static List<Map<String, String>> cells(Snapshot<Set<String>> snapshot) {
+    return snapshot.texts().stream().map(TableRows::cells).toList();
+  }
+
+  /** The stored schema; a project imported before it had one is typed by the same inference its import would have run. */
+  private TableSchema schema(String projectId, Supplier<List<Map<String, String>>> rows) {
+    return schemas.find(projectId).orElseGet(() -> TableRows.infer(rows.get(), null));
   }
 }

@@ -17,6 +17,9 @@ import org.labelloop.core.learning.LearningRepository.Prediction;
 import org.labelloop.core.port.TableSchemaRepository;
 import org.labelloop.core.project.Job;
 import org.labelloop.core.project.JsonInterface;
+import org.labelloop.learn.tabular.Column;
+import org.labelloop.learn.tabular.ColumnRole;
+import org.labelloop.learn.tabular.ColumnType;
 import org.labelloop.learn.tabular.TableSchema;
 
 class TabularTrainingTest {
@@ -30,22 +33,12 @@ class TabularTrainingTest {
     @Override public void save(String projectId, TableSchema schema, Instant now) { throw new AssertionError(); }
   };
 
+  private final List<AssetText> assets = new ArrayList<>();
+  private final List<HumanLabel> labels = new ArrayList<>();
+
   @Test
   void learnsFromTypedColumnsAndExplainsEveryPoolPredictionByItsColumns() {
-    Random r = new Random(5);
-    List<AssetText> assets = new ArrayList<>();
-    List<HumanLabel> labels = new ArrayList<>();
-    for (int i = 0; i < 80; i++) {
-      boolean red = i % 2 == 0;
-      double sulphates = (red ? 0.8 : 0.4) + r.nextGaussian() * 0.05;
-      String content = "{\"sulphates\":" + sulphates + ",\"noise\":" + r.nextGaussian() + ",\"region\":\"" + (r.nextBoolean() ? "north" : "south")
-          + "\",\"organic\":" + (i % 7 == 0 ? "null" : String.valueOf(r.nextBoolean())) + "}";
-      assets.add(new AssetText("a" + i, content));
-      if (i < 30) {
-        labels.add(new HumanLabel(String.valueOf(i + 1), "a" + i, false,
-            InferenceMarksTest.json("{\"JOB_0\": {\"categories\": [{\"name\": \"" + (red ? "RED" : "WHITE") + "\"}]}}")));
-      }
-    }
+    wines();
     LearningSettings settings = LearningSettings.DEFAULTS.patch(InferenceMarksTest.json("{\"timeBudgetSeconds\": 5}"));
 
     TaskTraining.Trained t = assertInstanceOf(TaskTraining.Trained.class,
@@ -72,5 +65,38 @@ class TabularTrainingTest {
     assertEquals("tabular-classification", t.card().path("task").asText());
     assertTrue(t.card().path("featurizer").asText().startsWith("tab("), t.card().toString());
     assertTrue(t.card().path("learner").asText().matches("(lr|xgb).*"), t.card().toString());
+  }
+
+  @Test
+  void skipsATableWhoseSchemaLeavesNoFeatureColumn() {
+    wines();
+    TableSchemaRepository allIgnored = new TableSchemaRepository() {
+      @Override public Optional<TableSchema> find(String projectId) {
+        return Optional.of(new TableSchema(List.of(new Column("sulphates", ColumnType.NUMERIC, ColumnRole.IGNORE))));
+      }
+
+      @Override public void save(String projectId, TableSchema schema, Instant now) { throw new AssertionError(); }
+    };
+
+    TaskTraining.Outcome o = new SnapshotTraining<>(new TabularTraining(allIgnored))
+        .train("p", JOB, assets, labels, LearningSettings.DEFAULTS, 7);
+
+    assertEquals("the table has no feature column to learn from", assertInstanceOf(TaskTraining.Skipped.class, o).why());
+  }
+
+  /** 80 rows whose colour follows sulphates, the first 30 labeled. */
+  private void wines() {
+    Random r = new Random(5);
+    for (int i = 0; i < 80; i++) {
+      boolean red = i % 2 == 0;
+      double sulphates = (red ? 0.8 : 0.4) + r.nextGaussian() * 0.05;
+      String content = "{\"sulphates\":" + sulphates + ",\"noise\":" + r.nextGaussian() + ",\"region\":\"" + (r.nextBoolean() ? "north" : "south")
+          + "\",\"organic\":" + (i % 7 == 0 ? "null" : String.valueOf(r.nextBoolean())) + "}";
+      assets.add(new AssetText("a" + i, content));
+      if (i < 30) {
+        labels.add(new HumanLabel(String.valueOf(i + 1), "a" + i, false,
+            InferenceMarksTest.json("{\"JOB_0\": {\"categories\": [{\"name\": \"" + (red ? "RED" : "WHITE") + "\"}]}}")));
+      }
+    }
   }
 }
