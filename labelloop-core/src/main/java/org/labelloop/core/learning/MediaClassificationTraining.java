@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.labelloop.core.learning.LearningRepository.AssetText;
 import org.labelloop.core.learning.LearningRepository.HumanLabel;
 import org.labelloop.core.learning.SnapshotTrainer.PoolModel;
 import org.labelloop.core.project.Job;
 import org.labelloop.learn.feature.TextEmbedder;
+import org.labelloop.learn.media.MediaTable;
 
 /**
  * A CLASSIFICATION job over images or audio clips, learned on the vectors the {@link MediaEmbeddingWorker} stored
@@ -61,7 +63,8 @@ final class MediaClassificationTraining implements TaskTraining {
 
     @Override
     public PoolModel train(String projectId, Job job, Snapshot<Set<String>> snapshot, long budgetMillis, long seed) {
-      float[][] vectors = standardized(snapshot.assetIds().stream().map(stored::get).toArray(float[][]::new));
+      float[][] raw = snapshot.assetIds().stream().map(stored::get).toArray(float[][]::new);
+      float[][] vectors = MediaTable.standardised(raw, IntStream.range(0, raw.length).toArray());
       int[] poolRows = snapshot.poolRows();
       float[][] poolVectors = new float[poolRows.length][];
       for (int i = 0; i < poolRows.length; i++) poolVectors[i] = vectors[poolRows[i]];
@@ -69,28 +72,6 @@ final class MediaClassificationTraining implements TaskTraining {
       return trainer.poolModel(cacheKey, job, snapshot, new ByAssetId(model, snapshot.assetIds(), vectors), poolVectors,
           budgetMillis, seed, true);
     }
-  }
-
-  /**
-   * Each dimension scaled to mean 0 and variance 1 over the project's assets: the shipped image encoder concatenates
-   * two networks' activations of different scales, and the linear learners' regularisation assumes comparable ones.
-   */
-  static float[][] standardized(float[][] rows) {
-    int d = rows[0].length;
-    double[] mean = new double[d], sq = new double[d];
-    for (float[] r : rows) {
-      for (int j = 0; j < d; j++) {
-        mean[j] += r[j];
-        sq[j] += (double) r[j] * r[j];
-      }
-    }
-    float[][] out = new float[rows.length][d];
-    for (int j = 0; j < d; j++) {
-      mean[j] /= rows.length;
-      double sd = Math.sqrt(Math.max(0, sq[j] / rows.length - mean[j] * mean[j]));
-      for (int i = 0; i < rows.length; i++) out[i][j] = sd > 1e-9 ? (float) ((rows[i][j] - mean[j]) / sd) : 0f;
-    }
-    return out;
   }
 
   /** The stored vectors as the trainer's embedder: its texts are the snapshot's asset ids. */

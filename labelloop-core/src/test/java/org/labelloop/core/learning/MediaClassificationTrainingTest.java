@@ -91,14 +91,6 @@ class MediaClassificationTrainingTest {
     assertTrue(waiting.why().contains("waiting for the embeddings"), waiting.why());
   }
 
-  @Test
-  void standardisesEachDimensionOverTheAssets() {
-    float[][] z = MediaClassificationTraining.standardized(new float[][] {{1, 5}, {3, 5}});
-    assertEquals(-1, z[0][0], 1e-6);
-    assertEquals(1, z[1][0], 1e-6);
-    assertEquals(0, z[0][1], 1e-6, "a constant dimension carries nothing");
-  }
-
   private static final class Fake implements EmbeddingRepository {
     final Map<String, float[]> vectors = new LinkedHashMap<>();
     boolean complete = true;

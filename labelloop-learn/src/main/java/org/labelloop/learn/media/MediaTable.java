@@ -26,23 +26,34 @@ public record MediaTable(Table table, TableSchema schema, float[][] standardised
   /** @param vectors one row per item, all of one length; {@code fitRows} the rows whose statistics scale every row */
   public static MediaTable of(float[][] vectors, int[] fitRows) {
     int d = vectors[0].length;
-    double[] mean = new double[d], sd = new double[d];
-    for (int i : fitRows) for (int j = 0; j < d; j++) mean[j] += vectors[i][j] / fitRows.length;
-    for (int i : fitRows) for (int j = 0; j < d; j++) sd[j] += Math.pow(vectors[i][j] - mean[j], 2) / fitRows.length;
-    for (int j = 0; j < d; j++) sd[j] = sd[j] > 1e-24 ? Math.sqrt(sd[j]) : 1;
-    float[][] z = new float[vectors.length][d];
+    float[][] z = standardised(vectors, fitRows);
     List<List<String>> rows = new ArrayList<>(vectors.length);
-    for (int i = 0; i < vectors.length; i++) {
+    for (float[] row : z) {
       List<String> cells = new ArrayList<>(d);
-      for (int j = 0; j < d; j++) {
-        z[i][j] = (float) ((vectors[i][j] - mean[j]) / sd[j]);
-        cells.add(Float.toString(z[i][j]));
-      }
+      for (float v : row) cells.add(Float.toString(v));
       rows.add(cells);
     }
     List<String> names = IntStream.rangeClosed(1, d).mapToObj(j -> "v" + j).toList();
     TableSchema schema = new TableSchema(names.stream().map(n -> new Column(n, ColumnType.NUMERIC, ColumnRole.FEATURE)).toList());
     return new MediaTable(new Table(names, rows), schema, z);
+  }
+
+  /**
+   * Every row z-scored per dimension with the mean and deviation of {@code fitRows}; a constant dimension becomes 0. The
+   * shipped image encoder concatenates two networks' activations of different scales, and the linear learners'
+   * regularisation assumes comparable ones.
+   */
+  public static float[][] standardised(float[][] vectors, int[] fitRows) {
+    int d = vectors[0].length;
+    double[] mean = new double[d], sd = new double[d];
+    for (int i : fitRows) for (int j = 0; j < d; j++) mean[j] += vectors[i][j] / fitRows.length;
+    for (int i : fitRows) for (int j = 0; j < d; j++) sd[j] += Math.pow(vectors[i][j] - mean[j], 2) / fitRows.length;
+    for (int j = 0; j < d; j++) sd[j] = sd[j] > 1e-24 ? Math.sqrt(sd[j]) : 1;
+    float[][] z = new float[vectors.length][d];
+    for (int i = 0; i < vectors.length; i++) {
+      for (int j = 0; j < d; j++) z[i][j] = (float) ((vectors[i][j] - mean[j]) / sd[j]);
+    }
+    return z;
   }
 
   /**
