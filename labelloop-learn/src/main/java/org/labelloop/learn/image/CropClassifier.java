@@ -25,10 +25,10 @@ public record CropClassifier(List<String> classes, float[] mean, float[] scale, 
   public static final String BACKGROUND = "(background)";
   static final double CONFIDENT = 0.8;
   /**
-   * Regularisation of the softmax: strong, as hundreds of correlated embedding columns meet a few dozen crops (the
-   * image classifier's search over C settles on 0.01 to 0.1 with few labels, BENCHMARKS.md).
+   * Regularisation of the softmax: strong, as a thousand correlated embedding columns meet a few dozen crops; fixed
+   * rather than searched, so a retraining costs one fit.
    */
-  static final double C = 0.1;
+  public static final double C = 0.1;
 
   /**
    * Trains on crop vectors and their categories (or {@link #BACKGROUND}); empty while they name fewer than one category

@@ -56,34 +56,19 @@ public final class DetectionReplay implements Replay {
     Map<String, List<Detection>> truth = new HashMap<>(), found = new HashMap<>();
     for (int i = poolSize; i < images.size(); i++) {
       truth.put(Integer.toString(i), images.get(i).truth());
-      found.put(Integer.toString(i), boxes(model, images.get(i)));
+      found.put(Integer.toString(i), images.get(i).relabeled(model, categoryByClass));
     }
     double map = AveragePrecision.mean(truth, found, 0.5);
     double[][] scores = new double[unlabeled.length][];
     float[][] means = new float[unlabeled.length][];
     for (int u = 0; u < unlabeled.length; u++) {
       ImageBoxes image = images.get(unlabeled[u]);
-      scores[u] = boxes(model, image).stream().mapToDouble(Detection::score).toArray();
+      scores[u] = image.relabeled(model, categoryByClass).stream().mapToDouble(Detection::score).toArray();
       means[u] = meanVector(image);
     }
     Candidates candidates = model.isEmpty() ? Candidates.unscored(unlabeled.length, means)
         : new Candidates(unlabeled.length, BoxUncertainty.of(scores), null, means);
     return new Round(Map.of(MAP50, map), candidates);
-  }
-
-  /** The image's proposals as boxes of categories: relabeled by the model, or only the mapped ones without one. */
-  private List<Detection> boxes(Optional<CropClassifier> model, ImageBoxes image) {
-    List<Detection> out = new ArrayList<>();
-    for (int j = 0; j < image.proposals().size(); j++) {
-      Detection p = image.proposals().get(j);
-      float[] v = image.proposalVectors()[j];
-      if (model.isPresent() && v != null) {
-        out.add(model.get().relabel(p, v, categoryByClass));
-      } else if (categoryByClass.containsKey(p.label())) {
-        out.add(new Detection(categoryByClass.get(p.label()), p.score(), p.x(), p.y(), p.width(), p.height()));
-      }
-    }
-    return out;
   }
 
   /** The mean of the image's proposal crops, what diversity and cold start cluster on; zeros without any. */

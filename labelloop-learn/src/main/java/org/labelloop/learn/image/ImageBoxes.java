@@ -2,6 +2,8 @@ package org.labelloop.learn.image;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * One image as the crop classifier sees it: its human boxes (none for an unlabeled image) and the detector's
@@ -41,9 +43,29 @@ public record ImageBoxes(List<Detection> truth, float[][] truthVectors, List<Det
     return new ImageBoxes(truth, t, proposals, p);
   }
 
-  /** This image with {@code truth} as its human boxes, whose crops are embedded in {@code truthVectors}. */
-  public ImageBoxes withTruth(List<Detection> truth, float[][] truthVectors) {
-    return new ImageBoxes(truth, truthVectors, proposals, proposalVectors);
+  /** These proposals with {@code truth} as the human boxes of {@code image}, their crops embedded by {@code encoder}. */
+  public ImageBoxes withTruth(byte[] image, List<Detection> truth, ImageEncoder encoder) throws ImageDecodeException {
+    float[][] v = truth.isEmpty() ? new float[0][] : encoder.embed(BoxCrops.of(image, truth));
+    return new ImageBoxes(truth, v, proposals, proposalVectors);
+  }
+
+  /**
+   * The proposals as boxes of categories ({@link CropClassifier#relabel}); without a model only the proposals of
+   * mapped COCO classes, with the detector's scores.
+   *
+   * @param categoryByClass category of each COCO class that keeps the detector's boxes
+   */
+  public List<Detection> relabeled(Optional<CropClassifier> model, Map<String, String> categoryByClass) {
+    List<Detection> out = new ArrayList<>();
+    for (int j = 0; j < proposals.size(); j++) {
+      Detection p = proposals.get(j);
+      if (model.isPresent() && proposalVectors[j] != null) {
+        out.add(model.get().relabel(p, proposalVectors[j], categoryByClass));
+      } else if (categoryByClass.containsKey(p.label())) {
+        out.add(new Detection(categoryByClass.get(p.label()), p.score(), p.x(), p.y(), p.width(), p.height()));
+      }
+    }
+    return out;
   }
 
   /**
