@@ -1,36 +1,25 @@
-package org.labelloop.app;
+package org.labelloop.app.learn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
+import org.labelloop.app.ShapesCocoFolder;
 
 /** {@code simulate --task detection} on the demo's drawn shapes, written as a COCO folder by the test. */
-class DetectionSimulateTest {
+class DetectionCommandsTest {
   @TempDir Path dir;
-
-  private static String[] run(String... args) {
-    StringWriter out = new StringWriter(), err = new StringWriter();
-    CommandLine cli = Main.commandLine();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int code = cli.execute(args);
-    return new String[] {Integer.toString(code), out.toString(), err.toString()};
-  }
 
   @Test
   void learnsShapesTheDetectorDoesNotKnowFromTheCropsOfLabeledBoxes() throws Exception {
     Path coco = ShapesCocoFolder.write(dir.resolve("shapes"), 16);
     Files.writeString(coco, Files.readString(coco).replace("\"shapes-16.png\"", "\"absent.png\""));
     Path curve = dir.resolve("curve.csv");
-    String[] r = run("simulate", "--task", "detection", "--data", coco.toString(), "--format", "coco", "--test-fraction", "0.33",
+    String[] r = LearnCommandsTest.run("simulate", "--task", "detection", "--data", coco.toString(), "--format", "coco", "--test-fraction", "0.33",
         "--strategy", "random,least-confidence", "--initial", "2", "--batch", "3", "--budget", "8", "--out", curve.toString());
     assertEquals("0", r[0], r[2]);
     assertTrue(r[2].contains("skipped " + dir.resolve("shapes/absent.png") + ": no such file"), r[2]);
@@ -47,7 +36,7 @@ class DetectionSimulateTest {
 
   @Test
   void refusesAnotherFormatForDetection() {
-    String[] r = run("simulate", "--task", "detection", "--data", "x.csv", "--format", "csv", "--strategy", "random",
+    String[] r = LearnCommandsTest.run("simulate", "--task", "detection", "--data", "x.csv", "--format", "csv", "--strategy", "random",
         "--out", dir.resolve("c.csv").toString());
     assertEquals("2", r[0]);
     assertTrue(r[2].contains("--task detection reads --format coco (got 'csv')"), r[2]);
