@@ -20,7 +20,7 @@ timed() {
   printf -v "${var}_wall" '%s' "$w"; printf -v "${var}_cpu" '%s' "$(python3 -c "print(round($u+$s,2))")"
 }
 jvm_cpu() { awk -v t="$(getconf CLK_TCK)" '{print ($14+$15)/t}' "/proc/$jvm/stat"; }
-ratio() { python3 -c "print(round($1/$2,2))"; }
+ratio() { python3 -c "print(round($1/$2,2) if $2 else 'n/a')"; } # a small ROWS can take no measurable CPU
 # The Labelloop side's CPU is the CLI's plus the server's; the ratio of CPU seconds holds better than wall time when
 # other work shares the machine.
 report() { # report DB WHAT
