@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import org.labelloop.core.Labelloop;
 import org.labelloop.core.Ports;
+import org.labelloop.core.learning.BoxModels;
 import org.labelloop.core.learning.DetectionWorker;
 import org.labelloop.core.learning.EmbeddingWorker;
 import org.labelloop.core.learning.MediaEmbeddingWorker;
@@ -122,7 +123,9 @@ public final class LabelloopApp implements AutoCloseable {
       LOG.info("Labelloop listening on port {} with a {} database, files in {}", server.port(), db.dialectName(),
           files instanceof DiskFileStore ? "a directory" : "the database");
       WordEmbedder words = settings.embeddings() ? new WordEmbedder() : null;
-      TrainingWorker worker = new TrainingWorker(ports, clock, TrainingWorker.newId(), words).start(); // background retraining
+      BoxModels boxes = settings.embeddings()
+          ? new BoxModels(files, DetectionWorker.SHIPPED_VERSION, NanoDet::shipped, () -> new ShippedImageEncoder(1)) : null;
+      TrainingWorker worker = new TrainingWorker(ports, clock, TrainingWorker.newId(), words, boxes).start(); // background retraining
       EmbeddingWorker embedder = settings.embeddings() ? embeddingWorker(ports, clock).start() : null;
       DetectionWorker detector = settings.embeddings()
           ? new DetectionWorker(ports, files, clock, DetectionWorker.SHIPPED_VERSION, NanoDet::shipped).start() : null;

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.labelloop.app.MediaApiContract.zip;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -16,19 +19,23 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.labelloop.app.testing.Api;
 import org.labelloop.app.testing.Api.Response;
+import org.labelloop.core.io.BoxAnswers;
 import org.labelloop.core.learning.DetectionWorker;
 import org.labelloop.core.quality.Agreement;
 
 /**
  * Detection pre-annotation over real HTTP with the real background detector: images imported into a project whose
  * categories name COCO classes get PREDICTION boxes of the shipped detector, with confidences, no human label needed.
- * The darknet photos test runs where Debian's {@code darknet} test photos are ({@code DARKNET_DATA}, else
+ * Categories the detector does not know (drawn shapes) are learned from labeled boxes and relabel its boxes, the
+ * prediction marked against a human's boxes. The darknet photos test runs where Debian's {@code darknet} test photos are ({@code DARKNET_DATA}, else
  * {@code /usr/share/darknet/data}; {@code .ci/run} fetches them). Subclasses pick the database.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -151,6 +158,81 @@ abstract class DetectionPrelabelContract {
     }, "new prediction for person.jpg");
     assertTrue(person.path("jsonResponse").path("OBJECTS").path("annotations").size() > 0, "the dog and horse are still boxed");
     assertTrue(!person.path("jsonResponse").toString().contains("\"PERSON\""), person.toString());
+  }
+
+  @Test
+  void boxesOfCategoriesTheDetectorDoesNotKnowAreLearnedFromLabeledBoxesAndMarkedAgainstHumanBoxes() throws Exception {
+    String project = project(DemoShapes.SHAPES.toArray(String[]::new));
+    Response r = ServerContract.uploadZip(admin, app.adminApiKey(), project, DemoShapes.cocoZip(20, 12), "coco", "");
+    assertEquals(201, r.status(), r.text());
+    Map<String, List<Agreement.Box>> truth = shapes(DemoShapes.cocoZip(20, 20)); // the boxes of all 20, by file name
+    Map<String, String> names = new HashMap<>();
+    admin.get("/api/v1/projects/" + project + "/assets?limit=100").body().path("items")
+        .forEach(a -> names.put(a.path("id").asText(), a.path("externalId").asText().replaceAll(".*/", "")));
+    assertEquals(202, admin.post("/api/v1/projects/" + project + "/models/train", "{}").status());
+    JsonNode model = within(Duration.ofSeconds(300), () -> {
+      for (JsonNode j : admin.get("/api/v1/projects/" + project + "/training-jobs").body().path("items")) {
+        if (List.of("QUEUED", "RUNNING").contains(j.path("status").asText())) return null;
+      }
+      JsonNode items = admin.get("/api/v1/projects/" + project + "/models").body().path("items");
+      return items.isEmpty() ? null : items.get(0);
+    }, "model trained on the boxes, no training left");
+    JsonNode card = model.path("card");
+    assertEquals("object-detection", card.path("task").asText(), card.toString());
+    assertEquals(12, card.path("labeledImages").asInt(), card.toString());
+    assertTrue(card.path("trainingCrops").path("CIRCLE").asInt() > 0, card.toString());
+    String version = model.path("modelVersion").asText();
+
+    Map<String, JsonNode> predicted = new HashMap<>();
+    admin.get("/api/v1/projects/" + project + "/labels?type=PREDICTION&limit=100").body().path("items")
+        .forEach(l -> predicted.put(l.path("assetId").asText(), l));
+    assertEquals(8, predicted.size(), "one prediction per unlabeled image");
+    int found = 0, shapes = 0;
+    for (Map.Entry<String, JsonNode> e : predicted.entrySet()) {
+      assertEquals(version, e.getValue().path("modelVersion").asText());
+      List<Agreement.Box> boxes = Agreement.boxes(e.getValue().path("jsonResponse").path("OBJECTS"));
+      for (Agreement.Box t : truth.get(names.get(e.getKey()))) {
+        shapes++;
+        if (boxes.stream().anyMatch(b -> b.category().equals(t.category()) && b.iou(t) >= 0.5)) found++;
+      }
+    }
+    assertTrue(found >= shapes / 2, found + " of " + shapes + " shapes boxed with their category: " + predicted.values());
+
+    // a human draws the true boxes on one predicted image: the prediction's inference mark is the boxes' agreement
+    String asset = predicted.keySet().iterator().next();
+    ObjectNode human = Api.object();
+    ArrayNode annotations = human.putObject("OBJECTS").putArray("annotations");
+    for (Agreement.Box t : truth.get(names.get(asset))) BoxAnswers.rectangle(annotations, t.category(), t.minX(), t.minY(), t.maxX(), t.maxY());
+    Response l = admin.post("/api/v1/projects/" + project + "/labels", Api.object().put("assetId", asset).put("labelType", "DEFAULT")
+        .set("jsonResponse", human));
+    assertEquals(201, l.status(), l.text());
+    JsonNode marks = admin.get("/api/v1/projects/" + project + "/inference-marks").body().path("items");
+    assertEquals(1, marks.size(), marks.toString());
+    double expected = Agreement.boxF1(truth.get(names.get(asset)),
+        Agreement.boxes(predicted.get(asset).path("jsonResponse").path("OBJECTS")));
+    assertEquals(expected, marks.get(0).path("inferenceMark").asDouble(), 1e-9, marks.toString());
+  }
+
+  /** The normalised boxes of a COCO zip's images, by file name. */
+  private static Map<String, List<Agreement.Box>> shapes(byte[] zip) throws IOException {
+    JsonNode coco = null;
+    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+      for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+        if (e.getName().endsWith(".json")) coco = new ObjectMapper().readTree(in.readAllBytes());
+      }
+    }
+    Map<Long, JsonNode> images = new HashMap<>();
+    coco.path("images").forEach(i -> images.put(i.path("id").asLong(), i));
+    Map<String, List<Agreement.Box>> out = new HashMap<>();
+    for (JsonNode a : coco.path("annotations")) {
+      JsonNode image = images.get(a.path("image_id").asLong()), b = a.path("bbox");
+      double w = image.path("width").asDouble(), h = image.path("height").asDouble();
+      String category = DemoShapes.SHAPES.get(a.path("category_id").asInt() - 1);
+      out.computeIfAbsent(image.path("file_name").asText(), k -> new java.util.ArrayList<>()).add(new Agreement.Box(category,
+          b.get(0).asDouble() / w, b.get(1).asDouble() / h, (b.get(0).asDouble() + b.get(2).asDouble()) / w,
+          (b.get(1).asDouble() + b.get(3).asDouble()) / h));
+    }
+    return out;
   }
 
   @Test

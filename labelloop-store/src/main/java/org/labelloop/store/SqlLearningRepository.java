@@ -223,15 +223,15 @@ final class SqlLearningRepository implements LearningRepository {
   }
 
   @Override
-  public List<PendingImage> withoutPrediction(String modelVersion, String afterAssetId, int limit) {
+  public List<PendingImage> withoutPrediction(String afterAssetId, int limit) {
     return tx.read(h -> h.createQuery(
             """
             SELECT a.id, a.project_id, a.content FROM assets a JOIN projects p ON p.id = a.project_id
             WHERE p.input_type = 'IMAGE' AND p.json_interface LIKE '%OBJECT_DETECTION%' AND a.id > :after
               AND NOT EXISTS (SELECT 1 FROM labels l WHERE l.asset_id = a.id AND (l.label_type = 'PREDICTION'
-                AND l.model_version = :v OR l.label_type IN ('DEFAULT', 'REVIEW') AND l.skipped = FALSE))
+                OR l.label_type IN ('DEFAULT', 'REVIEW') AND l.skipped = FALSE))
             ORDER BY a.id LIMIT :n""")
-        .bind("after", afterAssetId == null ? 0L : Ids.parse(afterAssetId)).bind("v", modelVersion).bind("n", limit)
+        .bind("after", afterAssetId == null ? 0L : Ids.parse(afterAssetId)).bind("n", limit)
         .map((rs, ctx) -> new PendingImage(Long.toString(rs.getLong(2)), Long.toString(rs.getLong(1)), rs.getString(3)))
         .list());
   }

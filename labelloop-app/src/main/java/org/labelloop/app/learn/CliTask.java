@@ -19,7 +19,9 @@ public enum CliTask {
   /** Photos named by a file column, featurized by the shipped image encoders. */
   IMAGE("image"),
   /** Recordings named by a file column, featurized by the audio features. */
-  AUDIO("audio");
+  AUDIO("audio"),
+  /** Photos with boxes from a COCO file: the shipped detector's boxes, categories learned from their crops. */
+  DETECTION("detection");
 
   private final List<String> names;
 

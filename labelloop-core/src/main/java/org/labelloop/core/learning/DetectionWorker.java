@@ -14,7 +14,6 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.labelloop.core.Ports;
-import org.labelloop.core.io.BoxAnswers;
 import org.labelloop.core.io.ImageSize;
 import org.labelloop.core.learning.LearningRepository.PendingImage;
 import org.labelloop.core.learning.LearningRepository.Prediction;
@@ -37,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * gets a PREDICTION label tagged with the detector's version soon after its import — a box with its confidence for
  * every object of a mapped class scoring at least the project's {@code minScore}, or no box when it found none (so the
  * screen and the inference marks know what the model said). As in the {@link EmbeddingWorker}, the work list is the
- * database (images with neither a human label nor this version's prediction), read by a {@link WorkList} in batches of
+ * database (images with neither a human label nor any prediction: once a model trained on the project's boxes has
+ * relabeled an image's boxes, {@link BoxTraining}, the detector leaves it alone), read by a {@link WorkList} in batches of
  * {@value #BATCH}, the images of pre-annotated projects claimed (so with several servers on one database each image is
  * pre-annotated once) and written in one short transaction, with a rescan every few seconds; a changed mapping drops
  * the version's predictions of unlabeled images ({@link LearningService}), which puts them back on the list. The queue
@@ -70,7 +70,7 @@ public final class DetectionWorker implements AutoCloseable {
     this.version = version;
     this.loader = loader;
     this.work = new WorkList<>("detector", new WorkList.Claims(ports, clock, "detection:" + version), RESCAN, BATCH,
-        (after, n) -> ports.learning().withoutPrediction(version, after, n), PendingImage::assetId, new WorkList.Work<>() {
+        (after, n) -> ports.learning().withoutPrediction(after, n), PendingImage::assetId, new WorkList.Work<>() {
           @Override
           public List<PendingImage> wanted(List<PendingImage> batch) {
             return preAnnotated(batch);
@@ -142,10 +142,7 @@ public final class DetectionWorker implements AutoCloseable {
         String category = categories.get(d.label());
         if (category == null) continue;
         scores.add(d.score());
-        if (d.score() < minScore) continue;
-        BoxAnswers.rectangle(boxes, category, d.x() / size.width(), d.y() / size.height(),
-            (d.x() + d.width()) / size.width(), (d.y() + d.height()) / size.height())
-            .put("confidence", (int) Math.round(100 * d.score()));
+        if (d.score() >= minScore) BoxTraining.addBox(boxes, new Detection(category, d.score(), d.x(), d.y(), d.width(), d.height()), size);
       }
       assetIds.add(image.assetId());
       answers.add(answer);

@@ -77,9 +77,10 @@ public interface LearningRepository {
 
   /**
    * Assets with id above {@code afterAssetId} (null: from the start) of IMAGE projects with an OBJECT_DETECTION job,
-   * having neither a human label nor a PREDICTION of {@code modelVersion}, in id order: a detector's work list.
+   * having neither a human label nor any PREDICTION (the detector's, or a trained model's that relabeled its boxes),
+   * in id order: a detector's work list.
    */
-  List<PendingImage> withoutPrediction(String modelVersion, String afterAssetId, int limit);
+  List<PendingImage> withoutPrediction(String afterAssetId, int limit);
 
   /**
    * Adds these PREDICTION labels of {@code modelVersion} to assets that still have neither a human label nor one of

@@ -137,12 +137,12 @@ public record LearningSettings(
 
   /**
    * What this project learns: the named job if it is learnable, else the first CLASSIFICATION job, else the first
-   * NAMED_ENTITIES_RECOGNITION job, with the task its input type gives it ({@link LearningTask#of}); a project whose
+   * NAMED_ENTITIES_RECOGNITION or OBJECT_DETECTION job, with the task its input type gives it ({@link LearningTask#of}); a project whose
    * data has no learner of its kind learns nothing and says so.
    */
   public Learner learner(Project project) {
     Job job = candidateJob(project.jsonInterface());
-    if (job == null) return Learner.none("no CLASSIFICATION or NAMED_ENTITIES_RECOGNITION job to learn");
+    if (job == null) return Learner.none("no CLASSIFICATION, NAMED_ENTITIES_RECOGNITION or OBJECT_DETECTION job to learn");
     return LearningTask.of(project.inputType(), job).map(task -> Learner.of(job, task))
         .orElseGet(() -> Learner.none(LearningTask.NO_MODEL_FOR_KIND + " (" + project.inputType() + " " + job.mlTask() + ")"));
   }
@@ -162,12 +162,12 @@ public record LearningSettings(
   }
 
   /**
-   * Validates {@code jobId} against the interface (a named job must exist and be a CLASSIFICATION or NER job), and the
+   * Validates {@code jobId} against the interface (a named job must exist and be a CLASSIFICATION, NER or OBJECT_DETECTION job), and the
    * detector's categories against the first OBJECT_DETECTION job.
    */
   public void check(JsonInterface iface) {
     if (jobId != null && candidateJob(iface) == null) {
-      throw LabelloopException.invalid("jobId: '" + jobId + "' is not a CLASSIFICATION or NAMED_ENTITIES_RECOGNITION job of this project ("
+      throw LabelloopException.invalid("jobId: '" + jobId + "' is not a CLASSIFICATION, NAMED_ENTITIES_RECOGNITION or OBJECT_DETECTION job of this project ("
           + iface.jobs().keySet() + ")");
     }
     Job boxes = iface.firstJob(MlTask.OBJECT_DETECTION).orElse(null);

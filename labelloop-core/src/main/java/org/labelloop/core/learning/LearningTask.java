@@ -8,7 +8,8 @@ import org.labelloop.core.project.MlTask;
 /**
  * The kinds of model the engine trains, each with one adapter in core ({@link TaskTraining}). Which one a job gets
  * follows from the project's input type: a job whose data has no learner of its kind gets none, and an IMAGE or AUDIO
- * project learns on its stored embeddings ({@link MediaClassificationTraining}), never on its file names.
+ * project learns on its stored embeddings ({@link MediaClassificationTraining}), never on its file names; an IMAGE
+ * project's boxes on the crops of its images ({@link BoxTraining}).
  */
 public enum LearningTask {
   /** A CLASSIFICATION job over text. */
@@ -20,7 +21,9 @@ public enum LearningTask {
   /** A CLASSIFICATION job over audio clips, on their stored audio features. */
   AUDIO_CLASSIFICATION("audio-classification"),
   /** A CLASSIFICATION job over the typed columns of a table's rows. */
-  TABULAR_CLASSIFICATION("tabular-classification");
+  TABULAR_CLASSIFICATION("tabular-classification"),
+  /** An OBJECT_DETECTION job over images: the detector's boxes relabeled by a classifier of box crops. */
+  OBJECT_DETECTION("object-detection");
 
   /** What the API and dashboard say where a project without a learner of its kind would show a model. */
   public static final String NO_MODEL_FOR_KIND = "no model for this kind of data yet";
@@ -45,12 +48,12 @@ public enum LearningTask {
         case AUDIO -> AUDIO_CLASSIFICATION;
       });
       case NAMED_ENTITIES_RECOGNITION -> input == InputType.TEXT ? Optional.of(NAMED_ENTITIES) : Optional.empty();
-      case OBJECT_DETECTION -> Optional.empty();
+      case OBJECT_DETECTION -> input == InputType.IMAGE ? Optional.of(OBJECT_DETECTION) : Optional.empty();
     };
   }
 
   /** Whether some input type has a learner for this job's task (the settings accept it as {@code jobId}). */
   static boolean learnable(MlTask task) {
-    return task == MlTask.CLASSIFICATION || task == MlTask.NAMED_ENTITIES_RECOGNITION;
+    return task == MlTask.CLASSIFICATION || task == MlTask.NAMED_ENTITIES_RECOGNITION || task == MlTask.OBJECT_DETECTION;
   }
 }

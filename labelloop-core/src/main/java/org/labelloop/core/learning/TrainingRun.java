@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +23,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One training job, start to finish: snapshot (reads only), train the learned job's model with its task's adapter
- * (no transaction held; a {@link SnapshotTraining} with the task's {@link SnapshotTrainer}, or
+ * (no transaction held; a {@link SnapshotTraining} with the task's {@link SnapshotTrainer}, {@link BoxTraining} for boxes, or
  * {@link MediaClassificationTraining} for images and audio, {@link TabularTraining} for tables), then one short transaction that stores the model version,
  * replaces the pool's predictions and queue scores, and closes the job.
  */
@@ -35,18 +36,29 @@ final class TrainingRun {
   private final Clock clock;
   private final Map<LearningTask, TaskTraining> trainings;
   private final WebhookEvents events;
+  private final BoxTraining boxTraining;
 
-  TrainingRun(Ports ports, Clock clock, Supplier<TextEmbedder> wordEmbedder) {
+  /** @param boxes what OBJECT_DETECTION jobs learn with, or null: then they learn nothing */
+  TrainingRun(Ports ports, Clock clock, Supplier<TextEmbedder> wordEmbedder, BoxModels boxes) {
     this.ports = ports;
     this.clock = clock;
     TextModelTrainer text = new TextModelTrainer(ports.embeddings());
-    this.trainings = Map.of(
+    Map<LearningTask, TaskTraining> trainings = new EnumMap<>(Map.of(
         LearningTask.TEXT_CLASSIFICATION, new SnapshotTraining<>(text),
         LearningTask.NAMED_ENTITIES, new SnapshotTraining<>(new NerModelTrainer(wordEmbedder)),
         LearningTask.IMAGE_CLASSIFICATION, new MediaClassificationTraining(LearningTask.IMAGE_CLASSIFICATION, text, ports.embeddings()),
         LearningTask.AUDIO_CLASSIFICATION, new MediaClassificationTraining(LearningTask.AUDIO_CLASSIFICATION, text, ports.embeddings()),
-        LearningTask.TABULAR_CLASSIFICATION, new SnapshotTraining<>(new TabularTraining(ports.tableSchemas())));
+        LearningTask.TABULAR_CLASSIFICATION, new SnapshotTraining<>(new TabularTraining(ports.tableSchemas()))));
+    this.boxTraining = boxes == null ? null : new BoxTraining(
+        id -> LearningSettings.fromJson(ports.learning().settings(id).orElse(null)), boxes);
+    if (boxes != null) trainings.put(LearningTask.OBJECT_DETECTION, new SnapshotTraining<>(boxTraining));
+    this.trainings = Map.copyOf(trainings);
     this.events = new WebhookEvents(ports, clock);
+  }
+
+  /** Frees the models a task loaded (the detector and encoder of boxes). */
+  void close() {
+    if (boxTraining != null) boxTraining.close();
   }
 
   /** The answers of a dataset version as review-grade labels, or null when the version is gone. */
@@ -90,6 +102,10 @@ final class TrainingRun {
     int version = learning.nextVersion(project.id());
     long seed = 31L * project.id().hashCode() + version;
     TaskTraining task = trainings.get(learner.task());
+    if (task == null) {
+      learning.finish(job.id(), TrainingJob.Status.SKIPPED, "this server has no detector to learn boxes with (embeddings off)", null, clock.instant());
+      return;
+    }
     TaskTraining.Outcome outcome = task.train(project.id(), learned, learning.assets(project.id()), answers, settings, seed);
     if (outcome instanceof TaskTraining.Skipped skipped) {
       learning.finish(job.id(), TrainingJob.Status.SKIPPED, skipped.why(), null, clock.instant());

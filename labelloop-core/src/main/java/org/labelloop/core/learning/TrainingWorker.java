@@ -41,17 +41,27 @@ public final class TrainingWorker implements AutoCloseable {
 
   /** @param wordEmbedder gives a sentence embedder for the NER tagger's word clusters (loaded on first use), or null */
   public TrainingWorker(Ports ports, Clock clock, String workerId, Supplier<TextEmbedder> wordEmbedder) {
-    this(ports, clock, workerId, Duration.ofMillis(250), Duration.ofSeconds(60), wordEmbedder);
+    this(ports, clock, workerId, wordEmbedder, null);
+  }
+
+  /** @param boxes what OBJECT_DETECTION jobs learn with, or null: then they learn nothing */
+  public TrainingWorker(Ports ports, Clock clock, String workerId, Supplier<TextEmbedder> wordEmbedder, BoxModels boxes) {
+    this(ports, clock, workerId, Duration.ofMillis(250), Duration.ofSeconds(60), wordEmbedder, boxes);
   }
 
   public TrainingWorker(Ports ports, Clock clock, String workerId, Duration poll, Duration staleAfter,
       Supplier<TextEmbedder> wordEmbedder) {
+    this(ports, clock, workerId, poll, staleAfter, wordEmbedder, null);
+  }
+
+  public TrainingWorker(Ports ports, Clock clock, String workerId, Duration poll, Duration staleAfter,
+      Supplier<TextEmbedder> wordEmbedder, BoxModels boxes) {
     this.ports = ports;
     this.clock = clock;
     this.workerId = workerId;
     this.poll = poll;
     this.staleAfter = staleAfter;
-    this.run = new TrainingRun(ports, clock, wordEmbedder);
+    this.run = new TrainingRun(ports, clock, wordEmbedder, boxes);
     this.heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "labelloop-training-heartbeat");
       t.setDaemon(true);
@@ -155,5 +165,6 @@ public final class TrainingWorker implements AutoCloseable {
     stopping = true;
     Threads.stop(thread);
     heartbeats.shutdownNow();
+    run.close();
   }
 }

@@ -60,6 +60,19 @@ class LearningSettingsTest {
   }
 
   @Test
+  void anImageProjectLearnsItsBoxesWhenItHasNoClassificationJob() {
+    JsonInterface iface = JsonInterface.parse(InferenceMarksTest.json("""
+        {"jobs": {"BOXES": {"mlTask": "OBJECT_DETECTION", "required": 0, "content": {"input": "radio",
+          "categories": {"WASP": {"name": "wasp"}}}}}}"""));
+    Learner boxes = LearningSettings.DEFAULTS.learner(new Project("1", "p", "", InputType.IMAGE, iface, Instant.EPOCH, Instant.EPOCH));
+    assertEquals(LearningTask.OBJECT_DETECTION, boxes.task());
+    assertEquals("BOXES", boxes.job().id());
+    assertEquals("object-detection", boxes.toJson().path("task").asText());
+    assertEquals(LearningTask.IMAGE_CLASSIFICATION, LearningSettings.DEFAULTS.patch(InferenceMarksTest.json("{\"jobId\": \"JOB_0\"}"))
+        .learner(project(InputType.IMAGE)).task(), "a classification job comes first");
+  }
+
+  @Test
   void aUsersOwnImageEncoderIsReadWithDefaultsAndWrittenBackWhole() {
     LearningSettings s = LearningSettings.DEFAULTS.patch(InferenceMarksTest.json(
         "{\"encoder\": {\"path\": \"/models/clip.onnx\", \"width\": 160, \"mean\": [120, 115, 100], \"outputs\": [\"image_embeds\"]}}"));

@@ -34,17 +34,19 @@ public final class AveragePrecision {
     found.forEach((img, ds) -> ds.stream().filter(d -> d.label().equals(label)).forEach(d -> ranked.add(new Hit(img, d))));
     ranked.sort(Comparator.comparingDouble((Hit h) -> h.d.score()).reversed());
     long positives = truth.values().stream().flatMap(List::stream).filter(d -> d.label().equals(label)).count();
-    Set<Detection> matched = new HashSet<>();
+    record Truth(String image, int index) {} // equal boxes of different images are different objects
+    Set<Truth> matched = new HashSet<>();
     double[] precision = new double[ranked.size()], recall = new double[ranked.size()];
     int tp = 0;
     for (int i = 0; i < ranked.size(); i++) {
       Hit h = ranked.get(i);
-      Detection best = null;
+      List<Detection> boxes = truth.getOrDefault(h.image, List.of());
+      Truth best = null;
       double bestIou = iou;
-      for (Detection t : truth.getOrDefault(h.image, List.of())) {
-        double o = t.iou(h.d);
-        if (t.label().equals(label) && !matched.contains(t) && o >= bestIou) {
-          best = t;
+      for (int t = 0; t < boxes.size(); t++) {
+        double o = boxes.get(t).iou(h.d);
+        if (boxes.get(t).label().equals(label) && !matched.contains(new Truth(h.image, t)) && o >= bestIou) {
+          best = new Truth(h.image, t);
           bestIou = o;
         }
       }

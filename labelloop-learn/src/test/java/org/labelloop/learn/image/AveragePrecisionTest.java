@@ -27,6 +27,12 @@ class AveragePrecisionTest {
     assertEquals(0.5, AveragePrecision.mean(truth, found, 0.5), 1e-12);
   }
 
+  @Test void equalBoxesInDifferentImagesAreDifferentObjects() {
+    Map<String, List<Detection>> truth = Map.of("a", List.of(box("dog", 1, 0)), "b", List.of(box("dog", 1, 0)));
+    Map<String, List<Detection>> found = Map.of("a", List.of(box("dog", 0.9, 0)), "b", List.of(box("dog", 0.8, 0)));
+    assertEquals(1.0, AveragePrecision.mean(truth, found, 0.5), 1e-12);
+  }
+
   @Test void aBoxOverlappingLessThanTheThresholdIsAMiss() {
     Map<String, List<Detection>> truth = Map.of("a", List.of(box("dog", 1, 0)));
     assertEquals(0.0, AveragePrecision.mean(truth, Map.of("a", List.of(box("dog", 0.9, 6))), 0.5), 1e-12);
