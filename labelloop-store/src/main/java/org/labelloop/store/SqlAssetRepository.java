@@ -17,6 +17,7 @@ import org.labelloop.core.asset.Asset;
 import org.labelloop.core.asset.AssetDraft;
 import org.labelloop.core.asset.AssetQuery;
 import org.labelloop.core.asset.AssetStatus;
+import org.labelloop.core.asset.StoredAsset;
 import org.labelloop.core.port.AssetRepository;
 import org.labelloop.core.port.Page;
 
@@ -170,33 +171,15 @@ final class SqlAssetRepository implements AssetRepository {
 
   @Override
   public Page<Asset> list(AssetQuery query) {
-    int n = query.limit();
-    long after = Ids.cursor(query.cursor());
-    StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM assets a WHERE a.project_id = :projectId AND a.id > :after");
-    if (query.status() != null) {
-      sql.append(" AND a.status = :status");
-    }
-    if (query.externalId() != null) {
-      sql.append(" AND a.external_id = :externalId");
-    }
-    if (query.labelType() != null) {
-      sql.append(" AND EXISTS (SELECT 1 FROM labels l WHERE l.asset_id = a.id AND l.label_type = :labelType)");
-    }
-    sql.append(" ORDER BY a.id LIMIT :n");
-    return tx.read(
-        h -> {
-          var q = h.createQuery(sql.toString()).bind("projectId", Ids.parse(query.projectId())).bind("after", after).bind("n", n + 1);
-          if (query.status() != null) {
-            q.bind("status", query.status().name());
-          }
-          if (query.externalId() != null) {
-            q.bind("externalId", query.externalId());
-          }
-          if (query.labelType() != null) {
-            q.bind("labelType", query.labelType().name());
-          }
-          return Ids.page(q.map((rs, ctx) -> map(rs)).list(), n, Asset::id);
-        });
+    String sql = "SELECT " + COLUMNS + " FROM assets a" + AssetFilter.where(query) + " ORDER BY a.id LIMIT :n";
+    return tx.read(h -> Ids.page(
+        AssetFilter.bind(h.createQuery(sql), query).bind("n", query.limit() + 1).map((rs, ctx) -> map(rs)).list(),
+        query.limit(), Asset::id));
+  }
+
+  @Override
+  public Page<StoredAsset> listStored(AssetQuery query) {
+    return tx.read(h -> StoredAssets.page(h, query));
   }
 
   @Override
