@@ -21,8 +21,9 @@ timed() {
 }
 db_cpu() { echo 0; } # SQLite runs inside the server; PostgreSQL's own CPU is pg_cpu, below
 jvm_cpu() { awk -v t="$(getconf CLK_TCK)" '{print ($14+$15)/t}' "/proc/$jvm/stat"; }
-ratio() { python3 -c "print(round($1/$2,2))"; }
-# The Labelloop side's CPU is the CLI's plus the server's (plus PostgreSQL's, as in the floor's); the ratio of CPU seconds holds better than wall time when
+ratio() { python3 -c "print(round($1/$2,2) if $2 else 'n/a')"; } # a small ROWS can take no measurable CPU
+# The Labelloop side's CPU is the CLI's plus the server's (plus PostgreSQL's, as in the floor's); the ratio of CPU
+# seconds holds better than wall time when
 # other work shares the machine.
 report() { # report DB WHAT
   local l_w=l_$2_wall l_c=l_$2_cpu l_s=l_$2_server l_d=l_$2_db f_w=f_$2_wall f_c=f_$2_cpu

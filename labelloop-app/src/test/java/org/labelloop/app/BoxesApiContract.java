@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -26,10 +25,10 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.labelloop.app.testing.Api;
 import org.labelloop.app.testing.Api.Response;
+import org.labelloop.store.testing.TestImages;
 
 /**
  * Bounding boxes in and out as COCO and YOLO, over real HTTP against the real wiring: imports label the OBJECT_DETECTION
@@ -39,10 +38,8 @@ import org.labelloop.app.testing.Api.Response;
 abstract class BoxesApiContract extends ServerContract {
 
   /** A real PNG (or JPEG) of this size, so the server can read its header. */
-  static byte[] image(String format, int width, int height) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ImageIO.write(new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB), format, out);
-    return out.toByteArray();
+  static byte[] image(String format, int width, int height) {
+    return TestImages.encode(new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB), format);
   }
 
   /** One box of a stored answer: category and normalized corners, rounded to 4 decimals for comparison. */

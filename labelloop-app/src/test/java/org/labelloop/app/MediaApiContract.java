@@ -27,6 +27,7 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.labelloop.app.testing.Api;
 import org.labelloop.app.testing.Api.Response;
+import org.labelloop.store.testing.TestImages;
 
 /**
  * Importing a zip of images or audio and serving the stored files back, over real HTTP against the real wiring.
@@ -44,13 +45,7 @@ abstract class MediaApiContract extends ServerContract {
   }
 
   private static byte[] image(String format, int seed) {
-    try {
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(Math.max(1, seed), 2, java.awt.image.BufferedImage.TYPE_INT_RGB), format, out);
-      return out.toByteArray();
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+    return TestImages.encode(new java.awt.image.BufferedImage(Math.max(1, seed), 2, java.awt.image.BufferedImage.TYPE_INT_RGB), format);
   }
 
   static byte[] zip(Object... nameAndBytes) throws IOException {

@@ -13,7 +13,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Predicate;
-import javax.imageio.ImageIO;
 import javax.sound.sampled.AudioFileFormat;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
@@ -39,6 +37,7 @@ import org.labelloop.app.testing.Api.Response;
 import org.labelloop.core.learning.MediaEmbeddingWorker;
 import org.labelloop.learn.image.ShippedImageEncoder;
 import org.labelloop.learn.onnx.OnnxGraph;
+import org.labelloop.store.testing.TestImages;
 
 /**
  * An IMAGE classification project learns through the front door with the real background media embedder: imported
@@ -79,13 +78,7 @@ class MediaLearningIT {
       g.fillRect(random.nextInt(48), random.nextInt(48), 4 + random.nextInt(12), 4 + random.nextInt(12));
     }
     g.dispose();
-    try {
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      ImageIO.write(img, "jpg", out);
-      return out.toByteArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return TestImages.encode(img, "jpg");
   }
 
   /** A WebP file's header: RIFF, size, WEBP, a VP8 chunk of noise. */

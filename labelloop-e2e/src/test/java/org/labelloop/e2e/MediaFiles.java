@@ -11,7 +11,7 @@ import java.nio.ByteOrder;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import javax.imageio.ImageIO;
+import org.labelloop.store.testing.TestImages;
 
 /** Small real media files the browser tests import: PNG images, a WAV tone and the zip that carries them. */
 final class MediaFiles {
@@ -26,13 +26,7 @@ final class MediaFiles {
     g.setColor(background.darker().darker());
     g.fillRect(width / 3, height / 3, width / 3, height / 3);
     g.dispose();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try {
-      ImageIO.write(image, "png", out);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
+    return TestImages.encode(image, "png");
   }
 
   /** A mono 16-bit PCM WAV of a sine tone. */

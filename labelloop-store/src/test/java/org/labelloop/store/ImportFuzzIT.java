@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import javax.imageio.ImageIO;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
@@ -38,6 +37,7 @@ import org.labelloop.core.project.JsonInterface;
 import org.labelloop.core.project.ProjectDraft;
 import org.labelloop.core.user.Caller;
 import org.labelloop.store.testing.TestDatabases;
+import org.labelloop.store.testing.TestImages;
 
 /**
  * A fuzz target per importer (issue 17): small real files of each format, made here, are mutated (bytes flipped,
@@ -352,13 +352,7 @@ class ImportFuzzIT {
   }
 
   private static byte[] image(String format, int width, int height) {
-    try {
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      ImageIO.write(new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB), format, out);
-      return out.toByteArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return TestImages.encode(new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB), format);
   }
 
   /** Files in memory, staged and published like the disk store does. */

@@ -10,13 +10,13 @@ import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
-import javax.imageio.ImageIO;
 import javax.sound.sampled.AudioFileFormat;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.labelloop.store.testing.TestImages;
 
 /** {@code simulate} and {@code automl} with {@code --task audio|image} on tones and pictures written by the test. */
 class MediaCommandsTest {
@@ -48,9 +48,7 @@ class MediaCommandsTest {
         img.setRGB(x, y, (red ? new Color(a, b, b) : new Color(b, b, a)).getRGB());
       }
     }
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ImageIO.write(img, "png", out);
-    return out.toByteArray();
+    return TestImages.encode(img, "png");
   }
 
   /** A CSV {@code file,label} of {@code n} files in a sub-directory, named relative to the CSV. */

@@ -8,10 +8,11 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.labelloop.core.Ports;
 import org.labelloop.core.io.BoxAnswers;
 import org.labelloop.core.io.ImageSize;
@@ -37,10 +38,10 @@ import org.slf4j.LoggerFactory;
  * every object of a mapped class scoring at least the project's {@code minScore}, or no box when it found none (so the
  * screen and the inference marks know what the model said). As in the {@link EmbeddingWorker}, the work list is the
  * database (images with neither a human label nor this version's prediction), read by a {@link WorkList} in batches of
- * {@value #BATCH}, each batch written in one short transaction, with a rescan every few seconds; a changed
- * mapping drops the version's predictions of unlabeled images ({@link LearningService}), which puts them back on the
- * list. The
- * queue scores come from the project's strategy over {@link BoxUncertainty} of every mapped box above
+ * {@value #BATCH}, the images of pre-annotated projects claimed (so with several servers on one database each image is
+ * pre-annotated once) and written in one short transaction, with a rescan every few seconds; a changed mapping drops
+ * the version's predictions of unlabeled images ({@link LearningService}), which puts them back on the list. The queue
+ * scores come from the project's strategy over {@link BoxUncertainty} of every mapped box above
  * {@value #CANDIDATE_SCORE}, so a box just under the threshold makes its image uncertain. The detector is loaded on the
  * first image and closed with the worker, after the image in flight.
  */
@@ -68,8 +69,18 @@ public final class DetectionWorker implements AutoCloseable {
     this.clock = clock;
     this.version = version;
     this.loader = loader;
-    this.work = new WorkList<>("detector", RESCAN, BATCH, (after, n) -> ports.learning().withoutPrediction(version, after, n),
-        PendingImage::assetId, this::annotate);
+    this.work = new WorkList<>("detector", new WorkList.Claims(ports, clock, "detection:" + version), RESCAN, BATCH,
+        (after, n) -> ports.learning().withoutPrediction(version, after, n), PendingImage::assetId, new WorkList.Work<>() {
+          @Override
+          public List<PendingImage> wanted(List<PendingImage> batch) {
+            return preAnnotated(batch);
+          }
+
+          @Override
+          public void run(List<PendingImage> claimed) {
+            WorkList.byProject(claimed, PendingImage::projectId).forEach(DetectionWorker.this::annotate);
+          }
+        });
   }
 
   public DetectionWorker start() {
@@ -82,20 +93,32 @@ public final class DetectionWorker implements AutoCloseable {
     return work.runOnce();
   }
 
-  private void annotate(List<PendingImage> batch) {
-    Map<String, List<PendingImage>> byProject = new LinkedHashMap<>();
-    for (PendingImage p : batch) byProject.computeIfAbsent(p.projectId(), k -> new ArrayList<>()).add(p);
-    byProject.forEach(this::annotate);
+  /** The images of projects that are pre-annotated: only these are claimed, so a project left out costs no writes. */
+  private List<PendingImage> preAnnotated(List<PendingImage> batch) {
+    Set<String> projects = WorkList.byProject(batch, PendingImage::projectId).keySet().stream()
+        .filter(projectId -> plan(projectId) != null).collect(Collectors.toSet());
+    return batch.stream().filter(image -> projects.contains(image.projectId())).toList();
   }
 
-  private void annotate(String projectId, List<PendingImage> images) {
+  /** What pre-annotating a project takes; null when it is not pre-annotated (no such job, detector off, no class mapped). */
+  private Plan plan(String projectId) {
     Project project = ports.projects().find(projectId).orElse(null);
     Job job = project == null || project.inputType() != InputType.IMAGE ? null
         : project.jsonInterface().firstJob(MlTask.OBJECT_DETECTION).orElse(null);
-    if (job == null) return;
+    if (job == null) return null;
     LearningSettings settings = LearningSettings.fromJson(ports.learning().settings(projectId).orElse(null));
     Map<String, String> categories = settings.detector().categoriesByClass(job);
-    if (!settings.detector().enabled() || categories.isEmpty()) return;
+    return settings.detector().enabled() && !categories.isEmpty() ? new Plan(job, settings, categories) : null;
+  }
+
+  private record Plan(Job job, LearningSettings settings, Map<String, String> categories) {}
+
+  private void annotate(String projectId, List<PendingImage> images) {
+    Plan plan = plan(projectId);
+    if (plan == null) return; // switched off since the batch was claimed
+    Job job = plan.job();
+    LearningSettings settings = plan.settings();
+    Map<String, String> categories = plan.categories();
     double minScore = settings.detector().minScore();
     List<String> assetIds = new ArrayList<>();
     List<ObjectNode> answers = new ArrayList<>();

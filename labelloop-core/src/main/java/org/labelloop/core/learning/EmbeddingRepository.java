@@ -35,8 +35,8 @@ public interface EmbeddingRepository {
    * ids it got: those no other worker holds an unexpired claim on. Several servers on one database thus do each piece
    * of background work once; a claim of a worker that died lapses. A claim is kept until it lapses even when its work
    * is done, so a worker whose list of pending items was read just before the result was stored cannot claim the item
-   * again. {@code work} names the kind of work and its version ({@code "text-embedding:" + model}), so any background
-   * pass over assets can use it.
+   * again. {@code work} names the kind of work and its version ({@code "text-embedding:" + model}): the
+   * {@link WorkList} of every background pass over assets claims its batches here.
    */
   List<String> claim(String work, List<String> itemIds, String worker, Instant now, Instant until);
 

@@ -2,9 +2,7 @@ package org.labelloop.core.learning;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -21,18 +19,15 @@ import org.slf4j.LoggerFactory;
  * {@value #BATCH} in id order, each written in a short transaction of its own, so labeling (SQLite has one writer)
  * never waits for more than one small insert. The work list is the database itself (assets without a vector of this
  * model), so imports through any server are picked up within a poll and a restart resumes where it stopped. The
- * loop is a {@link WorkList}. Each batch is claimed first ({@link EmbeddingRepository#claim}, for
- * {@value #LEASE_MINUTES} minutes), so with several servers on one database each asset is embedded once, by whichever
- * server claims it. When a project's last vector is stored, {@link EmbeddedProjects} orders its queue or retrains its
- * classifier. The model is
- * loaded on the first batch, so a server with nothing to embed never pays for it.
+ * loop is a {@link WorkList}, which claims each batch first, so with several servers on one database each asset is
+ * embedded once, by whichever server claims it. When a project's last vector is stored, {@link EmbeddedProjects} orders
+ * its queue or retrains its classifier. The model is loaded on the first batch, so a server with nothing to embed never
+ * pays for it.
  */
 public final class EmbeddingWorker implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddingWorker.class);
   static final int BATCH = 64;
   private static final Duration RESCAN = Duration.ofMinutes(1);
-  /** Far longer than a batch takes even on a busy machine; a dead server's claims lapse after it. */
-  static final int LEASE_MINUTES = 10;
 
   private final Ports ports;
   private final Clock clock;
@@ -41,8 +36,6 @@ public final class EmbeddingWorker implements AutoCloseable {
   private final EmbeddedProjects embedded;
   private final WorkList<PendingAsset> work;
   private volatile TextEmbedder embedder;
-  private final String claimName;
-  private final String workerId = TrainingWorker.newId();
 
   /** {@code model} must be the name of the embedder {@code loader} returns (it tags the stored vectors). */
   public EmbeddingWorker(Ports ports, Clock clock, String model, Supplier<TextEmbedder> loader) {
@@ -51,9 +44,8 @@ public final class EmbeddingWorker implements AutoCloseable {
     this.model = model;
     this.loader = loader;
     this.embedded = new EmbeddedProjects(ports, clock);
-    this.work = new WorkList<>("embeddings", RESCAN, BATCH, (after, n) -> ports.embeddings().withoutEmbedding(model, after, n),
-        PendingAsset::assetId, this::embed);
-    this.claimName = "text-embedding:" + model;
+    this.work = new WorkList<>("embeddings", new WorkList.Claims(ports, clock, "text-embedding:" + model), RESCAN, BATCH,
+        (after, n) -> ports.embeddings().withoutEmbedding(model, after, n), PendingAsset::assetId, this::embed);
   }
 
   public EmbeddingWorker start() {
@@ -66,13 +58,7 @@ public final class EmbeddingWorker implements AutoCloseable {
     return work.runOnce();
   }
 
-  private void embed(List<PendingAsset> pending) {
-    List<String> ids = pending.stream().map(PendingAsset::assetId).toList();
-    Instant claimedAt = clock.instant();
-    Set<String> claimed = new HashSet<>(ports.tx().inTransaction(() ->
-        ports.embeddings().claim(claimName, ids, workerId, claimedAt, claimedAt.plus(Duration.ofMinutes(LEASE_MINUTES)))));
-    List<PendingAsset> batch = pending.stream().filter(a -> claimed.contains(a.assetId())).toList();
-    if (batch.isEmpty()) return; // another server is embedding these
+  private void embed(List<PendingAsset> batch) {
     float[][] vectors = embedder().embed(batch.stream().map(PendingAsset::content).toList());
     List<AssetVector> rows = new ArrayList<>(batch.size());
     Set<String> projects = new LinkedHashSet<>();

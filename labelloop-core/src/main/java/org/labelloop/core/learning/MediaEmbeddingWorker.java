@@ -25,9 +25,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Computes the vector of every image and audio asset once, in the background, on one daemon thread (a
- * {@link WorkList} over assets without a vector, batches of {@value #BATCH} in id order, each stored in a short
- * transaction of its own): the shipped image encoder, or the project's own ONNX encoder ({@link EncoderSettings}), for
- * images; MFCC, log-mel and voice-activity features ({@link AudioFeaturizer}) for audio. A file that cannot be read or
+ * {@link WorkList} over assets without a vector, batches of {@value #BATCH} in id order, each claimed first so that
+ * with several servers on one database each asset is embedded once, and stored in a short transaction of its own): the
+ * shipped image encoder, or the project's own ONNX encoder ({@link EncoderSettings}), for images; MFCC, log-mel and
+ * voice-activity features ({@link AudioFeaturizer}) for audio. A file that cannot be read or
  * decoded gets an empty vector: marked, never retried, skipped by training, and the project still learns. Each model is
  * loaded once, on its first asset, so a server without media never pays for one; {@link #close()} stops the thread
  * after the batch in flight, then frees them. When a project's last vector is stored, {@link EmbeddedProjects} orders
@@ -68,8 +69,9 @@ public final class MediaEmbeddingWorker implements AutoCloseable {
     this.shippedImages = shippedImages;
     this.audioLoader = audio;
     this.embedded = new EmbeddedProjects(ports, clock);
-    this.work = new WorkList<>("media-embeddings", RESCAN, BATCH, (after, n) -> ports.embeddings().mediaWithoutEmbedding(after, n),
-        PendingAsset::assetId, this::embed);
+    this.work = new WorkList<>("media-embeddings", new WorkList.Claims(ports, clock, "media-embedding"), RESCAN, BATCH,
+        (after, n) -> ports.embeddings().mediaWithoutEmbedding(after, n), PendingAsset::assetId,
+        batch -> WorkList.byProject(batch, PendingAsset::projectId).forEach(this::embed));
   }
 
   public MediaEmbeddingWorker start() {
@@ -80,12 +82,6 @@ public final class MediaEmbeddingWorker implements AutoCloseable {
   /** Embeds and stores one batch; false when no media asset was waiting. */
   public boolean runOnce() {
     return work.runOnce();
-  }
-
-  private void embed(List<PendingAsset> batch) {
-    Map<String, List<PendingAsset>> byProject = new LinkedHashMap<>();
-    for (PendingAsset a : batch) byProject.computeIfAbsent(a.projectId(), k -> new ArrayList<>()).add(a);
-    byProject.forEach(this::embed);
   }
 
   private void embed(String projectId, List<PendingAsset> assets) {
