@@ -23,8 +23,7 @@ db_cpu() { echo 0; } # SQLite runs inside the server; PostgreSQL's own CPU is pg
 jvm_cpu() { awk -v t="$(getconf CLK_TCK)" '{print ($14+$15)/t}' "/proc/$jvm/stat"; }
 ratio() { python3 -c "print(round($1/$2,2) if $2 else 'n/a')"; } # a small ROWS can take no measurable CPU
 # The Labelloop side's CPU is the CLI's plus the server's (plus PostgreSQL's, as in the floor's); the ratio of CPU
-# seconds holds better than wall time when
-# other work shares the machine.
+# seconds holds better than wall time when other work shares the machine.
 report() { # report DB WHAT
   local l_w=l_$2_wall l_c=l_$2_cpu l_s=l_$2_server l_d=l_$2_db f_w=f_$2_wall f_c=f_$2_cpu
   echo "$1 $2 labelloop_s=${!l_w} floor_s=${!f_w} ratio=$(ratio "${!l_w}" "${!f_w}") labelloop_cpu_s=${!l_c} (server ${!l_s}, database ${!l_d}) floor_cpu_s=${!f_c} cpu_ratio=$(ratio "${!l_c}" "${!f_c}")"
