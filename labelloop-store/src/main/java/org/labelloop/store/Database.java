@@ -74,6 +74,11 @@ public final class Database implements AutoCloseable {
     this.invalidations = dialect == Dialect.POSTGRESQL ? new PostgresInvalidations(jdbcUrl, tx) : Invalidations.LOCAL;
   }
 
+  /** For tests that count the statements a use case runs (a Jdbi {@code SqlLogger}). */
+  org.jdbi.v3.core.Jdbi jdbi() {
+    return tx.jdbi();
+  }
+
   /**
    * Opens a pool on {@code jdbcUrl} ({@code jdbc:sqlite:FILE} or {@code jdbc:postgresql://...}) and applies pending
    * migrations. For SQLite the file's directory is created if missing.

@@ -17,6 +17,7 @@ import org.labelloop.core.asset.Asset;
 import org.labelloop.core.asset.AssetDraft;
 import org.labelloop.core.asset.AssetQuery;
 import org.labelloop.core.asset.AssetStatus;
+import org.labelloop.core.asset.StoredAsset;
 import org.labelloop.core.port.AssetRepository;
 import org.labelloop.core.port.Page;
 
@@ -39,17 +40,20 @@ final class SqlAssetRepository implements AssetRepository {
       LIMIT 1""";
 
   private final Tx tx;
+  private final Dialect dialect;
   private final String claimCandidate;
 
   SqlAssetRepository(Tx tx, Dialect dialect) {
     this.tx = tx;
+    this.dialect = dialect;
     this.claimCandidate = dialect.sql("claim-candidate.sql");
   }
 
   /**
-   * One prepared statement, one JDBC batch: no round trip per row. ON CONFLICT DO NOTHING makes a duplicate's update
-   * count 0, which is how duplicates (in the batch or already stored) are reported. Requires the PostgreSQL driver's
-   * {@code reWriteBatchedInserts} to stay off (its default): rewritten batches do not report per-row counts.
+   * Inserts the drafts, skipping those whose external id is already stored or comes earlier in the same list; true
+   * where a draft was inserted. SQLite: one prepared statement, one JDBC batch, a duplicate's update count 0.
+   * PostgreSQL: COPY into a staging table and one INSERT … SELECT, as a per-row batch there costs the server a
+   * statement a row (about 19× the time of a plain COPY for 1M rows, BENCHMARKS.md "Scale (issue 18)").
    */
   @Override
   public boolean[] insert(String projectId, String importId, List<AssetDraft> drafts, Instant now) {
@@ -59,31 +63,39 @@ final class SqlAssetRepository implements AssetRepository {
     long project = Ids.parse(projectId);
     Long importKey = importId == null ? null : Ids.parse(importId);
     long created = now.toEpochMilli();
-    int[] counts =
-        tx.write(
-            h -> {
-              Connection c = h.getConnection();
-              try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-                for (AssetDraft d : drafts) {
-                  ps.setLong(1, project);
-                  ps.setString(2, d.externalId());
-                  ps.setString(3, d.content());
-                  setMetadata(ps, 4, d);
-                  ps.setInt(5, d.priority());
-                  ps.setBoolean(6, d.honeypot());
-                  ps.setLong(7, created);
-                  if (importKey == null) {
-                    ps.setNull(8, Types.BIGINT);
-                  } else {
-                    ps.setLong(8, importKey);
-                  }
-                  ps.addBatch();
-                }
-                return ps.executeBatch();
-              } catch (SQLException e) {
-                throw new StoreException("Inserting assets failed", e);
-              }
-            });
+    return tx.write(h -> {
+      try {
+        return dialect == Dialect.POSTGRESQL
+            ? AssetCopy.insert(h.getConnection(), project, importKey, created, drafts)
+            : batchInsert(h.getConnection(), project, importKey, created, drafts);
+      } catch (SQLException e) {
+        throw new StoreException("Inserting assets failed", e);
+      }
+    });
+  }
+
+  /** Requires the PostgreSQL driver's {@code reWriteBatchedInserts} off: rewritten batches report no per-row counts. */
+  private static boolean[] batchInsert(Connection c, long project, Long importKey, long created, List<AssetDraft> drafts)
+      throws SQLException {
+    int[] counts;
+    try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+      for (AssetDraft d : drafts) {
+        ps.setLong(1, project);
+        ps.setString(2, d.externalId());
+        ps.setString(3, d.content());
+        setMetadata(ps, 4, d);
+        ps.setInt(5, d.priority());
+        ps.setBoolean(6, d.honeypot());
+        ps.setLong(7, created);
+        if (importKey == null) {
+          ps.setNull(8, Types.BIGINT);
+        } else {
+          ps.setLong(8, importKey);
+        }
+        ps.addBatch();
+      }
+      counts = ps.executeBatch();
+    }
     boolean[] inserted = new boolean[counts.length];
     for (int i = 0; i < counts.length; i++) {
       if (counts[i] == Statement.SUCCESS_NO_INFO) {
@@ -159,33 +171,15 @@ final class SqlAssetRepository implements AssetRepository {
 
   @Override
   public Page<Asset> list(AssetQuery query) {
-    int n = query.limit();
-    long after = Ids.cursor(query.cursor());
-    StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM assets a WHERE a.project_id = :projectId AND a.id > :after");
-    if (query.status() != null) {
-      sql.append(" AND a.status = :status");
-    }
-    if (query.externalId() != null) {
-      sql.append(" AND a.external_id = :externalId");
-    }
-    if (query.labelType() != null) {
-      sql.append(" AND EXISTS (SELECT 1 FROM labels l WHERE l.asset_id = a.id AND l.label_type = :labelType)");
-    }
-    sql.append(" ORDER BY a.id LIMIT :n");
-    return tx.read(
-        h -> {
-          var q = h.createQuery(sql.toString()).bind("projectId", Ids.parse(query.projectId())).bind("after", after).bind("n", n + 1);
-          if (query.status() != null) {
-            q.bind("status", query.status().name());
-          }
-          if (query.externalId() != null) {
-            q.bind("externalId", query.externalId());
-          }
-          if (query.labelType() != null) {
-            q.bind("labelType", query.labelType().name());
-          }
-          return Ids.page(q.map((rs, ctx) -> map(rs)).list(), n, Asset::id);
-        });
+    String sql = "SELECT " + COLUMNS + " FROM assets a" + AssetFilter.where(query) + " ORDER BY a.id LIMIT :n";
+    return tx.read(h -> Ids.page(
+        AssetFilter.bind(h.createQuery(sql), query).bind("n", query.limit() + 1).map((rs, ctx) -> map(rs)).list(),
+        query.limit(), Asset::id));
+  }
+
+  @Override
+  public Page<StoredAsset> listStored(AssetQuery query) {
+    return tx.read(h -> StoredAssets.page(h, query));
   }
 
   @Override

@@ -39,6 +39,10 @@ final class Tx implements Transactor {
     }
   }
 
+  Jdbi jdbi() {
+    return jdbi;
+  }
+
   /** The longest a write transaction has held the write slot since start (zero where there is none). */
   java.time.Duration longestWriteSlotHold() {
     return writerLock.longestHold();

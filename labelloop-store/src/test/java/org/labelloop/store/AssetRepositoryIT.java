@@ -37,6 +37,31 @@ class AssetRepositoryIT extends OnBothDatabases {
   }
 
   @Test
+  void insertKeepsTheFirstDraftOfAnExternalIdAndEveryCharacterOfItsText() {
+    Project p = Fixtures.project(db);
+    String hostile = "tab\there\nnew line\r\nback\\slash \\N \\. end";
+    var first = new org.labelloop.core.asset.AssetDraft("a\tb\\c", hostile, Fixtures.json("{\"k\": \"v\\t\\n\"}"), 2, false, null);
+    var second = new org.labelloop.core.asset.AssetDraft("a\tb\\c", "the second", null, 9, true, null);
+    assertArrayEquals(new boolean[] {true, false, true}, db.assets().insert(p.id(), List.of(first, second, draft("\\N")), NOW));
+    Asset a = db.assets().findByExternalId(p.id(), "a\tb\\c").orElseThrow();
+    assertEquals(hostile, a.content());
+    assertEquals(Fixtures.json("{\"k\": \"v\\t\\n\"}"), a.metadata());
+    assertEquals(2, a.priority());
+    assertNull(db.assets().findByExternalId(p.id(), "\\N").orElseThrow().metadata());
+  }
+
+  @Test
+  void twoInsertsInOneTransactionReportEachOwnDrafts() {
+    Project p = Fixtures.project(db);
+    boolean[][] flags = db.transactor().inTransaction(() -> new boolean[][] {
+        db.assets().insert(p.id(), List.of(draft("a"), draft("b")), NOW),
+        db.assets().insert(p.id(), List.of(draft("c"), draft("a")), NOW)});
+    assertArrayEquals(new boolean[] {true, true}, flags[0]);
+    assertArrayEquals(new boolean[] {true, false}, flags[1]);
+    assertEquals(3, db.projects().stats(p.id()).assetCount());
+  }
+
+  @Test
   void sameExternalIdMayExistInTwoProjects() {
     Project p1 = Fixtures.project(db);
     Project p2 = Fixtures.project(db);

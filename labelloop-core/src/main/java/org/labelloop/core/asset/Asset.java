@@ -26,4 +26,8 @@ public record Asset(
     Objects.requireNonNull(content, "content");
     Objects.requireNonNull(status, "status");
   }
+
+  public Asset withStatus(AssetStatus newStatus) {
+    return new Asset(id, projectId, externalId, content, metadata, newStatus, priority, queueScore, honeypot, createdAt);
+  }
 }

@@ -19,9 +19,11 @@ import org.labelloop.core.Ports;
 import org.labelloop.core.asset.Asset;
 import org.labelloop.core.asset.AssetQuery;
 import org.labelloop.core.asset.LabeledAssets;
+import org.labelloop.core.asset.StoredAsset;
 import org.labelloop.core.label.Label;
 import org.labelloop.core.label.ChosenLabel;
 import org.labelloop.core.port.FileStore;
+import org.labelloop.core.port.Page;
 import org.labelloop.core.project.Job;
 import org.labelloop.core.project.MlTask;
 import org.labelloop.core.project.Project;
@@ -78,43 +80,43 @@ public final class ExportService {
     }
   }
 
+  /** Copies each asset's stored JSON (metadata, label answers) as it is: no decoding and encoding again per row. */
   private void writeJsonl(AssetQuery filter, OutputStream out) throws IOException {
     try (JsonGenerator json = MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
       json.setRootValueSeparator(null);
-      forEachPage(filter, (assets, labels) -> {
-        for (Asset asset : assets) {
-          writeAsset(json, asset, labels.getOrDefault(asset.id(), List.of()));
+      String cursor = filter.cursor();
+      do {
+        Page<StoredAsset> page = ports.assets().listStored(new AssetQuery(filter.projectId(), filter.status(),
+            filter.labelType(), filter.externalId(), cursor, AssetQuery.MAX_LIMIT));
+        for (StoredAsset asset : page.items()) {
+          writeAsset(json, asset);
           json.writeRaw('\n');
         }
-      });
+        cursor = page.nextCursor();
+      } while (cursor != null);
     }
   }
 
-  private static void writeAsset(JsonGenerator json, Asset asset, List<Label> labels) throws IOException {
+  private static void writeAsset(JsonGenerator json, StoredAsset asset) throws IOException {
     json.writeStartObject();
     json.writeStringField("id", asset.id());
     json.writeStringField("externalId", asset.externalId());
     json.writeStringField("content", asset.content());
     json.writeFieldName("metadata");
-    if (asset.metadata() == null) {
-      json.writeStartObject();
-      json.writeEndObject();
-    } else {
-      json.writeTree(asset.metadata());
-    }
+    json.writeRawValue(asset.metadataJson() == null ? "{}" : asset.metadataJson());
     json.writeStringField("status", asset.status().name());
     json.writeNumberField("priority", asset.priority());
     json.writeBooleanField("isHoneypot", asset.honeypot());
     json.writeArrayFieldStart("labels");
-    for (Label label : labels) {
+    for (StoredAsset.StoredLabel label : asset.labels()) {
       json.writeStartObject();
       json.writeStringField("id", label.id());
       json.writeStringField("labelType", label.labelType().name());
       json.writeFieldName("jsonResponse");
-      json.writeTree(label.jsonResponse());
+      json.writeRawValue(label.responseJson());
       json.writeStringField("authorId", label.authorId());
       json.writeStringField("modelVersion", label.modelVersion());
-      json.writeStringField("createdAt", label.createdAt() == null ? null : label.createdAt().toString());
+      json.writeStringField("createdAt", label.createdAt().toString());
       if (label.secondsToLabel() != null) {
         json.writeNumberField("secondsToLabel", label.secondsToLabel());
       }

@@ -3,6 +3,7 @@ package org.labelloop.core.label;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.labelloop.core.Ports;
@@ -59,10 +60,14 @@ public final class LabelService {
             stored.add(write(caller, project, draft));
           }
           List<Label> saved = stored.stream().map(WebhookEvents.StoredLabel::label).toList();
+          Map<String, Asset> written = new HashMap<>(); // each asset as this submit left it
+          for (WebhookEvents.StoredLabel s : stored) {
+            written.put(s.asset().id(), s.newStatus() == null ? s.asset() : s.asset().withStatus(s.newStatus()));
+          }
           // every label of the answered assets, read once for both triggers
           Map<String, List<Label>> labelsOfAssets = ports.labels().forAssets(answeredAssets(saved));
           learning.afterLabels(project, saved, labelsOfAssets); // inference marks; queues a training at the threshold
-          quality.afterLabels(project, saved, labelsOfAssets); // consensus/honeypot marks; consensus assets back to TODO
+          quality.afterLabels(project, saved, labelsOfAssets, written); // consensus/honeypot marks; consensus assets back to TODO
           events.labelsStored(project.id(), stored); // webhook outbox, committed with the labels
           return saved;
         });

@@ -8,6 +8,7 @@ import org.labelloop.core.asset.Asset;
 import org.labelloop.core.asset.AssetDraft;
 import org.labelloop.core.asset.AssetQuery;
 import org.labelloop.core.asset.AssetStatus;
+import org.labelloop.core.asset.StoredAsset;
 
 /** Stores assets and serves the labeling queue. */
 public interface AssetRepository {
@@ -34,6 +35,9 @@ public interface AssetRepository {
 
   /** Assets matching the query in id order, starting after {@code query.cursor()}. */
   Page<Asset> list(AssetQuery query);
+
+  /** {@link #list}, each asset with its labels and the JSON columns as stored text (one query a page, for exports). */
+  Page<StoredAsset> listStored(AssetQuery query);
 
   /** Sets status and/or priority (null leaves it) of the given assets; returns how many were found. */
   int update(String projectId, Collection<String> externalIds, AssetStatus status, Integer priority);

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.labelloop.core.Ports;
 import org.labelloop.core.asset.Asset;
@@ -35,8 +34,11 @@ public final class QualityTrigger {
     this.service = service;
   }
 
-  /** {@code labelsOfAssets}: every label of the assets that {@code saved} answered (not skipped), by asset id. */
-  public void afterLabels(Project project, List<Label> saved, Map<String, List<Label>> labelsOfAssets) {
+  /**
+   * {@code labelsOfAssets}: every label of the assets that {@code saved} answered (not skipped), by asset id;
+   * {@code assets}: those assets as the labels' transaction left them (no second read of each).
+   */
+  public void afterLabels(Project project, List<Label> saved, Map<String, List<Label>> labelsOfAssets, Map<String, Asset> assets) {
     Set<String> assetIds = new LinkedHashSet<>();
     Set<String> answered = new LinkedHashSet<>();
     for (Label l : saved) {
@@ -56,10 +58,7 @@ public final class QualityTrigger {
     QualitySettings settings = service.settings(project.id());
     Instant now = clock.instant();
     for (String assetId : assetIds) {
-      Optional<Asset> asset = ports.assets().find(project.id(), assetId);
-      if (asset.isPresent()) {
-        update(project.jsonInterface(), settings, asset.get(), labelsOfAssets.getOrDefault(assetId, List.of()), answered.contains(assetId), now);
-      }
+      update(project.jsonInterface(), settings, assets.get(assetId), labelsOfAssets.getOrDefault(assetId, List.of()), answered.contains(assetId), now);
     }
   }
 

@@ -1,0 +1,91 @@
+package org.labelloop.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.labelloop.store.Fixtures.NOW;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.labelloop.core.asset.Asset;
+import org.labelloop.core.asset.AssetDraft;
+import org.labelloop.core.asset.AssetQuery;
+import org.labelloop.core.asset.StoredAsset;
+import org.labelloop.core.io.ExportFormat;
+import org.labelloop.core.label.Label;
+import org.labelloop.core.label.LabelType;
+import org.labelloop.core.port.Page;
+import org.labelloop.core.project.Project;
+import org.labelloop.core.user.Caller;
+
+class JsonlExportIT extends OnBothDatabases {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  @Test
+  void jsonlExportCopiesStoredJsonAsTheDecodedAssetsAndLabelsRead() throws Exception {
+    Caller admin = Fixtures.admin(db);
+    Project p = Fixtures.project(db);
+    db.assets().insert(p.id(), List.of(
+        new AssetDraft("m", "with \"quotes\"\nand a line", Fixtures.json("{\"source\": \"web\", \"n\": [1, 2.5]}"), 3, true, null),
+        Fixtures.draft("plain"), Fixtures.draft("unlabeled")), NOW);
+    String m = db.assets().findByExternalId(p.id(), "m").orElseThrow().id();
+    String plain = db.assets().findByExternalId(p.id(), "plain").orElseThrow().id();
+    db.labels().insert(p.id(), m, null, Fixtures.label(m, LabelType.PREDICTION, "SPORT"), NOW);
+    db.labels().insert(p.id(), m, admin.userId(), Fixtures.label(m, LabelType.DEFAULT, "POLITICS"), NOW);
+    db.labels().insert(p.id(), plain, admin.userId(), Fixtures.label(plain, LabelType.DEFAULT, "SPORT"), NOW);
+
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    app.exports().export(admin, p.id(), ExportFormat.JSONL, new AssetQuery(p.id(), null, null, null, null, 0), out);
+
+    List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+    List<Asset> assets = db.assets().list(new AssetQuery(p.id(), null, null, null, null, 100)).items();
+    var labels = db.labels().forAssets(assets.stream().map(Asset::id).toList());
+    assertEquals(3, lines.size());
+    for (int i = 0; i < assets.size(); i++) {
+      assertEquals(expected(assets.get(i), labels.get(assets.get(i).id())), MAPPER.readTree(lines.get(i)));
+    }
+  }
+
+  @Test
+  void storedPagesCutBetweenAssetsNeverBetweenTheLabelsOfOne() {
+    Caller admin = Fixtures.admin(db);
+    Project p = Fixtures.project(db);
+    db.assets().insert(p.id(), Fixtures.drafts("a", 3), NOW);
+    List<Asset> assets = db.assets().list(new AssetQuery(p.id(), null, null, null, null, 100)).items();
+    for (Asset a : assets) {
+      db.labels().insert(p.id(), a.id(), admin.userId(), Fixtures.label(a.id(), LabelType.DEFAULT, "SPORT"), NOW);
+      db.labels().insert(p.id(), a.id(), null, Fixtures.label(a.id(), LabelType.PREDICTION, "POLITICS"), NOW);
+    }
+    Page<StoredAsset> first = db.assets().listStored(new AssetQuery(p.id(), null, null, null, null, 2));
+    assertEquals(List.of("a0", "a1"), first.items().stream().map(StoredAsset::externalId).toList());
+    assertEquals(List.of(2, 2), first.items().stream().map(a -> a.labels().size()).toList());
+    Page<StoredAsset> second = db.assets().listStored(new AssetQuery(p.id(), null, null, null, first.nextCursor(), 2));
+    assertEquals(List.of("a2"), second.items().stream().map(StoredAsset::externalId).toList());
+    assertEquals(List.of(LabelType.DEFAULT, LabelType.PREDICTION),
+        second.items().getFirst().labels().stream().map(StoredAsset.StoredLabel::labelType).toList());
+    assertNull(second.nextCursor());
+  }
+
+  /** The line the export wrote before it copied stored JSON: built from the decoded records. */
+  private static ObjectNode expected(Asset asset, List<Label> labels) {
+    ObjectNode o = MAPPER.createObjectNode();
+    o.put("id", asset.id()).put("externalId", asset.externalId()).put("content", asset.content());
+    o.set("metadata", asset.metadata() == null ? MAPPER.createObjectNode() : asset.metadata());
+    o.put("status", asset.status().name()).put("priority", asset.priority()).put("isHoneypot", asset.honeypot());
+    var array = o.putArray("labels");
+    for (Label l : labels) {
+      ObjectNode label = array.addObject();
+      label.put("id", l.id()).put("labelType", l.labelType().name());
+      label.set("jsonResponse", l.jsonResponse());
+      label.put("authorId", l.authorId()).put("modelVersion", l.modelVersion()).put("createdAt", l.createdAt().toString());
+      if (l.secondsToLabel() != null) {
+        label.put("secondsToLabel", l.secondsToLabel());
+      }
+      label.put("skipped", l.skipped());
+    }
+    return o;
+  }
+}
