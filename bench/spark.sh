@@ -12,6 +12,7 @@ minilm_rows=${2:-20000}
 cores=${3:-2}
 reviews=${DATASETS:-../shared/datasets}/app-reviews/app-reviews.csv
 . bench/lib.sh
+[ -n "${JAVA_HOME:-}" ] || export JAVA_HOME=$(ls -d /usr/lib/jvm/*/ | sort -V -r | head -1) # Spark 4 and the job: Java 21+
 ./mvnw -B -o -q package -pl labelloop-spark -am -DskipTests >/dev/null
 ./mvnw -B -o -q dependency:build-classpath -pl labelloop-spark -Dmdep.outputFile="$PWD/labelloop-spark/target/spark.classpath" >/dev/null
 job_jar=$(ls labelloop-spark/target/labelloop-spark-*-job.jar)
@@ -46,17 +47,17 @@ pool() {
   echo "$project"
 }
 
+# Runs the job on the project's pool; its summary line is left in $work/spark.out.
 score() {
   local project=$1 model=$2
-  java -Xmx6g -Dspark.master="local[$cores]" -Dspark.ui.enabled=false -Dlog4j2.level=WARN \
+  "${JAVA_HOME:+$JAVA_HOME/bin/}java" -Xmx6g -Dspark.master="local[$cores]" -Dspark.ui.enabled=false -Dlog4j2.level=WARN \
     -cp "$job_jar:$(cat labelloop-spark/target/spark.classpath)" org.labelloop.spark.ScoreJob \
-    --jdbc "jdbc:sqlite:$data/labelloop.db?busy_timeout=60000" --project "$project" --model "$model" 2>"$work/spark.log" \
-    | tail -1
+    --jdbc "jdbc:sqlite:$data/labelloop.db?busy_timeout=60000" --project "$project" --model "$model" >"$work/spark.out" 2>"$work/spark.log" \
+    || { tail -30 "$work/spark.log" >&2; exit 1; }
 }
 
 report() {
-  local what=$1 line=$2
-  python3 - "$what" "$cores" "$line" <<'PY'
+  python3 - "$1" "$cores" "$(tail -1 "$work/spark.out")" <<'PY'
 import sys
 what, cores, line = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 f = dict(kv.split('=') for kv in line.split())
@@ -65,15 +66,19 @@ PY
 }
 
 project=$(pool "$rows")
-report "tfidf local[$cores] rows=$rows" "$(score "$project" "$work/tfidf.llm")"
-report "tfidf rerun" "$(score "$project" "$work/tfidf.llm")"
+score "$project" "$work/tfidf.llm" && report "tfidf local[$cores] rows=$rows"
+score "$project" "$work/tfidf.llm" && report "tfidf rerun"
 curl -fs -H "Authorization: Bearer $key" "$base/api/v1/projects/$project" | python3 -c '
 import json, sys
 p = json.load(sys.stdin)
 print("stored assets=%d PREDICTION labels=%d" % (p["assetCount"], p["countsByLabelType"].get("PREDICTION", 0)))'
 # the server served the queue meanwhile: the next asset it hands out is the most uncertain one
-curl -fs -H "Authorization: Bearer $key" "$base/api/v1/projects/$project/queue/next" -o /dev/null -w "queue next: HTTP %{http_code}\n" || true
+curl -fs -H "Authorization: Bearer $key" "$base/api/v1/projects/$project/queue/next" | python3 -c '
+import json, sys
+a = json.load(sys.stdin)
+print("queue next: externalId=%s score=%s with prediction=%s" % (a["externalId"], a["queue"]["score"], a["prediction"] is not None))'
+
 
 project=$(pool "$minilm_rows")
-report "minilm local[$cores] rows=$minilm_rows" "$(score "$project" "$work/minilm.llm")"
+score "$project" "$work/minilm.llm" && report "minilm local[$cores] rows=$minilm_rows"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -150,13 +150,19 @@ public final class AutomlCommand implements Callable<Integer> {
     }
   }
 
-  /** The model as a {@link ModelFile} named after its training data and seed, so a Spark re-run knows what it scored. */
+  /** The model as a {@link ModelFile} named after its bytes, so a Spark re-run knows what it scored. */
   private void save(TextModel model, PrintWriter stdout) {
-    String version = "automl-" + model.card().snapshotHash().substring(0, 12) + "-" + seed;
+    byte[] bytes = model.save();
+    String version;
+    try {
+      version = "automl-" + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes), 0, 6);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
     Path part = saveModel.resolveSibling(saveModel.getFileName() + ".part");
     try {
       try (OutputStream file = Files.newOutputStream(part)) {
-        new ModelFile(version, job, model.save()).write(file);
+        new ModelFile(version, job, bytes).write(file);
       }
       Files.move(part, saveModel, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
