@@ -13,8 +13,8 @@ import org.labelloop.learn.strategy.Measure;
  * One partition's work, run on an executor: pages through its id range's TODO assets that have no prediction of this
  * model version yet, scores each page, and writes the page's PREDICTION labels and queue scores in one transaction.
  * The reads skip what an earlier run wrote and the insert re-checks it, so a re-run after a failure writes each
- * prediction once. The statements are the server's own for added predictions (store's
- * {@code SqlLearningRepository.addPredictions}): a human label is never shadowed, a labeled asset's score is kept.
+ * prediction once. The insert and score statements keep the conditions of the server's own for added predictions
+ * (store's {@code SqlLearningRepository.addPredictions}): a human label is never shadowed, a labeled asset's score is kept.
  */
 final class PartitionScorer {
   private static final String PAGE = """
