@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       org.labelloop.app.cli.ImportCommand.class,
       org.labelloop.app.cli.ExportCommand.class,
+      org.labelloop.app.cli.ExportModelCommand.class,
       org.labelloop.app.cli.UsersCommand.class,
       org.labelloop.app.cli.KeysCommand.class,
       org.labelloop.app.cli.QueueBenchCommand.class,

@@ -216,4 +216,48 @@ class CliIT {
     assertEquals("images/a.png", coco.path("images").get(0).path("file_name").asText());
     assertEquals("[10.0,5.0,20.0,10.0]", coco.path("annotations").get(0).path("bbox").toString());
   }
+
+  @Test
+  void exportModelWritesOneFileThatScoresThePoolLikeTheServer() throws Exception {
+    String project = admin.post("/api/v1/projects", Api.object().put("title", "cli model").put("inputType", "TEXT")
+        .set("jsonInterface", Api.textInterface("SPORT", "TECH"))).body().path("id").asText();
+    admin.patch("/api/v1/projects/" + project + "/learning", Api.object().put("timeBudgetSeconds", 1));
+    List<String> texts = LearningLoopContract.texts(40, 3);
+    StringBuilder csv = new StringBuilder("id,text,label\n");
+    for (int i = 0; i < texts.size(); i++) {
+      csv.append('e').append(i).append(',').append(texts.get(i)).append(',').append(i >= 16 ? "" : i % 2 == 0 ? "SPORT" : "TECH").append('\n');
+    }
+    Path in = data.resolve("model-in.csv");
+    Files.writeString(in, csv);
+    assertEquals(0, cli("import", "--project", project, "--label-col", "label", in.toString())[0]);
+    com.fasterxml.jackson.databind.JsonNode prediction = LearningLoopContract.await(() -> {
+      var items = admin.get("/api/v1/projects/" + project + "/labels?type=PREDICTION&limit=1").body().path("items");
+      return items.isEmpty() ? null : items.get(0);
+    }, "the first model's predictions");
+
+    Path file = data.resolve("model.llm");
+    Object[] exported = cli("export-model", "--project", project, "-o", file.toString());
+    assertEquals(0, exported[0], (String) exported[2]);
+    assertTrue(((String) exported[1]).startsWith("export-model done: version=1 bytes="), (String) exported[1]);
+    org.labelloop.learn.model.ModelFile read;
+    try (var stream = Files.newInputStream(file)) {
+      read = org.labelloop.learn.model.ModelFile.read(stream);
+    }
+    assertEquals(prediction.path("modelVersion").asText(), read.modelVersion());
+    assertEquals("JOB_0", read.jobId());
+    String assetText = null;
+    for (var a : admin.get("/api/v1/projects/" + project + "/assets?limit=1000").body().path("items")) {
+      if (a.path("id").asText().equals(prediction.path("assetId").asText())) assetText = a.path("content").asText();
+    }
+    var model = read.textModel(1);
+    double[] p = model.predictProba(List.of(assetText))[0];
+    var served = prediction.path("jsonResponse").path("JOB_0").path("probabilities");
+    for (int c = 0; c < p.length; c++) assertEquals(served.path(model.classes().get(c)).asDouble(), p[c], 1e-4, served.toString());
+
+    Path missing = data.resolve("missing.llm");
+    Object[] refused = cli("export-model", "--project", project, "--version", "9", "-o", missing.toString());
+    assertEquals(1, refused[0]);
+    assertTrue(((String) refused[2]).contains("model version 9"), (String) refused[2]);
+    assertTrue(Files.notExists(missing) && Files.notExists(data.resolve("missing.llm.part")), "nothing half-written");
+  }
 }

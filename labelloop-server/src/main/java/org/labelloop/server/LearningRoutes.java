@@ -29,6 +29,7 @@ final class LearningRoutes {
     j.patch("/api/v1/projects/{id}/learning",
         ctx -> ctx.json(settings(ctx, app.learning().updateSettings(Auth.caller(ctx), ctx.pathParam("id"), Body.object(ctx)))));
     j.get("/api/v1/projects/{id}/models", this::models);
+    j.get("/api/v1/projects/{id}/models/{version}/file", this::modelFile);
     j.post("/api/v1/projects/{id}/models/train",
         ctx -> ctx.status(202).json(job(app.learning().train(Auth.caller(ctx), ctx.pathParam("id")))));
     j.get("/api/v1/projects/{id}/training-jobs", this::jobs);
@@ -42,6 +43,19 @@ final class LearningRoutes {
     ObjectNode o = settings.toJson();
     o.set("learner", app.learning().learner(Auth.caller(ctx), ctx.pathParam("id")).toJson());
     return o;
+  }
+
+  /** The model version as one file for scoring outside the server ({@code labelloop export-model}). */
+  private void modelFile(Context ctx) {
+    int version;
+    try {
+      version = Integer.parseInt(ctx.pathParam("version"));
+    } catch (NumberFormatException e) {
+      throw LabelloopException.invalid("version: '" + ctx.pathParam("version") + "' is not an integer");
+    }
+    byte[] file = app.learning().modelFile(Auth.caller(ctx), ctx.pathParam("id"), version);
+    ctx.contentType("application/octet-stream").header("Content-Disposition", "attachment; filename=\"model-" + version + ".llm\"")
+        .result(file);
   }
 
   private void models(Context ctx) {

@@ -4,11 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
 /** A small client for the REST API over java.net.http; errors become {@link CliException}s with the server's message. */
@@ -45,6 +49,29 @@ final class ApiClient {
 
   JsonNode get(String path) {
     return json(send(request(path).GET().build(), HttpResponse.BodyHandlers.ofInputStream()));
+  }
+
+  /**
+   * Streams a GET response into {@code output} with progress on stderr: written beside it as {@code .part}, moved into
+   * place once complete, so a failed download leaves no half file. Returns the bytes written.
+   */
+  long download(String path, Path output) throws IOException {
+    HttpResponse<InputStream> res = send(request(path).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+    Path abs = output.toAbsolutePath();
+    Path tmp = abs.resolveSibling(abs.getFileName() + ".part");
+    Progress progress = new Progress(System.err, "downloading", -1);
+    long total = 0;
+    try (InputStream in = res.body(); OutputStream out = Files.newOutputStream(tmp)) {
+      byte[] buf = new byte[1 << 16];
+      for (int n; (n = in.read(buf)) > 0; ) {
+        out.write(buf, 0, n);
+        total += n;
+        progress.update(total);
+      }
+    }
+    progress.finish(total, null);
+    Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+    return total;
   }
 
   JsonNode post(String path, JsonNode body) {

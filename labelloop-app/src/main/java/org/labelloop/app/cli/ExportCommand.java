@@ -1,12 +1,7 @@
 package org.labelloop.app.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -41,21 +36,7 @@ public final class ExportCommand extends ClientCommand {
       throw new CliException("--format must be one of " + String.join(", ", FORMATS));
     }
     String path = "/api/v1/projects/" + enc(project) + "/export?format=" + f + (status == null ? "" : "&status=" + enc(status));
-    HttpResponse<InputStream> res = api.send(api.request(path).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
-    Path abs = output.toAbsolutePath();
-    Path tmp = abs.resolveSibling(abs.getFileName() + ".part");
-    Progress progress = new Progress(System.err, "downloading", -1);
-    long total = 0;
-    try (InputStream in = res.body(); OutputStream out = Files.newOutputStream(tmp)) {
-      byte[] buf = new byte[1 << 16];
-      for (int n; (n = in.read(buf)) > 0; ) {
-        out.write(buf, 0, n);
-        total += n;
-        progress.update(total);
-      }
-    }
-    progress.finish(total, null);
-    Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+    long total = api.download(path, output);
     System.out.printf("export done: bytes=%d file=%s%n", total, output);
   }
 }

@@ -1,6 +1,7 @@
 package org.labelloop.app.learn;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +24,8 @@ import org.labelloop.learn.feature.SparseMatrix;
 import org.labelloop.learn.learner.Learner;
 import org.labelloop.learn.media.MediaTable;
 import org.labelloop.learn.metrics.Metrics;
+import org.labelloop.learn.model.ModelFile;
+import org.labelloop.learn.model.TextModel;
 import org.labelloop.learn.tabular.Table;
 import org.labelloop.learn.tabular.TableEncoder;
 import org.labelloop.learn.tabular.TableSchema;
@@ -75,6 +78,14 @@ public final class AutomlCommand implements Callable<Integer> {
   @Option(names = "--no-ensemble", description = "Return the best single configuration, no ensemble.")
   boolean noEnsemble;
 
+  @Option(names = "--save-model", paramLabel = "FILE",
+      description = "Text classification: write the chosen model as one file, the format of export-model, for labelloop-spark's ScoreJob.")
+  Path saveModel;
+
+  @Option(names = "--job", defaultValue = "JOB_0",
+      description = "With --save-model: the project job the model's predictions answer (default ${DEFAULT-VALUE}).")
+  String job;
+
   @Spec CommandSpec spec;
 
   @Override public Integer call() {
@@ -84,6 +95,7 @@ public final class AutomlCommand implements Callable<Integer> {
     try {
       if (budget < 1 || cv < 2) throw new UserError("--time-budget must be >= 1 and --cv >= 2");
       CliTask kind = CliTask.named(task, "automl", CliTask.TEXT, CliTask.TABULAR, CliTask.IMAGE, CliTask.AUDIO);
+      if (saveModel != null && kind != CliTask.TEXT) throw new UserError("--save-model: only text classifiers export to a file for now");
       if (kind == CliTask.TABULAR) return tabular(stdout, err, start);
       if (kind == CliTask.IMAGE || kind == CliTask.AUDIO) return media(stdout, err, start);
       TextDataset data = in.read(in.data);
@@ -126,6 +138,7 @@ public final class AutomlCommand implements Callable<Integer> {
       printLeaderboard(stdout, result.leaderboard());
       if (out != null) writeCsv(out, result.leaderboard());
       if (testF1 != null) stdout.println("test f1 " + testF1);
+      if (saveModel != null) save(result.model(), stdout);
       long secs = Math.round((System.nanoTime() - start) / 1e9);
       stdout.printf(Locale.ROOT, "best config=%s cv_accuracy=%.4f test_accuracy=%s seconds=%d%n", result.best().config(),
           result.best().cvAccuracy(), testAcc, secs);
@@ -135,6 +148,27 @@ public final class AutomlCommand implements Callable<Integer> {
       err.println("error: " + e.getMessage());
       return 2;
     }
+  }
+
+  /** The model as a {@link ModelFile} named after its bytes, so a Spark re-run knows what it scored. */
+  private void save(TextModel model, PrintWriter stdout) {
+    byte[] bytes = model.save();
+    String version;
+    try {
+      version = "automl-" + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes), 0, 6);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    Path part = saveModel.resolveSibling(saveModel.getFileName() + ".part");
+    try {
+      try (OutputStream file = Files.newOutputStream(part)) {
+        new ModelFile(version, job, bytes).write(file);
+      }
+      Files.move(part, saveModel, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UserError("cannot write " + saveModel + ": " + e.getMessage());
+    }
+    stdout.println("model saved: version=" + version + " file=" + saveModel);
   }
 
   private int tabular(PrintWriter stdout, PrintWriter err, long start) {

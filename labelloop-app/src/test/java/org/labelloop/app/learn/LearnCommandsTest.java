@@ -59,6 +59,28 @@ class LearnCommandsTest {
   }
 
   @Test
+  void automlSavesTheChosenModelAsOneFileThatScoresWithoutTheCli() throws Exception {
+    Path file = dir.resolve("model.llm");
+    String[] r = run("automl", "--data", separableCsv(20).toString(), "--format", "csv", "--text", "text", "--label",
+        "label", "--cv", "3", "--time-budget", "10", "--embedder", "none", "--no-ensemble", "--save-model", file.toString());
+    assertEquals("0", r[0], r[2]);
+    assertTrue(r[1].contains("model saved: version=automl-"), r[1]);
+    org.labelloop.learn.model.ModelFile read;
+    try (var in = Files.newInputStream(file)) {
+      read = org.labelloop.learn.model.ModelFile.read(in);
+    }
+    assertEquals("JOB_0", read.jobId());
+    var model = read.textModel(1);
+    double[] p = model.predictProba(List.of("the striker and the goal"))[0];
+    assertTrue(p[model.classes().indexOf("sport")] > 0.5, java.util.Arrays.toString(p));
+
+    String[] refused = run("automl", "--data", separableCsv(5).toString(), "--format", "csv", "--label", "label",
+        "--task", "tabular", "--save-model", dir.resolve("t.llm").toString());
+    assertEquals("2", refused[0]);
+    assertTrue(refused[2].contains("--save-model: only text classifiers"), refused[2]);
+  }
+
+  @Test
   void automlWithE5EmbeddingsUsesThemInTheSearchAndEmbedsNothingTheSecondTime() throws Exception {
     String[] args = {"automl", "--data", separableCsv(20).toString(), "--format", "csv", "--text", "text", "--label",
         "label", "--cv", "3", "--time-budget", "30", "--embedder", "e5-small", "--learner", "softmax-emb",

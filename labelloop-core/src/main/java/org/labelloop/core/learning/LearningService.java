@@ -3,9 +3,13 @@ package org.labelloop.core.learning;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -23,6 +27,7 @@ import org.labelloop.core.quality.Agreement;
 import org.labelloop.core.user.Access;
 import org.labelloop.core.user.Caller;
 import org.labelloop.core.user.Role;
+import org.labelloop.learn.model.ModelFile;
 
 /**
  * The learning loop's use cases: settings, model versions, training on demand, the learning curve, inference marks.
@@ -101,6 +106,30 @@ public final class LearningService {
   public List<ModelVersion> models(Caller caller, String projectId) {
     access.require(caller, projectId, Role.LABELER);
     return ports.learning().versions(projectId);
+  }
+
+  /**
+   * Version {@code version} of a text project's classifier as one {@link ModelFile}, to score its pool outside the
+   * server (the Spark job). Project ADMIN: the file holds what the model learned from the team's labels.
+   */
+  public byte[] modelFile(Caller caller, String projectId, int version) {
+    Project project = access.requireProject(caller, projectId, Role.ADMIN).project();
+    ModelVersion v = ports.learning().versions(projectId).stream().filter(m -> m.version() == version).findFirst()
+        .orElseThrow(() -> LabelloopException.notFound("model version " + version));
+    String task = v.card().path("task").asText("");
+    if (project.inputType() != InputType.TEXT || !task.equals("text-classification")) {
+      throw LabelloopException.invalid("model version " + version + " is a " + project.inputType().name().toLowerCase(Locale.ROOT)
+          + " " + (task.isEmpty() ? "" : task + " ") + "model; only text classifiers export to a file for now");
+    }
+    byte[] model = ports.learning().modelBytes(projectId, version).filter(b -> b.length > 0)
+        .orElseThrow(() -> LabelloopException.notFound("the weights of model version " + version));
+    ByteArrayOutputStream out = new ByteArrayOutputStream(model.length + 64);
+    try {
+      new ModelFile(v.modelVersion(), v.learnedJob(), model).write(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
   }
 
   public List<TrainingJob> jobs(Caller caller, String projectId, int limit) {

@@ -95,6 +95,21 @@ public final class SentenceEmbedder implements TextEmbedder, AutoCloseable {
   /** The {@link #name()} of an embedder truncating at {@code maxTokens}, known without loading the model. */
   public static String name(SentenceModel model, int maxTokens) { return model.file() + "/" + maxTokens; }
 
+  /** The embedder a {@link #name()} stands for, with batches of 16 on {@code threads} cores. */
+  public static SentenceEmbedder named(String name, int threads) {
+    int slash = name.lastIndexOf('/');
+    for (SentenceModel m : SentenceModel.values()) {
+      if (slash > 0 && m.file().equals(name.substring(0, slash))) {
+        try {
+          return new SentenceEmbedder(m, Integer.parseInt(name.substring(slash + 1)), 16, threads);
+        } catch (NumberFormatException e) {
+          break;
+        }
+      }
+    }
+    throw new IllegalArgumentException("no shipped sentence embedder is named '" + name + "'");
+  }
+
   @Override public int dimension() { return DIM; }
 
   @Override public float[][] embed(List<String> texts) {

@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Spark scoring benchmark: trains a TF-IDF and a MiniLM classifier on app-reviews with `labelloop automl --save-model`,
+# imports a pool of ROWS texts (app-reviews cycled, numbered) into a project of a running server (SQLite), and scores
+# it with labelloop-spark's ScoreJob in local[CORES] while the server keeps serving; MiniLM scores the first
+# MINILM_ROWS of another project. Prints one line per run with assets/s and assets/s per core, then checks that
+# every pool asset got exactly one prediction and that a re-run writes nothing.
+# Usage: bench/spark.sh [ROWS] [MINILM_ROWS] [CORES]   (default 1000000 20000 2)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rows=${1:-1000000}
+minilm_rows=${2:-20000}
+cores=${3:-2}
+reviews=${DATASETS:-../shared/datasets}/app-reviews/app-reviews.csv
+. bench/lib.sh
+[ -n "${JAVA_HOME:-}" ] || export JAVA_HOME=$(ls -d /usr/lib/jvm/*/ | sort -V -r | head -1) # Spark 4 and the job: Java 21+
+./mvnw -B -o -q package -pl labelloop-spark -am -DskipTests >/dev/null
+./mvnw -B -o -q dependency:build-classpath -pl labelloop-spark -Dmdep.outputFile="$PWD/labelloop-spark/target/spark.classpath" >/dev/null
+job_jar=$(ls labelloop-spark/target/labelloop-spark-*-job.jar)
+start_server
+work=$(mktemp -d)
+trap 'kill -TERM -- -$server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$data" "$work"; true' EXIT
+
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GiB; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+python3 - "$reviews" "$work" <<'PY'
+import csv, sys
+rows = [r for r in csv.DictReader(open(sys.argv[1], newline='', encoding='utf-8'))]
+with open(sys.argv[2] + '/train.csv', 'w', newline='', encoding='utf-8') as f:
+    w = csv.writer(f); w.writerow(['text', 'label'])
+    for r in rows:
+        if r['split'] == 'train': w.writerow([r['text'], r['label']])
+with open(sys.argv[2] + '/texts.txt', 'w', encoding='utf-8') as f:
+    for r in rows: f.write(' '.join(r['text'].split()) + '\n')
+PY
+for model in tfidf:svm:none minilm:svm-emb:minilm; do
+  IFS=: read -r name learner embedder <<<"$model"
+  ./labelloop automl --data "$work/train.csv" --format csv --text text --label label --cv 3 --time-budget 60 \
+    --learner "$learner" --embedder "$embedder" --no-ensemble --save-model "$work/$name.llm" | grep -E '^(model saved|best config)'
+done
+
+# A pool of N numbered texts in a project with learning off, imported through the CLI; prints the project id.
+pool() {
+  local n=$1 project
+  project=$(create_project)
+  awk -v n="$n" 'BEGIN{print "id,text"} {t[NR]=$0} END{for(i=1;i<=n;i++){s=t[(i-1)%NR+1]; gsub(/"/,"\"\"",s); printf "p%d,\"%s (%d)\"\n", i, s, i}}' \
+    "$work/texts.txt" >"$work/pool.csv"
+  ./labelloop import --url "$base" --api-key "$key" --project "$project" --id-col id --text-col text "$work/pool.csv" >/dev/null 2>&1
+  echo "$project"
+}
+
+# Runs the job on the project's pool; its summary line is left in $work/spark.out.
+score() {
+  local project=$1 model=$2
+  "${JAVA_HOME:+$JAVA_HOME/bin/}java" -Xmx6g -Dspark.master="local[$cores]" -Dspark.ui.enabled=false -Dlog4j2.level=WARN \
+    -cp "$job_jar:$(cat labelloop-spark/target/spark.classpath)" org.labelloop.spark.ScoreJob \
+    --jdbc "jdbc:sqlite:$data/labelloop.db?busy_timeout=60000" --project "$project" --model "$model" >"$work/spark.out" 2>"$work/spark.log" \
+    || { tail -30 "$work/spark.log" >&2; exit 1; }
+}
+
+report() {
+  python3 - "$1" "$cores" "$(tail -1 "$work/spark.out")" <<'PY'
+import sys
+what, cores, line = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+f = dict(kv.split('=') for kv in line.split())
+print(f"{what}: {line} assets_per_s_per_core={float(f['assets_per_s']) / cores:.0f}")
+PY
+}
+
+project=$(pool "$rows")
+score "$project" "$work/tfidf.llm" && report "tfidf local[$cores] rows=$rows"
+score "$project" "$work/tfidf.llm" && report "tfidf rerun"
+curl -fs -H "Authorization: Bearer $key" "$base/api/v1/projects/$project" | python3 -c '
+import json, sys
+p = json.load(sys.stdin)
+print("stored assets=%d PREDICTION labels=%d" % (p["assetCount"], p["countsByLabelType"].get("PREDICTION", 0)))'
+# the server served the queue meanwhile: the next asset it hands out is the most uncertain one
+curl -fs -H "Authorization: Bearer $key" "$base/api/v1/projects/$project/queue/next" | python3 -c '
+import json, sys
+a = json.load(sys.stdin)
+print("queue next: externalId=%s score=%s with prediction=%s" % (a["externalId"], a["queue"]["score"], a["prediction"] is not None))'
+
+
+project=$(pool "$minilm_rows")
+score "$project" "$work/minilm.llm" && report "minilm local[$cores] rows=$minilm_rows"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
