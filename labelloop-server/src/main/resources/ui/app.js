@@ -33,7 +33,7 @@ const routes = [
   [/^\/p\/([^/]+)\/members$/, renderMembers, 'members'],
   [/^\/p\/([^/]+)\/interface$/, renderProjectEditor, 'interface'],
   [/^\/p\/([^/]+)\/webhooks$/, renderWebhooks, 'webhooks'],
-  [/^\/p\/([^/]+)\/settings$/, renderSettings, 'settings'],
+  [/^\/p\/([^/]+)\/settings(?:\/([a-z]+))?$/, renderSettings, 'settings'],
 ];
 
 export function navigate(path) {
@@ -96,7 +96,7 @@ async function route() {
   for (const [re, view, tab] of routes) {
     const m = path.match(re);
     if (!m) continue;
-    const ctx = { me: session.me.user, params: m.slice(1).map(decodeURIComponent), navigate, tab };
+    const ctx = { me: session.me.user, params: m.slice(1).map((x) => (x === undefined ? x : decodeURIComponent(x))), navigate, tab };
     try {
       let container = root;
       if (tab) {

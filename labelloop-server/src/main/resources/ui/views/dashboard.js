@@ -2,6 +2,7 @@
 import { get, getOptional, getAll } from '../api.js';
 import { h, replace, errorBox, fmtPct, fmtDate, plural } from '../dom.js';
 import { lineChart, stackedBar } from './chart.js';
+import { settingsScreens } from './settings.js';
 
 const STATUS_COLORS = { TODO: '#c9ced6', ONGOING: '#f2c14e', LABELED: '#4e79a7', TO_REVIEW: '#e15759', REVIEWED: '#59a14f' };
 
@@ -27,14 +28,17 @@ export async function renderDashboard(root, ctx) {
     categories: h('div'),
   };
   const isAdmin = ctx.me.admin || p.role === 'ADMIN';
-  const settingsLink = (text) => (isAdmin ? h('a', { class: 'small settings-link', href: '#/p/' + pid + '/settings', text }) : null);
-  replace(root, h('div', { class: 'dashboard' },
+  const screens = settingsScreens(p).filter(([id]) => isAdmin || id === 'password');
+  const settingsLink = (text, screen) => (isAdmin ? h('a', { class: 'small settings-link', href: screens.find(([id]) => id === screen)[3], text }) : null);
+  replace(root, h('nav', { class: 'small dashboard-settings', id: 'dashboard-settings', 'aria-label': 'Settings' }, 'Settings: ',
+    screens.map(([id, name, what, href], i) => [i ? ' · ' : '', h('a', { href, id: 'dash-settings-' + id, title: what, text: name })])),
+  h('div', { class: 'dashboard' },
     panel('panel-status', 'Assets by status', hosts.status),
-    panel('panel-curve', 'Learning curve', hosts.curve, settingsLink('Learning settings: strategy, retraining, model search →')),
+    panel('panel-curve', 'Learning curve', hosts.curve, settingsLink('Learning settings: strategy, retraining, model search →', 'learning')),
     panel('panel-models', 'Model versions', hosts.models),
     panel('panel-confusion', 'Confusion matrix (latest model, cross-validated)', hosts.confusion),
     panel('panel-labelers', 'Labels per labeler', hosts.labelers),
-    panel('panel-agreement', 'Lowest agreement', hosts.agreement, settingsLink('Quality settings: consensus and honeypots →')),
+    panel('panel-agreement', 'Lowest agreement', hosts.agreement, settingsLink('Quality settings: consensus and honeypots →', 'quality')),
     panel('panel-categories', 'Agreement per category (labeler vs labeler)', hosts.categories)));
 
   drawStatus(hosts.status, p);

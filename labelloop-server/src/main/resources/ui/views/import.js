@@ -47,7 +47,7 @@ async function schemaPreview(pid, f, labelColumn) {
           h('td', { class: 'small muted', dir: 'auto', text: rows.map((r) => r.content[c.name] ?? '—').join(' · ') })))))),
       bad.length ? h('p', { class: 'small', text: bad.map((r) => 'line ' + r.line + ': ' + r.error).join('; ') }) : null,
       h('p', { class: 'small muted', text: 'A value that does not fit its column’s type is an error on its line. '
-        + 'Change a type or role after the import in the API (PATCH /schema).' }));
+        + 'Change a type or role after the import in Settings → Columns.' }));
   } catch (err) {
     return errorBox(err, 'Preview failed');
   }

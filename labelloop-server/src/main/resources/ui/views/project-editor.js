@@ -3,9 +3,10 @@ import { post, patch } from '../api.js';
 import { h, replace, errorBox, toast, paletteColor, safeColor } from '../dom.js';
 
 const INPUT_TYPES = ['TEXT', 'IMAGE', 'AUDIO', 'TABULAR'];
-const TASKS = [['CLASSIFICATION', 'Classification'], ['NAMED_ENTITIES_RECOGNITION', 'Named entities (NER)']];
+const TASKS = [['CLASSIFICATION', 'Classification'], ['NAMED_ENTITIES_RECOGNITION', 'Named entities (NER)'], ['OBJECT_DETECTION', 'Boxes (object detection)']];
 
-function toId(name) {
+/** A category id from its name: SPORT_NEWS from "Sport news". */
+export function toId(name) {
   return String(name).trim().toUpperCase().replace(/[^\p{L}\p{N}]+/gu, '_').replace(/^_+|_+$/g, '') || '';
 }
 
@@ -118,7 +119,7 @@ export async function renderProjectEditor(root, ctx) {
       h('legend', null, 'Job ', idIn),
       h('div', { class: 'row wrap' }, task, instr, multi, h('label', { class: 'inline' }, req, ' required'),
         h('button', { type: 'button', class: 'link danger', onclick: () => { model.jobs.splice(ji, 1); drawJobs(); } }, 'Remove job')),
-      h('div', { class: 'small muted', text: 'Categories' + (job.mlTask === 'CLASSIFICATION' ? ' (keys 1–9 follow this order)' : ' (entity types)') }),
+      h('div', { class: 'small muted', text: 'Categories' + (job.mlTask === 'CLASSIFICATION' ? ' (keys 1–9 follow this order)' : job.mlTask === 'OBJECT_DETECTION' ? ' (kinds of box)' : ' (entity types)') }),
       cats,
       h('button', { type: 'button', class: 'secondary small add-category', onclick: () => {
         job.categories.push({ id: '', name: '', color: paletteColor(job.categories.length) });

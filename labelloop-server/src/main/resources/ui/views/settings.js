@@ -1,8 +1,11 @@
-// Project settings an admin changes in the browser: how the project learns (queue strategy, retraining, which model
-// pre-annotates) and how quality is measured (consensus, honeypots). Each form saves with one PATCH.
+// Project settings an admin changes in the browser, one screen each: how the project learns (queue strategy,
+// retraining, which model pre-annotates), how quality is measured (consensus, honeypots), an object-detection job's
+// boxes and detector, a table's column types. Each screen saves through the API it shows.
 import { get, getOptional, patch, enc } from '../api.js';
 import { h, replace, errorBox, toast } from '../dom.js';
 import { jobsOf } from './project-tabs.js';
+import { renderDetectionSettings } from './settings-detection.js';
+import { renderSchemaSettings } from './settings-schema.js';
 
 const STRATEGIES = [
   ['margin', 'Margin', 'the items whose two likeliest classes are closest'],
@@ -92,16 +95,51 @@ function qualityForm(pid, q) {
   return form;
 }
 
-/** The Settings tab: learning and quality, each its own panel and form. */
-export async function renderSettings(root, ctx) {
+async function renderLearning(host, ctx) {
   const pid = enc(ctx.project.id);
-  const [learning, quality, versions] = await Promise.all([
+  const [learning, versions] = await Promise.all([
     get('/api/v1/projects/' + pid + '/learning'),
-    get('/api/v1/projects/' + pid + '/quality-settings'),
     getOptional('/api/v1/projects/' + pid + '/versions'),
   ]);
-  replace(root,
-    h('section', { class: 'panel', id: 'panel-learning' }, h('h2', { text: 'Learning' }), learningForm(ctx.project, learning, (versions && versions.items) || [])),
-    h('section', { class: 'panel', id: 'panel-quality' }, h('h2', { text: 'Quality' }), qualityForm(pid, quality),
-      h('p', { class: 'small muted', text: 'Honeypots are assets with a trusted answer: mark them with isHoneypot on import or in the API; the dashboard shows each labeler’s honeypot score.' })));
+  replace(host, learningForm(ctx.project, learning, (versions && versions.items) || []));
+}
+
+async function renderQuality(host, ctx) {
+  const pid = enc(ctx.project.id);
+  replace(host, qualityForm(pid, await get('/api/v1/projects/' + pid + '/quality-settings')),
+    h('p', { class: 'small muted', text: 'Honeypots are assets with a trusted answer: mark them with isHoneypot on import or in the API; the dashboard shows each labeler’s honeypot score.' }));
+}
+
+const SECTIONS = [
+  ['learning', 'Learning', 'strategy, retraining, model search', renderLearning, () => true],
+  ['quality', 'Quality', 'consensus and honeypots', renderQuality, () => true],
+  ['detection', 'Boxes & detector', 'categories, colours, COCO classes, threshold', renderDetectionSettings,
+    (p) => jobsOf(p).some((j) => j.mlTask === 'OBJECT_DETECTION')],
+  ['schema', 'Columns', 'column types and roles', renderSchemaSettings, (p) => p.inputType === 'TABULAR'],
+];
+
+/** The settings screens a project has, as [id, name, what it sets, address]; the password is the user's, not the project's. */
+export function settingsScreens(project) {
+  const base = '#/p/' + enc(project.id) + '/settings';
+  return [
+    ...SECTIONS.filter(([, , , , applies]) => applies(project)).map(([id, name, what]) => [id, name, what, base + (id === 'learning' ? '' : '/' + id)]),
+    ['password', 'Your password', 'change it', '#/account'],
+  ];
+}
+
+/** The Settings tab: a row of screens, and the chosen one (learning by default). */
+export async function renderSettings(root, ctx) {
+  const id = ctx.params[1] || 'learning';
+  const section = SECTIONS.find(([s, , , , applies]) => s === id && applies(ctx.project));
+  const nav = h('nav', { class: 'segmented settings-nav', 'aria-label': 'Settings' },
+    settingsScreens(ctx.project).map(([s, name, what, href]) => h('a', {
+      href, id: 'settings-' + s, class: s === id ? 'tab active' : 'tab', title: what, 'aria-current': s === id ? 'page' : null, text: name,
+    })));
+  if (!section) {
+    replace(root, h('section', { class: 'panel' }, nav, h('p', { class: 'empty-state', text: 'This project has no “' + id + '” settings.' })));
+    return;
+  }
+  const host = h('div');
+  replace(root, h('section', { class: 'panel', id: 'panel-' + id }, nav, h('h2', { text: section[1] }), host));
+  await section[3](host, ctx);
 }

@@ -7,6 +7,11 @@ import { h, replace } from '../dom.js';
 const LONG_TEXT = 160;
 const schemas = new Map(); // project id -> Promise of {columns} (or null when the project has none yet)
 
+/** Drops the cached schema of a project whose columns were just changed. */
+export function forgetSchema(projectId) {
+  schemas.delete(projectId);
+}
+
 function schemaOf(projectId) {
   if (!schemas.has(projectId)) {
     schemas.set(projectId, get('/api/v1/projects/' + encodeURIComponent(projectId) + '/schema', { quiet401: true }).catch(() => null));

@@ -248,6 +248,10 @@ abstract class DetectionPrelabelContract {
     Thread.sleep(2_000); // a poll of the worker
     assertEquals(0, admin.get("/api/v1/projects/" + unknown + "/labels?type=PREDICTION").body().path("items").size());
 
+    JsonNode settings = admin.get("/api/v1/projects/" + known + "/learning").body();
+    assertEquals("car", settings.at("/detectorMatches/CAR").asText(), "the settings screen shows each category's match by name");
+    assertTrue(settings.at("/detectorMatches/ANT").isNull(), settings.toString());
+    assertEquals(80, settings.get("cocoClasses").size());
     Response bad = admin.patch("/api/v1/projects/" + known + "/learning", "{\"detector\":{\"classes\":{\"ANT\":\"insect\"}}}");
     assertEquals(400, bad.status(), bad.text());
     assertTrue(bad.text().contains("detector.classes.ANT"), bad.text());

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.Collection;
+import java.util.Map;
 import org.labelloop.core.Labelloop;
 import org.labelloop.core.error.LabelloopException;
 import org.labelloop.core.learning.LearningCurve;
@@ -15,6 +16,7 @@ import org.labelloop.core.learning.LearningService.Disagreement;
 import org.labelloop.core.learning.LearningSettings;
 import org.labelloop.core.learning.ModelVersion;
 import org.labelloop.core.learning.TrainingJob;
+import org.labelloop.learn.image.CocoClasses;
 
 /** The learning loop: settings, model versions, train now, training jobs, learning curve, inference marks. */
 final class LearningRoutes {
@@ -38,10 +40,21 @@ final class LearningRoutes {
     j.get("/api/v1/projects/{id}/disagreements", this::disagreements);
   }
 
-  /** The settings with what they make the project learn ({@code learner}, read-only). */
+  /**
+   * The settings with what they make the project learn ({@code learner}, read-only) and, for a project with boxes, what
+   * the detector offers ({@code cocoClasses}) and the class each box category gets by its name ({@code detectorMatches}).
+   */
   private ObjectNode settings(Context ctx, LearningSettings settings) {
     ObjectNode o = settings.toJson();
     o.set("learner", app.learning().learner(Auth.caller(ctx), ctx.pathParam("id")).toJson());
+    Map<String, String> matches = app.learning().detectorMatchesByName(Auth.caller(ctx), ctx.pathParam("id"));
+    if (!matches.isEmpty()) {
+      CocoClasses.NAMES.forEach(o.putArray("cocoClasses")::add);
+      ObjectNode byName = o.putObject("detectorMatches");
+      matches.forEach((category, coco) -> {
+        if (coco == null) byName.putNull(category); else byName.put(category, coco);
+      });
+    }
     return o;
   }
 

@@ -69,13 +69,22 @@ public record DetectorSettings(boolean enabled, double minScore, Map<String, Str
 
   /** Category ids of {@code job} by the COCO class whose boxes they get (the first category wins a shared class). */
   public Map<String, String> categoriesByClass(Job job) {
+    Map<String, String> byName = matchesByName(job);
     Map<String, String> byClass = new LinkedHashMap<>();
     for (Category c : job.categories().values()) {
-      String coco = classes.containsKey(c.id()) ? classes.get(c.id())
-          : CocoClasses.match(c.name()).or(() -> CocoClasses.match(c.id())).orElse(null);
+      String coco = classes.containsKey(c.id()) ? classes.get(c.id()) : byName.get(c.id());
       if (coco != null) byClass.putIfAbsent(coco, c.id());
     }
     return byClass;
+  }
+
+  /** The COCO class each category of {@code job} gets by its name (else id) when {@code classes} does not map it; null: none. */
+  public static Map<String, String> matchesByName(Job job) {
+    Map<String, String> byName = new LinkedHashMap<>();
+    for (Category c : job.categories().values()) {
+      byName.put(c.id(), CocoClasses.match(c.name()).or(() -> CocoClasses.match(c.id())).orElse(null));
+    }
+    return byName;
   }
 
   /** Category ids in {@code classes} that {@code job} does not have. */

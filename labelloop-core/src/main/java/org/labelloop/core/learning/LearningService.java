@@ -103,6 +103,12 @@ public final class LearningService {
     return settings(projectId).learner(project);
   }
 
+  /** The COCO class each category of the first OBJECT_DETECTION job gets by its name (null: none); empty without such a job. */
+  public Map<String, String> detectorMatchesByName(Caller caller, String projectId) {
+    Project project = access.requireProject(caller, projectId, Role.LABELER).project();
+    return project.jsonInterface().firstJob(MlTask.OBJECT_DETECTION).map(DetectorSettings::matchesByName).orElse(Map.of());
+  }
+
   public List<ModelVersion> models(Caller caller, String projectId) {
     access.require(caller, projectId, Role.LABELER);
     return ports.learning().versions(projectId);

@@ -33,6 +33,14 @@ class DetectorSettingsTest {
     assertEquals(0.5, LearningSettings.DEFAULTS.detector().minScore());
   }
 
+  @Test void theMatchByNameOfEveryCategoryIsShownIncludingTheUnmatched() {
+    Map<String, String> expected = new LinkedHashMap<>();
+    expected.put("DOG", "dog");
+    expected.put("PEOPLE", "person");
+    expected.put("ANT", null);
+    assertEquals(expected, DetectorSettings.matchesByName(job("DOG", "Dogs", "PEOPLE", "Pedestrian", "ANT", "ant")));
+  }
+
   @Test void theMappingCanBeEditedPerCategory() throws Exception {
     LearningSettings s = patched("{\"detector\":{\"minScore\":0.6,\"classes\":{\"ANT\":\"bird\",\"DOG\":null}}}");
     Job job = job("DOG", "dog", "ANT", "ant");

@@ -1,0 +1,175 @@
+package org.labelloop.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The settings screens of an object-detection project (its kinds of box and the COCO detector) and of a table (its
+ * column types), reached from the dashboard and saved through the API, in headless Chromium.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SettingsScreensIT extends BrowserFlow {
+  private static final String BOXES = """
+      {"jobs": {"JOB_0": {"mlTask": "OBJECT_DETECTION", "instruction": "Traffic", "required": false, "content": {
+        "categories": {"CAR": {"name": "Car", "color": "#4e79a7"}, "WHEEL": {"name": "Wheel", "color": "#f28e2b"},
+                       "PEOPLE": {"name": "Pedestrian", "color": "#e15759"}}}}}}""";
+  private static final String COLOUR = """
+      {"jobs": {"JOB_0": {"mlTask": "CLASSIFICATION", "instruction": "Colour", "required": true, "content": {"input": "radio",
+        "categories": {"RED": {"name": "Red"}, "WHITE": {"name": "White"}}}}}}""";
+
+  private static String boxesId;
+  private static String tableId;
+
+  @Test
+  @Order(1)
+  void logsIn() {
+    logInAsNewAdmin("settings@example.org", "Settings Lead", "correct horse battery");
+  }
+
+  @Test
+  @Order(2)
+  void theDetectionScreenShowsEachCategorysCocoClassMatchedByName() throws Exception {
+    boxesId = server.api("POST", "/api/v1/projects", Map.of("title", "Street scenes", "inputType", "IMAGE",
+        "jsonInterface", E2eServer.JSON.readTree(BOXES))).get("id").asText();
+    go("/p/" + boxesId);
+    visible("#dash-settings-detection").click();
+    visible("#detection-categories");
+    assertEquals("By name: car", byName("CAR"));
+    assertEquals("By name: no COCO class, no boxes", byName("WHEEL"));
+    assertEquals("By name: person", byName("PEOPLE"), "a synonym of a COCO class matches");
+  }
+
+  @Test
+  @Order(3)
+  void anUnnamedCategoryIsRefusedBeforeAnythingIsWritten() {
+    visible("#add-box-category").click();
+    assertEquals("", driver.switchTo().activeElement().getAttribute("value"), "the new row's name has the focus");
+    driver.findElement(By.id("save-detection")).click();
+    assertTrue(visible("#detection-status .error-box").getText().contains("Category 4 has no name"));
+    JsonNode categories = server.api("GET", "/api/v1/projects/" + boxesId, null).at("/jsonInterface/jobs/JOB_0/content/categories");
+    assertEquals(3, categories.size(), "nothing written: " + categories);
+    driver.findElement(By.cssSelector("#detection-categories tr:last-child .det-remove")).click();
+  }
+
+  @Test
+  @Order(4)
+  void categoriesColoursClassesAndThresholdAreEditedByKeyboardAndSaved() throws Exception {
+    driver.findElement(By.cssSelector("#detection-categories tr[data-category=PEOPLE] .det-remove")).sendKeys(Keys.ENTER);
+    // rename by keyboard, then Enter adds the next category with the focus in its name
+    WebElement wheel = visible("#detection-categories tr[data-category=WHEEL] .det-name");
+    wheel.sendKeys(Keys.chord(Keys.CONTROL, "a"), "Tyre", Keys.ENTER);
+    driver.switchTo().activeElement().sendKeys("Bus");
+    assertEquals("BUS", driver.findElement(By.cssSelector("#detection-categories tr:last-child td.mono")).getText());
+    new Select(driver.findElement(By.cssSelector("#detection-categories tr[data-category=WHEEL] .det-class"))).selectByValue("sports ball");
+    new Select(driver.findElement(By.cssSelector("#detection-categories tr[data-category=CAR] .det-class"))).selectByValue("none");
+    js("const c = document.querySelector('#detection-categories tr[data-category=CAR] .det-color');"
+        + "c.value = '#59a14f'; c.dispatchEvent(new Event('input', {bubbles: true}));");
+    WebElement score = driver.findElement(By.id("detector-min-score"));
+    score.sendKeys(Keys.ARROW_RIGHT, Keys.ARROW_RIGHT);
+    assertEquals("60 %", driver.findElement(By.id("detector-min-score-value")).getText());
+    driver.findElement(By.id("save-detection")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("detection-status"), "Saved")); // on the redrawn screen
+
+    JsonNode categories = server.api("GET", "/api/v1/projects/" + boxesId, null).at("/jsonInterface/jobs/JOB_0/content/categories");
+    List<String> ids = new ArrayList<>();
+    categories.fieldNames().forEachRemaining(ids::add);
+    assertEquals(List.of("CAR", "WHEEL", "BUS"), ids);
+    assertEquals("Tyre", categories.at("/WHEEL/name").asText());
+    assertEquals("#59a14f", categories.at("/CAR/color").asText());
+    JsonNode detector = server.api("GET", "/api/v1/projects/" + boxesId + "/learning", null).get("detector");
+    assertEquals(0.6, detector.get("minScore").asDouble(), 1e-9);
+    assertEquals("sports ball", detector.at("/classes/WHEEL").asText());
+    assertTrue(detector.at("/classes/CAR").isNull(), "Car gets no boxes from the detector: " + detector);
+    assertTrue(!detector.get("classes").has("BUS"), "Bus is matched by its name: " + detector);
+    assertEquals("By name: bus", byName("BUS"), "the saved screen shows the new category's match");
+    Browser.documentScreen(driver, "settings-detection");
+  }
+
+  @Test
+  @Order(5)
+  void theColumnsScreenOverridesInferredTypesAndRefusesATypeTheStoredValuesBreak() throws Exception {
+    tableId = server.api("POST", "/api/v1/projects", Map.of("title", "Wine batches", "inputType", "TABULAR",
+        "jsonInterface", E2eServer.JSON.readTree(COLOUR))).get("id").asText();
+    StringBuilder csv = new StringBuilder("id,batch,sulphates,region,organic,bottled,notes\n");
+    String[] regions = {"Douro", "Minho", "Dão"};
+    for (int i = 0; i < 12; i++) {
+      csv.append("w").append(i).append(',').append(101 + i % 4).append(',').append(String.format(java.util.Locale.ROOT, "%.2f", 0.4 + i * 0.03)).append(',')
+          .append(regions[i % 3]).append(',').append(i % 2 == 0 ? "yes" : "no").append(",2024-03-").append(10 + i)
+          .append(",\"notes on wine ").append(i).append(", fresh and clean\"\n");
+    }
+    server.post("/api/v1/projects/" + tableId + "/assets?format=csv", "text/csv", csv.toString().getBytes(StandardCharsets.UTF_8));
+    go("/p/" + tableId);
+    visible("#dash-settings-schema").click();
+    assertEquals("NUMERIC", selected("batch", "schema-type"), "batch codes look like numbers");
+    assertTrue(visible("#schema-columns tr[data-column=region] td.values").getText().contains("Douro"), "the stored rows' values are shown");
+
+    select("region", "schema-type", "NUMERIC");
+    driver.findElement(By.id("save-schema")).click();
+    String refused = visible("#schema-status .error-box").getText();
+    assertTrue(refused.contains("column 'region' is numeric and expects a number"), refused);
+    assertEquals("CATEGORICAL", column("region").get("type").asText(), "nothing written");
+
+    select("region", "schema-type", "CATEGORICAL");
+    select("batch", "schema-type", "CATEGORICAL");
+    select("notes", "schema-role", "IGNORE");
+    assertEquals(2, driver.findElements(By.cssSelector("#schema-columns tr.changed")).size());
+    driver.findElement(By.id("save-schema")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("schema-status"), "Saved: batch, notes"));
+    assertEquals("CATEGORICAL", column("batch").get("type").asText());
+    assertEquals("IGNORE", column("notes").get("role").asText());
+    assertEquals("CATEGORICAL", selected("batch", "schema-type"));
+    Browser.documentScreen(driver, "settings-schema");
+  }
+
+  @Test
+  @Order(6)
+  void theDashboardLinksEverySettingsScreenOfItsProject() {
+    go("/p/" + tableId);
+    visible("#dash-settings-schema");
+    List<String> links = driver.findElements(By.cssSelector("#dashboard-settings a")).stream().map(WebElement::getText).toList();
+    assertEquals(List.of("Learning", "Quality", "Columns", "Your password"), links);
+    go("/p/" + boxesId);
+    visible("#dash-settings-detection");
+    links = driver.findElements(By.cssSelector("#dashboard-settings a")).stream().map(WebElement::getText).toList();
+    assertEquals(List.of("Learning", "Quality", "Boxes & detector", "Your password"), links);
+    visible("#dash-settings-quality").click();
+    visible("#consensus-labelers");
+    visible("#settings-password").click();
+    visible("#panel-account #current-password");
+  }
+
+  private static String byName(String category) {
+    return visible("#detection-categories tr[data-category=" + category + "] .det-class")
+        .findElement(By.cssSelector("option[value=by-name]")).getText();
+  }
+
+  private static String selected(String column, String cls) {
+    return new Select(visible("#schema-columns tr[data-column=" + column + "] ." + cls)).getFirstSelectedOption().getAttribute("value");
+  }
+
+  private static void select(String column, String cls, String value) {
+    new Select(visible("#schema-columns tr[data-column=" + column + "] ." + cls)).selectByValue(value);
+  }
+
+  private static JsonNode column(String name) {
+    for (JsonNode c : server.api("GET", "/api/v1/projects/" + tableId + "/schema", null).path("columns")) {
+      if (c.path("name").asText().equals(name)) return c;
+    }
+    throw new AssertionError("no column " + name);
+  }
+}
