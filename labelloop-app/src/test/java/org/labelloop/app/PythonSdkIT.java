@@ -64,6 +64,28 @@ class PythonSdkIT {
     }
   }
 
+  @Test
+  void sdkInstallsOfflineIntoAVenvWithoutWheel() throws Exception {
+    String python = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
+    assumeTrue(run(List.of(python, "-c", "import venv, ensurepip"), work, Map.of(), 60).exit() == 0,
+        "no Python 3 with venv on this machine (Debian: apt-get install python3-venv)");
+    Path source = work.resolve("sdk");
+    copy(ROOT.resolve("clients/python"), source);
+    Path venv = work.resolve("plain-venv");
+    Run made = run(List.of(python, "-m", "venv", venv.toString()), work, Map.of(), 300);
+    assertEquals(0, made.exit(), made.output());
+    Path py = venv.resolve("bin/python");
+    assumeTrue(run(List.of(py.toString(), "-c", "import wheel"), work, Map.of(), 60).exit() != 0,
+        "this venv has the wheel package, so it cannot show an install without it");
+    Run installed = run(List.of(py.toString(), "-m", "pip", "install", "--no-index", "--no-build-isolation", source.toString()),
+        work, Map.of(), 300);
+    assertEquals(0, installed.exit(), "offline install without wheel failed:\n" + installed.output());
+    Run imported = run(List.of(py.toString(), "-c", "import labelloop; print(labelloop.Labelloop.__module__, labelloop.__file__)"),
+        work, Map.of(), 60);
+    assertEquals(0, imported.exit(), imported.output());
+    assertTrue(imported.output().startsWith("labelloop.client " + venv), "imported from the venv: " + imported.output());
+  }
+
   private record Run(int exit, String output) {}
 
   private static Run run(List<String> command, Path dir, Map<String, String> env, int timeoutSeconds) throws Exception {
@@ -91,7 +113,7 @@ class PythonSdkIT {
     try (Stream<Path> files = Files.walk(from)) {
       for (Path f : files.toList()) {
         String rel = from.relativize(f).toString();
-        if (rel.startsWith("build") || rel.contains("egg-info") || rel.contains("__pycache__")) continue;
+        if (rel.contains("__pycache__")) continue;
         Path target = to.resolve(rel);
         if (Files.isDirectory(f)) {
           Files.createDirectories(target);
