@@ -1,10 +1,12 @@
 import { h, replace } from '../dom.js';
+import { exportFormats } from './formats.js';
 
 const STATUSES = ['', 'TODO', 'ONGOING', 'LABELED', 'TO_REVIEW', 'REVIEWED'];
 
 export async function renderExport(root, ctx) {
   const pid = encodeURIComponent(ctx.project.id);
-  const format = h('select', { id: 'export-format' }, h('option', { value: 'jsonl', text: 'JSONL (Kili shape, one asset per line)' }), h('option', { value: 'csv', text: 'CSV (one column per job)' }));
+  const formats = exportFormats(ctx.project);
+  const format = h('select', { id: 'export-format' }, formats.map(([value, text]) => h('option', { value, text })));
   const status = h('select', { id: 'export-status' }, STATUSES.map((s) => h('option', { value: s, text: s || 'all statuses' })));
   const labelType = h('select', { id: 'export-label-type' }, ['', 'DEFAULT', 'REVIEW', 'PREDICTION', 'INFERENCE'].map((s) => h('option', { value: s, text: s ? 'assets with ' + (/^[AEIOU]/.test(s) ? 'an ' : 'a ') + s + ' label' : 'any labels' })));
   const link = h('a', { class: 'button', id: 'export-download', download: '' }, 'Download');
@@ -15,7 +17,7 @@ export async function renderExport(root, ctx) {
     if (labelType.value) q.set('labelType', labelType.value);
     const href = '/api/v1/projects/' + pid + '/export?' + q;
     link.setAttribute('href', href);
-    link.setAttribute('download', 'project-' + ctx.project.id + (status.value ? '-' + status.value.toLowerCase() : '') + '.' + format.value);
+    link.setAttribute('download', 'project-' + ctx.project.id + (status.value ? '-' + status.value.toLowerCase() : '') + '.' + formats.find(([value]) => value === format.value)[2]);
     urlText.textContent = 'GET ' + href;
   };
   format.addEventListener('change', update);

@@ -2,6 +2,7 @@
 // A TABULAR project's file is previewed by the server first: the typed columns it would get and its first rows.
 import { upload } from '../api.js';
 import { h, replace, errorBox } from '../dom.js';
+import { importFormats } from './formats.js';
 
 /** Splits one CSV line honouring quotes (RFC 4180). Enough for a header line. */
 export function parseCsvLine(line, sep) {
@@ -56,7 +57,8 @@ async function schemaPreview(pid, f, labelColumn) {
 export async function renderImport(root, ctx) {
   const pid = encodeURIComponent(ctx.project.id);
   const tabular = ctx.project.inputType === 'TABULAR';
-  const file = h('input', { type: 'file', id: 'import-file', accept: '.csv,.tsv,.jsonl,.ndjson,.json,.txt' });
+  const format = h('select', { id: 'import-format' }, importFormats(ctx.project).map(([value, text]) => h('option', { value, text })));
+  const file = h('input', { type: 'file', id: 'import-file', accept: '.csv,.tsv,.jsonl,.ndjson,.json,.txt,.zip,.conll,.bio,.iob' });
   const columnsHost = h('div', { id: 'column-picker' });
   const skip = h('input', { type: 'checkbox', id: 'import-skip' });
   const update = h('input', { type: 'checkbox', id: 'import-update' });
@@ -65,13 +67,15 @@ export async function renderImport(root, ctx) {
   const submit = h('button', { type: 'submit', id: 'import-submit', disabled: true }, 'Import');
   const selects = {};
 
-  file.addEventListener('change', async () => {
+  const pickColumns = async () => {
     replace(result);
     replace(columnsHost);
     const f = file.files[0];
     submit.disabled = !f;
     if (!f) return;
     const name = f.name.toLowerCase();
+    // a zip and the formats with labels say for themselves where text, ids and labels are: no columns to pick
+    if (format.value || name.endsWith('.zip')) return;
     if (tabular && (name.endsWith('.jsonl') || name.endsWith('.ndjson') || name.endsWith('.json'))) {
       replace(columnsHost, await schemaPreview(pid, f, null));
       return;
@@ -106,10 +110,13 @@ export async function renderImport(root, ctx) {
       selects['label-column'].addEventListener('change', preview);
       await preview();
     }
-  });
+  };
+  file.addEventListener('change', pickColumns);
+  format.addEventListener('change', pickColumns);
 
   const form = h('form', { id: 'import-form', class: 'stack' },
-    h('label', null, 'File (CSV, TSV, JSONL or a JSON array)', file),
+    h('label', null, 'Format', format),
+    h('label', null, 'File', file),
     columnsHost,
     h('label', { class: 'inline' }, skip, ' Keep the good rows when some are bad (otherwise nothing is imported if one row fails)'),
     h('label', { class: 'inline' }, update, ' Update assets already in the project (same id) with the file\'s text; otherwise they are skipped and counted as duplicates'),
@@ -121,6 +128,7 @@ export async function renderImport(root, ctx) {
     if (!f) return;
     const data = new FormData();
     data.append('file', f, f.name);
+    if (format.value) data.append('format', format.value);
     for (const [id, field] of [['text-column', 'textColumn'], ['id-column', 'idColumn'], ['label-column', 'labelColumn']]) {
       if (selects[id] && selects[id].isConnected && selects[id].value) data.append(field, selects[id].value);
     }

@@ -32,7 +32,8 @@ export function renderLogin(root, { message, onLoggedIn }) {
     h('h1', { text: 'Log in to Labelloop' }),
     message ? h('p', { class: 'notice', text: message }) : null,
     form,
-    h('p', { class: 'muted small' }, 'First start? ', h('code', { text: 'labelloop serve' }),
-      ' prints the administrator’s password; the administrator’s API key is in ', h('code', { text: 'DATA_DIR/admin-api-key' }), '.')));
+    h('p', { class: 'muted small', id: 'login-first-start' }, 'First start? Log in as ', h('code', { text: 'admin@localhost' }),
+      ' with the password ', h('code', { text: 'labelloop serve' }), ' printed; the administrator’s API key is in ',
+      h('code', { text: 'DATA_DIR/admin-api-key' }), '.')));
   email.focus();
 }

@@ -56,6 +56,8 @@ class LabelingFlowIT extends BrowserFlow {
   void showsLoginFormAndLogsIn() {
     driver.get(server.baseUrl() + "/");
     WebElement password = visible("input[type=password]");
+    String firstStart = visible("#login-first-start").getText();
+    assertTrue(firstStart.contains("admin@localhost"), "the login page names the first administrator: " + firstStart);
     visible("#email").sendKeys(EMAIL);
     password.sendKeys("wrong password");
     Browser.screenshot(driver, "01-login");

@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.Color;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +24,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * Labeling images and audio in a real headless Chromium: an IMAGE project with a classification job and an
@@ -262,6 +267,61 @@ class MediaLabelingIT extends BrowserFlow {
     keys(Keys.ENTER);
     visible("#queue-empty");
     assertEquals("TONE", humanLabel(audioProject, "beep.wav").at("/JOB_0/categories/0/name").asText());
+  }
+
+  @Test
+  @Order(7)
+  void theExportScreenDownloadsTheBoxesAsCoco() throws Exception {
+    go("/p/" + imageProject + "/export");
+    Select format = new Select(visible("#export-format"));
+    List<String> offered = format.getOptions().stream().map(o -> o.getAttribute("value")).toList();
+    assertTrue(offered.containsAll(List.of("jsonl", "csv", "labelstudio", "coco", "yolo", "voc")), offered.toString());
+    assertFalse(offered.contains("conll") || offered.contains("prodigy"), "no text formats for an image project: " + offered);
+    format.selectByValue("coco");
+    Browser.screenshot(driver, "media-07-export-coco");
+    driver.findElement(By.id("export-download")).click();
+    String name = "project-" + imageProject + ".json";
+    Path file = wait.until(d -> Files.isRegularFile(Browser.DOWNLOADS.resolve(name)) ? Browser.DOWNLOADS.resolve(name) : null);
+    JsonNode coco = wait.until(d -> {
+      try {
+        return E2eServer.JSON.readTree(Files.readString(file));
+      } catch (IOException stillWriting) {
+        return null;
+      }
+    });
+    assertEquals(List.of("Car", "Person"), coco.get("categories").findValuesAsText("name"), coco.toString());
+    assertFalse(coco.get("annotations").isEmpty(), coco.toString());
+    coco.get("annotations").forEach(a -> assertEquals(4, a.get("bbox").size(), a.toString()));
+  }
+
+  @Test
+  @Order(8)
+  void theImportScreenTakesACocoZipWithItsBoxes() throws IOException {
+    String project = server.api("POST", "/api/v1/projects", """
+        {"title": "Boxes import e2e", "inputType": "IMAGE", "jsonInterface": {"jobs": {
+          "JOB_0": {"mlTask": "OBJECT_DETECTION", "instruction": "Objects", "required": 1, "content": {
+            "categories": {"CAR": {"name": "Car"}, "PERSON": {"name": "Person"}}}}}}}
+        """).get("id").asText();
+    Map<String, byte[]> entries = new LinkedHashMap<>();
+    entries.put("cars-1.png", MediaFiles.png(320, 200, new Color(0xcfe3f5)));
+    entries.put("cars-2.png", MediaFiles.png(320, 200, new Color(0xf5e6cf)));
+    entries.put("instances.json", """
+        {"images": [{"id": 1, "file_name": "cars-1.png", "width": 320, "height": 200}],
+         "annotations": [{"id": 1, "image_id": 1, "category_id": 1, "bbox": [32, 20, 96, 60]}],
+         "categories": [{"id": 1, "name": "Car"}]}
+        """.getBytes(StandardCharsets.UTF_8));
+    Path zip = Files.write(Files.createTempFile("coco-", ".zip"), MediaFiles.zip(entries));
+
+    go("/p/" + project + "/import");
+    Select format = new Select(visible("#import-format"));
+    format.selectByValue("coco");
+    assertTrue(visible("#import-file").getAttribute("accept").contains(".zip"), "the file dialog shows zips");
+    visible("#import-file").sendKeys(zip.toString());
+    assertEquals(0, driver.findElements(By.cssSelector("#column-picker select")).size(), "a zip has no columns to pick");
+    Browser.screenshot(driver, "media-08-import-coco");
+    visible("#import-submit").click();
+    wait.until(d -> d.findElement(By.cssSelector(".import-summary")).getText().startsWith("2 imported"));
+    assertBox(humanLabel(project, "cars-1.png").at("/JOB_0/annotations/0"), "CAR", 0.1, 0.1, 0.4, 0.4);
   }
 
   private static Map<String, Object> box(String category, int confidence, double x0, double y0, double x1, double y1) {
