@@ -79,6 +79,24 @@ class LearnersTest {
   }
 
   @Test
+  void boostedTreesPastTheirDeadlineStopAfterOneRound() {
+    java.util.SplittableRandom r = new java.util.SplittableRandom(4);
+    int n = 120;
+    int[] y = new int[n];
+    float[][] rows = new float[n][];
+    for (int i = 0; i < n; i++) {
+      y[i] = i % 2;
+      rows[i] = new float[] {(float) (y[i] + r.nextGaussian() * 0.5), (float) r.nextGaussian()};
+    }
+    SparseMatrix x = SparseMatrix.ofDense(rows, 2);
+    double[][] late = new XgboostLearner(300, 3, 0.3, 1, 20, 1, 1).fit(x, y, 2, System.currentTimeMillis() - 1).scores(x);
+    double[][] oneRound = new XgboostLearner(1, 3, 0.3, 1, 0, 1, 1).fit(x, y, 2).scores(x);
+    double[][] full = new XgboostLearner(300, 3, 0.3, 1, 20, 1, 1).fit(x, y, 2).scores(x);
+    assertEquals(oneRound[5][1], late[5][1], 1e-9);
+    assertTrue(Math.abs(full[5][1] - late[5][1]) > 1e-3, "without a deadline it boosts more rounds");
+  }
+
+  @Test
   void svmIsDeterministicForItsSeed() {
     SparseMatrix x = SparseMatrix.ofDense(new float[][] {{1, 0}, {0.9f, 0.2f}, {0, 1}, {0.1f, 0.8f}}, 2);
     int[] y = {0, 0, 1, 1};
