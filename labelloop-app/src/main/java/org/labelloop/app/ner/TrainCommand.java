@@ -9,7 +9,7 @@ import java.util.concurrent.Callable;
 import org.labelloop.app.learn.CliTask;
 import org.labelloop.app.learn.UserError;
 import org.labelloop.learn.ner.EntityScores;
-import org.labelloop.learn.ner.NerAutoMl;
+import org.labelloop.learn.ner.NerSearch;
 import org.labelloop.learn.ner.NerModel;
 import org.labelloop.learn.ner.NerSentence;
 import org.labelloop.learn.ner.NerTrainer;
@@ -64,9 +64,9 @@ public final class TrainCommand implements Callable<Integer> {
       long t0 = System.nanoTime();
       NerModel model;
       if (timeBudget != null) {
-        NerAutoMl.Result r = NerAutoMl.defaults().search(train, seed, timeBudget, clusters);
-        for (NerAutoMl.Trial t : r.trials()) {
-          out.printf(Locale.ROOT, "automl %s cv-f1=%.4f (%.1fs)%n", t.config().describe(), t.cvF1(), t.seconds());
+        NerSearch.Result r = NerSearch.defaults().search(train, seed, timeBudget, clusters);
+        for (NerSearch.Trial t : r.trials()) {
+          out.printf(Locale.ROOT, "automl %s cv-f1=%.4f folds=%d (%.1fs)%n", t.config().describe(), t.cvF1(), t.folds(), t.seconds());
         }
         out.println("chosen " + r.best().describe());
         model = r.model();
