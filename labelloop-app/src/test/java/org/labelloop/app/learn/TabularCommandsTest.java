@@ -70,6 +70,20 @@ class TabularCommandsTest {
   }
 
   @Test
+  void trainRunsTheSameSearchAndScoresTheTestFile() throws Exception {
+    Path train = orders("train.csv", 200, 2), test = orders("test.csv", 100, 3);
+    String[] r = run("train", "--task", "tabular", "--data", train.toString(), "--test", test.toString(), "--format",
+        "csv", "--label", "status", "--drop", "score", "--time-budget", "30");
+    assertEquals("0", r[0], r[2]);
+    String best = r[1].strip().substring(r[1].strip().lastIndexOf('\n') + 1);
+    assertTrue(best.startsWith("best config=tab(num1+cat1+bool1)/"), best);
+    assertTrue(Double.parseDouble(best.replaceAll(".*test_accuracy=([0-9.]+).*", "$1")) > 0.9, best);
+    String[] noTest = run("train", "--task", "tabular", "--data", train.toString(), "--format", "csv", "--label", "status");
+    assertEquals("2", noTest[0]);
+    assertTrue(noTest[2].contains("needs --test"), noTest[2]);
+  }
+
+  @Test
   void aBadValueInTheTestFileIsReportedWithItsRow() throws Exception {
     Path train = orders("train.csv", 50, 4);
     Path test = dir.resolve("bad.csv");
