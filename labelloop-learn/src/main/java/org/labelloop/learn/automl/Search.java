@@ -24,8 +24,8 @@ import java.util.stream.IntStream;
  * time, else the mean fold time so far), and the deadline is handed to the arm so a learner that can stop early
  * (boosting rounds) does. The choice is the simplest arm within one standard error of the best mean fold score among
  * those seen on every fold (Breiman et al. 1984, Hastie et al. 2009 §7.10); simpler is lower
- * {@link Arm#complexity()}, then earlier in the task's list (tasks list stronger regularisation and their defaults
- * first). Fold × arm jobs run on {@code threads} workers.
+ * {@link Arm#complexity()}, then lower {@link Arm#tieBreak()}, then earlier in the task's list (tasks list stronger
+ * regularisation and their defaults first). Fold × arm jobs run on {@code threads} workers.
  */
 public final class Search {
   /** Arms kept for half the folds after the first: a one-fold score is too noisy to drop more on. */
@@ -173,7 +173,8 @@ public final class Search {
 
   /**
    * {@code ranked} reordered by the one-standard-error rule: the trials whose mean score is within one standard error
-   * of the best mean come first, simplest first, then the rest in rank order.
+   * of the best mean come first, simplest first (equally simple ones by their tie-break, e.g. the better calibrated,
+   * then by position), then the rest in rank order.
    */
   static List<Trial> withinOneStandardError(List<Trial> ranked) {
     Trial top = ranked.stream().max(Comparator.comparingDouble(Trial::meanScore)).orElseThrow();
@@ -181,7 +182,9 @@ public final class Search {
     if (!Double.isFinite(se)) return ranked;
     double bar = top.meanScore() - se;
     List<Trial> out = new ArrayList<>(ranked.stream().filter(t -> t.meanScore() >= bar)
-        .sorted(Comparator.comparingDouble((Trial t) -> t.arm().complexity()).thenComparingInt(Trial::index))
+        .sorted(Comparator.comparingDouble((Trial t) -> t.arm().complexity())
+            .thenComparingDouble(t -> t.arm().tieBreak())
+            .thenComparingInt(Trial::index))
         .toList());
     ranked.stream().filter(t -> !out.contains(t)).forEach(out::add);
     return out;
