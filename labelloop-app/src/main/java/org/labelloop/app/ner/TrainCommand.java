@@ -2,29 +2,50 @@ package org.labelloop.app.ner;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.ArrayList;
+import org.labelloop.app.learn.AutomlCommand;
 import org.labelloop.app.learn.CliTask;
 import org.labelloop.app.learn.UserError;
 import org.labelloop.learn.ner.EntityScores;
-import org.labelloop.learn.ner.NerAutoMl;
+import org.labelloop.learn.ner.NerSearch;
 import org.labelloop.learn.ner.NerModel;
 import org.labelloop.learn.ner.NerSentence;
 import org.labelloop.learn.ner.NerTrainer;
 import org.labelloop.learn.ner.WordClusters;
 import org.labelloop.learn.ner.format.NerFormatException;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** {@code train --task ner}: trains the CRF tagger on a file and prints per-type and overall entity scores on another. */
+/**
+ * {@code train --task ner}: trains the CRF tagger on a file and prints per-type and overall entity scores on another.
+ * {@code train --task text|tabular}: the {@code automl} search under {@code --time-budget} (default 60 s), whose model
+ * is scored on {@code --test}; one search, whichever command runs it.
+ */
 @Command(name = "train", mixinStandardHelpOptions = true,
-    description = "Train a model on a labeled file and score it on a test file (currently --task ner).")
+    description = "Train a model on a labeled file and score it on a test file (--task ner, text or tabular).")
 public final class TrainCommand implements Callable<Integer> {
 
-  @Option(names = "--task", defaultValue = "ner", description = "Task: ner.")
+  @Option(names = "--task", defaultValue = "ner", description = "Task: ner, text or tabular.")
   String task;
+
+  @Option(names = "--text", description = "--task text: the text column (as for automl).")
+  String text;
+
+  @Option(names = "--label", description = "--task text|tabular: the label column (as for automl).")
+  String label;
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--drop", split = ",", paramLabel = "COLUMN", description = "--task tabular: columns that are not features.")
+  List<String> drop = List.of();
 
   @Option(names = "--format", defaultValue = "conll", description = "File format, one of conll, conll-iob2, bio, prodigy, spacy, labelstudio, kili.")
   String format;
@@ -38,7 +59,7 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--test-fraction", defaultValue = "0.2", description = "Held-out share when --test is absent.")
   double testFraction;
 
-  @Option(names = "--time-budget", description = "Seconds for model selection (cross-validated) plus training; without it the default configuration is trained to completion.")
+  @Option(names = "--time-budget", description = "Seconds for model selection (cross-validated) plus training; without it --task ner trains the default configuration to completion and text/tabular search for 60 s.")
   Double timeBudget;
 
   @Option(names = "--seed", defaultValue = "1", description = "Random seed.")
@@ -50,12 +71,27 @@ public final class TrainCommand implements Callable<Integer> {
           + "20,000 word types) and use the cluster ids of each token and its neighbours; none turns them off.")
   String wordClusters;
 
+  /** The automl search on the same options, its model scored on --test. */
+  private int search(CliTask kind) {
+    if (test == null) throw new UserError("train --task " + task + " needs --test (a labeled file scored by the model)");
+    if (format.equals("conll")) throw new UserError("train --task " + task + " needs --format csv, tsv or jsonl");
+    List<String> args = new ArrayList<>(List.of("--task", kind == CliTask.TEXT ? "classification" : "tabular",
+        "--data", data.toString(), "--test", test.toString(), "--format", format, "--seed", Long.toString(seed),
+        "--time-budget", Long.toString(Math.round(timeBudget == null ? 60 : timeBudget))));
+    if (text != null) args.addAll(List.of("--text", text));
+    if (label != null) args.addAll(List.of("--label", label));
+    if (!drop.isEmpty()) args.addAll(List.of("--drop", String.join(",", drop)));
+    return new CommandLine(new AutomlCommand()).setOut(spec.commandLine().getOut()).setErr(spec.commandLine().getErr())
+        .execute(args.toArray(String[]::new));
+  }
+
   @Override
   public Integer call() {
     PrintStream out = System.out;
-    PrintStream err = System.err;
+    PrintWriter err = spec.commandLine().getErr();
     try {
-      CliTask.named(task, "train", CliTask.NER);
+      CliTask kind = CliTask.named(task, "train", CliTask.NER, CliTask.TEXT, CliTask.TABULAR);
+      if (kind != CliTask.NER) return search(kind);
       NerInput input = NerInput.read(data, format, test, testFraction, seed);
       List<NerSentence> train = input.train(), testSet = input.test();
       out.printf(Locale.ROOT, "data: %d training sentences, %d test sentences%n", train.size(), testSet.size());
@@ -64,9 +100,9 @@ public final class TrainCommand implements Callable<Integer> {
       long t0 = System.nanoTime();
       NerModel model;
       if (timeBudget != null) {
-        NerAutoMl.Result r = NerAutoMl.defaults().search(train, seed, timeBudget, clusters);
-        for (NerAutoMl.Trial t : r.trials()) {
-          out.printf(Locale.ROOT, "automl %s cv-f1=%.4f (%.1fs)%n", t.config().describe(), t.cvF1(), t.seconds());
+        NerSearch.Result r = NerSearch.defaults().search(train, seed, timeBudget, clusters);
+        for (NerSearch.Trial t : r.trials()) {
+          out.printf(Locale.ROOT, "automl %s cv-f1=%.4f folds=%d (%.1fs)%n", t.config().describe(), t.cvF1(), t.folds(), t.seconds());
         }
         out.println("chosen " + r.best().describe());
         model = r.model();

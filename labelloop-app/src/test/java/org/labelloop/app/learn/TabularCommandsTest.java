@@ -59,14 +59,34 @@ class TabularCommandsTest {
 
   @Test
   void automlRanksLearnersAndScoresTheTestFile() throws Exception {
-    Path train = orders("train.csv", 200, 2), test = orders("test.csv", 100, 3);
-    String[] r = run("automl", "--task", "tabular", "--data", train.toString(), "--test", test.toString(), "--format",
-        "csv", "--label", "status", "--drop", "score", "--time-budget", "60");
-    assertEquals("0", r[0], r[2]);
+    String[] r = searchOrders("automl", "60");
     assertTrue(r[1].contains("tab(num1+cat1+bool1)/lr(C=1)") && r[1].contains("tab(num1+cat1+bool1)/xgb("), r[1]);
-    String best = r[1].strip().substring(r[1].strip().lastIndexOf('\n') + 1);
-    double acc = Double.parseDouble(best.replaceAll(".*test_accuracy=([0-9.]+).*", "$1"));
-    assertTrue(acc > 0.9, best);
+    assertTrue(testAccuracy(lastLine(r[1])) > 0.9, lastLine(r[1]));
+  }
+
+  /** {@code command --task tabular} on orders, scored on other orders; it must succeed. */
+  private String[] searchOrders(String command, String budget) throws Exception {
+    Path train = orders("train.csv", 200, 2), test = orders("test.csv", 100, 3);
+    String[] r = run(command, "--task", "tabular", "--data", train.toString(), "--test", test.toString(), "--format",
+        "csv", "--label", "status", "--drop", "score", "--time-budget", budget);
+    assertEquals("0", r[0], r[2]);
+    return r;
+  }
+
+  private static String lastLine(String out) { return out.strip().substring(out.strip().lastIndexOf('\n') + 1); }
+
+  private static double testAccuracy(String bestLine) {
+    return Double.parseDouble(bestLine.replaceAll(".*test_accuracy=([0-9.]+).*", "$1"));
+  }
+
+  @Test
+  void trainRunsTheSameSearchAndScoresTheTestFile() throws Exception {
+    String best = lastLine(searchOrders("train", "30")[1]);
+    assertTrue(best.startsWith("best config=tab(num1+cat1+bool1)/") && testAccuracy(best) > 0.9, best);
+    String[] noTest = run("train", "--task", "tabular", "--data", orders("x.csv", 50, 4).toString(), "--format", "csv",
+        "--label", "status");
+    assertEquals("2", noTest[0]);
+    assertTrue(noTest[2].contains("needs --test"), noTest[2]);
   }
 
   @Test

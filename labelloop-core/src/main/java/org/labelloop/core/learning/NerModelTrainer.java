@@ -17,7 +17,7 @@ import org.labelloop.core.project.Job;
 import org.labelloop.learn.feature.TextEmbedder;
 import org.labelloop.learn.model.LibraryVersions;
 import org.labelloop.learn.ner.DictionaryPrelabeler;
-import org.labelloop.learn.ner.NerAutoMl;
+import org.labelloop.learn.ner.NerSearch;
 import org.labelloop.learn.ner.NerModel;
 import org.labelloop.learn.ner.NerPrediction;
 import org.labelloop.learn.ner.NerSentence;
@@ -106,7 +106,7 @@ final class NerModelTrainer implements SnapshotTrainer<List<Span>> {
     }
     WordClusters clusters = clusters(projectId, sentences, seed);
     long t0 = System.nanoTime();
-    NerAutoMl.Result search = NerAutoMl.defaults().search(labeled, seed, budgetMillis / 1000.0, clusters);
+    NerSearch.Result search = NerSearch.defaults().search(labeled, seed, budgetMillis / 1000.0, clusters);
     double trainingSeconds = (System.nanoTime() - t0) / 1e9;
     NerModel model = search.model();
     DictionaryPrelabeler dictionary = DictionaryPrelabeler.of(labeled, true);
@@ -125,7 +125,7 @@ final class NerModelTrainer implements SnapshotTrainer<List<Span>> {
       responses.add(response(job.id(), snapshot.texts().get(row), spans, missed));
       uncertainties.add(p.uncertainty());
     }
-    Double cvF1 = search.trials().stream().filter(t -> t.config().equals(search.best())).map(NerAutoMl.Trial::cvF1)
+    Double cvF1 = search.trials().stream().filter(t -> t.config().equals(search.best())).map(NerSearch.Trial::cvF1)
         .filter(Double::isFinite).findFirst().orElse(null);
     ObjectNode card = card(search, model, labeled.size(), cvF1, trainingSeconds, seed);
     return new PoolModel(model.save(), card, null, null, responses,
@@ -199,7 +199,7 @@ final class NerModelTrainer implements SnapshotTrainer<List<Span>> {
     return clusters;
   }
 
-  private static ObjectNode card(NerAutoMl.Result search, NerModel model, int sentences, Double cvF1, double seconds, long seed) {
+  private static ObjectNode card(NerSearch.Result search, NerModel model, int sentences, Double cvF1, double seconds, long seed) {
     ObjectNode card = JsonNodeFactory.instance.objectNode();
     card.put("task", "named-entity-recognition");
     card.put("config", search.best().describe());
@@ -212,8 +212,9 @@ final class NerModelTrainer implements SnapshotTrainer<List<Span>> {
     card.put("seed", seed);
     LibraryVersions.packaged().forEach(card.putObject("libraryVersions")::put);
     var leaderboard = card.putArray("leaderboard");
-    for (NerAutoMl.Trial t : search.trials()) {
-      leaderboard.addObject().put("config", t.config().describe()).put("cvEntityF1", t.cvF1()).put("seconds", t.seconds());
+    for (NerSearch.Trial t : search.trials()) {
+      leaderboard.addObject().put("config", t.config().describe()).put("cvEntityF1", t.cvF1()).put("folds", t.folds())
+          .put("seconds", t.seconds());
     }
     return card;
   }

@@ -35,7 +35,7 @@ import org.labelloop.learn.tabular.TabularReplay;
  */
 final class TabularTraining implements ClassificationAnswers {
   static final int REASONS = 3;
-  private static final int MAX_CATEGORIES = 20;
+  static final int MAX_CATEGORIES = 20;
 
   private final TableSchemaRepository schemas;
 

@@ -1,84 +1,106 @@
 package org.labelloop.learn.automl;
 
 import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.labelloop.learn.feature.FeatureCache;
+import org.labelloop.learn.feature.FeatureSpec;
+import org.labelloop.learn.feature.Featurizer;
+import org.labelloop.learn.feature.SparseMatrix;
+import org.labelloop.learn.learner.Scorer;
 import org.labelloop.learn.metrics.Calibration;
 import org.labelloop.learn.metrics.Metrics;
 
-/** Out-of-fold scores of one candidate as folds complete (rows of unevaluated folds stay {@code null}). */
-final class Evaluation {
+/**
+ * A text candidate as an arm of the {@link Search}: out-of-fold scores as folds complete (rows of unevaluated folds
+ * stay {@code null}), then calibration and metrics on them.
+ */
+final class Evaluation implements Search.Arm {
+  /**
+   * What every text arm of one search shares: the folds, the feature cache, which of its rows the examples are, the
+   * labels, and the featurized folds (a vocabulary is fit once per spec and fold and shared by all learners over it).
+   */
+  record Shared(Folds folds, FeatureCache cache, int[] cacheRows, int[] y, int k,
+      Map<String, CompletableFuture<SparseMatrix>> features) {}
+
   final Candidate candidate;
+  private final Shared shared;
   final double[][] oofScores;
-  final boolean[] foldDone;
-  /** Accuracy on each evaluated fold's test rows (NaN until evaluated). */
-  final double[] foldAccuracy;
-  double seconds;
   double temperature = 1;
   double[][] oofProba;
   Metrics metrics;
   double ece = Double.NaN;
-
-  Evaluation(Candidate candidate, int n, int k) {
-    this.candidate = candidate;
-    this.oofScores = new double[n][];
-    this.foldDone = new boolean[k];
-    this.foldAccuracy = new double[k];
-    Arrays.fill(foldAccuracy, Double.NaN);
-  }
-
-  volatile double lastFoldSeconds;
   /** Stored feature values per row, which the memory of a fit on more rows scales with. */
   volatile double nnzPerRow;
 
-  synchronized void record(int fold, int[] testRows, int[] y, double[][] scores, double secs) {
+  Evaluation(Candidate candidate, Shared shared) {
+    this.candidate = candidate;
+    this.shared = shared;
+    this.oofScores = new double[shared.y().length][];
+  }
+
+  @Override public String name() { return candidate.name(); }
+
+  @Override public double complexity() { return nnzPerRow; }
+
+  @Override public double evaluate(int fold, long deadlineMillis) {
+    int[] train = shared.folds().train(fold), test = shared.folds().test(fold);
+    int[] ytr = pick(shared.y(), train);
+    SparseMatrix x = features(candidate.spec(), fold, ytr);
+    nnzPerRow = (double) x.nnz() / Math.max(1, x.rows());
+    Scorer s = candidate.learner().fit(x.rows(train), ytr, shared.k(), deadlineMillis);
+    double[][] scores = s.scores(x.rows(test));
     int correct = 0;
-    for (int i = 0; i < testRows.length; i++) {
-      oofScores[testRows[i]] = scores[i];
-      if (Metrics.argmax(scores[i]) == y[testRows[i]]) correct++;
+    synchronized (this) {
+      for (int i = 0; i < test.length; i++) {
+        oofScores[test[i]] = scores[i];
+        if (Metrics.argmax(scores[i]) == shared.y()[test[i]]) correct++;
+      }
     }
-    foldAccuracy[fold] = (double) correct / Math.max(1, testRows.length);
-    seconds += secs;
-    lastFoldSeconds = secs;
+    return (double) correct / Math.max(1, test.length);
   }
 
-  /** Mean of the evaluated folds' accuracies. */
-  synchronized double meanFoldAccuracy() {
-    return Arrays.stream(foldAccuracy).filter(Double::isFinite).average().orElse(Double.NaN);
-  }
-
-  /** Standard error of {@link #meanFoldAccuracy()} (sample SD over folds / sqrt(folds)); NaN below two folds. */
-  synchronized double foldStandardError() {
-    double[] a = Arrays.stream(foldAccuracy).filter(Double::isFinite).toArray();
-    if (a.length < 2) return Double.NaN;
-    double mean = Arrays.stream(a).average().orElseThrow();
-    double ss = Arrays.stream(a).map(v -> (v - mean) * (v - mean)).sum();
-    return Math.sqrt(ss / (a.length - 1) / a.length);
-  }
-
-  synchronized void markDone(int fold) { foldDone[fold] = true; }
-
-  synchronized boolean isDone(int fold) { return foldDone[fold]; }
-
-  synchronized int foldsDone() {
-    int c = 0;
-    for (boolean b : foldDone) if (b) c++;
-    return c;
+  /** Features of all rows, fitted (vocabulary, IDF, selection) on the fold's training rows, labeled {@code yTrain}. */
+  private SparseMatrix features(FeatureSpec spec, int fold, int[] yTrain) {
+    CompletableFuture<SparseMatrix> mine = new CompletableFuture<>();
+    CompletableFuture<SparseMatrix> prior = shared.features().putIfAbsent(spec + "#" + fold, mine);
+    if (prior != null) return prior.join();
+    try {
+      // only the labeled rows: the cache may also hold a large unlabeled pool
+      FeatureCache cache = shared.cache();
+      int[] rows = shared.cacheRows();
+      mine.complete(Featurizer.fit(spec, cache, pick(rows, shared.folds().train(fold)), yTrain).transform(cache, rows));
+    } catch (RuntimeException ex) {
+      mine.completeExceptionally(ex);
+      throw ex;
+    }
+    return mine.join();
   }
 
   /** Calibrates on the rows evaluated so far and computes metrics on them. */
-  synchronized void summarize(int[] y, int numClasses) {
+  synchronized void summarize() {
+    int[] y = shared.y();
     int[] rows = java.util.stream.IntStream.range(0, y.length).filter(i -> oofScores[i] != null).toArray();
     if (rows.length == 0) return;
     double[][] s = Arrays.stream(rows).mapToObj(i -> oofScores[i]).toArray(double[][]::new);
-    int[] yy = Arrays.stream(rows).map(i -> y[i]).toArray();
+    int[] yy = pick(y, rows);
     temperature = Calibration.fitTemperature(s, yy);
     double[][] p = Calibration.softmax(s, temperature);
-    metrics = Metrics.ofProba(yy, p, numClasses);
+    metrics = Metrics.ofProba(yy, p, shared.k());
     ece = Calibration.ece(p, yy, 15);
     if (rows.length == y.length) oofProba = p;
   }
 
-  LeaderboardEntry entry() {
-    return new LeaderboardEntry(candidate.name(), foldsDone(), metrics.accuracy(), foldStandardError(), metrics.macroF1(),
-        metrics.weightedPrecision(), metrics.weightedRecall(), metrics.weightedF1(), ece, seconds);
+  /** The leaderboard's row: metrics on the out-of-fold rows, fold count and spread from {@code trial}. */
+  LeaderboardEntry entry(Search.Trial trial) {
+    return new LeaderboardEntry(candidate.name(), trial.folds(), metrics.accuracy(), trial.standardError(),
+        metrics.macroF1(), metrics.weightedPrecision(), metrics.weightedRecall(), metrics.weightedF1(), ece,
+        trial.seconds());
+  }
+
+  static int[] pick(int[] values, int[] at) {
+    int[] r = new int[at.length];
+    for (int i = 0; i < at.length; i++) r[i] = values[at[i]];
+    return r;
   }
 }

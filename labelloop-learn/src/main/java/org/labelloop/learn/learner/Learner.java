@@ -14,4 +14,10 @@ public interface Learner {
   default int minRows() { return 1; }
 
   Scorer fit(SparseMatrix x, int[] y, int numClasses);
+
+  /**
+   * Fits, ending by {@code deadlineMillis} (epoch milliseconds) where the learner can stop early (boosting rounds); the
+   * others ignore it.
+   */
+  default Scorer fit(SparseMatrix x, int[] y, int numClasses, long deadlineMillis) { return fit(x, y, numClasses); }
 }

@@ -47,29 +47,48 @@ public record XgboostLearner(int rounds, int maxDepth, double eta, double minChi
   /** With early stopping: as many rows as it needs to hold some out; trees without it overfit a handful of rows. */
   @Override public int minRows() { return earlyStopping > 0 ? MIN_ROWS_FOR_EARLY_STOPPING : 1; }
 
-  @Override public Scorer fit(SparseMatrix x, int[] y, int numClasses) {
+  @Override public Scorer fit(SparseMatrix x, int[] y, int numClasses) { return fit(x, y, numClasses, Long.MAX_VALUE); }
+
+  /**
+   * Boosts round by round and stops at {@code deadlineMillis} whatever the round count: with early stopping the
+   * held-out search gets the first half of the time left and the refit the rest (about as many rounds on a fifth more
+   * rows), so a tree learner started near a deadline ends with fewer rounds instead of past it.
+   */
+  @Override public Scorer fit(SparseMatrix x, int[] y, int numClasses, long deadlineMillis) {
     try {
-      int n = earlyStopping > 0 && x.rows() >= MIN_ROWS_FOR_EARLY_STOPPING ? bestRounds(x, y, numClasses) : rounds;
-      return new XgbScorer(train(x, y, numClasses, n, null, null, null), numClasses, x.cols());
+      long now = System.currentTimeMillis();
+      long half = deadlineMillis == Long.MAX_VALUE ? deadlineMillis : now + (deadlineMillis - now) / 2;
+      int n = earlyStopping > 0 && x.rows() >= MIN_ROWS_FOR_EARLY_STOPPING ? bestRounds(x, y, numClasses, half) : rounds;
+      return new XgbScorer(boost(x, y, numClasses, n, null, null, deadlineMillis), numClasses, x.cols());
     } catch (XGBoostError e) {
       throw new IllegalStateException("XGBoost failed: " + e.getMessage(), e);
     }
   }
 
   /** Rounds at which the held-out log-loss was lowest, training on the other rows. */
-  private int bestRounds(SparseMatrix x, int[] y, int numClasses) throws XGBoostError {
+  private int bestRounds(SparseMatrix x, int[] y, int numClasses, long deadlineMillis) throws XGBoostError {
     SplittableRandom rnd = new SplittableRandom(seed);
     int[] held = java.util.stream.IntStream.range(0, x.rows()).filter(i -> rnd.nextInt(6) == 0).toArray();
     int[] kept = java.util.stream.IntStream.range(0, x.rows()).filter(i -> java.util.Arrays.binarySearch(held, i) < 0).toArray();
-    float[][] loss = new float[1][rounds];
-    train(x.rows(kept), pick(y, kept), numClasses, rounds, x.rows(held), pick(y, held), loss);
+    float[] loss = new float[rounds];
+    java.util.Arrays.fill(loss, Float.NaN);
+    boost(x.rows(kept), pick(y, kept), numClasses, rounds, x.rows(held), pick(y, held), loss, deadlineMillis);
     int best = 0;
-    for (int r = 1; r < rounds && loss[0][r] > 0; r++) if (loss[0][r] < loss[0][best]) best = r;
+    for (int r = 1; r < rounds && !Float.isNaN(loss[r]); r++) if (loss[r] < loss[best]) best = r;
     return best + 1;
   }
 
-  private byte[] train(SparseMatrix x, int[] y, int numClasses, int n, SparseMatrix validX, int[] validY, float[][] loss)
-      throws XGBoostError {
+  private byte[] boost(SparseMatrix x, int[] y, int numClasses, int n, SparseMatrix validX, int[] validY,
+      long deadlineMillis) throws XGBoostError {
+    return boost(x, y, numClasses, n, validX, validY, null, deadlineMillis);
+  }
+
+  /**
+   * Up to {@code n} rounds, one at a time: stops at the deadline (after at least one round), and with a validation
+   * set once its log-loss (written to {@code loss} per round) has not improved for {@code earlyStopping} rounds.
+   */
+  private byte[] boost(SparseMatrix x, int[] y, int numClasses, int n, SparseMatrix validX, int[] validY, float[] loss,
+      long deadlineMillis) throws XGBoostError {
     DMatrix m = labeled(x, y);
     DMatrix v = validX == null ? null : labeled(validX, validY);
     Map<String, Object> p = new HashMap<>();
@@ -83,11 +102,18 @@ public record XgboostLearner(int rounds, int maxDepth, double eta, double minChi
     p.put("tree_method", "hist");
     p.put("eval_metric", "mlogloss");
     p.put("verbosity", 0);
-    p.put("verbose_eval", 0); // the JVM binding prints every round's held-out loss otherwise
-    Map<String, DMatrix> watches = new HashMap<>();
-    if (v != null) watches.put("valid", v);
-    Booster b = v == null ? XGBoost.train(m, p, n, watches, null, null)
-        : XGBoost.train(m, p, n, watches, loss, null, null, earlyStopping);
+    Booster b = XGBoost.train(m, p, 0, new HashMap<>(), null, null);
+    int bestRound = 0;
+    for (int r = 0; r < n; r++) {
+      if (r > 0 && System.currentTimeMillis() >= deadlineMillis) break;
+      b.update(m, r);
+      if (v == null) continue;
+      float[] out = new float[1];
+      b.evalSet(new DMatrix[] {v}, new String[] {"valid"}, r, out);
+      loss[r] = out[0];
+      if (out[0] < loss[bestRound]) bestRound = r;
+      if (r - bestRound >= earlyStopping) break;
+    }
     byte[] bytes = b.toByteArray();
     b.dispose();
     m.dispose();

@@ -7,18 +7,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.labelloop.learn.automl.Folds;
 import org.labelloop.learn.automl.LeaderboardEntry;
 import org.labelloop.learn.automl.Progress;
+import org.labelloop.learn.automl.Search;
 import org.labelloop.learn.feature.SparseMatrix;
 import org.labelloop.learn.learner.Learner;
 import org.labelloop.learn.learner.LiblinearLrLearner;
@@ -29,14 +25,12 @@ import org.labelloop.learn.metrics.Metrics;
 import org.labelloop.learn.model.ModelCard;
 
 /**
- * Model search for table rows: every learner of the space is cross-validated on the encoded rows (stratified folds,
- * duplicate rows kept in one fold), calibrated by temperature scaling on its out-of-fold scores, and ranked by accuracy
- * then calibrated log-loss into the same leaderboard as text (on a few dozen labels many learners tie on accuracy, and
- * log-loss tells the confident from the lucky); the best is refit on every labeled row. Fold × learner jobs run on
- * {@code threads} workers, and a job not expected to end before the budget's deadline is skipped (its learner then
- * ranks on the folds it finished, after every fully cross-validated one). Learners that need more rows than there are
- * labeled ({@link Learner#minRows()}) sit out. Fewer than 4 rows: the first learner is fit
- * without CV (metrics NaN).
+ * The table task of the {@link Search}: every learner of the space is an arm over the encoded rows (stratified folds,
+ * duplicate rows kept in one fold), calibrated by temperature scaling on its out-of-fold scores; arms of equal accuracy
+ * are told apart by calibrated log-loss. The search gets four fifths of the budget and the chosen learner is refit on
+ * every labeled row in the rest (at least one and a half of its fold times, so a boosted model is not cut to a few
+ * rounds). Learners that need more rows than there are labeled ({@link Learner#minRows()}) sit out. Fewer than 4 rows:
+ * the first learner is fit without CV (metrics NaN).
  *
  * <p>The encoder is fitted before the search and is not label-aware, so fitting it on all rows (the unlabeled too)
  * leaks nothing into the folds.
@@ -122,55 +116,25 @@ public final class TabularAutoMl {
       Learner first = space.get(0);
       LeaderboardEntry e = new LeaderboardEntry(name(encoder, first), 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
           Double.NaN, Double.NaN, Double.NaN, 0);
-      return new Result(List.of(e), e, refit(encoder, first, x, y, classes, 1, e, null, snapshot, start));
+      return new Result(List.of(e), e, refit(encoder, first, x, y, classes, 1, e, null, snapshot, start, deadline));
     }
     List<String> keys = Arrays.stream(rows).mapToObj(r -> String.join("\u0001", table.rows().get(r))).toList();
     Folds folds = Folds.stratified(keys, y, k, config.folds(), config.seed());
-    List<Trial> trials = space.stream().map(l -> new Trial(l, n)).toList();
-    ExecutorService pool = Executors.newFixedThreadPool(config.threads());
-    AtomicInteger done = new AtomicInteger();
-    int total = trials.size() * folds.k();
-    try {
-      List<Future<?>> jobs = new ArrayList<>();
-      for (int f = 0; f < folds.k(); f++) {
-        int fold = f;
-        for (Trial t : trials) {
-          jobs.add(pool.submit(() -> {
-            if (clock.millis() + (long) (t.lastSeconds * 1000) > deadline) return;
-            long t0 = System.nanoTime();
-            int[] train = folds.train(fold), test = folds.test(fold);
-            Scorer s = t.learner.fit(x.rows(train), pick(y, train), k);
-            t.record(test, s.scores(x.rows(test)), (System.nanoTime() - t0) / 1e9);
-            progress.update(done.incrementAndGet(), total, name(encoder, t.learner));
-          }));
-        }
-      }
-      for (Future<?> j : jobs) j.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    } catch (java.util.concurrent.ExecutionException e) {
-      throw new IllegalStateException("evaluation failed: " + e.getCause(), e.getCause());
-    } finally {
-      pool.shutdownNow();
-    }
-    List<Trial> evaluated = trials.stream().filter(t -> t.folds > 0).toList();
-    evaluated.forEach(t -> t.summarize(y, k));
-    List<Trial> ranked = evaluated.stream().sorted(Comparator.comparingInt((Trial t) -> -t.folds)
-            .thenComparingDouble(t -> -t.metrics.accuracy())
-            .thenComparingDouble(t -> t.logLoss)
-            .thenComparingInt(trials::indexOf))
-        .toList();
-    if (ranked.isEmpty()) throw new IllegalStateException("time budget too small to evaluate any learner");
-    List<LeaderboardEntry> board = ranked.stream().map(t -> t.entry(name(encoder, t.learner))).toList();
-    Trial best = ranked.get(0);
-    return new Result(board, board.get(0),
-        refit(encoder, best.learner, x, y, classes, best.temperature, board.get(0), best.metrics, snapshot, start));
+    List<Arm> arms = space.stream().map(l -> new Arm(name(encoder, l), l, x, y, k, folds)).toList();
+    long searchDeadline = start + config.budget().toMillis() * 4 / 5;
+    Search.Outcome outcome = new Search(folds.k(), config.threads(), clock).run(arms, searchDeadline, progress);
+    List<LeaderboardEntry> board = outcome.ranked().stream().map(t -> ((Arm) t.arm()).entry(t)).toList();
+    Search.Trial chosen = outcome.chosen();
+    Arm best = (Arm) chosen.arm();
+    LeaderboardEntry entry = best.entry(chosen);
+    long refitDeadline = Math.max(deadline, clock.millis() + (long) (1500 * chosen.seconds() / chosen.folds()));
+    return new Result(board, entry,
+        refit(encoder, best.learner, x, y, classes, best.temperature, entry, best.metrics, snapshot, start, refitDeadline));
   }
 
   private TabularModel refit(TableEncoder encoder, Learner learner, SparseMatrix x, int[] y, List<String> classes,
-      double temperature, LeaderboardEntry entry, Metrics metrics, String snapshot, long start) {
-    Scorer s = learner.fit(x, y, classes.size());
+      double temperature, LeaderboardEntry entry, Metrics metrics, String snapshot, long start, long deadline) {
+    Scorer s = learner.fit(x, y, classes.size(), deadline);
     TreeMap<String, String> hyper = new TreeMap<>();
     hyper.put("features", encoder.shortName());
     hyper.put("columns", String.join(",", encoder.columns()));
@@ -205,34 +169,52 @@ public final class TabularAutoMl {
     return r;
   }
 
-  /** One learner's out-of-fold scores as its folds complete. */
-  private static final class Trial {
+  /** One learner as an arm of the search: its out-of-fold scores as its folds complete. */
+  private static final class Arm implements Search.Arm {
+    final String name;
     final Learner learner;
+    final SparseMatrix x;
+    final int[] y;
+    final int k;
+    final Folds folds;
     final double[][] oof;
-    int folds;
-    double seconds;
-    volatile double lastSeconds;
     double temperature = 1;
     Metrics metrics;
     double ece;
-    double logLoss;
-    double standardError = Double.NaN;
-    private final List<int[]> foldRows = new java.util.ArrayList<>();
+    double logLoss = Double.NaN;
 
-    Trial(Learner learner, int n) {
+    Arm(String name, Learner learner, SparseMatrix x, int[] y, int k, Folds folds) {
+      this.name = name;
       this.learner = learner;
-      this.oof = new double[n][];
+      this.x = x;
+      this.y = y;
+      this.k = k;
+      this.folds = folds;
+      this.oof = new double[y.length][];
     }
 
-    synchronized void record(int[] test, double[][] scores, double secs) {
-      for (int i = 0; i < test.length; i++) oof[test[i]] = scores[i];
-      foldRows.add(test);
-      folds++;
-      seconds += secs;
-      lastSeconds = secs;
+    @Override public String name() { return name; }
+
+    @Override public double evaluate(int fold, long deadlineMillis) {
+      int[] train = folds.train(fold), test = folds.test(fold);
+      double[][] scores = learner.fit(x.rows(train), pick(y, train), k, deadlineMillis).scores(x.rows(test));
+      int correct = 0;
+      synchronized (this) {
+        for (int i = 0; i < test.length; i++) {
+          oof[test[i]] = scores[i];
+          if (Metrics.argmax(scores[i]) == y[test[i]]) correct++;
+        }
+      }
+      return (double) correct / test.length;
     }
 
-    void summarize(int[] y, int k) {
+    /** Calibrated log-loss: on a few dozen labels many learners tie on accuracy, and it tells the confident from the lucky. */
+    @Override public double tieBreak() {
+      summarize();
+      return logLoss;
+    }
+
+    synchronized void summarize() {
       int[] at = IntStream.range(0, y.length).filter(i -> oof[i] != null).toArray();
       double[][] s = Arrays.stream(at).mapToObj(i -> oof[i]).toArray(double[][]::new);
       int[] yy = pick(y, at);
@@ -241,22 +223,12 @@ public final class TabularAutoMl {
       metrics = Metrics.ofProba(yy, p, k);
       ece = Calibration.ece(p, yy, 15);
       logLoss = Calibration.nll(s, yy, temperature);
-      standardError = foldStandardError(y);
     }
 
-    /** Standard error of the mean fold accuracy (the spread the one-standard-error rule reads); NaN below two folds. */
-    private synchronized double foldStandardError(int[] y) {
-      if (foldRows.size() < 2) return Double.NaN;
-      double[] acc = foldRows.stream().mapToDouble(f -> Arrays.stream(f)
-          .filter(i -> Metrics.argmax(oof[i]) == y[i]).count() / (double) f.length).toArray();
-      double mean = Arrays.stream(acc).average().orElse(0);
-      double var = Arrays.stream(acc).map(a -> (a - mean) * (a - mean)).sum() / (acc.length - 1);
-      return Math.sqrt(var / acc.length);
-    }
-
-    LeaderboardEntry entry(String name) {
-      return new LeaderboardEntry(name, folds, metrics.accuracy(), standardError, metrics.macroF1(), metrics.weightedPrecision(),
-          metrics.weightedRecall(), metrics.weightedF1(), ece, seconds);
+    LeaderboardEntry entry(Search.Trial t) {
+      summarize();
+      return new LeaderboardEntry(name, t.folds(), metrics.accuracy(), t.standardError(), metrics.macroF1(),
+          metrics.weightedPrecision(), metrics.weightedRecall(), metrics.weightedF1(), ece, t.seconds());
     }
   }
 }

@@ -79,6 +79,43 @@ class LearnersTest {
   }
 
   @Test
+  void boostedTreesPastTheirDeadlineStopAfterOneRound() {
+    java.util.SplittableRandom r = new java.util.SplittableRandom(4);
+    int n = 120;
+    int[] y = new int[n];
+    float[][] rows = new float[n][];
+    for (int i = 0; i < n; i++) {
+      y[i] = i % 2;
+      rows[i] = new float[] {(float) (y[i] + r.nextGaussian() * 0.5), (float) r.nextGaussian()};
+    }
+    SparseMatrix x = SparseMatrix.ofDense(rows, 2);
+    double[][] late = new XgboostLearner(300, 3, 0.3, 1, 20, 1, 1).fit(x, y, 2, System.currentTimeMillis() - 1).scores(x);
+    double[][] oneRound = new XgboostLearner(1, 3, 0.3, 1, 0, 1, 1).fit(x, y, 2).scores(x);
+    double[][] full = new XgboostLearner(300, 3, 0.3, 1, 20, 1, 1).fit(x, y, 2).scores(x);
+    assertEquals(oneRound[5][1], late[5][1], 1e-9);
+    assertTrue(Math.abs(full[5][1] - late[5][1]) > 1e-3, "without a deadline it boosts more rounds");
+  }
+
+  @Test
+  void aBalancedSvmMovesTheBoundaryTowardsTheMajorityClass() {
+    java.util.SplittableRandom r = new java.util.SplittableRandom(2);
+    int n = 100;
+    int[] y = new int[n];
+    float[][] rows = new float[n + 1][];
+    for (int i = 0; i < n; i++) {
+      y[i] = i < 90 ? 0 : 1;
+      rows[i] = new float[] {(float) ((y[i] == 0 ? -1 : 1) + r.nextGaussian()), 1};
+    }
+    rows[n] = new float[] {0, 1};
+    SparseMatrix x = SparseMatrix.ofDense(rows, 2);
+    SparseMatrix train = x.rows(java.util.stream.IntStream.range(0, n).toArray()), middle = x.rows(new int[] {n});
+    double[] plain = new LinearSvmLearner(0.3, 0.01, 200, 1, false).fit(train, y, 2).scores(middle)[0];
+    double[] balanced = new LinearSvmLearner(0.3, 0.01, 200, 1, true).fit(train, y, 2).scores(middle)[0];
+    assertTrue(balanced[1] - balanced[0] > plain[1] - plain[0], java.util.Arrays.toString(plain) + " "
+        + java.util.Arrays.toString(balanced));
+  }
+
+  @Test
   void svmIsDeterministicForItsSeed() {
     SparseMatrix x = SparseMatrix.ofDense(new float[][] {{1, 0}, {0.9f, 0.2f}, {0, 1}, {0.1f, 0.8f}}, 2);
     int[] y = {0, 0, 1, 1};
