@@ -113,9 +113,13 @@ public final class AutoMl {
       LOG.debug("ensemble selection weights {} over {}", Arrays.toString(w),
           lib.stream().map(e -> e.candidate.name()).toList());
       if (Arrays.stream(w).filter(v -> v > 0).count() > 1) {
-        double[][] blended = EnsembleSelection.blend(probs, w);
-        double honest = EnsembleSelection.nestedAccuracy(lib.stream().map(e -> e.oofScores).toList(), sy, folds, 20);
-        Metrics m = Metrics.ofProba(sy, blended, k);
+        List<double[][]> scores = lib.stream().map(e -> e.oofScores).toList();
+        double[] t = lib.stream().mapToDouble(e -> e.temperature).toArray();
+        // the blend is chosen and scored as selected; its probabilities are then calibrated as a whole
+        double scale = Calibration.fitEnsembleScale(scores, t, w, sy);
+        double[][] calibrated = Calibration.blend(scores, t, w, scale);
+        double honest = EnsembleSelection.nestedAccuracy(scores, sy, folds, 20);
+        Metrics m = Metrics.ofProba(sy, EnsembleSelection.blend(probs, w), k);
         List<Candidate> members = new ArrayList<>();
         List<Integer> weights = new ArrayList<>();
         StringBuilder name = new StringBuilder("ensemble(");
@@ -132,13 +136,13 @@ public final class AutoMl {
         // (temperatures and weights fit without the scored fold) when that is lower
         LeaderboardEntry e = new LeaderboardEntry(name.toString(), folds.k(), Math.min(m.accuracy(), honest), Double.NaN,
             m.macroF1(), m.weightedPrecision(), m.weightedRecall(), m.weightedF1(),
-            Calibration.ece(blended, sy, 15), secs);
+            Calibration.ece(calibrated, sy, 15), secs);
         LOG.debug("ensemble in-sample accuracy {} nested {}", m.accuracy(), honest);
         if (e.cvAccuracy() > complete.get(0).metrics.accuracy()) {
           board.add(0, e);
           int[] ws = weights.stream().mapToInt(Integer::intValue).toArray();
           Map<Candidate, Double> temps = new HashMap<>();
-          for (Evaluation ev : lib) temps.put(ev.candidate, ev.temperature);
+          for (Evaluation ev : lib) temps.put(ev.candidate, ev.temperature * scale);
           return refitEnsemble(data, cache, cacheRows, y, members, ws, temps, e, m.confusion(), start, folds.k(), board);
         }
       }

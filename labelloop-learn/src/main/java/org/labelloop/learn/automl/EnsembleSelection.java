@@ -79,14 +79,6 @@ final class EnsembleSelection {
 
   /** Averaged probabilities of a weighted ensemble. */
   static double[][] blend(List<double[][]> library, int[] weights) {
-    int n = library.get(0).length, k = library.get(0)[0].length;
-    double total = 0;
-    for (int w : weights) total += w;
-    double[][] out = new double[n][k];
-    for (int j = 0; j < weights.length; j++) {
-      if (weights[j] == 0) continue;
-      for (int i = 0; i < n; i++) for (int c = 0; c < k; c++) out[i][c] += library.get(j)[i][c] * weights[j] / total;
-    }
-    return out;
+    return Calibration.average(library, weights);
   }
 }

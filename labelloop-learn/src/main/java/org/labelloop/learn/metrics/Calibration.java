@@ -1,5 +1,10 @@
 package org.labelloop.learn.metrics;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.DoubleFunction;
+
 /**
  * Temperature scaling (Guo et al., ICML 2017): one scalar {@code T} such that {@code softmax(scores / T)} minimises the
  * log-loss on held-out (out-of-fold) scores, plus expected calibration error. With raw SVM margins as scores this is a
@@ -25,17 +30,56 @@ public final class Calibration {
 
   /** Fits the temperature by golden-section search on {@code ln T} in [-7, 7], then holds it to Laplace's estimate. */
   public static double fitTemperature(double[][] scores, int[] y) {
+    return fit(t -> softmax(scores, t), y);
+  }
+
+  /**
+   * A common factor on the member temperatures of an averaged ensemble, fitted like a temperature on the blend of the
+   * members' out-of-fold scores. Members calibrated one by one and then averaged are less sure than the blend is right
+   * (averaging pulls every disagreement towards the middle: Wu and Gales, 2021), so the blend is calibrated as a whole.
+   */
+  public static double fitEnsembleScale(List<double[][]> scores, double[] temperatures, int[] weights, int[] y) {
+    return fit(f -> blend(scores, temperatures, weights, f), y);
+  }
+
+  /** The weighted average of {@code softmax(scores[j] / (temperatures[j] * factor))} over the members {@code j}. */
+  public static double[][] blend(List<double[][]> scores, double[] temperatures, int[] weights, double factor) {
+    List<double[][]> probs = new ArrayList<>();
+    for (int j = 0; j < scores.size(); j++) probs.add(weights[j] == 0 ? null : softmax(scores.get(j), temperatures[j] * factor));
+    return average(probs, weights);
+  }
+
+  /** Averaged probabilities of a weighted ensemble (members of weight 0 are skipped and may be {@code null}). */
+  public static double[][] average(List<double[][]> probs, int[] weights) {
+    double[][] first = probs.stream().filter(Objects::nonNull).findFirst().orElseThrow();
+    int n = first.length, k = first[0].length;
+    double total = 0;
+    for (int w : weights) total += w;
+    double[][] out = new double[n][k];
+    for (int j = 0; j < weights.length; j++) {
+      if (weights[j] == 0) continue;
+      for (int i = 0; i < n; i++) for (int c = 0; c < k; c++) out[i][c] += probs.get(j)[i][c] * weights[j] / total;
+    }
+    return out;
+  }
+
+  /**
+   * The factor {@code t} (a temperature, or a scale on temperatures) whose probabilities {@code proba.apply(t)}
+   * minimise the log-loss, by golden-section search on {@code ln t} in [-7, 7], then held to Laplace's estimate.
+   * Confidence must fall as {@code t} grows.
+   */
+  static double fit(DoubleFunction<double[][]> proba, int[] y) {
     double lo = -7, hi = 7, phi = (Math.sqrt(5) - 1) / 2;
     double a = hi - phi * (hi - lo), b = lo + phi * (hi - lo);
-    double fa = nll(scores, y, Math.exp(a)), fb = nll(scores, y, Math.exp(b));
+    double fa = nll(proba.apply(Math.exp(a)), y), fb = nll(proba.apply(Math.exp(b)), y);
     for (int i = 0; i < 60; i++) {
       if (fa < fb) {
-        hi = b; b = a; fb = fa; a = hi - phi * (hi - lo); fa = nll(scores, y, Math.exp(a));
+        hi = b; b = a; fb = fa; a = hi - phi * (hi - lo); fa = nll(proba.apply(Math.exp(a)), y);
       } else {
-        lo = a; a = b; fa = fb; b = lo + phi * (hi - lo); fb = nll(scores, y, Math.exp(b));
+        lo = a; a = b; fa = fb; b = lo + phi * (hi - lo); fb = nll(proba.apply(Math.exp(b)), y);
       }
     }
-    return heldToLaplace(scores, y, (lo + hi) / 2);
+    return heldToLaplace(proba, y, (lo + hi) / 2);
   }
 
   /**
@@ -43,36 +87,40 @@ public final class Calibration {
    * mean confidence on the rows is Laplace's {@code (correct + 1) / (n + 2)} if it is above that with every row right,
    * or below it with some wrong.
    */
-  static double heldToLaplace(double[][] scores, int[] y, double lnT) {
-    if (scores.length == 0) return Math.exp(lnT);
+  static double heldToLaplace(DoubleFunction<double[][]> proba, int[] y, double lnT) {
+    if (y.length == 0) return Math.exp(lnT);
+    double[][] p = proba.apply(Math.exp(lnT));
     int correct = 0;
-    for (int i = 0; i < scores.length; i++) if (Metrics.argmax(scores[i]) == y[i]) correct++;
-    double estimate = (correct + 1.0) / (scores.length + 2.0);
-    double confidence = meanConfidence(scores, Math.exp(lnT));
-    boolean allRight = correct == scores.length;
+    for (int i = 0; i < y.length; i++) if (Metrics.argmax(p[i]) == y[i]) correct++;
+    double estimate = (correct + 1.0) / (y.length + 2.0);
+    double confidence = meanConfidence(p);
+    boolean allRight = correct == y.length;
     if (allRight ? confidence <= estimate : confidence >= estimate) return Math.exp(lnT);
     double lo = allRight ? lnT : -7, hi = allRight ? 7 : lnT;
     for (int i = 0; i < 60; i++) {
       double mid = (lo + hi) / 2;
-      if (meanConfidence(scores, Math.exp(mid)) > estimate) lo = mid; else hi = mid;
+      if (meanConfidence(proba.apply(Math.exp(mid))) > estimate) lo = mid; else hi = mid;
     }
     return Math.exp(allRight ? hi : lo);
   }
 
-  private static double meanConfidence(double[][] scores, double t) {
+  /** Mean top-class probability: a calibrated model's equals its accuracy (above it: overconfident). */
+  public static double meanConfidence(double[][] proba) {
     double s = 0;
-    for (double[] row : scores) {
-      double[] p = softmax(row, t);
-      s += p[Metrics.argmax(p)];
-    }
-    return s / scores.length;
+    for (double[] p : proba) s += p[Metrics.argmax(p)];
+    return s / proba.length;
+  }
+
+  /** Mean negative log-likelihood of the true classes under the probabilities. */
+  static double nll(double[][] proba, int[] y) {
+    double s = 0;
+    for (int i = 0; i < y.length; i++) s -= Math.log(proba[i][y[i]]);
+    return s / y.length;
   }
 
   /** Mean negative log-likelihood of the true classes under {@code softmax(scores / t)}. */
   public static double nll(double[][] scores, int[] y, double t) {
-    double s = 0;
-    for (int i = 0; i < scores.length; i++) s -= Math.log(softmax(scores[i], t)[y[i]]);
-    return s / scores.length;
+    return nll(softmax(scores, t), y);
   }
 
   /** {@code softmax(z / t)}, each probability kept within [{@link #FLOOR}, 1 - FLOOR] (one class: 1). */

@@ -41,8 +41,12 @@ public final class TextReplay implements Replay {
 
   @Override public int poolSize() { return pool.size(); }
 
-  /** {@code ece}: expected calibration error on the test set; {@code certain}: unlabeled pool and test items given a class probability of exactly 1.0, which no model trained on a sample can honestly claim. */
-  @Override public List<String> metrics() { return List.of("accuracy", "macro_f1", "ece", "certain"); }
+  /**
+   * {@code ece}: expected calibration error on the test set; {@code certain}: unlabeled pool and test items given a
+   * class probability of exactly 1.0, which no model trained on a sample can honestly claim; {@code confidence}: mean
+   * top-class probability on the test set (above the accuracy: overconfident, below: underconfident).
+   */
+  @Override public List<String> metrics() { return List.of("accuracy", "macro_f1", "ece", "certain", "confidence"); }
 
   @Override public String quality() { return "accuracy"; }
 
@@ -53,7 +57,7 @@ public final class TextReplay implements Replay {
     double[][] candidates = IntStream.of(unlabeled).mapToObj(i -> proba[i]).toArray(double[][]::new);
     float[][] candidateVectors = vectors == null ? null : IntStream.of(unlabeled).mapToObj(i -> vectors[i]).toArray(float[][]::new);
     return new Round(Map.of("accuracy", m.accuracy(), "macro_f1", m.macroF1(), "ece", Calibration.ece(testProba, testY, 15),
-        "certain", (double) Calibration.certain(proba, labeled)),
+        "certain", (double) Calibration.certain(proba, labeled), "confidence", Calibration.meanConfidence(testProba)),
         Candidates.of(candidates).withVectors(candidateVectors));
   }
 

@@ -65,7 +65,7 @@ class MetricsTest {
     }
     scores[0] = new double[] {0, 0.5};
     double t = Calibration.fitTemperature(scores, y);
-    assertEquals(t, Calibration.heldToLaplace(scores, y, Math.log(t)), 1e-12);
+    assertEquals(t, Calibration.heldToLaplace(f -> Calibration.softmax(scores, f), y, Math.log(t)), 1e-12);
     double nll = Calibration.nll(scores, y, t);
     assertTrue(nll <= Calibration.nll(scores, y, t * 1.05) && nll <= Calibration.nll(scores, y, t / 1.05), "the log-loss minimum");
     assertTrue(Calibration.softmax(scores[1], t)[1] > 0.9, "right and far from the boundary reads above 90 %");
