@@ -8,8 +8,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,10 +40,19 @@ import org.labelloop.learn.model.ModelCard;
  * labeled ({@link Learner#minRows()}) sit out. Fewer than 4 rows: the first learner is fit
  * without CV (metrics NaN).
  *
+ * <p>Few labels (under {@link #FEW_ROWS}): 5 folds would test on a handful of rows each, so accuracy moves in steps of
+ * 10-20 % and ties; the search then validates by leave-one-out and ranks by the learners' own out-of-fold log-loss
+ * (before temperature scaling, which would forgive an overconfident, under-regularised model), a proper score that
+ * every held-out row moves a little. Boosted trees, which hold out rows of their own for early stopping, are not
+ * eligible there ({@link Learner#minRows()}).
+ *
  * <p>The encoder is fitted before the search and is not label-aware, so fitting it on all rows (the unlabeled too)
  * leaks nothing into the folds.
  */
 public final class TabularAutoMl {
+  /** Below this many labeled rows the search validates by leave-one-out instead of k-fold CV. */
+  public static final int FEW_ROWS = 50;
+
   private final Config config;
   private final Clock clock;
 
@@ -60,13 +71,13 @@ public final class TabularAutoMl {
   }
 
   /**
-   * L2-regularised logistic regression over C, and boosted trees over learning rate × depth × min child weight with
+   * L2-regularised logistic regression over C (a finer grid where few labels decide between 0.1 and 10), and boosted trees over learning rate × depth × min child weight with
    * early stopping (up to 300 rounds, patience 20; trees join once there are rows to hold out for it, see
    * {@link Learner#minRows()}). Linear first: cheapest, and best on a handful of labels.
    */
   public static List<Learner> defaultSpace(long seed) {
     List<Learner> s = new ArrayList<>();
-    for (double c : new double[] {0.1, 1, 10, 100}) s.add(new LiblinearLrLearner(c));
+    for (double c : new double[] {0.1, 0.3, 1, 3, 10, 100}) s.add(new LiblinearLrLearner(c));
     for (double eta : new double[] {0.1, 0.3}) {
       for (int depth : new int[] {3, 6}) {
         for (double mcw : new double[] {1, 5}) s.add(new XgboostLearner(300, depth, eta, mcw, 20, seed, 1));
@@ -125,7 +136,8 @@ public final class TabularAutoMl {
       return new Result(List.of(e), e, refit(encoder, first, x, y, classes, 1, e, null, snapshot, start));
     }
     List<String> keys = Arrays.stream(rows).mapToObj(r -> String.join("\u0001", table.rows().get(r))).toList();
-    Folds folds = Folds.stratified(keys, y, k, config.folds(), config.seed());
+    Folds loo = n < FEW_ROWS ? leaveOneOut(keys) : null;
+    Folds folds = loo != null ? loo : Folds.stratified(keys, y, k, config.folds(), config.seed());
     List<Trial> trials = space.stream().map(l -> new Trial(l, n)).toList();
     ExecutorService pool = Executors.newFixedThreadPool(config.threads());
     AtomicInteger done = new AtomicInteger();
@@ -156,11 +168,11 @@ public final class TabularAutoMl {
     }
     List<Trial> evaluated = trials.stream().filter(t -> t.folds > 0).toList();
     evaluated.forEach(t -> t.summarize(y, k));
-    List<Trial> ranked = evaluated.stream().sorted(Comparator.comparingInt((Trial t) -> -t.folds)
-            .thenComparingDouble(t -> -t.metrics.accuracy())
-            .thenComparingDouble(t -> t.logLoss)
-            .thenComparingInt(trials::indexOf))
-        .toList();
+    Comparator<Trial> byFolds = Comparator.comparingInt((Trial t) -> -t.folds);
+    Comparator<Trial> quality = loo != null
+        ? Comparator.<Trial>comparingDouble(t -> t.rawLogLoss).thenComparingDouble(t -> -t.metrics.accuracy())
+        : Comparator.<Trial>comparingDouble(t -> -t.metrics.accuracy()).thenComparingDouble(t -> t.logLoss);
+    List<Trial> ranked = evaluated.stream().sorted(byFolds.thenComparing(quality).thenComparingInt(trials::indexOf)).toList();
     if (ranked.isEmpty()) throw new IllegalStateException("time budget too small to evaluate any learner");
     List<LeaderboardEntry> board = ranked.stream().map(t -> t.entry(name(encoder, t.learner))).toList();
     Trial best = ranked.get(0);
@@ -181,6 +193,16 @@ public final class TabularAutoMl {
         ModelCard.confusion(metrics == null ? null : metrics.confusion()), org.labelloop.learn.model.LibraryVersions.packaged(),
         clock.millis() - start);
     return new TabularModel(classes, encoder, s, temperature, card);
+  }
+
+  /**
+   * Leave-one-out over distinct rows (copies of a row share a fold), or null when there are fewer than two distinct
+   * rows. Below {@link #FEW_ROWS} it replaces k-fold CV, whose folds would hold a handful of rows each.
+   */
+  static Folds leaveOneOut(List<String> keys) {
+    Map<String, Integer> group = new HashMap<>();
+    int[] foldOf = keys.stream().mapToInt(key -> group.computeIfAbsent(key, x -> group.size())).toArray();
+    return group.size() < 2 ? null : new Folds(foldOf, group.size());
   }
 
   private static String name(TableEncoder encoder, Learner learner) { return encoder.shortName() + "/" + learner.name(); }
@@ -216,6 +238,7 @@ public final class TabularAutoMl {
     Metrics metrics;
     double ece;
     double logLoss;
+    double rawLogLoss;
     double standardError = Double.NaN;
     private final List<int[]> foldRows = new java.util.ArrayList<>();
 
@@ -241,6 +264,7 @@ public final class TabularAutoMl {
       metrics = Metrics.ofProba(yy, p, k);
       ece = Calibration.ece(p, yy, 15);
       logLoss = Calibration.nll(s, yy, temperature);
+      rawLogLoss = Calibration.nll(s, yy, 1);
       standardError = foldStandardError(y);
     }
 
