@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
+import org.labelloop.learn.automl.FewLabels;
 import org.labelloop.learn.automl.Folds;
 import org.labelloop.learn.automl.LeaderboardEntry;
 import org.labelloop.learn.automl.Progress;
@@ -40,7 +41,7 @@ import org.labelloop.learn.model.ModelCard;
  * labeled ({@link Learner#minRows()}) sit out. Fewer than 4 rows: the first learner is fit
  * without CV (metrics NaN).
  *
- * <p>Few labels (under {@link #FEW_ROWS}): 5 folds would test on a handful of rows each, so accuracy moves in steps of
+ * <p>Few labels (under {@link FewLabels#THRESHOLD}): 5 folds would test on a handful of rows each, so accuracy moves in steps of
  * 10-20 % and ties; the search then validates by leave-one-out and ranks by the learners' own out-of-fold log-loss
  * (before temperature scaling, which would forgive an overconfident, under-regularised model), a proper score that
  * every held-out row moves a little. Boosted trees, which hold out rows of their own for early stopping, are not
@@ -50,9 +51,6 @@ import org.labelloop.learn.model.ModelCard;
  * leaks nothing into the folds.
  */
 public final class TabularAutoMl {
-  /** Below this many labeled rows the search validates by leave-one-out instead of k-fold CV. */
-  public static final int FEW_ROWS = 50;
-
   private final Config config;
   private final Clock clock;
 
@@ -136,7 +134,7 @@ public final class TabularAutoMl {
       return new Result(List.of(e), e, refit(encoder, first, x, y, classes, 1, e, null, snapshot, start));
     }
     List<String> keys = Arrays.stream(rows).mapToObj(r -> String.join("\u0001", table.rows().get(r))).toList();
-    Folds loo = n < FEW_ROWS ? leaveOneOut(keys) : null;
+    Folds loo = n < FewLabels.THRESHOLD ? leaveOneOut(keys) : null;
     Folds folds = loo != null ? loo : Folds.stratified(keys, y, k, config.folds(), config.seed());
     List<Trial> trials = space.stream().map(l -> new Trial(l, n)).toList();
     ExecutorService pool = Executors.newFixedThreadPool(config.threads());
@@ -197,7 +195,7 @@ public final class TabularAutoMl {
 
   /**
    * Leave-one-out over distinct rows (copies of a row share a fold), or null when there are fewer than two distinct
-   * rows. Below {@link #FEW_ROWS} it replaces k-fold CV, whose folds would hold a handful of rows each.
+   * rows. Below {@link FewLabels#THRESHOLD} it replaces k-fold CV, whose folds would hold a handful of rows each.
    */
   static Folds leaveOneOut(List<String> keys) {
     Map<String, Integer> group = new HashMap<>();
