@@ -7,10 +7,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
+import org.labelloop.learn.automl.FewLabels;
 import org.labelloop.learn.automl.Folds;
 import org.labelloop.learn.automl.LeaderboardEntry;
 import org.labelloop.learn.automl.Progress;
@@ -31,6 +34,12 @@ import org.labelloop.learn.model.ModelCard;
  * every labeled row in the rest (at least one and a half of its fold times, so a boosted model is not cut to a few
  * rounds). Learners that need more rows than there are labeled ({@link Learner#minRows()}) sit out. Fewer than 4 rows:
  * the first learner is fit without CV (metrics NaN).
+ *
+ * <p>Few labels (under {@link FewLabels#THRESHOLD}): 5 folds would test on a handful of rows each, so accuracy moves in
+ * steps of 10-20 % and ties; the search then validates by leave-one-out and scores each arm by its own held-out
+ * log-loss (before temperature scaling, which would forgive an overconfident, under-regularised model), a proper score
+ * that every held-out row moves a little. Boosted trees, which hold out rows of their own for early stopping, are not
+ * eligible there ({@link Learner#minRows()}).
  *
  * <p>The encoder is fitted before the search and is not label-aware, so fitting it on all rows (the unlabeled too)
  * leaks nothing into the folds.
@@ -60,7 +69,7 @@ public final class TabularAutoMl {
    */
   public static List<Learner> defaultSpace(long seed) {
     List<Learner> s = new ArrayList<>();
-    for (double c : new double[] {0.1, 1, 10, 100}) s.add(new LiblinearLrLearner(c));
+    for (double c : new double[] {0.1, 0.3, 1, 3, 10, 100}) s.add(new LiblinearLrLearner(c));
     for (double eta : new double[] {0.1, 0.3}) {
       for (int depth : new int[] {3, 6}) {
         for (double mcw : new double[] {1, 5}) s.add(new XgboostLearner(300, depth, eta, mcw, 20, seed, 1));
@@ -119,8 +128,9 @@ public final class TabularAutoMl {
       return new Result(List.of(e), e, refit(encoder, first, x, y, classes, 1, e, null, snapshot, start, deadline));
     }
     List<String> keys = Arrays.stream(rows).mapToObj(r -> String.join("\u0001", table.rows().get(r))).toList();
-    Folds folds = Folds.stratified(keys, y, k, config.folds(), config.seed());
-    List<Arm> arms = space.stream().map(l -> new Arm(name(encoder, l), l, x, y, k, folds)).toList();
+    Folds loo = n < FewLabels.THRESHOLD ? leaveOneOut(keys) : null;
+    Folds folds = loo != null ? loo : Folds.stratified(keys, y, k, config.folds(), config.seed());
+    List<Arm> arms = space.stream().map(l -> new Arm(name(encoder, l), l, x, y, k, folds, loo != null)).toList();
     long searchDeadline = start + config.budget().toMillis() * 4 / 5;
     Search.Outcome outcome = new Search(folds.k(), config.threads(), clock).run(arms, searchDeadline, progress);
     List<LeaderboardEntry> board = outcome.ranked().stream().map(t -> ((Arm) t.arm()).entry(t)).toList();
@@ -145,6 +155,16 @@ public final class TabularAutoMl {
         ModelCard.confusion(metrics == null ? null : metrics.confusion()), org.labelloop.learn.model.LibraryVersions.packaged(),
         clock.millis() - start);
     return new TabularModel(classes, encoder, s, temperature, card);
+  }
+
+  /**
+   * Leave-one-out over distinct rows (copies of a row share a fold), or null when there are fewer than two distinct
+   * rows. Below {@link FewLabels#THRESHOLD} it replaces k-fold CV, whose folds would hold a handful of rows each.
+   */
+  static Folds leaveOneOut(List<String> keys) {
+    Map<String, Integer> group = new HashMap<>();
+    int[] foldOf = keys.stream().mapToInt(key -> group.computeIfAbsent(key, x -> group.size())).toArray();
+    return group.size() < 2 ? null : new Folds(foldOf, group.size());
   }
 
   private static String name(TableEncoder encoder, Learner learner) { return encoder.shortName() + "/" + learner.name(); }
@@ -177,19 +197,23 @@ public final class TabularAutoMl {
     final int[] y;
     final int k;
     final Folds folds;
+    /** Score folds by held-out log-loss before temperature scaling instead of accuracy (see the class comment). */
+    final boolean byRawLogLoss;
     final double[][] oof;
     double temperature = 1;
     Metrics metrics;
     double ece;
     double logLoss = Double.NaN;
+    double rawLogLoss = Double.NaN;
 
-    Arm(String name, Learner learner, SparseMatrix x, int[] y, int k, Folds folds) {
+    Arm(String name, Learner learner, SparseMatrix x, int[] y, int k, Folds folds, boolean byRawLogLoss) {
       this.name = name;
       this.learner = learner;
       this.x = x;
       this.y = y;
       this.k = k;
       this.folds = folds;
+      this.byRawLogLoss = byRawLogLoss;
       this.oof = new double[y.length][];
     }
 
@@ -205,13 +229,13 @@ public final class TabularAutoMl {
           if (Metrics.argmax(scores[i]) == y[test[i]]) correct++;
         }
       }
-      return (double) correct / test.length;
+      return byRawLogLoss ? -Calibration.nll(scores, pick(y, test), 1) : (double) correct / test.length;
     }
 
     /** Calibrated log-loss: on a few dozen labels many learners tie on accuracy, and it tells the confident from the lucky. */
     @Override public double tieBreak() {
       summarize();
-      return logLoss;
+      return byRawLogLoss ? rawLogLoss : logLoss;
     }
 
     synchronized void summarize() {
@@ -223,6 +247,7 @@ public final class TabularAutoMl {
       metrics = Metrics.ofProba(yy, p, k);
       ece = Calibration.ece(p, yy, 15);
       logLoss = Calibration.nll(s, yy, temperature);
+      rawLogLoss = Calibration.nll(s, yy, 1);
     }
 
     LeaderboardEntry entry(Search.Trial t) {

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.labelloop.learn.automl.FewLabels;
+import org.labelloop.learn.automl.Folds;
 import org.labelloop.learn.automl.LeaderboardEntry;
 import org.labelloop.learn.automl.Progress;
 import org.labelloop.learn.feature.SparseMatrix;
@@ -71,6 +73,25 @@ class TabularAutoMlTest {
     List<String> few = search(t, IntStream.range(0, 40).toArray()).leaderboard().stream().map(LeaderboardEntry::config).toList();
     assertEquals(List.of("lr(C=1)", "lr(C=100)"), few.stream().map(c -> c.substring(c.indexOf('/') + 1)).sorted().toList());
     assertEquals(3, search(t, IntStream.range(0, 100).toArray()).leaderboard().size());
+  }
+
+  @Test
+  void withFewLabelsTheSearchValidatesOnEveryRowAndPrefersTheBetterRegularisedModel() {
+    Table t = orders(100, 7);
+    TabularAutoMl.Result r = search(t, IntStream.range(0, 30).toArray());
+    assertTrue(r.leaderboard().stream().allMatch(e -> e.folds() == 30), "leave-one-out: " + r.leaderboard());
+    // on 30 rows C=100 overfits: its own held-out probabilities are the worse calibrated, whatever accuracy ties
+    assertTrue(r.best().config().endsWith("/lr(C=1)"), r.best().config());
+    assertTrue(search(t, IntStream.range(0, FewLabels.THRESHOLD).toArray()).leaderboard().stream().allMatch(e -> e.folds() == 5));
+  }
+
+  @Test
+  void leaveOneOutKeepsCopiesOfARowInOneFold() {
+    Folds f = TabularAutoMl.leaveOneOut(List.of("a", "b", "a", "c"));
+    assertEquals(3, f.k());
+    assertArrayEquals(new int[] {0, 2, 3}, f.train(1));
+    assertArrayEquals(new int[] {0, 2}, f.test(0));
+    assertEquals(null, TabularAutoMl.leaveOneOut(List.of("a", "a")));
   }
 
   @Test
