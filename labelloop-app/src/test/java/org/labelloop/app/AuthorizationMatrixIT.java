@@ -97,6 +97,8 @@ class AuthorizationMatrixIT extends ServerContract {
         row("PATCH /api/v1/projects/{id}/learning", Level.MANAGER, 200, f -> f.in("/learning", "{\"retrainEvery\":50}")),
         row("GET /api/v1/projects/{id}/models", Level.LABELER, 200),
         row("POST /api/v1/projects/{id}/models/train", Level.MANAGER, 202, f -> f.in("/models/train", "{}")),
+        // the fixture has no trained model: an admin of the project reaches the lookup (404), lower roles are refused first
+        row("GET /api/v1/projects/{id}/models/{version}/file", Level.MANAGER, 404, f -> f.in("/models/1/file", null)),
         row("GET /api/v1/projects/{id}/training-jobs", Level.LABELER, 200),
         row("GET /api/v1/projects/{id}/learning-curve", Level.LABELER, 200),
         row("GET /api/v1/projects/{id}/inference-marks", Level.LABELER, 200),

@@ -21,7 +21,6 @@ import org.labelloop.app.ner.WordClusterBuilder;
 import org.labelloop.learn.automl.AutoMl;
 import org.labelloop.learn.automl.AutoMlConfig;
 import org.labelloop.learn.automl.Candidate;
-import org.labelloop.learn.automl.FewLabels;
 import org.labelloop.learn.automl.LearnerCatalog;
 import org.labelloop.learn.data.LabeledText;
 import org.labelloop.learn.data.TextDataset;
@@ -99,8 +98,7 @@ public final class SimulateCommand implements Callable<Integer> {
 
   @Option(names = "--learner", defaultValue = "auto",
       description = "auto (default: each round a small CV search over a linear SVM on word 1-2 + char 2-5 TF-IDF and "
-          + "softmax regression on sentence embeddings, greedy ensemble, temperature-calibrated; below 50 labels "
-          + "class-balanced logistic regression on the embeddings alone; embeddings are skipped "
+          + "softmax regression on sentence embeddings, greedy ensemble, temperature-calibrated; embeddings are skipped "
           + "when they would take over 10 minutes), or one fixed learner: svm, svm-emb, cnb, lr, softmax-emb, xgb-emb. With --task tabular: auto (logistic "
           + "regression and boosted trees), lr or xgb.")
   String learner;
@@ -231,13 +229,10 @@ public final class SimulateCommand implements Callable<Integer> {
     }
     FeatureCache cache = new FeatureCache(texts, embedder);
     space.forEach(c -> cache.prepare(c.spec()));
-    boolean fixed = !learner.equalsIgnoreCase("auto");
-    Trainer trainer = (labeled, c, rows) -> {
-      List<Candidate> round = fixed ? space : FewLabels.textSpace(labeled.size(), space, embedder != null);
-      return new AutoMl(new AutoMlConfig(5, Duration.ofSeconds(60), seed, round.size() > 1,
-          Runtime.getRuntime().availableProcessors(), round), Clock.systemUTC())
-          .fit(labeled, c, rows, org.labelloop.learn.automl.Progress.NONE).model();
-    };
+    Trainer trainer = (labeled, c, rows) -> new AutoMl(
+        new AutoMlConfig(5, Duration.ofSeconds(60), seed, space.size() > 1,
+            Runtime.getRuntime().availableProcessors(), space), Clock.systemUTC())
+        .fit(labeled, c, rows, org.labelloop.learn.automl.Progress.NONE).model();
     summary = String.format(Locale.ROOT, "data: %d texts after removing %d duplicates; pool %d, test %d; learner %s",
         pool.size() + testSet.size(), removed, pool.size(), testSet.size(), learner);
     return new TextReplay(pool, testSet, cache, trainer, embedder != null);

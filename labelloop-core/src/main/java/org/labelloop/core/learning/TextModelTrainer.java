@@ -17,7 +17,6 @@ import org.labelloop.core.project.Job;
 import org.labelloop.learn.automl.AutoMl;
 import org.labelloop.learn.automl.AutoMlConfig;
 import org.labelloop.learn.automl.AutoMlResult;
-import org.labelloop.learn.automl.FewLabels;
 import org.labelloop.learn.automl.Candidate;
 import org.labelloop.learn.automl.Progress;
 import org.labelloop.learn.data.LabeledText;
@@ -156,8 +155,7 @@ final class TextModelTrainer implements ClassificationAnswers {
     }
     FeatureSpec multiLabelSpec = embeddingsOnly ? FeatureSpec.embeddingsOnly()
         : embedder != null ? FeatureSpec.sparseDefault().withEmbeddings(1) : FeatureSpec.sparseDefault();
-    List<Candidate> space = embeddingsOnly ? embeddingSpace()
-        : FewLabels.textSpace(labeledRows.length, loopSpace(embedder != null), embedder != null);
+    List<Candidate> space = embeddingsOnly ? embeddingSpace() : loopSpace(embedder != null);
     return multiLabel ? multiLabel(data, full, snapshot, multiLabelSpec, seed) : singleLabel(data, full, snapshot, space, budgetMillis, seed);
   }
 

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
-import org.labelloop.learn.automl.FewLabels;
 import org.labelloop.learn.automl.Folds;
 import org.labelloop.learn.automl.LeaderboardEntry;
 import org.labelloop.learn.automl.Progress;
@@ -35,7 +34,7 @@ import org.labelloop.learn.model.ModelCard;
  * rounds). Learners that need more rows than there are labeled ({@link Learner#minRows()}) sit out. Fewer than 4 rows:
  * the first learner is fit without CV (metrics NaN).
  *
- * <p>Few labels (under {@link FewLabels#THRESHOLD}): 5 folds would test on a handful of rows each, so accuracy moves in
+ * <p>Few labels (under {@link #FEW_LABELS}): 5 folds would test on a handful of rows each, so accuracy moves in
  * steps of 10-20 % and ties; the search then validates by leave-one-out and scores each arm by its own held-out
  * log-loss (before temperature scaling, which would forgive an overconfident, under-regularised model), a proper score
  * that every held-out row moves a little. Boosted trees, which hold out rows of their own for early stopping, are not
@@ -45,6 +44,9 @@ import org.labelloop.learn.model.ModelCard;
  * leaks nothing into the folds.
  */
 public final class TabularAutoMl {
+  /** Labeled rows below which the search validates by leave-one-out and scores by held-out log-loss. */
+  public static final int FEW_LABELS = 50;
+
   private final Config config;
   private final Clock clock;
 
@@ -128,7 +130,7 @@ public final class TabularAutoMl {
       return new Result(List.of(e), e, refit(encoder, first, x, y, classes, 1, e, null, snapshot, start, deadline));
     }
     List<String> keys = Arrays.stream(rows).mapToObj(r -> String.join("\u0001", table.rows().get(r))).toList();
-    Folds loo = n < FewLabels.THRESHOLD ? leaveOneOut(keys) : null;
+    Folds loo = n < FEW_LABELS ? leaveOneOut(keys) : null;
     Folds folds = loo != null ? loo : Folds.stratified(keys, y, k, config.folds(), config.seed());
     List<Arm> arms = space.stream().map(l -> new Arm(name(encoder, l), l, x, y, k, folds, loo != null)).toList();
     long searchDeadline = start + config.budget().toMillis() * 4 / 5;
@@ -159,7 +161,7 @@ public final class TabularAutoMl {
 
   /**
    * Leave-one-out over distinct rows (copies of a row share a fold), or null when there are fewer than two distinct
-   * rows. Below {@link FewLabels#THRESHOLD} it replaces k-fold CV, whose folds would hold a handful of rows each.
+   * rows. Below {@link #FEW_LABELS} it replaces k-fold CV, whose folds would hold a handful of rows each.
    */
   static Folds leaveOneOut(List<String> keys) {
     Map<String, Integer> group = new HashMap<>();

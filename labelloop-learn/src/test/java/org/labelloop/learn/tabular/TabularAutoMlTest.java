@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.labelloop.learn.automl.FewLabels;
 import org.labelloop.learn.automl.Folds;
 import org.labelloop.learn.automl.LeaderboardEntry;
 import org.labelloop.learn.automl.Progress;
@@ -82,7 +81,7 @@ class TabularAutoMlTest {
     assertTrue(r.leaderboard().stream().allMatch(e -> e.folds() == 30), "leave-one-out: " + r.leaderboard());
     // on 30 rows C=100 overfits: its own held-out probabilities are the worse calibrated, whatever accuracy ties
     assertTrue(r.best().config().endsWith("/lr(C=1)"), r.best().config());
-    assertTrue(search(t, IntStream.range(0, FewLabels.THRESHOLD).toArray()).leaderboard().stream().allMatch(e -> e.folds() == 5));
+    assertTrue(search(t, IntStream.range(0, TabularAutoMl.FEW_LABELS).toArray()).leaderboard().stream().allMatch(e -> e.folds() == 5));
   }
 
   @Test
