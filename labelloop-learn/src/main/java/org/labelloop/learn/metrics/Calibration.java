@@ -157,6 +157,49 @@ public final class Calibration {
   }
 
   /**
+   * The ECE that perfectly calibrated probabilities with these top-class confidences show on average over
+   * {@code bins} equal-width bins: each row right with probability its confidence, independently, so a bin's count
+   * right is Poisson-binomial and it adds the expected absolute deviation of that count from its summed confidence.
+   * Exact for bins of up to {@value #EXACT_BIN} rows, the normal approximation {@code sigma * sqrt(2 / pi)} above. An
+   * ECE near this floor is sampling noise of the test set, not miscalibration.
+   */
+  public static double eceFloor(double[][] proba, int bins) {
+    List<List<Double>> byBin = new ArrayList<>();
+    for (int b = 0; b < bins; b++) byBin.add(new ArrayList<>());
+    for (double[] p : proba) {
+      double c = p[Metrics.argmax(p)];
+      byBin.get(Math.min(bins - 1, (int) (c * bins))).add(c);
+    }
+    double e = 0;
+    for (List<Double> bin : byBin) e += expectedAbsoluteDeviation(bin);
+    return e / proba.length;
+  }
+
+  static final int EXACT_BIN = 2000;
+
+  /** {@code E|S - sum(p)|} for {@code S} the number of successes of independent Bernoulli trials {@code p}. */
+  static double expectedAbsoluteDeviation(List<Double> p) {
+    double mean = 0, variance = 0;
+    for (double q : p) {
+      mean += q;
+      variance += q * (1 - q);
+    }
+    if (p.size() > EXACT_BIN) return Math.sqrt(variance * 2 / Math.PI);
+    double[] dist = {1};
+    for (double q : p) {
+      double[] next = new double[dist.length + 1];
+      for (int s = 0; s < dist.length; s++) {
+        next[s] += dist[s] * (1 - q);
+        next[s + 1] += dist[s] * q;
+      }
+      dist = next;
+    }
+    double e = 0;
+    for (int s = 0; s < dist.length; s++) e += dist[s] * Math.abs(s - mean);
+    return e;
+  }
+
+  /**
    * Rows outside {@code labeled} given a class probability of exactly 1.0: no model trained on a sample can honestly
    * claim that, so a calibrated model has none.
    */

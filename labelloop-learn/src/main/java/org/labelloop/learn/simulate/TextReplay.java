@@ -44,9 +44,12 @@ public final class TextReplay implements Replay {
   /**
    * {@code ece}: expected calibration error on the test set; {@code certain}: unlabeled pool and test items given a
    * class probability of exactly 1.0, which no model trained on a sample can honestly claim; {@code confidence}: mean
-   * top-class probability on the test set (above the accuracy: overconfident, below: underconfident).
+   * top-class probability on the test set (above the accuracy: overconfident, below: underconfident); {@code ece_floor}:
+   * the ECE perfectly calibrated probabilities with these confidences would show on this test set (its sampling noise).
    */
-  @Override public List<String> metrics() { return List.of("accuracy", "macro_f1", "ece", "certain", "confidence"); }
+  @Override public List<String> metrics() {
+    return List.of("accuracy", "macro_f1", "ece", "certain", "confidence", "ece_floor");
+  }
 
   @Override public String quality() { return "accuracy"; }
 
@@ -57,7 +60,8 @@ public final class TextReplay implements Replay {
     double[][] candidates = IntStream.of(unlabeled).mapToObj(i -> proba[i]).toArray(double[][]::new);
     float[][] candidateVectors = vectors == null ? null : IntStream.of(unlabeled).mapToObj(i -> vectors[i]).toArray(float[][]::new);
     return new Round(Map.of("accuracy", m.accuracy(), "macro_f1", m.macroF1(), "ece", Calibration.ece(testProba, testY, 15),
-        "certain", (double) Calibration.certain(proba, labeled), "confidence", Calibration.meanConfidence(testProba)),
+        "certain", (double) Calibration.certain(proba, labeled), "confidence", Calibration.meanConfidence(testProba),
+        "ece_floor", Calibration.eceFloor(testProba, 15)),
         Candidates.of(candidates).withVectors(candidateVectors));
   }
 

@@ -69,4 +69,43 @@ class CalibrationTest {
     for (int i = 0; i < y.length; i++) if (Metrics.argmax(p[i]) == y[i]) c++;
     return (double) c / y.length;
   }
+
+  @Test
+  void theEceFloorOfOneCoinFlipIsHalf() {
+    assertEquals(0.5, Calibration.eceFloor(new double[][] {{0.5, 0.5}}, 15), 1e-12);
+  }
+
+  @Test
+  void theEceFloorOfTwoRowsAtEightyPercentIsTheirExpectedDeviation() {
+    // 0, 1 or 2 right with probabilities 0.04, 0.32, 0.64 against 1.6 expected: (0.064 + 0.192 + 0.256) / 2 rows
+    double[][] p = {{0.8, 0.2}, {0.2, 0.8}};
+    assertEquals(0.256, Calibration.eceFloor(p, 15), 1e-12);
+  }
+
+  @Test
+  void certainPredictionsHaveNoSamplingNoise() {
+    double[][] p = {{1, 0}, {0, 1}, {1, 0}};
+    assertEquals(0, Calibration.eceFloor(p, 15), 1e-12);
+  }
+
+  @Test
+  void theEceFloorFallsWithTheSquareRootOfTheTestSetSize() {
+    double small = Calibration.eceFloor(rowsAt(0.7, 400), 15), large = Calibration.eceFloor(rowsAt(0.7, 1600), 15);
+    assertEquals(2, small / large, 0.02, small + " vs " + large);
+  }
+
+  @Test
+  void aBinAboveTheExactLimitUsesTheNormalApproximationThatTheExactSumApproaches() {
+    int n = Calibration.EXACT_BIN;
+    double exact = Calibration.expectedAbsoluteDeviation(java.util.Collections.nCopies(n, 0.9));
+    double normal = Calibration.expectedAbsoluteDeviation(java.util.Collections.nCopies(n + 1, 0.9));
+    assertEquals(Math.sqrt((n + 1) * 0.09 * 2 / Math.PI), normal, 1e-9);
+    assertEquals(exact, normal, 0.01 * exact, "the two agree where they meet");
+  }
+
+  private static double[][] rowsAt(double confidence, int n) {
+    double[][] p = new double[n][];
+    for (int i = 0; i < n; i++) p[i] = new double[] {confidence, 1 - confidence};
+    return p;
+  }
 }
