@@ -110,7 +110,8 @@ public final class SimulateCommand implements Callable<Integer> {
           + "counts give one clustering each; default ${DEFAULT-VALUE}, the best measured on CoNLL-2003); none turns them off.")
   String wordClusters;
 
-  @Option(names = "--out", required = true, description = "CSV: strategy,repeat,labels and the task's metrics (text: accuracy,macro_f1,ece,certain,confidence = mean top-class probability on the test set).") Path out;
+  @Option(names = "--out", required = true, description = "CSV: strategy,repeat,labels and the task's metrics (text: accuracy,macro_f1,ece,certain,confidence = mean top-class probability on the test set,ece_floor = the ECE "
+      + "perfectly calibrated probabilities with these confidences would show on this test set).") Path out;
   @Option(names = "--plot", description = "SVG plot of the learning curves.") Path plot;
 
   @Spec CommandSpec spec;
