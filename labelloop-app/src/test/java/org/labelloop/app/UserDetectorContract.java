@@ -1,0 +1,168 @@
+package org.labelloop.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.labelloop.app.DetectionPrelabelContract.within;
+import static org.labelloop.app.MediaApiContract.zip;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.labelloop.app.testing.Api;
+import org.labelloop.app.testing.Api.Response;
+import org.labelloop.core.learning.DetectionWorker;
+import org.labelloop.core.quality.Agreement;
+import org.labelloop.store.testing.TestDetectors;
+
+/**
+ * A team's own ONNX detector over real HTTP: built by the test ({@link TestDetectors}), set in the project's learning
+ * settings through the REST API, it pre-annotates imported images instead of the shipped one, its boxes given to the
+ * category mapped to its class; a file that is no such detector, or a caller who is not the project's admin, is refused
+ * and changes nothing. Subclasses pick the database.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class UserDetectorContract {
+  /** A square drawn on a picture, in pixels: on the detector's cell grid once letterboxed. */
+  private record Drawn(String file, int width, int height, int x, int y, int side) {
+    byte[] png() { return TestDetectors.squareOnBlack(width, height, x, y, side); }
+
+    Agreement.Box box(String category) {
+      return new Agreement.Box(category, x / (double) width, y / (double) height, (x + side) / (double) width, (y + side) / (double) height);
+    }
+  }
+
+  // 64x48 is letterboxed at scale 0.5 with 4 rows of black above: its square lands on cell (2, 1)
+  private static final List<Drawn> DRAWN = List.of(new Drawn("wide.png", 64, 48, 32, 8, 16), new Drawn("corner.png", 64, 64, 0, 48, 16));
+
+  Path data;
+  Path model;
+  LabelloopApp app;
+  Api admin;
+
+  /** A JDBC URL of a fresh database, or null for the default SQLite file in the data directory. */
+  abstract String databaseUrl();
+
+  @BeforeAll
+  void start() throws IOException {
+    data = Files.createTempDirectory("labelloop-user-detector-it-");
+    model = Files.write(data.resolve("tiles.onnx"), TestDetectors.brightCells());
+    app = LabelloopApp.start(new LabelloopApp.Settings("127.0.0.1", 0, data, databaseUrl(), false, true),
+        new PrintStream(new ByteArrayOutputStream()));
+    admin = new Api("http://127.0.0.1:" + app.port(), app.adminApiKey());
+  }
+
+  @AfterAll
+  void stop() {
+    if (app != null) app.close();
+  }
+
+  /** A project with a Tile category (no COCO class, mapped to the model's "square") and a Car (a COCO class the model lacks). */
+  private String project() {
+    ObjectNode body = Api.object().put("title", "tiles").put("inputType", "IMAGE");
+    ObjectNode cats = body.putObject("jsonInterface").putObject("jobs").putObject("OBJECTS").put("mlTask", "OBJECT_DETECTION")
+        .putObject("content").put("input", "radio").putObject("categories");
+    cats.putObject("TILE").put("name", "Tile");
+    cats.putObject("CAR").put("name", "car");
+    Response r = admin.post("/api/v1/projects", body);
+    assertEquals(201, r.status(), r.text());
+    return r.body().path("id").asText();
+  }
+
+  private ObjectNode ownDetector(Path file, String... names) {
+    ObjectNode detector = Api.object().put("minScore", 0.5);
+    detector.putObject("classes").put("TILE", "square");
+    ObjectNode m = detector.putObject("model").put("path", file.toString()).put("width", TestDetectors.SIZE).put("height", TestDetectors.SIZE);
+    for (String n : names) m.withArray("names").add(n);
+    return Api.object().set("detector", detector);
+  }
+
+  /** The predictions by asset id once each of {@code ids} has one tagged {@code version} (a prefix), else null. */
+  private Map<String, JsonNode> predictions(String project, Iterable<String> ids, String version) {
+    Map<String, JsonNode> byAsset = new HashMap<>();
+    admin.get("/api/v1/projects/" + project + "/labels?type=PREDICTION&limit=100").body().path("items")
+        .forEach(l -> byAsset.put(l.path("assetId").asText(), l));
+    for (String id : ids) {
+      if (!byAsset.containsKey(id) || !byAsset.get(id).path("modelVersion").asText().startsWith(version)) return null;
+    }
+    return byAsset;
+  }
+
+  @Test
+  void aTeamsOwnDetectorSetThroughTheApiBoxesImportedImagesWithTheMappedCategory() throws Exception {
+    String project = project();
+    Response set = admin.patch("/api/v1/projects/" + project + "/learning", ownDetector(model, "square", "other"));
+    assertEquals(200, set.status(), set.text());
+    assertEquals(List.of("square", "other"), Api.JSON.convertValue(set.body().at("/detector/model/names"), List.class));
+    JsonNode byName = admin.get("/api/v1/projects/" + project + "/learning").body().path("detectorMatches");
+    assertTrue(byName.path("CAR").isNull(), "car is a COCO class but not one of this model's: " + byName);
+
+    Object[] files = new Object[2 * DRAWN.size()];
+    for (int i = 0; i < DRAWN.size(); i++) {
+      files[2 * i] = DRAWN.get(i).file();
+      files[2 * i + 1] = DRAWN.get(i).png();
+    }
+    Response r = ServerContract.uploadZip(admin, app.adminApiKey(), project, zip(files), null, "");
+    assertEquals(201, r.status(), r.text());
+    Map<String, String> ids = new HashMap<>();
+    admin.get("/api/v1/projects/" + project + "/assets?limit=100").body().path("items")
+        .forEach(a -> ids.put(a.path("externalId").asText().replaceAll(".*/", ""), a.path("id").asText()));
+
+    Map<String, JsonNode> predicted = within(Duration.ofSeconds(30), () -> predictions(project, ids.values(), "onnx:tiles.onnx@"),
+        "prediction of the team's detector for every image");
+    for (Drawn d : DRAWN) {
+      JsonNode annotations = predicted.get(ids.get(d.file())).path("jsonResponse").path("OBJECTS").path("annotations");
+      assertEquals(1, annotations.size(), d.file() + ": " + annotations);
+      assertEquals(90, annotations.get(0).path("categories").path(0).path("confidence").asInt(), "the square's brightness 230/255");
+      Agreement.Box box = Agreement.boxes(Api.object().set("annotations", annotations)).getFirst();
+      assertEquals("TILE", box.category());
+      assertTrue(box.iou(d.box("TILE")) >= 0.9, d.file() + ": " + box + " is not over the drawn square " + d.box("TILE"));
+    }
+
+    // back to the shipped detector: the unlabeled images' boxes are made again by it (no car on a black picture)
+    Response shipped = admin.patch("/api/v1/projects/" + project + "/learning", "{\"detector\":{\"model\":null}}");
+    assertEquals(200, shipped.status(), shipped.text());
+    Map<String, JsonNode> again = within(Duration.ofSeconds(60), () -> predictions(project, ids.values(), DetectionWorker.SHIPPED_VERSION),
+        "the shipped detector's predictions");
+    for (String id : ids.values()) assertEquals(0, again.get(id).path("jsonResponse").path("OBJECTS").path("annotations").size());
+  }
+
+  @Test
+  void aFileThatIsNoSuchDetectorOrACallerWhoIsNotTheAdminIsRefusedAndChangesNothing() throws Exception {
+    String project = project();
+    Path garbage = Files.writeString(data.resolve("notes.onnx"), "not a model");
+    Map<String, String> refused = Map.of(
+        "cannot read", ownDetector(data.resolve("absent.onnx"), "square", "other").toString(),
+        "not a model ONNX Runtime can load", ownDetector(garbage, "square", "other").toString(),
+        "boxes of 3 classes", ownDetector(model, "square", "other", "third").toString(),
+        "must be an absolute path", ownDetector(Path.of("tiles.onnx"), "square", "other").toString(),
+        "detector.classes.TILE", ownDetector(model, "circle", "other").toString());
+    for (Map.Entry<String, String> bad : refused.entrySet()) {
+      Response r = admin.patch("/api/v1/projects/" + project + "/learning", bad.getValue());
+      assertEquals(400, r.status(), r.text());
+      assertTrue(r.text().contains(bad.getKey()) && r.text().contains("detector."), r.text());
+      assertTrue(!r.text().contains("Exception"), "a clear message, no stack trace: " + r.text());
+    }
+
+    Response u = admin.post("/api/v1/users", Api.object().put("email", "labeler-" + System.nanoTime() + "@example.org").put("name", "L")
+        .put("password", "a long enough password"));
+    assertEquals(201, u.status(), u.text());
+    String key = admin.post("/api/v1/users/" + u.body().path("id").asText() + "/api-keys", Api.object().put("name", "t")).body().path("key").asText();
+    assertEquals(201, admin.post("/api/v1/projects/" + project + "/members",
+        Api.object().put("userId", u.body().path("id").asText()).put("role", "LABELER")).status());
+    assertEquals(403, admin.as(key).patch("/api/v1/projects/" + project + "/learning", ownDetector(model, "square", "other")).status());
+
+    assertTrue(admin.get("/api/v1/projects/" + project + "/learning").body().at("/detector/model").isNull(), "still the shipped detector");
+  }
+}
