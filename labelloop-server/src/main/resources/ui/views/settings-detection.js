@@ -23,11 +23,11 @@ function modelOf(job, detector) {
 }
 
 /** The choice of detector class for one category: its match by name (the default), none, or any of the detector's classes. */
-function classSelect(c, settings, classes, classesSaved) {
+function classSelect(c, settings, classes, classesSaved, ownModel) {
   if (c.coco !== BY_NAME && c.coco !== NONE && !classes.includes(c.coco)) c.coco = BY_NAME; // a class the new model lacks
   const saved = classesSaved && c.savedName !== undefined && c.savedName === c.name;
   const match = saved ? (settings.detectorMatches || {})[c.id] : undefined;
-  const byName = match === undefined ? 'By name (known once saved)' : match === null ? 'By name: no such class, no boxes' : 'By name: ' + match;
+  const byName = match === undefined ? 'By name (known once saved)' : match === null ? 'By name: no ' + (ownModel ? 'class of the model' : 'COCO class') + ', no boxes' : 'By name: ' + match;
   const select = h('select', { class: 'det-class', 'aria-label': 'Detector class for ' + (c.name || 'the new category') },
     h('option', { value: BY_NAME, text: byName, selected: c.coco === BY_NAME }),
     h('option', { value: NONE, text: 'None: the detector leaves it to people', selected: c.coco === NONE }),
@@ -134,11 +134,11 @@ export async function renderDetectionSettings(host, ctx) {
     replace(rows, cats.map((c, i) => {
       const name = h('input', { class: 'det-name', value: c.name, placeholder: 'e.g. Car', 'aria-label': 'Name of category ' + (i + 1), dir: 'auto' });
       const idCell = h('td', { class: 'mono small muted', text: c.id });
-      const classCell = h('td', null, classSelect(c, settings, classes(), classesSaved()));
+      const classCell = h('td', null, classSelect(c, settings, classes(), classesSaved(), !!own.path.value.trim()));
       name.addEventListener('input', () => {
         c.name = name.value;
         if (c.savedName === undefined) { c.id = toId(c.name); idCell.textContent = c.id; }
-        replace(classCell, classSelect(c, settings, classes(), classesSaved()));
+        replace(classCell, classSelect(c, settings, classes(), classesSaved(), !!own.path.value.trim()));
       });
       name.addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); add(i + 1); } });
       const color = h('input', { type: 'color', class: 'det-color', value: c.color, 'aria-label': 'Colour of ' + (c.name || 'category ' + (i + 1)) });

@@ -127,7 +127,7 @@ class SettingsScreensIT extends BrowserFlow {
     assertEquals("[\"square\",\"other\"]", detector.at("/model/names").toString());
     assertEquals("square", detector.at("/classes/WHEEL").asText());
     assertTrue(detector.get("classes").get("CAR").isNull(), "Car still gets no boxes: " + detector);
-    assertEquals("By name: no such class, no boxes", byName("BUS"), "no bus class in the team's model");
+    assertEquals("By name: no class of the model, no boxes", byName("BUS"), "no bus class in the team's model");
     Browser.documentScreen(driver, "settings-detection");
   }
 
