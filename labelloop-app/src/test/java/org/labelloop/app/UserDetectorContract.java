@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.labelloop.app.testing.Api;
 import org.labelloop.app.testing.Api.Response;
+import org.labelloop.core.io.BoxAnswers;
 import org.labelloop.core.learning.DetectionWorker;
 import org.labelloop.core.quality.Agreement;
 import org.labelloop.store.testing.TestDetectors;
@@ -136,6 +137,46 @@ abstract class UserDetectorContract {
     Map<String, JsonNode> again = within(Duration.ofSeconds(60), () -> predictions(project, ids.values(), DetectionWorker.SHIPPED_VERSION),
         "the shipped detector's predictions");
     for (String id : ids.values()) assertEquals(0, again.get(id).path("jsonResponse").path("OBJECTS").path("annotations").size());
+  }
+
+  @Test
+  void theCropClassifierRelabelsTheTeamsDetectorsBoxesAndItsCardNamesIt() throws Exception {
+    String project = project();
+    ObjectNode settings = ownDetector(model, "square", "other").put("minLabels", 2);
+    assertEquals(200, admin.patch("/api/v1/projects/" + project + "/learning", settings).status());
+    List<Drawn> drawn = List.of(DRAWN.get(0), DRAWN.get(1), new Drawn("third.png", 64, 64, 16, 32, 16));
+    Object[] files = new Object[2 * drawn.size()];
+    for (int i = 0; i < drawn.size(); i++) {
+      files[2 * i] = drawn.get(i).file();
+      files[2 * i + 1] = drawn.get(i).png();
+    }
+    assertEquals(201, ServerContract.uploadZip(admin, app.adminApiKey(), project, zip(files), null, "").status());
+    Map<String, String> ids = new HashMap<>();
+    admin.get("/api/v1/projects/" + project + "/assets?limit=100").body().path("items")
+        .forEach(a -> ids.put(a.path("externalId").asText().replaceAll(".*/", ""), a.path("id").asText()));
+    for (Drawn d : drawn.subList(0, 2)) {
+      ObjectNode human = Api.object();
+      Agreement.Box b = d.box("TILE");
+      BoxAnswers.rectangle(human.putObject("OBJECTS").putArray("annotations"), "TILE", b.minX(), b.minY(), b.maxX(), b.maxY());
+      Response l = admin.post("/api/v1/projects/" + project + "/labels", Api.object().put("assetId", ids.get(d.file()))
+          .put("labelType", "DEFAULT").set("jsonResponse", human));
+      assertEquals(201, l.status(), l.text());
+    }
+    assertEquals(202, admin.post("/api/v1/projects/" + project + "/models/train", "{}").status());
+    JsonNode card = within(Duration.ofSeconds(300), () -> {
+      JsonNode items = admin.get("/api/v1/projects/" + project + "/models").body().path("items");
+      return items.isEmpty() ? null : items.get(0).path("card");
+    }, "model trained on the boxes");
+    assertTrue(card.path("detector").asText().startsWith("onnx:tiles.onnx@"), card.toString());
+    assertEquals("square", card.at("/categoriesKeptFromDetector/TILE").asText(), card.toString());
+    JsonNode third = within(Duration.ofSeconds(30), () -> {
+      for (JsonNode l : admin.get("/api/v1/projects/" + project + "/labels?type=PREDICTION&limit=100").body().path("items")) {
+        if (l.path("assetId").asText().equals(ids.get("third.png")) && !l.path("modelVersion").asText().startsWith("onnx:")) return l;
+      }
+      return null;
+    }, "the trained model's prediction of the unlabeled image");
+    Agreement.Box box = Agreement.boxes(third.path("jsonResponse").path("OBJECTS")).getFirst();
+    assertTrue(box.category().equals("TILE") && box.iou(drawn.get(2).box("TILE")) >= 0.9, third.toString());
   }
 
   @Test
