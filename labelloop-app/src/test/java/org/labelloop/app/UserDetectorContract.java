@@ -2,24 +2,18 @@ package org.labelloop.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.labelloop.app.DetectionPrelabelContract.within;
-import static org.labelloop.app.MediaApiContract.zip;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.labelloop.app.testing.Api;
 import org.labelloop.app.testing.Api.Response;
 import org.labelloop.core.io.BoxAnswers;
@@ -33,8 +27,7 @@ import org.labelloop.store.testing.TestDetectors;
  * category mapped to its class; a file that is no such detector, or a caller who is not the project's admin, is refused
  * and changes nothing. Subclasses pick the database.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class UserDetectorContract {
+abstract class UserDetectorContract extends DetectionServer {
   /** A square drawn on a picture, in pixels: on the detector's cell grid once letterboxed. */
   private record Drawn(String file, int width, int height, int x, int y, int side) {
     byte[] png() { return TestDetectors.squareOnBlack(width, height, x, y, side); }
@@ -47,26 +40,20 @@ abstract class UserDetectorContract {
   // 64x48 is letterboxed at scale 0.5 with 4 rows of black above: its square lands on cell (2, 1)
   private static final List<Drawn> DRAWN = List.of(new Drawn("wide.png", 64, 48, 32, 8, 16), new Drawn("corner.png", 64, 64, 0, 48, 16));
 
-  Path data;
   Path model;
-  LabelloopApp app;
-  Api admin;
-
-  /** A JDBC URL of a fresh database, or null for the default SQLite file in the data directory. */
-  abstract String databaseUrl();
 
   @BeforeAll
-  void start() throws IOException {
-    data = Files.createTempDirectory("labelloop-user-detector-it-");
+  void writeModel() throws IOException {
     model = Files.write(data.resolve("tiles.onnx"), TestDetectors.brightCells());
-    app = LabelloopApp.start(new LabelloopApp.Settings("127.0.0.1", 0, data, databaseUrl(), false, true),
-        new PrintStream(new ByteArrayOutputStream()));
-    admin = new Api("http://127.0.0.1:" + app.port(), app.adminApiKey());
   }
 
-  @AfterAll
-  void stop() {
-    if (app != null) app.close();
+  private Map<String, String> importDrawn(String project, List<Drawn> drawn) throws Exception {
+    Object[] files = new Object[2 * drawn.size()];
+    for (int i = 0; i < drawn.size(); i++) {
+      files[2 * i] = drawn.get(i).file();
+      files[2 * i + 1] = drawn.get(i).png();
+    }
+    return importImages(project, files);
   }
 
   /** A project with a Tile category (no COCO class, mapped to the model's "square") and a Car (a COCO class the model lacks). */
@@ -109,16 +96,7 @@ abstract class UserDetectorContract {
     JsonNode byName = admin.get("/api/v1/projects/" + project + "/learning").body().path("detectorMatches");
     assertTrue(byName.path("CAR").isNull(), "car is a COCO class but not one of this model's: " + byName);
 
-    Object[] files = new Object[2 * DRAWN.size()];
-    for (int i = 0; i < DRAWN.size(); i++) {
-      files[2 * i] = DRAWN.get(i).file();
-      files[2 * i + 1] = DRAWN.get(i).png();
-    }
-    Response r = ServerContract.uploadZip(admin, app.adminApiKey(), project, zip(files), null, "");
-    assertEquals(201, r.status(), r.text());
-    Map<String, String> ids = new HashMap<>();
-    admin.get("/api/v1/projects/" + project + "/assets?limit=100").body().path("items")
-        .forEach(a -> ids.put(a.path("externalId").asText().replaceAll(".*/", ""), a.path("id").asText()));
+    Map<String, String> ids = importDrawn(project, DRAWN);
 
     Map<String, JsonNode> predicted = within(Duration.ofSeconds(30), () -> predictions(project, ids.values(), "onnx:tiles.onnx@"),
         "prediction of the team's detector for every image");
@@ -145,15 +123,7 @@ abstract class UserDetectorContract {
     ObjectNode settings = ownDetector(model, "square", "other").put("minLabels", 2);
     assertEquals(200, admin.patch("/api/v1/projects/" + project + "/learning", settings).status());
     List<Drawn> drawn = List.of(DRAWN.get(0), DRAWN.get(1), new Drawn("third.png", 64, 64, 16, 32, 16));
-    Object[] files = new Object[2 * drawn.size()];
-    for (int i = 0; i < drawn.size(); i++) {
-      files[2 * i] = drawn.get(i).file();
-      files[2 * i + 1] = drawn.get(i).png();
-    }
-    assertEquals(201, ServerContract.uploadZip(admin, app.adminApiKey(), project, zip(files), null, "").status());
-    Map<String, String> ids = new HashMap<>();
-    admin.get("/api/v1/projects/" + project + "/assets?limit=100").body().path("items")
-        .forEach(a -> ids.put(a.path("externalId").asText().replaceAll(".*/", ""), a.path("id").asText()));
+    Map<String, String> ids = importDrawn(project, drawn);
     for (Drawn d : drawn.subList(0, 2)) {
       ObjectNode human = Api.object();
       Agreement.Box b = d.box("TILE");
