@@ -3,16 +3,13 @@ package org.labelloop.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
-import static org.labelloop.app.MediaApiContract.zip;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,10 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.labelloop.app.testing.Api;
 import org.labelloop.app.testing.Api.Response;
 import org.labelloop.core.io.BoxAnswers;
@@ -38,8 +32,7 @@ import org.labelloop.core.quality.Agreement;
  * prediction marked against a human's boxes. The darknet photos test runs where Debian's {@code darknet} test photos are ({@code DARKNET_DATA}, else
  * {@code /usr/share/darknet/data}; {@code .ci/run} fetches them). Subclasses pick the database.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class DetectionPrelabelContract {
+abstract class DetectionPrelabelContract extends DetectionServer {
   private static final Path DARKNET = Path.of(System.getenv().getOrDefault("DARKNET_DATA", "/usr/share/darknet/data"));
 
   /** A box drawn by hand on a photo, in pixels; {@code size} is the photo's. */
@@ -52,26 +45,6 @@ abstract class DetectionPrelabelContract {
       new Drawn("eagle.jpg", "BIRD", 135, 88, 465, 357, 773, 512),
       new Drawn("giraffe.jpg", "GIRAFFE", 168, 30, 280, 410, 500, 500));
 
-  Path data;
-  LabelloopApp app;
-  Api admin;
-
-  /** A JDBC URL of a fresh database, or null for the default SQLite file in the data directory. */
-  abstract String databaseUrl();
-
-  @BeforeAll
-  void start() throws IOException {
-    data = Files.createTempDirectory("labelloop-detection-it-");
-    app = LabelloopApp.start(new LabelloopApp.Settings("127.0.0.1", 0, data, databaseUrl(), false, true),
-        new PrintStream(new ByteArrayOutputStream()));
-    admin = new Api("http://127.0.0.1:" + app.port(), app.adminApiKey());
-  }
-
-  @AfterAll
-  void stop() {
-    if (app != null) app.close();
-  }
-
   String project(String... categories) {
     ObjectNode cats = Api.object();
     for (String c : categories) cats.putObject(c).put("name", c.toLowerCase());
@@ -83,15 +56,6 @@ abstract class DetectionPrelabelContract {
     return r.body().path("id").asText();
   }
 
-  Map<String, String> importImages(String project, Object... nameAndBytes) throws Exception {
-    Response r = ServerContract.uploadZip(admin, app.adminApiKey(), project, zip(nameAndBytes), null, "");
-    assertEquals(201, r.status(), r.text());
-    Map<String, String> ids = new HashMap<>();
-    admin.get("/api/v1/projects/" + project + "/assets?limit=100").body().path("items")
-        .forEach(a -> ids.put(a.path("externalId").asText().replaceAll(".*/", ""), a.path("id").asText()));
-    return ids;
-  }
-
   /** The detector's predictions by asset id, once there is one for each of {@code count} assets (else null). */
   Map<String, JsonNode> predictions(String project, int count) {
     Map<String, JsonNode> byAsset = new HashMap<>();
@@ -100,15 +64,6 @@ abstract class DetectionPrelabelContract {
       byAsset.put(l.path("assetId").asText(), l);
     });
     return byAsset.size() >= count ? byAsset : null;
-  }
-
-  static <T> T within(Duration limit, java.util.function.Supplier<T> probe, String what) throws InterruptedException {
-    long deadline = System.nanoTime() + limit.toNanos();
-    for (T v = probe.get(); ; v = probe.get()) {
-      if (v != null) return v;
-      if (System.nanoTime() > deadline) throw new AssertionError("no " + what + " within " + limit.toSeconds() + " s");
-      Thread.sleep(200);
-    }
   }
 
   @Test

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +14,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.labelloop.store.testing.TestDetectors;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -97,11 +100,39 @@ class SettingsScreensIT extends BrowserFlow {
     assertTrue(detector.at("/classes/CAR").isNull(), "Car gets no boxes from the detector: " + detector);
     assertTrue(!detector.get("classes").has("BUS"), "Bus is matched by its name: " + detector);
     assertEquals("By name: bus", byName("BUS"), "the saved screen shows the new category's match");
-    Browser.documentScreen(driver, "settings-detection");
   }
 
   @Test
   @Order(5)
+  void aTeamsOwnOnnxDetectorIsSetByKeyboardAndAFileThatIsNoneIsRefused() throws Exception {
+    Path model = Files.write(Files.createTempDirectory("labelloop-e2e-model-").resolve("tiles.onnx"), TestDetectors.brightCells());
+    WebElement path = visible("#detector-model-path");
+    path.sendKeys(model.resolveSibling("absent.onnx").toString());
+    for (String size : new String[] {"#detector-model-width", "#detector-model-height"}) {
+      driver.findElement(By.cssSelector(size)).sendKeys(Keys.chord(Keys.CONTROL, "a"), String.valueOf(TestDetectors.SIZE));
+    }
+    driver.findElement(By.id("detector-model-names")).sendKeys(String.join(", ", TestDetectors.CLASSES), Keys.TAB);
+    assertEquals("By name (known once saved)", byName("WHEEL"), "the new model's classes are offered before saving");
+    driver.findElement(By.id("save-detection")).click();
+    assertTrue(visible("#detection-status .error-box").getText().contains("cannot read"), "a clear settings error");
+    assertTrue(server.api("GET", "/api/v1/projects/" + boxesId + "/learning", null).at("/detector/model").isNull(), "nothing written");
+
+    path.sendKeys(Keys.chord(Keys.CONTROL, "a"), model.toString(), Keys.TAB);
+    new Select(driver.findElement(By.cssSelector("#detection-categories tr[data-category=WHEEL] .det-class"))).selectByValue("square");
+    driver.findElement(By.id("save-detection")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("detection-status"), "Saved"));
+    JsonNode detector = server.api("GET", "/api/v1/projects/" + boxesId + "/learning", null).get("detector");
+    assertEquals(model.toString(), detector.at("/model/path").asText());
+    assertEquals(TestDetectors.SIZE, detector.at("/model/width").asInt());
+    assertEquals("[\"square\",\"other\"]", detector.at("/model/names").toString());
+    assertEquals("square", detector.at("/classes/WHEEL").asText());
+    assertTrue(detector.get("classes").get("CAR").isNull(), "Car still gets no boxes: " + detector);
+    assertEquals("By name: no class of the model, no boxes", byName("BUS"), "no bus class in the team's model");
+    Browser.documentScreen(driver, "settings-detection");
+  }
+
+  @Test
+  @Order(6)
   void theColumnsScreenOverridesInferredTypesAndRefusesATypeTheStoredValuesBreak() throws Exception {
     tableId = server.api("POST", "/api/v1/projects", Map.of("title", "Wine batches", "inputType", "TABULAR",
         "jsonInterface", E2eServer.JSON.readTree(COLOUR))).get("id").asText();
@@ -137,7 +168,7 @@ class SettingsScreensIT extends BrowserFlow {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void theDashboardLinksEverySettingsScreenOfItsProject() {
     go("/p/" + tableId);
     visible("#dash-settings-schema");

@@ -20,7 +20,7 @@ public enum CliTask {
   IMAGE("image"),
   /** Recordings named by a file column, featurized by the audio features. */
   AUDIO("audio"),
-  /** Photos with boxes from a COCO file: the shipped detector's boxes, categories learned from their crops. */
+  /** Photos with boxes from a COCO file: the detector's boxes (the shipped one or a team's own), categories learned from their crops. */
   DETECTION("detection");
 
   private final List<String> names;

@@ -19,18 +19,19 @@ import org.labelloop.learn.image.Detection;
 import org.labelloop.learn.image.DetectionReplay;
 import org.labelloop.learn.image.ImageBoxes;
 import org.labelloop.learn.image.ImageDecodeException;
-import org.labelloop.learn.image.NanoDet;
+import org.labelloop.learn.image.ObjectDetector;
 import org.labelloop.learn.image.ShippedImageEncoder;
 
 /**
  * Photos with boxes for {@code --task detection}: a COCO instances file ({@code images} with {@code file_name},
  * {@code annotations} with {@code bbox} [x, y, width, height] in pixels, {@code categories}) whose files lie under an
- * image folder. Each image is read once: the shipped detector's proposals and the shipped encoder's vectors of every
- * box crop ({@link ImageBoxes}). A file that is missing or cannot be decoded is reported on stderr and left out.
+ * image folder. Each image is read once: the detector's proposals (the shipped one or {@code --detector}) and the
+ * shipped encoder's vectors of every box crop ({@link ImageBoxes}). A file that is missing or cannot be decoded is
+ * reported on stderr and left out.
  *
  * @param images the data file's readable images, then the test file's
  * @param poolSize how many come from the data file
- * @param categoryByClass the categories whose names are COCO classes, by class: they keep the detector's boxes
+ * @param categoryByClass the categories whose names are the detector's classes, by class: they keep its boxes
  */
 record DetectionInput(List<ImageBoxes> images, int poolSize, Map<String, String> categoryByClass, String summary) {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -38,16 +39,17 @@ record DetectionInput(List<ImageBoxes> images, int poolSize, Map<String, String>
   private record Photo(Path file, List<Detection> boxes) {}
 
   /** Reads {@code data} and, when not null, {@code test}, whose files are under {@code folder} (default: each file's folder). */
-  static DetectionInput read(Path data, Path test, Path folder, ProgressBar bar, PrintWriter err) {
+  static DetectionInput read(Path data, Path test, Path folder, DetectorOptions boxes, ProgressBar bar, PrintWriter err) {
     Map<String, String> byClass = new LinkedHashMap<>();
-    List<Photo> photos = new ArrayList<>(photos(data, folder, byClass));
-    int fromData = photos.size();
-    if (test != null) photos.addAll(photos(test, folder, byClass));
+    List<Photo> photos = new ArrayList<>();
+    int pool = 0, skipped = 0, fromData;
     List<ImageBoxes> images = new ArrayList<>();
-    int pool = 0, skipped = 0;
     long start = System.nanoTime();
-    try (NanoDet detector = NanoDet.shipped();
+    try (ObjectDetector detector = boxes.open();
         ShippedImageEncoder encoder = new ShippedImageEncoder(Runtime.getRuntime().availableProcessors())) {
+      photos.addAll(photos(data, folder, detector.classes(), byClass));
+      fromData = photos.size();
+      if (test != null) photos.addAll(photos(test, folder, detector.classes(), byClass));
       for (int i = 0; i < photos.size(); i++) {
         Photo p = photos.get(i);
         bar.update(i, photos.size(), "detecting " + p.file.getFileName());
@@ -92,8 +94,8 @@ record DetectionInput(List<ImageBoxes> images, int poolSize, Map<String, String>
     }
   }
 
-  /** The images of one COCO file with their boxes, labeled by category name; adds the categories that name COCO classes. */
-  private static List<Photo> photos(Path coco, Path folder, Map<String, String> byClass) {
+  /** The images of one COCO file with their boxes, labeled by category name; adds the categories that name one of {@code classes}. */
+  private static List<Photo> photos(Path coco, Path folder, List<String> classes, Map<String, String> byClass) {
     JsonNode root;
     try {
       root = JSON.readTree(coco.toFile());
@@ -105,7 +107,7 @@ record DetectionInput(List<ImageBoxes> images, int poolSize, Map<String, String>
     for (JsonNode c : root.path("categories")) {
       String name = c.path("name").asText("");
       names.put(c.path("id").asLong(), name);
-      CocoClasses.match(name).ifPresent(cls -> byClass.putIfAbsent(cls, name));
+      CocoClasses.match(name, classes).ifPresent(cls -> byClass.putIfAbsent(cls, name));
     }
     Path dir = folder != null ? folder : coco.toAbsolutePath().getParent();
     Map<Long, Photo> byId = new LinkedHashMap<>();

@@ -67,13 +67,15 @@ public final class SimulateCommand implements Callable<Integer> {
           + "image or audio (--file names each photo or recording; the shipped image encoders or the audio features, "
           + "cached by content; each round cross-validates logistic or softmax regression over C and boosted trees on them), "
           + "detection (--data a COCO instances file, --format coco; --initial/--batch/--budget count images; each round "
-          + "learns the categories of the shipped detector's boxes from the labeled boxes' crops and measures map50, "
+          + "learns the categories of the detector's boxes (the shipped one or --detector) from the labeled boxes' crops and measures map50, "
           + "mean average precision at IoU 0.5, on the test images).")
   String task;
 
   @Option(names = "--images", paramLabel = "FOLDER",
       description = "--task detection: the folder the COCO files' file_name entries are in (default: each COCO file's folder).")
   Path images;
+
+  @Mixin DetectorOptions detector = new DetectorOptions();
 
   @Option(names = "--drop", split = ",", paramLabel = "COLUMN",
       description = "--task tabular: columns that are not features (e.g. another target).")
@@ -255,10 +257,10 @@ public final class SimulateCommand implements Callable<Integer> {
     return media.replay(testFraction, seed);
   }
 
-  /** Photos with boxes: a COCO file (and a test one), read once through the shipped detector and encoder. */
+  /** Photos with boxes: a COCO file (and a test one), read once through the detector and the shipped encoder. */
   private Replay detectionReplay(ProgressBar bar) {
     if (!in.format.equalsIgnoreCase("coco")) throw new UserError("--task detection reads --format coco (got '" + in.format + "')");
-    DetectionInput data = DetectionInput.read(in.data, test, images, bar, spec.commandLine().getErr());
+    DetectionInput data = DetectionInput.read(in.data, test, images, detector, bar, spec.commandLine().getErr());
     summary = data.summary();
     return data.replay(testFraction, seed);
   }

@@ -31,11 +31,11 @@ import org.labelloop.learn.strategy.Candidates;
 
 /**
  * An OBJECT_DETECTION job over images, learned from its human boxes as a {@link CropClassifier}: every image's detector
- * proposals and their crop vectors ({@link ImageBoxes}, kept in memory for the last {@value #CACHED_IMAGES} files, as
+ * proposals (the shipped detector's, or the project's own {@link DetectorModel}'s) and their crop vectors ({@link ImageBoxes}, kept in memory for the last {@value #CACHED_IMAGES} files, as
  * an image's file never changes), the labeled images' boxes embedded too; the pool's proposals relabeled, each box
  * scoring at least the detector settings' {@code minScore} becoming a PREDICTION box with its confidence, and the queue
- * by the project's strategy over {@link BoxUncertainty} of every relabeled box. A category whose name maps to a COCO
- * class keeps the detector's boxes ({@link DetectorSettings}). An image that cannot be read is neither trained on nor
+ * by the project's strategy over {@link BoxUncertainty} of every relabeled box. A category whose name maps to one of the
+ * detector's classes keeps the detector's boxes ({@link DetectorSettings}). An image that cannot be read is neither trained on nor
  * given boxes; the card counts it. The snapshot's "texts" are the images' file keys.
  */
 final class BoxTraining implements SnapshotTrainer<List<Agreement.Box>>, AutoCloseable {
@@ -49,6 +49,8 @@ final class BoxTraining implements SnapshotTrainer<List<Agreement.Box>>, AutoClo
     }
   });
   private ObjectDetector detector;
+  private DetectorModel ownModel;
+  private DetectorModel.Loaded own;
   private ImageEncoder encoder;
 
   /** @param settings the learning settings of a project id */
@@ -78,19 +80,20 @@ final class BoxTraining implements SnapshotTrainer<List<Agreement.Box>>, AutoClo
   @Override
   public synchronized PoolModel train(String projectId, Job job, Snapshot<List<Agreement.Box>> snapshot, long budgetMillis, long seed) {
     DetectorSettings detection = settings.apply(projectId).detector();
+    DetectorModel.Loaded detector = detector(detection.model());
     Map<String, String> byClass = detection.enabled() ? detection.categoriesByClass(job) : Map.of();
     List<float[]> vectors = new ArrayList<>();
     List<String> labels = new ArrayList<>();
     int unreadable = 0;
     for (int i = 0; i < snapshot.labeledRows().length; i++) {
-      Read r = read(snapshot.texts().get(snapshot.labeledRows()[i]), snapshot.answers().get(i));
+      Read r = read(detector, snapshot.texts().get(snapshot.labeledRows()[i]), snapshot.answers().get(i));
       if (r == null) unreadable++; else r.image.addTrainingRows(vectors, labels);
     }
     Optional<CropClassifier> model = CropClassifier.train(vectors, labels);
     List<JsonNode> responses = new ArrayList<>();
     double[][] scores = new double[snapshot.poolRows().length][];
     for (int i = 0; i < scores.length; i++) {
-      Read r = read(snapshot.texts().get(snapshot.poolRows()[i]), List.of());
+      Read r = read(detector, snapshot.texts().get(snapshot.poolRows()[i]), List.of());
       ObjectNode answer = JsonNodeFactory.instance.objectNode();
       ArrayNode boxes = answer.putObject(job.id()).putArray("annotations");
       List<Detection> found = r == null ? List.of() : r.image.relabeled(model, byClass);
@@ -99,7 +102,7 @@ final class BoxTraining implements SnapshotTrainer<List<Agreement.Box>>, AutoClo
       responses.add(answer);
       scores[i] = found.stream().mapToDouble(Detection::score).toArray();
     }
-    ObjectNode card = card(model, labels, byClass, snapshot.labeledCount(), unreadable);
+    ObjectNode card = card(detector.version(), model, labels, byClass, snapshot.labeledCount(), unreadable);
     return new PoolModel(bytes(model), card, null, null, responses, new Candidates(scores.length, BoxUncertainty.of(scores), null, null));
   }
 
@@ -112,16 +115,17 @@ final class BoxTraining implements SnapshotTrainer<List<Agreement.Box>>, AutoClo
 
   private record Read(ImageBoxes image, ImageSize size) {}
 
-  /** The image's proposals (cached) and the crops of its human boxes, or null when it cannot be read. */
-  private Read read(String fileKey, List<Agreement.Box> truth) {
+  /** The image's proposals by {@code detector} (cached) and the crops of its human boxes, or null when it cannot be read. */
+  private Read read(DetectorModel.Loaded detector, String fileKey, List<Agreement.Box> truth) {
     try (InputStream in = models.files().open(fileKey)) {
       byte[] bytes = in.readAllBytes();
       ImageSize size = ImageSize.read(bytes, bytes.length).orElse(null);
       if (size == null) return null;
-      ImageBoxes image = proposals.get(fileKey);
+      String key = detector.version() + " " + fileKey;
+      ImageBoxes image = proposals.get(key);
       if (image == null) {
-        image = ImageBoxes.of(bytes, List.of(), detector(), encoder());
-        proposals.put(fileKey, image);
+        image = ImageBoxes.of(bytes, List.of(), detector.detector(), encoder());
+        proposals.put(key, image);
       }
       List<Detection> pixels = truth.stream().map(b -> new Detection(b.category(), 1, b.minX() * size.width(),
           b.minY() * size.height(), (b.maxX() - b.minX()) * size.width(), (b.maxY() - b.minY()) * size.height())).toList();
@@ -131,10 +135,11 @@ final class BoxTraining implements SnapshotTrainer<List<Agreement.Box>>, AutoClo
     }
   }
 
-  private ObjectNode card(Optional<CropClassifier> model, List<String> labels, Map<String, String> byClass, int images, int unreadable) {
+  private ObjectNode card(String detector, Optional<CropClassifier> model, List<String> labels, Map<String, String> byClass,
+      int images, int unreadable) {
     ObjectNode card = JsonNodeFactory.instance.objectNode();
     card.put("task", LearningTask.OBJECT_DETECTION.wireName())
-        .put("detector", models.detectorVersion())
+        .put("detector", detector)
         .put("featurizer", encoder().name())
         .put("classifier", model.isPresent() ? "softmax(C=" + CropClassifier.C + ") on box crops" : "none (too few crops)")
         .put("labeledImages", images)
@@ -164,14 +169,28 @@ final class BoxTraining implements SnapshotTrainer<List<Agreement.Box>>, AutoClo
   @Override
   public synchronized void close() {
     if (detector != null) detector.close();
+    if (own != null) own.detector().close();
     if (encoder != null) encoder.close();
     detector = null;
+    own = null;
+    ownModel = null;
     encoder = null;
   }
 
-  private ObjectDetector detector() {
-    if (detector == null) detector = models.detector().get();
-    return detector;
+  /** The shipped detector ({@code model} null) or a project's own, the last one loaded kept. */
+  private DetectorModel.Loaded detector(DetectorModel model) {
+    if (model == null) {
+      if (detector == null) detector = models.detector().get();
+      return new DetectorModel.Loaded(models.detectorVersion(), detector);
+    }
+    if (!model.equals(ownModel)) {
+      if (own != null) own.detector().close();
+      own = null;
+      ownModel = null;
+      own = model.load(); // one that no longer loads fails the training with its message
+      ownModel = model;
+    }
+    return own;
   }
 
   private ImageEncoder encoder() {

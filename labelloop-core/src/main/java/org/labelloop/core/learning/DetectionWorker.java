@@ -8,6 +8,8 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,8 +34,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Pre-annotates object detection projects with a pretrained detector, in the background, on one daemon thread: each
- * image of an IMAGE project whose OBJECT_DETECTION job has categories the detector knows ({@link DetectorSettings})
- * gets a PREDICTION label tagged with the detector's version soon after its import — a box with its confidence for
+ * image of an IMAGE project whose OBJECT_DETECTION job has categories the detector knows ({@link DetectorSettings}; the
+ * shipped one, or the project's own {@link DetectorModel}) gets a PREDICTION label tagged with the detector's version
+ * soon after its import — a box with its confidence for
  * every object of a mapped class scoring at least the project's {@code minScore}, or no box when it found none (so the
  * screen and the inference marks know what the model said). As in the {@link EmbeddingWorker}, the work list is the
  * database (images with neither a human label nor any prediction: once a model trained on the project's boxes has
@@ -43,7 +46,8 @@ import org.slf4j.LoggerFactory;
  * the version's predictions of unlabeled images ({@link LearningService}), which puts them back on the list. The queue
  * scores come from the project's strategy over {@link BoxUncertainty} of every mapped box above
  * {@value #CANDIDATE_SCORE}, so a box just under the threshold makes its image uncertain. The detector is loaded on the
- * first image and closed with the worker, after the image in flight.
+ * first image and closed with the worker, after the image in flight; a project's own model that no longer loads (its
+ * file moved) leaves the project's images waiting, with a warning, and never stops the worker.
  */
 public final class DetectionWorker implements AutoCloseable {
   /** The version tag of the shipped detector's predictions. */
@@ -61,6 +65,15 @@ public final class DetectionWorker implements AutoCloseable {
   private final Supplier<ObjectDetector> loader;
   private final WorkList<PendingImage> work;
   private volatile ObjectDetector detector;
+  /** Projects' own detectors, the two used last (one ONNX session each); only the worker's thread loads and evicts them. */
+  private final Map<DetectorModel, DetectorModel.Loaded> own = Collections.synchronizedMap(new LinkedHashMap<>(4, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<DetectorModel, DetectorModel.Loaded> eldest) {
+      if (size() <= 2) return false;
+      eldest.getValue().detector().close();
+      return true;
+    }
+  });
 
   /** {@code version} tags the predictions of the detector {@code loader} returns. */
   public DetectionWorker(Ports ports, FileStore files, Clock clock, String version, Supplier<ObjectDetector> loader) {
@@ -120,6 +133,13 @@ public final class DetectionWorker implements AutoCloseable {
     LearningSettings settings = plan.settings();
     Map<String, String> categories = plan.categories();
     double minScore = settings.detector().minScore();
+    DetectorModel.Loaded detector;
+    try {
+      detector = detector(settings.detector().model());
+    } catch (IllegalArgumentException e) {
+      LOG.warn("Project {}: its own detector does not load, its images wait: {}", projectId, e.getMessage());
+      return;
+    }
     List<String> assetIds = new ArrayList<>();
     List<ObjectNode> answers = new ArrayList<>();
     List<double[]> boxScores = new ArrayList<>();
@@ -128,7 +148,7 @@ public final class DetectionWorker implements AutoCloseable {
       List<Detection> found;
       try (InputStream in = files.open(image.fileKey())) {
         bytes = in.readAllBytes();
-        found = detector().detect(bytes, Math.min(CANDIDATE_SCORE, minScore));
+        found = detector.detector().detect(bytes, Math.min(CANDIDATE_SCORE, minScore));
       } catch (IOException | ImageDecodeException e) {
         LOG.debug("Detection worker: image {} of project {}: {}", image.assetId(), projectId, e.getMessage());
         continue;
@@ -153,13 +173,15 @@ public final class DetectionWorker implements AutoCloseable {
     double[] queue = QueueScores.of(settings, pool, Long.parseLong(assetIds.getFirst()));
     List<Prediction> predictions = new ArrayList<>(assetIds.size());
     for (int i = 0; i < assetIds.size(); i++) predictions.add(new Prediction(assetIds.get(i), answers.get(i), queue[i]));
-    ports.tx().inTransaction(() -> ports.learning().addPredictions(projectId, version, predictions, clock.instant()));
-    LOG.debug("Project {}: {} images pre-annotated by {}", projectId, predictions.size(), version);
+    ports.tx().inTransaction(() -> ports.learning().addPredictions(projectId, detector.version(), predictions, clock.instant()));
+    LOG.debug("Project {}: {} images pre-annotated by {}", projectId, predictions.size(), detector.version());
   }
 
-  private ObjectDetector detector() {
+  /** The shipped detector ({@code model} null) or the project's own, loaded on first use. */
+  private DetectorModel.Loaded detector(DetectorModel model) {
+    if (model != null) return own.computeIfAbsent(model, DetectorModel::load);
     if (detector == null) detector = loader.get();
-    return detector;
+    return new DetectorModel.Loaded(version, detector);
   }
 
   /** Stops the thread after the batch in flight, then frees the detector. */
@@ -168,5 +190,8 @@ public final class DetectionWorker implements AutoCloseable {
     work.stop();
     ObjectDetector d = detector;
     if (d != null) d.close(); // waits for an image in flight (GuardedSession)
+    synchronized (own) {
+      own.values().forEach(loaded -> loaded.detector().close());
+    }
   }
 }

@@ -60,9 +60,10 @@ public final class LearningService {
   }
 
   /**
-   * Changes the fields given; validates the result as a whole. Project ADMIN only. A changed {@code detector} drops its
-   * predictions of unlabeled images, so that they are made again with the new mapping and threshold; a changed
-   * {@code encoder} must load and take an image, and drops the project's vectors, which the media embedder makes again.
+   * Changes the fields given; validates the result as a whole. Project ADMIN only. A changed {@code detector} drops the
+   * previous detector's predictions of unlabeled images, so that they are made again with the new model, mapping and
+   * threshold; a changed {@code encoder} or detector {@code model} must load and take an image, and a changed encoder
+   * drops the project's vectors, which the media embedder makes again.
    */
   public LearningSettings updateSettings(Caller caller, String projectId, JsonNode patch) {
     Project project = access.requireProject(caller, projectId, Role.ADMIN).project();
@@ -83,18 +84,36 @@ public final class LearningService {
         throw LabelloopException.invalid("encoder: " + e.getMessage());
       }
     }
+    DetectorModel model = result.detector().model();
+    if (model != null && !model.equals(before.detector().model())) {
+      if (project.inputType() != InputType.IMAGE) throw LabelloopException.invalid("detector.model: only an IMAGE project has a detector");
+      try {
+        model.load().detector().close();
+      } catch (IllegalArgumentException e) {
+        throw LabelloopException.invalid("detector.model: " + e.getMessage());
+      }
+    }
+    String previousDetector = result.detector().equals(before.detector()) ? null : detectorVersion(before.detector());
     if (patch != null && patch.isObject()) {
       patch.properties().forEach(e -> stored.set(e.getKey(), e.getValue()));
     }
     ports.tx().inTransaction(() -> {
       ports.learning().saveSettings(projectId, stored, clock.instant());
-      if (!result.detector().equals(before.detector())) {
-        ports.learning().dropPredictions(projectId, DetectionWorker.SHIPPED_VERSION); // the detector redoes them
-      }
+      if (previousDetector != null) ports.learning().dropPredictions(projectId, previousDetector); // the detector redoes them
       if (encoderChanged) ports.embeddings().drop(projectId);
     });
     settings.invalidateAll();
     return result;
+  }
+
+  /** The tag of the predictions {@code detector} made; null when its model file can no longer be read. */
+  private static String detectorVersion(DetectorSettings detector) {
+    if (detector.model() == null) return DetectionWorker.SHIPPED_VERSION;
+    try {
+      return detector.model().version();
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   /** What the project learns, or why it learns nothing (e.g. no model for this kind of data yet). */
@@ -103,10 +122,11 @@ public final class LearningService {
     return settings(projectId).learner(project);
   }
 
-  /** The COCO class each category of the first OBJECT_DETECTION job gets by its name (null: none); empty without such a job. */
+  /** The detector's class each category of the first OBJECT_DETECTION job gets by its name (null: none); empty without such a job. */
   public Map<String, String> detectorMatchesByName(Caller caller, String projectId) {
     Project project = access.requireProject(caller, projectId, Role.LABELER).project();
-    return project.jsonInterface().firstJob(MlTask.OBJECT_DETECTION).map(DetectorSettings::matchesByName).orElse(Map.of());
+    DetectorSettings detector = settings(projectId).detector();
+    return project.jsonInterface().firstJob(MlTask.OBJECT_DETECTION).map(detector::matchesByName).orElse(Map.of());
   }
 
   public List<ModelVersion> models(Caller caller, String projectId) {

@@ -19,7 +19,7 @@ import org.labelloop.learn.strategy.Strategies;
  * first NAMED_ENTITIES_RECOGNITION job); a project without either, or whose data has no learner of its kind
  * ({@link #learner}), learns nothing. {@code pinnedVersion}, a dataset
  * version id, makes training use that version's answers instead of the live labels (and new labels then trigger no
- * retraining). {@code detector} pre-annotates an OBJECT_DETECTION job with the shipped COCO detector; {@code encoder}
+ * retraining). {@code detector} pre-annotates an OBJECT_DETECTION job with the shipped COCO detector or the team's own; {@code encoder}
  * is an IMAGE project's own ONNX image encoder (null: the shipped one). Stored as JSON
  * (only the fields a user set), so new defaults reach old projects.
  */

@@ -38,7 +38,7 @@ class DetectorSettingsTest {
     expected.put("DOG", "dog");
     expected.put("PEOPLE", "person");
     expected.put("ANT", null);
-    assertEquals(expected, DetectorSettings.matchesByName(job("DOG", "Dogs", "PEOPLE", "Pedestrian", "ANT", "ant")));
+    assertEquals(expected, DetectorSettings.DEFAULTS.matchesByName(job("DOG", "Dogs", "PEOPLE", "Pedestrian", "ANT", "ant")));
   }
 
   @Test void theMappingCanBeEditedPerCategory() throws Exception {
@@ -48,6 +48,33 @@ class DetectorSettingsTest {
     assertEquals(0.6, s.detector().minScore());
     assertTrue(s.toJson().path("detector").path("classes").path("DOG").isNull());
     assertEquals(s, LearningSettings.fromJson(s.toJson()), "what it prints reads back the same");
+  }
+
+  @Test void aTeamsOwnModelBringsItsClassNamesWhichCategoriesMatchByNameOrMapping() throws Exception {
+    LearningSettings s = patched("{\"detector\":{\"classes\":{\"QUEEN\":\"bee\"},\"model\":{\"path\":\"/models/yolo.onnx\","
+        + "\"width\":320,\"bgr\":true,\"names\":[\"ant\",\"bee\",\"person\"]}}}");
+    DetectorModel model = s.detector().model();
+    assertEquals("/models/yolo.onnx", model.file().path().toString());
+    assertEquals(320, model.file().input().width());
+    assertEquals(640, model.file().input().height(), "Ultralytics' size unless stated");
+    assertTrue(model.file().input().bgr());
+    assertEquals(Map.of("ant", "ANTS", "bee", "QUEEN", "person", "PEOPLE"),
+        s.detector().categoriesByClass(job("ANTS", "Ants", "QUEEN", "Queen", "PEOPLE", "Pedestrian", "DOG", "dog")),
+        "ants by name, the queen mapped, pedestrians by synonym; no dog class in this model");
+    assertEquals(s, LearningSettings.fromJson(s.toJson()), "what it prints reads back the same");
+    assertEquals(null, patched("{\"detector\":{\"model\":null}}").detector().model(), "null: the shipped detector");
+  }
+
+  @Test void aTeamsOwnModelNeedsAnAbsolutePathAndItsClassNames() {
+    for (String bad : new String[] {"{\"path\":\"yolo.onnx\",\"names\":[\"ant\"]}", "{\"path\":\"/m.onnx\"}",
+        "{\"path\":\"/m.onnx\",\"names\":[]}", "{\"path\":\"/m.onnx\",\"names\":[\"ant\",\"ant\"]}",
+        "{\"path\":\"/m.onnx\",\"names\":[\"ant\"],\"std\":[0,1,1]}", "{\"path\":\"/m.onnx\",\"names\":[\"ant\"],\"iou\":0.5}"}) {
+      LabelloopException e = assertThrows(LabelloopException.class, () -> patched("{\"detector\":{\"model\":" + bad + "}}"), bad);
+      assertTrue(e.getMessage().contains("detector.model"), e.getMessage());
+    }
+    LabelloopException e = assertThrows(LabelloopException.class, () -> patched(
+        "{\"detector\":{\"classes\":{\"DOG\":\"dog\"},\"model\":{\"path\":\"/m.onnx\",\"names\":[\"ant\"]}}}"));
+    assertTrue(e.getMessage().contains("detector.classes.DOG") && e.getMessage().contains("[ant]"), "mapped to the model's classes: " + e.getMessage());
   }
 
   @Test void badSettingsAreNamed() {

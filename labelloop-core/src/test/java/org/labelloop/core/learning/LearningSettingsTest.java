@@ -77,10 +77,10 @@ class LearningSettingsTest {
     LearningSettings s = LearningSettings.DEFAULTS.patch(InferenceMarksTest.json(
         "{\"encoder\": {\"path\": \"/models/clip.onnx\", \"width\": 160, \"mean\": [120, 115, 100], \"outputs\": [\"image_embeds\"]}}"));
     EncoderSettings e = s.encoder();
-    assertEquals("/models/clip.onnx", e.path().toString());
-    assertEquals(160, e.input().width());
-    assertEquals(224, e.input().height());
-    assertTrue(e.input().channelsFirst());
+    assertEquals("/models/clip.onnx", e.file().path().toString());
+    assertEquals(160, e.file().input().width());
+    assertEquals(224, e.file().input().height());
+    assertTrue(e.file().input().channelsFirst());
     assertEquals(java.util.List.of("image_embeds"), e.outputs());
     assertEquals(s, LearningSettings.DEFAULTS.patch(s.toJson()), "a settings object read back is a valid patch");
     assertNull(s.patch(InferenceMarksTest.json("{\"encoder\": null}")).encoder(), "null: the shipped encoder again");

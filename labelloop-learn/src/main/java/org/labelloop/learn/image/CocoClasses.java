@@ -33,11 +33,16 @@ public final class CocoClasses {
    * ({@code Horses}, {@code traffic_light}, {@code TV}), or one of a few synonyms ({@code motorbike}, {@code people}).
    */
   public static Optional<String> match(String categoryName) {
+    return match(categoryName, NAMES);
+  }
+
+  /** As {@link #match(String)} over a detector's own class names, the synonyms counting for the COCO names among them. */
+  public static Optional<String> match(String categoryName, List<String> classes) {
     String n = key(categoryName);
     for (Map.Entry<String, String> e : SYNONYMS.entrySet()) {
-      if (n.equals(e.getKey()) || n.equals(e.getKey() + "s")) return Optional.of(e.getValue());
+      if ((n.equals(e.getKey()) || n.equals(e.getKey() + "s")) && classes.contains(e.getValue())) return Optional.of(e.getValue());
     }
-    for (String c : NAMES) {
+    for (String c : classes) {
       String k = key(c);
       if (n.equals(k) || n.equals(k + "s") || n.equals(k + "es")) return Optional.of(c);
     }

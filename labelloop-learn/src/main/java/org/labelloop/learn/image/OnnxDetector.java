@@ -26,6 +26,13 @@ public final class OnnxDetector implements ObjectDetector {
     this.classes = List.copyOf(classes);
     this.inputName = session.inputNames().iterator().next();
     this.outputName = session.outputNames().iterator().next();
+    try {
+      run(new float[input.size()], 1, new Picture(input.width(), input.height(), null, 1, 1, 0, 0));
+    } catch (RuntimeException e) {
+      close();
+      throw new IllegalArgumentException("the model does not take a " + input + " image and give boxes of " + classes.size()
+          + " classes: " + e.getMessage(), e);
+    }
   }
 
   @Override public List<String> classes() { return classes; }
@@ -34,6 +41,10 @@ public final class OnnxDetector implements ObjectDetector {
     Picture p = Picture.letterbox(image, input.width(), input.height());
     float[] x = new float[input.size()];
     input.write(p.scaled(), x, 0);
+    return run(x, minScore, p);
+  }
+
+  private List<Detection> run(float[] x, double minScore, Picture p) {
     long[] shape = input.channelsFirst() ? new long[] {1, 3, input.height(), input.width()} : new long[] {1, input.height(), input.width(), 3};
     return session.run(inputName, x, shape, r -> Nms.apply(decode(GuardedSession.floats(r, outputName),
         GuardedSession.shape(r, outputName), minScore, p), NMS_IOU, MAX_BOXES));

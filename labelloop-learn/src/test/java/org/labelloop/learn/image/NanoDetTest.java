@@ -1,6 +1,7 @@
 package org.labelloop.learn.image;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -45,6 +46,14 @@ class NanoDetTest {
     assertEquals("motorcycle", CocoClasses.match("Motorbike").orElseThrow());
     assertEquals("person", CocoClasses.match("people").orElseThrow());
     assertEquals("tv", CocoClasses.match("tvmonitor").orElseThrow());
+  }
+
+  @Test void matchesCategoryNamesToADetectorsOwnClassesTheSameWay() {
+    List<String> own = List.of("ant", "worker bee", "person");
+    assertEquals("ant", CocoClasses.match("Ants", own).orElseThrow());
+    assertEquals("worker bee", CocoClasses.match("WORKER_BEES", own).orElseThrow());
+    assertEquals("person", CocoClasses.match("pedestrian", own).orElseThrow(), "a synonym of a COCO class the model has");
+    assertTrue(CocoClasses.match("bike", own).isEmpty(), "a synonym of a class the model lacks");
   }
 
   @Test void readsAWidePhotoAlsoAsTheSquaresAtBothEndsAndKnowsWhereTheyCutItOff() throws Exception {

@@ -86,9 +86,15 @@ class UserModelsTest {
     }
   }
 
-  @Test void refusesADetectorWhoseOutputDoesNotFitItsClasses() {
-    try (OnnxDetector d = new OnnxDetector(yoloModel(), ImageInput.unitRange(32, 32, true), List.of("a", "b", "c", "d"))) {
-      assertThrows(IllegalStateException.class, () -> d.detect(TestImages.solid(32, 32, Color.GRAY, "png"), 0.5));
-    }
+  @Test void refusesADetectorWhoseOutputDoesNotFitItsClassesWhenLoaded() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new OnnxDetector(yoloModel(), ImageInput.unitRange(32, 32, true), List.of("a", "b", "c", "d")));
+    assertTrue(e.getMessage().contains("4 classes"), e.getMessage());
+  }
+
+  @Test void refusesADetectorThatDoesNotTakeTheStatedInputWhenLoaded() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new OnnxDetector(yoloModel(), ImageInput.unitRange(32, 32, false), List.of("cat", "dog")));
+    assertTrue(e.getMessage().contains("32x32 NHWC"), e.getMessage());
   }
 }
