@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.labelloop.learn.image.ImageInput;
 import org.labelloop.learn.image.OnnxImageEncoder;
+import org.labelloop.learn.model.ModelFile;
 
 /**
  * A user's own ONNX image encoder for an IMAGE project (e.g. CLIP's image tower or a fine-tuned ResNet), used instead
@@ -96,13 +97,22 @@ public record EncoderSettings(Path path, ImageInput input, List<String> outputs)
    * model that takes such an image and gives {@code [batch, d]} outputs.
    */
   OnnxImageEncoder load() {
-    byte[] model;
+    byte[] model = bytes();
+    return new OnnxImageEncoder(name(model), model, input, outputs, BATCH, 1);
+  }
+
+  /** The encoder as a model file carries it: the file's bytes and settings, under the name its vectors get. */
+  ModelFile.ImageEncoding encoding() {
+    byte[] model = bytes();
+    return new ModelFile.ImageEncoding(name(model), model, input, outputs);
+  }
+
+  private byte[] bytes() {
     try {
-      model = Files.readAllBytes(path);
+      return Files.readAllBytes(path);
     } catch (IOException e) {
       throw new IllegalArgumentException("cannot read " + path + ": " + e.getMessage(), e);
     }
-    return new OnnxImageEncoder(name(model), model, input, outputs, BATCH, 1);
   }
 
   private String name(byte[] model) {

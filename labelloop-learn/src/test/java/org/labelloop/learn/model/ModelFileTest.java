@@ -52,7 +52,7 @@ class ModelFileTest {
   void otherBytesAreRefusedWithAClearMessage() {
     var e = assertThrows(IllegalArgumentException.class,
         () -> ModelFile.read(new ByteArrayInputStream("{\"not\": \"a model\"}".getBytes())));
-    assertEquals("not a Labelloop model file (no 'LABELLOOP-MODEL 1' header)", e.getMessage());
+    assertEquals("not a Labelloop model file (no 'LABELLOOP-MODEL 1' or 'LABELLOOP-MODEL 2' header)", e.getMessage());
   }
 
   @Test
