@@ -35,7 +35,7 @@ import org.labelloop.learn.data.LabeledText;
 import org.labelloop.learn.data.TextDataset;
 import org.labelloop.learn.feature.FeatureCache;
 import org.labelloop.learn.image.ImageEncoder;
-import org.labelloop.learn.learner.LiblinearLrLearner;
+import org.labelloop.learn.learner.Learner;
 import org.labelloop.learn.media.MediaClassifier;
 import org.labelloop.learn.media.MediaTable;
 import org.labelloop.learn.model.ModelFile;
@@ -95,16 +95,17 @@ final class Fixtures {
   }
 
   /**
-   * An image classifier of {@link #COLOURS} learned on {@code n} generated photos' vectors from {@code encoder}, saved
-   * with that encoder as the server exports it.
+   * An image classifier of {@link #COLOURS} learned by {@code learner} on {@code n} generated photos' vectors from
+   * {@code encoder}, saved with that encoder as the server exports it.
    */
-  static Path imageModelFile(Path dir, ImageEncoder encoder, ModelFile.ImageEncoding encoding, int n) throws IOException {
+  static Path imageModelFile(Path dir, ImageEncoder encoder, ModelFile.ImageEncoding encoding, int n, Learner learner)
+      throws IOException {
     float[][] raw = encoder.embed(IntStream.range(1000, 1000 + n).mapToObj(Fixtures::photo).toList());
     int[] all = IntStream.range(0, n).toArray();
     MediaTable.Scaling scaling = MediaTable.Scaling.fit(raw, all);
     MediaTable t = MediaTable.of(scaling.apply(raw));
     TableEncoder tableEncoder = TableEncoder.fit(t.table(), t.schema(), all, 20);
-    TabularAutoMl.Config config = new TabularAutoMl.Config(2, Duration.ofMinutes(1), 1, 1, List.of(new LiblinearLrLearner(1)));
+    TabularAutoMl.Config config = new TabularAutoMl.Config(2, Duration.ofMinutes(1), 1, 1, List.of(learner));
     var model = new TabularAutoMl(config, Clock.systemUTC()).fit(t.table(), tableEncoder, tableEncoder.transform(t.table()), all,
         IntStream.range(0, n).mapToObj(i -> COLOURS.get(i % 2)).toList(), Progress.NONE).model();
     return write(dir, new ModelFile("img-3", "JOB_0", new MediaClassifier(encoder.name(), scaling, model).save(), encoding));

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.labelloop.learn.image.ShippedImageEncoder;
+import org.labelloop.learn.learner.LiblinearLrLearner;
 import org.labelloop.learn.model.ModelFile;
 
 /** An image classifier's model file scored in local[2] on generated photos kept in a media directory, on SQLite. */
@@ -39,7 +40,7 @@ class ImageScoreJobTest {
   void scoresEachReadableImageOnceAndSkipsMissingOrBrokenFiles(@TempDir Path dir) throws Exception {
     Path model;
     try (ShippedImageEncoder encoder = new ShippedImageEncoder(2)) {
-      model = Fixtures.imageModelFile(dir, encoder, ModelFile.ImageEncoding.shipped(), 16);
+      model = Fixtures.imageModelFile(dir, encoder, ModelFile.ImageEncoding.shipped(), 16, new LiblinearLrLearner(1));
     }
     Path media = Files.createDirectories(dir.resolve("media"));
     String url = "jdbc:sqlite:" + dir.resolve("labelloop.db") + "?busy_timeout=30000";

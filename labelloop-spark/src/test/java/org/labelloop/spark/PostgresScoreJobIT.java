@@ -16,12 +16,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.labelloop.learn.image.ShippedImageEncoder;
+import org.labelloop.learn.learner.XgboostLearner;
 import org.labelloop.learn.model.ModelFile;
 import org.labelloop.store.testing.EmbeddedPostgresServer;
 
 /**
  * The job in local[2] against a real PostgreSQL migrated with the store's migrations: a run that fails half-way, then
- * its re-run, write each prediction once; an image project's files are read from the database's large objects.
+ * its re-run, write each prediction once; an image project's files are read from the database's large objects and
+ * scored by boosted trees (XGBoost's native scorer inside the job's jar, without its Scala).
  */
 class PostgresScoreJobIT {
   private static final int POOL = 60;
@@ -107,7 +109,8 @@ class PostgresScoreJobIT {
     }
     Path model;
     try (ShippedImageEncoder encoder = new ShippedImageEncoder(2)) {
-      model = Fixtures.imageModelFile(dir, encoder, ModelFile.ImageEncoding.shipped(), 16);
+      model = Fixtures.imageModelFile(dir, encoder, ModelFile.ImageEncoding.shipped(), 16,
+          new XgboostLearner(30, 3, 0.3, 1, 1)); // boosted trees: the media search's other kind of learner
     }
 
     ScoreJob.Summary run = ScoreJob.run(spark, ScoreJob.Options.parse("--jdbc", url, "--project", "2", "--model", model.toString()));
