@@ -13,6 +13,10 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +39,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.labelloop.app.testing.Api;
 import org.labelloop.app.testing.Api.Response;
 import org.labelloop.core.learning.MediaEmbeddingWorker;
+import org.labelloop.learn.image.ImageEncoder;
 import org.labelloop.learn.image.ShippedImageEncoder;
+import org.labelloop.learn.media.MediaClassifier;
+import org.labelloop.learn.model.ModelFile;
 import org.labelloop.learn.onnx.OnnxGraph;
 import org.labelloop.store.testing.TestImages;
 
@@ -44,7 +51,8 @@ import org.labelloop.store.testing.TestImages;
  * photos get their vectors, a dozen labels train a model on them (never on file names) whose card names the encoder,
  * every other decodable image gets a PREDICTION with its confidence, and a file that cannot be decoded is marked and
  * skipped. Then the project's own ONNX encoder, built here, replaces the shipped one and the next model names it. An
- * AUDIO project learns the same way on its clips' features.
+ * AUDIO project learns the same way on its clips' features. Each image model exports as one file that scores a photo
+ * as the server did.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MediaLearningIT {
@@ -143,6 +151,7 @@ class MediaLearningIT {
     String truth = next.body().path("externalId").asText().startsWith("red") ? "RED" : "BLUE";
     assertEquals(truth, suggested.path("name").asText(), next.text());
     assertTrue(suggested.path("confidence").asInt() > 50, next.text());
+    assertExportScoresAsServed(p, shipped);
 
     Response bad = admin.patch("/api/v1/projects/" + p + "/learning", "{\"encoder\":{\"path\":\"" + data.resolve("labelloop.db") + "\"}}");
     assertEquals(400, bad.status(), "not an ONNX model: " + bad.text());
@@ -153,6 +162,38 @@ class MediaLearningIT {
     JsonNode mine = awaitModel(p, card -> card.path("featurizer").asText().startsWith("onnx:mean-colour.onnx@"));
     assertEquals(1, mine.path("card").path("undecodableAssets").asInt(), mine.toString());
     assertEquals(1.0, mine.path("cvAccuracy").asDouble(), 1e-9, "the mean colour separates red from blue: " + mine);
+    assertExportScoresAsServed(p, mine);
+  }
+
+  /**
+   * The model version's file (what the Spark job scores with) carries its encoder, the shipped one by name or the
+   * project's own ONNX file, and scores a pool photo's bytes as the server scored that photo.
+   */
+  private void assertExportScoresAsServed(String p, JsonNode model) throws Exception {
+    ModelFile file = ModelFile.read(new ByteArrayInputStream(bytes("/api/v1/projects/" + p + "/models/" + model.path("version").asInt() + "/file")));
+    assertEquals(model.path("modelVersion").asText(), file.modelVersion());
+    JsonNode prediction = null;
+    for (JsonNode l : admin.get("/api/v1/projects/" + p + "/labels?type=PREDICTION&limit=200").body().path("items")) {
+      if (l.path("modelVersion").asText().equals(file.modelVersion())) prediction = l;
+    }
+    assertNotNull(prediction, "a prediction of " + file.modelVersion());
+    byte[] photo = bytes("/api/v1/projects/" + p + "/assets/" + prediction.path("assetId").asText() + "/file");
+    MediaClassifier classifier = file.imageClassifier();
+    double[] probabilities;
+    try (ImageEncoder encoder = file.image().load(1)) {
+      probabilities = classifier.predictProba(encoder.embed(List.of(photo)))[0];
+    }
+    JsonNode served = prediction.path("jsonResponse").path("JOB_0").path("probabilities");
+    for (int c = 0; c < probabilities.length; c++) {
+      assertEquals(served.path(classifier.classes().get(c)).asDouble(), probabilities[c], 2e-4, served.toString());
+    }
+  }
+
+  private byte[] bytes(String path) throws Exception {
+    HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(admin.base() + path))
+        .header("Authorization", "Bearer " + app.adminApiKey()).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals(200, r.statusCode(), path + ": " + new String(r.body(), StandardCharsets.UTF_8));
+    return r.body();
   }
 
   /** A one-second 16 kHz WAV: a low or a high tone, its pitch and loudness varied by {@code random}. */

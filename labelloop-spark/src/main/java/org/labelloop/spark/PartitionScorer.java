@@ -6,12 +6,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import org.labelloop.learn.model.TextModel;
 import org.labelloop.learn.strategy.Measure;
 
 /**
  * One partition's work, run on an executor: pages through its id range's TODO assets that have no prediction of this
- * model version yet, scores each page, and writes the page's PREDICTION labels and queue scores in one transaction.
+ * model version yet, scores each page (texts, or image files read by the keys the assets hold), and writes the page's PREDICTION labels and queue scores in one transaction.
  * The reads skip what an earlier run wrote and the insert re-checks it, so a re-run after a failure writes each
  * prediction once. The insert and score statements keep the conditions of the server's own for added predictions
  * (store's {@code SqlLearningRepository.addPredictions}): a human label is never shadowed, a labeled asset's score is kept.
@@ -29,17 +28,22 @@ final class PartitionScorer {
         AND l.model_version = ? OR l.label_type IN ('DEFAULT', 'REVIEW') AND l.skipped = FALSE))""";
   private static final String SCORE = "UPDATE assets SET queue_score = ? WHERE id = ? AND project_id = ? AND status = 'TODO'";
 
-  /** What one partition did: assets scored and predictions inserted (fewer when another writer got there first). */
-  record Count(long scored, long written) implements java.io.Serializable {
-    Count plus(Count o) { return new Count(scored + o.scored, written + o.written); }
+  /**
+   * What one partition did: assets scored, predictions inserted (fewer when another writer got there first), and image
+   * assets left without a prediction because their file is missing or not an image (read again by a re-run).
+   */
+  record Count(long scored, long written, long unreadable) implements java.io.Serializable {
+    static final Count NONE = new Count(0, 0, 0);
+
+    Count plus(Count o) { return new Count(scored + o.scored, written + o.written, unreadable + o.unreadable); }
   }
 
   private final ScoreJob.Options options;
   private final String modelVersion;
   private final String jobId;
-  private final TextModel model;
+  private final LoadedModel model;
 
-  PartitionScorer(ScoreJob.Options options, String modelVersion, String jobId, TextModel model) {
+  PartitionScorer(ScoreJob.Options options, String modelVersion, String jobId, LoadedModel model) {
     this.options = options;
     this.modelVersion = modelVersion;
     this.jobId = jobId;
@@ -47,12 +51,12 @@ final class PartitionScorer {
   }
 
   Count score(IdRange range) throws SQLException {
-    Count total = new Count(0, 0);
+    Count total = Count.NONE;
     try (Connection db = options.connect()) {
       long after = range.from() - 1;
       while (true) {
         List<Long> ids = new ArrayList<>(options.pageSize());
-        List<String> texts = new ArrayList<>(options.pageSize());
+        List<String> contents = new ArrayList<>(options.pageSize());
         try (PreparedStatement page = db.prepareStatement(PAGE)) {
           page.setLong(1, options.projectId());
           page.setLong(2, after);
@@ -62,23 +66,29 @@ final class PartitionScorer {
           try (ResultSet rs = page.executeQuery()) {
             while (rs.next()) {
               ids.add(rs.getLong(1));
-              texts.add(rs.getString(2));
+              contents.add(rs.getString(2));
             }
           }
         }
         if (ids.isEmpty()) return total;
-        total = total.plus(new Count(ids.size(), write(db, ids, model.predictProba(texts))));
+        total = total.plus(write(db, ids, model.proba(contents, options.media(), db)));
         after = ids.getLast();
       }
     }
   }
 
-  private long write(Connection db, List<Long> ids, double[][] proba) throws SQLException {
+  /** Writes the page's predictions; an asset without a distribution (an unreadable image) gets none. */
+  private Count write(Connection db, List<Long> ids, double[][] proba) throws SQLException {
     long now = System.currentTimeMillis();
     Measure measure = options.measure();
     db.setAutoCommit(false);
     try (PreparedStatement insert = db.prepareStatement(INSERT); PreparedStatement score = db.prepareStatement(SCORE)) {
+      long unreadable = 0;
       for (int i = 0; i < ids.size(); i++) {
+        if (proba[i] == null) {
+          unreadable++;
+          continue;
+        }
         long asset = ids.get(i);
         insert.setLong(1, options.projectId());
         insert.setLong(2, asset);
@@ -98,7 +108,7 @@ final class PartitionScorer {
       long written = 0;
       for (int n : insert.executeBatch()) written += Math.max(n, 0);
       db.commit();
-      return written;
+      return new Count(ids.size() - unreadable, written, unreadable);
     } catch (SQLException | RuntimeException e) {
       db.rollback();
       throw e;

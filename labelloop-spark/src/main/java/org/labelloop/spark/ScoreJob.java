@@ -22,22 +22,24 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
 import org.labelloop.learn.model.ModelFile;
-import org.labelloop.learn.model.TextModel;
 import org.labelloop.learn.strategy.Measure;
 
 /**
  * Scores a project's unlabeled pool with an exported model ({@code labelloop export-model}) on Spark and writes the
  * predictions and queue scores back to the project's database: the pool's id span is cut into ranges, one partition
- * each; an executor loads the model once and scores its ranges page by page ({@link PartitionScorer}).
+ * each; an executor loads the model once and scores its ranges page by page ({@link PartitionScorer}). A text model
+ * scores the assets' texts; an image model reads each asset's file from the server's media directory ({@code --media})
+ * or PostgreSQL's large objects ({@link MediaFiles}) and embeds it with the encoder the file carries.
  *
- * <pre>spark-submit --class org.labelloop.spark.ScoreJob labelloop-spark.jar --jdbc URL --project N --model FILE</pre>
+ * <pre>spark-submit --class org.labelloop.spark.ScoreJob labelloop-spark.jar --jdbc URL --project N --model FILE [--media DIR]</pre>
  */
 public final class ScoreJob {
   /** The job's settings, sent to every executor. */
   public record Options(String jdbcUrl, String user, String password, long projectId, String modelFile, int partitions,
-      int pageSize, Measure measure) implements Serializable {
+      int pageSize, Measure measure, MediaFiles media) implements Serializable {
     static final String USAGE = "usage: ScoreJob --jdbc URL --project ID --model FILE [--user U] [--password P]"
-        + " [--partitions N (default 4 per core)] [--page 512] [--measure margin|least_confidence|entropy]";
+        + " [--partitions N (default 4 per core)] [--page 512] [--measure margin|least_confidence|entropy]"
+        + " [--media DIR (an image project's files; default: the PostgreSQL database's)]";
 
     public Options {
       if (jdbcUrl == null || modelFile == null || projectId <= 0) throw new IllegalArgumentException(USAGE);
@@ -60,13 +62,14 @@ public final class ScoreJob {
         if (!args[i].startsWith("--")) throw new IllegalArgumentException(USAGE);
         a.put(args[i].substring(2), args[i + 1]);
       }
-      List<String> known = List.of("jdbc", "user", "password", "project", "model", "partitions", "page", "measure");
+      List<String> known = List.of("jdbc", "user", "password", "project", "model", "partitions", "page", "measure", "media");
       for (String k : a.keySet()) if (!known.contains(k)) throw new IllegalArgumentException("unknown option --" + k + "; " + USAGE);
       try {
         return new Options(a.get("jdbc"), a.get("user"), a.get("password"), Long.parseLong(a.getOrDefault("project", "0")),
             a.get("model"), Integer.parseInt(a.getOrDefault("partitions", "0")),
             Integer.parseInt(a.getOrDefault("page", "512")),
-            Measure.valueOf(a.getOrDefault("measure", "margin").toUpperCase(Locale.ROOT).replace('-', '_')));
+            Measure.valueOf(a.getOrDefault("measure", "margin").toUpperCase(Locale.ROOT).replace('-', '_')),
+            new MediaFiles(a.get("media")));
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException("not a number: " + e.getMessage() + "; " + USAGE);
       }
@@ -74,26 +77,24 @@ public final class ScoreJob {
   }
 
   /** What a run did, summed over partitions. */
-  public record Summary(int partitions, long scored, long written, double seconds) {
+  public record Summary(int partitions, long scored, long written, long unreadable, double seconds) {
     @Override public String toString() {
-      return String.format(Locale.ROOT, "partitions=%d scored=%d written=%d seconds=%.1f assets_per_s=%.0f",
-          partitions, scored, written, seconds, scored / Math.max(seconds, 1e-9));
+      return String.format(Locale.ROOT, "partitions=%d scored=%d written=%d unreadable=%d seconds=%.1f assets_per_s=%.0f",
+          partitions, scored, written, unreadable, seconds, scored / Math.max(seconds, 1e-9));
     }
   }
 
   private ScoreJob() {}
 
   public static void main(String[] args) throws IOException, SQLException {
-    Options options;
     try {
-      options = Options.parse(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage());
+      Options options = Options.parse(args);
+      try (SparkSession spark = SparkSession.builder().appName("labelloop-score").getOrCreate()) {
+        System.out.println(run(spark, options));
+      }
+    } catch (IllegalArgumentException e) { // the arguments or the model file
+      System.err.println("error: " + e.getMessage());
       System.exit(2);
-      return;
-    }
-    try (SparkSession spark = SparkSession.builder().appName("labelloop-score").getOrCreate()) {
-      System.out.println(run(spark, options));
     }
   }
 
@@ -101,23 +102,24 @@ public final class ScoreJob {
   public static Summary run(SparkSession spark, Options options) throws IOException, SQLException {
     long start = System.nanoTime();
     byte[] file = Files.readAllBytes(Path.of(options.modelFile()));
-    ModelFile model = modelFile(file); // fail on the driver, not on every executor
+    ModelFile model = ExecutorModel.read(file); // fail on the driver, not on every executor
+    if (model.isImage()) {
+      model.imageClassifier();
+      if (options.media().root() == null && !options.jdbcUrl().startsWith("jdbc:postgresql:")) {
+        throw new IllegalArgumentException("an image model on " + options.jdbcUrl().split("[:?]")[1]
+            + ": give --media DIR, the server's media directory (only PostgreSQL holds the files itself)");
+      }
+    }
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     int parts = options.partitions() > 0 ? options.partitions() : 4 * jsc.defaultParallelism();
     long[] span = poolSpan(options);
     List<IdRange> ranges = span == null ? List.of() : IdRange.split(span[0], span[1], parts);
     Broadcast<byte[]> shipped = jsc.broadcast(file);
     String version = model.modelVersion(), job = model.jobId();
-    PartitionScorer.Count total = ranges.isEmpty() ? new PartitionScorer.Count(0, 0) : jsc.parallelize(ranges, ranges.size())
+    PartitionScorer.Count total = ranges.isEmpty() ? PartitionScorer.Count.NONE : jsc.parallelize(ranges, ranges.size())
         .map(range -> new PartitionScorer(options, version, job, ExecutorModel.of(shipped.value())).score(range))
         .reduce(PartitionScorer.Count::plus);
-    return new Summary(ranges.size(), total.scored(), total.written(), (System.nanoTime() - start) / 1e9);
-  }
-
-  private static ModelFile modelFile(byte[] bytes) throws IOException {
-    try (InputStream in = new java.io.ByteArrayInputStream(bytes)) {
-      return ModelFile.read(in);
-    }
+    return new Summary(ranges.size(), total.scored(), total.written(), total.unreadable(), (System.nanoTime() - start) / 1e9);
   }
 
   /** The smallest and largest id of the project's TODO assets, or null when there are none. */
@@ -133,23 +135,29 @@ public final class ScoreJob {
     }
   }
 
-  /** One loaded model per executor JVM, shared by its tasks (a TextModel is thread-safe). */
+  /** One loaded model per executor JVM, shared by its tasks. */
   static final class ExecutorModel {
-    private static final Map<Integer, TextModel> LOADED = new ConcurrentHashMap<>();
+    private static final Map<Integer, LoadedModel> LOADED = new ConcurrentHashMap<>();
 
     private ExecutorModel() {}
 
-    static TextModel of(byte[] file) {
+    static LoadedModel of(byte[] file) {
       return LOADED.computeIfAbsent(Arrays.hashCode(file), k -> {
-        try {
-          return modelFile(file).textModel(encoderThreads());
-        } catch (IOException e) {
-          throw new java.io.UncheckedIOException(e);
-        }
+        ModelFile f = read(file);
+        return f.isImage() ? new LoadedModel.Image(f.imageClassifier(), f.image().load(encoderThreads()))
+            : new LoadedModel.Text(f.textModel(encoderThreads()));
       });
     }
 
-    /** The executor's cores: its tasks share the model's sentence encoder. */
+    static ModelFile read(byte[] file) {
+      try (InputStream in = new java.io.ByteArrayInputStream(file)) {
+        return ModelFile.read(in);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+
+    /** The executor's cores: its tasks share the model's encoder. */
     private static int encoderThreads() {
       SparkEnv env = SparkEnv.get();
       int cores = Runtime.getRuntime().availableProcessors();

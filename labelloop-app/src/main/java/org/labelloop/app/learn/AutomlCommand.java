@@ -22,14 +22,16 @@ import org.labelloop.learn.feature.FeatureCache;
 import org.labelloop.learn.feature.TextEmbedder;
 import org.labelloop.learn.feature.SparseMatrix;
 import org.labelloop.learn.learner.Learner;
+import org.labelloop.learn.image.ShippedImageEncoder;
+import org.labelloop.learn.media.MediaClassifier;
 import org.labelloop.learn.media.MediaTable;
 import org.labelloop.learn.metrics.Metrics;
 import org.labelloop.learn.model.ModelFile;
-import org.labelloop.learn.model.TextModel;
 import org.labelloop.learn.tabular.Table;
 import org.labelloop.learn.tabular.TableEncoder;
 import org.labelloop.learn.tabular.TableSchema;
 import org.labelloop.learn.tabular.TabularAutoMl;
+import org.labelloop.learn.tabular.TabularModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -79,7 +81,8 @@ public final class AutomlCommand implements Callable<Integer> {
   boolean noEnsemble;
 
   @Option(names = "--save-model", paramLabel = "FILE",
-      description = "Text classification: write the chosen model as one file, the format of export-model, for labelloop-spark's ScoreJob.")
+      description = "Text or image classification: write the chosen model as one file, the format of export-model, for"
+          + " labelloop-spark's ScoreJob.")
   Path saveModel;
 
   @Option(names = "--job", defaultValue = "JOB_0",
@@ -95,7 +98,9 @@ public final class AutomlCommand implements Callable<Integer> {
     try {
       if (budget < 1 || cv < 2) throw new UserError("--time-budget must be >= 1 and --cv >= 2");
       CliTask kind = CliTask.named(task, "automl", CliTask.TEXT, CliTask.TABULAR, CliTask.IMAGE, CliTask.AUDIO);
-      if (saveModel != null && kind != CliTask.TEXT) throw new UserError("--save-model: only text classifiers export to a file for now");
+      if (saveModel != null && kind != CliTask.TEXT && kind != CliTask.IMAGE) {
+        throw new UserError("--save-model: only text and image classifiers export to a file");
+      }
       if (kind == CliTask.TABULAR) return tabular(stdout, err, start);
       if (kind == CliTask.IMAGE || kind == CliTask.AUDIO) return media(stdout, err, start);
       TextDataset data = in.read(in.data);
@@ -138,7 +143,7 @@ public final class AutomlCommand implements Callable<Integer> {
       printLeaderboard(stdout, result.leaderboard());
       if (out != null) writeCsv(out, result.leaderboard());
       if (testF1 != null) stdout.println("test f1 " + testF1);
-      if (saveModel != null) save(result.model(), stdout);
+      if (saveModel != null) save(result.model().save(), null, stdout);
       long secs = Math.round((System.nanoTime() - start) / 1e9);
       stdout.printf(Locale.ROOT, "best config=%s cv_accuracy=%.4f test_accuracy=%s seconds=%d%n", result.best().config(),
           result.best().cvAccuracy(), testAcc, secs);
@@ -150,9 +155,11 @@ public final class AutomlCommand implements Callable<Integer> {
     }
   }
 
-  /** The model as a {@link ModelFile} named after its bytes, so a Spark re-run knows what it scored. */
-  private void save(TextModel model, PrintWriter stdout) {
-    byte[] bytes = model.save();
+  /**
+   * The model as a {@link ModelFile} named after its bytes, so a Spark re-run knows what it scored; {@code image}: how
+   * an image classifier's vectors are made (null for text).
+   */
+  private void save(byte[] bytes, ModelFile.ImageEncoding image, PrintWriter stdout) {
     String version;
     try {
       version = "automl-" + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes), 0, 6);
@@ -162,7 +169,7 @@ public final class AutomlCommand implements Callable<Integer> {
     Path part = saveModel.resolveSibling(saveModel.getFileName() + ".part");
     try {
       try (OutputStream file = Files.newOutputStream(part)) {
-        new ModelFile(version, job, bytes).write(file);
+        new ModelFile(version, job, bytes, image).write(file);
       }
       Files.move(part, saveModel, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
@@ -189,15 +196,17 @@ public final class AutomlCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }
-    return searchTable(stdout, err, start, all, data.schema(), data.labels(), held == null ? null : held.labels(), space,
+    searchTable(stdout, err, start, all, data.schema(), data.labels(), held == null ? null : held.labels(), space,
         String.format(Locale.ROOT, "data: %d rows; columns %s", data.labels().size(), data.describeColumns()));
+    return 0;
   }
 
   /**
    * The tables' search on the first {@code labels.size()} rows of {@code all}; the rest, labeled {@code heldLabels}
    * (null for none), are the test set.
    */
-  private int searchTable(PrintWriter stdout, PrintWriter err, long start, Table all, TableSchema schema, List<String> labels,
+  /** Searches, prints the leaderboard and the best line; returns the best model. */
+  private TabularModel searchTable(PrintWriter stdout, PrintWriter err, long start, Table all, TableSchema schema, List<String> labels,
       List<String> heldLabels, List<Learner> space, String dataLine) {
     int[] rows = IntStream.range(0, labels.size()).toArray();
     // fitted on the training rows only: the test file stays unseen
@@ -225,16 +234,19 @@ public final class AutomlCommand implements Callable<Integer> {
     stdout.printf(Locale.ROOT, "best config=%s cv_accuracy=%.4f test_accuracy=%s seconds=%d%n", result.best().config(),
         result.best().cvAccuracy(), testAcc, secs);
     stdout.flush();
-    return 0;
+    return result.model();
   }
 
   /** Photos or recordings: their vectors as a table of numbers (scaled on the training files), then the tables' search. */
   private int media(PrintWriter stdout, PrintWriter err, long start) {
     MediaInput m = MediaInput.read(task, in, in.data, test, embeddings, new ProgressBar(err, "automl"), err);
-    MediaTable t = MediaTable.of(m.vectors(), IntStream.range(0, m.poolSize()).toArray());
+    MediaTable.Scaling scaling = MediaTable.Scaling.fit(m.vectors(), IntStream.range(0, m.poolSize()).toArray());
+    MediaTable t = MediaTable.of(scaling.apply(m.vectors()));
     List<String> held = test == null ? null : m.labels().subList(m.poolSize(), m.labels().size());
-    return searchTable(stdout, err, start, t.table(), t.schema(), m.labels().subList(0, m.poolSize()), held,
+    TabularModel model = searchTable(stdout, err, start, t.table(), t.schema(), m.labels().subList(0, m.poolSize()), held,
         MediaTable.space(m.classes(), seed), m.summary());
+    if (saveModel != null) save(new MediaClassifier(ShippedImageEncoder.NAME, scaling, model).save(), ModelFile.ImageEncoding.shipped(), stdout);
+    return 0;
   }
 
   /** {@code class=F1} on the test set for every class, e.g. {@code spam=0.9412 ham=0.9911}. */

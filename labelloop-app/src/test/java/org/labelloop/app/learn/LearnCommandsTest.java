@@ -77,7 +77,7 @@ class LearnCommandsTest {
     String[] refused = run("automl", "--data", separableCsv(5).toString(), "--format", "csv", "--label", "label",
         "--task", "tabular", "--save-model", dir.resolve("t.llm").toString());
     assertEquals("2", refused[0]);
-    assertTrue(refused[2].contains("--save-model: only text classifiers"), refused[2]);
+    assertTrue(refused[2].contains("--save-model: only text and image classifiers export to a file"), refused[2]);
   }
 
   @Test

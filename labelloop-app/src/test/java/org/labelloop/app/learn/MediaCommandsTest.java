@@ -9,6 +9,8 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import javax.sound.sampled.AudioFileFormat;
 import javax.sound.sampled.AudioFormat;
@@ -16,6 +18,10 @@ import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.labelloop.learn.image.ImageEncoder;
+import org.labelloop.learn.image.ShippedImageEncoder;
+import org.labelloop.learn.media.MediaClassifier;
+import org.labelloop.learn.model.ModelFile;
 import org.labelloop.store.testing.TestImages;
 
 /** {@code simulate} and {@code automl} with {@code --task audio|image} on tones and pictures written by the test. */
@@ -102,5 +108,28 @@ class MediaCommandsTest {
     assertTrue(r[1].contains("data: 24 images from photos.csv, 0 skipped"), r[1]);
     String last = r[1].strip().substring(r[1].strip().lastIndexOf('\n') + 1);
     assertTrue(last.startsWith("final strategy=cold-start labels=8 accuracy=1.0000"), r[1]);
+  }
+
+  @Test
+  void imageAutomlSavesAModelFileWithTheShippedEncoderThatScoresNewPictures() throws Exception {
+    Path data = list("photos", 16, 6, false);
+    Path file = dir.resolve("photos.llm");
+    String[] r = LearnCommandsTest.run("automl", "--task", "image", "--data", data.toString(), "--format", "csv", "--file",
+        "file", "--label", "label", "--time-budget", "10", "--embedding-cache", "none", "--save-model", file.toString());
+    assertEquals("0", r[0], r[2]);
+    assertTrue(r[1].contains("model saved: version=automl-"), r[1]);
+    ModelFile read;
+    try (var in = Files.newInputStream(file)) {
+      read = ModelFile.read(in);
+    }
+    assertEquals(ShippedImageEncoder.NAME, read.image().name());
+    MediaClassifier classifier = read.imageClassifier();
+    SplittableRandom fresh = new SplittableRandom(99);
+    double[][] p;
+    try (ImageEncoder encoder = read.image().load(1)) {
+      p = classifier.predictProba(encoder.embed(List.of(picture(true, fresh), picture(false, fresh))));
+    }
+    assertTrue(p[0][classifier.classes().indexOf("red")] > 0.5, Arrays.toString(p[0]));
+    assertTrue(p[1][classifier.classes().indexOf("blue")] > 0.5, Arrays.toString(p[1]));
   }
 }

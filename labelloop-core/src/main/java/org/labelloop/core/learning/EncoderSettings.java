@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.labelloop.learn.image.OnnxImageEncoder;
+import org.labelloop.learn.model.ModelFile;
 
 /**
  * A user's own ONNX image encoder for an IMAGE project (e.g. CLIP's image tower or a fine-tuned ResNet), used instead
@@ -43,6 +44,12 @@ public record EncoderSettings(ImageModelFile file, List<String> outputs) {
   OnnxImageEncoder load() {
     byte[] model = file.read();
     return new OnnxImageEncoder(file.name(model, outputs.toString()), model, file.input(), outputs, BATCH, 1);
+  }
+
+  /** The encoder as a model file carries it: the file's bytes and settings, under the name its vectors get. */
+  ModelFile.ImageEncoding encoding() {
+    byte[] model = file.read();
+    return new ModelFile.ImageEncoding(file.name(model, outputs.toString()), model, file.input(), outputs);
   }
 
   ObjectNode toJson() {

@@ -27,6 +27,8 @@ import org.labelloop.core.quality.Agreement;
 import org.labelloop.core.user.Access;
 import org.labelloop.core.user.Caller;
 import org.labelloop.core.user.Role;
+import org.labelloop.learn.image.ShippedImageEncoder;
+import org.labelloop.learn.media.MediaClassifier;
 import org.labelloop.learn.model.ModelFile;
 
 /**
@@ -135,27 +137,55 @@ public final class LearningService {
   }
 
   /**
-   * Version {@code version} of a text project's classifier as one {@link ModelFile}, to score its pool outside the
-   * server (the Spark job). Project ADMIN: the file holds what the model learned from the team's labels.
+   * Version {@code version} of a project's classifier as one {@link ModelFile}, to score its pool outside the server
+   * (the Spark job): a text classifier, or a single-choice image classifier with its encoder (the shipped one by name,
+   * the project's own ONNX file whole). Project ADMIN: the file holds what the model learned from the team's labels.
    */
   public byte[] modelFile(Caller caller, String projectId, int version) {
     Project project = access.requireProject(caller, projectId, Role.ADMIN).project();
     ModelVersion v = ports.learning().versions(projectId).stream().filter(m -> m.version() == version).findFirst()
         .orElseThrow(() -> LabelloopException.notFound("model version " + version));
     String task = v.card().path("task").asText("");
-    if (project.inputType() != InputType.TEXT || !task.equals("text-classification")) {
+    boolean text = project.inputType() == InputType.TEXT && task.equals(LearningTask.TEXT_CLASSIFICATION.wireName());
+    boolean image = project.inputType() == InputType.IMAGE && task.equals(LearningTask.IMAGE_CLASSIFICATION.wireName());
+    if (!text && !image) {
       throw LabelloopException.invalid("model version " + version + " is a " + project.inputType().name().toLowerCase(Locale.ROOT)
-          + " " + (task.isEmpty() ? "" : task + " ") + "model; only text classifiers export to a file for now");
+          + " " + (task.isEmpty() ? "" : task + " ") + "model; only text and image classifiers export to a file");
     }
     byte[] model = ports.learning().modelBytes(projectId, version).filter(b -> b.length > 0)
         .orElseThrow(() -> LabelloopException.notFound("the weights of model version " + version));
     ByteArrayOutputStream out = new ByteArrayOutputStream(model.length + 64);
     try {
-      new ModelFile(v.modelVersion(), v.learnedJob(), model).write(out);
+      new ModelFile(v.modelVersion(), v.learnedJob(), model, image ? imageEncoding(projectId, version, model) : null).write(out);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return out.toByteArray();
+  }
+
+  /** The encoder whose vectors an image model version learned on, if the project still has it. */
+  private ModelFile.ImageEncoding imageEncoding(String projectId, int version, byte[] model) {
+    MediaClassifier classifier;
+    try {
+      classifier = MediaClassifier.load(model);
+    } catch (IllegalArgumentException e) {
+      throw LabelloopException.invalid("model version " + version + " is a multi-label image classifier (or older than"
+          + " image export); only single-choice image classifiers export to a file");
+    }
+    if (classifier.encoder().equals(ShippedImageEncoder.NAME)) return ModelFile.ImageEncoding.shipped();
+    EncoderSettings own = stored(projectId).encoder();
+    ModelFile.ImageEncoding encoding;
+    try {
+      encoding = own == null ? null : own.encoding();
+    } catch (IllegalArgumentException e) {
+      throw LabelloopException.invalid("the project's image encoder: " + e.getMessage());
+    }
+    if (encoding == null || !encoding.name().equals(classifier.encoder())) {
+      throw LabelloopException.invalid("model version " + version + " learned on vectors of " + classifier.encoder()
+          + ", and the project's image encoder is now " + (encoding == null ? "the shipped one" : encoding.name())
+          + "; train again to export");
+    }
+    return encoding;
   }
 
   public List<TrainingJob> jobs(Caller caller, String projectId, int limit) {

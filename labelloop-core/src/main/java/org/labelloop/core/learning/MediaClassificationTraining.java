@@ -17,6 +17,7 @@ import org.labelloop.core.project.Job;
 import org.labelloop.learn.automl.Progress;
 import org.labelloop.learn.feature.SparseMatrix;
 import org.labelloop.learn.feature.TextEmbedder;
+import org.labelloop.learn.media.MediaClassifier;
 import org.labelloop.learn.media.MediaTable;
 import org.labelloop.learn.metrics.Metrics;
 import org.labelloop.learn.strategy.Candidates;
@@ -77,7 +78,7 @@ final class MediaClassificationTraining implements TaskTraining {
     @Override
     public PoolModel train(String projectId, Job job, Snapshot<Set<String>> snapshot, long budgetMillis, long seed) {
       float[][] raw = snapshot.assetIds().stream().map(stored::get).toArray(float[][]::new);
-      if (!job.multiple()) return searchTable(job, snapshot, raw, budgetMillis, seed);
+      if (!job.multiple()) return searchTable(model, job, snapshot, raw, budgetMillis, seed);
       float[][] vectors = MediaTable.standardised(raw, IntStream.range(0, raw.length).toArray());
       int[] poolRows = snapshot.poolRows();
       float[][] poolVectors = new float[poolRows.length][];
@@ -88,10 +89,14 @@ final class MediaClassificationTraining implements TaskTraining {
     }
   }
 
-  /** The CLI's media search: the vectors as a table z-scored on every asset of the snapshot (no label looked at). */
-  private PoolModel searchTable(Job job, Snapshot<Set<String>> snapshot, float[][] raw, long budgetMillis, long seed) {
+  /**
+   * The CLI's media search: the vectors as a table z-scored on every asset of the snapshot (no label looked at). The
+   * model is saved with that scaling and its encoder's name ({@link MediaClassifier}), so its file scores new images.
+   */
+  private PoolModel searchTable(String encoderName, Job job, Snapshot<Set<String>> snapshot, float[][] raw, long budgetMillis, long seed) {
     int[] all = IntStream.range(0, raw.length).toArray();
-    MediaTable t = MediaTable.of(raw, all);
+    MediaTable.Scaling scaling = MediaTable.Scaling.fit(raw, all);
+    MediaTable t = MediaTable.of(scaling.apply(raw));
     TableEncoder encoder = TableEncoder.fit(t.table(), t.schema(), all, TabularTraining.MAX_CATEGORIES);
     SparseMatrix encoded = encoder.transform(t.table());
     List<String> labels = snapshot.answers().stream().map(a -> a.iterator().next()).toList();
@@ -110,7 +115,7 @@ final class MediaClassificationTraining implements TaskTraining {
     float[][] poolVectors = Arrays.stream(pool).mapToObj(i -> t.standardised()[i]).toArray(float[][]::new);
     ObjectNode card = ModelCards.json(model.card(), result.leaderboard(), model.classes(), task.wireName());
     card.put("learner", model.card().config().substring(encoder.shortName().length() + 1)); // config is featurizer/learner
-    return new PoolModel(model.save(), card, TextModelTrainer.finite(model.card().cvAccuracy()),
+    return new PoolModel(new MediaClassifier(encoderName, scaling, model).save(), card, TextModelTrainer.finite(model.card().cvAccuracy()),
         TextModelTrainer.finite(model.card().cvMacroF1()), responses, Candidates.of(proba).withVectors(poolVectors));
   }
 

@@ -25,17 +25,21 @@ import org.labelloop.learn.tabular.TableSchema;
 public record MediaTable(Table table, TableSchema schema, float[][] standardised) {
   /** @param vectors one row per item, all of one length; {@code fitRows} the rows whose statistics scale every row */
   public static MediaTable of(float[][] vectors, int[] fitRows) {
-    int d = vectors[0].length;
-    float[][] z = standardised(vectors, fitRows);
-    List<List<String>> rows = new ArrayList<>(vectors.length);
-    for (float[] row : z) {
+    return of(Scaling.fit(vectors, fitRows).apply(vectors));
+  }
+
+  /** A table of vectors already z-scored ({@link Scaling#apply}). */
+  public static MediaTable of(float[][] standardised) {
+    int d = standardised[0].length;
+    List<List<String>> rows = new ArrayList<>(standardised.length);
+    for (float[] row : standardised) {
       List<String> cells = new ArrayList<>(d);
       for (float v : row) cells.add(Float.toString(v));
       rows.add(cells);
     }
     List<String> names = IntStream.rangeClosed(1, d).mapToObj(j -> "v" + j).toList();
     TableSchema schema = new TableSchema(names.stream().map(n -> new Column(n, ColumnType.NUMERIC, ColumnRole.FEATURE)).toList());
-    return new MediaTable(new Table(names, rows), schema, z);
+    return new MediaTable(new Table(names, rows), schema, standardised);
   }
 
   /**
@@ -44,16 +48,39 @@ public record MediaTable(Table table, TableSchema schema, float[][] standardised
    * regularisation assumes comparable ones.
    */
   public static float[][] standardised(float[][] vectors, int[] fitRows) {
-    int d = vectors[0].length;
-    double[] mean = new double[d], sd = new double[d];
-    for (int i : fitRows) for (int j = 0; j < d; j++) mean[j] += vectors[i][j] / fitRows.length;
-    for (int i : fitRows) for (int j = 0; j < d; j++) sd[j] += Math.pow(vectors[i][j] - mean[j], 2) / fitRows.length;
-    for (int j = 0; j < d; j++) sd[j] = sd[j] > 1e-24 ? Math.sqrt(sd[j]) : 1;
-    float[][] z = new float[vectors.length][d];
-    for (int i = 0; i < vectors.length; i++) {
-      for (int j = 0; j < d; j++) z[i][j] = (float) ((vectors[i][j] - mean[j]) / sd[j]);
+    return Scaling.fit(vectors, fitRows).apply(vectors);
+  }
+
+  /** The per-dimension mean and deviation that z-score vectors; kept with a model so that new vectors are scaled alike. */
+  public record Scaling(double[] mean, double[] sd) implements java.io.Serializable {
+    public Scaling {
+      if (mean.length != sd.length) throw new IllegalArgumentException("mean and sd differ in length");
+      mean = mean.clone();
+      sd = sd.clone();
     }
-    return z;
+
+    /** The statistics of {@code fitRows}; a constant dimension gets deviation 1. */
+    public static Scaling fit(float[][] vectors, int[] fitRows) {
+      int d = vectors[0].length;
+      double[] mean = new double[d], sd = new double[d];
+      for (int i : fitRows) for (int j = 0; j < d; j++) mean[j] += vectors[i][j] / fitRows.length;
+      for (int i : fitRows) for (int j = 0; j < d; j++) sd[j] += Math.pow(vectors[i][j] - mean[j], 2) / fitRows.length;
+      for (int j = 0; j < d; j++) sd[j] = sd[j] > 1e-24 ? Math.sqrt(sd[j]) : 1;
+      return new Scaling(mean, sd);
+    }
+
+    public int dimension() { return mean.length; }
+
+    public float[][] apply(float[][] vectors) {
+      float[][] z = new float[vectors.length][mean.length];
+      for (int i = 0; i < vectors.length; i++) {
+        if (vectors[i].length != mean.length) {
+          throw new IllegalArgumentException("a vector of " + vectors[i].length + " values; the model was fitted on " + mean.length);
+        }
+        for (int j = 0; j < mean.length; j++) z[i][j] = (float) ((vectors[i][j] - mean[j]) / sd[j]);
+      }
+      return z;
+    }
   }
 
   /**
