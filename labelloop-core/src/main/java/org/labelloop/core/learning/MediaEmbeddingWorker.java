@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import org.labelloop.core.Ports;
 import org.labelloop.core.learning.EmbeddingRepository.AssetVector;
 import org.labelloop.core.learning.EmbeddingRepository.PendingAsset;
+import org.labelloop.core.learning.LearningRepository.Prediction;
 import org.labelloop.core.port.FileStore;
 import org.labelloop.core.project.InputType;
 import org.labelloop.core.project.Project;
@@ -28,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * {@link WorkList} over assets without a vector, batches of {@value #BATCH} in id order, each claimed first so that
  * with several servers on one database each asset is embedded once, and stored in a short transaction of its own): the
  * shipped image encoder, or the project's own ONNX encoder ({@link EncoderSettings}), for images; MFCC, log-mel and
- * voice-activity features ({@link AudioFeaturizer}) for audio. A file that cannot be read or
+ * voice-activity features ({@link AudioFeaturizer}) for audio, stored with the clips' speech vs non-speech
+ * pre-labels where the project asks for them ({@link SpeechPrelabels}). A file that cannot be read or
  * decoded gets an empty vector: marked, never retried, skipped by training, and the project still learns. Each model is
  * loaded once, on its first asset, so a server without media never pays for one; {@link #close()} stops the thread
  * after the batch in flight, then frees them. When a project's last vector is stored, {@link EmbeddedProjects} orders
@@ -98,7 +100,12 @@ public final class MediaEmbeddingWorker implements AutoCloseable {
       if (v == null) undecodable++;
       rows.add(new AssetVector(assets.get(i).assetId(), v == null ? new float[0] : v));
     }
-    ports.tx().inTransaction(() -> ports.embeddings().save(encoded.model(), rows, clock.instant()));
+    SpeechPrelabels speech = SpeechPrelabels.of(project);
+    List<Prediction> prelabels = speech == null ? List.of() : speech.predictions(rows);
+    ports.tx().inTransaction(() -> {
+      ports.embeddings().save(encoded.model(), rows, clock.instant());
+      if (!prelabels.isEmpty()) ports.learning().addPredictions(projectId, SpeechPrelabels.VERSION, prelabels, clock.instant());
+    });
     if (undecodable > 0) LOG.info("Project {}: {} of {} files cannot be decoded; they are skipped", projectId, undecodable, assets.size());
     embedded.stored(projectId);
   }

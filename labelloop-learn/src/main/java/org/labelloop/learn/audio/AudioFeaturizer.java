@@ -12,6 +12,8 @@ public final class AudioFeaturizer implements AutoCloseable {
   /** Changes whenever the vectors would (cache keys). */
   public static final String NAME = "audio-features-312/1";
 
+  private static final int SPEECH_RATIO = ClipFeatures.NAMES.indexOf("vad.speech_ratio");
+
   private final MelSpectrogram mel = new MelSpectrogram();
   private final SileroVad vad;
 
@@ -21,6 +23,9 @@ public final class AudioFeaturizer implements AutoCloseable {
 
   /** Feature names, {@code block.feature}, in vector order. */
   public static List<String> names() { return ClipFeatures.NAMES; }
+
+  /** The share of the clip's voice-detector windows with a speech probability of at least 0.5, from its vector. */
+  public static double speechRatio(float[] features) { return features[SPEECH_RATIO]; }
 
   /** One feature vector per clip; every clip must be at {@link AudioDecoder#RATE} Hz. */
   public float[][] featurize(List<AudioClip> clips) {
