@@ -51,7 +51,8 @@ import org.labelloop.store.testing.TestImages;
  * photos get their vectors, a dozen labels train a model on them (never on file names) whose card names the encoder,
  * every other decodable image gets a PREDICTION with its confidence, and a file that cannot be decoded is marked and
  * skipped. Then the project's own ONNX encoder, built here, replaces the shipped one and the next model names it. An
- * AUDIO project learns the same way on its clips' features. Each image model exports as one file that scores a photo
+ * AUDIO project learns the same way on its clips' features, and one whose categories name speech and non-speech gets
+ * the voice detector's pre-labels without any label. Each image model exports as one file that scores a photo
  * as the server did.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -200,11 +201,18 @@ class MediaLearningIT {
   private static byte[] tone(boolean low, Random random) throws IOException {
     int rate = 16_000;
     double hz = (low ? 200 : 2000) * (0.9 + 0.2 * random.nextDouble()), gain = 0.2 + 0.3 * random.nextDouble();
-    ByteBuffer pcm = ByteBuffer.allocate(2 * rate).order(ByteOrder.LITTLE_ENDIAN);
-    for (int i = 0; i < rate; i++) pcm.putShort((short) (gain * Short.MAX_VALUE * Math.sin(2 * Math.PI * hz * i / rate)));
-    AudioFormat format = new AudioFormat(rate, 16, 1, true, false);
+    short[] pcm = new short[rate];
+    for (int i = 0; i < rate; i++) pcm[i] = (short) (gain * Short.MAX_VALUE * Math.sin(2 * Math.PI * hz * i / rate));
+    return wav(pcm);
+  }
+
+  /** A 16 kHz mono 16-bit WAV of these samples. */
+  private static byte[] wav(short[] samples) throws IOException {
+    ByteBuffer pcm = ByteBuffer.allocate(2 * samples.length).order(ByteOrder.LITTLE_ENDIAN);
+    for (short v : samples) pcm.putShort(v);
+    AudioFormat format = new AudioFormat(16_000, 16, 1, true, false);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    AudioSystem.write(new AudioInputStream(new ByteArrayInputStream(pcm.array()), format, rate), AudioFileFormat.Type.WAVE, out);
+    AudioSystem.write(new AudioInputStream(new ByteArrayInputStream(pcm.array()), format, samples.length), AudioFileFormat.Type.WAVE, out);
     return out.toByteArray();
   }
 
@@ -230,6 +238,44 @@ class MediaLearningIT {
     assertEquals(1, model.path("card").path("undecodableAssets").asInt(), model.toString());
     assertEquals(8, model.path("predictions").asInt(), "the eight unlabeled clips, not the mp3: " + model);
     assertEquals(1.0, model.path("cvAccuracy").asDouble(), 1e-9, "a low tone is not a high one: " + model);
+  }
+
+  @Test
+  void silentAndNoisyClipsArePreLabeledNonSpeechByTheVoiceDetectorWithoutAnyLabel() throws Exception {
+    String other = project("AUDIO", "BARK", "MEOW");
+    String p = project("AUDIO", "SPEECH", "SILENCE");
+    Random random = new Random(3);
+    List<Object> quiet = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      quiet.add("clip" + i + ".wav");
+      quiet.add(i % 3 == 0 ? wav(new short[16_000]) : i % 3 == 1 ? noise(random) : tone(i % 2 == 0, random));
+    }
+    upload(other, quiet); // imported first: embedded first, so done once p's clips have their pre-labels
+    upload(p, quiet);
+    JsonNode predictions = null;
+    for (int i = 0; i < 1800; i++) {
+      predictions = admin.get("/api/v1/projects/" + p + "/labels?type=PREDICTION&limit=100").body().path("items");
+      if (predictions.size() == 6) break;
+      Thread.sleep(100);
+    }
+    assertEquals(6, predictions.size(), "one pre-label per clip: " + predictions);
+    for (JsonNode l : predictions) {
+      assertEquals("silero-vad", l.path("modelVersion").asText());
+      JsonNode job = l.path("jsonResponse").path("JOB_0");
+      assertEquals("SILENCE", job.path("categories").path(0).path("name").asText(), l.toString());
+      int confidence = job.path("categories").path(0).path("confidence").asInt();
+      assertTrue(confidence > 50 && confidence < 100, "a detector's verdict, not a certainty: " + l);
+      assertEquals(1.0, job.path("probabilities").path("SPEECH").asDouble() + job.path("probabilities").path("SILENCE").asDouble(), 1e-3);
+    }
+    assertEquals(0, admin.get("/api/v1/projects/" + other + "/labels?type=PREDICTION").body().path("items").size(),
+        "categories that do not name speech get no pre-label");
+  }
+
+  /** One second of white noise at 16 kHz. */
+  private static byte[] noise(Random random) throws IOException {
+    short[] pcm = new short[16_000];
+    for (int i = 0; i < pcm.length; i++) pcm[i] = (short) (random.nextGaussian() * 3000);
+    return wav(pcm);
   }
 
   /** A project of {@code inputType} with one classification job of two categories; returns its id. */
