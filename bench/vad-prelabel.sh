@@ -3,7 +3,8 @@
 # speech) as one zip into an AUDIO project with categories SPEECH and SILENCE, no label, and waits for each clip's
 # silero-vad PREDICTION; prints the share pre-labeled SPEECH, the clips' speech ratios (recovered from the predicted
 # probability, SpeechVerdict's rule inverted) at a few percentiles, the seconds from import to the last pre-label, and
-# the load. Usage: bench/vad-prelabel.sh [FSDD_DIR]   (from the repository root)
+# the load; then the share a few other thresholds would give (the ratios are the same, only the rule's cut moves).
+# Usage: bench/vad-prelabel.sh [FSDD_DIR]   (from the repository root)
 set -euo pipefail
 fsdd=$(realpath "${1:-../shared/datasets/fsdd}")
 source bench/lib.sh
@@ -48,5 +49,7 @@ speech = sum(1 for l in items if l['jsonResponse']['JOB_0']['categories'][0]['na
 pct = ' '.join(f'p{q}={ratios[min(len(ratios) - 1, len(ratios) * q // 100)]:.3f}' for q in (1, 5, 10, 25, 50))
 print(f'fsdd clips={len(items)} speech={speech} share_speech={speech / len(items):.4f} speech_ratio {pct} '
       f'seconds_to_last_prelabel={seconds:.1f}')
+print('share_speech_if_threshold ' + ' '.join(f'{x}={sum(1 for r in ratios if r >= x - 1e-6) / len(ratios):.4f}'
+      for x in (0.05, 0.1, 0.2, 0.3, 0.5)) + f' ratio_zero={sum(1 for r in ratios if r < 1e-6) / len(ratios):.4f}')
 PY
 echo "load=[$(cut -d' ' -f1-3 /proc/loadavg)]"
