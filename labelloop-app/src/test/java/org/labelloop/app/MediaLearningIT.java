@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -241,28 +242,33 @@ class MediaLearningIT {
   }
 
   @Test
-  void silentAndNoisyClipsArePreLabeledNonSpeechByTheVoiceDetectorWithoutAnyLabel() throws Exception {
+  void aVoiceIsPreLabeledSpeechAndSilenceNoiseOrATonesNonSpeechByTheVoiceDetectorWithoutAnyLabel() throws Exception {
     String other = project("AUDIO", "BARK", "MEOW");
     String p = project("AUDIO", "SPEECH", "SILENCE");
     Random random = new Random(3);
     List<Object> quiet = new ArrayList<>();
-    for (int i = 0; i < 6; i++) {
-      quiet.add("clip" + i + ".wav");
-      quiet.add(i % 3 == 0 ? wav(new short[16_000]) : i % 3 == 1 ? noise(random) : tone(i % 2 == 0, random));
+    for (int i = 0; i < 9; i++) {
+      quiet.add((i < 3 ? "voice" : "quiet") + i + ".wav");
+      quiet.add(i < 3 ? wav(SyntheticVoice.twoSeconds(random)) : i < 5 ? wav(new short[16_000]) : i < 7 ? noise(random) : tone(i % 2 == 0, random));
     }
     upload(other, quiet); // imported first: embedded first, so done once p's clips have their pre-labels
     upload(p, quiet);
     JsonNode predictions = null;
     for (int i = 0; i < 1800; i++) {
       predictions = admin.get("/api/v1/projects/" + p + "/labels?type=PREDICTION&limit=100").body().path("items");
-      if (predictions.size() == 6) break;
+      if (predictions.size() == 9) break;
       Thread.sleep(100);
     }
-    assertEquals(6, predictions.size(), "one pre-label per clip: " + predictions);
+    assertEquals(9, predictions.size(), "one pre-label per clip: " + predictions);
+    Map<String, String> names = new HashMap<>();
+    for (JsonNode a : admin.get("/api/v1/projects/" + p + "/assets?limit=100").body().path("items")) {
+      names.put(a.path("id").asText(), a.path("externalId").asText());
+    }
     for (JsonNode l : predictions) {
       assertEquals("silero-vad", l.path("modelVersion").asText());
       JsonNode job = l.path("jsonResponse").path("JOB_0");
-      assertEquals("SILENCE", job.path("categories").path(0).path("name").asText(), l.toString());
+      String name = names.get(l.path("assetId").asText());
+      assertEquals(name.startsWith("voice") ? "SPEECH" : "SILENCE", job.path("categories").path(0).path("name").asText(), name + ": " + l);
       int confidence = job.path("categories").path(0).path("confidence").asInt();
       assertTrue(confidence > 50 && confidence < 100, "a detector's verdict, not a certainty: " + l);
       assertEquals(1.0, job.path("probabilities").path("SPEECH").asDouble() + job.path("probabilities").path("SILENCE").asDouble(), 1e-3);
