@@ -242,7 +242,7 @@ class MediaLearningIT {
   }
 
   @Test
-  void aVoiceIsPreLabeledSpeechAndSilenceNoiseOrATonesNonSpeechByTheVoiceDetectorWithoutAnyLabel() throws Exception {
+  void aVoiceIsPreLabeledSpeechAndSilenceNoiseOrAToneNonSpeechWithoutAnyLabel() throws Exception {
     String other = project("AUDIO", "BARK", "MEOW");
     String p = project("AUDIO", "SPEECH", "SILENCE");
     Random random = new Random(3);
