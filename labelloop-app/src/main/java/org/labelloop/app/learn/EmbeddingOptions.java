@@ -3,10 +3,13 @@ package org.labelloop.app.learn;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.labelloop.learn.automl.Progress;
 import org.labelloop.learn.feature.CachedEmbedder;
+import org.labelloop.learn.feature.ConcatenatedEmbedder;
 import org.labelloop.learn.feature.EmbeddingCache;
 import org.labelloop.learn.feature.FileEmbeddingCache;
 import org.labelloop.learn.feature.InMemoryEmbeddingCache;
@@ -53,13 +56,20 @@ final class EmbeddingOptions {
     String name = none ? "none" : embedder.toLowerCase(Locale.ROOT);
     if (name.equals("none")) return null;
     if (!name.equals("auto")) {
-      SentenceModel m;
+      List<SentenceModel> models;
       try {
-        m = SentenceModel.byCliName(name);
+        models = Arrays.stream(name.split("\\+")).map(SentenceModel::byCliName).toList();
       } catch (IllegalArgumentException e) {
-        throw new UserError("unknown --embedder '" + embedder + "' (use auto, e5-small, minilm or none)");
+        throw new UserError("unknown --embedder '" + embedder + "' (use auto, none, or e5-small, bge-small, minilm or "
+            + "several joined by +)");
       }
-      return embed(m, texts, Double.POSITIVE_INFINITY, progress, err);
+      List<TextEmbedder> parts = new ArrayList<>();
+      for (SentenceModel m : models) {
+        TextEmbedder e = embed(m, texts, Double.POSITIVE_INFINITY, progress, err);
+        if (e == null) return null;
+        parts.add(e);
+      }
+      return parts.size() == 1 ? parts.get(0) : new ConcatenatedEmbedder(parts);
     }
     for (SentenceModel m : List.of(SentenceModel.E5_SMALL, SentenceModel.MINILM_L6)) {
       TextEmbedder e = embed(m, texts, maxSeconds, progress, err);

@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Arrays;
-import org.labelloop.learn.feature.SentenceEmbedder;
+import org.labelloop.learn.feature.ConcatenatedEmbedder;
 
 /**
  * A project's model version as one file, enough to score assets without a server (a Spark executor, a script): the
@@ -67,6 +67,6 @@ public record ModelFile(String modelVersion, String jobId, byte[] model) {
   public TextModel textModel(int threads) {
     TextModel bare = TextModel.load(model, null);
     String encoder = bare.card().hyperparameters().get(TextModel.EMBEDDER);
-    return encoder == null ? bare : TextModel.load(model, SentenceEmbedder.named(encoder, threads));
+    return encoder == null ? bare : TextModel.load(model, ConcatenatedEmbedder.named(encoder, threads));
   }
 }
