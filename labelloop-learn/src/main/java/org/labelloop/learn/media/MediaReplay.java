@@ -1,11 +1,9 @@
 package org.labelloop.learn.media;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.labelloop.learn.learner.Learner;
 import org.labelloop.learn.simulate.Replay;
-import org.labelloop.learn.strategy.Candidates;
 import org.labelloop.learn.tabular.TabularReplay;
 
 /**
@@ -29,10 +27,6 @@ public final class MediaReplay implements Replay {
   @Override public List<String> metrics() { return table.metrics(); }
 
   @Override public String quality() { return table.quality(); }
-
-  @Override public Candidates unscored() {
-    return Candidates.unscored(poolSize(), Arrays.copyOf(vectors, poolSize()));
-  }
 
   @Override public Round round(int[] labeled, int[] unlabeled) {
     Round r = table.round(labeled, unlabeled);

@@ -1,7 +1,6 @@
 package org.labelloop.learn.media;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -43,15 +42,6 @@ class MediaReplayTest {
       assertTrue(last.metric("accuracy") > 0.9, s + " " + last);
     }
     assertEquals(List.of("accuracy", "macro_f1", "ece", "certain"), replay.metrics());
-  }
-
-  @Test
-  void theColdStartClustersThePoolsVectorsOnly() {
-    List<String> labels = new ArrayList<>();
-    float[][] x = vectors(labels, 60, 2);
-    MediaReplay replay = new MediaReplay(x, labels, 45, MediaTable.space(3, 1), 1);
-    assertEquals(45, replay.unscored().vectors().length);
-    assertFalse(replay.unscored().scored());
   }
 
   @Test
