@@ -18,10 +18,10 @@ import org.labelloop.learn.strategy.Strategies;
  * Offline replay of active learning on a fully labeled pool, in the spirit of Caffeine's cache simulator: the same
  * initial labels go through each strategy from the one registry the server's queue uses ({@link Strategies}); each
  * round the task ({@link Replay}) trains and measures, the strategy picks a batch from the unlabeled pool, and those
- * labels are revealed. One loop for every task. Where the task has vectors, every strategy but random starts as the
- * server's queue does before its first model: with the first items of the cold-start order; random, the passive
- * baseline, and every strategy of a task without vectors (where the queue's cold start is a random order too) start
- * with the repeat's shared random set.
+ * labels are revealed. One loop for every task. Where the task offers its pool's vectors before any model
+ * ({@link Replay#unscored}; text with embeddings), every strategy but random starts as the server's queue does before
+ * its first model: with the first items of the cold-start order; random, the passive baseline, and every strategy of
+ * the other tasks start with the repeat's shared random set.
  */
 public final class Simulator {
   private Simulator() {}
