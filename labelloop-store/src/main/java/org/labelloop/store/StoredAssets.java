@@ -18,7 +18,7 @@ import org.labelloop.core.port.Page;
  * position and with the JSON columns left as text: an export's reads, without a label query per page. The page is the
  * id range from the cursor to the last of its first n matching assets, so the join walks assets and labels in id
  * order by their indexes; joining a LIMIT subquery instead made SQLite sort every page's rows, contents included, in
- * a temporary b-tree (a fifth of SQLite's time in an export, BENCHMARKS.md "Scale (issue 18)").
+ * a temporary b-tree (export server CPU about a sixth lower without it, BENCHMARKS.md "Scale (issue 18)").
  */
 final class StoredAssets {
   private static final String SELECT =
