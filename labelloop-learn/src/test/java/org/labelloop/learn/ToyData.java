@@ -17,6 +17,12 @@ public final class ToyData {
 
   private ToyData() {}
 
+  /** Which topic's vocabulary {@code word} is in (in the order sport, tech, politics), or -1 for filler. */
+  public static int topicOf(String word) {
+    for (int t = 0; t < TOPICS.length; t++) if (List.of(TOPICS[t]).contains(word)) return t;
+    return -1;
+  }
+
   /** {@code perClass} examples per class; {@code noise} = share of filler words. */
   public static TextDataset topics(int perClass, double noise, long seed) {
     SplittableRandom r = new SplittableRandom(seed);

@@ -15,21 +15,25 @@ import org.labelloop.core.port.Page;
 
 /**
  * A page of assets with their labels in one query (the page's assets joined to their labels), read by column
- * position and with the JSON columns left as text: an export's reads, without a label query per page.
+ * position and with the JSON columns left as text: an export's reads, without a label query per page. The page is the
+ * id range from the cursor to the last of its first n matching assets, so the join walks assets and labels in id
+ * order by their indexes; joining a LIMIT subquery instead made SQLite sort every page's rows, contents included, in
+ * a temporary b-tree (export server CPU about a sixth lower without it, BENCHMARKS.md "Scale (issue 18)").
  */
 final class StoredAssets {
   private static final String SELECT =
       "SELECT a.id, a.external_id, a.content, a.metadata, a.status, a.priority, a.is_honeypot, l.id, l.label_type,"
-          + " l.json_response, l.author_id, l.model_version, l.created_at, l.seconds_to_label, l.skipped FROM (SELECT"
-          + " a.id, a.external_id, a.content, a.metadata, a.status, a.priority, a.is_honeypot FROM assets a";
-  private static final String JOIN =
-      " ORDER BY a.id LIMIT :n) a LEFT JOIN labels l ON l.asset_id = a.id ORDER BY a.id, l.id";
+          + " l.json_response, l.author_id, l.model_version, l.created_at, l.seconds_to_label, l.skipped"
+          + " FROM assets a LEFT JOIN labels l ON l.asset_id = a.id";
+  private static final String LAST = " AND a.id <= (SELECT max(a.id) FROM (SELECT a.id FROM assets a";
+  private static final String ORDER = " ORDER BY a.id LIMIT :n) a) ORDER BY a.id, l.id";
 
   private StoredAssets() {}
 
   static Page<StoredAsset> page(Handle h, AssetQuery query) {
     List<StoredAsset> assets = new ArrayList<>();
-    AssetFilter.bind(h.createQuery(SELECT + AssetFilter.where(query) + JOIN), query)
+    String where = AssetFilter.where(query);
+    AssetFilter.bind(h.createQuery(SELECT + where + LAST + where + ORDER), query)
         .bind("n", query.limit() + 1)
         .scanResultSet((supplier, ctx) -> {
           try (ResultSet rs = supplier.get()) {

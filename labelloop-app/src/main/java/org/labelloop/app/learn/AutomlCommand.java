@@ -109,7 +109,7 @@ public final class AutomlCommand implements Callable<Integer> {
       if (testData != null) texts.addAll(testData.texts());
       ProgressBar bar = new ProgressBar(err, "automl");
       // the search needs the rest of the budget: CV of ~30 configurations took 40 s on BBC News (1,490 articles)
-      TextEmbedder embedder = EmbeddingOptions.usefulFor(learner) ? embeddings.embedAll(texts, budget * 0.4, bar, err) : null;
+      TextEmbedder embedder = EmbeddingOptions.usefulFor(learner) ? embeddings.embedAll(texts, budget * 0.4, true, bar, err) : null;
       FeatureCache cache = new FeatureCache(texts, embedder);
       List<org.labelloop.learn.automl.Candidate> space;
       try {

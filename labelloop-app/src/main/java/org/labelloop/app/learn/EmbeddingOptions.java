@@ -3,10 +3,13 @@ package org.labelloop.app.learn;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.labelloop.learn.automl.Progress;
 import org.labelloop.learn.feature.CachedEmbedder;
+import org.labelloop.learn.feature.ConcatenatedEmbedder;
 import org.labelloop.learn.feature.EmbeddingCache;
 import org.labelloop.learn.feature.FileEmbeddingCache;
 import org.labelloop.learn.feature.InMemoryEmbeddingCache;
@@ -30,8 +33,9 @@ final class EmbeddingOptions {
   String cacheDir;
 
   @Option(names = "--embedder", defaultValue = "auto", paramLabel = "MODEL",
-      description = "Sentence embeddings: auto (e5-small if it fits the time, else minilm, else none), e5-small, minilm "
-          + "or none (default ${DEFAULT-VALUE}).")
+      description = "Sentence embeddings: auto (e5-small if it fits the time, for automl with bge-small beside it when "
+          + "that fits too, else minilm, else none), e5-small, bge-small, minilm, several joined by +, or none "
+          + "(default ${DEFAULT-VALUE}).")
   String embedder;
 
   @Option(names = "--no-embeddings", description = "Same as --embedder none.")
@@ -47,24 +51,40 @@ final class EmbeddingOptions {
    * Embeds {@code texts} with the chosen model and returns the embedder holding them, or {@code null} for none. Under
    * {@code auto} a model is dropped as soon as its measured cost, after a warm-up chunk, projects over
    * {@code maxSeconds} for the texts not in the cache (a timed sample before the run misjudged by half: ONNX Runtime
-   * warms up over several batches).
+   * warms up over several batches). With {@code pair}, {@code auto} also embeds with bge-small when both encoders fit
+   * and concatenates the two: on app reviews the pair's best configuration cross-validated at 0.934 against 0.932
+   * (bge-small) and 0.927 (e5-small) alone (BENCHMARKS.md, issue 16); MiniLM beside bge-small gained nothing.
    */
-  TextEmbedder embedAll(List<String> texts, double maxSeconds, Progress progress, PrintWriter err) {
+  TextEmbedder embedAll(List<String> texts, double maxSeconds, boolean pair, Progress progress, PrintWriter err) {
     String name = none ? "none" : embedder.toLowerCase(Locale.ROOT);
     if (name.equals("none")) return null;
     if (!name.equals("auto")) {
-      SentenceModel m;
+      List<SentenceModel> models;
       try {
-        m = SentenceModel.byCliName(name);
+        models = Arrays.stream(name.split("\\+")).map(SentenceModel::byCliName).toList();
       } catch (IllegalArgumentException e) {
-        throw new UserError("unknown --embedder '" + embedder + "' (use auto, e5-small, minilm or none)");
+        throw new UserError("unknown --embedder '" + embedder + "' (use auto, none, or e5-small, bge-small, minilm or "
+            + "several joined by +)");
       }
-      return embed(m, texts, Double.POSITIVE_INFINITY, progress, err);
+      List<TextEmbedder> parts = new ArrayList<>();
+      for (SentenceModel m : models) {
+        TextEmbedder e = embed(m, texts, Double.POSITIVE_INFINITY, progress, err);
+        if (e == null) return null;
+        parts.add(e);
+      }
+      return parts.size() == 1 ? parts.get(0) : new ConcatenatedEmbedder(parts);
     }
-    for (SentenceModel m : List.of(SentenceModel.E5_SMALL, SentenceModel.MINILM_L6)) {
-      TextEmbedder e = embed(m, texts, maxSeconds, progress, err);
-      if (e != null) return e;
+    long cpu = cpuNanos();
+    TextEmbedder e5 = embed(SentenceModel.E5_SMALL, texts, maxSeconds, progress, err);
+    if (e5 != null && !pair) return e5;
+    if (e5 != null) {
+      // the second encoder gets what the first left of the allowance, counted as the first was: CPU time over cores
+      double spent = (cpuNanos() - cpu) / 1e9 / Runtime.getRuntime().availableProcessors();
+      TextEmbedder bge = embed(SentenceModel.BGE_SMALL, texts, maxSeconds - spent, progress, err);
+      return bge == null ? e5 : new ConcatenatedEmbedder(List.of(e5, bge));
     }
+    TextEmbedder miniLm = embed(SentenceModel.MINILM_L6, texts, maxSeconds, progress, err);
+    if (miniLm != null) return miniLm;
     err.println("note: using n-gram features only");
     return null;
   }

@@ -93,7 +93,9 @@ public final class SimulateCommand implements Callable<Integer> {
   List<String> strategies;
 
   @Option(names = "--seed", defaultValue = "42") long seed;
-  @Option(names = "--initial", defaultValue = "10", description = "Random labels to start with.") int initial;
+  @Option(names = "--initial", defaultValue = "10", description = "Labels to start with: random ones (shared by every "
+      + "strategy of a repeat); with embeddings, every strategy but random starts as the server's queue does, with the first "
+      + "of its cold-start order.") int initial;
   @Option(names = "--batch", defaultValue = "10", description = "Labels queried per round.") int batch;
   @Option(names = "--budget", defaultValue = "100", description = "Total labels.") int budget;
   @Option(names = "--repeats", defaultValue = "1", description = "Repeats with different initial sets.") int repeats;
@@ -223,7 +225,7 @@ public final class SimulateCommand implements Callable<Integer> {
     if (testSet.size() == 0) throw new UserError("empty test set");
     List<String> texts = new ArrayList<>(pool.texts());
     texts.addAll(testSet.texts());
-    TextEmbedder embedder = EmbeddingOptions.usefulFor(learner) ? embeddings.embedAll(texts, 600, bar, err) : null;
+    TextEmbedder embedder = EmbeddingOptions.usefulFor(learner) ? embeddings.embedAll(texts, 600, false, bar, err) : null;
     List<Candidate> space;
     try {
       space = learner.equalsIgnoreCase("auto") ? activeSpace(embedder != null) : LearnerCatalog.space(learner, embedder != null);

@@ -6,15 +6,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 import org.labelloop.core.asset.AssetDraft;
@@ -33,8 +34,9 @@ final class Spool implements AutoCloseable {
   private final Path dir;
   private final int inMemory;
   private final List<ParsedRow> head = new ArrayList<>();
+  private final Record record = new Record();
   private Path file;
-  private DataOutputStream out;
+  private OutputStream out;
   private long size;
 
   /** @param dir where the temporary file goes (null: the system's temporary directory) */
@@ -56,30 +58,32 @@ final class Spool implements AutoCloseable {
     try {
       if (file == null) {
         file = dir == null ? Files.createTempFile("labelloop-import-", ".spool") : Files.createTempFile(dir, "import-", ".spool");
-        out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16));
+        out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
       }
       AssetDraft d = row.draft();
-      out.writeLong(row.line());
+      record.clear();
+      record.writeLong(row.line());
       writeString(d.externalId());
       writeString(d.content());
       writeJson(d.metadata());
-      out.writeInt(d.priority());
-      out.writeBoolean(d.honeypot());
+      record.writeInt(d.priority());
+      record.writeBoolean(d.honeypot());
       writeString(d.label());
       writeJson(row.answer());
+      record.writeTo(out);
     } catch (IOException e) {
       throw new UncheckedIOException("the import's temporary file cannot be written", e);
     }
   }
 
-  private void writeString(String s) throws IOException {
+  private void writeString(String s) {
     if (s == null) {
-      out.writeInt(NULL);
+      record.writeInt(NULL);
       return;
     }
     byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-    out.writeInt(bytes.length);
-    out.write(bytes);
+    record.writeInt(bytes.length);
+    record.write(bytes);
   }
 
   /** A JSON null node is spooled as no value at all. */
@@ -104,16 +108,18 @@ final class Spool implements AutoCloseable {
     if (file != null) {
       try {
         out.close();
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+          Record r = new Record();
           for (long n = head.size(); n < size; n++) {
-            long line = in.readLong();
-            String id = readString(in);
-            String content = readString(in);
-            JsonNode metadata = readJson(in);
-            int priority = in.readInt();
-            boolean honeypot = in.readBoolean();
-            String label = readString(in);
-            JsonNode answer = readJson(in);
+            r.read(in);
+            long line = r.readLong();
+            String id = r.readString();
+            String content = r.readString();
+            JsonNode metadata = r.readJson();
+            int priority = r.readInt();
+            boolean honeypot = r.readBoolean();
+            String label = r.readString();
+            JsonNode answer = r.readJson();
             AssetDraft draft = new AssetDraft(id, content, metadata, priority, honeypot, label);
             add.accept(answer == null ? ParsedRow.ok(line, draft) : ParsedRow.answered(line, draft, answer));
           }
@@ -129,19 +135,98 @@ final class Spool implements AutoCloseable {
     }
   }
 
-  private static String readString(DataInputStream in) throws IOException {
-    int length = in.readInt();
-    if (length == NULL) {
-      return null;
-    }
-    byte[] bytes = new byte[length];
-    in.readFully(bytes);
-    return new String(bytes, StandardCharsets.UTF_8);
-  }
+  /**
+   * One spooled row, encoded into (or read back from the file into) one reusable buffer behind a 4-byte length: one
+   * write and two reads of the file a row instead of a buffered-stream call per field.
+   */
+  private static final class Record {
+    private byte[] bytes = new byte[256];
+    private int at;
 
-  private static JsonNode readJson(DataInputStream in) throws IOException {
-    String json = readString(in);
-    return json == null ? null : MAPPER.readTree(json);
+    void clear() {
+      at = 4;
+    }
+
+    void writeInt(int v) {
+      ensure(4);
+      bytes[at] = (byte) (v >>> 24);
+      bytes[at + 1] = (byte) (v >>> 16);
+      bytes[at + 2] = (byte) (v >>> 8);
+      bytes[at + 3] = (byte) v;
+      at += 4;
+    }
+
+    void writeLong(long v) {
+      writeInt((int) (v >>> 32));
+      writeInt((int) v);
+    }
+
+    void writeBoolean(boolean v) {
+      ensure(1);
+      bytes[at++] = (byte) (v ? 1 : 0);
+    }
+
+    void write(byte[] b) {
+      ensure(b.length);
+      System.arraycopy(b, 0, bytes, at, b.length);
+      at += b.length;
+    }
+
+    void writeTo(OutputStream out) throws IOException {
+      int end = at;
+      at = 0;
+      writeInt(end - 4);
+      out.write(bytes, 0, end);
+    }
+
+    private void ensure(int more) {
+      if (at + more > bytes.length) {
+        bytes = Arrays.copyOf(bytes, Math.max(at + more, bytes.length * 2));
+      }
+    }
+
+    void read(InputStream in) throws IOException {
+      at = 0;
+      if (in.readNBytes(bytes, 0, 4) < 4) {
+        throw new EOFException();
+      }
+      int n = readInt();
+      at = 0;
+      ensure(n);
+      if (in.readNBytes(bytes, 0, n) < n) {
+        throw new EOFException();
+      }
+    }
+
+    long readLong() {
+      long v = (long) readInt() << 32;
+      return v | readInt() & 0xFFFFFFFFL;
+    }
+
+    int readInt() {
+      int v = (bytes[at] & 0xFF) << 24 | (bytes[at + 1] & 0xFF) << 16 | (bytes[at + 2] & 0xFF) << 8 | bytes[at + 3] & 0xFF;
+      at += 4;
+      return v;
+    }
+
+    boolean readBoolean() {
+      return bytes[at++] != 0;
+    }
+
+    String readString() {
+      int length = readInt();
+      if (length == NULL) {
+        return null;
+      }
+      String s = new String(bytes, at, length, StandardCharsets.UTF_8);
+      at += length;
+      return s;
+    }
+
+    JsonNode readJson() throws IOException {
+      String json = readString();
+      return json == null ? null : MAPPER.readTree(json);
+    }
   }
 
   @Override

@@ -16,9 +16,6 @@ import org.labelloop.learn.strategy.Strategies;
  * which is what the first model needs most. Without embeddings the queue keeps the seeded random cold start.
  */
 final class ColdStartOrder {
-  /** Five first models' worth of labels at the default settings; beyond it one asset is as good as another. */
-  static final int HEAD = 50;
-
   private final Ports ports;
 
   ColdStartOrder(Ports ports) {
@@ -31,7 +28,7 @@ final class ColdStartOrder {
     Map<String, float[]> byAsset = ports.embeddings().vectors(projectId, model, true);
     if (byAsset.isEmpty() || byAsset.size() > StoredEmbeddings.MAX_ASSETS) return 0;
     List<String> ids = new ArrayList<>(byAsset.keySet());
-    double[] s = scores(byAsset.values().toArray(float[][]::new), HEAD, projectId.hashCode());
+    double[] s = scores(byAsset.values().toArray(float[][]::new), Strategies.COLD_START_HEAD, projectId.hashCode());
     Map<String, Double> scores = new LinkedHashMap<>();
     for (int i = 0; i < ids.size(); i++) scores.put(ids.get(i), s[i]);
     return ports.tx().inTransaction(() -> ports.learning().setColdStartScores(projectId, scores));

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.labelloop.learn.strategy.Strategies;
 
 class ColdStartOrderTest {
   /** Ten points near each of three unit vectors, cluster after cluster (the import order). */
@@ -27,7 +28,7 @@ class ColdStartOrderTest {
 
   @Test
   void theHighestScoresSpanTheTopicsAndEveryScoreIsPositive() {
-    double[] s = ColdStartOrder.scores(threeTopics(), ColdStartOrder.HEAD, 42);
+    double[] s = ColdStartOrder.scores(threeTopics(), Strategies.COLD_START_HEAD, 42);
     int[] order = IntStream.range(0, s.length).boxed().sorted(Comparator.comparingDouble(i -> -s[i])).mapToInt(i -> i).toArray();
     Set<Integer> topics = new HashSet<>();
     for (int k = 0; k < 3; k++) topics.add(order[k] / 10);

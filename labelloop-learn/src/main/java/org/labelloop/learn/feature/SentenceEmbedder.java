@@ -177,20 +177,23 @@ public final class SentenceEmbedder implements TextEmbedder, AutoCloseable {
           OrtSession.Result res = s.run(tokenTypes
               ? Map.of("input_ids", a, "attention_mask", m, "token_type_ids", ty)
               : Map.of("input_ids", a, "attention_mask", m))) {
-        pool(res, mask, idx, t, out);
+        pool(res, mask, idx, t, model.clsPooling(), out);
         return null;
       }
     });
   }
 
-  /** Mean of the token vectors under the mask, L2-normalised, into {@code out} at each row's index. */
-  private static void pool(OrtSession.Result res, long[] mask, int[] idx, int t, float[][] out) {
+  /**
+   * Mean of the token vectors under the mask (or the first token's vector when {@code cls}), L2-normalised, into
+   * {@code out} at each row's index.
+   */
+  private static void pool(OrtSession.Result res, long[] mask, int[] idx, int t, boolean cls, float[][] out) {
     int n = idx.length;
     FloatBuffer hidden = ((OnnxTensor) res.get(0)).getFloatBuffer(); // [n, t, DIM]: one flat copy, no nested arrays
     for (int r = 0; r < n; r++) {
       float[] v = new float[DIM];
       int count = 0;
-      for (int k = 0; k < t; k++) {
+      for (int k = 0; k < (cls ? 1 : t); k++) {
         if (mask[r * t + k] == 0) continue;
         count++;
         for (int d = 0, at = (r * t + k) * DIM; d < DIM; d++) v[d] += hidden.get(at + d);

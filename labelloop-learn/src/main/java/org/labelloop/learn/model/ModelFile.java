@@ -9,7 +9,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.labelloop.learn.feature.SentenceEmbedder;
+import org.labelloop.learn.feature.ConcatenatedEmbedder;
 import org.labelloop.learn.image.ImageEncoder;
 import org.labelloop.learn.image.ImageInput;
 import org.labelloop.learn.image.OnnxImageEncoder;
@@ -143,7 +143,7 @@ public record ModelFile(String modelVersion, String jobId, byte[] model, ImageEn
     if (isImage()) throw new IllegalArgumentException("model " + modelVersion + " is an image classifier, not a text one");
     TextModel bare = TextModel.load(model, null);
     String encoder = bare.card().hyperparameters().get(TextModel.EMBEDDER);
-    return encoder == null ? bare : TextModel.load(model, SentenceEmbedder.named(encoder, threads));
+    return encoder == null ? bare : TextModel.load(model, ConcatenatedEmbedder.named(encoder, threads));
   }
 
   /** The image classifier; its vectors come from {@link #image()}'s encoder, which must be the one it learned on. */

@@ -25,6 +25,9 @@ public interface Replay {
    */
   Round round(int[] labeled, int[] unlabeled);
 
+  /** The whole pool before any model, with the vectors a cold start clusters where the task offers them (text). */
+  default Candidates unscored() { return Candidates.unscored(poolSize(), null); }
+
   /** One round's test metrics by name (the {@link #quality()} one included) and the unlabeled items' candidates. */
   record Round(Map<String, Double> metrics, Candidates unlabeled) {
     public Round {

@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.labelloop.learn.automl.Progress;
+import org.labelloop.learn.strategy.Candidates;
 import org.labelloop.learn.strategy.QueryStrategy;
 import org.labelloop.learn.strategy.Strategies;
 
@@ -17,7 +18,10 @@ import org.labelloop.learn.strategy.Strategies;
  * Offline replay of active learning on a fully labeled pool, in the spirit of Caffeine's cache simulator: the same
  * initial labels go through each strategy from the one registry the server's queue uses ({@link Strategies}); each
  * round the task ({@link Replay}) trains and measures, the strategy picks a batch from the unlabeled pool, and those
- * labels are revealed. One loop for every task.
+ * labels are revealed. One loop for every task. Where the task offers its pool's vectors before any model
+ * ({@link Replay#unscored}; text with embeddings), every strategy but random starts as the server's queue does before
+ * its first model: with the first items of the cold-start order; random, the passive baseline, and every strategy of
+ * the other tasks start with the repeat's shared random set.
  */
 public final class Simulator {
   private Simulator() {}
@@ -38,7 +42,7 @@ public final class Simulator {
         SplittableRandom random = new SplittableRandom(config.seed() * 31 + rep);
         boolean[] labeled = new boolean[size];
         List<Integer> order = new ArrayList<>();
-        for (int i : initial) { labeled[i] = true; order.add(i); }
+        for (int i : start(task, strategy, initial, random)) { labeled[i] = true; order.add(i); }
         while (true) {
           int[] rows = order.stream().mapToInt(Integer::intValue).toArray();
           int[] unlabeled = rows.length >= budget ? new int[0] : IntStream.range(0, size).filter(i -> !labeled[i]).toArray();
@@ -56,6 +60,14 @@ public final class Simulator {
       }
     }
     return points;
+  }
+
+  /** The labels {@code strategy} starts with: the cold-start order's first ones, or {@code shared} (see the class note). */
+  static int[] start(Replay task, QueryStrategy strategy, int[] shared, SplittableRandom random) {
+    Candidates pool = task.unscored();
+    if (pool.vectors() == null || strategy.name().equals("random")) return shared;
+    int head = Math.max(Strategies.COLD_START_HEAD, shared.length);
+    return Arrays.copyOf(strategy.select(pool, head, random), shared.length);
   }
 
   /** Area under the learning curve: the mean of {@code metric} over its points. */

@@ -53,6 +53,10 @@ public final class TextReplay implements Replay {
 
   @Override public String quality() { return "accuracy"; }
 
+  @Override public Candidates unscored() {
+    return Candidates.unscored(pool.size(), vectors == null ? null : Arrays.copyOf(vectors, pool.size()));
+  }
+
   @Override public Round round(int[] labeled, int[] unlabeled) {
     double[][] proba = predict(pool.subset(labeled), labeled);
     double[][] testProba = Arrays.copyOfRange(proba, pool.size(), cache.size());

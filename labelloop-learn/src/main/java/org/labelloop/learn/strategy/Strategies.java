@@ -11,6 +11,12 @@ import java.util.Map;
  * replay). Names are case-insensitive and {@code _} reads as {@code -}; the NER names of earlier releases are aliases.
  */
 public final class Strategies {
+  /**
+   * Items the server's queue serves in cold-start order before a project's first model (five first models' worth of
+   * labels at the default settings; beyond it one item is as good as another); {@code simulate} replays its first ones.
+   */
+  public static final int COLD_START_HEAD = 50;
+
   private static final Map<String, QueryStrategy> BY_NAME = new LinkedHashMap<>();
   private static final Map<String, String> ALIASES = Map.of(
       "lc", "least-confidence", "span-margin", "margin", "token-entropy", "entropy");

@@ -1,12 +1,15 @@
 package org.labelloop.learn.simulate;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.labelloop.learn.ToyData;
 import org.labelloop.learn.automl.AutoMl;
@@ -16,7 +19,9 @@ import org.labelloop.learn.automl.Progress;
 import org.labelloop.learn.data.TextDataset;
 import org.labelloop.learn.feature.FeatureCache;
 import org.labelloop.learn.feature.FeatureSpec;
+import org.labelloop.learn.feature.TextEmbedder;
 import org.labelloop.learn.learner.LinearSvmLearner;
+import org.labelloop.learn.strategy.Strategies;
 
 class SimulatorTest {
   private static List<CurvePoint> simulate(long seed) {
@@ -40,6 +45,40 @@ class SimulatorTest {
     assertTrue(pts.stream().allMatch(p -> p.metric("accuracy") >= 0 && p.metric("accuracy") <= 1));
     List<CurvePoint> margin = pts.stream().filter(p -> p.strategy().equals("margin")).toList();
     assertTrue(margin.get(margin.size() - 1).metric("accuracy") > 0.9, "learns the toy topics");
+  }
+
+  @Test
+  void withEmbeddingsEveryStrategyButRandomStartsWithTheQueuesColdStartOrder() {
+    TextDataset pool = ToyData.topics(30, 0.7, 1), test = ToyData.topics(5, 0.7, 2);
+    List<String> texts = new ArrayList<>(pool.texts());
+    texts.addAll(test.texts());
+    FeatureCache cache = new FeatureCache(texts, new TopicEmbedder());
+    TextReplay replay = new TextReplay(pool, test, cache, (d, c, rows) -> { throw new AssertionError("no training"); }, true);
+    int[] shared = {0, 3, 6, 9, 12, 15}; // one topic only: pool items cycle sport, tech, politics
+    int[] margin = Simulator.start(replay, Strategies.named("margin"), shared, new SplittableRandom(4));
+    int[] queue = Strategies.named("cold-start").select(replay.unscored(), Strategies.COLD_START_HEAD, new SplittableRandom(4));
+    assertArrayEquals(Arrays.copyOf(queue, shared.length), margin);
+    assertEquals(3, Arrays.stream(margin).map(i -> i % 3).distinct().count(), "the cold start spans the topics");
+    assertArrayEquals(shared, Simulator.start(replay, Strategies.named("random"), shared, new SplittableRandom(4)));
+  }
+
+  /** Each text's L2-normalised counts of words from each toy topic's vocabulary. */
+  private record TopicEmbedder() implements TextEmbedder {
+    @Override public String name() { return "topic-share"; }
+
+    @Override public int dimension() { return 3; }
+
+    @Override public float[][] embed(List<String> texts) {
+      return texts.stream().map(TopicEmbedder::share).toArray(float[][]::new);
+    }
+
+    private static float[] share(String text) {
+      float[] v = new float[3];
+      for (String w : text.split(" ")) if (ToyData.topicOf(w) >= 0) v[ToyData.topicOf(w)]++;
+      double norm = Math.sqrt(v[0] * v[0] + v[1] * v[1] + v[2] * v[2]);
+      for (int t = 0; t < 3; t++) v[t] /= (float) Math.max(norm, 1);
+      return v;
+    }
   }
 
   @Test
