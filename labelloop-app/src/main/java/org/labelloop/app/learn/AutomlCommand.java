@@ -203,9 +203,8 @@ public final class AutomlCommand implements Callable<Integer> {
 
   /**
    * The tables' search on the first {@code labels.size()} rows of {@code all}; the rest, labeled {@code heldLabels}
-   * (null for none), are the test set.
+   * (null for none), are the test set: prints the leaderboard and the best line, and returns the best model.
    */
-  /** Searches, prints the leaderboard and the best line; returns the best model. */
   private TabularModel searchTable(PrintWriter stdout, PrintWriter err, long start, Table all, TableSchema schema, List<String> labels,
       List<String> heldLabels, List<Learner> space, String dataLine) {
     int[] rows = IntStream.range(0, labels.size()).toArray();

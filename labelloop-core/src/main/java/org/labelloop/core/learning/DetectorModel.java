@@ -46,12 +46,16 @@ public record DetectorModel(ImageModelFile file, List<String> names) {
    */
   Loaded load() {
     byte[] model = file.read();
-    return new Loaded(file.name(model, names.toString()), new OnnxDetector(model, file.input(), names));
+    return new Loaded(version(model), new OnnxDetector(model, file.input(), names));
   }
 
   /** The tag {@link #load} gives its predictions, without loading the model. */
   String version() {
-    return file.name(file.read(), names.toString());
+    return version(file.read());
+  }
+
+  private String version(byte[] model) {
+    return file.name(model, names.toString());
   }
 
   ObjectNode toJson() {

@@ -46,10 +46,10 @@ public final class ConcatenatedEmbedder implements TextEmbedder, AutoCloseable {
   }
 
   @Override public void close() {
-    for (TextEmbedder p : parts) if (p instanceof AutoCloseable c) closeQuietly(c);
+    for (TextEmbedder p : parts) if (p instanceof AutoCloseable c) closePart(c);
   }
 
-  private static void closeQuietly(AutoCloseable c) {
+  private static void closePart(AutoCloseable c) {
     try {
       c.close();
     } catch (Exception e) {
