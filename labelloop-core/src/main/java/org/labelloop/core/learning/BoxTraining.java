@@ -49,8 +49,7 @@ final class BoxTraining implements SnapshotTrainer<List<Agreement.Box>>, AutoClo
     }
   });
   private ObjectDetector detector;
-  private DetectorModel ownModel;
-  private DetectorModel.Loaded own;
+  private final OwnDetectors own = new OwnDetectors(1);
   private ImageEncoder encoder;
 
   /** @param settings the learning settings of a project id */
@@ -169,11 +168,9 @@ final class BoxTraining implements SnapshotTrainer<List<Agreement.Box>>, AutoClo
   @Override
   public synchronized void close() {
     if (detector != null) detector.close();
-    if (own != null) own.detector().close();
+    own.close();
     if (encoder != null) encoder.close();
     detector = null;
-    own = null;
-    ownModel = null;
     encoder = null;
   }
 
@@ -183,14 +180,7 @@ final class BoxTraining implements SnapshotTrainer<List<Agreement.Box>>, AutoClo
       if (detector == null) detector = models.detector().get();
       return new DetectorModel.Loaded(models.detectorVersion(), detector);
     }
-    if (!model.equals(ownModel)) {
-      if (own != null) own.detector().close();
-      own = null;
-      ownModel = null;
-      own = model.load(); // one that no longer loads fails the training with its message
-      ownModel = model;
-    }
-    return own;
+    return own.get(model); // one that no longer loads fails the training with its message
   }
 
   private ImageEncoder encoder() {

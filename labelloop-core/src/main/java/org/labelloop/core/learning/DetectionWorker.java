@@ -8,8 +8,6 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -65,15 +63,7 @@ public final class DetectionWorker implements AutoCloseable {
   private final Supplier<ObjectDetector> loader;
   private final WorkList<PendingImage> work;
   private volatile ObjectDetector detector;
-  /** Projects' own detectors, the two used last (one ONNX session each); only the worker's thread loads and evicts them. */
-  private final Map<DetectorModel, DetectorModel.Loaded> own = Collections.synchronizedMap(new LinkedHashMap<>(4, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<DetectorModel, DetectorModel.Loaded> eldest) {
-      if (size() <= 2) return false;
-      eldest.getValue().detector().close();
-      return true;
-    }
-  });
+  private final OwnDetectors own = new OwnDetectors(2);
 
   /** {@code version} tags the predictions of the detector {@code loader} returns. */
   public DetectionWorker(Ports ports, FileStore files, Clock clock, String version, Supplier<ObjectDetector> loader) {
@@ -179,7 +169,7 @@ public final class DetectionWorker implements AutoCloseable {
 
   /** The shipped detector ({@code model} null) or the project's own, loaded on first use. */
   private DetectorModel.Loaded detector(DetectorModel model) {
-    if (model != null) return own.computeIfAbsent(model, DetectorModel::load);
+    if (model != null) return own.get(model);
     if (detector == null) detector = loader.get();
     return new DetectorModel.Loaded(version, detector);
   }
@@ -190,8 +180,6 @@ public final class DetectionWorker implements AutoCloseable {
     work.stop();
     ObjectDetector d = detector;
     if (d != null) d.close(); // waits for an image in flight (GuardedSession)
-    synchronized (own) {
-      own.values().forEach(loaded -> loaded.detector().close());
-    }
+    own.close();
   }
 }
