@@ -15,7 +15,7 @@ import org.labelloop.core.port.Page;
 
 /**
  * A page of assets with their labels in one query (the page's assets joined to their labels), read by column
- * position and with the JSON columns left as text: an export's reads, without a label query per page. The page is the
+ * position, with the text and JSON columns read as their UTF-8 bytes (no string decoded): an export's reads, without a label query per page. The page is the
  * id range from the cursor to the last of its first n matching assets, so the join walks assets and labels in id
  * order by their indexes; joining a LIMIT subquery instead made SQLite sort every page's rows, contents included, in
  * a temporary b-tree (export server CPU about a sixth lower without it, BENCHMARKS.md "Scale (issue 18)").
@@ -44,7 +44,7 @@ final class StoredAssets {
               if (id != current) {
                 current = id;
                 labels = new ArrayList<>(1);
-                assets.add(new StoredAsset(Long.toString(id), rs.getString(2), rs.getString(3), rs.getString(4),
+                assets.add(new StoredAsset(Long.toString(id), rs.getBytes(2), rs.getBytes(3), rs.getBytes(4),
                     AssetStatus.valueOf(rs.getString(5)), rs.getInt(6), rs.getBoolean(7), labels));
               }
               long labelId = rs.getLong(8);
@@ -64,7 +64,7 @@ final class StoredAssets {
     Instant createdAt = Instant.ofEpochMilli(rs.getLong(13));
     double seconds = rs.getDouble(14);
     Double secondsToLabel = rs.wasNull() ? null : seconds;
-    return new StoredLabel(Long.toString(id), LabelType.valueOf(rs.getString(9)), rs.getString(10), authorId,
+    return new StoredLabel(Long.toString(id), LabelType.valueOf(rs.getString(9)), rs.getBytes(10), authorId,
         rs.getString(12), createdAt, secondsToLabel, rs.getBoolean(15));
   }
 }

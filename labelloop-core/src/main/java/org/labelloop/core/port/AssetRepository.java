@@ -36,7 +36,7 @@ public interface AssetRepository {
   /** Assets matching the query in id order, starting after {@code query.cursor()}. */
   Page<Asset> list(AssetQuery query);
 
-  /** {@link #list}, each asset with its labels and the JSON columns as stored text (one query a page, for exports). */
+  /** {@link #list}, each asset with its labels and its text and JSON columns as stored bytes (one query a page, for exports). */
   Page<StoredAsset> listStored(AssetQuery query);
 
   /** Sets status and/or priority (null leaves it) of the given assets; returns how many were found. */
