@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.labelloop.core.asset.Asset;
@@ -20,7 +21,6 @@ import org.labelloop.core.asset.StoredAsset;
 import org.labelloop.core.io.ExportFormat;
 import org.labelloop.core.label.Label;
 import org.labelloop.core.label.LabelType;
-import org.labelloop.core.port.Page;
 import org.labelloop.core.project.Project;
 import org.labelloop.core.user.Caller;
 
@@ -62,14 +62,19 @@ class JsonlExportIT extends OnBothDatabases {
       db.labels().insert(p.id(), a.id(), admin.userId(), Fixtures.label(a.id(), LabelType.DEFAULT, "SPORT"), NOW);
       db.labels().insert(p.id(), a.id(), null, Fixtures.label(a.id(), LabelType.PREDICTION, "POLITICS"), NOW);
     }
-    Page<StoredAsset> first = db.assets().listStored(new AssetQuery(p.id(), null, null, null, null, 2));
-    assertEquals(List.of("a0", "a1"), first.items().stream().map(a -> utf8(a.externalId())).toList());
-    assertEquals(List.of(2, 2), first.items().stream().map(a -> a.labels().size()).toList());
-    Page<StoredAsset> second = db.assets().listStored(new AssetQuery(p.id(), null, null, null, first.nextCursor(), 2));
-    assertEquals(List.of("a2"), second.items().stream().map(a -> utf8(a.externalId())).toList());
+    List<StoredAsset> first = new ArrayList<>();
+    String cursor = db.jdbi().withHandle(h -> StoredAssets.page(h, new AssetQuery(p.id(), null, null, null, null, 0), 2, first::add));
+    assertEquals(List.of("a0", "a1"), first.stream().map(a -> utf8(a.externalId())).toList());
+    assertEquals(List.of(2, 2), first.stream().map(a -> a.labels().size()).toList());
+    assertEquals(first.getLast().id(), cursor);
+    List<StoredAsset> second = new ArrayList<>();
+    assertNull(db.jdbi().withHandle(h -> StoredAssets.page(h, new AssetQuery(p.id(), null, null, null, cursor, 0), 2, second::add)));
+    assertEquals(List.of("a2"), second.stream().map(a -> utf8(a.externalId())).toList());
     assertEquals(List.of(LabelType.DEFAULT, LabelType.PREDICTION),
-        second.items().getFirst().labels().stream().map(StoredAsset.StoredLabel::labelType).toList());
-    assertNull(second.nextCursor());
+        second.getFirst().labels().stream().map(StoredAsset.StoredLabel::labelType).toList());
+    List<StoredAsset> all = new ArrayList<>();
+    db.assets().forEachStored(new AssetQuery(p.id(), null, null, null, first.getFirst().id(), 0), all::add);
+    assertEquals(List.of("a1", "a2"), all.stream().map(a -> utf8(a.externalId())).toList());
   }
 
   @Test

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ConnectException;
+import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -53,15 +54,30 @@ final class ApiClient {
 
   /**
    * Streams a GET response into {@code output} with progress on stderr: written beside it as {@code .part}, moved into
-   * place once complete, so a failed download leaves no half file. Returns the bytes written.
+   * place once complete, so a failed download leaves no half file. Returns the bytes written. The body is read by
+   * HttpURLConnection's blocking stream: java.net.http's reactive pipeline cost three times the CPU for a large export
+   * (BENCHMARKS.md, issue 18 §4).
    */
   long download(String path, Path output) throws IOException {
-    HttpResponse<InputStream> res = send(request(path).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+    HttpURLConnection connection = (HttpURLConnection) URI.create(base + path).toURL().openConnection();
+    connection.setConnectTimeout(10_000);
+    connection.setRequestProperty("Authorization", "Bearer " + apiKey);
+    int status;
+    try {
+      status = connection.getResponseCode();
+    } catch (ConnectException e) {
+      throw unreachable();
+    } catch (IOException e) {
+      throw failed(e);
+    }
+    if (status / 100 != 2) {
+      throw new CliException(errorMessage(status, connection.getErrorStream()));
+    }
     Path abs = output.toAbsolutePath();
     Path tmp = abs.resolveSibling(abs.getFileName() + ".part");
     Progress progress = new Progress(System.err, "downloading", -1);
     long total = 0;
-    try (InputStream in = res.body(); OutputStream out = Files.newOutputStream(tmp)) {
+    try (InputStream in = connection.getInputStream(); OutputStream out = Files.newOutputStream(tmp)) {
       byte[] buf = new byte[1 << 16];
       for (int n; (n = in.read(buf)) > 0; ) {
         out.write(buf, 0, n);
@@ -94,15 +110,15 @@ final class ApiClient {
     try {
       res = http.send(req, handler);
     } catch (ConnectException e) {
-      throw new CliException("cannot reach the server at " + base + " (is 'labelloop serve' running?)");
+      throw unreachable();
     } catch (IOException e) {
-      throw new CliException("request to " + base + " failed: " + e.getMessage());
+      throw failed(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new CliException("interrupted");
     }
     if (res.statusCode() / 100 != 2) {
-      throw new CliException(errorMessage(res));
+      throw new CliException(errorMessage(res.statusCode(), res.body()));
     }
     return res;
   }
@@ -116,10 +132,18 @@ final class ApiClient {
     }
   }
 
-  private static String errorMessage(HttpResponse<InputStream> res) {
-    try (InputStream in = res.body()) {
+  private CliException unreachable() {
+    return new CliException("cannot reach the server at " + base + " (is 'labelloop serve' running?)");
+  }
+
+  private CliException failed(IOException e) {
+    return new CliException("request to " + base + " failed: " + e.getMessage());
+  }
+
+  private static String errorMessage(int status, InputStream body) {
+    try (InputStream in = body) {
       JsonNode err = MAPPER.readTree(in).path("error");
-      StringBuilder sb = new StringBuilder("HTTP " + res.statusCode() + ": " + err.path("message").asText("error"));
+      StringBuilder sb = new StringBuilder("HTTP " + status + ": " + err.path("message").asText("error"));
       int shown = 0;
       for (JsonNode d : err.path("details")) {
         if (shown++ == 20) {
@@ -130,7 +154,7 @@ final class ApiClient {
       }
       return sb.toString();
     } catch (IOException | RuntimeException e) {
-      return "HTTP " + res.statusCode();
+      return "HTTP " + status;
     }
   }
 }

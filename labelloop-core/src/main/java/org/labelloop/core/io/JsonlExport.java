@@ -2,13 +2,13 @@ package org.labelloop.core.io;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import org.labelloop.core.Ports;
 import org.labelloop.core.asset.AssetQuery;
 import org.labelloop.core.asset.StoredAsset;
-import org.labelloop.core.port.Page;
 
 /**
- * One asset per line with all its labels in Kili's shape, a page of stored rows at a time: the stored text and JSON
+ * One asset per line with all its labels in Kili's shape, each written as the store reads it: the stored text and JSON
  * are written as their bytes (see {@link JsonBytes}), not decoded and encoded again.
  */
 final class JsonlExport {
@@ -16,15 +16,17 @@ final class JsonlExport {
 
   static void write(Ports ports, AssetQuery filter, OutputStream out) throws IOException {
     JsonBytes json = new JsonBytes(out);
-    String cursor = filter.cursor();
-    do {
-      Page<StoredAsset> page = ports.assets().listStored(new AssetQuery(filter.projectId(), filter.status(),
-          filter.labelType(), filter.externalId(), cursor, AssetQuery.MAX_LIMIT));
-      for (StoredAsset asset : page.items()) {
-        line(json, asset);
-      }
-      cursor = page.nextCursor();
-    } while (cursor != null);
+    try {
+      ports.assets().forEachStored(filter, asset -> {
+        try {
+          line(json, asset);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
     json.flush();
   }
 
