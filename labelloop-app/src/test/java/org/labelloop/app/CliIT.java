@@ -96,6 +96,12 @@ class CliIT {
     assertEquals(1000, lines.size());
     assertTrue(lines.stream().anyMatch(l -> l.contains("\"text, number 7\"")));
     assertEquals(100, lines.stream().filter(l -> l.contains("SPORT")).count());
+
+    Path refused = data.resolve("refused.jsonl");
+    Object[] unknown = cli("export", "--project", "999999", "--format", "jsonl", "-o", refused.toString());
+    assertEquals(1, unknown[0]);
+    assertTrue(((String) unknown[2]).contains("error: HTTP 404"), (String) unknown[2]);
+    assertTrue(Files.notExists(refused) && Files.notExists(data.resolve("refused.jsonl.part")), "nothing half-written");
   }
 
   @Test

@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.labelloop.core.asset.Asset;
 import org.labelloop.core.asset.AssetDraft;
@@ -178,8 +179,13 @@ final class SqlAssetRepository implements AssetRepository {
   }
 
   @Override
-  public Page<StoredAsset> listStored(AssetQuery query) {
-    return tx.read(h -> StoredAssets.page(h, query));
+  public void forEachStored(AssetQuery query, Consumer<StoredAsset> sink) {
+    String cursor = query.cursor();
+    do {
+      AssetQuery page = new AssetQuery(query.projectId(), query.status(), query.labelType(), query.externalId(), cursor,
+          query.limit());
+      cursor = tx.read(h -> h.inTransaction(t -> StoredAssets.page(t, page, StoredAssets.PAGE, sink)));
+    } while (cursor != null);
   }
 
   @Override

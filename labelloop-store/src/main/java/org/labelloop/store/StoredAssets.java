@@ -4,23 +4,29 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.List;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.labelloop.core.asset.AssetQuery;
 import org.labelloop.core.asset.AssetStatus;
 import org.labelloop.core.asset.StoredAsset;
 import org.labelloop.core.asset.StoredAsset.StoredLabel;
 import org.labelloop.core.label.LabelType;
-import org.labelloop.core.port.Page;
 
 /**
- * A page of assets with their labels in one query (the page's assets joined to their labels), read by column
- * position and with the JSON columns left as text: an export's reads, without a label query per page. The page is the
- * id range from the cursor to the last of its first n matching assets, so the join walks assets and labels in id
- * order by their indexes; joining a LIMIT subquery instead made SQLite sort every page's rows, contents included, in
- * a temporary b-tree (export server CPU about a sixth lower without it, BENCHMARKS.md "Scale (issue 18)").
+ * An export's reads: a page of assets joined to their labels in one query, read by column position, with the text and
+ * JSON columns as their UTF-8 bytes (no string decoded), each asset handed on as soon as its last label is read. The
+ * page is the id range from the cursor to the last of its first n matching assets, so the join walks assets and labels
+ * in id order by their indexes; joining a LIMIT subquery instead made SQLite sort every page's rows, contents included,
+ * in a temporary b-tree (export server CPU about a sixth lower without it, BENCHMARKS.md "Scale (issue 18)").
  */
 final class StoredAssets {
+  /**
+   * Assets a read: each page is one read transaction, so SQLite's checkpoints can reset the WAL between pages of a long
+   * export; a page of 1,000 cost a Jdbi handle and a statement per 1,000 rows, about a seventh of the export's server
+   * CPU. Memory does not grow with it: rows are streamed (PostgreSQL: by the fetch size).
+   */
+  static final int PAGE = 20_000;
+  private static final int FETCH = 1_000;
   private static final String SELECT =
       "SELECT a.id, a.external_id, a.content, a.metadata, a.status, a.priority, a.is_honeypot, l.id, l.label_type,"
           + " l.json_response, l.author_id, l.model_version, l.created_at, l.seconds_to_label, l.skipped"
@@ -30,32 +36,42 @@ final class StoredAssets {
 
   private StoredAssets() {}
 
-  static Page<StoredAsset> page(Handle h, AssetQuery query) {
-    List<StoredAsset> assets = new ArrayList<>();
+  /**
+   * Hands the first {@code n} assets after the query's cursor to {@code sink}, in id order; returns the last one's id
+   * where there were n (more may follow), else null.
+   */
+  static String page(Handle h, AssetQuery query, int n, Consumer<StoredAsset> sink) {
     String where = AssetFilter.where(query);
-    AssetFilter.bind(h.createQuery(SELECT + where + LAST + where + ORDER), query)
-        .bind("n", query.limit() + 1)
+    return AssetFilter.bind(h.createQuery(SELECT + where + LAST + where + ORDER), query)
+        .bind("n", n)
+        .setFetchSize(FETCH)
         .scanResultSet((supplier, ctx) -> {
           try (ResultSet rs = supplier.get()) {
+            StoredAsset asset = null;
             long current = -1;
-            List<StoredLabel> labels = null;
+            int count = 0;
             while (rs.next()) {
               long id = rs.getLong(1);
               if (id != current) {
+                if (asset != null) {
+                  sink.accept(asset);
+                }
                 current = id;
-                labels = new ArrayList<>(1);
-                assets.add(new StoredAsset(Long.toString(id), rs.getString(2), rs.getString(3), rs.getString(4),
-                    AssetStatus.valueOf(rs.getString(5)), rs.getInt(6), rs.getBoolean(7), labels));
+                count++;
+                asset = new StoredAsset(Long.toString(id), rs.getBytes(2), rs.getBytes(3), rs.getBytes(4),
+                    AssetStatus.valueOf(rs.getString(5)), rs.getInt(6), rs.getBoolean(7), new ArrayList<>(1));
               }
               long labelId = rs.getLong(8);
               if (!rs.wasNull()) {
-                labels.add(label(rs, labelId));
+                asset.labels().add(label(rs, labelId));
               }
             }
-            return null;
+            if (asset != null) {
+              sink.accept(asset);
+            }
+            return count == n ? asset.id() : null;
           }
         });
-    return Ids.page(assets, query.limit(), StoredAsset::id);
   }
 
   private static StoredLabel label(ResultSet rs, long id) throws SQLException {
@@ -64,7 +80,7 @@ final class StoredAssets {
     Instant createdAt = Instant.ofEpochMilli(rs.getLong(13));
     double seconds = rs.getDouble(14);
     Double secondsToLabel = rs.wasNull() ? null : seconds;
-    return new StoredLabel(Long.toString(id), LabelType.valueOf(rs.getString(9)), rs.getString(10), authorId,
+    return new StoredLabel(Long.toString(id), LabelType.valueOf(rs.getString(9)), rs.getBytes(10), authorId,
         rs.getString(12), createdAt, secondsToLabel, rs.getBoolean(15));
   }
 }

@@ -1,13 +1,17 @@
 package org.labelloop.store;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.labelloop.store.Fixtures.NOW;
 
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.labelloop.core.asset.Asset;
@@ -17,7 +21,6 @@ import org.labelloop.core.asset.StoredAsset;
 import org.labelloop.core.io.ExportFormat;
 import org.labelloop.core.label.Label;
 import org.labelloop.core.label.LabelType;
-import org.labelloop.core.port.Page;
 import org.labelloop.core.project.Project;
 import org.labelloop.core.user.Caller;
 
@@ -59,14 +62,98 @@ class JsonlExportIT extends OnBothDatabases {
       db.labels().insert(p.id(), a.id(), admin.userId(), Fixtures.label(a.id(), LabelType.DEFAULT, "SPORT"), NOW);
       db.labels().insert(p.id(), a.id(), null, Fixtures.label(a.id(), LabelType.PREDICTION, "POLITICS"), NOW);
     }
-    Page<StoredAsset> first = db.assets().listStored(new AssetQuery(p.id(), null, null, null, null, 2));
-    assertEquals(List.of("a0", "a1"), first.items().stream().map(StoredAsset::externalId).toList());
-    assertEquals(List.of(2, 2), first.items().stream().map(a -> a.labels().size()).toList());
-    Page<StoredAsset> second = db.assets().listStored(new AssetQuery(p.id(), null, null, null, first.nextCursor(), 2));
-    assertEquals(List.of("a2"), second.items().stream().map(StoredAsset::externalId).toList());
+    List<StoredAsset> first = new ArrayList<>();
+    String cursor = db.jdbi().withHandle(h -> StoredAssets.page(h, new AssetQuery(p.id(), null, null, null, null, 0), 2, first::add));
+    assertEquals(List.of("a0", "a1"), first.stream().map(a -> utf8(a.externalId())).toList());
+    assertEquals(List.of(2, 2), first.stream().map(a -> a.labels().size()).toList());
+    assertEquals(first.getLast().id(), cursor);
+    List<StoredAsset> second = new ArrayList<>();
+    assertNull(db.jdbi().withHandle(h -> StoredAssets.page(h, new AssetQuery(p.id(), null, null, null, cursor, 0), 2, second::add)));
+    assertEquals(List.of("a2"), second.stream().map(a -> utf8(a.externalId())).toList());
     assertEquals(List.of(LabelType.DEFAULT, LabelType.PREDICTION),
-        second.items().getFirst().labels().stream().map(StoredAsset.StoredLabel::labelType).toList());
-    assertNull(second.nextCursor());
+        second.getFirst().labels().stream().map(StoredAsset.StoredLabel::labelType).toList());
+    List<StoredAsset> all = new ArrayList<>();
+    db.assets().forEachStored(new AssetQuery(p.id(), null, null, null, first.getFirst().id(), 0), all::add);
+    assertEquals(List.of("a1", "a2"), all.stream().map(a -> utf8(a.externalId())).toList());
+  }
+
+  @Test
+  void jsonlExportWritesTheBytesJacksonsGeneratorWroteForEveryKindOfText() throws Exception {
+    Caller admin = Fixtures.admin(db);
+    Project p = Fixtures.project(db);
+    StringBuilder controls = new StringBuilder();
+    for (char c = 1; c < 0x20; c++) {
+      controls.append(c);
+    }
+    String large = "long \u00e9\u4e2d\ud83d\ude00 \"q\" \\ \t".repeat(20_000);
+    db.assets().insert(p.id(), List.of(
+        new AssetDraft("controls", controls + "\u007f \\ / \"", null, 0, false, null),
+        new AssetDraft("unicode \u00e9", "\u00e9t\u00e9 \u4e2d\u6587 \u0627\u0644 \u2028\u2029 \ufeff", Fixtures.json(
+            "{\"note\": \"tab\\there \u00e9 \ud83d\ude00\", \"n\": [1, 2.5, -3e-7, 12345678901234], \"nested\": {\"a\": null, \"b\": true}}"),
+            -2, false, null),
+        new AssetDraft("emoji", "\ud83d\ude00\ud83d\udc4d\ud83c\udffd \ud83c\uddeb\ud83c\uddf7 family \ud83d\udc68\u200d\ud83d\udc69\u200d\ud83d\udc67",
+            Fixtures.json("{}"), 7, true, null),
+        new AssetDraft("large", large, null, 0, false, null),
+        new AssetDraft("empty", "", Fixtures.json("{\"s\": \"\"}"), 0, false, null)), NOW);
+    for (String externalId : List.of("controls", "unicode \u00e9", "emoji")) {
+      String id = db.assets().findByExternalId(p.id(), externalId).orElseThrow().id();
+      db.labels().insert(p.id(), id, null, Fixtures.label(id, LabelType.PREDICTION, "SP\u00c9CIAL \ud83d\ude00 \\\"x\\\" \\n"), NOW);
+      db.labels().insert(p.id(), id, admin.userId(), Fixtures.label(id, LabelType.DEFAULT, "POLITICS"), NOW);
+      db.labels().insert(p.id(), id, admin.userId(), Fixtures.skip(id), NOW);
+    }
+
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    app.exports().export(admin, p.id(), ExportFormat.JSONL, new AssetQuery(p.id(), null, null, null, null, 0), out);
+
+    List<Asset> assets = db.assets().list(new AssetQuery(p.id(), null, null, null, null, 100)).items();
+    var labels = db.labels().forAssets(assets.stream().map(Asset::id).toList());
+    ByteArrayOutputStream before = new ByteArrayOutputStream();
+    for (Asset asset : assets) {
+      before.write(jacksonLine(asset, labels.getOrDefault(asset.id(), List.of())));
+    }
+    assertEquals(5, out.toString(StandardCharsets.UTF_8).lines().count());
+    assertEquals(before.toString(StandardCharsets.UTF_8), out.toString(StandardCharsets.UTF_8));
+    assertArrayEquals(before.toByteArray(), out.toByteArray());
+  }
+
+  /** The line the export wrote with Jackson's generator before it wrote bytes itself (stored JSON copied raw). */
+  private static byte[] jacksonLine(Asset asset, List<Label> labels) throws Exception {
+    ByteArrayOutputStream line = new ByteArrayOutputStream();
+    try (JsonGenerator json = MAPPER.getFactory().createGenerator(line, JsonEncoding.UTF8)) {
+      json.writeStartObject();
+      json.writeStringField("id", asset.id());
+      json.writeStringField("externalId", asset.externalId());
+      json.writeStringField("content", asset.content());
+      json.writeFieldName("metadata");
+      json.writeRawValue(asset.metadata() == null ? "{}" : MAPPER.writeValueAsString(asset.metadata()));
+      json.writeStringField("status", asset.status().name());
+      json.writeNumberField("priority", asset.priority());
+      json.writeBooleanField("isHoneypot", asset.honeypot());
+      json.writeArrayFieldStart("labels");
+      for (Label label : labels) {
+        json.writeStartObject();
+        json.writeStringField("id", label.id());
+        json.writeStringField("labelType", label.labelType().name());
+        json.writeFieldName("jsonResponse");
+        json.writeRawValue(MAPPER.writeValueAsString(label.jsonResponse()));
+        json.writeStringField("authorId", label.authorId());
+        json.writeStringField("modelVersion", label.modelVersion());
+        json.writeStringField("createdAt", label.createdAt().toString());
+        if (label.secondsToLabel() != null) {
+          json.writeNumberField("secondsToLabel", label.secondsToLabel());
+        }
+        json.writeBooleanField("skipped", label.skipped());
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+      json.writeEndObject();
+    }
+    line.write('\n');
+    return line.toByteArray();
+  }
+
+  private static String utf8(byte[] bytes) {
+    return new String(bytes, StandardCharsets.UTF_8);
   }
 
   /** The line the export wrote before it copied stored JSON: built from the decoded records. */

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ConnectException;
+import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,13 +19,13 @@ import java.time.Duration;
 /** A small client for the REST API over java.net.http; errors become {@link CliException}s with the server's message. */
 final class ApiClient {
   static final ObjectMapper MAPPER = new ObjectMapper();
-  private final HttpClient http;
+  /** Made on first use: its set-up (the default TLS context reads the trust store) costs a download about 0.2 s of CPU. */
+  private HttpClient http;
   private final String base;
   private final String apiKey;
 
   ApiClient(String url, String apiKey) {
-    this(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build(),
-        url.endsWith("/") ? url.substring(0, url.length() - 1) : url, apiKey);
+    this(null, url.endsWith("/") ? url.substring(0, url.length() - 1) : url, apiKey);
   }
 
   private ApiClient(HttpClient http, String base, String apiKey) {
@@ -35,10 +36,13 @@ final class ApiClient {
 
   /** A client for the same server that authenticates with another key and shares this one's connections. */
   ApiClient withKey(String otherApiKey) {
-    return new ApiClient(http, base, otherApiKey);
+    return new ApiClient(http(), base, otherApiKey);
   }
 
-  HttpClient http() {
+  synchronized HttpClient http() {
+    if (http == null) {
+      http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+    }
     return http;
   }
 
@@ -53,15 +57,30 @@ final class ApiClient {
 
   /**
    * Streams a GET response into {@code output} with progress on stderr: written beside it as {@code .part}, moved into
-   * place once complete, so a failed download leaves no half file. Returns the bytes written.
+   * place once complete, so a failed download leaves no half file. Returns the bytes written. The body is read by
+   * HttpURLConnection's blocking stream: java.net.http's reactive pipeline cost three times the CPU for a large export
+   * (BENCHMARKS.md, issue 18 §4).
    */
   long download(String path, Path output) throws IOException {
-    HttpResponse<InputStream> res = send(request(path).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+    HttpURLConnection connection = (HttpURLConnection) URI.create(base + path).toURL().openConnection();
+    connection.setConnectTimeout(10_000);
+    connection.setRequestProperty("Authorization", "Bearer " + apiKey);
+    int status;
+    try {
+      status = connection.getResponseCode();
+    } catch (ConnectException e) {
+      throw unreachable();
+    } catch (IOException e) {
+      throw failed(e);
+    }
+    if (status / 100 != 2) {
+      throw new CliException(errorMessage(status, connection.getErrorStream()));
+    }
     Path abs = output.toAbsolutePath();
     Path tmp = abs.resolveSibling(abs.getFileName() + ".part");
     Progress progress = new Progress(System.err, "downloading", -1);
     long total = 0;
-    try (InputStream in = res.body(); OutputStream out = Files.newOutputStream(tmp)) {
+    try (InputStream in = connection.getInputStream(); OutputStream out = Files.newOutputStream(tmp)) {
       byte[] buf = new byte[1 << 16];
       for (int n; (n = in.read(buf)) > 0; ) {
         out.write(buf, 0, n);
@@ -92,17 +111,17 @@ final class ApiClient {
   HttpResponse<InputStream> send(HttpRequest req, HttpResponse.BodyHandler<InputStream> handler) {
     HttpResponse<InputStream> res;
     try {
-      res = http.send(req, handler);
+      res = http().send(req, handler);
     } catch (ConnectException e) {
-      throw new CliException("cannot reach the server at " + base + " (is 'labelloop serve' running?)");
+      throw unreachable();
     } catch (IOException e) {
-      throw new CliException("request to " + base + " failed: " + e.getMessage());
+      throw failed(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new CliException("interrupted");
     }
     if (res.statusCode() / 100 != 2) {
-      throw new CliException(errorMessage(res));
+      throw new CliException(errorMessage(res.statusCode(), res.body()));
     }
     return res;
   }
@@ -116,10 +135,18 @@ final class ApiClient {
     }
   }
 
-  private static String errorMessage(HttpResponse<InputStream> res) {
-    try (InputStream in = res.body()) {
+  private CliException unreachable() {
+    return new CliException("cannot reach the server at " + base + " (is 'labelloop serve' running?)");
+  }
+
+  private CliException failed(IOException e) {
+    return new CliException("request to " + base + " failed: " + e.getMessage());
+  }
+
+  private static String errorMessage(int status, InputStream body) {
+    try (InputStream in = body) {
       JsonNode err = MAPPER.readTree(in).path("error");
-      StringBuilder sb = new StringBuilder("HTTP " + res.statusCode() + ": " + err.path("message").asText("error"));
+      StringBuilder sb = new StringBuilder("HTTP " + status + ": " + err.path("message").asText("error"));
       int shown = 0;
       for (JsonNode d : err.path("details")) {
         if (shown++ == 20) {
@@ -130,7 +157,7 @@ final class ApiClient {
       }
       return sb.toString();
     } catch (IOException | RuntimeException e) {
-      return "HTTP " + res.statusCode();
+      return "HTTP " + status;
     }
   }
 }

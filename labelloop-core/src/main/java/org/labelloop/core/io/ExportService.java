@@ -1,9 +1,6 @@
 package org.labelloop.core.io;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -19,11 +16,9 @@ import org.labelloop.core.Ports;
 import org.labelloop.core.asset.Asset;
 import org.labelloop.core.asset.AssetQuery;
 import org.labelloop.core.asset.LabeledAssets;
-import org.labelloop.core.asset.StoredAsset;
 import org.labelloop.core.label.Label;
 import org.labelloop.core.label.ChosenLabel;
 import org.labelloop.core.port.FileStore;
-import org.labelloop.core.port.Page;
 import org.labelloop.core.project.Job;
 import org.labelloop.core.project.MlTask;
 import org.labelloop.core.project.Project;
@@ -38,8 +33,6 @@ import org.labelloop.learn.ner.format.NerFormats;
  * (the JSON-array formats, and COCO's annotations, are held until the end; see {@link BoxExport}).
  */
 public final class ExportService {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-
   private final Ports ports;
   private final Access access;
   private final BoxExport boxes;
@@ -59,7 +52,7 @@ public final class ExportService {
     Project project = authorize(caller, projectId);
     try {
       if (format == ExportFormat.JSONL) {
-        writeJsonl(filter, out);
+        JsonlExport.write(ports, filter, out);
       } else if (format == ExportFormat.CSV) {
         writeCsv(project, filter, out);
       } else if (format == ExportFormat.COCO) {
@@ -78,53 +71,6 @@ public final class ExportService {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /** Copies each asset's stored JSON (metadata, label answers) as it is: no decoding and encoding again per row. */
-  private void writeJsonl(AssetQuery filter, OutputStream out) throws IOException {
-    try (JsonGenerator json = MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
-      json.setRootValueSeparator(null);
-      String cursor = filter.cursor();
-      do {
-        Page<StoredAsset> page = ports.assets().listStored(new AssetQuery(filter.projectId(), filter.status(),
-            filter.labelType(), filter.externalId(), cursor, AssetQuery.MAX_LIMIT));
-        for (StoredAsset asset : page.items()) {
-          writeAsset(json, asset);
-          json.writeRaw('\n');
-        }
-        cursor = page.nextCursor();
-      } while (cursor != null);
-    }
-  }
-
-  private static void writeAsset(JsonGenerator json, StoredAsset asset) throws IOException {
-    json.writeStartObject();
-    json.writeStringField("id", asset.id());
-    json.writeStringField("externalId", asset.externalId());
-    json.writeStringField("content", asset.content());
-    json.writeFieldName("metadata");
-    json.writeRawValue(asset.metadataJson() == null ? "{}" : asset.metadataJson());
-    json.writeStringField("status", asset.status().name());
-    json.writeNumberField("priority", asset.priority());
-    json.writeBooleanField("isHoneypot", asset.honeypot());
-    json.writeArrayFieldStart("labels");
-    for (StoredAsset.StoredLabel label : asset.labels()) {
-      json.writeStartObject();
-      json.writeStringField("id", label.id());
-      json.writeStringField("labelType", label.labelType().name());
-      json.writeFieldName("jsonResponse");
-      json.writeRawValue(label.responseJson());
-      json.writeStringField("authorId", label.authorId());
-      json.writeStringField("modelVersion", label.modelVersion());
-      json.writeStringField("createdAt", label.createdAt().toString());
-      if (label.secondsToLabel() != null) {
-        json.writeNumberField("secondsToLabel", label.secondsToLabel());
-      }
-      json.writeBooleanField("skipped", label.skipped());
-      json.writeEndObject();
-    }
-    json.writeEndArray();
-    json.writeEndObject();
   }
 
   private void writeCsv(Project project, AssetQuery filter, OutputStream out) throws IOException {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.labelloop.core.asset.Asset;
 import org.labelloop.core.asset.AssetDraft;
 import org.labelloop.core.asset.AssetQuery;
@@ -36,8 +37,12 @@ public interface AssetRepository {
   /** Assets matching the query in id order, starting after {@code query.cursor()}. */
   Page<Asset> list(AssetQuery query);
 
-  /** {@link #list}, each asset with its labels and the JSON columns as stored text (one query a page, for exports). */
-  Page<StoredAsset> listStored(AssetQuery query);
+  /**
+   * Hands every asset matching the query after its cursor (its limit aside) to {@code sink} in id order, each with its
+   * labels and its text and JSON columns as stored bytes, as they are read: an export's reads, in memory that does not
+   * grow with the project.
+   */
+  void forEachStored(AssetQuery query, Consumer<StoredAsset> sink);
 
   /** Sets status and/or priority (null leaves it) of the given assets; returns how many were found. */
   int update(String projectId, Collection<String> externalIds, AssetStatus status, Integer priority);
