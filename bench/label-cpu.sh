@@ -2,14 +2,15 @@
 # Server CPU per labeled asset (issue 18 §3): a server as in bench/core.sh, ROWS short texts, `bench-queue` with 50
 # closed-loop labelers (THINK=ms between labels to pause), and the server's CPU read from /proc once a second so that
 # only the bench's measured SECONDS count (not the labelers' creation, whose bcrypt is CPU-heavy, nor the warm-up).
-# JFR=FILE records the server with JFR's profile settings. Usage: bench/label-cpu.sh [ROWS] [SECONDS]
+# JFR=FILE records the server with JFR's profile settings, a Java sample every 2 ms and stacks deep enough (256) to reach
+# the route under Jetty and Javalin. Usage: bench/label-cpu.sh [ROWS] [SECONDS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rows=${1:-20000}; secs=${2:-20}
 . bench/lib.sh
 work=$(mktemp -d)
 awk -v n="$rows" 'BEGIN{print "id,text"; for(i=1;i<=n;i++) printf "r%d,short text number %d about the market team and the vote\n", i, i}' >"$work/rows.csv"
-SERVER_JAVA_OPTS="${JFR:+-XX:StartFlightRecording=filename=$JFR,settings=profile}" start_server
+SERVER_JAVA_OPTS="${JFR:+-XX:FlightRecorderOptions=stackdepth=256 -XX:StartFlightRecording=filename=$JFR,settings=profile,jdk.ExecutionSample#period=2ms}" start_server
 trap 'kill -TERM -- -$server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$data" "$work"; true' EXIT
 project=$(create_project)
 ./labelloop import --url "$base" --api-key "$key" --project "$project" --id-col id --text-col text "$work/rows.csv" 2>/dev/null | tail -1
