@@ -12,6 +12,7 @@ import org.labelloop.core.asset.AssetStatus;
 import org.labelloop.core.error.LabelloopException;
 import org.labelloop.core.learning.LearningService;
 import org.labelloop.core.learning.LearningTrigger;
+import org.labelloop.core.port.AssetRepository;
 import org.labelloop.core.port.Page;
 import org.labelloop.core.project.Project;
 import org.labelloop.core.quality.QualityService;
@@ -85,8 +86,12 @@ public final class LabelService {
   }
 
   private WebhookEvents.StoredLabel write(Caller caller, Project project, LabelDraft draft) {
-    Asset asset = resolve(project.id(), draft);
-    if (ports.imports().importing(asset.id())) { // a label on it would go if the import fails: never acknowledge that
+    AssetRepository.LabelTarget target = ports.assets().findToLabel(project.id(), draft.assetId(), draft.assetExternalId())
+        .orElseThrow(() -> draft.assetId() != null && !draft.assetId().isBlank()
+            ? LabelloopException.notFound("Asset " + draft.assetId() + " in this project")
+            : LabelloopException.notFound("Asset with externalId '" + draft.assetExternalId() + "' in this project"));
+    Asset asset = target.asset();
+    if (target.importing()) { // a label on it would go if the import fails: never acknowledge that
       throw LabelloopException.conflict("Asset '" + asset.externalId() + "' belongs to an import still running; label it once the import has finished");
     }
     if (!draft.skipped()) {
@@ -111,15 +116,6 @@ public final class LabelService {
 
   private static AssetStatus nextStatus(AssetStatus current) {
     return current == AssetStatus.TO_REVIEW || current == AssetStatus.REVIEWED ? current : AssetStatus.LABELED;
-  }
-
-  private Asset resolve(String projectId, LabelDraft draft) {
-    if (draft.assetId() != null && !draft.assetId().isBlank()) {
-      return ports.assets().find(projectId, draft.assetId())
-          .orElseThrow(() -> LabelloopException.notFound("Asset " + draft.assetId() + " in this project"));
-    }
-    return ports.assets().findByExternalId(projectId, draft.assetExternalId())
-        .orElseThrow(() -> LabelloopException.notFound("Asset with externalId '" + draft.assetExternalId() + "' in this project"));
   }
 
   private static void requireRoleFor(LabelType type, Role role) {

@@ -137,7 +137,7 @@ public final class QualityService {
    * project's honeypot rate as probability, a honeypot they have not answered (not locked: every labeler answers it).
    */
   public Optional<Asset> servedFirst(String projectId, String userId, Instant now, Instant lockUntil) {
-    Optional<String> sentBack = ports.quality().openSendBack(projectId, userId); // a read: no write slot taken
+    Optional<String> sentBack = ports.quality().openSendBack(projectId, userId);
     if (sentBack.isPresent()) {
       return ports.tx().inTransaction(() -> {
         ports.quality().lockTo(sentBack.get(), userId, now.plus(SEND_BACK_HOLD));
