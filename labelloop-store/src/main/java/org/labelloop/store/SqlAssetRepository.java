@@ -30,14 +30,6 @@ final class SqlAssetRepository implements AssetRepository {
       INSERT INTO assets (project_id, external_id, content, metadata, status, priority, is_honeypot, created_at, import_id)
       VALUES (?, ?, ?, ?, 'TODO', ?, ?, ?, ?)
       ON CONFLICT (project_id, external_id) DO NOTHING""";
-  private static final String OWN_LOCK =
-      """
-      SELECT a.id FROM assets a
-      WHERE a.locked_by = :userId AND a.project_id = :projectId AND a.status = 'ONGOING' AND a.locked_until > :now
-        AND NOT EXISTS (SELECT 1 FROM labels l WHERE l.asset_id = a.id AND l.author_id = :userId
-                        AND (l.label_type = 'DEFAULT' OR l.skipped = TRUE))
-      ORDER BY a.id
-      LIMIT 1""";
 
   private final Tx tx;
   private final Dialect dialect;
@@ -265,21 +257,12 @@ final class SqlAssetRepository implements AssetRepository {
     return tx.write(
         h -> {
           Optional<Long> id =
-              h.createQuery(OWN_LOCK)
+              h.createQuery(claimCandidate)
                   .bind("userId", user)
                   .bind("projectId", project)
                   .bind("now", now.toEpochMilli())
                   .mapTo(Long.class)
                   .findOne();
-          if (id.isEmpty()) {
-            id =
-                h.createQuery(claimCandidate)
-                    .bind("userId", user)
-                    .bind("projectId", project)
-                    .bind("now", now.toEpochMilli())
-                    .mapTo(Long.class)
-                    .findOne();
-          }
           if (id.isEmpty()) {
             return Optional.empty();
           }
