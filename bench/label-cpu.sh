@@ -4,7 +4,8 @@
 # only the bench's measured SECONDS count (not the labelers' creation, whose bcrypt is CPU-heavy, nor the warm-up);
 # also the request threads' share alone (without the JIT compiler, still busy after the warm-up on a loaded machine).
 # JFR=FILE records the server with JFR's profile settings, a Java sample every 2 ms and stacks deep enough (256) to reach
-# the route under Jetty and Javalin; Jdbi's own per-statement JFR event is off (it would cost more than it shows). Usage: bench/label-cpu.sh [ROWS] [SECONDS]
+# the route under Jetty and Javalin; Jdbi's own per-statement JFR event is off (it would cost more than it shows).
+# Usage: bench/label-cpu.sh [ROWS] [SECONDS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rows=${1:-20000}; secs=${2:-20}
