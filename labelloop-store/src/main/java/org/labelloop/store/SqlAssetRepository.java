@@ -164,12 +164,12 @@ final class SqlAssetRepository implements AssetRepository {
   @Override
   public Optional<LabelTarget> findToLabel(String projectId, String assetId, String externalId) {
     boolean byId = assetId != null && !assetId.isBlank();
-    String sql = "SELECT " + COLUMNS + ", EXISTS (SELECT 1 FROM running_imports r WHERE r.id = a.import_id) AS importing"
-        + " FROM assets a WHERE a.project_id = :projectId AND " + (byId ? "a.id = :key" : "a.external_id = :key");
+    String sql = "SELECT " + COLUMNS + ", EXISTS (SELECT 1 FROM running_imports r WHERE r.id = a.import_id) AS importing,"
+        + " EXISTS (SELECT 1 FROM labels l WHERE l.asset_id = a.id) AS labeled FROM assets a WHERE a.project_id = :projectId AND " + (byId ? "a.id = :key" : "a.external_id = :key");
     return tx.read(h -> {
       var query = h.createQuery(sql).bind("projectId", Ids.parse(projectId));
       return (byId ? query.bind("key", Ids.parse(assetId)) : query.bind("key", externalId))
-          .map((rs, ctx) -> new LabelTarget(map(rs), rs.getBoolean("importing")))
+          .map((rs, ctx) -> new LabelTarget(map(rs), rs.getBoolean("importing"), rs.getBoolean("labeled")))
           .findOne();
     });
   }
