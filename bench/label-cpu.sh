@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Server CPU per labeled asset (issue 18 §3): a server as in bench/core.sh, ROWS short texts, `bench-queue` with 50
-# closed-loop labelers (THINK=ms between labels to pause), and the server's CPU read from /proc once a second so that
+# closed-loop labelers (CLIENTS=N other than 50, THINK=ms between labels to pause), and the server's CPU read from /proc once a second so that
 # only the bench's measured SECONDS count (not the labelers' creation, whose bcrypt is CPU-heavy, nor the warm-up);
 # also the request threads' share alone (without the JIT compiler, still busy after the warm-up on a loaded machine).
 # JFR=FILE records the server with JFR's profile settings, a Java sample every 2 ms and stacks deep enough (256) to reach
@@ -22,7 +22,7 @@ request_cpu() { cat /proc/"$jvm"/task/*/stat 2>/dev/null | awk -v t="$(getconf C
 echo "machine: $(nproc) cores, load average before $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ)"
 (while sleep 1; do echo "$(date +%s.%N) $(jvm_cpu) $(request_cpu)"; done) >"$work/cpu" &
 sampler=$!
-./labelloop bench-queue --url "$base" --api-key "$key" --project "$project" --clients 50 --seconds "$secs" ${THINK:+--think-ms "$THINK"} \
+./labelloop bench-queue --url "$base" --api-key "$key" --project "$project" --clients "${CLIENTS:-50}" --seconds "$secs" ${THINK:+--think-ms "$THINK"} \
   2>&1 | tee "$work/bench" | tail -4
 kill "$sampler"
 python3 - "$work/cpu" "$work/bench" "$secs" <<'PY'
