@@ -1,23 +1,28 @@
 #!/usr/bin/env bash
 # Server CPU per labeled asset (issue 18 §3): a server as in bench/core.sh, ROWS short texts, `bench-queue` with 50
-# closed-loop labelers (THINK=ms between labels to pause), and the server's CPU read from /proc once a second so that
-# only the bench's measured SECONDS count (not the labelers' creation, whose bcrypt is CPU-heavy, nor the warm-up).
-# JFR=FILE records the server with JFR's profile settings. Usage: bench/label-cpu.sh [ROWS] [SECONDS]
+# closed-loop labelers (CLIENTS=N other than 50, THINK=ms between labels to pause), and the server's CPU read from /proc once a second so that
+# only the bench's measured SECONDS count (not the labelers' creation, whose bcrypt is CPU-heavy, nor the warm-up);
+# also the request threads' share alone (without the JIT compiler, still busy after the warm-up on a loaded machine).
+# JFR=FILE records the server with JFR's profile settings, a Java sample every 2 ms and stacks deep enough (256) to reach
+# the route under Jetty and Javalin; Jdbi's own per-statement JFR event is off (it would cost more than it shows).
+# Usage: bench/label-cpu.sh [ROWS] [SECONDS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rows=${1:-20000}; secs=${2:-20}
 . bench/lib.sh
 work=$(mktemp -d)
 awk -v n="$rows" 'BEGIN{print "id,text"; for(i=1;i<=n;i++) printf "r%d,short text number %d about the market team and the vote\n", i, i}' >"$work/rows.csv"
-SERVER_JAVA_OPTS="${JFR:+-XX:StartFlightRecording=filename=$JFR,settings=profile}" start_server
+SERVER_JAVA_OPTS="${JFR:+-XX:FlightRecorderOptions=stackdepth=256 -XX:StartFlightRecording=filename=$JFR,settings=profile,jdk.ExecutionSample#period=2ms,jdbi.statement#enabled=false}" start_server
 trap 'kill -TERM -- -$server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$data" "$work"; true' EXIT
 project=$(create_project)
 ./labelloop import --url "$base" --api-key "$key" --project "$project" --id-col id --text-col text "$work/rows.csv" 2>/dev/null | tail -1
 jvm_cpu() { awk -v t="$(getconf CLK_TCK)" '{print ($14+$15)/t}' "/proc/$jvm/stat"; }
+# the request threads alone (Jetty's pool): the server's CPU less the JIT compiler's, GC's and other threads'
+request_cpu() { cat /proc/"$jvm"/task/*/stat 2>/dev/null | awk -v t="$(getconf CLK_TCK)" '/\(JettyServerThre/ {s+=$14+$15} END {print s/t}'; }
 echo "machine: $(nproc) cores, load average before $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ)"
-(while sleep 1; do echo "$(date +%s.%N) $(jvm_cpu)"; done) >"$work/cpu" &
+(while sleep 1; do echo "$(date +%s.%N) $(jvm_cpu) $(request_cpu)"; done) >"$work/cpu" &
 sampler=$!
-./labelloop bench-queue --url "$base" --api-key "$key" --project "$project" --clients 50 --seconds "$secs" ${THINK:+--think-ms "$THINK"} \
+./labelloop bench-queue --url "$base" --api-key "$key" --project "$project" --clients "${CLIENTS:-50}" --seconds "$secs" ${THINK:+--think-ms "$THINK"} \
   2>&1 | tee "$work/bench" | tail -4
 kill "$sampler"
 python3 - "$work/cpu" "$work/bench" "$secs" <<'PY'
@@ -26,7 +31,8 @@ samples = [tuple(map(float, line.split())) for line in open(sys.argv[1])]
 end = samples[-1]
 start = min(samples, key=lambda s: abs(s[0] - (end[0] - float(sys.argv[3]))))
 rate = float(re.search(r'\(([0-9.]+) labels/s\)', open(sys.argv[2]).read()).group(1))
-cpu, seconds = end[1] - start[1], end[0] - start[0]
-print(f"labels_per_s={rate} server_cpu_s={cpu:.2f} over {seconds:.1f} s cpu_ms_per_label={1000 * cpu / (rate * seconds):.3f}")
+cpu, requests, seconds = end[1] - start[1], end[2] - start[2], end[0] - start[0]
+print(f"labels_per_s={rate} server_cpu_s={cpu:.2f} over {seconds:.1f} s cpu_ms_per_label={1000 * cpu / (rate * seconds):.3f}"
+      f" request_threads_ms_per_label={1000 * requests / (rate * seconds):.3f}")
 PY
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

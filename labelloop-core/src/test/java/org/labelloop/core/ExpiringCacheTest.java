@@ -2,36 +2,13 @@ package org.labelloop.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.labelloop.core.port.Invalidations;
 
 class ExpiringCacheTest {
-  private static final class MutableClock extends Clock {
-    Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
-
   private final MutableClock clock = new MutableClock();
   private final ExpiringCache<String, String> cache = new ExpiringCache<>("test", Invalidations.LOCAL, clock, Duration.ofSeconds(5), 100);
   private final AtomicInteger loads = new AtomicInteger();

@@ -65,6 +65,9 @@ public final class LabelloopServer implements AutoCloseable {
     Javalin j = javalin;
     j.before(ctx -> securityHeaders(ctx, trustProxy));
     j.before("/api/v1/*", auth::authenticate);
+    // Javalin tries the routes in order, a regex each: the labeling round trip's come first (no path overlaps)
+    new AssetRoutes(app).register(j);
+    new LabelRoutes(app).register(j);
     j.get("/api/v1/health", ctx -> ctx.json(Json.object().put("status", "ok").put("version", VERSION)));
     j.post("/api/v1/auth/login", auth::login);
     j.post("/api/v1/auth/logout", auth::logout);
@@ -72,8 +75,6 @@ public final class LabelloopServer implements AutoCloseable {
     j.get("/api/v1/auth/session", auth::session);
     j.post("/api/v1/auth/password", auth::changePassword);
     new ProjectRoutes(app).register(j);
-    new AssetRoutes(app).register(j);
-    new LabelRoutes(app).register(j);
     new UserRoutes(app).register(j);
     new VersionRoutes(app).register(j);
     new LearningRoutes(app).register(j);

@@ -31,14 +31,6 @@ final class SqlAssetRepository implements AssetRepository {
       INSERT INTO assets (project_id, external_id, content, metadata, status, priority, is_honeypot, created_at, import_id)
       VALUES (?, ?, ?, ?, 'TODO', ?, ?, ?, ?)
       ON CONFLICT (project_id, external_id) DO NOTHING""";
-  private static final String OWN_LOCK =
-      """
-      SELECT a.id FROM assets a
-      WHERE a.locked_by = :userId AND a.project_id = :projectId AND a.status = 'ONGOING' AND a.locked_until > :now
-        AND NOT EXISTS (SELECT 1 FROM labels l WHERE l.asset_id = a.id AND l.author_id = :userId
-                        AND (l.label_type = 'DEFAULT' OR l.skipped = TRUE))
-      ORDER BY a.id
-      LIMIT 1""";
 
   private final Tx tx;
   private final Dialect dialect;
@@ -171,6 +163,19 @@ final class SqlAssetRepository implements AssetRepository {
   }
 
   @Override
+  public Optional<LabelTarget> findToLabel(String projectId, String assetId, String externalId) {
+    boolean byId = assetId != null && !assetId.isBlank();
+    String sql = "SELECT " + COLUMNS + ", EXISTS (SELECT 1 FROM running_imports r WHERE r.id = a.import_id) AS importing,"
+        + " EXISTS (SELECT 1 FROM labels l WHERE l.asset_id = a.id) AS labeled FROM assets a WHERE a.project_id = :projectId AND " + (byId ? "a.id = :key" : "a.external_id = :key");
+    return tx.read(h -> {
+      var query = h.createQuery(sql).bind("projectId", Ids.parse(projectId));
+      return (byId ? query.bind("key", Ids.parse(assetId)) : query.bind("key", externalId))
+          .map((rs, ctx) -> new LabelTarget(map(rs), rs.getBoolean("importing"), rs.getBoolean("labeled")))
+          .findOne();
+    });
+  }
+
+  @Override
   public Page<Asset> list(AssetQuery query) {
     String sql = "SELECT " + COLUMNS + " FROM assets a" + AssetFilter.where(query) + " ORDER BY a.id LIMIT :n";
     return tx.read(h -> Ids.page(
@@ -258,21 +263,12 @@ final class SqlAssetRepository implements AssetRepository {
     return tx.write(
         h -> {
           Optional<Long> id =
-              h.createQuery(OWN_LOCK)
+              h.createQuery(claimCandidate)
                   .bind("userId", user)
                   .bind("projectId", project)
                   .bind("now", now.toEpochMilli())
                   .mapTo(Long.class)
                   .findOne();
-          if (id.isEmpty()) {
-            id =
-                h.createQuery(claimCandidate)
-                    .bind("userId", user)
-                    .bind("projectId", project)
-                    .bind("now", now.toEpochMilli())
-                    .mapTo(Long.class)
-                    .findOne();
-          }
           if (id.isEmpty()) {
             return Optional.empty();
           }

@@ -42,15 +42,6 @@ final class SqlImportRepository implements ImportRepository {
   }
 
   @Override
-  public boolean importing(String assetId) {
-    return tx.read(h -> h.createQuery(
-            "SELECT count(*) FROM assets a JOIN running_imports r ON r.id = a.import_id WHERE a.id = :id")
-        .bind("id", Ids.parse(assetId))
-        .mapTo(Long.class)
-        .one()) > 0;
-  }
-
-  @Override
   public void end(String importId) {
     tx.write(h -> h.createUpdate("DELETE FROM running_imports WHERE id = :id").bind("id", Ids.parse(importId)).execute());
   }

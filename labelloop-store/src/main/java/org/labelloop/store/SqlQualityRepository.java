@@ -9,6 +9,8 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.labelloop.core.port.Page;
 import org.labelloop.core.quality.QualityRepository;
 
@@ -156,6 +158,12 @@ final class SqlQualityRepository implements QualityRepository {
   public List<ReviewComment> comments(String assetId) {
     return tx.read(h -> h.createQuery("SELECT " + COMMENT_COLUMNS + " FROM review_comments WHERE asset_id = :a ORDER BY id")
         .bind("a", Ids.parse(assetId)).map((rs, ctx) -> comment(rs)).list());
+  }
+
+  @Override
+  public Set<String> openSendBackUsers(String projectId) {
+    return tx.read(h -> h.createQuery("SELECT DISTINCT to_user_id FROM review_comments WHERE project_id = :p AND to_user_id IS NOT NULL AND resolved_at IS NULL")
+        .bind("p", Ids.parse(projectId)).mapTo(Long.class).stream().map(String::valueOf).collect(Collectors.toSet()));
   }
 
   @Override

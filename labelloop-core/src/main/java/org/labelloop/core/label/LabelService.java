@@ -4,14 +4,17 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.labelloop.core.Ports;
 import org.labelloop.core.asset.Asset;
 import org.labelloop.core.asset.AssetStatus;
 import org.labelloop.core.error.LabelloopException;
 import org.labelloop.core.learning.LearningService;
 import org.labelloop.core.learning.LearningTrigger;
+import org.labelloop.core.port.AssetRepository;
 import org.labelloop.core.port.Page;
 import org.labelloop.core.project.Project;
 import org.labelloop.core.quality.QualityService;
@@ -56,16 +59,16 @@ public final class LabelService {
     return ports.tx().inTransaction(
         () -> {
           List<WebhookEvents.StoredLabel> stored = new ArrayList<>(drafts.size());
+          Set<String> labeledBefore = new HashSet<>();
           for (LabelDraft draft : drafts) {
-            stored.add(write(caller, project, draft));
+            stored.add(write(caller, project, draft, labeledBefore));
           }
           List<Label> saved = stored.stream().map(WebhookEvents.StoredLabel::label).toList();
           Map<String, Asset> written = new HashMap<>(); // each asset as this submit left it
           for (WebhookEvents.StoredLabel s : stored) {
             written.put(s.asset().id(), s.newStatus() == null ? s.asset() : s.asset().withStatus(s.newStatus()));
           }
-          // every label of the answered assets, read once for both triggers
-          Map<String, List<Label>> labelsOfAssets = ports.labels().forAssets(answeredAssets(saved));
+          Map<String, List<Label>> labelsOfAssets = labelsOf(answeredAssets(saved), saved, labeledBefore);
           learning.afterLabels(project, saved, labelsOfAssets); // inference marks; queues a training at the threshold
           quality.afterLabels(project, saved, labelsOfAssets, written); // consensus/honeypot marks; consensus assets back to TODO
           events.labelsStored(project.id(), stored); // webhook outbox, committed with the labels
@@ -84,9 +87,17 @@ public final class LabelService {
     return submit(caller, projectId, draft);
   }
 
-  private WebhookEvents.StoredLabel write(Caller caller, Project project, LabelDraft draft) {
-    Asset asset = resolve(project.id(), draft);
-    if (ports.imports().importing(asset.id())) { // a label on it would go if the import fails: never acknowledge that
+  /** {@code labeledBefore}: gets the asset's id if it had labels before this one. */
+  private WebhookEvents.StoredLabel write(Caller caller, Project project, LabelDraft draft, Set<String> labeledBefore) {
+    AssetRepository.LabelTarget target = ports.assets().findToLabel(project.id(), draft.assetId(), draft.assetExternalId())
+        .orElseThrow(() -> draft.assetId() != null && !draft.assetId().isBlank()
+            ? LabelloopException.notFound("Asset " + draft.assetId() + " in this project")
+            : LabelloopException.notFound("Asset with externalId '" + draft.assetExternalId() + "' in this project"));
+    Asset asset = target.asset();
+    if (target.labeled()) {
+      labeledBefore.add(asset.id());
+    }
+    if (target.importing()) { // a label on it would go if the import fails: never acknowledge that
       throw LabelloopException.conflict("Asset '" + asset.externalId() + "' belongs to an import still running; label it once the import has finished");
     }
     if (!draft.skipped()) {
@@ -105,21 +116,27 @@ public final class LabelService {
     return new WebhookEvents.StoredLabel(label, asset, status);
   }
 
+  /**
+   * Every label of the answered assets, for both triggers: read once for those labeled before this submit; the others
+   * (an asset's first label, the common case) have only this submit's labels, in creation order.
+   */
+  private Map<String, List<Label>> labelsOf(List<String> answered, List<Label> saved, Set<String> labeledBefore) {
+    List<String> read = answered.stream().filter(labeledBefore::contains).toList();
+    Map<String, List<Label>> labels = new HashMap<>(read.isEmpty() ? Map.of() : ports.labels().forAssets(read));
+    for (String assetId : answered) {
+      if (!labeledBefore.contains(assetId)) {
+        labels.put(assetId, saved.stream().filter(l -> l.assetId().equals(assetId)).toList());
+      }
+    }
+    return labels;
+  }
+
   private static List<String> answeredAssets(List<Label> saved) {
     return saved.stream().filter(l -> !l.skipped()).map(Label::assetId).distinct().toList();
   }
 
   private static AssetStatus nextStatus(AssetStatus current) {
     return current == AssetStatus.TO_REVIEW || current == AssetStatus.REVIEWED ? current : AssetStatus.LABELED;
-  }
-
-  private Asset resolve(String projectId, LabelDraft draft) {
-    if (draft.assetId() != null && !draft.assetId().isBlank()) {
-      return ports.assets().find(projectId, draft.assetId())
-          .orElseThrow(() -> LabelloopException.notFound("Asset " + draft.assetId() + " in this project"));
-    }
-    return ports.assets().findByExternalId(projectId, draft.assetExternalId())
-        .orElseThrow(() -> LabelloopException.notFound("Asset with externalId '" + draft.assetExternalId() + "' in this project"));
   }
 
   private static void requireRoleFor(LabelType type, Role role) {

@@ -40,17 +40,24 @@ public final class LearningService {
   private final Access access;
   private final Clock clock;
   private final ExpiringCache<String, LearningSettings> settings;
+  private final HumanLabelTally humanLabels;
 
   public LearningService(Ports ports, Access access, Clock clock) {
     this.ports = ports;
     this.access = access;
     this.clock = clock;
     this.settings = new ExpiringCache<>("learning-settings", ports.invalidations(), clock);
+    this.humanLabels = new HumanLabelTally(clock);
   }
 
   public LearningSettings settings(Caller caller, String projectId) {
     access.require(caller, projectId, Role.LABELER);
     return settings(projectId);
+  }
+
+  /** The retrain trigger's count of each project's human labels, shared by every path that stores labels. */
+  HumanLabelTally humanLabels() {
+    return humanLabels;
   }
 
   LearningSettings settings(String projectId) {

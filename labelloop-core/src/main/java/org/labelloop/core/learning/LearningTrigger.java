@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongSupplier;
 import org.labelloop.core.Ports;
 import org.labelloop.core.label.Label;
 import org.labelloop.core.label.LabelType;
@@ -30,35 +31,43 @@ public final class LearningTrigger {
   /** {@code labelsOfAssets}: every label of the assets that {@code saved} answered (not skipped), by asset id. */
   public void afterLabels(Project project, List<Label> saved, Map<String, List<Label>> labelsOfAssets) {
     Set<String> assets = new LinkedHashSet<>();
-    boolean human = false;
+    int human = 0;
     for (Label l : saved) {
       if (!l.skipped()) {
         assets.add(l.assetId());
-        human |= l.labelType().isHuman();
+        human += l.labelType().isHuman() ? 1 : 0;
       }
     }
     if (!assets.isEmpty()) {
       updateMarks(project, assets, labelsOfAssets);
     }
-    if (human) {
-      maybeQueue(project);
+    if (human > 0) {
+      maybeQueue(project, human);
     }
   }
 
   /** After an import: its labels may have reached the retrain threshold. Call inside a transaction. */
   public void afterImport(Project project) {
-    maybeQueue(project);
+    maybeQueue(project, -1);
   }
 
-  private void maybeQueue(Project project) {
+  /** {@code stored}: the human labels just stored, or -1 for an unknown number (count them). */
+  private void maybeQueue(Project project, int stored) {
     LearningRepository learning = ports.learning();
     LearningSettings settings = service.settings(project.id());
     if (settings.retrainedJob(project) == null) {
       return;
     }
-    long count = learning.humanLabelCount(project.id());
-    if (TriggerPolicy.shouldQueue(settings, count, learning.latestJob(project.id()).orElse(null))) {
-      learning.enqueue(project.id(), "labels", count, clock.instant());
+    HumanLabelTally tally = service.humanLabels();
+    LongSupplier count = () -> learning.humanLabelCount(project.id());
+    TrainingJob latest = learning.latestJob(project.id()).orElse(null);
+    long estimate = stored < 0 ? tally.exact(project.id(), count) : tally.estimate(project.id(), stored, count);
+    if (!TriggerPolicy.shouldQueue(settings, estimate, latest)) {
+      return;
+    }
+    long exact = stored < 0 ? estimate : tally.exact(project.id(), count); // at the threshold: decide on an exact count
+    if (TriggerPolicy.shouldQueue(settings, exact, latest)) {
+      learning.enqueue(project.id(), "labels", exact, clock.instant());
     }
   }
 

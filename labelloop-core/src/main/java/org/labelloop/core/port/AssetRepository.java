@@ -34,6 +34,15 @@ public interface AssetRepository {
 
   Optional<Asset> findByExternalId(String projectId, String externalId);
 
+  /**
+   * The asset a label names, by {@code assetId} when given, else by {@code externalId}, in one read with whether it
+   * belongs to an import still being written (it may yet be deleted with it) and whether it has labels.
+   */
+  Optional<LabelTarget> findToLabel(String projectId, String assetId, String externalId);
+
+  /** An asset about to be labeled; {@code importing}: an import still running wrote it; {@code labeled}: it has labels. */
+  record LabelTarget(Asset asset, boolean importing, boolean labeled) {}
+
   /** Assets matching the query in id order, starting after {@code query.cursor()}. */
   Page<Asset> list(AssetQuery query);
 

@@ -17,9 +17,6 @@ public interface ImportRepository {
   /** Deletes up to {@code limit} assets of the import (their labels go with them); returns how many. */
   int deleteAssets(String importId, int limit);
 
-  /** Whether the asset belongs to an import still being written (it may yet be deleted with it). */
-  boolean importing(String assetId);
-
   /** Unregisters the import: its assets become ordinary assets. */
   void end(String importId);
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.labelloop.core.port.Page;
 
 /** Stores quality settings, marks, honeypot scores and review comments; serves honeypots and sent-back assets. */
@@ -40,6 +41,9 @@ public interface QualityRepository {
   ReviewComment addComment(String projectId, String assetId, String authorId, String toUserId, String comment, Instant now);
 
   List<ReviewComment> comments(String assetId);
+
+  /** The users of the project with an open send-back addressed to them. */
+  Set<String> openSendBackUsers(String projectId);
 
   /** The oldest open send-back addressed to the user in the project, as an asset id. */
   Optional<String> openSendBack(String projectId, String userId);

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.random.RandomGenerator;
 import org.labelloop.core.ExpiringCache;
 import org.labelloop.core.Ports;
@@ -33,6 +34,7 @@ public final class QualityService {
   private final Clock clock;
   private final RandomGenerator random;
   private final ExpiringCache<String, QualitySettings> settings;
+  private final ExpiringCache<String, Set<String>> sendBackUsers;
 
   public QualityService(Ports ports, Access access, Clock clock, RandomGenerator random) {
     this.ports = ports;
@@ -40,6 +42,7 @@ public final class QualityService {
     this.clock = clock;
     this.random = random;
     this.settings = new ExpiringCache<>("quality-settings", ports.invalidations(), clock);
+    this.sendBackUsers = new ExpiringCache<>("send-back-users", ports.invalidations(), clock);
   }
 
   public QualitySettings settings(Caller caller, String projectId) {
@@ -120,10 +123,22 @@ public final class QualityService {
     }
     String to = target;
     Instant now = clock.instant();
-    return ports.tx().inTransaction(() -> {
+    QualityRepository.ReviewComment sent = ports.tx().inTransaction(() -> {
       ports.quality().lockTo(asset.id(), to, now.plus(SEND_BACK_HOLD));
       return ports.quality().addComment(projectId, asset.id(), caller.userId(), to, comment.strip(), now);
     });
+    sendBackUsers.invalidateAll();
+    return sent;
+  }
+
+  /**
+   * Whether the user may have an open send-back in the project (cached: the queue and every label would otherwise
+   * look for one). A send-back just made elsewhere is seen once the other server's announcement arrives; one closed
+   * since only costs a look that finds nothing.
+   */
+  boolean mayHaveSendBack(String projectId, String userId) {
+    return sendBackUsers.get(projectId, () -> Optional.of(ports.quality().openSendBackUsers(projectId))).orElseThrow()
+        .contains(userId);
   }
 
   public List<QualityRepository.ReviewComment> comments(Caller caller, String projectId, String assetId) {
@@ -137,7 +152,8 @@ public final class QualityService {
    * project's honeypot rate as probability, a honeypot they have not answered (not locked: every labeler answers it).
    */
   public Optional<Asset> servedFirst(String projectId, String userId, Instant now, Instant lockUntil) {
-    Optional<String> sentBack = ports.quality().openSendBack(projectId, userId); // a read: no write slot taken
+    Optional<String> sentBack =
+        mayHaveSendBack(projectId, userId) ? ports.quality().openSendBack(projectId, userId) : Optional.empty();
     if (sentBack.isPresent()) {
       return ports.tx().inTransaction(() -> {
         ports.quality().lockTo(sentBack.get(), userId, now.plus(SEND_BACK_HOLD));

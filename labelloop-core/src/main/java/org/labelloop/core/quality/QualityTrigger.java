@@ -46,7 +46,7 @@ public final class QualityTrigger {
         assetIds.add(l.assetId());
         if (l.labelType() == LabelType.DEFAULT) {
           answered.add(l.assetId());
-          if (l.authorId() != null) {
+          if (l.authorId() != null && service.mayHaveSendBack(project.id(), l.authorId())) {
             ports.quality().resolveSendBacks(l.assetId(), l.authorId(), clock.instant());
           }
         }

@@ -40,12 +40,15 @@ public final class QueueService {
   public Optional<QueuedAsset> next(Caller caller, String projectId) {
     access.require(caller, projectId, Role.LABELER);
     Instant now = clock.instant();
-    // quality first: an asset a reviewer sent back to the caller, or a honeypot at the project's rate (issue 7)
-    Optional<Asset> claimed = quality.servedFirst(projectId, caller.userId(), now, now.plus(LOCK));
-    if (claimed.isEmpty()) {
-      claimed = ports.tx().inTransaction(() -> ports.assets().claimNext(projectId, caller.userId(), now, now.plus(LOCK)));
-    }
-    return claimed.map(asset -> new QueuedAsset(asset, latestPrediction(asset.id())));
+    // one transaction, so one connection for the round's reads and claim (BENCHMARKS.md "Labels per core")
+    return ports.tx().inTransaction(() -> {
+      // quality first: an asset a reviewer sent back to the caller, or a honeypot at the project's rate (issue 7)
+      Optional<Asset> claimed = quality.servedFirst(projectId, caller.userId(), now, now.plus(LOCK));
+      if (claimed.isEmpty()) {
+        claimed = ports.assets().claimNext(projectId, caller.userId(), now, now.plus(LOCK));
+      }
+      return claimed.map(asset -> new QueuedAsset(asset, latestPrediction(asset.id())));
+    });
   }
 
   /** Skips the asset for the caller: it goes back to the queue for others and is not served to the caller again. */

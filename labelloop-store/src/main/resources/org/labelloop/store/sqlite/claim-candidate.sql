@@ -1,10 +1,18 @@
--- The next claimable asset for the user. Two index-ordered probes (TODO, then ONGOING with an expired lock), each
+-- The next asset for the user: one the user still holds a live lock on and has not answered (a reload serves it
+-- again), else the next claimable one. Two index-ordered probes (TODO, then ONGOING with an expired lock), each
 -- stopping at its first row, and the better of the two wins: one probe with "status IN (...)" would have to sort
 -- every TODO row of the project.
 -- Assets of an import still running are not served (it may yet be rolled back).
 -- SQLite needs no row locks: write transactions are serialised (BEGIN IMMEDIATE and
 -- a JVM writer lock), so the read and the following UPDATE are atomic.
-WITH todo AS (
+WITH own AS (
+  SELECT a.id FROM assets a
+  WHERE a.locked_by = :userId AND a.project_id = :projectId AND a.status = 'ONGOING' AND a.locked_until > :now
+    AND NOT EXISTS (SELECT 1 FROM labels l WHERE l.asset_id = a.id AND l.author_id = :userId
+                    AND (l.label_type = 'DEFAULT' OR l.skipped = TRUE))
+  ORDER BY a.id
+  LIMIT 1
+), todo AS (
   SELECT a.id, a.priority, a.queue_score FROM assets a
   WHERE a.project_id = :projectId AND a.status = 'TODO'
     AND NOT EXISTS (SELECT 1 FROM labels l WHERE l.asset_id = a.id AND l.author_id = :userId
@@ -22,6 +30,9 @@ WITH todo AS (
   ORDER BY a.priority DESC, a.queue_score DESC, a.id
   LIMIT 1
 )
-SELECT id FROM (SELECT * FROM todo UNION ALL SELECT * FROM expired) c
-ORDER BY priority DESC, queue_score DESC, id
+SELECT id FROM (
+  SELECT id, 0 AS pass, 0 AS priority, 0 AS queue_score FROM own
+  UNION ALL SELECT id, 1, priority, queue_score FROM todo
+  UNION ALL SELECT id, 1, priority, queue_score FROM expired) c
+ORDER BY pass, priority DESC, queue_score DESC, id
 LIMIT 1
