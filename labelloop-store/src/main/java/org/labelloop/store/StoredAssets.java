@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
 import org.labelloop.core.asset.AssetQuery;
 import org.labelloop.core.asset.AssetStatus;
 import org.labelloop.core.asset.StoredAsset;
@@ -13,11 +14,12 @@ import org.labelloop.core.asset.StoredAsset.StoredLabel;
 import org.labelloop.core.label.LabelType;
 
 /**
- * An export's reads: a page of assets joined to their labels in one query, read by column position, with the text and
- * JSON columns as their UTF-8 bytes (no string decoded), each asset handed on as soon as its last label is read. The
- * page is the id range from the cursor to the last of its first n matching assets, so the join walks assets and labels
- * in id order by their indexes; joining a LIMIT subquery instead made SQLite sort every page's rows, contents included,
- * in a temporary b-tree (export server CPU about a sixth lower without it, BENCHMARKS.md "Scale (issue 18)").
+ * An export's reads: a page's assets and the labels of the same id range as two queries read side by side in id order,
+ * by column position, with the text and JSON columns as their UTF-8 bytes (no string decoded), each asset handed on
+ * with its labels. Joining the labels instead cost SQLite a search of the labels index for every asset and repeated
+ * the asset's columns on every label row (BENCHMARKS.md "Import and export against the database's floor"). The page is
+ * the id range from the cursor to the last of its first n matching assets, so both queries walk their indexes in
+ * order with no sort (a LIMIT on the assets made SQLite sort every page's rows in a temporary b-tree).
  */
 final class StoredAssets {
   /**
@@ -27,12 +29,15 @@ final class StoredAssets {
    */
   static final int PAGE = 20_000;
   private static final int FETCH = 1_000;
-  private static final String SELECT =
-      "SELECT a.id, a.external_id, a.content, a.metadata, a.status, a.priority, a.is_honeypot, l.id, l.label_type,"
-          + " l.json_response, l.author_id, l.model_version, l.created_at, l.seconds_to_label, l.skipped"
-          + " FROM assets a LEFT JOIN labels l ON l.asset_id = a.id";
-  private static final String LAST = " AND a.id <= (SELECT max(a.id) FROM (SELECT a.id FROM assets a";
-  private static final String ORDER = " ORDER BY a.id LIMIT :n) a) ORDER BY a.id, l.id";
+  private static final String ASSETS =
+      "SELECT a.id, a.external_id, a.content, a.metadata, a.status, a.priority, a.is_honeypot FROM assets a";
+  private static final String LABELS =
+      "SELECT l.asset_id, l.id, l.label_type, l.json_response, l.author_id, l.model_version, l.created_at,"
+          + " l.seconds_to_label, l.skipped FROM labels l"
+          + " WHERE l.asset_id > :after AND l.asset_id <= :last AND l.project_id = :projectId ORDER BY l.asset_id, l.id";
+
+  private static final EnumNames<AssetStatus> STATUSES = new EnumNames<>(AssetStatus.values());
+  private static final EnumNames<LabelType> LABEL_TYPES = new EnumNames<>(LabelType.values());
 
   private StoredAssets() {}
 
@@ -42,45 +47,59 @@ final class StoredAssets {
    */
   static String page(Handle h, AssetQuery query, int n, Consumer<StoredAsset> sink) {
     String where = AssetFilter.where(query);
-    return AssetFilter.bind(h.createQuery(SELECT + where + LAST + where + ORDER), query)
+    long[] range = AssetFilter.bind(
+            h.createQuery("SELECT count(*), max(a.id) FROM (SELECT a.id FROM assets a" + where + " ORDER BY a.id LIMIT :n) a"),
+            query)
         .bind("n", n)
-        .setFetchSize(FETCH)
-        .scanResultSet((supplier, ctx) -> {
-          try (ResultSet rs = supplier.get()) {
-            StoredAsset asset = null;
-            long current = -1;
-            int count = 0;
-            while (rs.next()) {
-              long id = rs.getLong(1);
-              if (id != current) {
-                if (asset != null) {
-                  sink.accept(asset);
-                }
-                current = id;
-                count++;
-                asset = new StoredAsset(Long.toString(id), rs.getBytes(2), rs.getBytes(3), rs.getBytes(4),
-                    AssetStatus.valueOf(rs.getString(5)), rs.getInt(6), rs.getBoolean(7), new ArrayList<>(1));
-              }
-              long labelId = rs.getLong(8);
-              if (!rs.wasNull()) {
-                asset.labels().add(label(rs, labelId));
-              }
-            }
-            if (asset != null) {
-              sink.accept(asset);
-            }
-            return count == n ? asset.id() : null;
-          }
-        });
+        .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)})
+        .one();
+    long count = range[0];
+    if (count == 0) {
+      return null;
+    }
+    long last = range[1];
+    Query assets = AssetFilter.bind(h.createQuery(ASSETS + where + " AND a.id <= :last ORDER BY a.id"), query)
+        .bind("last", last)
+        .setFetchSize(FETCH);
+    Query labels = h.createQuery(LABELS)
+        .bind("after", Ids.cursor(query.cursor()))
+        .bind("last", last)
+        .bind("projectId", Ids.parse(query.projectId()))
+        .setFetchSize(FETCH);
+    assets.scanResultSet((assetRows, c) -> labels.scanResultSet((labelRows, d) -> {
+      try (ResultSet a = assetRows.get(); ResultSet l = labelRows.get()) {
+        merge(a, l, sink);
+      }
+      return null;
+    }));
+    return count == n ? Long.toString(last) : null;
   }
 
-  private static StoredLabel label(ResultSet rs, long id) throws SQLException {
-    long author = rs.getLong(11);
+  /** Both in id order: each asset gets the labels of its id; labels of assets the filter left out are passed over. */
+  private static void merge(ResultSet assets, ResultSet labels, Consumer<StoredAsset> sink) throws SQLException {
+    long labelAsset = labels.next() ? labels.getLong(1) : Long.MAX_VALUE;
+    while (assets.next()) {
+      long id = assets.getLong(1);
+      StoredAsset asset = new StoredAsset(Long.toString(id), assets.getBytes(2), assets.getBytes(3), assets.getBytes(4),
+          STATUSES.of(assets.getBytes(5)), assets.getInt(6), assets.getBoolean(7), new ArrayList<>(1));
+      while (labelAsset <= id) {
+        if (labelAsset == id) {
+          asset.labels().add(label(labels));
+        }
+        labelAsset = labels.next() ? labels.getLong(1) : Long.MAX_VALUE;
+      }
+      sink.accept(asset);
+    }
+  }
+
+  private static StoredLabel label(ResultSet rs) throws SQLException {
+    long id = rs.getLong(2);
+    long author = rs.getLong(5);
     String authorId = rs.wasNull() ? null : Long.toString(author);
-    Instant createdAt = Instant.ofEpochMilli(rs.getLong(13));
-    double seconds = rs.getDouble(14);
+    Instant createdAt = Instant.ofEpochMilli(rs.getLong(7));
+    double seconds = rs.getDouble(8);
     Double secondsToLabel = rs.wasNull() ? null : seconds;
-    return new StoredLabel(Long.toString(id), LabelType.valueOf(rs.getString(9)), rs.getBytes(10), authorId,
-        rs.getString(12), createdAt, secondsToLabel, rs.getBoolean(15));
+    return new StoredLabel(Long.toString(id), LABEL_TYPES.of(rs.getBytes(3)), rs.getBytes(4), authorId,
+        rs.getString(6), createdAt, secondsToLabel, rs.getBoolean(9));
   }
 }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.labelloop.core.asset.Asset;
 import org.labelloop.core.asset.AssetDraft;
 import org.labelloop.core.asset.AssetQuery;
+import org.labelloop.core.asset.AssetStatus;
 import org.labelloop.core.asset.StoredAsset;
 import org.labelloop.core.io.ExportFormat;
 import org.labelloop.core.label.Label;
@@ -75,6 +76,37 @@ class JsonlExportIT extends OnBothDatabases {
     List<StoredAsset> all = new ArrayList<>();
     db.assets().forEachStored(new AssetQuery(p.id(), null, null, null, first.getFirst().id(), 0), all::add);
     assertEquals(List.of("a1", "a2"), all.stream().map(a -> utf8(a.externalId())).toList());
+  }
+
+  @Test
+  void eachStoredAssetGetsItsOwnLabelsWhenTheFilterOrAnotherProjectLeavesAssetsOutOfTheIdRange() throws Exception {
+    Caller admin = Fixtures.admin(db);
+    Project p = Fixtures.project(db);
+    Project other = Fixtures.project(db);
+    db.assets().insert(p.id(), Fixtures.drafts("a", 2), NOW);
+    db.assets().insert(other.id(), Fixtures.drafts("o", 2), NOW);
+    db.assets().insert(p.id(), List.of(Fixtures.draft("a2"), Fixtures.draft("a3")), NOW);
+    for (Project project : List.of(p, other)) {
+      for (Asset a : db.assets().list(new AssetQuery(project.id(), null, null, null, null, 100)).items()) {
+        db.labels().insert(project.id(), a.id(), admin.userId(), Fixtures.label(a.id(), LabelType.DEFAULT, a.externalId()), NOW);
+        db.labels().insert(project.id(), a.id(), null, Fixtures.label(a.id(), LabelType.PREDICTION, a.externalId()), NOW);
+      }
+    }
+    db.assets().update(p.id(), List.of("a1", "a2"), AssetStatus.LABELED, null);
+
+    List<StoredAsset> todo = new ArrayList<>();
+    db.assets().forEachStored(new AssetQuery(p.id(), AssetStatus.TODO, null, null, null, 0), todo::add);
+    List<StoredAsset> all = new ArrayList<>();
+    db.assets().forEachStored(new AssetQuery(p.id(), null, null, null, null, 0), all::add);
+
+    assertEquals(List.of("a0", "a3"), todo.stream().map(a -> utf8(a.externalId())).toList());
+    assertEquals(List.of("a0", "a1", "a2", "a3"), all.stream().map(a -> utf8(a.externalId())).toList());
+    for (StoredAsset a : all) {
+      assertEquals(List.of(LabelType.DEFAULT, LabelType.PREDICTION), a.labels().stream().map(StoredAsset.StoredLabel::labelType).toList());
+      for (StoredAsset.StoredLabel label : a.labels()) {
+        assertEquals(utf8(a.externalId()), MAPPER.readTree(label.responseJson()).at("/JOB_0/categories/0/name").asText());
+      }
+    }
   }
 
   @Test

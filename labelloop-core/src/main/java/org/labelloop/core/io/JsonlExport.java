@@ -31,8 +31,8 @@ final class JsonlExport {
   }
 
   private static void line(JsonBytes json, StoredAsset asset) throws IOException {
-    json.ascii("{\"id\":").string(asset.id())
-        .ascii(",\"externalId\":").string(asset.externalId())
+    json.ascii("{\"id\":\"").ascii(asset.id())
+        .ascii("\",\"externalId\":").string(asset.externalId())
         .ascii(",\"content\":").string(asset.content())
         .ascii(",\"metadata\":");
     if (asset.metadataJson() == null) {
@@ -40,15 +40,15 @@ final class JsonlExport {
     } else {
       json.raw(asset.metadataJson());
     }
-    json.ascii(",\"status\":").string(asset.status().name())
-        .ascii(",\"priority\":").number(asset.priority())
+    json.ascii(",\"status\":\"").ascii(asset.status().name())
+        .ascii("\",\"priority\":").number(asset.priority())
         .ascii(",\"isHoneypot\":").bool(asset.honeypot())
         .ascii(",\"labels\":[");
     String comma = "";
     for (StoredAsset.StoredLabel label : asset.labels()) {
-      json.ascii(comma).ascii("{\"id\":").string(label.id())
-          .ascii(",\"labelType\":").string(label.labelType().name())
-          .ascii(",\"jsonResponse\":").raw(label.responseJson())
+      json.ascii(comma).ascii("{\"id\":\"").ascii(label.id())
+          .ascii("\",\"labelType\":\"").ascii(label.labelType().name())
+          .ascii("\",\"jsonResponse\":").raw(label.responseJson())
           .ascii(",\"authorId\":").string(label.authorId())
           .ascii(",\"modelVersion\":").string(label.modelVersion())
           .ascii(",\"createdAt\":").string(label.createdAt().toString());
