@@ -96,10 +96,15 @@ class JsonlExportIT extends OnBothDatabases {
 
     List<StoredAsset> todo = new ArrayList<>();
     db.assets().forEachStored(new AssetQuery(p.id(), AssetStatus.TODO, null, null, null, 0), todo::add);
+    List<StoredAsset> todoPredicted = new ArrayList<>();
+    db.assets().forEachStored(new AssetQuery(p.id(), AssetStatus.TODO, LabelType.PREDICTION, null, null, 0), todoPredicted::add);
     List<StoredAsset> all = new ArrayList<>();
     db.assets().forEachStored(new AssetQuery(p.id(), null, null, null, null, 0), all::add);
 
     assertEquals(List.of("a0", "a3"), todo.stream().map(a -> utf8(a.externalId())).toList());
+    assertEquals(List.of(2, 2), todo.stream().map(a -> a.labels().size()).toList());
+    assertEquals(List.of("a0", "a3"), todoPredicted.stream().map(a -> utf8(a.externalId())).toList());
+    assertEquals(List.of(2, 2), todoPredicted.stream().map(a -> a.labels().size()).toList());
     assertEquals(List.of("a0", "a1", "a2", "a3"), all.stream().map(a -> utf8(a.externalId())).toList());
     for (StoredAsset a : all) {
       assertEquals(List.of(LabelType.DEFAULT, LabelType.PREDICTION), a.labels().stream().map(StoredAsset.StoredLabel::labelType).toList());
