@@ -5,7 +5,8 @@ import java.util.Arrays;
 
 /**
  * An enum column read as its stored bytes and matched against the constants' names: decoding the name into a String
- * first (sqlite-jdbc's {@code getString}) was about a tenth of an export's server CPU on SQLite.
+ * first (sqlite-jdbc's {@code getString}) was about a tenth of an export request's CPU samples on SQLite (BENCHMARKS.md
+ * "Import and export against the database's floor").
  */
 final class EnumNames<E extends Enum<E>> {
   private final E[] constants;

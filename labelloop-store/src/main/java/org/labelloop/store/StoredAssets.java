@@ -14,12 +14,12 @@ import org.labelloop.core.asset.StoredAsset.StoredLabel;
 import org.labelloop.core.label.LabelType;
 
 /**
- * An export's reads: a page's assets and the labels of the same id range as two queries read side by side in id order,
- * by column position, with the text and JSON columns as their UTF-8 bytes (no string decoded), each asset handed on
- * with its labels. Joining the labels instead cost SQLite a search of the labels index for every asset and repeated
- * the asset's columns on every label row (BENCHMARKS.md "Import and export against the database's floor"). The page is
- * the id range from the cursor to the last of its first n matching assets, so both queries walk their indexes in
- * order with no sort (a LIMIT on the assets made SQLite sort every page's rows in a temporary b-tree).
+ * An export's reads: a page's assets and their labels as two queries read side by side in id order, by column
+ * position, with the text and JSON columns as their UTF-8 bytes (no string decoded), each asset handed on with its
+ * labels. Joining the labels instead cost SQLite a search of the labels index for every asset and repeated the asset's
+ * columns on every label row (BENCHMARKS.md "Import and export against the database's floor"). The page is the id
+ * range from the cursor to the last of its first n matching assets, so both queries walk their indexes in order with
+ * no sort (a LIMIT on the assets made SQLite sort every page's rows in a temporary b-tree).
  */
 final class StoredAssets {
   /**
