@@ -52,7 +52,7 @@ final class StoredAssets {
    * Hands the first {@code n} assets after the query's cursor to {@code sink}, in id order; returns the last one's id
    * where there were n (more may follow), else null. On PostgreSQL (read committed) each of the page's statements sees
    * what was committed when it began: a label submitted between the assets' read and the labels' read of a live project
-   * is in its asset's line, as it would be on the next page anyway.
+   * is in its asset's line beside the status read before it.
    */
   static String page(Handle h, AssetQuery query, int n, Consumer<StoredAsset> sink) {
     String where = AssetFilter.where(query);
