@@ -7,6 +7,7 @@
 # the route under Jetty and Javalin; Jdbi's own per-statement JFR event is off (it would cost more than it shows).
 # WARMUP=N: seconds of load before the measured ones (bench-queue's default 10). jit_ms_per_label is the JIT compiler
 # threads' CPU in the measured window: where it is not near zero the window still includes warm-up.
+# ROWS must outlast the warm-up and the measured seconds (at 1,500 labels/s a 60 s warm-up takes 90,000 of them).
 # Usage: bench/label-cpu.sh [ROWS] [SECONDS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,6 +34,9 @@ samples = [tuple(map(float, line.split())) for line in open(sys.argv[1])]
 end = samples[-1]
 start = min(samples, key=lambda s: abs(s[0] - (end[0] - float(sys.argv[3]))))
 rate = float(re.search(r'\(([0-9.]+) labels/s\)', open(sys.argv[2]).read()).group(1))
+errors = int(re.search(r'([0-9]+) errors', open(sys.argv[2]).read()).group(1))
+if errors:
+    print(f"warning: {errors} requests failed (the queue ran empty?): give more ROWS than (warm-up + SECONDS) x labels/s")
 cpu, requests, jit, seconds = end[1] - start[1], end[2] - start[2], end[3] - start[3], end[0] - start[0]
 print(f"labels_per_s={rate} server_cpu_s={cpu:.2f} over {seconds:.1f} s cpu_ms_per_label={1000 * cpu / (rate * seconds):.3f}"
       f" request_threads_ms_per_label={1000 * requests / (rate * seconds):.3f} jit_ms_per_label={1000 * jit / (rate * seconds):.3f}")
