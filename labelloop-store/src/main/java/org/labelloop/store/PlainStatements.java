@@ -101,48 +101,37 @@ final class PlainStatements {
     }
 
     Parameters set(String name, long value) throws SQLException {
-      for (int i : at(name)) {
-        statement.setLong(i, value);
-      }
-      return this;
+      return each(name, i -> statement.setLong(i, value));
     }
 
     Parameters set(String name, boolean value) throws SQLException {
-      for (int i : at(name)) {
-        statement.setBoolean(i, value);
-      }
-      return this;
+      return each(name, i -> statement.setBoolean(i, value));
     }
 
     Parameters set(String name, String value) throws SQLException {
-      for (int i : at(name)) {
-        if (value == null) {
-          statement.setNull(i, Types.VARCHAR);
-        } else {
-          statement.setString(i, value);
-        }
-      }
-      return this;
+      return value == null ? setNull(name, Types.VARCHAR) : each(name, i -> statement.setString(i, value));
     }
 
     Parameters set(String name, Long value) throws SQLException {
-      for (int i : at(name)) {
-        if (value == null) {
-          statement.setNull(i, Types.BIGINT);
-        } else {
-          statement.setLong(i, value);
-        }
-      }
-      return this;
+      return value == null ? setNull(name, Types.BIGINT) : set(name, value.longValue());
     }
 
     Parameters set(String name, Double value) throws SQLException {
+      return value == null ? setNull(name, Types.DOUBLE) : each(name, i -> statement.setDouble(i, value));
+    }
+
+    private Parameters setNull(String name, int sqlType) throws SQLException {
+      return each(name, i -> statement.setNull(i, sqlType));
+    }
+
+    private interface Setter {
+      void set(int index) throws SQLException;
+    }
+
+    /** Sets the parameter at each of the name's places. */
+    private Parameters each(String name, Setter setter) throws SQLException {
       for (int i : at(name)) {
-        if (value == null) {
-          statement.setNull(i, Types.DOUBLE);
-        } else {
-          statement.setDouble(i, value);
-        }
+        setter.set(i);
       }
       return this;
     }
