@@ -5,6 +5,9 @@
 # also the request threads' share alone (without the JIT compiler, still busy after the warm-up on a loaded machine).
 # JFR=FILE records the server with JFR's profile settings, a Java sample every 2 ms and stacks deep enough (256) to reach
 # the route under Jetty and Javalin; Jdbi's own per-statement JFR event is off (it would cost more than it shows).
+# WARMUP=N: seconds of load before the measured ones (bench-queue's default 10). jit_ms_per_label is the JIT compiler
+# threads' CPU in the measured window: where it is not near zero the window still includes warm-up.
+# ROWS must outlast the warm-up and the measured seconds (at 1,500 labels/s a 60 s warm-up takes 90,000 of them).
 # Usage: bench/label-cpu.sh [ROWS] [SECONDS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,11 +21,11 @@ project=$(create_project)
 ./labelloop import --url "$base" --api-key "$key" --project "$project" --id-col id --text-col text "$work/rows.csv" 2>/dev/null | tail -1
 jvm_cpu() { awk -v t="$(getconf CLK_TCK)" '{print ($14+$15)/t}' "/proc/$jvm/stat"; }
 # the request threads alone (Jetty's pool): the server's CPU less the JIT compiler's, GC's and other threads'
-request_cpu() { cat /proc/"$jvm"/task/*/stat 2>/dev/null | awk -v t="$(getconf CLK_TCK)" '/\(JettyServerThre/ {s+=$14+$15} END {print s/t}'; }
+request_cpu() { cat /proc/"$jvm"/task/*/stat 2>/dev/null | awk -v t="$(getconf CLK_TCK)" '/\(JettyServerThre/ {s+=$14+$15} /\(C[12] CompilerThre/ {c+=$15+$16} END {print s/t, c/t}'; }
 echo "machine: $(nproc) cores, load average before $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ)"
 (while sleep 1; do echo "$(date +%s.%N) $(jvm_cpu) $(request_cpu)"; done) >"$work/cpu" &
 sampler=$!
-./labelloop bench-queue --url "$base" --api-key "$key" --project "$project" --clients "${CLIENTS:-50}" --seconds "$secs" ${THINK:+--think-ms "$THINK"} \
+./labelloop bench-queue --url "$base" --api-key "$key" --project "$project" --clients "${CLIENTS:-50}" --seconds "$secs" ${WARMUP:+--warmup-seconds "$WARMUP"} ${THINK:+--think-ms "$THINK"} \
   2>&1 | tee "$work/bench" | tail -4
 kill "$sampler"
 python3 - "$work/cpu" "$work/bench" "$secs" <<'PY'
@@ -31,8 +34,11 @@ samples = [tuple(map(float, line.split())) for line in open(sys.argv[1])]
 end = samples[-1]
 start = min(samples, key=lambda s: abs(s[0] - (end[0] - float(sys.argv[3]))))
 rate = float(re.search(r'\(([0-9.]+) labels/s\)', open(sys.argv[2]).read()).group(1))
-cpu, requests, seconds = end[1] - start[1], end[2] - start[2], end[0] - start[0]
+errors = int(re.search(r'([0-9]+) errors', open(sys.argv[2]).read()).group(1))
+if errors:
+    print(f"warning: {errors} requests failed (the queue ran empty?): give more ROWS than (warm-up + SECONDS) x labels/s")
+cpu, requests, jit, seconds = end[1] - start[1], end[2] - start[2], end[3] - start[3], end[0] - start[0]
 print(f"labels_per_s={rate} server_cpu_s={cpu:.2f} over {seconds:.1f} s cpu_ms_per_label={1000 * cpu / (rate * seconds):.3f}"
-      f" request_threads_ms_per_label={1000 * requests / (rate * seconds):.3f}")
+      f" request_threads_ms_per_label={1000 * requests / (rate * seconds):.3f} jit_ms_per_label={1000 * jit / (rate * seconds):.3f}")
 PY
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -76,7 +76,7 @@ final class CachedStatements implements StatementBuilderFactory {
     final Map<Statement, String> inUse = new java.util.IdentityHashMap<>();
   }
 
-  private static final class Builder extends DefaultStatementBuilder {
+  static final class Builder extends DefaultStatementBuilder {
     private final Connection raw;
     private final Cache cache;
 
@@ -90,6 +90,20 @@ final class CachedStatements implements StatementBuilderFactory {
       if (ctx.isReturningGeneratedKeys() || ctx.isConcurrentUpdatable()) {
         return super.create(conn, sql, ctx);
       }
+      return checkOut(sql);
+    }
+
+    @Override
+    public void close(Connection conn, String unparsedSql, Statement statement) throws SQLException {
+      if (statement == null || !cache.inUse.containsKey(statement)) {
+        super.close(conn, unparsedSql, statement);
+        return;
+      }
+      checkIn((PreparedStatement) statement);
+    }
+
+    /** A statement of this connection for the SQL, from the cache or newly prepared; give it back with {@link #checkIn}. */
+    PreparedStatement checkOut(String sql) throws SQLException {
       ArrayDeque<PreparedStatement> free = cache.free.get(sql);
       PreparedStatement statement = free == null ? null : free.poll();
       while (statement != null && statement.isClosed()) {
@@ -100,20 +114,20 @@ final class CachedStatements implements StatementBuilderFactory {
       return statement;
     }
 
-    @Override
-    public void close(Connection conn, String unparsedSql, Statement statement) throws SQLException {
-      String sql = statement == null ? null : cache.inUse.remove(statement);
-      if (sql == null || !(statement instanceof PreparedStatement prepared) || statement.isClosed()) {
-        super.close(conn, unparsedSql, statement);
+    /** Resets a statement from {@link #checkOut} and keeps it for the next use of its SQL (or closes it). */
+    void checkIn(PreparedStatement statement) throws SQLException {
+      String sql = cache.inUse.remove(statement);
+      if (sql == null || statement.isClosed()) {
+        statement.close();
         return;
       }
-      prepared.clearParameters();
-      prepared.clearBatch();
+      statement.clearParameters();
+      statement.clearBatch();
       ArrayDeque<PreparedStatement> free = cache.free.computeIfAbsent(sql, s -> new ArrayDeque<>());
       if (free.size() >= MAX_PER_SQL) {
         statement.close();
       } else {
-        free.push(prepared);
+        free.push(statement);
       }
     }
 

@@ -32,6 +32,15 @@ final class SqlAssetRepository implements AssetRepository {
       VALUES (?, ?, ?, ?, 'TODO', ?, ?, ?, ?)
       ON CONFLICT (project_id, external_id) DO NOTHING""";
 
+  private static final String FIND_TO_LABEL =
+      "SELECT " + COLUMNS + ", EXISTS (SELECT 1 FROM running_imports r WHERE r.id = a.import_id) AS importing,"
+          + " EXISTS (SELECT 1 FROM labels l WHERE l.asset_id = a.id) AS labeled FROM assets a WHERE a.project_id = :projectId AND ";
+  private static final String FIND_TO_LABEL_BY_ID = FIND_TO_LABEL + "a.id = :key";
+  private static final String FIND_TO_LABEL_BY_EXTERNAL_ID = FIND_TO_LABEL + "a.external_id = :key";
+  private static final String CLAIM =
+      "UPDATE assets SET status = 'ONGOING', locked_by = :userId, locked_until = :until WHERE id = :id RETURNING "
+          + COLUMNS.replace("a.", "");
+
   private final Tx tx;
   private final Dialect dialect;
   private final String claimCandidate;
@@ -165,14 +174,16 @@ final class SqlAssetRepository implements AssetRepository {
   @Override
   public Optional<LabelTarget> findToLabel(String projectId, String assetId, String externalId) {
     boolean byId = assetId != null && !assetId.isBlank();
-    String sql = "SELECT " + COLUMNS + ", EXISTS (SELECT 1 FROM running_imports r WHERE r.id = a.import_id) AS importing,"
-        + " EXISTS (SELECT 1 FROM labels l WHERE l.asset_id = a.id) AS labeled FROM assets a WHERE a.project_id = :projectId AND " + (byId ? "a.id = :key" : "a.external_id = :key");
-    return tx.read(h -> {
-      var query = h.createQuery(sql).bind("projectId", Ids.parse(projectId));
-      return (byId ? query.bind("key", Ids.parse(assetId)) : query.bind("key", externalId))
-          .map((rs, ctx) -> new LabelTarget(map(rs), rs.getBoolean("importing"), rs.getBoolean("labeled")))
-          .findOne();
-    });
+    return tx.read(h -> tx.plain().one(h, byId ? FIND_TO_LABEL_BY_ID : FIND_TO_LABEL_BY_EXTERNAL_ID,
+        p -> {
+          p.set("projectId", Ids.parse(projectId));
+          if (byId) {
+            p.set("key", Ids.parse(assetId));
+          } else {
+            p.set("key", externalId);
+          }
+        },
+        rs -> new LabelTarget(map(rs), rs.getBoolean("importing"), rs.getBoolean("labeled"))));
   }
 
   @Override
@@ -253,7 +264,7 @@ final class SqlAssetRepository implements AssetRepository {
         status == AssetStatus.ONGOING
             ? "UPDATE assets SET status = :status WHERE id = :id"
             : "UPDATE assets SET status = :status, locked_by = NULL, locked_until = NULL WHERE id = :id";
-    tx.write(h -> h.createUpdate(sql).bind("status", status.name()).bind("id", Ids.parse(assetId)).execute());
+    tx.write(h -> tx.plain().update(h, sql, p -> p.set("status", status.name()).set("id", Ids.parse(assetId))));
   }
 
   @Override
@@ -262,24 +273,14 @@ final class SqlAssetRepository implements AssetRepository {
     long user = Ids.parse(userId);
     return tx.write(
         h -> {
-          Optional<Long> id =
-              h.createQuery(claimCandidate)
-                  .bind("userId", user)
-                  .bind("projectId", project)
-                  .bind("now", now.toEpochMilli())
-                  .mapTo(Long.class)
-                  .findOne();
+          Optional<Long> id = tx.plain().one(h, claimCandidate,
+              p -> p.set("userId", user).set("projectId", project).set("now", now.toEpochMilli()), rs -> rs.getLong(1));
           if (id.isEmpty()) {
             return Optional.empty();
           }
-          return h.createQuery(
-                  "UPDATE assets SET status = 'ONGOING', locked_by = :userId, locked_until = :until WHERE id = :id RETURNING "
-                      + COLUMNS.replace("a.", ""))
-              .bind("userId", user)
-              .bind("until", lockUntil.toEpochMilli())
-              .bind("id", id.get())
-              .map((rs, ctx) -> map(rs))
-              .findOne();
+          return tx.plain().one(h, CLAIM,
+              p -> p.set("userId", user).set("until", lockUntil.toEpochMilli()).set("id", id.get()),
+              SqlAssetRepository::map);
         });
   }
 

@@ -38,6 +38,9 @@ final class SqlLabelRepository implements LabelRepository {
           + " SELECT a.project_id, a.id, :authorId, :type, :json, :modelVersion, :now, :seconds, :skipped FROM assets a"
           + " WHERE a.project_id = :projectId AND a.external_id = :externalId";
 
+  /** The statement for each padded size of an IN list of asset ids. */
+  private static final Map<Integer, String> FOR_ASSETS = new java.util.concurrent.ConcurrentHashMap<>();
+
   private final Tx tx;
 
   SqlLabelRepository(Tx tx) {
@@ -46,13 +49,17 @@ final class SqlLabelRepository implements LabelRepository {
 
   @Override
   public Label insert(String projectId, String assetId, String authorId, LabelDraft draft, Instant now) {
-    long id =
-        tx.write(
-            h ->
-                bind(h.createQuery(INSERT + " RETURNING id"), projectId, authorId, draft, now)
-                    .bind("assetId", Ids.parse(assetId))
-                    .mapTo(Long.class)
-                    .one());
+    long id = tx.write(h -> tx.plain().one(h, INSERT + " RETURNING id",
+        p -> p.set("projectId", Ids.parse(projectId))
+            .set("assetId", Ids.parse(assetId))
+            .set("authorId", Ids.parseNullable(authorId))
+            .set("type", draft.labelType().name())
+            .set("json", Json.write(draft.jsonResponse()))
+            .set("modelVersion", draft.modelVersion())
+            .set("now", now.toEpochMilli())
+            .set("seconds", draft.secondsToLabel())
+            .set("skipped", draft.skipped()),
+        rs -> rs.getLong(1))).orElseThrow();
     return new Label(
         Long.toString(id),
         projectId,
@@ -138,13 +145,13 @@ final class SqlLabelRepository implements LabelRepository {
             List<Long> chunk = ids.subList(from, Math.min(from + CHUNK, ids.size()));
             // pad to a few fixed sizes (repeating the last id) so the statement text repeats and stays cached
             int size = chunk.size() <= 1 ? 1 : chunk.size() <= 16 ? 16 : chunk.size() <= 100 ? 100 : CHUNK;
-            String marks = String.join(",", java.util.Collections.nCopies(size, "?"));
-            var query = h.createQuery("SELECT " + COLUMNS + " FROM labels l WHERE l.asset_id IN (" + marks + ") ORDER BY l.asset_id, l.id");
-            for (int i = 0; i < size; i++) {
-              query.bind(i, chunk.get(Math.min(i, chunk.size() - 1)));
-            }
-            query
-                .map((rs, ctx) -> map(rs))
+            String sql = FOR_ASSETS.computeIfAbsent(size, n -> "SELECT " + COLUMNS + " FROM labels l WHERE l.asset_id IN ("
+                + String.join(",", java.util.stream.IntStream.range(0, n).mapToObj(i -> ":a" + i).toList()) + ") ORDER BY l.asset_id, l.id");
+            tx.plain().list(h, sql, p -> {
+                  for (int i = 0; i < size; i++) {
+                    p.set("a" + i, chunk.get(Math.min(i, chunk.size() - 1)).longValue());
+                  }
+                }, SqlLabelRepository::map)
                 .forEach(label -> found.computeIfAbsent(Long.parseLong(label.assetId()), k -> new ArrayList<>()).add(label));
           }
           return null;

@@ -60,8 +60,8 @@ final class SqlWebhookRepository implements WebhookRepository {
 
   @Override
   public Set<WebhookEvent> subscriptions(String projectId) {
-    List<String> rows = tx.read(h -> h.createQuery("SELECT events FROM webhooks WHERE project_id = :p")
-        .bind("p", Ids.parse(projectId)).mapTo(String.class).list());
+    List<String> rows = tx.read(h -> tx.plain().list(h, "SELECT events FROM webhooks WHERE project_id = :p",
+        p -> p.set("p", Ids.parse(projectId)), rs -> rs.getString(1)));
     Set<WebhookEvent> all = EnumSet.noneOf(WebhookEvent.class);
     rows.forEach(r -> all.addAll(decode(r)));
     return all;

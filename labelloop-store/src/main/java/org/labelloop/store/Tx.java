@@ -15,6 +15,7 @@ final class Tx implements Transactor {
   private final Jdbi jdbi;
   private final WriterLock writerLock;
   private final ThreadLocal<Handle> current = new ThreadLocal<>();
+  private final PlainStatements plain = new PlainStatements();
 
   Tx(Jdbi jdbi, WriterLock writerLock) {
     this.jdbi = jdbi;
@@ -41,6 +42,11 @@ final class Tx implements Transactor {
 
   Jdbi jdbi() {
     return jdbi;
+  }
+
+  /** Plain JDBC for the labeling round trip's statements, run on this transactor's handles. */
+  PlainStatements plain() {
+    return plain;
   }
 
   /** The longest a write transaction has held the write slot since start (zero where there is none). */

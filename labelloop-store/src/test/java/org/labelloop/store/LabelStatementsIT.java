@@ -45,10 +45,18 @@ class LabelStatementsIT extends OnBothDatabases {
     app.labels().submit(labeler, p.id(), Fixtures.label(id, LabelType.DEFAULT, "SPORT"));
   }
 
-  /** The statements {@code work} ran on this thread (background workers run theirs on their own). */
+  /**
+   * The statements {@code work} ran on this thread (background workers run theirs on their own), through Jdbi or on
+   * plain JDBC.
+   */
   private static List<String> counted(Runnable work) {
     Thread self = Thread.currentThread();
     List<String> statements = new ArrayList<>();
+    db.tx().plain().observe(sql -> {
+      if (Thread.currentThread() == self) {
+        statements.add(sql.strip().lines().findFirst().orElse(""));
+      }
+    });
     db.jdbi().setSqlLogger(new SqlLogger() {
       @Override
       public void logAfterExecution(StatementContext context) {
@@ -66,6 +74,7 @@ class LabelStatementsIT extends OnBothDatabases {
       work.run();
     } finally {
       db.jdbi().setSqlLogger(SqlLogger.NOP_SQL_LOGGER);
+      db.tx().plain().observe(sql -> {});
     }
     return statements;
   }

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.LongSupplier;
 import org.labelloop.core.Ports;
@@ -42,17 +43,17 @@ public final class LearningTrigger {
       updateMarks(project, assets, labelsOfAssets);
     }
     if (human > 0) {
-      maybeQueue(project, human);
+      maybeQueue(project, OptionalInt.of(human));
     }
   }
 
   /** After an import: its labels may have reached the retrain threshold. Call inside a transaction. */
   public void afterImport(Project project) {
-    maybeQueue(project, -1);
+    maybeQueue(project, OptionalInt.empty());
   }
 
-  /** {@code stored}: the human labels just stored, or -1 for an unknown number (count them). */
-  private void maybeQueue(Project project, int stored) {
+  /** {@code stored}: the human labels just stored; empty when their number is unknown (then they are counted). */
+  private void maybeQueue(Project project, OptionalInt stored) {
     LearningRepository learning = ports.learning();
     LearningSettings settings = service.settings(project.id());
     if (settings.retrainedJob(project) == null) {
@@ -61,11 +62,13 @@ public final class LearningTrigger {
     HumanLabelTally tally = service.humanLabels();
     LongSupplier count = () -> learning.humanLabelCount(project.id());
     TrainingJob latest = learning.latestJob(project.id()).orElse(null);
-    long estimate = stored < 0 ? tally.exact(project.id(), count) : tally.estimate(project.id(), stored, count);
+    long estimate = stored.isPresent()
+        ? tally.estimate(project.id(), stored.getAsInt(), count)
+        : tally.exact(project.id(), count);
     if (!TriggerPolicy.shouldQueue(settings, estimate, latest)) {
       return;
     }
-    long exact = stored < 0 ? estimate : tally.exact(project.id(), count); // at the threshold: decide on an exact count
+    long exact = stored.isPresent() ? tally.exact(project.id(), count) : estimate; // at the threshold: an exact count decides
     if (TriggerPolicy.shouldQueue(settings, exact, latest)) {
       learning.enqueue(project.id(), "labels", exact, clock.instant());
     }
