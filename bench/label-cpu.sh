@@ -7,6 +7,8 @@
 # the route under Jetty and Javalin; Jdbi's own per-statement JFR event is off (it would cost more than it shows).
 # WARMUP=N: seconds of load before the measured ones (bench-queue's default 10). jit_ms_per_label is the JIT compiler
 # threads' CPU in the measured window: where it is not near zero the window still includes warm-up.
+# WARM_LOAD=N: N seconds of closed-loop full load (50 labelers, no pause) before the bench proper, so that pausing
+# labelers (THINK) meet a server as warm as a long-running busy one: HotSpot compiles after so many calls, not seconds.
 # ROWS must outlast the warm-up and the measured seconds (at 1,500 labels/s a 60 s warm-up takes 90,000 of them).
 # Usage: bench/label-cpu.sh [ROWS] [SECONDS]
 set -euo pipefail
@@ -22,6 +24,10 @@ project=$(create_project)
 jvm_cpu() { awk -v t="$(getconf CLK_TCK)" '{print ($14+$15)/t}' "/proc/$jvm/stat"; }
 # the request threads alone (Jetty's pool): the server's CPU less the JIT compiler's, GC's and other threads'
 request_cpu() { cat /proc/"$jvm"/task/*/stat 2>/dev/null | awk -v t="$(getconf CLK_TCK)" '/\(JettyServerThre/ {s+=$14+$15} /\(C[12] CompilerThre/ {c+=$15+$16} END {print s/t, c/t}'; }
+if [ -n "${WARM_LOAD:-}" ]; then
+  ./labelloop bench-queue --url "$base" --api-key "$key" --project "$project" --clients 50 --seconds "$WARM_LOAD" --warmup-seconds 0 \
+    2>&1 | sed -n 's/^requests:/warm load:/p'
+fi
 echo "machine: $(nproc) cores, load average before $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ)"
 (while sleep 1; do echo "$(date +%s.%N) $(jvm_cpu) $(request_cpu)"; done) >"$work/cpu" &
 sampler=$!
