@@ -96,7 +96,7 @@ final class SqlLabelRepository implements LabelRepository {
     return inserted;
   }
 
-  /** Binds what both inserts store besides the asset. */
+  /** Binds what a batch insert stores besides the asset ({@link #insert} binds the same parameters on plain JDBC). */
   private static <S extends SqlStatement<S>> S bind(S statement, String projectId, String authorId, LabelDraft draft, Instant now) {
     return statement
         .bind("projectId", Ids.parse(projectId))
