@@ -7,7 +7,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteConnection;
+import org.sqlite.SQLiteConnectionConfig;
 
 /**
  * What differs between the two supported databases: how a pool is configured, where the migrations live, where the
@@ -68,6 +74,23 @@ enum Dialect {
     void configure(org.jdbi.v3.core.Jdbi jdbi) {
       jdbi.setStatementBuilderFactory(new CachedStatements());
     }
+
+    /** A deferred transaction: the pool's BEGIN IMMEDIATE would take the write lock for a read and stall writers. */
+    @Override
+    <R> R inSnapshot(Handle h, HandleCallback<R, RuntimeException> read) {
+      SQLiteConnectionConfig config;
+      try {
+        config = h.getConnection().unwrap(SQLiteConnection.class).getConnectionConfig();
+      } catch (SQLException e) {
+        throw new StoreException("Not a SQLite connection", e);
+      }
+      config.setTransactionMode(SQLiteConfig.TransactionMode.DEFERRED);
+      try {
+        return h.inTransaction(read);
+      } finally {
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+      }
+    }
   },
   /** For teams and several server instances; the queue uses {@code FOR UPDATE SKIP LOCKED}. */
   POSTGRESQL("postgresql", false) {
@@ -78,6 +101,12 @@ enum Dialect {
       config.setMaximumPoolSize(16);
       config.setPoolName("labelloop-postgresql");
       return config;
+    }
+
+    /** Repeatable read: read committed would give each statement a snapshot of its own. */
+    @Override
+    <R> R inSnapshot(Handle h, HandleCallback<R, RuntimeException> read) {
+      return h.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, read);
     }
   };
 
@@ -90,6 +119,9 @@ enum Dialect {
   }
 
   abstract HikariConfig poolConfig(String jdbcUrl);
+
+  /** Runs several reads on one snapshot of the database, without holding up writers. */
+  abstract <R> R inSnapshot(Handle h, HandleCallback<R, RuntimeException> read);
 
   /** Dialect-specific Jdbi settings (SQLite: a prepared-statement cache; the PostgreSQL driver has its own). */
   void configure(org.jdbi.v3.core.Jdbi jdbi) {}

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.labelloop.core.asset.Asset;
 import org.labelloop.core.asset.AssetDraft;
 import org.labelloop.core.asset.AssetQuery;
@@ -201,10 +200,7 @@ final class SqlAssetRepository implements AssetRepository {
     do {
       AssetQuery page = new AssetQuery(query.projectId(), query.status(), query.labelType(), query.externalId(), cursor,
           query.limit());
-      // PostgreSQL's read committed gives each of the page's statements its own snapshot: one for the whole page
-      cursor = tx.read(h -> dialect == Dialect.POSTGRESQL
-          ? h.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, t -> StoredAssets.page(t, page, StoredAssets.PAGE, sink))
-          : h.inTransaction(t -> StoredAssets.page(t, page, StoredAssets.PAGE, sink)));
+      cursor = tx.read(h -> dialect.inSnapshot(h, t -> StoredAssets.page(t, page, StoredAssets.PAGE, sink)));
     } while (cursor != null);
   }
 

@@ -50,9 +50,8 @@ final class StoredAssets {
 
   /**
    * Hands the first {@code n} assets after the query's cursor to {@code sink}, in id order; returns the last one's id
-   * where there were n (more may follow), else null. Run it in one transaction that sees one snapshot (on PostgreSQL,
-   * repeatable read), so that a label submitted between the assets' and the labels' reads is not in a line beside the
-   * status read before it.
+   * where there were n (more may follow), else null. Run it in {@link Dialect#inSnapshot}, so that a label submitted
+   * between the assets' and the labels' reads is not in a line beside the status read before it.
    */
   static String page(Handle h, AssetQuery query, int n, Consumer<StoredAsset> sink) {
     String where = AssetFilter.where(query);
