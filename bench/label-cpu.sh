@@ -3,7 +3,7 @@
 # closed-loop labelers (CLIENTS=N other than 50, THINK=ms between labels to pause), and the server's CPU read from /proc once a second so that
 # only the bench's measured SECONDS count (not the labelers' creation, whose bcrypt is CPU-heavy, nor the warm-up);
 # also the request threads' share alone (without the JIT compiler, still busy after the warm-up on a loaded machine).
-# JFR=FILE records the server with JFR's profile settings, a Java sample every 2 ms and stacks deep enough (256) to reach
+# SERVER_JAVA_OPTS: more JVM options for the server. JFR=FILE records the server with JFR's profile settings, a Java sample every 2 ms and stacks deep enough (256) to reach
 # the route under Jetty and Javalin; Jdbi's own per-statement JFR event is off (it would cost more than it shows).
 # WARMUP=N: seconds of load before the measured ones (bench-queue's default 10). jit_ms_per_label is the JIT compiler
 # threads' CPU in the measured window: where it is not near zero the window still includes warm-up.
@@ -17,11 +17,11 @@ rows=${1:-20000}; secs=${2:-20}
 . bench/lib.sh
 work=$(mktemp -d)
 awk -v n="$rows" 'BEGIN{print "id,text"; for(i=1;i<=n;i++) printf "r%d,short text number %d about the market team and the vote\n", i, i}' >"$work/rows.csv"
-SERVER_JAVA_OPTS="${JFR:+-XX:FlightRecorderOptions=stackdepth=256 -XX:StartFlightRecording=filename=$JFR,settings=profile,jdk.ExecutionSample#period=2ms,jdbi.statement#enabled=false}" start_server
+SERVER_JAVA_OPTS="${SERVER_JAVA_OPTS:-} ${JFR:+-XX:FlightRecorderOptions=stackdepth=256 -XX:StartFlightRecording=filename=$JFR,settings=profile,jdk.ExecutionSample#period=2ms,jdbi.statement#enabled=false}" start_server
 trap 'kill -TERM -- -$server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$data" "$work"; true' EXIT
 project=$(create_project)
 ./labelloop import --url "$base" --api-key "$key" --project "$project" --id-col id --text-col text "$work/rows.csv" 2>/dev/null | tail -1
-jvm_cpu() { awk -v t="$(getconf CLK_TCK)" '{print ($14+$15)/t}' "/proc/$jvm/stat"; }
+jvm_cpu() { awk -v t="$(getconf CLK_TCK)" '{print ($14+$15)/t, $15/t}' "/proc/$jvm/stat"; }
 # the request threads alone (Jetty's pool): the server's CPU less the JIT compiler's, GC's and other threads'
 request_cpu() { cat /proc/"$jvm"/task/*/stat 2>/dev/null | awk -v t="$(getconf CLK_TCK)" '/\(JettyServerThre/ {s+=$14+$15} /\(C[12] CompilerThre/ {c+=$15+$16} END {print s/t, c/t}'; }
 if [ -n "${WARM_LOAD:-}" ]; then
@@ -43,8 +43,9 @@ rate = float(re.search(r'\(([0-9.]+) labels/s\)', open(sys.argv[2]).read()).grou
 errors = int(re.search(r'([0-9]+) errors', open(sys.argv[2]).read()).group(1))
 if errors:
     print(f"warning: {errors} requests failed (the queue ran empty?): give more ROWS than (warm-up + SECONDS) x labels/s")
-cpu, requests, jit, seconds = end[1] - start[1], end[2] - start[2], end[3] - start[3], end[0] - start[0]
+cpu, kernel, requests, jit, seconds = end[1] - start[1], end[2] - start[2], end[3] - start[3], end[4] - start[4], end[0] - start[0]
 print(f"labels_per_s={rate} server_cpu_s={cpu:.2f} over {seconds:.1f} s cpu_ms_per_label={1000 * cpu / (rate * seconds):.3f}"
-      f" request_threads_ms_per_label={1000 * requests / (rate * seconds):.3f} jit_ms_per_label={1000 * jit / (rate * seconds):.3f}")
+      f" request_threads_ms_per_label={1000 * requests / (rate * seconds):.3f} jit_ms_per_label={1000 * jit / (rate * seconds):.3f}"
+      f" kernel_share={kernel / cpu:.2f}")
 PY
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
