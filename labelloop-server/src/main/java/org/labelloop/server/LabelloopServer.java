@@ -52,9 +52,6 @@ public final class LabelloopServer implements AutoCloseable {
       config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
       config.http.maxRequestSize = 16L * 1024 * 1024;
       config.http.disableCompression();
-      // Jetty's per-connection cache of whole header lines: walking its trie for every line cost more than parsing
-      // the few headers a client sends (CPU a label 15% lower without it, BENCHMARKS.md "Jetty and Javalin per request")
-      config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheSize(0));
       config.jetty.multipartConfig.cacheDirectory(tempDir.toString());
       config.jetty.multipartConfig.maxFileSize(64, SizeUnit.GB);
       config.jetty.multipartConfig.maxTotalRequestSize(64, SizeUnit.GB);
