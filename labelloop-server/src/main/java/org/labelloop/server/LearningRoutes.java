@@ -102,6 +102,8 @@ final class LearningRoutes {
       ObjectNode o = out.putObject("forecast").put("labels", f.labels()).put("ceiling", f.ceiling())
           .put("moreLabels", Math.round(f.moreLabels()))
           .put("moreLabelsLow", Math.round(f.moreLow())).put("moreLabelsHigh", Math.round(f.moreHigh()))
+          .put("accuracyNow", f.accuracyNow()).put("accuracyDoubled", f.accuracyDoubled())
+          .put("accuracyDoubledLow", f.doubledLow()).put("accuracyDoubledHigh", f.doubledHigh())
           .put("gainPerLabel", f.gainPerLabel()).put("message", f.sentence());
       o.putObject("curve").put("a", f.curve().a()).put("b", f.curve().b()).put("c", f.curve().c());
     }

@@ -50,13 +50,17 @@ import picocli.CommandLine.Spec;
 @Command(name = "simulate", mixinStandardHelpOptions = true,
     description = {"Replays a fully labeled dataset through query strategies and records learning curves.",
         "Exact duplicate texts are removed before the split. Per strategy the last line is",
-        "final strategy=NAME labels=N accuracy=... macro_f1=... aulc=... ece=... certain=N labels95=N forecast_error=... (aulc = mean "
+        "final strategy=NAME labels=N accuracy=... macro_f1=... aulc=... ece=... certain=N labels95=N forecast_error=... forecast_covered=K/N "
+            + "forecast_width=... doubled_covered=K/N doubled_width=... (aulc = mean "
             + "accuracy over the curve; ece = expected calibration error on the test set, 15 bins; certain = unlabeled "
             + "items given a probability of exactly 1;",
         "labels95 = fewest labels at which the accuracy, averaged over repeats, reaches 95 % of a model trained on the whole pool,",
         "NA when not within the budget, text and tabular only; forecast_error = median absolute error of the accuracy that the "
             + "saturating curve fitted on the first half of the budget forecast for the rounds of the second half, the "
-            + "check of the dashboard's \"how many more labels?\"; nan below three rounds in the first half)."})
+            + "check of the dashboard's \"how many more labels?\"; nan below three rounds in the first half; forecast_covered = "
+            + "repeats whose 90 % interval of labels to 95 % of the forecast ceiling held the labels the second half needed to "
+            + "reach it, forecast_width its median width in labels; doubled_covered and doubled_width the same for the "
+            + "interval of the accuracy at twice the first half's labels)."})
 public final class SimulateCommand implements Callable<Integer> {
   @Mixin DataOptions in = new DataOptions();
 
@@ -173,9 +177,12 @@ public final class SimulateCommand implements Callable<Integer> {
           double aulc = aulc(curve, "accuracy");
           int certain = finals.stream().mapToInt(p -> (int) p.metric("certain")).max().orElse(0);
           var reach = Simulator.labelsToReach(curve, replay.quality(), target);
+          ForecastCheck check = ForecastCheck.of(curve, "accuracy");
           stdout.printf(Locale.ROOT, "final strategy=%s labels=%d accuracy=%.4f macro_f1=%.4f aulc=%.4f ece=%.4f certain=%d labels95=%s"
-              + " forecast_error=%.4f%n", s, last, mean(finals, "accuracy"), mean(finals, "macro_f1"), aulc, mean(finals, "ece"),
-              certain, reach.isPresent() ? Integer.toString(reach.getAsInt()) : "NA", ForecastCheck.medianAbsoluteError(curve, "accuracy"));
+              + " forecast_error=%.4f forecast_covered=%d/%d forecast_width=%.0f doubled_covered=%d/%d doubled_width=%.4f%n", s,
+              last, mean(finals, "accuracy"), mean(finals, "macro_f1"), aulc, mean(finals, "ece"), certain,
+              reach.isPresent() ? Integer.toString(reach.getAsInt()) : "NA", check.medianAbsoluteError(), check.moreCovered(),
+              check.checked(), check.moreWidth(), check.doubledCovered(), check.doubledChecked(), check.doubledWidth());
         }
       }
       stdout.flush();

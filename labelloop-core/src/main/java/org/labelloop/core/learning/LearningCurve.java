@@ -84,20 +84,23 @@ public record LearningCurve(List<Point> points, Hint hint, LabelForecast forecas
 
   /**
    * "How many more labels?": a saturating curve through every accuracy measured at a label count, forward
-   * (from {@link #MIN_FORWARD} later labels) and cross-validated alike, so one biased estimate does not decide alone;
-   * null below three label counts. Seeded by the label count, so a page reload shows the same interval.
+   * (from {@link #MIN_FORWARD} later labels) and cross-validated alike, so one biased estimate does not decide alone,
+   * each weighted by the items it was measured on; null below three label counts. Seeded by the label count, so a page
+   * reload shows the same interval.
    */
   static LabelForecast forecast(List<Point> versions) {
-    List<double[]> measured = new ArrayList<>();
+    List<double[]> measured = new ArrayList<>(); // {labels, accuracy, items}
     for (Point p : newestPerLabelCount(versions)) {
       if (p.labelsUsed() < 1) continue;
-      if (p.forwardCount() >= MIN_FORWARD) measured.add(new double[] {p.labelsUsed(), p.forwardAccuracy()});
+      if (p.forwardCount() >= MIN_FORWARD) measured.add(new double[] {p.labelsUsed(), p.forwardAccuracy(), p.forwardCount()});
       Double cv = p.cvAccuracy() != null ? p.cvAccuracy() : p.cvEntityF1();
-      if (cv != null && Double.isFinite(cv)) measured.add(new double[] {p.labelsUsed(), cv});
+      int cvItems = p.cvItems() != null && p.cvItems() > 0 ? p.cvItems() : p.labelsUsed();
+      if (cv != null && Double.isFinite(cv)) measured.add(new double[] {p.labelsUsed(), cv, cvItems});
     }
     double[] labels = measured.stream().mapToDouble(m -> m[0]).toArray();
     double[] accuracy = measured.stream().mapToDouble(m -> m[1]).toArray();
-    return LabelForecast.of(labels, accuracy, labels.length == 0 ? 0 : (long) labels[labels.length - 1]);
+    int[] items = measured.stream().mapToInt(m -> (int) m[2]).toArray();
+    return LabelForecast.of(labels, accuracy, items, labels.length == 0 ? 0 : (long) labels[labels.length - 1]);
   }
 
   /**
