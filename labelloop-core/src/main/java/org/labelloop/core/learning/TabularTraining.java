@@ -62,7 +62,7 @@ final class TabularTraining implements ClassificationAnswers {
         Math.max(1, Runtime.getRuntime().availableProcessors() / 2), TabularAutoMl.defaultSpace(seed));
     List<String> labels = snapshot.answers().stream().map(a -> a.iterator().next()).toList();
     TabularAutoMl.Result result = new TabularAutoMl(config, Clock.systemUTC())
-        .fit(table, encoder, encoded, snapshot.labeledRows(), labels, Progress.NONE);
+        .fit(table, encoder, encoded, snapshot.labeledRows(), labels, snapshot.poolRows(), Progress.NONE);
     TabularModel model = result.model();
     int[] pool = snapshot.poolRows();
     double[][] proba = model.predictProba(encoded.rows(pool));

@@ -64,7 +64,7 @@ class TabularTrainingTest {
     assertTrue(bySulphates >= 40, "sulphates pushed " + bySulphates + " of 50 most");
     assertEquals("tabular-classification", t.card().path("task").asText());
     assertTrue(t.card().path("featurizer").asText().startsWith("tab("), t.card().toString());
-    assertTrue(t.card().path("learner").asText().matches("(lr|xgb).*"), t.card().toString());
+    assertTrue(t.card().path("learner").asText().matches("(lr|xgb|sslda).*"), t.card().toString());
   }
 
   @Test

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
 import org.labelloop.learn.automl.Folds;
@@ -108,10 +109,20 @@ public final class TabularAutoMl {
 
   /**
    * Searches on rows {@code rows} of {@code table} labeled {@code labels} (aligned with {@code rows}); {@code encoded}
-   * is {@code encoder.transform(table)}.
+   * is {@code encoder.transform(table)}. No unlabeled rows: the search is supervised only.
    */
   public Result fit(Table table, TableEncoder encoder, SparseMatrix encoded, int[] rows, List<String> labels,
       Progress progress) {
+    return fit(table, encoder, encoded, rows, labels, new int[0], progress);
+  }
+
+  /**
+   * As {@link #fit(Table, TableEncoder, SparseMatrix, int[], List, Progress)}, with the rows of the pool that have no
+   * label yet ({@code unlabeled}), which the search learns from below {@link #FEW_LABELS} when the labels follow their
+   * clusters (see {@link #semiSupervisedOr}).
+   */
+  public Result fit(Table table, TableEncoder encoder, SparseMatrix encoded, int[] rows, List<String> labels,
+      int[] unlabeled, Progress progress) {
     long start = clock.millis();
     long deadline = start + config.budget().toMillis();
     if (rows.length != labels.size()) throw new IllegalArgumentException("one label per row expected");
@@ -132,6 +143,7 @@ public final class TabularAutoMl {
     List<String> keys = Arrays.stream(rows).mapToObj(r -> String.join("\u0001", table.rows().get(r))).toList();
     Folds loo = n < FEW_LABELS ? leaveOneOut(keys) : null;
     Folds folds = loo != null ? loo : Folds.stratified(keys, y, k, config.folds(), config.seed());
+    if (loo != null) space = semiSupervisedOr(space, encoded, unlabeled, x, y, k, config.seed());
     List<Arm> arms = space.stream().map(l -> new Arm(name(encoder, l), l, x, y, k, folds, loo != null)).toList();
     long searchDeadline = start + config.budget().toMillis() * 4 / 5;
     Search.Outcome outcome = new Search(folds.k(), config.threads(), clock).run(arms, searchDeadline, progress);
@@ -142,6 +154,33 @@ public final class TabularAutoMl {
     long refitDeadline = Math.max(deadline, clock.millis() + (long) (1500 * chosen.seconds() / chosen.folds()));
     return new Result(board, entry,
         refit(encoder, best.learner, x, y, classes, best.temperature, entry, best.metrics, snapshot, start, refitDeadline));
+  }
+
+  /**
+   * Below {@link #FEW_LABELS}: the semi-supervised discriminant alone when the labels follow the pool's clusters
+   * ({@link SemiSupervisedLda#labelsFollowClusters}), else {@code space} without it. Leave-one-out does not choose
+   * between them: margin sampling labels the rows on the boundary of the model that picked them, so leave-one-out on
+   * those rows scores the model that drove the sampling worst (BENCHMARKS "Guards against a wrong EM mode").
+   */
+  private static List<Learner> semiSupervisedOr(List<Learner> space, SparseMatrix encoded, int[] unlabeled,
+      SparseMatrix x, int[] y, int k, long seed) {
+    if (!SemiSupervisedLda.fits(encoded.cols(), unlabeled.length)) return space;
+    int[] pool = atMost(unlabeled, SemiSupervisedLda.MAX_POOL, seed);
+    SemiSupervisedLda lda = new SemiSupervisedLda(encoded.rows(pool).toDense());
+    return lda.labelsFollowClusters(x, y, k) ? List.of(lda) : space;
+  }
+
+  /** {@code rows}, or a seeded sample of {@code max} of them when there are more (a partial Fisher-Yates shuffle). */
+  static int[] atMost(int[] rows, int max, long seed) {
+    if (rows.length <= max) return rows;
+    int[] r = rows.clone();
+    SplittableRandom random = new SplittableRandom(seed);
+    for (int i = 0; i < max; i++) {
+      int j = i + random.nextInt(r.length - i), t = r[i];
+      r[i] = r[j];
+      r[j] = t;
+    }
+    return Arrays.copyOf(r, max);
   }
 
   private TabularModel refit(TableEncoder encoder, Learner learner, SparseMatrix x, int[] y, List<String> classes,

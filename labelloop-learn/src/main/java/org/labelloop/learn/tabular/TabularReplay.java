@@ -73,6 +73,16 @@ public final class TabularReplay implements Replay {
         Candidates.of(candidates).withVectors(candidateVectors));
   }
 
+  /**
+   * The pool's rows without a label: what a project holds unlabeled beside its labels, also in the last round, where
+   * the simulator offers no candidates.
+   */
+  private int[] unlabeledPool(int[] labeled) {
+    boolean[] isLabeled = new boolean[poolSize];
+    for (int i : labeled) isLabeled[i] = true;
+    return IntStream.range(0, poolSize).filter(i -> !isLabeled[i]).toArray();
+  }
+
   /** Probabilities over {@code classes} for every row; a one-class training set predicts that class. */
   private double[][] predict(int[] labeled) {
     List<String> y = IntStream.of(labeled).mapToObj(labels::get).toList();
@@ -88,7 +98,7 @@ public final class TabularReplay implements Replay {
     TabularAutoMl.Config config = new TabularAutoMl.Config(5, Duration.ofSeconds(60), seed,
         Runtime.getRuntime().availableProcessors(), space);
     TabularModel model = new TabularAutoMl(config, Clock.systemUTC()).fit(table, encoder, encoded, labeled, y,
-        Progress.NONE).model();
+        unlabeledPool(labeled), Progress.NONE).model();
     double[][] p = model.predictProba(encoded);
     int[] map = model.classes().stream().mapToInt(classes::indexOf).toArray();
     for (int i = 0; i < p.length; i++) for (int c = 0; c < map.length; c++) out[i][map[c]] = p[i][c];

@@ -137,4 +137,44 @@ class TabularAutoMlTest {
     double[][] a = l.fit(x, y, 2).scores(x), b = l.fit(x, y, 2).scores(x);
     for (int i = 0; i < a.length; i++) assertArrayEquals(a[i], b[i]);
   }
+
+  /** Three clusters along column a, labeled by cluster (left and right) or with the outer two as one class. */
+  private static TabularAutoMl.Result fewLabelsWithPool(boolean twoClusters, int[] unlabeled) {
+    SplittableRandom r = new SplittableRandom(5);
+    List<List<String>> rows = new ArrayList<>();
+    for (int i = 0; i < 400; i++) {
+      int cluster = twoClusters ? (i % 3 == 0 ? 0 : 2) : i % 3;
+      double a = 4 * (cluster - 1) + 0.6 * r.nextDouble(-1.7, 1.7), b = r.nextDouble(-1.7, 1.7);
+      String label = twoClusters ? (cluster == 0 ? "left" : "right") : (cluster == 1 ? "middle" : "side");
+      rows.add(List.of(Double.toString(a), Double.toString(b), label));
+    }
+    Table t = new Table(List.of("a", "b", "label"), rows);
+    TableEncoder e = TableEncoder.fit(t, TableSchema.infer(t, "label"), IntStream.range(0, t.size()).toArray(), 20);
+    int[] labeled = IntStream.range(0, 12).toArray();
+    List<String> labels = IntStream.of(labeled).mapToObj(i -> t.value(i, t.column("label"))).toList();
+    TabularAutoMl.Config c = new TabularAutoMl.Config(5, Duration.ofMinutes(5), 3, 2, SPACE);
+    return new TabularAutoMl(c, Clock.systemUTC()).fit(t, e, e.transform(t), labeled, labels, unlabeled, Progress.NONE);
+  }
+
+  @Test
+  void fewLabelsThatFollowThePoolsClustersAreLearnedWithThePool() {
+    int[] unlabeled = IntStream.range(12, 400).toArray();
+    assertTrue(fewLabelsWithPool(true, unlabeled).best().config().endsWith("/sslda"));
+    assertTrue(fewLabelsWithPool(true, new int[0]).best().config().contains("/lr("), "no pool, no semi-supervised arm");
+  }
+
+  @Test
+  void fewLabelsThatJoinFarApartClustersAreLearnedWithoutThePool() {
+    TabularAutoMl.Result r = fewLabelsWithPool(false, IntStream.range(12, 400).toArray());
+    assertTrue(r.leaderboard().stream().noneMatch(e -> e.config().endsWith("/sslda")));
+  }
+
+  @Test
+  void aPoolOverTheCapIsASeededSampleOfDistinctRows() {
+    int[] rows = IntStream.range(100, 200).toArray();
+    assertArrayEquals(rows, TabularAutoMl.atMost(rows, 100, 1));
+    int[] a = TabularAutoMl.atMost(rows, 30, 7);
+    assertEquals(30, IntStream.of(a).distinct().filter(r -> r >= 100 && r < 200).count());
+    assertArrayEquals(a, TabularAutoMl.atMost(rows, 30, 7));
+  }
 }
