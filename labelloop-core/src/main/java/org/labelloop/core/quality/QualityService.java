@@ -150,15 +150,14 @@ public final class QualityService {
   /**
    * What the queue serves before ordinary assets: an asset sent back to the user (locked to them), else, with the
    * project's honeypot rate as probability, a honeypot they have not answered (not locked: every labeler answers it).
+   * Runs inside the queue's transaction, so the send-back's lock and read are one step.
    */
-  public Optional<Asset> servedFirst(String projectId, String userId, Instant now, Instant lockUntil) {
+  public Optional<Asset> servedFirst(String projectId, String userId, Instant now) {
     Optional<String> sentBack =
         mayHaveSendBack(projectId, userId) ? ports.quality().openSendBack(projectId, userId) : Optional.empty();
     if (sentBack.isPresent()) {
-      return ports.tx().inTransaction(() -> {
-        ports.quality().lockTo(sentBack.get(), userId, now.plus(SEND_BACK_HOLD));
-        return ports.assets().find(projectId, sentBack.get());
-      });
+      ports.quality().lockTo(sentBack.get(), userId, now.plus(SEND_BACK_HOLD));
+      return ports.assets().find(projectId, sentBack.get());
     }
     double rate = settings(projectId).honeypotRate();
     if (rate > 0 && random.nextDouble() < rate) {

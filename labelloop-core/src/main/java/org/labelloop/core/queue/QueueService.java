@@ -43,7 +43,7 @@ public final class QueueService {
     // one transaction, so one connection for the round's reads and claim (BENCHMARKS.md "Labels per core")
     return ports.tx().inTransaction(() -> {
       // quality first: an asset a reviewer sent back to the caller, or a honeypot at the project's rate (issue 7)
-      Optional<Asset> claimed = quality.servedFirst(projectId, caller.userId(), now, now.plus(LOCK));
+      Optional<Asset> claimed = quality.servedFirst(projectId, caller.userId(), now);
       if (claimed.isEmpty()) {
         claimed = ports.assets().claimNext(projectId, caller.userId(), now, now.plus(LOCK));
       }
