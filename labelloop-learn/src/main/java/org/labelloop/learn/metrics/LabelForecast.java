@@ -123,9 +123,11 @@ public record LabelForecast(int labels, double ceiling, double moreLabels, doubl
     if (moreLabels == 0 && !ceilingUnsettled()) return "Reached " + reach + " at " + labels + " labels; " + gain + ".";
     String more = moreLabels == 0 ? "Reached " + reach + " by the fitted curve" : "≈ " + count(moreLabels)
         + " more labels to reach " + reach;
-    String unsettled = ceilingUnsettled() ? ", a ceiling that accuracy measured at more label counts will narrow" : "";
-    return String.format(Locale.ROOT, "%s (between %s and %s more%s); %s; %s.", more, count(moreLow), count(moreHigh),
-        unsettled, doubling, gain);
+    String between = String.format(Locale.ROOT, " (between %s and %s more", count(moreLow), count(moreHigh));
+    // An unsettled ceiling makes the labels-to-95 % interval too wide to act on; twice the labels stays pinned: it leads.
+    if (ceilingUnsettled()) return doubling + "; " + more.replace("Reached", "reached") + between
+        + ", a ceiling that accuracy measured at more label counts will narrow); " + gain + ".";
+    return more + between + "); " + doubling + "; " + gain + ".";
   }
 
   /** Rounded to two significant digits: the bootstrap interval says more precision would be false. */
