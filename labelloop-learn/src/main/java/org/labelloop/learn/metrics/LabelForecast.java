@@ -121,11 +121,12 @@ public record LabelForecast(int labels, double ceiling, double moreLabels, doubl
     String gain = String.format(Locale.ROOT, "labels are now buying %s points each",
         100 * gainPerLabel < 0.05 ? "< 0.05" : String.format(Locale.ROOT, "%.1f", 100 * gainPerLabel));
     if (moreLabels == 0 && !ceilingUnsettled()) return "Reached " + reach + " at " + labels + " labels; " + gain + ".";
-    String more = moreLabels == 0 ? "Reached " + reach + " by the fitted curve" : "≈ " + count(moreLabels)
+    // from here on, no more labels needed means an unsettled ceiling, whose sentence leads with the doubling
+    String more = moreLabels == 0 ? "reached " + reach + " by the fitted curve" : "≈ " + count(moreLabels)
         + " more labels to reach " + reach;
     String between = String.format(Locale.ROOT, " (between %s and %s more", count(moreLow), count(moreHigh));
     // An unsettled ceiling makes the labels-to-95 % interval too wide to act on; twice the labels stays pinned: it leads.
-    if (ceilingUnsettled()) return doubling + "; " + more.replace("Reached", "reached") + between
+    if (ceilingUnsettled()) return doubling + "; " + more + between
         + ", a ceiling that accuracy measured at more label counts will narrow); " + gain + ".";
     return more + between + "); " + doubling + "; " + gain + ".";
   }
