@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.labelloop.learn.data.LabeledText;
 import org.labelloop.learn.data.TextDataset;
+import org.labelloop.learn.feature.TextEmbedder;
 
 /** Small synthetic topic-classification data: each class has its own vocabulary plus shared filler words. */
 public final class ToyData {
@@ -39,5 +40,24 @@ public final class ToyData {
       }
     }
     return new TextDataset(items);
+  }
+
+  /** Each text's L2-normalised counts of words from each toy topic's vocabulary. */
+  public record TopicEmbedder() implements TextEmbedder {
+    @Override public String name() { return "topic-share"; }
+
+    @Override public int dimension() { return 3; }
+
+    @Override public float[][] embed(List<String> texts) {
+      return texts.stream().map(TopicEmbedder::share).toArray(float[][]::new);
+    }
+
+    private static float[] share(String text) {
+      float[] v = new float[3];
+      for (String w : text.split(" ")) if (ToyData.topicOf(w) >= 0) v[ToyData.topicOf(w)]++;
+      double norm = Math.sqrt(v[0] * v[0] + v[1] * v[1] + v[2] * v[2]);
+      for (int t = 0; t < 3; t++) v[t] /= (float) Math.max(norm, 1);
+      return v;
+    }
   }
 }

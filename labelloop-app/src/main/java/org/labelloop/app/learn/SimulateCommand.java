@@ -241,10 +241,10 @@ public final class SimulateCommand implements Callable<Integer> {
     }
     FeatureCache cache = new FeatureCache(texts, embedder);
     space.forEach(c -> cache.prepare(c.spec()));
-    Trainer trainer = (labeled, c, rows) -> new AutoMl(
+    Trainer trainer = (labeled, c, rows, unlabeled) -> new AutoMl(
         new AutoMlConfig(5, Duration.ofSeconds(60), seed, space.size() > 1,
             Runtime.getRuntime().availableProcessors(), space), Clock.systemUTC())
-        .fit(labeled, c, rows, org.labelloop.learn.automl.Progress.NONE).model();
+        .fit(labeled, c, rows, unlabeled, org.labelloop.learn.automl.Progress.NONE).model();
     summary = String.format(Locale.ROOT, "data: %d texts after removing %d duplicates; pool %d, test %d; learner %s",
         pool.size() + testSet.size(), removed, pool.size(), testSet.size(), learner);
     return new TextReplay(pool, testSet, cache, trainer, embedder != null);

@@ -49,8 +49,30 @@ public final class AutoMl {
     this.clock = clock;
   }
 
-  /** Searches on {@code data}, whose examples are rows {@code cacheRows} of {@code cache}. */
+  /** Searches on {@code data}, whose examples are rows {@code cacheRows} of {@code cache}. No unlabeled rows. */
   public AutoMlResult fit(TextDataset data, FeatureCache cache, int[] cacheRows, Progress progress) {
+    return fit(data, cache, cacheRows, new int[0], progress);
+  }
+
+  /**
+   * As {@link #fit(TextDataset, FeatureCache, int[], Progress)}, with the cache rows of the pool that have no label yet
+   * ({@code unlabeled}). When the search may use embeddings and the labels follow the pool's clusters, the searched
+   * model is joined by a semi-supervised expert that learned from the pool ({@link SemiSupervisedText}).
+   */
+  public AutoMlResult fit(TextDataset data, FeatureCache cache, int[] cacheRows, int[] unlabeled, Progress progress) {
+    long start = clock.millis();
+    Searched searched = search(data, cache, cacheRows, progress);
+    boolean embeds = cache.embedder() != null
+        && config.candidates().stream().anyMatch(c -> c.spec().usesEmbeddings());
+    if (searched.oof() == null || unlabeled.length == 0 || !embeds) return searched.result();
+    SemiSupervisedText.Expert expert = SemiSupervisedText.fitOrNull(config, data, cache, cacheRows, unlabeled);
+    return expert == null ? searched.result() : expert.join(searched.result(), searched.oof(), data, clock.millis() - start);
+  }
+
+  /** A search's result and the out-of-fold probabilities of its model on every labeled row (null where it has none). */
+  private record Searched(AutoMlResult result, double[][] oof) {}
+
+  private Searched search(TextDataset data, FeatureCache cache, int[] cacheRows, Progress progress) {
     long start = clock.millis();
     long deadline = start + config.budget().toMillis();
     int n = data.size(), k = data.classes().size();
@@ -62,7 +84,8 @@ public final class AutoMl {
     if (n < 4) {
       LeaderboardEntry untried = new LeaderboardEntry(space.get(0).name(), 0, Double.NaN, Double.NaN, Double.NaN,
           Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0);
-      return refit(data, cache, cacheRows, y, List.of(space.get(0)), new int[] {1}, null, untried, start, 0);
+      return new Searched(refit(data, cache, cacheRows, y, List.of(space.get(0)), new int[] {1}, null, untried, start, 0),
+          null);
     }
 
     int[] sample = SearchSample.of(y, k, config.maxSearchRows(), config.seed());
@@ -97,7 +120,7 @@ public final class AutoMl {
       Evaluation b = (Evaluation) t.arm();
       AutoMlResult r = refit(data, cache, cacheRows, y, List.of(b.candidate), new int[] {1}, b, b.entry(t), start,
           folds.k());
-      return new AutoMlResult(board, r.best(), r.model());
+      return new Searched(new AutoMlResult(board, r.best(), r.model()), null);
     }
     List<Evaluation> robust = outcome.preferred().stream().map(t -> (Evaluation) t.arm()).toList();
     Evaluation best = sn < n ? refittable(robust, trialOf, refitScale, deadline - clock.millis(), n) : robust.get(0);
@@ -143,14 +166,16 @@ public final class AutoMl {
           int[] ws = weights.stream().mapToInt(Integer::intValue).toArray();
           Map<Candidate, Double> temps = new HashMap<>();
           for (Evaluation ev : lib) temps.put(ev.candidate, ev.temperature * scale);
-          return refitEnsemble(data, cache, cacheRows, y, members, ws, temps, e, m.confusion(), start, folds.k(), board);
+          return new Searched(
+              refitEnsemble(data, cache, cacheRows, y, members, ws, temps, e, m.confusion(), start, folds.k(), board),
+              calibrated);
         }
       }
     }
     LeaderboardEntry entry = best.entry(trialOf.get(best));
     AutoMlResult r = refit(data, cache, cacheRows, y, List.of(best.candidate), new int[] {1}, best, entry, start,
         folds.k());
-    return new AutoMlResult(board, entry, r.model());
+    return new Searched(new AutoMlResult(board, entry, r.model()), sn == n ? best.oofProba : null);
   }
 
   /**

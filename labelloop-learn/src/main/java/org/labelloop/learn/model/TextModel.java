@@ -14,6 +14,8 @@ import org.labelloop.learn.metrics.Calibration;
  * embedder is not saved and must be supplied on load when a member uses embeddings.
  */
 public final class TextModel implements Model, Serializable {
+  // the value computed for the class before the expert existed: models saved then still load (expert = null)
+  private static final long serialVersionUID = -3599254797912772147L;
   /** Model-card hyperparameter naming the embedder the members were trained on, when any uses embeddings. */
   public static final String EMBEDDER = "embedder";
 
@@ -27,14 +29,38 @@ public final class TextModel implements Model, Serializable {
   private final List<String> classes;
   private final List<Member> members;
   private final ModelCard card;
+  /**
+   * A second opinion multiplied into the members' average and renormalised (a product of experts), or null. An average
+   * with a model that is unsure pulls a sure one's probabilities towards the middle; a product leaves them where the
+   * other is flat and sharpens them where both agree (BENCHMARKS "Few labels, text: the pool's clusters as a second
+   * opinion").
+   */
+  private final Member expert;
   private transient TextEmbedder embedder;
 
   public TextModel(List<String> classes, List<Member> members, ModelCard card, TextEmbedder embedder) {
+    this(classes, members, null, card, embedder);
+  }
+
+  private TextModel(List<String> classes, List<Member> members, Member expert, ModelCard card, TextEmbedder embedder) {
     if (members.isEmpty()) throw new IllegalArgumentException("no members");
     this.classes = List.copyOf(classes);
     this.members = List.copyOf(members);
+    this.expert = expert;
     this.card = card;
     this.embedder = embedder;
+  }
+
+  /** This model's members joined by {@code expert} (replacing any), described by {@code card}. */
+  public TextModel withExpert(Member expert, ModelCard card) {
+    return new TextModel(classes, members, expert, card, embedder);
+  }
+
+  /** The product of two distributions over the same classes, renormalised, no class certain (as {@link Calibration#softmax}). */
+  public static double[] product(double[] p, double[] q) {
+    double[] logs = new double[p.length];
+    for (int c = 0; c < p.length; c++) logs[c] = Math.log(p[c]) + Math.log(q[c]);
+    return Calibration.softmax(logs, 1);
   }
 
   @Override public List<String> classes() { return classes; }
@@ -44,7 +70,7 @@ public final class TextModel implements Model, Serializable {
   public List<Member> members() { return members; }
 
   @Override public double[][] predictProba(List<String> texts) {
-    boolean needsEmbeddings = members.stream().anyMatch(m -> m.featurizer().spec().usesEmbeddings());
+    boolean needsEmbeddings = expert != null || members.stream().anyMatch(m -> m.featurizer().spec().usesEmbeddings());
     if (needsEmbeddings && embedder == null) throw new IllegalStateException("model needs an embedder");
     return predictProba(new FeatureCache(texts, embedder));
   }
@@ -59,6 +85,10 @@ public final class TextModel implements Model, Serializable {
         double[] p = Calibration.softmax(s[i], m.temperature());
         for (int c = 0; c < k; c++) out[i][c] += p[c] * m.weight() / total;
       }
+    }
+    if (expert != null) {
+      double[][] s = expert.scorer().scores(expert.featurizer().transform(cache));
+      for (int i = 0; i < n; i++) out[i] = product(out[i], Calibration.softmax(s[i], expert.temperature()));
     }
     return out;
   }

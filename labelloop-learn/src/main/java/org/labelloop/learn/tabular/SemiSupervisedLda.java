@@ -19,7 +19,7 @@ import org.labelloop.learn.learner.Scorer;
  * <p>Whether the classes are the pool's clusters at all is {@link #labelsFollowClusters}'s question, which a search
  * asks instead of cross-validating this learner against supervised ones (see {@link TabularAutoMl}).
  */
-final class SemiSupervisedLda implements Learner {
+public final class SemiSupervisedLda implements Learner {
   /** EM rounds from each start, as first measured (BENCHMARKS "semi-supervised LDA"); not varied since. */
   static final int ITERATIONS = 30;
   /**
@@ -27,18 +27,18 @@ final class SemiSupervisedLda implements Learner {
    * a round, two starts a fit and a fit per leave-one-out fold, which these keep to seconds; one-hot text columns run
    * to thousands.
    */
-  static final int MAX_COLUMNS = 32, MAX_POOL = 10_000;
+  public static final int MAX_COLUMNS = 32, MAX_POOL = 10_000;
 
   private final float[][] pool;
 
   /** @param pool the pool's unlabeled rows, encoded like the labeled ones */
-  SemiSupervisedLda(float[][] pool) {
+  public SemiSupervisedLda(float[][] pool) {
     if (pool.length == 0) throw new IllegalArgumentException("need unlabeled rows");
     this.pool = pool;
   }
 
   /** Whether a pool of {@code rows} unlabeled rows of {@code columns} encoded columns is one this learner fits. */
-  static boolean fits(int columns, int rows) { return columns <= MAX_COLUMNS && rows > columns; }
+  public static boolean fits(int columns, int rows) { return columns <= MAX_COLUMNS && rows > columns; }
 
   @Override public String name() { return "sslda"; }
 
@@ -61,7 +61,7 @@ final class SemiSupervisedLda implements Learner {
    * not leave, and it passes, close to a tie. Nothing is held out, so where a strategy put the labeled rows only enters
    * through the labels' likelihood, which rows on a boundary push towards the base rates (a tie), not against the fit.
    */
-  boolean labelsFollowClusters(SparseMatrix x, int[] y, int numClasses) {
+  public boolean labelsFollowClusters(SparseMatrix x, int[] y, int numClasses) {
     float[][] labeled = x.toDense();
     SharedGaussians classes = fitDense(labeled, y, numClasses);
     SharedGaussians clusters = classes;

@@ -171,7 +171,7 @@ public final class TabularAutoMl {
   }
 
   /** {@code rows}, or a seeded sample of {@code max} of them when there are more (a partial Fisher-Yates shuffle). */
-  static int[] atMost(int[] rows, int max, long seed) {
+  public static int[] atMost(int[] rows, int max, long seed) {
     if (rows.length <= max) return rows;
     int[] r = rows.clone();
     SplittableRandom random = new SplittableRandom(seed);

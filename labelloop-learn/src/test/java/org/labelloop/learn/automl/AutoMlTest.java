@@ -153,4 +153,47 @@ class AutoMlTest {
     Folds loo = Folds.stratified(List.of("a", "b", "c"), new int[] {0, 0, 1}, 2, 5, 1);
     assertEquals(3, loo.k());
   }
+
+  /** Labeled rows {@code 0..labels-1} of {@code pool}, the rest unlabeled, with the toy topic embedder. */
+  private static AutoMlResult withPool(TextDataset pool, int labels, boolean givePool) {
+    FeatureCache cache = new FeatureCache(pool.texts(), new ToyData.TopicEmbedder());
+    int[] labeled = IntStream.range(0, labels).toArray();
+    int[] unlabeled = givePool ? IntStream.range(labels, pool.size()).toArray() : new int[0];
+    AutoMlConfig c = new AutoMlConfig(5, Duration.ofMinutes(5), 3, false, 1, AutoMlConfig.defaultSpace(true));
+    return new AutoMl(c, Clock.systemUTC()).fit(pool.subset(labeled), cache, labeled, unlabeled, Progress.NONE);
+  }
+
+  @Test
+  void labelsThatNameThePoolsClustersBringInTheSemiSupervisedExpert() {
+    TextDataset pool = ToyData.topics(60, 0.75, 3); // items cycle sport, tech, politics: 6 labels are two of each
+    AutoMlResult alone = withPool(pool, 6, false), joined = withPool(pool, 6, true);
+    assertFalse(alone.best().config().endsWith("*sslda"));
+    assertTrue(joined.best().config().endsWith("*sslda"), joined.best().config());
+    assertTrue(joined.model().card().members().contains("expert:" + SemiSupervisedText.NAME));
+    assertEquals(SemiSupervisedText.NAME, joined.leaderboard().get(joined.leaderboard().size() - 1).config());
+    TextDataset test = ToyData.topics(50, 0.75, 99);
+    double a = Metrics.ofProba(test.y(), alone.model().predictProba(test.texts()), 3).accuracy();
+    double j = Metrics.ofProba(test.y(), joined.model().predictProba(test.texts()), 3).accuracy();
+    assertTrue(j >= a, "with the pool " + j + ", without " + a);
+  }
+
+  @Test
+  void labelsThatCutAcrossTheClustersGetNoExpert() {
+    TextDataset topics = ToyData.topics(40, 0.3, 4);
+    java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+    List<LabeledText> shuffled = topics.items().stream()
+        .map(t -> LabeledText.of(t.id(), t.text(), random.nextBoolean() ? "left" : "right")).toList();
+    AutoMlResult r = withPool(new TextDataset(shuffled), 30, true);
+    assertFalse(r.best().config().endsWith("*sslda"), r.best().config());
+  }
+
+  @Test
+  void aSavedModelKeepsItsExpert() {
+    AutoMlResult r = withPool(ToyData.topics(40, 0.6, 3), 6, true);
+    assertTrue(r.best().config().endsWith("*sslda"), r.best().config());
+    TextModel loaded = TextModel.load(r.model().save(), new ToyData.TopicEmbedder());
+    List<String> texts = ToyData.topics(5, 0.6, 8).texts();
+    double[][] before = r.model().predictProba(texts), after = loaded.predictProba(texts);
+    for (int i = 0; i < before.length; i++) assertArrayEquals(before[i], after[i], 1e-12);
+  }
 }

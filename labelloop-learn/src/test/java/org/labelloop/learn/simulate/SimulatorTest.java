@@ -19,7 +19,6 @@ import org.labelloop.learn.automl.Progress;
 import org.labelloop.learn.data.TextDataset;
 import org.labelloop.learn.feature.FeatureCache;
 import org.labelloop.learn.feature.FeatureSpec;
-import org.labelloop.learn.feature.TextEmbedder;
 import org.labelloop.learn.learner.LinearSvmLearner;
 import org.labelloop.learn.strategy.Strategies;
 
@@ -29,8 +28,8 @@ class SimulatorTest {
     List<String> texts = new ArrayList<>(pool.texts());
     texts.addAll(test.texts());
     List<Candidate> space = List.of(new Candidate(FeatureSpec.words(), new LinearSvmLearner(1)));
-    Trainer t = (d, c, rows) -> new AutoMl(new AutoMlConfig(3, Duration.ofMinutes(1), seed, false, 1, space),
-        Clock.systemUTC()).fit(d, c, rows, Progress.NONE).model();
+    Trainer t = (d, c, rows, unlabeled) -> new AutoMl(new AutoMlConfig(3, Duration.ofMinutes(1), seed, false, 1, space),
+        Clock.systemUTC()).fit(d, c, rows, unlabeled, Progress.NONE).model();
     SimulationConfig cfg = new SimulationConfig(List.of("random", "margin"), seed, 6, 6, 30, 1);
     return Simulator.run(new TextReplay(pool, test, new FeatureCache(texts, null), t, false), cfg, Progress.NONE);
   }
@@ -52,33 +51,14 @@ class SimulatorTest {
     TextDataset pool = ToyData.topics(30, 0.7, 1), test = ToyData.topics(5, 0.7, 2);
     List<String> texts = new ArrayList<>(pool.texts());
     texts.addAll(test.texts());
-    FeatureCache cache = new FeatureCache(texts, new TopicEmbedder());
-    TextReplay replay = new TextReplay(pool, test, cache, (d, c, rows) -> { throw new AssertionError("no training"); }, true);
+    FeatureCache cache = new FeatureCache(texts, new ToyData.TopicEmbedder());
+    TextReplay replay = new TextReplay(pool, test, cache, (d, c, rows, unlabeled) -> { throw new AssertionError("no training"); }, true);
     int[] shared = {0, 3, 6, 9, 12, 15}; // one topic only: pool items cycle sport, tech, politics
     int[] margin = Simulator.start(replay, Strategies.named("margin"), shared, new SplittableRandom(4));
     int[] queue = Strategies.named("cold-start").select(replay.unscored(), Strategies.COLD_START_HEAD, new SplittableRandom(4));
     assertArrayEquals(Arrays.copyOf(queue, shared.length), margin);
     assertEquals(3, Arrays.stream(margin).map(i -> i % 3).distinct().count(), "the cold start spans the topics");
     assertArrayEquals(shared, Simulator.start(replay, Strategies.named("random"), shared, new SplittableRandom(4)));
-  }
-
-  /** Each text's L2-normalised counts of words from each toy topic's vocabulary. */
-  private record TopicEmbedder() implements TextEmbedder {
-    @Override public String name() { return "topic-share"; }
-
-    @Override public int dimension() { return 3; }
-
-    @Override public float[][] embed(List<String> texts) {
-      return texts.stream().map(TopicEmbedder::share).toArray(float[][]::new);
-    }
-
-    private static float[] share(String text) {
-      float[] v = new float[3];
-      for (String w : text.split(" ")) if (ToyData.topicOf(w) >= 0) v[ToyData.topicOf(w)]++;
-      double norm = Math.sqrt(v[0] * v[0] + v[1] * v[1] + v[2] * v[2]);
-      for (int t = 0; t < 3; t++) v[t] /= (float) Math.max(norm, 1);
-      return v;
-    }
   }
 
   @Test
