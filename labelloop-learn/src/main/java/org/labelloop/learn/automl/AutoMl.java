@@ -57,7 +57,8 @@ public final class AutoMl {
   /**
    * As {@link #fit(TextDataset, FeatureCache, int[], Progress)}, with the cache rows of the pool that have no label yet
    * ({@code unlabeled}). When the search may use embeddings and the labels follow the pool's clusters, the searched
-   * model is joined by a semi-supervised expert that learned from the pool ({@link SemiSupervisedText}).
+   * model is joined by a semi-supervised expert that learned from the pool, where the two predict the labeled rows
+   * better out of fold than the searched model alone ({@link SemiSupervisedText}).
    */
   public AutoMlResult fit(TextDataset data, FeatureCache cache, int[] cacheRows, int[] unlabeled, Progress progress) {
     long start = clock.millis();

@@ -25,8 +25,8 @@ import org.labelloop.learn.tabular.TabularAutoMl;
  * sample to learn from alone (BENCHMARKS "Few labels, text: the pool's clusters as a second opinion").
  *
  * <p>It is asked only when the labels follow the pool's clusters ({@link SemiSupervisedLda#labelsFollowClusters}, the
- * tables' check), and it joins the searched model as a product of experts (see {@link TextModel}). Its temperature is
- * fitted on out-of-fold scores like every searched model's.
+ * tables' check), and it joins the searched model as a product of experts (see {@link TextModel}) only where that
+ * product is the better one out of fold. Its temperature is fitted on out-of-fold scores like every searched model's.
  */
 final class SemiSupervisedText {
   /** Axes the Gaussians live on: a handful of topics' directions, few enough parameters for EM started from 10 labels. */
@@ -73,14 +73,17 @@ final class SemiSupervisedText {
    */
   record Expert(TextModel.Member member, LeaderboardEntry entry, double[][] oof, String learner) {
     /**
-     * The searched model joined by this expert; its card and leaderboard row measure the product out of fold
-     * ({@code searchedOof}: the searched model's calibrated out-of-fold probabilities on the same rows).
+     * The searched model joined by this expert, when the product predicts the labeled rows out of fold at least as
+     * well as the searched model alone (log-loss; {@code searchedOof}: its calibrated out-of-fold probabilities on the
+     * same rows), else {@code searched}. As labels accumulate the searched model catches up and the expert leaves.
+     * The joined card and leaderboard row measure the product out of fold.
      */
     AutoMlResult join(AutoMlResult searched, double[][] searchedOof, TextDataset data, long millis) {
       int k = data.classes().size();
       int[] y = data.y();
       double[][] product = new double[y.length][];
       for (int i = 0; i < y.length; i++) product[i] = TextModel.product(searchedOof[i], oof[i]);
+      if (Calibration.nll(product, y) > Calibration.nll(searchedOof, y)) return searched;
       ModelCard was = searched.model().card();
       String config = searched.best().config() + "*sslda";
       LeaderboardEntry joined = SemiSupervisedText.entry(config, was.cvFolds(), product, y, k,

@@ -112,7 +112,7 @@ public final class Calibration {
   }
 
   /** Mean negative log-likelihood of the true classes under the probabilities. */
-  static double nll(double[][] proba, int[] y) {
+  public static double nll(double[][] proba, int[] y) {
     double s = 0;
     for (int i = 0; i < y.length; i++) s -= Math.log(proba[i][y[i]]);
     return s / y.length;
