@@ -74,6 +74,47 @@ class SnapshotTrainingTest {
         assertInstanceOf(TaskTraining.Skipped.class, o).why());
   }
 
+  @Test
+  void withStoredEmbeddingsThePoolsClustersJoinTheModel() {
+    java.util.Random random = new java.util.Random(3);
+    List<AssetText> assets = new ArrayList<>();
+    List<HumanLabel> labels = new ArrayList<>();
+    Map<String, float[]> vectors = new java.util.HashMap<>();
+    for (int i = 0; i < 80; i++) {
+      boolean sport = i % 2 == 0;
+      // the words say nothing of the topic, the stored vectors do
+      assets.add(new AssetText("a" + i, "report number " + i));
+      // 16 noisy dimensions, the topic along one: ten labels leave a supervised model guessing among the noise, the
+      // pool's 70 unlabeled vectors show the two clusters
+      float[] v = new float[16];
+      for (int j = 0; j < 16; j++) v[j] = (float) random.nextGaussian();
+      v[0] += sport ? 1.5f : -1.5f;
+      vectors.put("a" + i, v);
+      if (i < 10) labels.add(label(i + 1, "a" + i, sport ? "SPORT" : "MONEY"));
+    }
+    SnapshotTraining<?> stored = new SnapshotTraining<>(new TextModelTrainer(new Stored(vectors)));
+    LearningSettings settings = LearningSettings.DEFAULTS.patch(InferenceMarksTest.json("{\"timeBudgetSeconds\": 5}"));
+
+    TaskTraining.Trained t = assertInstanceOf(TaskTraining.Trained.class, stored.train("p", CLASSIFY, assets, labels, settings, 7));
+
+    assertTrue(t.card().path("config").asText().endsWith("*sslda"), t.card().toString());
+    long right = t.predictions().stream().filter(p -> p.jsonResponse().path("JOB_0").path("categories").get(0).path("name")
+        .asText().equals(Integer.parseInt(p.assetId().substring(1)) % 2 == 0 ? "SPORT" : "MONEY")).count();
+    // the clusters overlap: about 6 % of the pool lies on the other cluster's side
+    assertTrue(right >= 56, right + " of 70 pool assets right");
+  }
+
+  /** A project whose every asset has a stored vector of one model. */
+  private record Stored(Map<String, float[]> vectors) implements EmbeddingRepository {
+    @Override public List<PendingAsset> withoutEmbedding(String model, String afterAssetId, int limit) { return List.of(); }
+    @Override public List<PendingAsset> mediaWithoutEmbedding(String afterAssetId, int limit) { return List.of(); }
+    @Override public int drop(String projectId) { return 0; }
+    @Override public List<String> claim(String work, List<String> assetIds, String worker, Instant now, Instant until) { return assetIds; }
+    @Override public void save(String model, List<AssetVector> vectors, Instant now) {}
+    @Override public Optional<String> completeModel(String projectId) { return Optional.of("toy-16d"); }
+    @Override public Map<String, float[]> vectors(String projectId, String model, boolean todoOnly) { return vectors; }
+  }
+
   /** A project without stored embeddings: the trainer uses sparse features only. */
   private static final class NoEmbeddings implements EmbeddingRepository {
     @Override public List<PendingAsset> withoutEmbedding(String model, String afterAssetId, int limit) { return List.of(); }
