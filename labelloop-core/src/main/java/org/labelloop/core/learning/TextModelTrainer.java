@@ -162,7 +162,8 @@ final class TextModelTrainer implements ClassificationAnswers {
   private Result singleLabel(TextDataset data, FeatureCache full, Snapshot<?> snapshot, List<Candidate> space, long budgetMillis, long seed) {
     int threads = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
     AutoMlConfig config = new AutoMlConfig(FOLDS, Duration.ofMillis(budgetMillis), seed, false, threads, space);
-    AutoMlResult result = new AutoMl(config, Clock.systemUTC()).fit(data, full, snapshot.labeledRows(), snapshot.poolRows(), Progress.NONE);
+    AutoMlResult result = new AutoMl(config, Clock.systemUTC())
+        .fit(data, full, snapshot.labeledRows(), snapshot.poolRows(), Progress.NONE);
     TextModel model = result.model();
     double[][] pool = poolRows(model.predictProba(full), snapshot.poolRows());
     ObjectNode card = ModelCards.json(model.card(), result.leaderboard(), model.classes(), "text-classification");

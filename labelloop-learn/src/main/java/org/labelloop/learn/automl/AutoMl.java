@@ -67,7 +67,8 @@ public final class AutoMl {
         && config.candidates().stream().anyMatch(c -> c.spec().usesEmbeddings());
     if (searched.oof() == null || unlabeled.length == 0 || !embeds) return searched.result();
     SemiSupervisedText.Expert expert = SemiSupervisedText.fitOrNull(config, data, cache, cacheRows, unlabeled);
-    return expert == null ? searched.result() : expert.join(searched.result(), searched.oof(), data, clock.millis() - start);
+    if (expert == null) return searched.result();
+    return expert.join(searched.result(), searched.oof(), data, clock.millis() - start);
   }
 
   /** A search's result and the out-of-fold probabilities of its model on every labeled row (null where it has none). */

@@ -29,7 +29,7 @@ import org.labelloop.learn.tabular.TabularAutoMl;
  * product is the better one out of fold. Its temperature is fitted on out-of-fold scores like every searched model's.
  */
 final class SemiSupervisedText {
-  /** Axes the Gaussians live on: a handful of topics' directions, few enough parameters for EM started from 10 labels. */
+  /** Axes the Gaussians live on: a handful of topics' directions, few enough parameters for EM from 10 labels. */
   static final int AXES = 8;
   static final String NAME = "emb/sslda(axes=" + AXES + ")";
 

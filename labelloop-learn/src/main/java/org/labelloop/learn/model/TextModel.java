@@ -56,7 +56,7 @@ public final class TextModel implements Model, Serializable {
     return new TextModel(classes, members, expert, card, embedder);
   }
 
-  /** The product of two distributions over the same classes, renormalised, no class certain (as {@link Calibration#softmax}). */
+  /** The product of two distributions over the same classes, renormalised; no class certain ({@link Calibration#softmax}). */
   public static double[] product(double[] p, double[] q) {
     double[] logs = new double[p.length];
     for (int c = 0; c < p.length; c++) logs[c] = Math.log(p[c]) + Math.log(q[c]);
