@@ -140,7 +140,8 @@ class TrustworthyFlowIT extends BrowserFlow {
         server.api("POST", "/api/v1/projects/" + id + "/labels", Map.of("assetExternalId", "u" + i,
             "jsonResponse", Map.of("JOB_0", Map.of("categories", List.of(Map.of("name", i % 2 == 0 ? "POS" : "NEG"))))));
       }
-      trainAndWait(id, 3 + step);
+      // a retrain the import triggered may still be queued and answer "model 3" from 16 labels: wait for this count
+      trainAndWaitForLabels(id, 18 + 2 * step);
     }
     JsonNode forecast = server.api("GET", "/api/v1/projects/" + id + "/learning-curve", null).get("forecast");
     assertEquals(20, forecast.get("labels").asInt(), "forecast at the newest label count: " + forecast);
@@ -255,6 +256,24 @@ class TrustworthyFlowIT extends BrowserFlow {
           + server.api("GET", "/api/v1/projects/" + projectId + "/training-jobs", null));
       Thread.sleep(300);
     }
+  }
+
+  /** Asks for a training and waits until a model trained on {@code labels} labels exists. */
+  private static void trainAndWaitForLabels(String projectId, int labels) throws InterruptedException {
+    server.api("POST", "/api/v1/projects/" + projectId + "/models/train", null);
+    long deadline = System.nanoTime() + 90_000_000_000L;
+    while (!modelOn(projectId, labels)) {
+      assertTrue(System.nanoTime() < deadline, "no model on " + labels + " labels: "
+          + server.api("GET", "/api/v1/projects/" + projectId + "/training-jobs", null));
+      Thread.sleep(300);
+    }
+  }
+
+  private static boolean modelOn(String projectId, int labels) {
+    for (JsonNode m : server.api("GET", "/api/v1/projects/" + projectId + "/models", null).get("items")) {
+      if (m.path("labelsUsed").asInt() == labels) return true;
+    }
+    return false;
   }
 
   private static void shiftRight() {
