@@ -63,7 +63,8 @@ final class SemiSupervisedText {
     double temperature = Calibration.fitTemperature(oof, y);
     double[][] proba = Calibration.softmax(oof, temperature);
     TextModel.Member member = new TextModel.Member(featurizer, new Projected(axes, lda.fit(x, y, k)), temperature, 1);
-    LeaderboardEntry entry = entry(NAME, folds.k(), proba, y, k, (System.nanoTime() - start) / 1e9);
+    LeaderboardEntry entry = entry(NAME, folds.k(), proba, Metrics.ofProba(y, proba, k), y,
+        (System.nanoTime() - start) / 1e9);
     return new Expert(member, entry, proba, lda + "[axes=" + AXES + "]");
   }
 
@@ -86,7 +87,8 @@ final class SemiSupervisedText {
       if (Calibration.nll(product, y) > Calibration.nll(searchedOof, y)) return searched;
       ModelCard was = searched.model().card();
       String config = searched.best().config() + "*sslda";
-      LeaderboardEntry joined = SemiSupervisedText.entry(config, was.cvFolds(), product, y, k,
+      Metrics m = Metrics.ofProba(y, product, k);
+      LeaderboardEntry joined = SemiSupervisedText.entry(config, was.cvFolds(), product, m, y,
           searched.best().seconds() + entry.seconds());
       TreeMap<String, String> hyper = new TreeMap<>(was.hyperparameters());
       hyper.put("expert.features", member.featurizer().spec().toString());
@@ -94,7 +96,6 @@ final class SemiSupervisedText {
       hyper.put("expert.temperature", Double.toString(member.temperature()));
       List<String> members = new ArrayList<>(was.members());
       members.add("expert:" + NAME);
-      Metrics m = Metrics.ofProba(y, product, k);
       ModelCard card = new ModelCard(config, members, hyper, was.seed(), was.snapshotHash(), was.trainingExamples(),
           was.classes(), was.cvFolds(), joined.cvAccuracy(), joined.macroF1(), joined.ece(),
           ModelCard.confusion(m.confusion()), was.libraryVersions(), millis);
@@ -105,8 +106,7 @@ final class SemiSupervisedText {
     }
   }
 
-  private static LeaderboardEntry entry(String name, int folds, double[][] proba, int[] y, int k, double seconds) {
-    Metrics m = Metrics.ofProba(y, proba, k);
+  private static LeaderboardEntry entry(String name, int folds, double[][] proba, Metrics m, int[] y, double seconds) {
     return new LeaderboardEntry(name, folds, m.accuracy(), Double.NaN, m.macroF1(), m.weightedPrecision(),
         m.weightedRecall(), m.weightedF1(), Calibration.ece(proba, y, 15), seconds);
   }

@@ -2,6 +2,7 @@ package org.labelloop.learn.simulate;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.labelloop.learn.strategy.Candidates;
 
 /**
@@ -27,6 +28,16 @@ public interface Replay {
 
   /** The whole pool before any model, with the vectors a cold start clusters where the task offers them (text). */
   default Candidates unscored() { return Candidates.unscored(poolSize(), null); }
+
+  /**
+   * The pool items without a label: what a project holds unlabeled beside its labels, for a model that learns from
+   * them, also in the last round, where {@link #round}'s {@code unlabeled} is empty.
+   */
+  default int[] unlabeledPool(int[] labeled) {
+    boolean[] isLabeled = new boolean[poolSize()];
+    for (int i : labeled) isLabeled[i] = true;
+    return IntStream.range(0, poolSize()).filter(i -> !isLabeled[i]).toArray();
+  }
 
   /** One round's test metrics by name (the {@link #quality()} one included) and the unlabeled items' candidates. */
   record Round(Map<String, Double> metrics, Candidates unlabeled) {

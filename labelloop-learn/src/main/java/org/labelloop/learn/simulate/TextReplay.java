@@ -80,11 +80,7 @@ public final class TextReplay implements Replay {
       }
       return out;
     }
-    boolean[] isLabeled = new boolean[pool.size()];
-    for (int r : rows) isLabeled[r] = true;
-    // the whole unlabeled pool, also in the last round, where the simulator offers no more candidates
-    int[] unlabeled = IntStream.range(0, pool.size()).filter(i -> !isLabeled[i]).toArray();
-    Model model = trainer.train(train, cache, rows, unlabeled);
+    Model model = trainer.train(train, cache, rows, unlabeledPool(rows));
     double[][] p = model.predictProba(cache);
     int[] map = model.classes().stream().mapToInt(classes::indexOf).toArray();
     for (int i = 0; i < p.length; i++) for (int c = 0; c < map.length; c++) out[i][map[c]] = p[i][c];

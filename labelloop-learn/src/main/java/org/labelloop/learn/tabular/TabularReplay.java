@@ -73,16 +73,6 @@ public final class TabularReplay implements Replay {
         Candidates.of(candidates).withVectors(candidateVectors));
   }
 
-  /**
-   * The pool's rows without a label: what a project holds unlabeled beside its labels, also in the last round, where
-   * the simulator offers no candidates.
-   */
-  private int[] unlabeledPool(int[] labeled) {
-    boolean[] isLabeled = new boolean[poolSize];
-    for (int i : labeled) isLabeled[i] = true;
-    return IntStream.range(0, poolSize).filter(i -> !isLabeled[i]).toArray();
-  }
-
   /** Probabilities over {@code classes} for every row; a one-class training set predicts that class. */
   private double[][] predict(int[] labeled) {
     List<String> y = IntStream.of(labeled).mapToObj(labels::get).toList();
