@@ -10,6 +10,7 @@
 # WARM_LOAD=N: N seconds of closed-loop full load (50 labelers, no pause) before the bench proper, so that pausing
 # labelers (THINK) meet a server as warm as a long-running busy one: HotSpot compiles after so many calls, not seconds.
 # ROWS must outlast the warm-up and the measured seconds (at 1,500 labels/s a 60 s warm-up takes 90,000 of them).
+# DB=JDBC_URL: the server's database (default: SQLite in a temp dir), e.g. to try SQLite options in the URL.
 # Usage: bench/label-cpu.sh [ROWS] [SECONDS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,7 +18,7 @@ rows=${1:-20000}; secs=${2:-20}
 . bench/lib.sh
 work=$(mktemp -d)
 awk -v n="$rows" 'BEGIN{print "id,text"; for(i=1;i<=n;i++) printf "r%d,short text number %d about the market team and the vote\n", i, i}' >"$work/rows.csv"
-SERVER_JAVA_OPTS="${SERVER_JAVA_OPTS:-} ${JFR:+-XX:FlightRecorderOptions=stackdepth=256 -XX:StartFlightRecording=filename=$JFR,settings=profile,jdk.ExecutionSample#period=2ms,jdbi.statement#enabled=false}" start_server
+SERVER_JAVA_OPTS="${SERVER_JAVA_OPTS:-} ${JFR:+-XX:FlightRecorderOptions=stackdepth=256 -XX:StartFlightRecording=filename=$JFR,settings=profile,jdk.ExecutionSample#period=2ms,jdbi.statement#enabled=false}" start_server "${DB:-}"
 trap 'kill -TERM -- -$server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$data" "$work"; true' EXIT
 project=$(create_project)
 ./labelloop import --url "$base" --api-key "$key" --project "$project" --id-col id --text-col text "$work/rows.csv" 2>/dev/null | tail -1

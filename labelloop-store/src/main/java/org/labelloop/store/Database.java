@@ -29,6 +29,7 @@ import org.labelloop.core.port.UserRepository;
 public final class Database implements AutoCloseable {
   private final Dialect dialect;
   private final HikariDataSource dataSource;
+  private final Connections connections;
   private final Tx tx;
   private final AutoCloseable maintenance;
   private final ProjectRepository projects;
@@ -48,13 +49,15 @@ public final class Database implements AutoCloseable {
   private final SqlTableSchemaRepository tableSchemas;
   private final Invalidations invalidations;
 
-  private Database(Dialect dialect, HikariDataSource dataSource, String jdbcUrl) {
+  private Database(Dialect dialect, HikariDataSource dataSource, HikariDataSource writer, String jdbcUrl) {
     this.dialect = dialect;
     this.dataSource = dataSource;
-    Jdbi jdbi = Jdbi.create(dataSource);
+    WriterLock writerLock = dialect.newWriterLock();
+    this.connections = new Connections(dataSource, writer, writerLock);
+    Jdbi jdbi = Jdbi.create(connections);
     jdbi.setTemplateEngine(TemplateEngine.NOP); // plain SQL: no <attribute> templating surprises
     dialect.configure(jdbi);
-    this.tx = new Tx(jdbi, dialect.newWriterLock());
+    this.tx = new Tx(jdbi, writerLock, writer != null);
     this.maintenance = dialect.startMaintenance(dataSource);
     this.projects = new SqlProjectRepository(tx);
     this.assets = new SqlAssetRepository(tx, dialect);
@@ -86,6 +89,7 @@ public final class Database implements AutoCloseable {
   public static Database open(String jdbcUrl) {
     Dialect dialect = Dialect.of(jdbcUrl);
     HikariDataSource dataSource = new HikariDataSource(dialect.poolConfig(jdbcUrl));
+    HikariDataSource writer = null;
     try {
       Flyway.configure()
           .dataSource(dataSource)
@@ -93,8 +97,12 @@ public final class Database implements AutoCloseable {
           .failOnMissingLocations(true)
           .load()
           .migrate();
-      return new Database(dialect, dataSource, jdbcUrl);
+      writer = dialect.writerPoolConfig(jdbcUrl).map(HikariDataSource::new).orElse(null);
+      return new Database(dialect, dataSource, writer, jdbcUrl);
     } catch (RuntimeException e) {
+      if (writer != null) {
+        writer.close();
+      }
       dataSource.close();
       throw e;
     }
@@ -181,7 +189,7 @@ public final class Database implements AutoCloseable {
     return dialect.name().toLowerCase(java.util.Locale.ROOT);
   }
 
-  /** The pool, for later stores in this module (jobs, models) and for tests; not for SQL outside this module. */
+  /** The readers' pool, for later stores in this module (jobs, models) and for tests; not for SQL outside this module. */
   DataSource dataSource() {
     return dataSource;
   }
@@ -197,10 +205,11 @@ public final class Database implements AutoCloseable {
         listener.close();
       }
       maintenance.close();
+      tx.closeWriterHandle();
     } catch (Exception e) {
       throw new IllegalStateException("Stopping database upkeep failed", e);
     } finally {
-      dataSource.close();
+      connections.close();
     }
   }
 }

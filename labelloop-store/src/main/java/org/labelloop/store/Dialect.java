@@ -65,6 +65,16 @@ enum Dialect {
       return config;
     }
 
+    /** One connection: the write slot's holder has it to itself (see {@link Connections}). */
+    @Override
+    java.util.Optional<HikariConfig> writerPoolConfig(String jdbcUrl) {
+      HikariConfig config = poolConfig(jdbcUrl);
+      config.setMaximumPoolSize(1);
+      config.setMinimumIdle(1);
+      config.setPoolName("labelloop-sqlite-writer");
+      return java.util.Optional.of(config);
+    }
+
     @Override
     AutoCloseable startMaintenance(javax.sql.DataSource dataSource) {
       return new WalCheckpointer(dataSource, 1_000);
@@ -119,6 +129,11 @@ enum Dialect {
   }
 
   abstract HikariConfig poolConfig(String jdbcUrl);
+
+  /** A pool of its own for the write transactions, where the database has a single writer; none where it has not. */
+  java.util.Optional<HikariConfig> writerPoolConfig(String jdbcUrl) {
+    return java.util.Optional.empty();
+  }
 
   /** Runs several reads on one snapshot of the database, without holding up writers. */
   abstract <R> R inSnapshot(Handle h, HandleCallback<R, RuntimeException> read);

@@ -10,16 +10,23 @@ import org.labelloop.core.port.Transactor;
  * The transactor: binds one Jdbi handle to the current thread for the length of a transaction, so every repository
  * call made on this thread inside {@link #inTransaction} joins it. Outside a transaction, reads use a short handle of
  * their own and each write runs in a transaction of its own.
+ *
+ * <p>Where the database has a single writer, the writer's handle stays open from one transaction to the next: opening
+ * a Jdbi handle copies its whole configuration, which cost more CPU than the labeling round trip's SQL (BENCHMARKS.md
+ * "Labels per core"). A transaction that fails closes it, so the next one starts on a fresh handle.
  */
 final class Tx implements Transactor {
   private final Jdbi jdbi;
   private final WriterLock writerLock;
+  private final boolean keepWriterHandle;
   private final ThreadLocal<Handle> current = new ThreadLocal<>();
   private final PlainStatements plain = new PlainStatements();
+  private Handle writerHandle; // guarded by writerLock
 
-  Tx(Jdbi jdbi, WriterLock writerLock) {
+  Tx(Jdbi jdbi, WriterLock writerLock, boolean keepWriterHandle) {
     this.jdbi = jdbi;
     this.writerLock = writerLock;
+    this.keepWriterHandle = keepWriterHandle;
   }
 
   @Override
@@ -28,12 +35,37 @@ final class Tx implements Transactor {
       return work.get(); // nested: join the outer transaction
     }
     writerLock.lock();
-    try (Handle handle = jdbi.open()) {
+    Handle handle = null;
+    boolean done = false;
+    try {
+      handle = writerHandle != null ? writerHandle : jdbi.open();
       current.set(handle);
+      T result = handle.inTransaction(h -> work.get());
+      done = true;
+      return result;
+    } finally {
+      current.remove();
       try {
-        return handle.inTransaction(h -> work.get());
+        writerHandle = keepWriterHandle && done ? handle : null;
+        if (handle != null && writerHandle == null) {
+          handle.close();
+        }
       } finally {
-        current.remove();
+        writerLock.unlock();
+      }
+    }
+  }
+
+  /**
+   * Closes the writer's handle kept between transactions; the next write opens a fresh one, with the Jdbi configuration
+   * of then (a handle copies it when it opens).
+   */
+  void closeWriterHandle() {
+    writerLock.lock();
+    try {
+      if (writerHandle != null) {
+        writerHandle.close();
+        writerHandle = null;
       }
     } finally {
       writerLock.unlock();

@@ -26,6 +26,9 @@ abstract class WriterLock {
   /** The longest time the slot was held so far (zero without a slot). */
   abstract Duration longestHold();
 
+  /** Whether the calling thread holds the slot (never without a slot). */
+  abstract boolean heldByCurrentThread();
+
   static WriterLock none() {
     return new WriterLock() {
       @Override
@@ -37,6 +40,11 @@ abstract class WriterLock {
       @Override
       Duration longestHold() {
         return Duration.ZERO;
+      }
+
+      @Override
+      boolean heldByCurrentThread() {
+        return false;
       }
     };
   }
@@ -75,6 +83,11 @@ abstract class WriterLock {
       @Override
       Duration longestHold() {
         return Duration.ofNanos(longest.get());
+      }
+
+      @Override
+      boolean heldByCurrentThread() {
+        return lock.isHeldByCurrentThread();
       }
     };
   }

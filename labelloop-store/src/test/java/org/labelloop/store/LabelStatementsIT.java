@@ -70,10 +70,12 @@ class LabelStatementsIT extends OnBothDatabases {
         logAfterExecution(context);
       }
     });
+    db.tx().closeWriterHandle(); // the writer's handle copied the Jdbi configuration before the logger was set
     try {
       work.run();
     } finally {
       db.jdbi().setSqlLogger(SqlLogger.NOP_SQL_LOGGER);
+      db.tx().closeWriterHandle();
       db.tx().plain().observe(sql -> {});
     }
     return statements;

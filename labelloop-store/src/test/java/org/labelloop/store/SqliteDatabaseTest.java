@@ -83,6 +83,44 @@ class SqliteDatabaseTest {
     assertEquals(12 * 20 * 5, db.projects().stats(p.id()).assetCount());
   }
 
+  /**
+   * Every write transaction, whichever thread runs it, uses the one writer connection (its page cache then survives
+   * from one write to the next); reads outside a transaction use the readers' pool. A failed transaction rolls back and
+   * the next one still gets the writer connection.
+   */
+  @Test
+  void writesShareOneConnectionOfTheirOwnAndSurviveAFailedTransaction() throws Exception {
+    Project p = Fixtures.project(db);
+    java.util.Set<Object> writers = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        int thread = t;
+        futures.add(pool.submit(() -> db.tx().inTransaction(() -> {
+          writers.add(db.tx().write(SqliteDatabaseTest::rawConnection));
+          return db.assets().insert(p.id(), drafts("w" + thread + "-", 2), NOW);
+        })));
+      }
+      for (Future<?> f : futures) {
+        f.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+    assertEquals(1, writers.size());
+    Object writer = writers.iterator().next();
+    assertFalse(writer == db.tx().read(SqliteDatabaseTest::rawConnection), "a read outside a transaction took the writer connection");
+
+    assertThrows(IllegalStateException.class, () -> db.transactor().inTransaction(() -> {
+      db.assets().insert(p.id(), drafts("rolled-back-", 1), NOW);
+      throw new IllegalStateException("rolled back");
+    }));
+    assertTrue(db.assets().findByExternalId(p.id(), "rolled-back-0").isEmpty());
+    assertTrue(writer == db.tx().inTransaction(() -> db.tx().write(SqliteDatabaseTest::rawConnection)));
+    assertEquals(8, db.projects().stats(p.id()).assetCount());
+  }
+
   @Test
   void queueClaimWalksTheQueueIndexWithoutSorting() {
     String plan = plan(db.tx().read(h -> Dialect.SQLITE.sql("claim-candidate.sql")));
@@ -142,6 +180,15 @@ class SqliteDatabaseTest {
                     .map((rs, ctx) -> rs.getString("detail"))
                     .list())
         .toString();
+  }
+
+  /** The driver's connection under the pool's wrapper. */
+  private static Object rawConnection(org.jdbi.v3.core.Handle h) {
+    try {
+      return h.getConnection().unwrap(org.sqlite.SQLiteConnection.class);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static String pragma(String name) {
