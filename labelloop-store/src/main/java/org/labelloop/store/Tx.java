@@ -35,24 +35,24 @@ final class Tx implements Transactor {
       return work.get(); // nested: join the outer transaction
     }
     writerLock.lock();
-    Handle handle = null;
-    boolean done = false;
     try {
-      handle = writerHandle != null ? writerHandle : jdbi.open();
+      Handle handle = writerHandle != null ? writerHandle : jdbi.open();
+      writerHandle = null; // given back only by a transaction that succeeds
       current.set(handle);
-      T result = handle.inTransaction(h -> work.get());
-      done = true;
-      return result;
-    } finally {
-      current.remove();
       try {
-        writerHandle = keepWriterHandle && done ? handle : null;
-        if (handle != null && writerHandle == null) {
+        T result = handle.inTransaction(h -> work.get());
+        if (keepWriterHandle) {
+          writerHandle = handle;
+        }
+        return result;
+      } finally {
+        current.remove();
+        if (writerHandle != handle) {
           handle.close();
         }
-      } finally {
-        writerLock.unlock();
       }
+    } finally {
+      writerLock.unlock();
     }
   }
 

@@ -17,8 +17,8 @@
  * {@code ?synchronous=FULL} to the URL to make those durable too at some write speed. Write transactions are
  * serialised by a fair JVM lock and begin with {@code BEGIN IMMEDIATE}, so users never see SQLITE_BUSY; they all run
  * on one writer connection whose page cache lasts from one write to the next (see {@code Connections}), and readers
- * run beside the writer on a pool of their own. Long write transactions (a million-row import, deleting a big project) hold the write slot for
- * their whole length; reads go on meanwhile. WAL checkpoints run in a background thread, and prepared statements are
+ * run beside the writer on a pool of their own. Long write transactions (a million-row import, deleting a big
+ * project) hold the write slot for their whole length; reads go on meanwhile. WAL checkpoints run in a background thread, and prepared statements are
  * cached per connection (see {@code CachedStatements}).
  *
  * <p><b>PostgreSQL.</b> READ COMMITTED; the queue claims with {@code FOR UPDATE SKIP LOCKED}, so several server
