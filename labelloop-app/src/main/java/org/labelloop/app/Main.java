@@ -28,6 +28,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    OrderlyExit.install();
     System.exit(commandLine().execute(args));
   }
 

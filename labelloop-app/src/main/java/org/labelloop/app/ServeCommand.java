@@ -2,7 +2,6 @@ package org.labelloop.app;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -58,20 +57,16 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     org.labelloop.core.io.ImportLimits limits = org.labelloop.core.io.ImportLimits.DEFAULT.with(maxCellChars, maxRowChars, maxFileMb << 20);
     LabelloopApp app = LabelloopApp.start(new LabelloopApp.Settings(host, port, data, db, demo, embeddings, limits, trustProxy, files), System.out);
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      try {
-        org.slf4j.LoggerFactory.getLogger(ServeCommand.class).info("stopping: finishing requests in flight, closing the database");
-        app.close();
-        org.slf4j.LoggerFactory.getLogger(ServeCommand.class).info("stopped");
-      } finally {
-        stopped.countDown();
-      }
-    }, "labelloop-shutdown"));
+    OrderlyExit.onStop(() -> {
+      org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ServeCommand.class);
+      log.info("stopping: finishing requests in flight, closing the database");
+      app.close();
+      log.info("stopped");
+    });
     String shown = host.equals("0.0.0.0") ? "localhost" : host;
     System.out.println("Labelloop is running on http://" + shown + ":" + app.port() + "/  (API docs: /api/docs; Ctrl+C to stop)");
     System.out.flush();
-    stopped.await();
+    Thread.currentThread().join(); // until a signal stops the server and exits
     return 0;
   }
 }

@@ -18,10 +18,11 @@ import org.labelloop.app.testing.Api;
 import org.labelloop.app.testing.ServerProcess;
 
 /**
- * A server stopped with SIGTERM while its background embedder runs ONNX batches exits cleanly: the shutdown hook
- * drains the embedding threads before the native session is freed (freeing it under a batch crashed the JVM with
- * SIGSEGV in libonnxruntime); the same for the image embedder. {@code -Dshutdown.iterations} servers are stopped in turn (3 here; bench/shutdown-loop.sh
- * runs 20).
+ * A server stopped with SIGTERM while its background embedder runs ONNX batches exits cleanly: the stop drains the
+ * embedding threads before the native session is freed (freeing it under a batch crashed the JVM with SIGSEGV in
+ * libonnxruntime); the same for the image embedder, and for a process loading models when the signal comes (ONNX
+ * Runtime's own shutdown hook freed its environment under the load). {@code -Dshutdown.iterations} servers are
+ * stopped in turn (3 here; bench/shutdown-loop.sh runs 20).
  */
 class ShutdownIT {
   private static final int ITERATIONS = Integer.getInteger("shutdown.iterations", 3);
@@ -38,7 +39,7 @@ class ShutdownIT {
         assertTrue(server.process().waitFor(90, TimeUnit.SECONDS), "server did not stop within 90 s after SIGTERM");
         assertEquals(List.of(), server.crashReports(), "run " + i + ": the JVM crashed:\n" + server.log());
         assertEquals(143, server.process().exitValue(), "run " + i + ": exit status after SIGTERM (128 + 15):\n" + server.log());
-        assertTrue(server.log().contains("stopped"), "run " + i + ": the shutdown hook did not finish:\n" + server.log());
+        assertTrue(server.log().contains("stopped"), "run " + i + ": the stop did not finish:\n" + server.log());
         System.out.println("shutdown run " + i + ": SIGTERM after " + stored + " stored embeddings, exit " + server.process().exitValue());
       }
     }
@@ -66,8 +67,37 @@ class ShutdownIT {
       assertTrue(server.process().waitFor(90, TimeUnit.SECONDS), "server did not stop within 90 s after SIGTERM");
       assertEquals(List.of(), server.crashReports(), "the JVM crashed:\n" + server.log());
       assertEquals(143, server.process().exitValue(), "exit status after SIGTERM (128 + 15):\n" + server.log());
-      assertTrue(server.log().contains("stopped"), "the shutdown hook did not finish:\n" + server.log());
+      assertTrue(server.log().contains("stopped"), "the stop did not finish:\n" + server.log());
       System.out.println("image shutdown: SIGTERM after " + stored + " stored image vectors, exit " + server.process().exitValue());
+    }
+  }
+
+  /** SIGTERM while a thread loads models one after another (as a server does when it starts): no crash, exit 143. */
+  @Test
+  void sigtermWhileModelsLoadExitsCleanly() throws Exception {
+    String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    for (int i = 0; i < ITERATIONS * 3; i++) {
+      Path dir = Files.createDirectories(root.resolve("load" + i));
+      Process p = new ProcessBuilder(java.toString(), "--enable-native-access=ALL-UNNAMED", "-XX:ErrorFile=" + dir.resolve("hs_err_pid%p.log"), "-cp", cp,
+          OnnxLoadLoop.class.getName()).directory(dir.toFile()).redirectErrorStream(true)
+          .redirectOutput(dir.resolve("out.log").toFile()).start();
+      try {
+        while (!read(dir.resolve("out.log")).contains("busy")) {
+          assertTrue(p.isAlive(), () -> "the child ended before it loaded its model: " + read(dir.resolve("out.log")));
+          Thread.sleep(20);
+        }
+        Thread.sleep(50L * i); // a different point of the load loop each time
+        p.destroy(); // SIGTERM
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the child did not stop within 60 s after SIGTERM");
+        try (var files = Files.list(dir)) {
+          assertEquals(List.of(), files.filter(f -> f.getFileName().toString().startsWith("hs_err")).toList(),
+              "run " + i + ": the JVM crashed:\n" + read(dir.resolve("out.log")));
+        }
+        assertEquals(143, p.exitValue(), "run " + i + ": exit status after SIGTERM (128 + 15):\n" + read(dir.resolve("out.log")));
+      } finally {
+        p.destroyForcibly();
+      }
     }
   }
 

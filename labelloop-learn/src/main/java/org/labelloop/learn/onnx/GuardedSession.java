@@ -14,8 +14,14 @@ import java.util.function.Function;
  * An ONNX Runtime session that cannot be closed under a running inference: freeing the native session while a batch
  * runs on it crashes the JVM. Runs share a read lock; {@link #close()} takes the write lock, so it waits for the
  * batches in flight, and later runs fail with an {@link IllegalStateException} instead of touching freed memory.
+ *
+ * <p>The same holds for ONNX Runtime as a whole: its Java binding frees the native environment in a JVM shutdown hook,
+ * which runs beside every other hook and daemon thread, so a load or run still in flight then crashes the process.
+ * Every load, run and close therefore also holds {@link #RUNTIME} in read mode, and {@link #holdAll()} lets a clean
+ * exit wait for them before the JVM shuts down.
  */
 public final class GuardedSession implements AutoCloseable {
+  private static final ReentrantReadWriteLock RUNTIME = new ReentrantReadWriteLock();
   private final OrtEnvironment env = OrtEnvironment.getEnvironment();
   private final OrtSession session;
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
@@ -23,6 +29,7 @@ public final class GuardedSession implements AutoCloseable {
 
   /** Loads a model; {@code threads} is ONNX Runtime's intra-op parallelism for one run. */
   public GuardedSession(byte[] model, int threads) {
+    RUNTIME.readLock().lock();
     try (OrtSession.SessionOptions opts = new OrtSession.SessionOptions()) {
       opts.setIntraOpNumThreads(threads);
       opts.setInterOpNumThreads(1);
@@ -30,7 +37,17 @@ public final class GuardedSession implements AutoCloseable {
       this.session = env.createSession(model, opts);
     } catch (OrtException e) {
       throw new IllegalArgumentException("not a model ONNX Runtime can load: " + e.getMessage(), e);
+    } finally {
+      RUNTIME.readLock().unlock();
     }
+  }
+
+  /**
+   * Waits for every load, run and close in flight in this JVM and holds back every later one for good, so that the
+   * JVM can shut down (and ONNX Runtime free its environment) with nothing running inside it.
+   */
+  public static void holdAll() {
+    RUNTIME.writeLock().lock();
   }
 
   public Set<String> inputNames() { return session.getInputNames(); }
@@ -63,6 +80,7 @@ public final class GuardedSession implements AutoCloseable {
 
   /** Work on the open session (several runs, other input types); {@link #close()} waits for it to return. */
   public <T> T use(Body<T> body) {
+    RUNTIME.readLock().lock();
     lock.readLock().lock();
     try {
       if (closed) throw new IllegalStateException("the model was closed");
@@ -71,6 +89,7 @@ public final class GuardedSession implements AutoCloseable {
       throw new IllegalStateException("inference failed: " + e.getMessage(), e);
     } finally {
       lock.readLock().unlock();
+      RUNTIME.readLock().unlock();
     }
   }
 
@@ -82,6 +101,7 @@ public final class GuardedSession implements AutoCloseable {
 
   /** Waits for the runs in flight, then frees the native session. */
   @Override public void close() {
+    RUNTIME.readLock().lock();
     lock.writeLock().lock();
     try {
       if (closed) return;
@@ -91,6 +111,7 @@ public final class GuardedSession implements AutoCloseable {
       throw new IllegalStateException(e);
     } finally {
       lock.writeLock().unlock();
+      RUNTIME.readLock().unlock();
     }
   }
 
