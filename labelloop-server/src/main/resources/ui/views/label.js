@@ -276,7 +276,12 @@ export async function renderLabel(root, ctx) {
     }
   }
 
+  // Other labelers' progress. The counts scan every asset of the project, so they are asked at most every 30 s; the
+  // labeler's own labels update them at once (submit).
+  let countsAt = performance.now();
   async function refreshCounts() {
+    if (performance.now() - countsAt < 30000) return;
+    countsAt = performance.now();
     try {
       const p = await get('/api/v1/projects/' + pid);
       Object.assign(counts, p.countsByStatus || {});

@@ -136,8 +136,12 @@ class LabelingFlowIT extends BrowserFlow {
   void labelsFiveAssetsWithTheKeyboardOnly() {
     go("/p/" + projectId + "/label");
     String previous = null;
+    String projectFetches = "return performance.getEntriesByType('resource')"
+        + ".filter(e => new URL(e.name).pathname === '/api/v1/projects/" + projectId + "').length;";
+    long fetchesBefore = 0;
     for (int i = 0; i < 5; i++) {
       String assetId = waitForNewAsset(previous);
+      if (i == 0) fetchesBefore = (Long) js(projectFetches);
       labeledExternalIds.add(driver.findElement(By.id("label-card")).getAttribute("data-external-id"));
       assertEquals(0L, js("return document.querySelectorAll('#asset-text *').length;"), "asset text is plain text");
       if (i == 0) {
@@ -162,6 +166,8 @@ class LabelingFlowIT extends BrowserFlow {
     System.out.println("labeling screen: " + timing);
     int ms = Integer.parseInt(timing.replaceAll("\\D+", ""));
     assertTrue(ms < 1000, "submit + next took " + ms + " ms");
+    // The project's counts are a scan of all its assets: five labels must not ask for them (the page counts its own).
+    assertEquals(fetchesBefore, (Long) js(projectFetches), "the label page fetched the project after a label");
     JsonNode labels = server.api("GET", "/api/v1/projects/" + projectId + "/labels?type=DEFAULT", null).get("items");
     assertEquals(5, labels.size(), labels.toString());
     List<String> cats = new ArrayList<>();

@@ -48,6 +48,11 @@ public final class QueueBenchCommand extends ClientCommand {
           + "loop, each client fires again at once, which measures saturation rather than what a labeler waits).")
   int thinkMs;
 
+  @Option(names = "--counts-every-ms", defaultValue = "30000",
+      description = "How often each labeler also asks for the project with its counts, as the label page does for its"
+          + " progress bar (default: ${DEFAULT-VALUE}; 0: after every label, as the page did before 2026-12-07).")
+  int countsEveryMs;
+
   @Override
   void run(ApiClient api) throws Exception {
     ObjectNode answer = answerFor(api.get("/api/v1/projects/" + enc(project)).path("jsonInterface"));
@@ -106,6 +111,7 @@ public final class QueueBenchCommand extends ClientCommand {
     if (thinkMs > 0 && !pause(random.nextDouble(thinkMs))) {
       return new Run(new long[0], assetIds);
     }
+    long countsAt = System.nanoTime(); // the page opens with the project's counts
     while (System.nanoTime() < end) {
       long t0 = System.nanoTime();
       HttpResponse<String> next = send(api, api.request("/api/v1/projects/" + enc(project) + "/queue/next").GET().build());
@@ -129,6 +135,11 @@ public final class QueueBenchCommand extends ClientCommand {
         continue;
       }
       assetIds.add(assetId);
+      if (t2 - countsAt >= countsEveryMs * 1_000_000L) {
+        countsAt = t2;
+        HttpResponse<String> counts = send(api, api.request("/api/v1/projects/" + enc(project)).GET().build());
+        if (counts == null || counts.statusCode() != 200) errors.incrementAndGet();
+      }
       if (t0 >= measureFrom) {
         out.addAll(List.of((t1 - t0) / 1000, (t2 - t1) / 1000, (t2 - t0) / 1000));
       }
