@@ -12,7 +12,8 @@
 # ROWS must outlast the warm-up and the measured seconds (at 1,500 labels/s a 60 s warm-up takes 90,000 of them).
 # DB=JDBC_URL: the server's database (default: SQLite in a temp dir), e.g. to try SQLite options in the URL.
 # COUNTS_EVERY_MS=N: how often each labeler asks for the project's counts (bench-queue's default: every 30 s, as the
-# label page does; 0: after every label, as the page did before 2026-12-07).
+# label page does; 0: after every label, as the page did before 2026-12-07). TWO_REQUESTS=1: each label as queue/next
+# then the label (the page before 2026-12-07) instead of one queue/answer.
 # Usage: bench/label-cpu.sh [ROWS] [SECONDS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,7 +35,7 @@ fi
 echo "machine: $(nproc) cores, load average before $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ)"
 (while sleep 1; do echo "$(date +%s.%N) $(jvm_cpu) $(request_cpu)"; done) >"$work/cpu" &
 sampler=$!
-./labelloop bench-queue --url "$base" --api-key "$key" --project "$project" --clients "${CLIENTS:-50}" --seconds "$secs" ${WARMUP:+--warmup-seconds "$WARMUP"} ${THINK:+--think-ms "$THINK"} ${COUNTS_EVERY_MS:+--counts-every-ms "$COUNTS_EVERY_MS"} \
+./labelloop bench-queue --url "$base" --api-key "$key" --project "$project" --clients "${CLIENTS:-50}" --seconds "$secs" ${WARMUP:+--warmup-seconds "$WARMUP"} ${THINK:+--think-ms "$THINK"} ${COUNTS_EVERY_MS:+--counts-every-ms "$COUNTS_EVERY_MS"} ${TWO_REQUESTS:+--two-requests} \
   2>&1 | tee "$work/bench" | tail -4
 kill "$sampler"
 python3 - "$work/cpu" "$work/bench" "$secs" <<'PY'

@@ -69,13 +69,17 @@ class NotebookScenarioTest(unittest.TestCase):
         nxt = ll.next_asset(pid)
         self.assertIsNotNone(nxt["prediction"], "the queue serves an asset with the model's answer")
         self.assertNotIn(nxt["externalId"], set(first.external_id))
+        label, after = ll.answer_asset(pid, nxt["id"], {"JOB_0": {"categories": [{"name": "FOOD"}]}}, seconds_to_label=2.5)
+        self.assertEqual((label["assetId"], label["labelType"]), (nxt["id"], "DEFAULT"))
+        self.assertNotEqual(after["id"], nxt["id"], "the answer claims the next asset")
+        self.assertIn("prediction", after)
 
         with tempfile.TemporaryDirectory() as d:
             path = ll.export(pid, "jsonl", os.path.join(d, "out.jsonl"))
             with open(path, encoding="utf-8") as f:
                 exported = [json.loads(line) for line in f]
         self.assertEqual(len(exported), 201)
-        self.assertEqual(sum(1 for a in exported if any(l["labelType"] == "DEFAULT" for l in a["labels"])), 40)
+        self.assertEqual(sum(1 for a in exported if any(l["labelType"] == "DEFAULT" for l in a["labels"])), 41)
 
     def test_project_appears_in_the_callers_projects(self):
         projects = self.ll.projects(as_pandas=True)

@@ -3,7 +3,7 @@
 import json
 import os
 import time
-from typing import Any, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence
+from typing import Any, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, Tuple
 
 from . import _media, _rows, _tables
 from ._http import Transport
@@ -146,6 +146,13 @@ class Labelloop:
     def next_asset(self, project_id: str) -> Optional[Json]:
         """The next asset to label (locked to the caller for 5 minutes, with the model's ``prediction``), or None."""
         return self._http.json("GET", f"/projects/{_id(project_id)}/queue/next")
+
+    def answer_asset(self, project_id: str, asset_id: str, json_response: Json,
+                     seconds_to_label: Optional[float] = None) -> Tuple[Json, Optional[Json]]:
+        """Labels the asset the queue served and claims the next one in one request: ``(label, next asset or None)``."""
+        body = {"assetId": asset_id, "labelType": "DEFAULT", "jsonResponse": json_response, "secondsToLabel": seconds_to_label}
+        res = self._http.json("POST", f"/projects/{_id(project_id)}/queue/answer", body={k: v for k, v in body.items() if v is not None})
+        return res["label"], res["next"]
 
     def skip_asset(self, project_id: str, asset_id: str) -> None:
         self._http.json("POST", f"/projects/{_id(project_id)}/queue/{_id(asset_id)}/skip")

@@ -176,7 +176,6 @@ export async function renderLabel(root, ctx) {
 
   async function loadNext() {
     const t0 = performance.now();
-    viewing = null;
     let asset;
     try {
       asset = await get('/api/v1/projects/' + pid + '/queue/next');
@@ -184,6 +183,12 @@ export async function renderLabel(root, ctx) {
       replace(status, errorBox(e, 'Could not load the next asset'));
       return;
     }
+    if (showServed(asset)) speed.textContent = 'loaded in ' + Math.round(performance.now() - t0) + ' ms';
+  }
+
+  /** Shows the asset the queue served, or that none is left (false then). */
+  function showServed(asset) {
+    viewing = null;
     if (!asset) {
       done = true;
       current = null;
@@ -194,11 +199,11 @@ export async function renderLabel(root, ctx) {
         h('div', { class: 'row' }, h('a', { class: 'button', href: '#/p/' + pid }, 'Dashboard'),
           history.length ? h('button', { type: 'button', class: 'secondary', onclick: () => { done = false; location.reload(); } }, 'Check again') : null)));
       timer.textContent = '—';
-      return;
+      return false;
     }
     current = asset;
     show(asset, null, false);
-    speed.textContent = 'loaded in ' + Math.round(performance.now() - t0) + ' ms';
+    return true;
   }
 
   async function submit(acceptAll) {
@@ -216,8 +221,11 @@ export async function renderLabel(root, ctx) {
     busy = true;
     submitBtn.disabled = true;
     const t0 = performance.now();
+    const label = { assetId: target.id, labelType: 'DEFAULT', jsonResponse: response, secondsToLabel: seconds };
+    let answered;
     try {
-      await post('/api/v1/projects/' + pid + '/labels', { assetId: target.id, labelType: 'DEFAULT', jsonResponse: response, secondsToLabel: seconds });
+      // The served asset's label brings the next asset back in the same request; a corrected earlier answer is a label alone.
+      answered = await post('/api/v1/projects/' + pid + (viewing ? '/labels' : '/queue/answer'), label);
     } catch (e) {
       replace(status, errorBox(e, 'The label was not saved'));
       busy = false;
@@ -234,7 +242,7 @@ export async function renderLabel(root, ctx) {
       history.push({ asset: current, response });
       if (counts[current.status] > 0 && current.status !== 'LABELED') counts[current.status]--;
       if (current.status !== 'LABELED' && current.status !== 'TO_REVIEW' && current.status !== 'REVIEWED') counts.LABELED = (counts.LABELED || 0) + 1;
-      await loadNext();
+      showServed(answered.next);
       speed.textContent = 'saved + next in ' + Math.round(performance.now() - t0) + ' ms';
     }
     busy = false;

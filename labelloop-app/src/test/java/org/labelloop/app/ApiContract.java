@@ -197,6 +197,35 @@ abstract class ApiContract extends ServerContract {
   }
 
   @Test
+  void anAnswerStoresTheLabelAndServesTheNextAssetInOneRequest() {
+    String p = newProject("answer");
+    importTexts(p, "a1", "a", "a2", "b");
+    String[] ann = newUser();
+    addMember(p, ann[0], "LABELER");
+    Api labeler = admin.as(ann[1]);
+    String answer = "/api/v1/projects/" + p + "/queue/answer";
+    String first = labeler.get("/api/v1/projects/" + p + "/queue/next").body().path("id").asText();
+
+    Response bad = labeler.post(answer, "{\"assetId\":\"" + first + "\",\"jsonResponse\":{\"NOPE\":{}}}");
+    assertError(bad, 400, "INVALID_INPUT");
+    Response r = labeler.post(answer, classification(first, "SPORT"));
+    assertEquals(201, r.status(), r.text());
+    assertEquals(first, r.body().path("label").path("assetId").asText(), r.text());
+    JsonNode next = r.body().path("next");
+    assertTrue(next.path("id").isTextual() && !next.path("id").asText().equals(first), r.text());
+    assertTrue(next.has("prediction") && next.path("queue").has("strategy"), "served as queue/next serves it: " + r.text());
+    assertFalse(next.has("isHoneypot"), r.text());
+    assertEquals(next.path("id").asText(), labeler.get("/api/v1/projects/" + p + "/queue/next").body().path("id").asText(),
+        "the next asset is claimed by the caller");
+
+    Response last = labeler.post(answer, classification(next.path("id").asText(), "TECH"));
+    assertEquals(201, last.status(), last.text());
+    assertTrue(last.body().path("next").isNull(), "nothing left: " + last.text());
+    assertEquals(2, admin.get("/api/v1/projects/" + p + "/labels?type=DEFAULT").body().path("items").size());
+    assertError(admin.as(newUser()[1]).post(answer, classification(first, "SPORT")), 404, "NOT_FOUND");
+  }
+
+  @Test
   void skippedAssetIsNotServedAgainToTheSameLabeler() {
     String p = newProject("skip");
     importTexts(p, "s1", "a");

@@ -80,6 +80,7 @@ class AuthorizationMatrixIT extends ServerContract {
         row("POST /api/v1/projects/{id}/labels", Level.LABELER, 201, f -> f.in("/labels", label)),
         row("GET /api/v1/projects/{id}/labels", Level.LABELER, 200),
         row("GET /api/v1/projects/{id}/queue/next", Level.LABELER, 200),
+        row("POST /api/v1/projects/{id}/queue/answer", Level.LABELER, 201, f -> f.in("/queue/answer", label)),
         row("POST /api/v1/projects/{id}/queue/{assetId}/skip", Level.LABELER, 204, f -> f.in("/queue/" + f.asset + "/skip", null)),
         row("GET /api/v1/projects/{id}/export", Level.REVIEWER, 200),
         row("POST /api/v1/users", Level.SERVER_ADMIN, 201,

@@ -138,10 +138,17 @@ class LabelingFlowIT extends BrowserFlow {
     String previous = null;
     String projectFetches = "return performance.getEntriesByType('resource')"
         + ".filter(e => new URL(e.name).pathname === '/api/v1/projects/" + projectId + "').length;";
+    String queueCalls = "return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname)"
+        + ".filter(p => p.startsWith('/api/v1/projects/" + projectId + "/queue/')).map(p => p.split('/').pop()).join(',');";
     long fetchesBefore = 0;
+    String queueBefore = "";
     for (int i = 0; i < 5; i++) {
       String assetId = waitForNewAsset(previous);
-      if (i == 0) fetchesBefore = (Long) js(projectFetches);
+      if (i == 0) {
+        js("performance.setResourceTimingBufferSize(10000);");
+        fetchesBefore = (Long) js(projectFetches);
+        queueBefore = (String) js(queueCalls);
+      }
       labeledExternalIds.add(driver.findElement(By.id("label-card")).getAttribute("data-external-id"));
       assertEquals(0L, js("return document.querySelectorAll('#asset-text *').length;"), "asset text is plain text");
       if (i == 0) {
@@ -168,6 +175,9 @@ class LabelingFlowIT extends BrowserFlow {
     assertTrue(ms < 1000, "submit + next took " + ms + " ms");
     // The project's counts are a scan of all its assets: five labels must not ask for them (the page counts its own).
     assertEquals(fetchesBefore, (Long) js(projectFetches), "the label page fetched the project after a label");
+    // One request a label: each answer brings the next asset back (queue/next ran only when the page opened).
+    assertTrue(queueBefore.endsWith("next"), queueBefore);
+    assertEquals(queueBefore + ",answer,answer,answer,answer,answer", js(queueCalls));
     JsonNode labels = server.api("GET", "/api/v1/projects/" + projectId + "/labels?type=DEFAULT", null).get("items");
     assertEquals(5, labels.size(), labels.toString());
     List<String> cats = new ArrayList<>();

@@ -1,6 +1,7 @@
 package org.labelloop.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
@@ -23,6 +24,7 @@ import org.labelloop.core.io.ImportOptions;
 import org.labelloop.core.io.ImportReport;
 import org.labelloop.core.io.UploadInterrupted;
 import org.labelloop.core.label.LabelType;
+import org.labelloop.core.queue.QueuedAsset;
 import org.labelloop.core.user.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +44,7 @@ final class AssetRoutes {
     j.patch("/api/v1/projects/{id}/assets", this::update);
     j.get("/api/v1/projects/{id}/assets/{assetId}/file", this::file);
     j.get("/api/v1/projects/{id}/queue/next", this::next);
+    j.post("/api/v1/projects/{id}/queue/answer", this::answer);
     j.post("/api/v1/projects/{id}/queue/{assetId}/skip", this::skip);
     j.get("/api/v1/projects/{id}/export", this::export);
   }
@@ -156,20 +159,38 @@ final class AssetRoutes {
       ctx.status(204);
       return;
     }
-    var o = Json.asset(next.get().asset());
+    ctx.json(queued(caller, projectId, next.get()));
+  }
+
+  /** A label of the served asset and the next asset, in one request: {@code {"label": ..., "next": asset or null}}. */
+  private void answer(Context ctx) {
+    Caller caller = Auth.caller(ctx);
+    String projectId = ctx.pathParam("id");
+    JsonNode body = Body.json(ctx);
+    if (!body.isObject()) throw LabelloopException.invalid("request body: expected a label object");
+    var answered = app.queue().answer(caller, projectId, LabelRoutes.draft(body, ""));
+    var out = Json.object();
+    out.set("label", Json.label(answered.label()));
+    out.set("next", answered.next().map(n -> (JsonNode) queued(caller, projectId, n)).orElse(null));
+    ctx.status(201).json(out);
+  }
+
+  /** A served asset as the label page shows it: why it came now, and the model's suggestion. */
+  private ObjectNode queued(Caller caller, String projectId, QueuedAsset next) {
+    var o = Json.asset(next.asset());
     o.remove("isHoneypot");
     var learning = app.learning().settings(caller, projectId);
     var learner = app.learning().learner(caller, projectId);
     var queue = o.putObject("queue")
         .put("strategy", learning.enabled() && learner.learns() ? learning.strategy().name() : "import order")
-        .put("score", next.get().asset().queueScore());
+        .put("score", next.asset().queueScore());
     if (!learner.learns()) queue.put("reason", learner.reason());
-    if (next.get().prediction() != null) {
-      o.set("prediction", Json.label(next.get().prediction()));
+    if (next.prediction() != null) {
+      o.set("prediction", Json.label(next.prediction()));
     } else {
       o.putNull("prediction");
     }
-    ctx.json(o);
+    return o;
   }
 
   private void skip(Context ctx) {

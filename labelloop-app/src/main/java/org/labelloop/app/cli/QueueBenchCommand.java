@@ -21,14 +21,16 @@ import picocli.CommandLine.Option;
 
 /**
  * A load generator for the labeling hot path: each client is a labeler of its own (a user, an API key and LABELER
- * membership created through the API, so the admin key is needed) that repeatedly asks {@code queue/next} and submits a
- * label for what it got; the latencies of both calls and of the pair are reported as percentiles. The first
+ * membership created through the API, so the admin key is needed) that labels what the queue served, as the label page
+ * does: each label posted to {@code queue/answer} brings the next asset back ({@code --two-requests}: {@code queue/next},
+ * then the label), and every 30 s it asks for the project's counts; the latencies are reported as percentiles. The first
  * {@code --warmup-seconds} (JIT compilation, pools filling) run but are left out of the figures. With a think time,
  * each pause is drawn uniformly from 0.5 to 1.5 times it and the clients start staggered, so that 50 labelers do not
  * fire in lockstep bursts that no real team produces.
  */
 @Command(name = "bench-queue", mixinStandardHelpOptions = true,
-    description = "Load-test queue/next + label submit with concurrent labelers against a running server (admin key).")
+    description = "Load-test the labeling queue (each label posted to queue/answer, which returns the next asset) with"
+        + " concurrent labelers against a running server (admin key).")
 public final class QueueBenchCommand extends ClientCommand {
   @Option(names = "--project", required = true, description = "Project id (a classification project with TODO assets).")
   String project;
@@ -52,6 +54,11 @@ public final class QueueBenchCommand extends ClientCommand {
       description = "How often each labeler also asks for the project with its counts, as the label page does for its"
           + " progress bar (default: ${DEFAULT-VALUE}; 0: after every label, as the page did before 2026-12-07).")
   int countsEveryMs;
+
+  @Option(names = "--two-requests",
+      description = "Ask queue/next, then post the label (as the label page did before 2026-12-07), instead of posting each"
+          + " label to queue/answer, which stores it and returns the next asset in one request.")
+  boolean twoRequests;
 
   @Override
   void run(ApiClient api) throws Exception {
@@ -80,9 +87,13 @@ public final class QueueBenchCommand extends ClientCommand {
     System.out.printf("requests: %d labeled assets in %d s after %d s warm-up (%.0f labels/s), %d errors, %d assets served to"
             + " two labelers%n", pair.length, seconds, warmupSeconds, pair.length / (double) seconds, errors.get(),
         servedTwice(runs));
-    print("queue/next", next);
-    print("submit", submit);
-    print("next+submit", pair);
+    if (twoRequests) {
+      print("queue/next", next);
+      print("submit", submit);
+      print("next+submit", pair);
+    } else {
+      print("answer+next", pair);
+    }
   }
 
   /** One labeler's latencies in microseconds, interleaved as (next, submit, pair) triples, and the assets it labeled. */
@@ -112,29 +123,38 @@ public final class QueueBenchCommand extends ClientCommand {
       return new Run(new long[0], assetIds);
     }
     long countsAt = System.nanoTime(); // the page opens with the project's counts
+    String queue = "/api/v1/projects/" + enc(project) + "/queue/";
+    JsonNode served = null; // with queue/answer, the asset the last answer returned
     while (System.nanoTime() < end) {
       long t0 = System.nanoTime();
-      HttpResponse<String> next = send(api, api.request("/api/v1/projects/" + enc(project) + "/queue/next").GET().build());
-      long t1 = System.nanoTime();
-      if (next == null || next.statusCode() != 200) {
-        errors.incrementAndGet();
-        if (next != null && next.statusCode() / 100 == 2) {
-          break; // queue empty
+      if (served == null || twoRequests) {
+        HttpResponse<String> next = send(api, api.request(queue + "next").GET().build());
+        if (next == null || next.statusCode() != 200) {
+          errors.incrementAndGet();
+          if (next != null && next.statusCode() / 100 == 2) {
+            break; // queue empty
+          }
+          continue;
         }
-        continue;
+        served = parse(next.body());
       }
-      String assetId = parse(next.body()).path("id").asText();
+      long t1 = System.nanoTime();
+      String assetId = served.path("id").asText();
       ObjectNode label = ApiClient.MAPPER.createObjectNode().put("assetId", assetId).put("labelType", "DEFAULT");
       label.set("jsonResponse", answer);
-      HttpResponse<String> submitted =
-          send(api, api.request("/api/v1/projects/" + enc(project) + "/labels").header("Content-Type", "application/json")
-              .POST(HttpRequest.BodyPublishers.ofString(label.toString())).build());
+      HttpResponse<String> submitted = send(api, api.request(twoRequests ? "/api/v1/projects/" + enc(project) + "/labels" : queue + "answer")
+          .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(label.toString())).build());
       long t2 = System.nanoTime();
       if (submitted == null || submitted.statusCode() / 100 != 2) {
         errors.incrementAndGet();
+        served = null;
         continue;
       }
       assetIds.add(assetId);
+      if (!twoRequests) {
+        served = parse(submitted.body()).path("next");
+        if (served.isNull()) break; // queue empty
+      }
       if (t2 - countsAt >= countsEveryMs * 1_000_000L) {
         countsAt = t2;
         HttpResponse<String> counts = send(api, api.request("/api/v1/projects/" + enc(project)).GET().build());
@@ -186,7 +206,7 @@ public final class QueueBenchCommand extends ClientCommand {
     try {
       return ApiClient.MAPPER.readTree(body);
     } catch (java.io.IOException e) {
-      throw new CliException("unreadable queue/next response");
+      throw new CliException("unreadable response of the queue");
     }
   }
 
