@@ -208,6 +208,7 @@ abstract class ApiContract extends ServerContract {
 
     Response bad = labeler.post(answer, "{\"assetId\":\"" + first + "\",\"jsonResponse\":{\"NOPE\":{}}}");
     assertError(bad, 400, "INVALID_INPUT");
+    assertError(labeler.post(answer, "[]"), 400, "INVALID_INPUT");
     Response r = labeler.post(answer, classification(first, "SPORT"));
     assertEquals(201, r.status(), r.text());
     assertEquals(first, r.body().path("label").path("assetId").asText(), r.text());

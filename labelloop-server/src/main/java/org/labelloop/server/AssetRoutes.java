@@ -166,12 +166,10 @@ final class AssetRoutes {
   private void answer(Context ctx) {
     Caller caller = Auth.caller(ctx);
     String projectId = ctx.pathParam("id");
-    JsonNode body = Body.json(ctx);
-    if (!body.isObject()) throw LabelloopException.invalid("request body: expected a label object");
-    var answered = app.queue().answer(caller, projectId, LabelRoutes.draft(body, ""));
+    var answered = app.queue().answer(caller, projectId, LabelRoutes.draft(Body.json(ctx), ""));
     var out = Json.object();
     out.set("label", Json.label(answered.label()));
-    out.set("next", answered.next().map(n -> (JsonNode) queued(caller, projectId, n)).orElse(null));
+    out.set("next", answered.next().map(n -> queued(caller, projectId, n)).orElse(null));
     ctx.status(201).json(out);
   }
 
