@@ -19,7 +19,7 @@ timed() {
   read -r w u s <"$work/time"
   printf -v "${var}_wall" '%s' "$w"; printf -v "${var}_cpu" '%s' "$(python3 -c "print(round($u+$s,2))")"
 }
-db_cpu() { echo 0; } # SQLite runs inside the server; PostgreSQL's own CPU is pg_cpu, below
+db_cpu() { echo 0; } # SQLite runs inside the server; PostgreSQL's own CPU is pg_cpu (bench/pg.sh)
 jvm_cpu() { awk -v t="$(getconf CLK_TCK)" '{print ($14+$15)/t}' "/proc/$jvm/stat"; }
 ratio() { python3 -c "print(round($1/$2,2) if $2 else 'n/a')"; } # a small ROWS can take no measurable CPU
 # The Labelloop side's CPU is the CLI's plus the server's (plus PostgreSQL's, as in the floor's); the ratio of CPU
@@ -64,12 +64,6 @@ start_pg
 pg_psql -c "CREATE TABLE t (id TEXT PRIMARY KEY, text TEXT)"
 # psql's CPU alone would leave out the server's work: the floor's CPU adds the PostgreSQL cluster's, read from /proc:
 # the postmaster's own, its finished children's (each closed connection's backend) and its live children's.
-pg_cpu() {
-  local pm t
-  pm=$(head -1 "$pg_data/postmaster.pid"); t=$(getconf CLK_TCK)
-  { cat "/proc/$pm/stat"; for c in $(pgrep -P "$pm"); do cat "/proc/$c/stat" 2>/dev/null; done; } \
-    | awk -v t="$t" -v pm="$pm" '{s+=$14+$15; if ($1==pm) s+=$16+$17} END {print s/t}'
-}
 c=$(pg_cpu)
 timed f_import "${pg_psql_cmd[@]}" -c "\\copy t FROM '$csv' WITH (FORMAT csv, HEADER true)"
 f_import_cpu=$(python3 -c "print(round($f_import_cpu+$(pg_cpu)-$c,2))")

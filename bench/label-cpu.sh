@@ -11,6 +11,7 @@
 # labelers (THINK) meet a server as warm as a long-running busy one: HotSpot compiles after so many calls, not seconds.
 # ROWS must outlast the warm-up and the measured seconds (at 1,500 labels/s a 60 s warm-up takes 90,000 of them).
 # DB=JDBC_URL: the server's database (default: SQLite in a temp dir), e.g. to try SQLite options in the URL.
+# PG=1: a throwaway cluster of Debian's PostgreSQL instead (bench/pg.sh); its CPU is reported beside the server's.
 # COUNTS_EVERY_MS=N: how often each labeler asks for the project's counts (bench-queue's default: every 30 s, as the
 # label page does; 0: after every label, as the page did before 2026-12-07). TWO_REQUESTS=1: each label as queue/next
 # then the label (the page before 2026-12-07) instead of one queue/answer.
@@ -19,10 +20,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 rows=${1:-20000}; secs=${2:-20}
 . bench/lib.sh
+. bench/pg.sh
 work=$(mktemp -d)
+db_cpu() { echo 0; } # SQLite runs inside the server
+if [ -n "${PG:-}" ]; then start_pg; DB=$pg_url; db_cpu() { pg_cpu; }; fi
 awk -v n="$rows" 'BEGIN{print "id,text"; for(i=1;i<=n;i++) printf "r%d,short text number %d about the market team and the vote\n", i, i}' >"$work/rows.csv"
 SERVER_JAVA_OPTS="${SERVER_JAVA_OPTS:-} ${JFR:+-XX:FlightRecorderOptions=stackdepth=256 -XX:StartFlightRecording=filename=$JFR,settings=profile,jdk.ExecutionSample#period=2ms,jdbi.statement#enabled=false}" start_server "${DB:-}"
-trap 'kill -TERM -- -$server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$data" "$work"; true' EXIT
+trap 'kill -TERM -- -$server 2>/dev/null; wait $server 2>/dev/null; stop_pg; rm -rf "$data" "$work"; true' EXIT
 project=$(create_project)
 ./labelloop import --url "$base" --api-key "$key" --project "$project" --id-col id --text-col text "$work/rows.csv" 2>/dev/null | tail -1
 jvm_cpu() { awk -v t="$(getconf CLK_TCK)" '{print ($14+$15)/t, $15/t}' "/proc/$jvm/stat"; }
@@ -33,7 +37,7 @@ if [ -n "${WARM_LOAD:-}" ]; then
     2>&1 | sed -n 's/^requests:/warm load:/p'
 fi
 echo "machine: $(nproc) cores, load average before $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ)"
-(while sleep 1; do echo "$(date +%s.%N) $(jvm_cpu) $(request_cpu)"; done) >"$work/cpu" &
+(while sleep 1; do echo "$(date +%s.%N) $(jvm_cpu) $(request_cpu) $(db_cpu)"; done) >"$work/cpu" &
 sampler=$!
 ./labelloop bench-queue --url "$base" --api-key "$key" --project "$project" --clients "${CLIENTS:-50}" --seconds "$secs" ${WARMUP:+--warmup-seconds "$WARMUP"} ${THINK:+--think-ms "$THINK"} ${COUNTS_EVERY_MS:+--counts-every-ms "$COUNTS_EVERY_MS"} ${TWO_REQUESTS:+--two-requests} \
   2>&1 | tee "$work/bench" | tail -4
@@ -47,9 +51,9 @@ rate = float(re.search(r'\(([0-9.]+) labels/s\)', open(sys.argv[2]).read()).grou
 errors = int(re.search(r'([0-9]+) errors', open(sys.argv[2]).read()).group(1))
 if errors:
     print(f"warning: {errors} requests failed (the queue ran empty?): give more ROWS than (warm-up + SECONDS) x labels/s")
-cpu, kernel, requests, jit, seconds = end[1] - start[1], end[2] - start[2], end[3] - start[3], end[4] - start[4], end[0] - start[0]
+cpu, kernel, requests, jit, db, seconds = (end[i] - start[i] for i in (1, 2, 3, 4, 5, 0))
 print(f"labels_per_s={rate} server_cpu_s={cpu:.2f} over {seconds:.1f} s cpu_ms_per_label={1000 * cpu / (rate * seconds):.3f}"
       f" request_threads_ms_per_label={1000 * requests / (rate * seconds):.3f} jit_ms_per_label={1000 * jit / (rate * seconds):.3f}"
-      f" kernel_share={kernel / cpu:.2f}")
+      f" kernel_share={kernel / cpu:.2f}" + (f" database_cpu_ms_per_label={1000 * db / (rate * seconds):.3f}" if db else ""))
 PY
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
