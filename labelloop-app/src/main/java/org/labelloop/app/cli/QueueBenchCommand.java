@@ -123,12 +123,12 @@ public final class QueueBenchCommand extends ClientCommand {
       return new Run(new long[0], assetIds);
     }
     long countsAt = System.nanoTime(); // the page opens with the project's counts
-    String queue = "/api/v1/projects/" + enc(project) + "/queue/";
+    String path = "/api/v1/projects/" + enc(project);
     JsonNode served = null; // with queue/answer, the asset the last answer returned
     while (System.nanoTime() < end) {
       long t0 = System.nanoTime();
       if (served == null || twoRequests) {
-        HttpResponse<String> next = send(api, api.request(queue + "next").GET().build());
+        HttpResponse<String> next = send(api, api.request(path + "/queue/next").GET().build());
         if (next == null || next.statusCode() != 200) {
           errors.incrementAndGet();
           if (next != null && next.statusCode() / 100 == 2) {
@@ -142,7 +142,7 @@ public final class QueueBenchCommand extends ClientCommand {
       String assetId = served.path("id").asText();
       ObjectNode label = ApiClient.MAPPER.createObjectNode().put("assetId", assetId).put("labelType", "DEFAULT");
       label.set("jsonResponse", answer);
-      HttpResponse<String> submitted = send(api, api.request(twoRequests ? "/api/v1/projects/" + enc(project) + "/labels" : queue + "answer")
+      HttpResponse<String> submitted = send(api, api.request(path + (twoRequests ? "/labels" : "/queue/answer"))
           .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(label.toString())).build());
       long t2 = System.nanoTime();
       if (submitted == null || submitted.statusCode() / 100 != 2) {
@@ -157,7 +157,7 @@ public final class QueueBenchCommand extends ClientCommand {
       }
       if (t2 - countsAt >= countsEveryMs * 1_000_000L) {
         countsAt = t2;
-        HttpResponse<String> counts = send(api, api.request("/api/v1/projects/" + enc(project)).GET().build());
+        HttpResponse<String> counts = send(api, api.request(path).GET().build());
         if (counts == null || counts.statusCode() != 200) errors.incrementAndGet();
       }
       if (t0 >= measureFrom) {
