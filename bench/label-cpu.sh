@@ -12,6 +12,9 @@
 # ROWS must outlast the warm-up and the measured seconds (at 1,500 labels/s a 60 s warm-up takes 90,000 of them).
 # DB=JDBC_URL: the server's database (default: SQLite in a temp dir), e.g. to try SQLite options in the URL.
 # PG=1: a throwaway cluster of Debian's PostgreSQL instead (bench/pg.sh); its CPU is reported beside the server's.
+# The import is followed by VACUUM ANALYZE, as a database in use has had, so that autovacuum's first pass over the new
+# rows does not fall in the measured seconds. STALE_STATS=1 (with PG=1): running_imports' statistics then say the
+# import still runs, as when autovacuum analysed that table during the import (it does not again until 50 more changes).
 # COUNTS_EVERY_MS=N: how often each labeler asks for the project's counts (bench-queue's default: every 30 s, as the
 # label page does; 0: after every label, as the page did before 2026-12-07). TWO_REQUESTS=1: each label as queue/next
 # then the label (the page before 2026-12-07) instead of one queue/answer.
@@ -29,6 +32,11 @@ SERVER_JAVA_OPTS="${SERVER_JAVA_OPTS:-} ${JFR:+-XX:FlightRecorderOptions=stackde
 trap 'kill -TERM -- -$server 2>/dev/null; wait $server 2>/dev/null; stop_pg; rm -rf "$data" "$work"; true' EXIT
 project=$(create_project)
 ./labelloop import --url "$base" --api-key "$key" --project "$project" --id-col id --text-col text "$work/rows.csv" 2>/dev/null | tail -1
+if [ -n "${PG:-}" ]; then
+  pg_psql -c "VACUUM ANALYZE"
+  [ -z "${STALE_STATS:-}" ] || pg_psql -c "INSERT INTO running_imports SELECT DISTINCT import_id, project_id, 0, 0 FROM assets;
+    ANALYZE running_imports; DELETE FROM running_imports"
+fi
 jvm_cpu() { awk -v t="$(getconf CLK_TCK)" '{print ($14+$15)/t, $15/t}' "/proc/$jvm/stat"; }
 # the request threads alone (Jetty's pool): the server's CPU less the JIT compiler's, GC's and other threads'
 request_cpu() { cat /proc/"$jvm"/task/*/stat 2>/dev/null | awk -v t="$(getconf CLK_TCK)" '/\(JettyServerThre/ {s+=$14+$15} /\(C[12] CompilerThre/ {c+=$15+$16} END {print s/t, c/t}'; }

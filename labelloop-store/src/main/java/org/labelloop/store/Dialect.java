@@ -102,7 +102,7 @@ enum Dialect {
       }
     }
   },
-  /** For teams and several server instances; the queue uses {@code FOR UPDATE SKIP LOCKED}. */
+  /** For teams and several server instances; the queue uses {@code FOR NO KEY UPDATE SKIP LOCKED}. */
   POSTGRESQL("postgresql", false) {
     @Override
     HikariConfig poolConfig(String jdbcUrl) {

@@ -21,7 +21,7 @@
  * project) hold the write slot for their whole length; reads go on meanwhile. WAL checkpoints run in a background thread, and prepared statements are
  * cached per connection (see {@code CachedStatements}).
  *
- * <p><b>PostgreSQL.</b> READ COMMITTED; the queue claims with {@code FOR UPDATE SKIP LOCKED}, so several server
+ * <p><b>PostgreSQL.</b> READ COMMITTED; the queue claims with {@code FOR NO KEY UPDATE SKIP LOCKED}, so several server
  * instances can share one database. Keep the driver's {@code reWriteBatchedInserts} off: the asset import relies on
  * per-row update counts to report duplicates.
  */
