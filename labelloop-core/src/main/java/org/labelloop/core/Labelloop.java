@@ -10,6 +10,7 @@ import org.labelloop.core.learning.LearningService;
 import org.labelloop.core.modelserver.ModelServerService;
 import org.labelloop.core.modelserver.ModelServerTransport;
 import org.labelloop.core.project.MemberService;
+import org.labelloop.core.project.ProjectCounts;
 import org.labelloop.core.project.ProjectService;
 import org.labelloop.core.quality.QualityService;
 import org.labelloop.core.quality.SuspectService;
@@ -54,9 +55,10 @@ public record Labelloop(
     QualityService quality = new QualityService(ports, access, clock, new java.util.SplittableRandom());
     LearningService learning = new LearningService(ports, access, clock);
     LabelService labels = new LabelService(ports, access, clock, learning, quality);
-    AssetService assets = new AssetService(ports, access, clock, files, learning, limits, spoolDir);
+    ProjectCounts counts = new ProjectCounts(ports.projects(), clock);
+    AssetService assets = new AssetService(ports, access, clock, files, learning, limits, spoolDir, counts);
     return new Labelloop(
-        new ProjectService(ports, access, clock, files),
+        new ProjectService(ports, access, clock, files, counts),
         new MemberService(ports, access),
         new UserService(ports, hasher, clock),
         assets,

@@ -16,6 +16,7 @@ import org.labelloop.core.port.FileStore;
 import org.labelloop.core.port.Page;
 import org.labelloop.core.project.InputType;
 import org.labelloop.core.project.Project;
+import org.labelloop.core.project.ProjectCounts;
 import org.labelloop.core.user.Access;
 import org.labelloop.core.user.Caller;
 import org.labelloop.core.user.Role;
@@ -30,10 +31,12 @@ public final class AssetService {
   private final LearningTrigger learning;
   private final WebhookEvents events;
   private final Clock clock;
+  private final ProjectCounts counts;
 
   public AssetService(Ports ports, Access access, Clock clock, FileStore files, LearningService learningService,
-      ImportLimits limits, java.nio.file.Path spoolDir) {
+      ImportLimits limits, java.nio.file.Path spoolDir, ProjectCounts counts) {
     this.ports = ports;
+    this.counts = counts;
     this.access = access;
     this.files = files;
     this.clock = clock;
@@ -77,12 +80,20 @@ public final class AssetService {
 
   public ImportReport importFile(Caller caller, String projectId, InputStream in, ImportOptions options) {
     Project project = access.requireProject(caller, projectId, Role.ADMIN).project();
-    return importer.importFile(caller, project, in, options);
+    try {
+      return importer.importFile(caller, project, in, options);
+    } finally {
+      counts.forget(projectId); // whether it kept its rows or not: a reading taken meanwhile is not the outcome
+    }
   }
 
   public ImportReport importDrafts(Caller caller, String projectId, List<AssetDraft> drafts, boolean skipErrors) {
     Project project = access.requireProject(caller, projectId, Role.ADMIN).project();
-    return importer.importDrafts(caller, project, drafts, skipErrors);
+    try {
+      return importer.importDrafts(caller, project, drafts, skipErrors);
+    } finally {
+      counts.forget(projectId);
+    }
   }
 
   /** Deletes the assets of imports that a process stopped writing before {@code cutoff}; returns how many imports. */
@@ -105,9 +116,11 @@ public final class AssetService {
     if (status == null && priority == null) {
       throw LabelloopException.invalid("status or priority: give at least one to change");
     }
-    return ports.tx().inTransaction(() -> {
+    int updated = ports.tx().inTransaction(() -> {
       if (status != null) events.statusesSet(projectId, externalIds, status); // reads the old statuses first
       return ports.assets().update(projectId, externalIds, status, priority);
     });
+    counts.forget(projectId);
+    return updated;
   }
 }

@@ -17,16 +17,14 @@ public final class ProjectService {
   private final Access access;
   private final Clock clock;
   private final FileStore files;
+  private final ProjectCounts counts;
 
-  public ProjectService(Ports ports, Access access, Clock clock) {
-    this(ports, access, clock, FileStore.NONE);
-  }
-
-  public ProjectService(Ports ports, Access access, Clock clock, FileStore files) {
+  public ProjectService(Ports ports, Access access, Clock clock, FileStore files, ProjectCounts counts) {
     this.ports = ports;
     this.access = access;
     this.clock = clock;
     this.files = files;
+    this.counts = counts;
   }
 
   /** Creates the project; its creator becomes its admin. Who may is the instance setting {@link ProjectCreators}. */
@@ -44,7 +42,7 @@ public final class ProjectService {
 
   public ProjectSummary get(Caller caller, String projectId) {
     Access.Granted granted = access.requireProject(caller, projectId, Role.LABELER);
-    return new ProjectSummary(granted.project(), ports.projects().stats(projectId), granted.role());
+    return new ProjectSummary(granted.project(), counts.of(projectId), granted.role());
   }
 
   /** The projects the caller can see: all for an administrator, otherwise those they are a member of. */
@@ -52,7 +50,7 @@ public final class ProjectService {
     Page<Project> page = ports.projects().list(caller.admin() ? null : caller.userId(), cursor, limit <= 0 ? 100 : limit);
     List<ProjectSummary> items =
         page.items().stream()
-            .map(p -> new ProjectSummary(p, ports.projects().stats(p.id()), roleOf(caller, p.id())))
+            .map(p -> new ProjectSummary(p, counts.of(p.id()), roleOf(caller, p.id())))
             .toList();
     return new Page<>(items, page.nextCursor());
   }
@@ -79,6 +77,7 @@ public final class ProjectService {
     access.require(caller, projectId, Role.ADMIN);
     ports.projects().delete(projectId);
     access.invalidate();
+    counts.forget(projectId);
     files.delete(projectId); // after the commit: a failed delete must not lose the files of a project that stays
   }
 
