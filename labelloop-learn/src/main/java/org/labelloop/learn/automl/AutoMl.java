@@ -194,10 +194,10 @@ public final class AutoMl {
         .filter(e -> {
           Search.Trial t = trials.get(e);
           double foldSeconds = t.seconds() / Math.max(1, t.folds());
-          return 2 * foldSeconds * scale * 1000 <= millisLeft && e.nnzPerRow * n * 8 * 3 <= heap;
+          return 2 * foldSeconds * scale * 1000 <= millisLeft && e.nnzPerRow() * n * 8 * 3 <= heap;
         })
         .findFirst()
-        .orElseGet(() -> ranked.stream().min(Comparator.comparingDouble(e -> e.nnzPerRow)).orElseThrow());
+        .orElseGet(() -> ranked.stream().min(Comparator.comparingDouble(Evaluation::nnzPerRow)).orElseThrow());
   }
 
   /**

@@ -30,24 +30,36 @@ final class Evaluation implements Search.Arm {
   double[][] oofProba;
   Metrics metrics;
   double ece = Double.NaN;
-  /** Stored feature values per row, which the memory of a fit on more rows scales with. */
-  volatile double nnzPerRow;
+  /** Stored feature values per row of each evaluated fold (NaN until evaluated). */
+  private final double[] foldNnzPerRow;
 
   Evaluation(Candidate candidate, Shared shared) {
     this.candidate = candidate;
     this.shared = shared;
     this.oofScores = new double[shared.y().length][];
+    this.foldNnzPerRow = new double[shared.folds().k()];
+    Arrays.fill(foldNnzPerRow, Double.NaN);
   }
 
   @Override public String name() { return candidate.name(); }
 
-  @Override public double complexity() { return nnzPerRow; }
+  @Override public double complexity() { return nnzPerRow(); }
+
+  /**
+   * Stored feature values per row, which the memory of a fit on more rows scales with: the mean over the evaluated
+   * folds, so arms over the same features and folds are equally complex whichever fold a worker finished last.
+   */
+  synchronized double nnzPerRow() {
+    return Arrays.stream(foldNnzPerRow).filter(Double::isFinite).average().orElse(0);
+  }
 
   @Override public double evaluate(int fold, long deadlineMillis) {
     int[] train = shared.folds().train(fold), test = shared.folds().test(fold);
     int[] ytr = pick(shared.y(), train);
     SparseMatrix x = features(candidate.spec(), fold, ytr);
-    nnzPerRow = (double) x.nnz() / Math.max(1, x.rows());
+    synchronized (this) {
+      foldNnzPerRow[fold] = (double) x.nnz() / Math.max(1, x.rows());
+    }
     Scorer s = candidate.learner().fit(x.rows(train), ytr, shared.k(), deadlineMillis);
     double[][] scores = s.scores(x.rows(test));
     int correct = 0;
