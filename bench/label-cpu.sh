@@ -59,6 +59,8 @@ rate = float(re.search(r'\(([0-9.]+) labels/s\)', open(sys.argv[2]).read()).grou
 errors = int(re.search(r'([0-9]+) errors', open(sys.argv[2]).read()).group(1))
 if errors:
     print(f"warning: {errors} requests failed (the queue ran empty?): give more ROWS than (warm-up + SECONDS) x labels/s")
+if rate == 0:
+    sys.exit("no label was measured: nothing to divide the CPU by")
 cpu, kernel, requests, jit, db, seconds = (end[i] - start[i] for i in (1, 2, 3, 4, 5, 0))
 print(f"labels_per_s={rate} server_cpu_s={cpu:.2f} over {seconds:.1f} s cpu_ms_per_label={1000 * cpu / (rate * seconds):.3f}"
       f" request_threads_ms_per_label={1000 * requests / (rate * seconds):.3f} jit_ms_per_label={1000 * jit / (rate * seconds):.3f}"
