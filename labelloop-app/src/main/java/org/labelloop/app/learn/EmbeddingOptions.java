@@ -34,7 +34,7 @@ final class EmbeddingOptions {
 
   @Option(names = "--embedder", defaultValue = "auto", paramLabel = "MODEL",
       description = "Sentence embeddings: auto (e5-small if it fits the time, for automl with bge-small beside it when "
-          + "that fits too, else minilm, else none), e5-small, bge-small, minilm, several joined by +, or none "
+          + "that fits too or the search leaves time for it, else minilm, else none), e5-small, bge-small, minilm, several joined by +, or none "
           + "(default ${DEFAULT-VALUE}).")
   String embedder;
 
@@ -51,11 +51,9 @@ final class EmbeddingOptions {
    * Embeds {@code texts} with the chosen model and returns the embedder holding them, or {@code null} for none. Under
    * {@code auto} a model is dropped as soon as its measured cost, after a warm-up chunk, projects over
    * {@code maxSeconds} for the texts not in the cache (a timed sample before the run misjudged by half: ONNX Runtime
-   * warms up over several batches). With {@code pair}, {@code auto} also embeds with bge-small when both encoders fit
-   * and concatenates the two: on app reviews the pair's best configuration cross-validated at 0.934 against 0.932
-   * (bge-small) and 0.927 (e5-small) alone (BENCHMARKS.md, issue 16); MiniLM beside bge-small gained nothing.
+   * warms up over several batches): e5-small, else MiniLM, else none.
    */
-  TextEmbedder embedAll(List<String> texts, double maxSeconds, boolean pair, Progress progress, PrintWriter err) {
+  TextEmbedder embedAll(List<String> texts, double maxSeconds, Progress progress, PrintWriter err) {
     String name = none ? "none" : embedder.toLowerCase(Locale.ROOT);
     if (name.equals("none")) return null;
     if (!name.equals("auto")) {
@@ -74,19 +72,27 @@ final class EmbeddingOptions {
       }
       return parts.size() == 1 ? parts.get(0) : new ConcatenatedEmbedder(parts);
     }
-    long cpu = cpuNanos();
     TextEmbedder e5 = embed(SentenceModel.E5_SMALL, texts, maxSeconds, progress, err);
-    if (e5 != null && !pair) return e5;
-    if (e5 != null) {
-      // the second encoder gets what the first left of the allowance, counted as the first was: CPU time over cores
-      double spent = (cpuNanos() - cpu) / 1e9 / Runtime.getRuntime().availableProcessors();
-      TextEmbedder bge = embed(SentenceModel.BGE_SMALL, texts, maxSeconds - spent, progress, err);
-      return bge == null ? e5 : new ConcatenatedEmbedder(List.of(e5, bge));
-    }
+    if (e5 != null) return e5;
     TextEmbedder miniLm = embed(SentenceModel.MINILM_L6, texts, maxSeconds, progress, err);
     if (miniLm != null) return miniLm;
     err.println("note: using n-gram features only");
     return null;
+  }
+
+  /**
+   * Under {@code auto}, where {@code first} is e5-small's: e5-small joined by bge-small when bge-small embeds the texts
+   * within {@code maxSeconds} (measured as {@link #embedAll} measures), else null. On app reviews the pair's best
+   * configuration cross-validated at 0.934 against 0.932 (bge-small) and 0.927 (e5-small) alone (BENCHMARKS.md, issue
+   * 16); MiniLM beside bge-small gained nothing.
+   */
+  TextEmbedder pairedWithBge(TextEmbedder first, List<String> texts, double maxSeconds, Progress progress,
+      PrintWriter err) {
+    boolean auto = !none && embedder.equalsIgnoreCase("auto");
+    SentenceModel e5 = SentenceModel.E5_SMALL;
+    if (!auto || first == null || !first.name().equals(SentenceEmbedder.name(e5, e5.defaultMaxTokens()))) return null;
+    TextEmbedder bge = embed(SentenceModel.BGE_SMALL, texts, maxSeconds, progress, err);
+    return bge == null ? null : new ConcatenatedEmbedder(List.of(first, bge));
   }
 
   /** The cache directory chosen by {@code --embedding-cache}, the environment or the platform default; null for none. */
@@ -173,6 +179,14 @@ final class EmbeddingOptions {
 
   private static long cpuNanos() {
     return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+  }
+
+  /**
+   * This process's CPU time over the cores: how long its work takes on this machine by itself, whatever other
+   * processes run meanwhile. Choices made on it (which encoders fit) come out the same on a busy machine.
+   */
+  static double cpuSecondsPerCore() {
+    return cpuNanos() / 1e9 / Runtime.getRuntime().availableProcessors();
   }
 
   static void closeQuietly(EmbeddingCache c) {

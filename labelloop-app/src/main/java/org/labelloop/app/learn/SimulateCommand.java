@@ -232,7 +232,7 @@ public final class SimulateCommand implements Callable<Integer> {
     if (testSet.size() == 0) throw new UserError("empty test set");
     List<String> texts = new ArrayList<>(pool.texts());
     texts.addAll(testSet.texts());
-    TextEmbedder embedder = EmbeddingOptions.usefulFor(learner) ? embeddings.embedAll(texts, 600, false, bar, err) : null;
+    TextEmbedder embedder = EmbeddingOptions.usefulFor(learner) ? embeddings.embedAll(texts, 600, bar, err) : null;
     List<Candidate> space;
     try {
       space = learner.equalsIgnoreCase("auto") ? activeSpace(embedder != null) : LearnerCatalog.space(learner, embedder != null);
