@@ -34,8 +34,8 @@ final class EmbeddingOptions {
 
   @Option(names = "--embedder", defaultValue = "auto", paramLabel = "MODEL",
       description = "Sentence embeddings: auto (e5-small if it fits the time, for automl with bge-small beside it when "
-          + "that fits too or the search leaves time for it, else minilm, else none), e5-small, bge-small, minilm, several joined by +, or none "
-          + "(default ${DEFAULT-VALUE}).")
+          + "that fits too or the search leaves time for it, else minilm, else none), e5-small, bge-small, minilm, "
+          + "several joined by +, or none (default ${DEFAULT-VALUE}).")
   String embedder;
 
   @Option(names = "--no-embeddings", description = "Same as --embedder none.")
