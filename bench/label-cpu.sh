@@ -29,7 +29,7 @@ db_cpu() { echo 0; } # SQLite runs inside the server
 if [ -n "${PG:-}" ]; then start_pg; DB=$pg_url; db_cpu() { pg_cpu; }; fi
 awk -v n="$rows" 'BEGIN{print "id,text"; for(i=1;i<=n;i++) printf "r%d,short text number %d about the market team and the vote\n", i, i}' >"$work/rows.csv"
 SERVER_JAVA_OPTS="${SERVER_JAVA_OPTS:-} ${JFR:+-XX:FlightRecorderOptions=stackdepth=256 -XX:StartFlightRecording=filename=$JFR,settings=profile,jdk.ExecutionSample#period=2ms,jdbi.statement#enabled=false}" start_server "${DB:-}"
-trap 'kill -TERM -- -$server 2>/dev/null; wait $server 2>/dev/null; stop_pg; rm -rf "$data" "$work"; true' EXIT
+trap 'kill -TERM -- -$server 2>/dev/null; wait $server 2>/dev/null || true; stop_pg; rm -rf "$data" "$work"; true' EXIT
 project=$(create_project)
 ./labelloop import --url "$base" --api-key "$key" --project "$project" --id-col id --text-col text "$work/rows.csv" 2>/dev/null | tail -1
 if [ -n "${PG:-}" ]; then

@@ -13,7 +13,7 @@ texts() { awk -v n="$1" -v p="$2" 'BEGIN{print "id,text"; for(i=1;i<=n;i++) prin
 texts 60000 r >"$work/queue.csv"
 texts "$rows" s >"$work/import.csv"
 start_server
-trap 'kill -TERM -- -$server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$data" "$work"; true' EXIT
+trap 'kill -TERM -- -$server 2>/dev/null; wait $server 2>/dev/null || true; rm -rf "$data" "$work"; true' EXIT
 project=$(create_project)
 ./labelloop import --url "$base" --api-key "$key" --project "$project" --id-col id --text-col text "$work/queue.csv" 2>/dev/null | tail -1
 echo "machine: $(nproc) cores, load average before $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ)"

@@ -12,7 +12,7 @@ start_server() {
   # SERVER_JAVA_OPTS: more JVM options for the server (e.g. a JFR recording).
   LABELLOOP_JAVA_OPTS="-Xmx512m ${SERVER_JAVA_OPTS:-}" setsid ./labelloop serve --port "$port" --data "$data" $([ -n "${WITH_EMBEDDINGS:-}" ] || echo --no-embeddings) ${db:+--db "$db"} >"$data/server.log" 2>&1 &
   server=$!
-  trap 'kill -TERM -- -$server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$data"; true' EXIT
+  trap 'kill -TERM -- -$server 2>/dev/null; wait $server 2>/dev/null || true; rm -rf "$data"; true' EXIT
   for _ in $(seq 1 120); do curl -fs "$base/api/v1/health" >/dev/null 2>&1 && break; sleep 0.5; done
   key=$(cat "$data/admin-api-key")
   jvm=$(pgrep -f -n "labelloop.jar serve --port $port")

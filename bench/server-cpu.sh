@@ -17,7 +17,7 @@ snapshot() {
     gsub(/[0-9]+$/, "#", name); gsub(/ /, "_", name); cpu[name] += (f[12] + f[13]) / hz } END { for (n in cpu) print n, cpu[n] }' | sort
 }
 start_server
-trap 'kill -TERM -- -$server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$data" "$work"; true' EXIT
+trap 'kill -TERM -- -$server 2>/dev/null; wait $server 2>/dev/null || true; rm -rf "$data" "$work"; true' EXIT
 project=$(create_project)
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), rows=$rows, $(date -u +%FT%TZ)"
 snapshot >"$work/0"

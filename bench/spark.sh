@@ -18,12 +18,12 @@ reviews=${DATASETS:-../shared/datasets}/app-reviews/app-reviews.csv
 antsbees=$(cd "${DATASETS:-../shared/datasets}/ants-bees" && pwd)
 . bench/lib.sh
 [ -n "${JAVA_HOME:-}" ] || export JAVA_HOME=$(ls -d /usr/lib/jvm/*/ | sort -V -r | head -1) # Spark 4 and the job: Java 21+
-./mvnw -B -o -q package -pl labelloop-spark -am -DskipTests >/dev/null
-./mvnw -B -o -q dependency:build-classpath -pl labelloop-spark -Dmdep.outputFile="$PWD/labelloop-spark/target/spark.classpath" >/dev/null
+# One reactor run, so that the classpath names the sibling modules' jars without their being installed in ~/.m2.
+./mvnw -B -q package dependency:build-classpath -pl labelloop-spark -am -DskipTests -Dmdep.outputFile=target/classpath.txt >/dev/null
 job_jar=$(ls labelloop-spark/target/labelloop-spark-*-job.jar)
 start_server
 work=$(mktemp -d)
-trap 'kill -TERM -- -$server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$data" "$work"; true' EXIT
+trap 'kill -TERM -- -$server 2>/dev/null; wait $server 2>/dev/null || true; rm -rf "$data" "$work"; true' EXIT
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GiB; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 python3 - "$reviews" "$work" <<'PY'
@@ -56,7 +56,7 @@ pool() {
 score() {
   local project=$1 model=$2; shift 2
   "${JAVA_HOME:+$JAVA_HOME/bin/}java" -Xmx6g -Dspark.master="local[$cores]" -Dspark.ui.enabled=false -Dlog4j2.level=WARN \
-    -cp "$job_jar:$(cat labelloop-spark/target/spark.classpath)" org.labelloop.spark.ScoreJob \
+    -cp "$job_jar:$(cat labelloop-spark/target/classpath.txt)" org.labelloop.spark.ScoreJob \
     --jdbc "jdbc:sqlite:$data/labelloop.db?busy_timeout=60000" --project "$project" --model "$model" "$@" >"$work/spark.out" 2>"$work/spark.log" \
     || { tail -30 "$work/spark.log" >&2; exit 1; }
 }

@@ -10,7 +10,7 @@ fsdd=$(realpath "${1:-../shared/datasets/fsdd}")
 source bench/lib.sh
 WITH_EMBEDDINGS=1 start_server
 zip=$(mktemp --suffix .zip)
-trap 'kill -TERM -- -$server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$data" "$zip"; true' EXIT
+trap 'kill -TERM -- -$server 2>/dev/null; wait $server 2>/dev/null || true; rm -rf "$data" "$zip"; true' EXIT
 python3 - "$fsdd/recordings" "$zip" <<'PY'
 import os, sys, zipfile
 with zipfile.ZipFile(sys.argv[2], 'w', zipfile.ZIP_STORED) as z:
