@@ -2,11 +2,17 @@
 import { jobsOf } from './project-tabs.js';
 import { plural } from '../dom.js';
 
-/** Kili confidences are 0–100; some models send 0–1. Returns a percentage or null. */
+/** Kili confidences are 0–100; some models send 0–1. Returns a probability or null. */
 export function confidenceOf(item) {
   const c = item && item.confidence;
   if (typeof c !== 'number' || Number.isNaN(c)) return null;
-  return c <= 1 ? Math.round(c * 100) : Math.round(c);
+  return c <= 1 ? c : c / 100;
+}
+
+/** A probability for people: never "100 %" or "0 %" for one that is neither. */
+export function percent(p) {
+  const r = Math.round(100 * p);
+  return (r === 100 && p < 1 ? '> 99' : r === 0 && p > 0 ? '< 1' : String(r)) + ' %';
 }
 
 /** A one-line summary of a jsonResponse, for the review screen and the history. */
@@ -19,7 +25,7 @@ export function summarize(project, jsonResponse) {
     if (!r) continue;
     const name = (id) => (job.categories.find((c) => c.id === id) || { name: id }).name;
     if (job.mlTask === 'CLASSIFICATION') {
-      const cats = (r.categories || []).map((c) => name(c.name) + (confidenceOf(c) !== null ? ' (' + confidenceOf(c) + ' %)' : ''));
+      const cats = (r.categories || []).map((c) => name(c.name) + (confidenceOf(c) !== null ? ' (' + percent(confidenceOf(c)) + ')' : ''));
       parts.push((jobs.length > 1 ? job.instruction + ': ' : '') + (cats.join(', ') || '—'));
     } else if (job.mlTask === 'NAMED_ENTITIES_RECOGNITION') {
       const anns = (r.annotations || []).map((a) => '“' + (a.content || '') + '” ' + name(((a.categories || [])[0] || {}).name));

@@ -47,7 +47,7 @@ export async function renderDashboard(root, ctx) {
   guarded(hosts.models, async () => {
     const [models, curve, learning] = await Promise.all([getOptional('/api/v1/projects/' + pid + '/models'),
       getOptional('/api/v1/projects/' + pid + '/learning-curve'), getOptional('/api/v1/projects/' + pid + '/learning')]);
-    drawModels(hosts.models, models, learning);
+    drawModels(hosts.models, models, learning, p);
     drawCurve(hosts.curve, curve, models);
     drawConfusion(hosts.confusion, models, p);
   });
@@ -137,12 +137,24 @@ function cvQuality(m) {
   return f1 !== null ? { value: f1, what: 'entity F1' } : null;
 }
 
-function drawModels(host, models, learning) {
+/** When the first model will train, in the project's own numbers. */
+function firstModelHint(learning, p) {
+  if (!learning) return 'No model yet.';
+  if (learning.enabled === false) return 'No model: learning is off for this project (Learning settings).';
+  const c = p.countsByStatus || {};
+  const labeled = (c.LABELED || 0) + (c.TO_REVIEW || 0) + (c.REVIEWED || 0);
+  const classes = learning.learner && learning.learner.task === 'object-detection' ? '' : ', with two classes or more';
+  return labeled >= learning.minLabels
+    ? 'No model yet: the first one trains on the ' + labeled + ' labeled assets' + classes + ', and shows here once trained.'
+    : 'No model yet: the first one trains at ' + plural(learning.minLabels, 'labeled asset') + classes + '; ' + labeled + ' so far.';
+}
+
+function drawModels(host, models, learning, p) {
   const items = modelList(models);
   if (items === null) { replace(host, empty('Model training is not available on this server yet (no /models endpoint).')); return; }
   const learner = learning && learning.learner;
   if (!items.length && learner && !learner.task) { replace(host, empty('No model: ' + learner.reason + '. The queue serves assets in import order.')); return; }
-  if (!items.length) { replace(host, empty('No model yet: the first one trains once enough labels with at least two classes exist.')); return; }
+  if (!items.length) { replace(host, empty(firstModelHint(learning, p))); return; }
   const folds = (m) => num(m, 'card.cvFolds');
   replace(host, h('div', { class: 'table-wrap' }, h('table', { class: 'table', id: 'models-table' },
     h('thead', null, h('tr', null, ['Version', 'Labels used', 'CV accuracy / F1', 'Macro-F1', 'Calibration error (ECE)', 'Training time', 'Trained'].map((t) => h('th', { text: t })))),

@@ -1,7 +1,7 @@
 // Object-detection jobs: boxes over the asset's image, drawn by the box layer of image-editor.js. A drag draws a box as
 // the highlighted category of the active object-detection job (or of the first); a click selects a box.
 import { h, toast, plural } from '../dom.js';
-import { confidenceOf } from './answer-summary.js';
+import { confidenceOf, percent } from './answer-summary.js';
 import { createBoxLayer, boxOf, annotationOf } from './image-editor.js';
 import { categoryOf, colorOf } from './editor-categories.js';
 import { markKind, markJob, markPanel, markState } from './editor-marks.js';
@@ -48,7 +48,7 @@ export function createBoxView(ed, src) {
     for (const job of boxJobs) {
       ed.state[job.id].marks.forEach((b, i) => {
         const cat = categoryOf(job, b.cat);
-        const conf = b.conf !== null && b.conf !== undefined ? b.conf + '%' : 'model';
+        const conf = b.conf !== null && b.conf !== undefined ? percent(b.conf) : 'model';
         drawn.push({
           x0: b.x0, y0: b.y0, x1: b.x1, y1: b.y1, category: b.cat, color: colorOf(job, b.cat), model: b.model,
           name: cat.name + (b.model ? ' · ' + conf : ''),

@@ -1,7 +1,7 @@
 // Classification jobs: a button per category, for one answer (radio) or any number of them (input "checkbox"). An
 // answer pre-filled from a model stays marked as the model's until it is changed.
 import { h } from '../dom.js';
-import { confidenceOf } from './answer-summary.js';
+import { confidenceOf, percent } from './answer-summary.js';
 import { categoryButton } from './editor-categories.js';
 
 /**
@@ -48,7 +48,7 @@ export const classificationJob = {
           class: 'cat' + (on ? ' on' : '') + (on && st.model ? ' from-model' : ''),
           role: checkbox ? 'checkbox' : 'radio', 'aria-checked': on ? 'true' : 'false',
           dataset: { category: c.id, job: job.id },
-        }, on && st.model ? h('span', { class: 'model-badge', text: 'model' + (st.conf[c.id] !== null && st.conf[c.id] !== undefined ? ' ' + st.conf[c.id] + '%' : '') }) : null);
+        }, on && st.model ? h('span', { class: 'model-badge', text: 'model' + (st.conf[c.id] !== null && st.conf[c.id] !== undefined ? ' ' + percent(st.conf[c.id]) : '') }) : null);
         b.addEventListener('click', () => { ed.active = ji; toggle(job, c.id, ed); });
         return b;
       }));

@@ -2,7 +2,7 @@
 // as the highlighted category of the active NER job (or of the first); the spans of every NER job share the one text,
 // so they never overlap.
 import { h, replace, inkFor, toast, plural } from '../dom.js';
-import { confidenceOf } from './answer-summary.js';
+import { confidenceOf, percent } from './answer-summary.js';
 import { categoryOf, colorOf } from './editor-categories.js';
 import { markKind, markJob, markPanel, markState } from './editor-marks.js';
 
@@ -38,7 +38,7 @@ function missedNote(ed, st) {
   const open = (st.missed || []).filter((m) => !st.marks.some((s) => s.begin < m.end && m.begin < s.end));
   if (!open.length) return null;
   return h('p', { class: 'small missed-spans', id: 'missed-spans' }, 'The model may have missed: ',
-    open.map((m, i) => h('span', null, i ? ', ' : '', '“', h('bdi', { text: ed.text.slice(m.begin, m.end) }), '” (' + m.conf + ' % an entity)')),
+    open.map((m, i) => h('span', null, i ? ', ' : '', '“', h('bdi', { text: ed.text.slice(m.begin, m.end) }), '” (' + percent(m.conf) + ' an entity)')),
     ' — dotted in the text.');
 }
 
@@ -168,7 +168,7 @@ export function createEntityText(ed) {
       if (!inCursor && !miss) { out.push(document.createTextNode(text.slice(a, b))); continue; }
       out.push(h('span', {
         class: (inCursor ? 'token-cursor ' : '') + (miss ? 'possible-miss' : ''),
-        title: miss ? 'The model gives this ' + miss.conf + ' % of being an entity but did not tag it' : null,
+        title: miss ? 'The model gives this ' + percent(miss.conf) + ' of being an entity but did not tag it' : null,
         text: text.slice(a, b),
       }));
     }
@@ -194,9 +194,9 @@ export function createEntityText(ed) {
       const underCursor = r && s.begin < r[1] && r[0] < s.end;
       const mark = h('mark', {
         class: 'span' + (s.model ? ' from-model' : '') + (isSel ? ' selected' : '') + (underCursor ? ' under-cursor' : ''),
-        'data-cat': cat.name + (s.model && s.conf !== null && s.conf !== undefined ? ' · ' + s.conf + '%' : s.model ? ' · model' : ''),
+        'data-cat': cat.name + (s.model && s.conf !== null && s.conf !== undefined ? ' · ' + percent(s.conf) : s.model ? ' · model' : ''),
         'data-begin': s.begin, 'data-end': s.end, 'data-category': s.cat,
-        title: cat.name + (s.model ? ' (model suggestion' + (s.conf !== null && s.conf !== undefined ? ', ' + s.conf + ' % confident' : '') + ')' : '') + ' — click to relabel or remove',
+        title: cat.name + (s.model ? ' (model suggestion' + (s.conf !== null && s.conf !== undefined ? ', ' + percent(s.conf) + ' confident' : '') + ')' : '') + ' — click to relabel or remove',
         role: 'button', tabindex: '0',
       }, text.slice(s.begin, s.end));
       mark.style.setProperty('--cat', color);

@@ -2,7 +2,7 @@
 import { get, post, getOptional } from '../api.js';
 import { h, replace, errorBox, toast, showError, fmtDuration, isTyping, plural } from '../dom.js';
 import { createEditor } from './editor.js';
-import { summarize, confidenceOf, sameAnswer } from './answer-summary.js';
+import { summarize, confidenceOf, percent, sameAnswer } from './answer-summary.js';
 
 const SHORTCUTS = [
   ['1 – 9', 'pick a category of the highlighted job (NER: the entity type for the next span)'],
@@ -45,12 +45,6 @@ export function helpOverlay(rows, onClose) {
       close));
 }
 
-/** A percentage for people: never "100 %" or "0 %" for a probability that is neither. */
-function pct(p) {
-  const r = Math.round(100 * p);
-  return (r === 100 && p < 1 ? '> 99' : r === 0 && p > 0 ? '< 1' : String(r)) + ' %';
-}
-
 /** Why the model sends this asset now, in words, from the distribution the prediction carries (single-choice jobs). */
 function hesitation(project, prediction) {
   for (const [jobId, r] of Object.entries((prediction && prediction.jsonResponse) || {})) {
@@ -60,8 +54,8 @@ function hesitation(project, prediction) {
     const name = (id) => ((job.content && job.content.categories && job.content.categories[id]) || {}).name || id;
     const [[a, pa], [b, pb]] = dist;
     return pa - pb < 0.5
-      ? 'the model hesitates between ' + name(a) + ' ' + pct(pa) + ' and ' + name(b) + ' ' + pct(pb)
-      : 'the model is ' + pct(pa) + ' sure it is ' + name(a) + ' (next: ' + name(b) + ' ' + pct(pb) + ')';
+      ? 'the model hesitates between ' + name(a) + ' ' + percent(pa) + ' and ' + name(b) + ' ' + percent(pb)
+      : 'the model is ' + percent(pa) + ' sure it is ' + name(a) + ' (next: ' + name(b) + ' ' + percent(pb) + ')';
   }
   return null;
 }
@@ -165,7 +159,7 @@ export async function renderLabel(root, ctx) {
       for (const c of job.categories || []) if (confidenceOf(c) !== null) confs.push(confidenceOf(c));
       for (const a of job.annotations || []) { const c = confidenceOf((a.categories || [])[0]) ?? confidenceOf(a); if (c !== null) confs.push(c); }
     }
-    const conf = confs.length ? ' · confidence ' + Math.max(...confs) + ' %' : '';
+    const conf = confs.length ? ' · confidence ' + percent(Math.max(...confs)) : '';
     replace(modelBanner, n > 0
       ? h('span', null, h('strong', { text: 'Pre-filled by model ' + (p.modelVersion || '') }), conf + ' — ' + plural(n, 'suggestion') + ' marked “model”. ',
         h('kbd', { text: 'A' }), ' accepts ' + (n === 1 ? 'it' : 'all') + '; any edit makes the answer yours.')

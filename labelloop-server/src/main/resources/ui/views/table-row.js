@@ -3,6 +3,7 @@
 // model predicted the row, its confidence and the three columns that pushed it most (stored with the prediction).
 import { get } from '../api.js';
 import { h, replace } from '../dom.js';
+import { confidenceOf, percent } from './answer-summary.js';
 
 const LONG_TEXT = 160;
 const schemas = new Map(); // project id -> Promise of {columns} (or null when the project has none yet)
@@ -54,7 +55,7 @@ function reasonsBox(project, prediction, typeOf) {
     const name = (cats[picked.name] || {}).name || picked.name;
     return h('div', { class: 'table-reasons', id: 'model-reasons' },
       h('div', null, 'Model suggests ', h('strong', { text: name }),
-        picked.confidence !== undefined ? ' · ' + picked.confidence + ' % confident' : ''),
+        confidenceOf(picked) !== null ? ' · ' + percent(confidenceOf(picked)) + ' confident' : ''),
       r.reasons.length
         ? h('ol', { class: 'reasons' }, r.reasons.map((x) => h('li', { dataset: { column: x.column } },
           h('span', { class: 'mono', text: x.column }), ' = ', cell(x.value, typeOf(x.column)),

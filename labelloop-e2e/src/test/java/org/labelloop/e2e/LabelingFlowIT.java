@@ -382,7 +382,11 @@ class LabelingFlowIT extends BrowserFlow {
       WebElement empty = visible("#panel-curve .empty-state");
       assertFalse(empty.getText().isBlank());
     }
-    visible("#panel-models .empty-state, #panel-models table");
+    WebElement models = visible("#panel-models .empty-state, #panel-models table");
+    if (!models.getTagName().equals("table")) { // before the first model: when it comes, in this project's numbers
+      assertTrue(models.getText().matches("No model yet: the first one trains (at \\d+ labeled assets, with two classes or more; \\d+ so far"
+          + "|on the \\d+ labeled assets, with two classes or more, and shows here once trained)\\."), models.getText());
+    }
     Browser.screenshot(driver, "18-dashboard");
   }
 

@@ -172,7 +172,7 @@ class MediaLabelingIT extends BrowserFlow {
   void showsTheModelsBoxAsTheModelsAndAcceptsIt() {
     waitForImage(200, 200);
     WebElement modelBox = visible("g.box-item.from-model[data-category=PERSON]");
-    assertEquals("Person · 88%", modelBox.findElement(By.cssSelector("text")).getText());
+    assertEquals("Person · 88 %", modelBox.findElement(By.cssSelector("text")).getText());
     assertEquals("7 4", js("return getComputedStyle(arguments[0]).strokeDasharray.replace(/px|,/g, '');",
         modelBox.findElement(By.cssSelector("rect"))).toString().trim(), "a model's box is dashed");
     @SuppressWarnings("unchecked")

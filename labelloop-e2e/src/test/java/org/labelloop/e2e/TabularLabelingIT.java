@@ -108,7 +108,7 @@ class TabularLabelingIT extends BrowserFlow {
       }
     }
     WebElement reasons = visible("#model-reasons");
-    assertTrue(reasons.getText().matches("(?s)Model suggests (Red|White) · \\d+ % confident.*"), reasons.getText());
+    assertTrue(reasons.getText().matches("(?s)Model suggests (Red|White) · ([<>] )?\\d+ % confident.*"), reasons.getText());
     List<WebElement> pushed = driver.findElements(By.cssSelector("#model-reasons li"));
     assertTrue(pushed.size() >= 1 && pushed.size() <= 3, pushed.size() + " reasons");
     for (WebElement li : pushed) {

@@ -3,6 +3,7 @@ package org.labelloop.spark;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import org.labelloop.learn.model.Confidence;
 
 /**
  * A prediction's json_response in the shape the server's trainer writes for a single-choice job: the most probable
@@ -17,9 +18,9 @@ final class KiliPrediction {
     JsonNodeFactory f = JsonNodeFactory.instance;
     ObjectNode root = f.objectNode();
     ObjectNode job = root.putObject(jobId);
-    job.putArray("categories").addObject().put("name", classes.get(best)).put("confidence", (int) Math.round(100 * p[best]));
+    job.putArray("categories").addObject().put("name", classes.get(best)).put("confidence", Confidence.percent(p[best]));
     ObjectNode dist = job.putObject("probabilities");
-    for (int k = 0; k < classes.size(); k++) dist.put(classes.get(k), Math.round(p[k] * 10_000) / 10_000.0);
+    for (int k = 0; k < classes.size(); k++) dist.put(classes.get(k), Confidence.fourDecimals(p[k]));
     return root.toString();
   }
 }

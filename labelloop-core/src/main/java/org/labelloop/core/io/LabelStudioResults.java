@@ -14,6 +14,7 @@ import org.labelloop.core.project.Job;
 import org.labelloop.core.project.JsonInterface;
 import org.labelloop.core.project.MlTask;
 import org.labelloop.core.quality.Agreement;
+import org.labelloop.learn.model.Confidence;
 import org.labelloop.learn.ner.Span;
 
 /**
@@ -170,7 +171,7 @@ public final class LabelStudioResults {
   }
 
   private static void confident(ObjectNode category, Double score) {
-    if (score != null) category.put("confidence", (int) Math.round(100 * Math.max(0, Math.min(1, score))));
+    if (score != null) category.put("confidence", Confidence.percent(score));
   }
 
   private static ArrayNode array(ObjectNode answer, String field) {

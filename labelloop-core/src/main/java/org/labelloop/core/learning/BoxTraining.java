@@ -26,6 +26,7 @@ import org.labelloop.learn.image.ImageBoxes;
 import org.labelloop.learn.image.ImageDecodeException;
 import org.labelloop.learn.image.ImageEncoder;
 import org.labelloop.learn.image.ObjectDetector;
+import org.labelloop.learn.model.Confidence;
 import org.labelloop.learn.strategy.BoxUncertainty;
 import org.labelloop.learn.strategy.Candidates;
 
@@ -109,7 +110,7 @@ final class BoxTraining implements SnapshotTrainer<List<Agreement.Box>>, AutoClo
   static void addBox(ArrayNode annotations, Detection d, ImageSize size) {
     BoxAnswers.rectangle(annotations, d.label(), d.x() / size.width(), d.y() / size.height(),
         (d.x() + d.width()) / size.width(), (d.y() + d.height()) / size.height())
-        .put("confidence", (int) Math.round(100 * d.score()));
+        .put("confidence", Confidence.percent(d.score()));
   }
 
   private record Read(ImageBoxes image, ImageSize size) {}

@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.labelloop.core.project.Job;
 import org.labelloop.learn.feature.TextEmbedder;
+import org.labelloop.learn.model.Confidence;
 import org.labelloop.learn.model.LibraryVersions;
 import org.labelloop.learn.ner.DictionaryPrelabeler;
 import org.labelloop.learn.ner.NerSearch;
@@ -145,14 +146,14 @@ final class NerModelTrainer implements SnapshotTrainer<List<Span>> {
     for (PredictedSpan s : spans) {
       ObjectNode a = annotations.addObject();
       ObjectNode category = a.putArray("categories").addObject().put("name", s.span().label());
-      if (s.confidence() != null) category.put("confidence", (int) Math.round(100 * s.confidence()));
+      if (s.confidence() != null) category.put("confidence", Confidence.percent(s.confidence()));
       else a.put("source", "dictionary");
       a.put("beginOffset", s.span().begin()).put("content", s.span().content(text));
     }
     ArrayNode misses = ((ObjectNode) root.get(jobId)).putArray("missed");
     for (PossibleMiss m : missed) {
       misses.addObject().put("beginOffset", m.begin()).put("content", text.substring(m.begin(), m.end()))
-          .put("confidence", (int) Math.round(100 * m.probability()));
+          .put("confidence", Confidence.percent(m.probability()));
     }
     return root;
   }

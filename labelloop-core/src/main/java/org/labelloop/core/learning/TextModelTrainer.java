@@ -26,6 +26,7 @@ import org.labelloop.learn.feature.FeatureSpec;
 import org.labelloop.learn.feature.TextEmbedder;
 import org.labelloop.learn.learner.LinearSvmLearner;
 import org.labelloop.learn.learner.SoftmaxLearner;
+import org.labelloop.learn.model.Confidence;
 import org.labelloop.learn.model.ModelBytes;
 import org.labelloop.learn.model.MultiLabelModel;
 import org.labelloop.learn.model.TextModel;
@@ -100,10 +101,10 @@ final class TextModelTrainer implements ClassificationAnswers {
     ObjectNode job = f.objectNode();
     ArrayNode answer = job.putArray("categories");
     for (String c : categories) {
-      answer.addObject().put("name", c).put("confidence", (int) Math.round(100 * p[classes.indexOf(c)]));
+      answer.addObject().put("name", c).put("confidence", Confidence.percent(p[classes.indexOf(c)]));
     }
     ObjectNode dist = job.putObject("probabilities");
-    for (int k = 0; k < classes.size(); k++) dist.put(classes.get(k), Math.round(p[k] * 10_000) / 10_000.0);
+    for (int k = 0; k < classes.size(); k++) dist.put(classes.get(k), Confidence.fourDecimals(p[k]));
     ObjectNode root = f.objectNode();
     root.set(jobId, job);
     return root;

@@ -130,9 +130,17 @@ final class TrainingRun {
       learning.finish(job.id(), TrainingJob.Status.DONE, null, version, now);
       events.modelTrained(mv);
     });
-    LOG.info("Project {}: model {} of job {} from {} labels (cv accuracy {}), {} predictions; trained in {} s, published in {} s",
-        project.id(), name, learned.id(), model.labeledCount(), model.cvAccuracy(), model.predictions().size(),
+    LOG.info("Project {}: model {} of job {} from {} labels ({}), {} predictions; trained in {} s, published in {} s",
+        project.id(), name, learned.id(), model.labeledCount(), crossValidated(mv), model.predictions().size(),
         String.format("%.2f", seconds), String.format("%.2f", (System.nanoTime() - t1) / 1e9));
+  }
+
+  /** The version's cross-validated figure in words: accuracy for classes, entity F1 for spans. */
+  private static String crossValidated(ModelVersion mv) {
+    if (mv.cvAccuracy() != null) return String.format("cv accuracy %.3f", mv.cvAccuracy());
+    JsonNode f1 = mv.card().get("cvEntityF1");
+    if (f1 != null && f1.isNumber()) return String.format("cv entity F1 %.3f", f1.asDouble());
+    return "not cross-validated";
   }
 
   /** Share of pool assets (predicted by both) whose new prediction does not fully agree with the previous version's. */

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.labelloop.core.learning.LearningRepository.AssetText;
 import org.labelloop.core.learning.LearningRepository.HumanLabel;
@@ -59,6 +60,17 @@ class SnapshotTrainingTest {
       assertEquals(1, sum, 1e-3);
       assertTrue(p.queueScore() >= 0 && p.queueScore() <= 1, p.toString());
     }
+  }
+
+  @Test
+  void aNearlyCertainPredictionIsNotStoredAsACertainty() {
+    double[] p = {0.99996, 0.00004, 0};
+    var job = TextModelTrainer.response("JOB_0", List.of("SPORT", "MONEY", "OTHER"), p, Set.of("SPORT")).path("JOB_0");
+
+    assertEquals(99, job.path("categories").get(0).path("confidence").asInt());
+    assertEquals(0.9999, job.path("probabilities").path("SPORT").asDouble());
+    assertEquals(0.0001, job.path("probabilities").path("MONEY").asDouble());
+    assertEquals(0.0, job.path("probabilities").path("OTHER").asDouble());
   }
 
   @Test

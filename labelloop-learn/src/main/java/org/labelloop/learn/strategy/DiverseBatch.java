@@ -1,6 +1,7 @@
 package org.labelloop.learn.strategy;
 
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.random.RandomGenerator;
@@ -9,7 +10,7 @@ import java.util.random.RandomGenerator;
  * Uncertainty with diversity (Zhdanov 2019, "Diverse mini-batch Active Learning"): takes the {@code 10 × batch} items
  * of highest margin uncertainty, clusters them into {@code batch} clusters (on embeddings when given, else on the
  * class probabilities) and picks the most uncertain member of each cluster, so one batch is not ten near-duplicates.
- * The picks score above 1 in pick order; every other item keeps its margin uncertainty.
+ * The picks score above 1, the most uncertain highest; every other item keeps its margin uncertainty.
  */
 final class DiverseBatch implements QueryStrategy {
   private static final int POOL_FACTOR = 10;
@@ -22,7 +23,9 @@ final class DiverseBatch implements QueryStrategy {
     float[][] space = candidates.vectors() != null ? candidates.vectors()
         : candidates.proba() != null ? toFloat(candidates.proba()) : null;
     if (space == null) return s;
-    int[] picked = pick(s, space, batch, random);
+    // the queue serves a batch one item at a time: its most uncertain pick first, not cluster 0's
+    int[] picked = Arrays.stream(pick(s, space, batch, random)).boxed()
+        .sorted(Comparator.comparingDouble(i -> -s[i])).mapToInt(Integer::intValue).toArray();
     for (int r = 0; r < picked.length; r++) s[picked[r]] = 2 - (double) r / picked.length;
     return s;
   }

@@ -130,6 +130,21 @@ class StrategiesTest {
   }
 
   @Test
+  void diverseBatchServesItsMostUncertainPickFirst() {
+    // 4 groups whose uncertainty falls with the index; whatever the clusters' numbering, the picks come in that order
+    int n = 40;
+    double[][] p = new double[n][];
+    float[][] v = new float[n][];
+    for (int i = 0; i < n; i++) {
+      p[i] = new double[] {0.5 + i * 0.01, 0.5 - i * 0.01};
+      v[i] = new float[] {((i * 7) % 4) * 10f + i * 0.01f, 0};
+    }
+    int[] batch = select("diverse", Candidates.of(p).withVectors(v), 4);
+    assertEquals(4, Arrays.stream(batch).map(i -> (i * 7) % 4).distinct().count());
+    for (int r = 1; r < batch.length; r++) assertTrue(batch[r - 1] < batch[r], "most uncertain first: " + Arrays.toString(batch));
+  }
+
+  @Test
   void diverseWithoutEmbeddingsMixesPredictedClassesAtTheTop() {
     double[][] p = new double[30][];
     for (int i = 0; i < 20; i++) p[i] = new double[] {0.55, 0.45}; // uncertain class-0 cases
