@@ -167,6 +167,38 @@ class MediaLearningIT {
     assertExportScoresAsServed(p, mine);
   }
 
+  @Test
+  void suspectedLabelErrorsOfPhotosComeFromTheirPixelsNotTheirFileNames() throws Exception {
+    String p = project("IMAGE", "RED", "BLUE");
+    admin.patch("/api/v1/projects/" + p + "/learning", "{\"enabled\":false}");
+    Random random = new Random(11);
+    List<Object> entries = new ArrayList<>();
+    for (int i = 0; i < IMAGES; i++) {
+      boolean named = i % 2 == 0;
+      boolean red = named ^ (i == 4 || i == 9); // two photos whose colour is not the one their name and label say
+      entries.add(String.format("%s%02d.jpg", named ? "red" : "blue", i));
+      entries.add(photo(red, random));
+    }
+    upload(p, entries);
+    StringBuilder labels = new StringBuilder("[");
+    for (int i = 0; i < IMAGES; i++) {
+      String name = String.format("%s%02d.jpg", i % 2 == 0 ? "red" : "blue", i);
+      labels.append(i == 0 ? "" : ",").append("{\"assetExternalId\":\"").append(name).append("\",\"labelType\":\"DEFAULT\",")
+          .append("\"jsonResponse\":{\"JOB_0\":{\"categories\":[{\"name\":\"").append(i % 2 == 0 ? "RED" : "BLUE").append("\"}]}}}");
+    }
+    assertEquals(201, admin.post("/api/v1/projects/" + p + "/labels", labels.append(']').toString()).status());
+
+    Response suspects = admin.get("/api/v1/projects/" + p + "/quality/suspects");
+    for (int i = 0; i < 1800 && suspects.status() == 409; i++) { // the photos' vectors are computed in the background
+      Thread.sleep(100);
+      suspects = admin.get("/api/v1/projects/" + p + "/quality/suspects");
+    }
+    assertEquals(200, suspects.status(), suspects.text());
+    List<String> flagged = new ArrayList<>();
+    suspects.body().path("items").forEach(s -> flagged.add(s.path("externalId").asText()));
+    assertEquals(List.of("blue09.jpg", "red04.jpg"), flagged.stream().sorted().toList(), "the names agree with every label; the pixels do not");
+  }
+
   /**
    * The model version's file (what the Spark job scores with) carries its encoder, the shipped one by name or the
    * project's own ONNX file, and scores a pool photo's bytes as the server scored that photo.

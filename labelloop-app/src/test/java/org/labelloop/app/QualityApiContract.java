@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -138,5 +141,29 @@ abstract class QualityApiContract extends ServerContract {
         Api.object().set("externalIds", Api.array().add("t10").add("t21")));
     assertEquals(200, moved.status(), moved.text());
     assertEquals(2, moved.body().path("moved").asInt(), moved.text());
+  }
+
+  @Test
+  void suspectsOfATableComeFromItsColumnsNotTheTextOfItsRows() {
+    // one numeric column decides the class; its digits differ on every row, so the rows' words alone tell nothing
+    Random random = new Random(5);
+    StringBuilder csv = new StringBuilder("id,acidity,label\n");
+    for (int i = 0; i < 60; i++) {
+      boolean low = i % 2 == 0;
+      boolean wrong = i == 10 || i == 21;
+      String acidity = String.format(Locale.ROOT, "%.6f", (low ? 0.1 : 0.8) + random.nextDouble() * 0.1);
+      csv.append('r').append(i).append(',').append(acidity).append(',').append(low ^ wrong ? "SPORT" : "TECH").append('\n');
+    }
+    Response r = admin.post("/api/v1/projects", Api.object().put("title", "table suspects").put("inputType", "TABULAR")
+        .set("jsonInterface", Api.textInterface("SPORT", "TECH")));
+    String p = r.body().path("id").asText();
+    Response imported = admin.upload("/api/v1/projects/" + p + "/assets", "rows.csv", csv.toString(), Map.of("idColumn", "id", "labelColumn", "label"));
+    assertEquals(201, imported.status(), imported.text());
+
+    JsonNode s = admin.get("/api/v1/projects/" + p + "/quality/suspects").body();
+    assertEquals(60, s.path("labeled").asInt(), s.toString());
+    Set<String> flagged = new HashSet<>();
+    s.path("items").forEach(i -> flagged.add(i.path("externalId").asText()));
+    assertEquals(Set.of("r10", "r21"), flagged);
   }
 }

@@ -238,7 +238,7 @@ public final class AutomlCommand implements Callable<Integer> {
       List<String> heldLabels, List<Learner> space, String dataLine) {
     int[] rows = IntStream.range(0, labels.size()).toArray();
     // fitted on the training rows only: the test file stays unseen
-    TableEncoder encoder = TableEncoder.fit(all, schema, rows, 20);
+    TableEncoder encoder = TableEncoder.fit(all, schema, rows, TableEncoder.MAX_CATEGORIES);
     SparseMatrix encoded = encoder.transform(all);
     // as for texts, the search gets at least 45 % of the budget however long reading (or featurizing media) took
     double left = Math.max(budget * 0.45, budget - (System.nanoTime() - start) / 1e9 - Math.max(3, budget * 0.15));

@@ -97,7 +97,7 @@ final class MediaClassificationTraining implements TaskTraining {
     int[] all = IntStream.range(0, raw.length).toArray();
     MediaTable.Scaling scaling = MediaTable.Scaling.fit(raw, all);
     MediaTable t = MediaTable.of(scaling.apply(raw));
-    TableEncoder encoder = TableEncoder.fit(t.table(), t.schema(), all, TabularTraining.MAX_CATEGORIES);
+    TableEncoder encoder = TableEncoder.fit(t.table(), t.schema(), all, TableEncoder.MAX_CATEGORIES);
     SparseMatrix encoded = encoder.transform(t.table());
     List<String> labels = snapshot.answers().stream().map(a -> a.iterator().next()).toList();
     int classes = (int) labels.stream().distinct().count();

@@ -35,7 +35,6 @@ import org.labelloop.learn.tabular.TabularReplay;
  */
 final class TabularTraining implements ClassificationAnswers {
   static final int REASONS = 3;
-  static final int MAX_CATEGORIES = 20;
 
   private final TableSchemaRepository schemas;
 
@@ -56,7 +55,7 @@ final class TabularTraining implements ClassificationAnswers {
     TableSchema schema = schema(projectId, () -> rows);
     Table table = TableRows.table(schema.columns().stream().map(Column::name).toList(), rows);
     int[] all = IntStream.range(0, table.size()).toArray();
-    TableEncoder encoder = TableEncoder.fit(table, schema, all, MAX_CATEGORIES);
+    TableEncoder encoder = TableEncoder.fit(table, schema, all, TableEncoder.MAX_CATEGORIES);
     SparseMatrix encoded = encoder.transform(table);
     TabularAutoMl.Config config = new TabularAutoMl.Config(5, Duration.ofMillis(budgetMillis), seed,
         Math.max(1, Runtime.getRuntime().availableProcessors() / 2), TabularAutoMl.defaultSpace(seed));

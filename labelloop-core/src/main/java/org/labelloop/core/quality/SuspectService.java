@@ -5,11 +5,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.labelloop.core.Ports;
 import org.labelloop.core.asset.Asset;
 import org.labelloop.core.asset.AssetQuery;
 import org.labelloop.core.asset.AssetStatus;
 import org.labelloop.core.error.LabelloopException;
+import org.labelloop.core.io.TableRows;
 import org.labelloop.core.label.Label;
 import org.labelloop.core.label.LabelType;
 import org.labelloop.core.port.Page;
@@ -19,15 +21,21 @@ import org.labelloop.core.project.Project;
 import org.labelloop.core.user.Access;
 import org.labelloop.core.user.Caller;
 import org.labelloop.core.user.Role;
+import org.labelloop.learn.feature.SparseMatrix;
+import org.labelloop.learn.media.MediaTable;
 import org.labelloop.learn.quality.ConfidentLearning;
 import org.labelloop.learn.quality.OutOfFold;
 import org.labelloop.learn.quality.SuspectedLabel;
+import org.labelloop.learn.tabular.Column;
+import org.labelloop.learn.tabular.Table;
+import org.labelloop.learn.tabular.TableEncoder;
+import org.labelloop.learn.tabular.TableSchema;
 
 /**
- * Suspected label errors of a project's single-choice classification job: out-of-fold probabilities of the engine's
- * fast default (word TF-IDF + logistic regression, 5 stratified folds, fixed seed) on the assets' chosen human answers
- * (REVIEW wins, else the newest DEFAULT), then confident learning. Computed on demand, synchronously: fine for tens of
- * thousands of labels (seconds), not cached.
+ * Suspected label errors of a project's single-choice classification job: out-of-fold probabilities of a fast
+ * logistic regression (5 stratified folds, fixed seed) on the assets' chosen human answers (REVIEW wins, else the
+ * newest DEFAULT), then confident learning. Texts by their word TF-IDF, tables by their typed columns, images and audio
+ * by their stored vectors. Computed on demand, synchronously: fine for tens of thousands of labels (seconds), not cached.
  */
 public final class SuspectService {
   static final int FOLDS = 5;
@@ -49,34 +57,68 @@ public final class SuspectService {
     Project project = access.requireProject(caller, projectId, Role.REVIEWER).project();
     Job job = job(project, jobId);
     Map<String, String> chosen = chosenAnswers(projectId, job.id());
-    List<String> texts = new ArrayList<>();
-    List<Asset> assets = new ArrayList<>();
+    List<Asset> labeled = new ArrayList<>();
     String cursor = null;
     do {
       Page<Asset> page = ports.assets().list(new AssetQuery(projectId, null, null, null, cursor, AssetQuery.MAX_LIMIT));
-      for (Asset a : page.items()) {
-        if (chosen.containsKey(a.id())) {
-          assets.add(a);
-          texts.add(a.content());
-        }
-      }
+      for (Asset a : page.items()) if (chosen.containsKey(a.id())) labeled.add(a);
       cursor = page.nextCursor();
     } while (cursor != null);
+    if (labeled.size() < 2 * FOLDS) return new Suspects(job.id(), labeled.size(), List.of());
+    Rows rows = rows(project, labeled);
     List<String> classes = new ArrayList<>(job.categories().keySet());
     Map<String, Integer> index = new HashMap<>();
     for (String c : classes) index.put(c, index.size());
-    int[] y = new int[assets.size()];
-    for (int i = 0; i < y.length; i++) y[i] = index.getOrDefault(chosen.get(assets.get(i).id()), 0);
-    if (assets.size() < 2 * FOLDS) {
-      return new Suspects(job.id(), assets.size(), List.of());
+    int[] y = new int[rows.assets().size()];
+    for (int i = 0; i < y.length; i++) y[i] = index.getOrDefault(chosen.get(rows.assets().get(i).id()), 0);
+    if (y.length < 2 * FOLDS) {
+      return new Suspects(job.id(), y.length, List.of());
     }
-    double[][] p = OutOfFold.probabilities(texts, y, classes.size(), FOLDS, SEED);
+    double[][] p = rows.encoded() == null
+        ? OutOfFold.probabilities(rows.keys(), y, classes.size(), FOLDS, SEED)
+        : OutOfFold.probabilities(rows.encoded(), rows.keys(), y, classes.size(), FOLDS, SEED);
     List<Suspect> out = new ArrayList<>();
     for (SuspectedLabel s : ConfidentLearning.suspects(y, p)) {
-      Asset a = assets.get(s.index());
+      Asset a = rows.assets().get(s.index());
       out.add(new Suspect(a.id(), a.externalId(), classes.get(s.given()), classes.get(s.suggested()), s.margin()));
     }
-    return new Suspects(job.id(), assets.size(), out);
+    return new Suspects(job.id(), y.length, out);
+  }
+
+  /**
+   * What the project's kind of data is learned from, as the project's own models learn it: a text's words, a row's
+   * typed columns, an image's or clip's stored vector. Never a file name: media assets whose vector could not be
+   * computed are left out. {@code keys} are the texts (or the rows' contents and asset ids, which keep duplicates in
+   * one fold) and {@code encoded} null for text.
+   */
+  private record Rows(List<Asset> assets, List<String> keys, SparseMatrix encoded) {}
+
+  private Rows rows(Project project, List<Asset> labeled) {
+    List<String> contents = labeled.stream().map(Asset::content).toList();
+    return switch (project.inputType()) {
+      case TEXT -> new Rows(labeled, contents, null);
+      case TABULAR -> new Rows(labeled, contents, table(project.id(), contents));
+      case IMAGE, AUDIO -> vectors(project, labeled);
+    };
+  }
+
+  private SparseMatrix table(String projectId, List<String> contents) {
+    List<Map<String, String>> cells = contents.stream().map(TableRows::cells).toList();
+    TableSchema schema = ports.tableSchemas().find(projectId).orElseGet(() -> TableRows.infer(cells, null));
+    if (schema.features().isEmpty()) throw LabelloopException.invalid("The table has no feature column to learn from");
+    Table table = TableRows.table(schema.columns().stream().map(Column::name).toList(), cells);
+    return TableEncoder.fit(table, schema, IntStream.range(0, cells.size()).toArray(), TableEncoder.MAX_CATEGORIES).transform(table);
+  }
+
+  private Rows vectors(Project project, List<Asset> labeled) {
+    String model = ports.embeddings().completeModel(project.id()).orElseThrow(() -> LabelloopException.conflict(
+        "Suspected label errors of an " + project.inputType() + " project come from its assets' vectors, which are still being computed; try again shortly"));
+    Map<String, float[]> stored = ports.embeddings().vectors(project.id(), model, false);
+    List<Asset> kept = labeled.stream().filter(a -> stored.get(a.id()) != null && stored.get(a.id()).length > 0).toList();
+    if (kept.size() < 2 * FOLDS) return new Rows(kept, kept.stream().map(Asset::id).toList(), null);
+    float[][] raw = kept.stream().map(a -> stored.get(a.id())).toArray(float[][]::new);
+    float[][] z = MediaTable.standardised(raw, IntStream.range(0, raw.length).toArray());
+    return new Rows(kept, kept.stream().map(Asset::id).toList(), SparseMatrix.ofDense(z, z[0].length));
   }
 
   /** Moves the given suspects (all current ones when {@code externalIds} is null) to TO_REVIEW; returns how many. */

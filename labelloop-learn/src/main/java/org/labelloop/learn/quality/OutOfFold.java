@@ -1,10 +1,12 @@
 package org.labelloop.learn.quality;
 
+import java.util.Arrays;
 import java.util.List;
 import org.labelloop.learn.automl.Folds;
 import org.labelloop.learn.feature.FeatureCache;
 import org.labelloop.learn.feature.FeatureSpec;
 import org.labelloop.learn.feature.Featurizer;
+import org.labelloop.learn.feature.SparseMatrix;
 import org.labelloop.learn.learner.Learner;
 import org.labelloop.learn.learner.LiblinearLrLearner;
 import org.labelloop.learn.metrics.Calibration;
@@ -17,6 +19,11 @@ import org.labelloop.learn.metrics.Calibration;
 public final class OutOfFold {
   private OutOfFold() {}
 
+  /** The features of one fold: its training rows' and its held-out rows'. */
+  private interface FoldFeatures {
+    SparseMatrix[] trainAndTest(int[] train, int[] yTrain, int[] test);
+  }
+
   /** One probability row per text, columns {@code 0..numClasses-1}. */
   public static double[][] probabilities(List<String> texts, int[] y, int numClasses, int folds, long seed) {
     return probabilities(texts, y, numClasses, folds, seed, FeatureSpec.words(), new LiblinearLrLearner(10));
@@ -24,29 +31,44 @@ public final class OutOfFold {
 
   public static double[][] probabilities(
       List<String> texts, int[] y, int numClasses, int folds, long seed, FeatureSpec spec, Learner learner) {
-    if (texts.size() != y.length) {
-      throw new IllegalArgumentException("one label per text is needed");
+    FeatureCache cache = new FeatureCache(texts, null);
+    return crossFit(texts, y, numClasses, folds, seed, learner, (train, yTrain, test) -> {
+      Featurizer featurizer = Featurizer.fit(spec, cache, train, yTrain);
+      return new SparseMatrix[] {featurizer.transform(cache, train), featurizer.transform(cache, test)};
+    });
+  }
+
+  /**
+   * The same on rows encoded without looking at the labels (a table's columns, image or audio vectors), with logistic
+   * regression; rows with the same key (their content) share a fold.
+   */
+  public static double[][] probabilities(SparseMatrix x, List<String> keys, int[] y, int numClasses, int folds, long seed) {
+    return crossFit(keys, y, numClasses, folds, seed, new LiblinearLrLearner(10),
+        (train, yTrain, test) -> new SparseMatrix[] {x.rows(train), x.rows(test)});
+  }
+
+  private static double[][] crossFit(
+      List<String> keys, int[] y, int numClasses, int folds, long seed, Learner learner, FoldFeatures features) {
+    if (keys.size() != y.length) {
+      throw new IllegalArgumentException("one label per row is needed");
     }
     double[][] out = new double[y.length][];
     if (y.length < 2) {
       for (int i = 0; i < y.length; i++) {
         out[i] = new double[numClasses];
-        java.util.Arrays.fill(out[i], 1.0 / numClasses);
+        Arrays.fill(out[i], 1.0 / numClasses);
       }
       return out;
     }
-    FeatureCache cache = new FeatureCache(texts, null);
-    Folds split = Folds.stratified(texts, y, numClasses, folds, seed);
+    Folds split = Folds.stratified(keys, y, numClasses, folds, seed);
     for (int f = 0; f < split.k(); f++) {
       int[] train = split.train(f);
       int[] test = split.test(f);
       if (test.length == 0) continue;
       int[] yTrain = new int[train.length];
       for (int i = 0; i < train.length; i++) yTrain[i] = y[train[i]];
-      Featurizer featurizer = Featurizer.fit(spec, cache, train, yTrain);
-      double[][] scores = learner.fit(featurizer.transform(cache, train), yTrain, numClasses)
-          .scores(featurizer.transform(cache, test));
-      double[][] p = Calibration.softmax(scores, 1);
+      SparseMatrix[] x = features.trainAndTest(train, yTrain, test);
+      double[][] p = Calibration.softmax(learner.fit(x[0], yTrain, numClasses).scores(x[1]), 1);
       for (int i = 0; i < test.length; i++) out[test[i]] = p[i];
     }
     return out;

@@ -30,6 +30,9 @@ public final class TableEncoder implements Serializable {
   /** Word 1-2 grams, capped: free-text columns sit beside other columns, and the tree learner needs few words. */
   static final FeatureSpec TEXT_SPEC = new FeatureSpec(2, 0, 0, 0, 2, 20_000);
 
+  /** The {@code maxCategories} every learner of tables uses: the most frequent values a categorical column keeps. */
+  public static final int MAX_CATEGORIES = 20;
+
   private final List<Encoding> encodings;
 
   private TableEncoder(List<Encoding> encodings) { this.encodings = List.copyOf(encodings); }

@@ -44,7 +44,7 @@ public final class TabularReplay implements Replay {
     this.poolSize = poolSize;
     this.space = List.copyOf(space);
     this.seed = seed;
-    this.encoder = TableEncoder.fit(table, schema, IntStream.range(0, poolSize).toArray(), 20);
+    this.encoder = TableEncoder.fit(table, schema, IntStream.range(0, poolSize).toArray(), TableEncoder.MAX_CATEGORIES);
     this.encoded = encoder.transform(table);
     this.classes = labels.stream().distinct().sorted().toList();
     this.testY = IntStream.range(poolSize, table.size()).map(i -> classes.indexOf(labels.get(i))).toArray();
