@@ -1,5 +1,5 @@
-// Review: a reviewer goes through TO_REVIEW (or LABELED) assets, sees the labeler's answer, the model's prediction and
-// the inference mark, and accepts, corrects (both create a REVIEW label) or sends the asset back to the queue.
+// Review: a reviewer goes through TO_REVIEW (or LABELED, or likely wrong) assets, sees the labeler's answer, the model's
+// prediction and the inference mark, and accepts, corrects (both create a REVIEW label) or sends the asset back.
 import { get, post, patch, getOptional } from '../api.js';
 import { h, replace, errorBox, toast, showError, isTyping, fmtDate, snippet } from '../dom.js';
 import { createEditor } from './editor.js';
@@ -20,6 +20,10 @@ export async function renderReview(root, ctx) {
   const pid = encodeURIComponent(project.id);
   const counts = project.countsByStatus || {};
   let filter = (counts.TO_REVIEW || 0) > 0 || (counts.LABELED || 0) === 0 ? 'TO_REVIEW' : 'LABELED';
+  // confident learning needs one single-choice classification job
+  const [suspectsJobId, suspectsJob] = Object.entries(project.jsonInterface.jobs || {})
+    .find(([, j]) => j.mlTask === 'CLASSIFICATION' && (j.content || {}).input !== 'checkbox') || [];
+  let suspectCount = null;
   const listHost = h('div', { class: 'review-list', id: 'review-list' });
   const detail = h('div', { class: 'review-detail', id: 'review-detail' });
   const overlayHost = h('div');
@@ -40,9 +44,12 @@ export async function renderReview(root, ctx) {
   get('/api/v1/projects/' + pid + '/members').then((m) => (m.items || []).forEach((x) => members.set(x.userId, x.email || x.name || x.userId))).catch(() => {});
 
   function drawFilters() {
-    replace(filterTabs, ['TO_REVIEW', 'LABELED'].map((s) => {
-      const b = h('button', { type: 'button', class: 'tab' + (s === filter ? ' active' : ''), id: 'review-filter-' + s.toLowerCase() },
-        s === 'TO_REVIEW' ? 'To review' : 'Labeled', ' ', h('span', { class: 'badge', text: String(counts[s] || 0) }));
+    const names = { TO_REVIEW: 'To review', LABELED: 'Labeled', SUSPECTS: 'Likely wrong' };
+    replace(filterTabs, ['TO_REVIEW', 'LABELED'].concat(suspectsJob ? ['SUSPECTS'] : []).map((s) => {
+      const n = s === 'SUSPECTS' ? suspectCount : counts[s] || 0;
+      const b = h('button', { type: 'button', class: 'tab' + (s === filter ? ' active' : ''), id: 'review-filter-' + s.toLowerCase(),
+        title: s === 'SUSPECTS' ? 'Labels that models trained without them contradict (confident learning)' : null },
+        names[s], n === null ? null : [' ', h('span', { class: 'badge', text: String(n) })]);
       b.addEventListener('click', () => { filter = s; load(); });
       return b;
     }));
@@ -52,10 +59,9 @@ export async function renderReview(root, ctx) {
     drawFilters();
     replace(listHost, h('p', { class: 'muted', text: 'Loading…' }));
     try {
-      const page = await get('/api/v1/projects/' + pid + '/assets?status=' + filter + '&limit=100');
-      items = page.items || [];
+      items = filter === 'SUSPECTS' ? await suspects() : (await get('/api/v1/projects/' + pid + '/assets?status=' + filter + '&limit=100')).items || [];
     } catch (e) {
-      replace(listHost, errorBox(e, 'Could not list assets'));
+      replace(listHost, errorBox(e, filter === 'SUSPECTS' ? 'Could not find the likely wrong labels' : 'Could not list assets'));
       replace(detail);
       return;
     }
@@ -70,15 +76,44 @@ export async function renderReview(root, ctx) {
     select(items.length ? 0 : -1);
   }
 
+  /** The likely wrong labels, most doubtful first, as list items whose asset is fetched when selected. */
+  async function suspects() {
+    const s = await get('/api/v1/projects/' + pid + '/quality/suspects?jobId=' + encodeURIComponent(suspectsJobId));
+    suspectCount = (s.items || []).length;
+    drawFilters();
+    return (s.items || []).slice(0, 100).map((x) => ({ id: x.assetId, externalId: x.externalId, suspect: x }));
+  }
+
+  const categoryName = (id) => (((suspectsJob && suspectsJob.content && suspectsJob.content.categories) || {})[id] || {}).name || id;
+  const doubt = (x) => 'labeled ' + categoryName(x.given) + ', the model says ' + categoryName(x.suggested);
+
+  async function sendSuspectsToReview() {
+    try {
+      const r = await post('/api/v1/projects/' + pid + '/quality/suspects/to-review', { jobId: suspectsJobId });
+      toast(r.moved + ' likely wrong ' + (r.moved === 1 ? 'label' : 'labels') + ' sent to review');
+      counts.TO_REVIEW = (counts.TO_REVIEW || 0) + r.moved;
+      filter = 'TO_REVIEW';
+      load();
+    } catch (e) {
+      showError(e, 'Could not send them to review');
+    }
+  }
+
   function drawList() {
     if (!items.length) {
-      replace(listHost, h('p', { class: 'empty', id: 'review-empty', text: filter === 'TO_REVIEW' ? 'No asset waits for review.' : 'No labeled asset yet.' }));
+      const none = { TO_REVIEW: 'No asset waits for review.', LABELED: 'No labeled asset yet.',
+        SUSPECTS: 'No label looks wrong: models trained without each label agree with it (or fewer than 10 are labeled).' };
+      replace(listHost, h('p', { class: 'empty', id: 'review-empty', text: none[filter] }));
       return;
     }
-    replace(listHost, h('ol', { class: 'asset-list' }, items.map((a, i) => {
+    const sendAll = filter === 'SUSPECTS'
+      ? h('button', { type: 'button', class: 'secondary', id: 'suspects-to-review', onclick: () => sendSuspectsToReview() }, 'Send all to review')
+      : null;
+    replace(listHost, sendAll, h('ol', { class: 'asset-list' }, items.map((a, i) => {
       const li = h('li', { class: i === index ? 'current' : '', dataset: { assetId: a.id, externalId: a.externalId || '' } },
         h('button', { type: 'button', class: 'link' }, h('bdi', { class: 'mono', text: a.externalId || a.id }), ' ',
-          hasFile ? null : h('span', { class: 'muted snippet', dir: 'auto', text: snippet(String(a.content || ''), 80) })));
+          a.suspect ? h('span', { class: 'muted snippet', text: doubt(a.suspect) })
+            : hasFile ? null : h('span', { class: 'muted snippet', dir: 'auto', text: snippet(String(a.content || ''), 80) })));
       li.firstChild.addEventListener('click', () => select(i));
       return li;
     })));
@@ -91,8 +126,18 @@ export async function renderReview(root, ctx) {
     base = null;
     drawList();
     if (i < 0) { replace(detail, h('p', { class: 'muted', text: 'Nothing selected.' })); return; }
-    const asset = items[i];
     replace(detail, h('p', { class: 'muted', text: 'Loading labels…' }));
+    try {
+      if (items[i].suspect && items[i].content === undefined) {
+        const found = (await get('/api/v1/projects/' + pid + '/assets?externalId=' + encodeURIComponent(items[i].externalId) + '&limit=1')).items || [];
+        if (index !== i) return;
+        if (found.length) items[i] = { ...found[0], suspect: items[i].suspect };
+      }
+    } catch (e) {
+      replace(detail, errorBox(e, 'Could not load the asset'));
+      return;
+    }
+    const asset = items[i];
     try {
       const page = await get('/api/v1/projects/' + pid + '/labels?assetId=' + encodeURIComponent(asset.id) + '&limit=100');
       if (index !== i) return;
@@ -120,6 +165,8 @@ export async function renderReview(root, ctx) {
         review ? h('dt', { text: 'Reviewed' }) : null,
         review ? h('dd', null, h('strong', { dir: 'auto', text: summarize(project, review.jsonResponse) }), ' — ' + who(review)) : null,
         h('dt', { text: 'Model' }), h('dd', { id: 'review-model' }, prediction ? summarize(project, prediction.jsonResponse) + ' (' + (prediction.modelVersion || 'model') + ')' : inference ? summarize(project, inference.jsonResponse) + ' (inference ' + (inference.modelVersion || '') + ')' : 'none for this asset (models pre-annotate the assets that are still unlabeled when they train)'),
+        asset.suspect ? h('dt', { text: 'Likely wrong' }) : null,
+        asset.suspect ? h('dd', { id: 'review-suspect', class: 'bad', text: doubt(asset.suspect) + ' (models that did not learn from this label, 5-fold cross-validation)' }) : null,
         h('dt', { text: 'Inference mark' }), h('dd', { id: 'review-mark' }, typeof mark === 'number'
           ? h('span', { class: mark < 0.5 ? 'bad' : 'good', text: mark.toFixed(2) + (mark < 0.5 ? ' — model and labeler disagree' : ' — model agrees') })
           : h('span', { class: 'muted', text: marks === null ? 'not available on this server' : 'none yet (needs a model label and a human label)' }))),
@@ -180,6 +227,7 @@ export async function renderReview(root, ctx) {
   function done() {
     const st = items[index] && items[index].status;
     if (st && counts[st]) counts[st]--;
+    if (filter === 'SUSPECTS' && suspectCount) suspectCount--;
     items.splice(index, 1);
     drawFilters();
     select(Math.min(index, items.length - 1));

@@ -580,4 +580,40 @@ class LabelingFlowIT extends BrowserFlow {
     assertTrue(visible("#category-agreement").getText().contains("Alpha"), "per-category agreement panel");
     Browser.screenshot(driver, "28-dashboard-agreement");
   }
+
+  @Test
+  @Order(16)
+  void reviewListsTheLabelsThatLookWrongAndSendsThemToReview() {
+    Map<String, Object> categories = Map.of("SPORT", Map.of("name", "Sport"), "TECH", Map.of("name", "Tech"));
+    Map<String, Object> job = Map.of("mlTask", "CLASSIFICATION", "required", 1, "content", Map.of("input", "radio", "categories", categories));
+    String pid = server.api("POST", "/api/v1/projects",
+        Map.of("title", "Suspects e2e", "inputType", "TEXT", "jsonInterface", Map.of("jobs", Map.of("JOB_0", job)))).get("id").asText();
+    String[] sport = {"goal", "match", "team", "league", "coach", "striker", "penalty", "stadium"};
+    String[] tech = {"software", "chip", "computer", "code", "server", "laptop", "robot", "internet"};
+    List<Map<String, Object>> assets = new ArrayList<>();
+    List<Map<String, Object>> labels = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      String[] words = i % 2 == 0 ? sport : tech;
+      assets.add(Map.of("externalId", "s" + i, "content", words[i % 8] + " " + words[(i / 2 + 3) % 8] + " " + words[(i / 3 + 5) % 8] + " news " + i));
+      boolean wrong = i == 10 || i == 21;
+      labels.add(Map.of("assetExternalId", "s" + i, "labelType", "DEFAULT",
+          "jsonResponse", Map.of("JOB_0", Map.of("categories", List.of(Map.of("name", (i % 2 == 0) ^ wrong ? "SPORT" : "TECH"))))));
+    }
+    server.api("POST", "/api/v1/projects/" + pid + "/assets", assets);
+    server.api("POST", "/api/v1/projects/" + pid + "/labels", labels);
+
+    go("/p/" + pid + "/review");
+    visible("#review-filter-suspects").click();
+    visible("#review-list li[data-external-id=s10] button").click();
+    String doubt = visible("#review-suspect").getText();
+    assertTrue(doubt.startsWith("labeled Tech, the model says Sport"), doubt);
+    assertEquals("Likely wrong 2", visible("#review-filter-suspects").getText().replaceAll("\\s+", " "), "the count on the tab");
+    Browser.screenshot(driver, "29-review-likely-wrong");
+    visible("#suspects-to-review").click();
+    for (String id : List.of("s10", "s21")) {
+      wait.until(d -> "TO_REVIEW".equals(server.api("GET", "/api/v1/projects/" + pid + "/assets?externalId=" + id, null).at("/items/0/status").asText()));
+    }
+    wait.until(d -> d.findElement(By.id("review-filter-to_review")).getAttribute("class").contains("active"));
+    visible("#review-list li[data-external-id=s21]");
+  }
 }
