@@ -3,7 +3,7 @@
 import { get, post, patch, getOptional } from '../api.js';
 import { h, replace, errorBox, toast, showError, isTyping, fmtDate, snippet } from '../dom.js';
 import { createEditor } from './editor.js';
-import { summarize } from './answer-summary.js';
+import { summarize, percent } from './answer-summary.js';
 import { helpOverlay } from './label.js';
 
 const SHORTCUTS = [
@@ -24,6 +24,7 @@ export async function renderReview(root, ctx) {
   const [suspectsJobId, suspectsJob] = Object.entries(project.jsonInterface.jobs || {})
     .find(([, j]) => j.mlTask === 'CLASSIFICATION' && (j.content || {}).input !== 'checkbox') || [];
   let suspectCount = null;
+  let suspectBasis = null; // the out-of-fold agreement the likely wrong labels were found with
   const listHost = h('div', { class: 'review-list', id: 'review-list' });
   const detail = h('div', { class: 'review-detail', id: 'review-detail' });
   const overlayHost = h('div');
@@ -80,6 +81,9 @@ export async function renderReview(root, ctx) {
   async function suspects() {
     const s = await get('/api/v1/projects/' + pid + '/quality/suspects?jobId=' + encodeURIComponent(suspectsJobId));
     suspectCount = (s.items || []).length;
+    suspectBasis = typeof s.outOfFoldAccuracy === 'number'
+      ? 'Models that never saw a label agree with ' + percent(s.outOfFoldAccuracy) + ' of the ' + s.labeled + ' labels (5-fold cross-validation); these are the labels they contradict most.'
+      : null;
     drawFilters();
     return (s.items || []).slice(0, 100).map((x) => ({ id: x.assetId, externalId: x.externalId, suspect: x }));
   }
@@ -109,7 +113,8 @@ export async function renderReview(root, ctx) {
     const sendAll = filter === 'SUSPECTS'
       ? h('button', { type: 'button', class: 'secondary', id: 'suspects-to-review', onclick: () => sendSuspectsToReview() }, 'Send all to review')
       : null;
-    replace(listHost, sendAll, h('ol', { class: 'asset-list' }, items.map((a, i) => {
+    const basis = filter === 'SUSPECTS' && suspectBasis ? h('p', { class: 'small muted', id: 'suspects-basis', text: suspectBasis }) : null;
+    replace(listHost, basis, sendAll, h('ol', { class: 'asset-list' }, items.map((a, i) => {
       const li = h('li', { class: i === index ? 'current' : '', dataset: { assetId: a.id, externalId: a.externalId || '' } },
         h('button', { type: 'button', class: 'link' }, h('bdi', { class: 'mono', text: a.externalId || a.id }), ' ',
           a.suspect ? h('span', { class: 'muted snippet', text: doubt(a.suspect) })

@@ -165,5 +165,6 @@ abstract class QualityApiContract extends ServerContract {
     Set<String> flagged = new HashSet<>();
     s.path("items").forEach(i -> flagged.add(i.path("externalId").asText()));
     assertEquals(Set.of("r10", "r21"), flagged);
+    assertEquals(58 / 60.0, s.path("outOfFoldAccuracy").asDouble(), 1e-9, "the fold models contradict only the two wrong labels");
   }
 }

@@ -608,6 +608,8 @@ class LabelingFlowIT extends BrowserFlow {
     String doubt = visible("#review-suspect").getText();
     assertTrue(doubt.startsWith("labeled Tech, the model says Sport"), doubt);
     assertEquals("Likely wrong 2", visible("#review-filter-suspects").getText().replaceAll("\\s+", " "), "the count on the tab");
+    String basis = visible("#suspects-basis").getText();
+    assertTrue(basis.matches("Models that never saw a label agree with \\d+ % of the 40 labels .*"), basis);
     Browser.screenshot(driver, "29-review-likely-wrong");
     visible("#suspects-to-review").click();
     for (String id : List.of("s10", "s21")) {

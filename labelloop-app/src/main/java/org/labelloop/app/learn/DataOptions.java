@@ -32,6 +32,15 @@ public final class DataOptions {
     return data;
   }
 
+  /** The {@code --format} and {@code --label} options, for the commands that read a table themselves. */
+  public String format() {
+    return format;
+  }
+
+  public String label() {
+    return label;
+  }
+
   public TextDataset read(Path file) {
     if (text == null || label == null) {
       throw new UserError("--text and --label are required for text classification");

@@ -15,8 +15,8 @@ import org.labelloop.learn.tabular.TableSchema;
  * A labeled table read for {@code --task tabular}: every column of a CSV/TSV (header row) or JSON Lines file, typed by
  * inference, the label column's role LABEL and the {@code --drop} columns IGNORE.
  */
-record TabularInput(Table table, TableSchema schema, List<String> labels) {
-  static TabularInput read(Path file, String format, String label, List<String> drop) {
+public record TabularInput(Table table, TableSchema schema, List<String> labels) {
+  public static TabularInput read(Path file, String format, String label, List<String> drop) {
     if (label == null) throw new UserError("--label is required for --task tabular");
     Table t = readTable(file, format);
     int li;

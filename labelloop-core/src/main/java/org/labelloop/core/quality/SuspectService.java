@@ -23,6 +23,7 @@ import org.labelloop.core.user.Caller;
 import org.labelloop.core.user.Role;
 import org.labelloop.learn.feature.SparseMatrix;
 import org.labelloop.learn.media.MediaTable;
+import org.labelloop.learn.metrics.Metrics;
 import org.labelloop.learn.quality.ConfidentLearning;
 import org.labelloop.learn.quality.OutOfFold;
 import org.labelloop.learn.quality.SuspectedLabel;
@@ -51,7 +52,8 @@ public final class SuspectService {
 
   public record Suspect(String assetId, String externalId, String given, String suggested, double margin) {}
 
-  public record Suspects(String jobId, int labeled, List<Suspect> items) {}
+  /** {@code outOfFoldAccuracy}: how often models that did not learn a label agree with it (null under 10 labels). */
+  public record Suspects(String jobId, int labeled, Double outOfFoldAccuracy, List<Suspect> items) {}
 
   public Suspects suspects(Caller caller, String projectId, String jobId) {
     Project project = access.requireProject(caller, projectId, Role.REVIEWER).project();
@@ -64,7 +66,7 @@ public final class SuspectService {
       for (Asset a : page.items()) if (chosen.containsKey(a.id())) labeled.add(a);
       cursor = page.nextCursor();
     } while (cursor != null);
-    if (labeled.size() < 2 * FOLDS) return new Suspects(job.id(), labeled.size(), List.of());
+    if (labeled.size() < 2 * FOLDS) return new Suspects(job.id(), labeled.size(), null, List.of());
     Rows rows = rows(project, labeled);
     List<String> classes = new ArrayList<>(job.categories().keySet());
     Map<String, Integer> index = new HashMap<>();
@@ -72,7 +74,7 @@ public final class SuspectService {
     int[] y = new int[rows.assets().size()];
     for (int i = 0; i < y.length; i++) y[i] = index.getOrDefault(chosen.get(rows.assets().get(i).id()), 0);
     if (y.length < 2 * FOLDS) {
-      return new Suspects(job.id(), y.length, List.of());
+      return new Suspects(job.id(), y.length, null, List.of());
     }
     double[][] p = rows.encoded() == null
         ? OutOfFold.probabilities(rows.keys(), y, classes.size(), FOLDS, SEED)
@@ -82,7 +84,9 @@ public final class SuspectService {
       Asset a = rows.assets().get(s.index());
       out.add(new Suspect(a.id(), a.externalId(), classes.get(s.given()), classes.get(s.suggested()), s.margin()));
     }
-    return new Suspects(job.id(), y.length, out);
+    int agree = 0;
+    for (int i = 0; i < y.length; i++) if (Metrics.argmax(p[i]) == y[i]) agree++;
+    return new Suspects(job.id(), y.length, agree / (double) y.length, out);
   }
 
   /**
