@@ -25,6 +25,7 @@ export async function renderReview(root, ctx) {
     .find(([, j]) => j.mlTask === 'CLASSIFICATION' && (j.content || {}).input !== 'checkbox') || [];
   let suspectCount = null;
   let suspectBasis = null; // the out-of-fold agreement the likely wrong labels were found with
+  let suspectWithheld = null; // why no label could be judged yet
   const listHost = h('div', { class: 'review-list', id: 'review-list' });
   const detail = h('div', { class: 'review-detail', id: 'review-detail' });
   const overlayHost = h('div');
@@ -81,8 +82,9 @@ export async function renderReview(root, ctx) {
   async function suspects() {
     const s = await get('/api/v1/projects/' + pid + '/quality/suspects?jobId=' + encodeURIComponent(suspectsJobId));
     suspectCount = (s.items || []).length;
+    suspectWithheld = s.withheld || null;
     suspectBasis = typeof s.outOfFoldAccuracy === 'number'
-      ? 'Models that never saw a label agree with ' + percent(s.outOfFoldAccuracy) + ' of the ' + s.labeled + ' labels (5-fold cross-validation); these are the labels they contradict most.'
+      ? 'Models that never saw a label agree with ' + percent(s.outOfFoldAccuracy) + ' of the ' + s.labeled + ' labels (5-fold cross-validation)' + (s.withheld ? '.' : '; these are the labels they contradict most.')
       : null;
     drawFilters();
     return (s.items || []).slice(0, 100).map((x) => ({ id: x.assetId, externalId: x.externalId, suspect: x }));
@@ -103,18 +105,19 @@ export async function renderReview(root, ctx) {
     }
   }
 
+  const basisNote = () => (filter === 'SUSPECTS' && suspectBasis ? h('p', { class: 'small muted', id: 'suspects-basis', text: suspectBasis }) : null);
+
   function drawList() {
     if (!items.length) {
       const none = { TO_REVIEW: 'No asset waits for review.', LABELED: 'No labeled asset yet.',
-        SUSPECTS: 'No label looks wrong: models trained without each label agree with it (or fewer than 10 are labeled).' };
-      replace(listHost, h('p', { class: 'empty', id: 'review-empty', text: none[filter] }));
+        SUSPECTS: 'No label looks wrong: models trained without each label agree with it.' };
+      replace(listHost, basisNote(), h('p', { class: 'empty', id: 'review-empty', text: (filter === 'SUSPECTS' && suspectWithheld) || none[filter] }));
       return;
     }
     const sendAll = filter === 'SUSPECTS'
       ? h('button', { type: 'button', class: 'secondary', id: 'suspects-to-review', onclick: () => sendSuspectsToReview() }, 'Send all to review')
       : null;
-    const basis = filter === 'SUSPECTS' && suspectBasis ? h('p', { class: 'small muted', id: 'suspects-basis', text: suspectBasis }) : null;
-    replace(listHost, basis, sendAll, h('ol', { class: 'asset-list' }, items.map((a, i) => {
+    replace(listHost, basisNote(), sendAll, h('ol', { class: 'asset-list' }, items.map((a, i) => {
       const li = h('li', { class: i === index ? 'current' : '', dataset: { assetId: a.id, externalId: a.externalId || '' } },
         h('button', { type: 'button', class: 'link' }, h('bdi', { class: 'mono', text: a.externalId || a.id }), ' ',
           a.suspect ? h('span', { class: 'muted snippet', text: doubt(a.suspect) })

@@ -167,4 +167,27 @@ abstract class QualityApiContract extends ServerContract {
     assertEquals(Set.of("r10", "r21"), flagged);
     assertEquals(58 / 60.0, s.path("outOfFoldAccuracy").asDouble(), 1e-9, "the fold models contradict only the two wrong labels");
   }
+
+  @Test
+  void noSuspectIsListedWhileTheFoldModelsHaveLearnedNothing() {
+    // labels that no word predicts: whatever the fold models say against one of them is chance, not evidence
+    Random random = new Random(8);
+    ArrayNode assets = Api.array();
+    ArrayNode labels = Api.array();
+    for (int i = 0; i < 20; i++) {
+      assets.addObject().put("externalId", "n" + i).put("content", "note " + Integer.toString(random.nextInt(1_000_000), 36) + " item" + i);
+      labels.add(answer("n" + i, random.nextBoolean() ? "SPORT" : "TECH"));
+    }
+    Response r = admin.post("/api/v1/projects", Api.object().put("title", "noise").put("inputType", "TEXT")
+        .set("jsonInterface", Api.textInterface("SPORT", "TECH")));
+    String p = r.body().path("id").asText();
+    assertEquals(201, admin.post("/api/v1/projects/" + p + "/assets", assets).status());
+    assertEquals(201, admin.post("/api/v1/projects/" + p + "/labels", labels).status());
+
+    JsonNode s = admin.get("/api/v1/projects/" + p + "/quality/suspects").body();
+    assertEquals(20, s.path("labeled").asInt());
+    assertEquals(0, s.path("items").size(), s.toString());
+    assertTrue(s.path("withheld").asText().contains("no more often than answering the most common class"), s.toString());
+    assertEquals(0, admin.post("/api/v1/projects/" + p + "/quality/suspects/to-review", Api.object()).body().path("moved").asInt());
+  }
 }

@@ -53,7 +53,7 @@ final class QualityRoutes {
   private void suspects(Context ctx) {
     var s = app.suspects().suspects(Auth.caller(ctx), id(ctx), ctx.queryParam("jobId"));
     ObjectNode out = items(s.items());
-    out.put("jobId", s.jobId()).put("labeled", s.labeled()).put("outOfFoldAccuracy", s.outOfFoldAccuracy());
+    out.put("jobId", s.jobId()).put("labeled", s.labeled()).put("outOfFoldAccuracy", s.outOfFoldAccuracy()).put("withheld", s.withheld());
     ctx.json(out);
   }
 

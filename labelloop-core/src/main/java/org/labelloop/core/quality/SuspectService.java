@@ -41,6 +41,7 @@ import org.labelloop.learn.tabular.TableSchema;
 public final class SuspectService {
   static final int FOLDS = 5;
   static final long SEED = 7;
+  private static final String TOO_FEW = "Fewer than " + 2 * FOLDS + " labels: too few to cross-validate.";
 
   private final Ports ports;
   private final Access access;
@@ -52,8 +53,11 @@ public final class SuspectService {
 
   public record Suspect(String assetId, String externalId, String given, String suggested, double margin) {}
 
-  /** {@code outOfFoldAccuracy}: how often models that did not learn a label agree with it (null under 10 labels). */
-  public record Suspects(String jobId, int labeled, Double outOfFoldAccuracy, List<Suspect> items) {}
+  /**
+   * {@code outOfFoldAccuracy}: how often models that did not learn a label agree with it (null under 10 labels);
+   * {@code withheld}: why no label could be judged, else null.
+   */
+  public record Suspects(String jobId, int labeled, Double outOfFoldAccuracy, String withheld, List<Suspect> items) {}
 
   public Suspects suspects(Caller caller, String projectId, String jobId) {
     Project project = access.requireProject(caller, projectId, Role.REVIEWER).project();
@@ -66,7 +70,7 @@ public final class SuspectService {
       for (Asset a : page.items()) if (chosen.containsKey(a.id())) labeled.add(a);
       cursor = page.nextCursor();
     } while (cursor != null);
-    if (labeled.size() < 2 * FOLDS) return new Suspects(job.id(), labeled.size(), null, List.of());
+    if (labeled.size() < 2 * FOLDS) return new Suspects(job.id(), labeled.size(), null, TOO_FEW, List.of());
     Rows rows = rows(project, labeled);
     List<String> classes = new ArrayList<>(job.categories().keySet());
     Map<String, Integer> index = new HashMap<>();
@@ -74,19 +78,25 @@ public final class SuspectService {
     int[] y = new int[rows.assets().size()];
     for (int i = 0; i < y.length; i++) y[i] = index.getOrDefault(chosen.get(rows.assets().get(i).id()), 0);
     if (y.length < 2 * FOLDS) {
-      return new Suspects(job.id(), y.length, null, List.of());
+      return new Suspects(job.id(), y.length, null, TOO_FEW, List.of());
     }
     double[][] p = rows.encoded() == null
         ? OutOfFold.probabilities(rows.keys(), y, classes.size(), FOLDS, SEED)
         : OutOfFold.probabilities(rows.encoded(), rows.keys(), y, classes.size(), FOLDS, SEED);
+    int agree = 0;
+    for (int i = 0; i < y.length; i++) if (Metrics.argmax(p[i]) == y[i]) agree++;
+    double accuracy = agree / (double) y.length;
+    if (!ConfidentLearning.learnedMoreThanTheMajority(y, p)) {
+      return new Suspects(job.id(), y.length, accuracy, "The models that did not learn a label agree with the labels no more"
+          + " often than answering the most common class would, beyond chance: their disagreements are not evidence yet. Label more.",
+          List.of());
+    }
     List<Suspect> out = new ArrayList<>();
     for (SuspectedLabel s : ConfidentLearning.suspects(y, p)) {
       Asset a = rows.assets().get(s.index());
       out.add(new Suspect(a.id(), a.externalId(), classes.get(s.given()), classes.get(s.suggested()), s.margin()));
     }
-    int agree = 0;
-    for (int i = 0; i < y.length; i++) if (Metrics.argmax(p[i]) == y[i]) agree++;
-    return new Suspects(job.id(), y.length, agree / (double) y.length, out);
+    return new Suspects(job.id(), y.length, accuracy, null, out);
   }
 
   /**

@@ -33,6 +33,35 @@ public final class ConfidentLearning {
     return t;
   }
 
+  /**
+   * Whether the out-of-fold predictions agree with the labels more often than always answering the most common class
+   * would, beyond chance (one-sided exact binomial test at 5 %). Below that the models have learned nothing the labels
+   * can be checked against, and their disagreements are noise, not suspects.
+   */
+  public static boolean learnedMoreThanTheMajority(int[] labels, double[][] probabilities) {
+    int n = labels.length;
+    int[] count = new int[probabilities.length == 0 ? 0 : probabilities[0].length];
+    int agree = 0;
+    for (int i = 0; i < n; i++) {
+      count[labels[i]]++;
+      int best = 0;
+      for (int j = 1; j < probabilities[i].length; j++) if (probabilities[i][j] > probabilities[i][best]) best = j;
+      if (best == labels[i]) agree++;
+    }
+    double majority = (double) java.util.Arrays.stream(count).max().orElse(0) / Math.max(1, n);
+    return n > 0 && majority < 1 && upperTail(n, agree, majority) < 0.05;
+  }
+
+  /** P(X ≥ k) for X ~ Binomial(n, p), summed in log space so that large n neither overflows nor underflows. */
+  static double upperTail(int n, int k, double p) {
+    double logP = Math.log(p), logQ = Math.log1p(-p), logChoose = 0, sum = 0;
+    for (int i = 0; i <= n; i++) {
+      if (i > 0) logChoose += Math.log(n - i + 1) - Math.log(i);
+      if (i >= k) sum += Math.exp(logChoose + i * logP + (n - i) * logQ);
+    }
+    return Math.min(1, sum);
+  }
+
   /** The suspected labels, most suspicious first. */
   public static List<SuspectedLabel> suspects(int[] labels, double[][] probabilities) {
     if (labels.length != probabilities.length) {

@@ -2,6 +2,7 @@ package org.labelloop.learn.quality;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -43,5 +44,26 @@ class ConfidentLearningTest {
     List<SuspectedLabel> suspects = ConfidentLearning.suspects(labels, p);
     assertEquals(List.of(7, 2, 3), suspects.stream().map(SuspectedLabel::index).toList());
     assertTrue(suspects.get(0).margin() >= suspects.get(1).margin());
+  }
+
+  @Test
+  void binomialTailMatchesAHandComputedValue() {
+    assertEquals(0.0546875, ConfidentLearning.upperTail(10, 8, 0.5), 1e-12); // (45 + 10 + 1) / 1024
+    assertEquals(1.0, ConfidentLearning.upperTail(10, 0, 0.3), 1e-12);
+  }
+
+  @Test
+  void suspectsNeedModelsThatBeatTheMajorityClass() {
+    // 13 of 20 right with classes 10/10: within chance of a coin (p = 0.13); 18 of 20 is not (p = 0.0002)
+    int[] labels = new int[20];
+    double[][] weak = new double[20][];
+    double[][] strong = new double[20][];
+    for (int i = 0; i < 20; i++) {
+      labels[i] = i % 2;
+      weak[i] = (i < 13) == (labels[i] == 0) ? new double[] {0.6, 0.4} : new double[] {0.4, 0.6};
+      strong[i] = (i < 18) == (labels[i] == 0) ? new double[] {0.9, 0.1} : new double[] {0.1, 0.9};
+    }
+    assertFalse(ConfidentLearning.learnedMoreThanTheMajority(labels, weak));
+    assertTrue(ConfidentLearning.learnedMoreThanTheMajority(labels, strong));
   }
 }
