@@ -23,8 +23,15 @@ import picocli.CommandLine.Option;
  * may use, and where vectors are kept between runs. {@code auto} takes the strongest model that embeds the data within
  * the time it is given, else a faster one, else none; texts embedded by an earlier run cost nothing.
  */
-final class EmbeddingOptions {
+public final class EmbeddingOptions {
   private static final int CHUNK = 128;
+
+  /** The options of a command whose {@code --embedder} names one model, or none, by default. */
+  public static EmbeddingOptions named(String embedder) {
+    EmbeddingOptions o = new EmbeddingOptions();
+    o.embedder = embedder;
+    return o;
+  }
 
   @Option(names = "--embedding-cache", paramLabel = "DIR|none",
       description = "Directory of the embedding cache, one file per model, keyed by a hash of model and text (default: "
@@ -53,7 +60,7 @@ final class EmbeddingOptions {
    * {@code maxSeconds} for the texts not in the cache (a timed sample before the run misjudged by half: ONNX Runtime
    * warms up over several batches): e5-small, else MiniLM, else none.
    */
-  TextEmbedder embedAll(List<String> texts, double maxSeconds, Progress progress, PrintWriter err) {
+  public TextEmbedder embedAll(List<String> texts, double maxSeconds, Progress progress, PrintWriter err) {
     String name = none ? "none" : embedder.toLowerCase(Locale.ROOT);
     if (name.equals("none")) return null;
     if (!name.equals("auto")) {

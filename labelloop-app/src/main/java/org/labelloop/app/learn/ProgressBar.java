@@ -4,12 +4,12 @@ import java.io.PrintWriter;
 import org.labelloop.learn.automl.Progress;
 
 /** A one-line {@code \r} progress bar on stderr. */
-final class ProgressBar implements Progress {
+public final class ProgressBar implements Progress {
   private final PrintWriter err;
   private final String label;
   private long lastDraw;
 
-  ProgressBar(PrintWriter err, String label) {
+  public ProgressBar(PrintWriter err, String label) {
     this.err = err;
     this.label = label;
   }
@@ -26,7 +26,7 @@ final class ProgressBar implements Progress {
     err.flush();
   }
 
-  void finish() {
+  public void finish() {
     err.print("\r\u001b[K");
     err.flush();
   }

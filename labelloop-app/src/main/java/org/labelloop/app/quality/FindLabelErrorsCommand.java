@@ -1,5 +1,6 @@
 package org.labelloop.app.quality;
 
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -7,9 +8,12 @@ import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 import org.labelloop.app.learn.CliTask;
 import org.labelloop.app.learn.DataOptions;
+import org.labelloop.app.learn.EmbeddingOptions;
+import org.labelloop.app.learn.ProgressBar;
 import org.labelloop.app.learn.TabularInput;
 import org.labelloop.learn.data.TextDataset;
 import org.labelloop.learn.feature.SparseMatrix;
+import org.labelloop.learn.feature.TextEmbedder;
 import org.labelloop.learn.quality.ConfidentLearning;
 import org.labelloop.learn.quality.OutOfFold;
 import org.labelloop.learn.quality.SuspectedLabel;
@@ -35,6 +39,11 @@ public final class FindLabelErrorsCommand implements Callable<Integer> {
 
   @Option(names = "--drop", split = ",", paramLabel = "COLUMN", description = "--task tabular: columns that are not features.")
   List<String> drop = List.of();
+
+  @Option(names = "--embedder", defaultValue = "none", paramLabel = "MODEL",
+      description = "Texts: sentence embeddings beside the words, as the server's suspects use its stored ones (minilm there), "
+          + "cached like automl's; e5-small, bge-small, minilm or none (default ${DEFAULT-VALUE}).")
+  String embedder;
 
   @Option(names = "--flip", defaultValue = "0.05", description = "Share of labels flipped to another class (default ${DEFAULT-VALUE}).")
   double flip;
@@ -71,7 +80,11 @@ public final class FindLabelErrorsCommand implements Callable<Integer> {
       flipped[order[i]] = true;
     }
 
-    double[][] p = table ? outOfFold(rows, noisy, classes.size()) : OutOfFold.probabilities(dataset.texts(), noisy, classes.size(), folds, seed);
+    PrintWriter err = new PrintWriter(System.err, true);
+    ProgressBar bar = new ProgressBar(err, "find-label-errors");
+    TextEmbedder vectors = table ? null : EmbeddingOptions.named(embedder).embedAll(dataset.texts(), Double.POSITIVE_INFINITY, bar, err);
+    bar.finish();
+    double[][] p = table ? outOfFold(rows, noisy, classes.size()) : OutOfFold.probabilities(dataset.texts(), vectors, noisy, classes.size(), folds, seed);
     List<SuspectedLabel> suspects = ConfidentLearning.suspects(noisy, p);
     int top = Math.min(k, suspects.size());
     int hitsTop = 0, hitsAll = 0;
@@ -90,13 +103,15 @@ public final class FindLabelErrorsCommand implements Callable<Integer> {
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     System.out.printf(Locale.ROOT, "data=%s rows=%d classes=%d folds=%d seed=%d model=%s+lr(C=10)%n", in.data(), n, classes.size(), folds, seed,
-        table ? "columns" : "word-tfidf");
+        table ? "columns" : vectors == null ? "word-tfidf" : "word-tfidf+" + vectors.name());
     System.out.printf(Locale.ROOT, "out-of-fold accuracy: %.4f against the noisy labels, %.4f against the clean labels%n",
         correctNoisy / (double) n, correctClean / (double) n);
     System.out.printf(Locale.ROOT, "top-%d: %d flipped of %d flagged (precision %.4f, recall %.4f)%n",
         k, hitsTop, top, top == 0 ? 0 : hitsTop / (double) top, k == 0 ? 0 : hitsTop / (double) k);
     System.out.printf(Locale.ROOT, "all flags: %d flipped of %d flagged (precision %.4f, recall %.4f)%n",
         hitsAll, suspects.size(), suspects.isEmpty() ? 0 : hitsAll / (double) suspects.size(), k == 0 ? 0 : hitsAll / (double) k);
+    System.out.println("fold models beat the majority class: " + (ConfidentLearning.learnedMoreThanTheMajority(noisy, p)
+        ? "yes" : "no (the server's /quality/suspects would list none)"));
     System.out.printf(Locale.ROOT, "seconds=%.1f%n", seconds);
     System.out.printf(Locale.ROOT, "flipped=%d flagged=%d precision_at_k=%.2f recall_at_k=%.2f%n",
         k, suspects.size(), top == 0 ? 0 : hitsTop / (double) top, k == 0 ? 0 : hitsTop / (double) k);

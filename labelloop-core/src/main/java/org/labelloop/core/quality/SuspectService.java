@@ -22,6 +22,7 @@ import org.labelloop.core.user.Access;
 import org.labelloop.core.user.Caller;
 import org.labelloop.core.user.Role;
 import org.labelloop.learn.feature.SparseMatrix;
+import org.labelloop.learn.feature.TextEmbedder;
 import org.labelloop.learn.media.MediaTable;
 import org.labelloop.learn.metrics.Metrics;
 import org.labelloop.learn.quality.ConfidentLearning;
@@ -35,8 +36,8 @@ import org.labelloop.learn.tabular.TableSchema;
 /**
  * Suspected label errors of a project's single-choice classification job: out-of-fold probabilities of a fast
  * logistic regression (5 stratified folds, fixed seed) on the assets' chosen human answers (REVIEW wins, else the
- * newest DEFAULT), then confident learning. Texts by their word TF-IDF, tables by their typed columns, images and audio
- * by their stored vectors. Computed on demand, synchronously: fine for tens of thousands of labels (seconds), not cached.
+ * newest DEFAULT), then confident learning. Texts by their word TF-IDF (beside their stored sentence embeddings once
+ * every asset has one), tables by their typed columns, images and audio by their stored vectors. Computed on demand, synchronously: fine for tens of thousands of labels (seconds), not cached.
  */
 public final class SuspectService {
   static final int FOLDS = 5;
@@ -81,7 +82,7 @@ public final class SuspectService {
       return new Suspects(job.id(), y.length, null, TOO_FEW, List.of());
     }
     double[][] p = rows.encoded() == null
-        ? OutOfFold.probabilities(rows.keys(), y, classes.size(), FOLDS, SEED)
+        ? OutOfFold.probabilities(rows.keys(), sentenceVectors(projectId, rows.assets()), y, classes.size(), FOLDS, SEED)
         : OutOfFold.probabilities(rows.encoded(), rows.keys(), y, classes.size(), FOLDS, SEED);
     int agree = 0;
     for (int i = 0; i < y.length; i++) if (Metrics.argmax(p[i]) == y[i]) agree++;
@@ -113,6 +114,28 @@ public final class SuspectService {
       case TEXT -> new Rows(labeled, contents, null);
       case TABULAR -> new Rows(labeled, contents, table(project.id(), contents));
       case IMAGE, AUDIO -> vectors(project, labeled);
+    };
+  }
+
+  /**
+   * The texts' stored sentence embeddings as an embedder, when every asset has one (as the project's own classifier
+   * learns beside its words); null otherwise: then words alone.
+   */
+  private TextEmbedder sentenceVectors(String projectId, List<Asset> assets) {
+    String model = ports.embeddings().completeModel(projectId).orElse(null);
+    if (model == null) return null;
+    Map<String, float[]> stored = ports.embeddings().vectors(projectId, model, false);
+    Map<String, float[]> byText = new HashMap<>();
+    for (Asset a : assets) {
+      float[] v = stored.get(a.id());
+      if (v == null || v.length == 0) return null;
+      byText.put(a.content(), v);
+    }
+    int dimension = byText.values().iterator().next().length;
+    return new TextEmbedder() {
+      @Override public String name() { return model; }
+      @Override public int dimension() { return dimension; }
+      @Override public float[][] embed(List<String> texts) { return texts.stream().map(byText::get).toArray(float[][]::new); }
     };
   }
 

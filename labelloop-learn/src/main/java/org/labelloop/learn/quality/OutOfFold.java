@@ -7,13 +7,15 @@ import org.labelloop.learn.feature.FeatureCache;
 import org.labelloop.learn.feature.FeatureSpec;
 import org.labelloop.learn.feature.Featurizer;
 import org.labelloop.learn.feature.SparseMatrix;
+import org.labelloop.learn.feature.TextEmbedder;
 import org.labelloop.learn.learner.Learner;
 import org.labelloop.learn.learner.LiblinearLrLearner;
 import org.labelloop.learn.metrics.Calibration;
 
 /**
  * Out-of-fold class probabilities for {@link ConfidentLearning}: k stratified folds (duplicates kept in one fold),
- * each scored by a model that never saw it, with the engine's fast default (word TF-IDF + logistic regression).
+ * each scored by a model that never saw it, with logistic regression on word TF-IDF (beside sentence embeddings when
+ * given) or on rows already encoded.
  * A model scoring its own training rows remembers their labels, wrong ones included, and would flag nothing.
  */
 public final class OutOfFold {
@@ -26,12 +28,18 @@ public final class OutOfFold {
 
   /** One probability row per text, columns {@code 0..numClasses-1}. */
   public static double[][] probabilities(List<String> texts, int[] y, int numClasses, int folds, long seed) {
-    return probabilities(texts, y, numClasses, folds, seed, FeatureSpec.words(), new LiblinearLrLearner(10));
+    return probabilities(texts, null, y, numClasses, folds, seed);
   }
 
-  public static double[][] probabilities(
-      List<String> texts, int[] y, int numClasses, int folds, long seed, FeatureSpec spec, Learner learner) {
-    FeatureCache cache = new FeatureCache(texts, null);
+  /** The same with the texts' sentence embeddings beside their words, when {@code embedder} (nullable) gives them. */
+  public static double[][] probabilities(List<String> texts, TextEmbedder embedder, int[] y, int numClasses, int folds, long seed) {
+    FeatureSpec spec = embedder == null ? FeatureSpec.words() : FeatureSpec.words().withEmbeddings(1.0);
+    return probabilities(texts, embedder, y, numClasses, folds, seed, spec, new LiblinearLrLearner(10));
+  }
+
+  private static double[][] probabilities(List<String> texts, TextEmbedder embedder, int[] y, int numClasses, int folds, long seed,
+      FeatureSpec spec, Learner learner) {
+    FeatureCache cache = new FeatureCache(texts, embedder);
     return crossFit(texts, y, numClasses, folds, seed, learner, (train, yTrain, test) -> {
       Featurizer featurizer = Featurizer.fit(spec, cache, train, yTrain);
       return new SparseMatrix[] {featurizer.transform(cache, train), featurizer.transform(cache, test)};
