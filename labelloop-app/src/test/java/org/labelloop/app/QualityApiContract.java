@@ -32,6 +32,16 @@ abstract class QualityApiContract extends ServerContract {
     return p;
   }
 
+  /** A SPORT/TECH text project with these assets and labels. */
+  private String labeledProject(ArrayNode assets, ArrayNode labels) {
+    Response r = admin.post("/api/v1/projects", Api.object().put("title", "labeled").put("inputType", "TEXT")
+        .set("jsonInterface", Api.textInterface("SPORT", "TECH")));
+    String p = r.body().path("id").asText();
+    assertEquals(201, admin.post("/api/v1/projects/" + p + "/assets", assets).status());
+    assertEquals(201, admin.post("/api/v1/projects/" + p + "/labels", labels).status());
+    return p;
+  }
+
   /** A member with the role; returns {userId, apiKey}. */
   private String[] member(String project, String role) {
     String email = "q" + USERS.incrementAndGet() + "-" + System.nanoTime() + "@example.org";
@@ -126,11 +136,7 @@ abstract class QualityApiContract extends ServerContract {
       boolean wrong = i == 10 || i == 21;
       labels.add(answer("t" + i, isSport ^ wrong ? "SPORT" : "TECH"));
     }
-    Response r = admin.post("/api/v1/projects", Api.object().put("title", "suspects").put("inputType", "TEXT")
-        .set("jsonInterface", Api.textInterface("SPORT", "TECH")));
-    String p = r.body().path("id").asText();
-    assertEquals(201, admin.post("/api/v1/projects/" + p + "/assets", assets).status());
-    assertEquals(201, admin.post("/api/v1/projects/" + p + "/labels", labels).status());
+    String p = labeledProject(assets, labels);
 
     JsonNode s = admin.get("/api/v1/projects/" + p + "/quality/suspects").body();
     assertEquals(60, s.path("labeled").asInt());
@@ -178,11 +184,7 @@ abstract class QualityApiContract extends ServerContract {
       assets.addObject().put("externalId", "n" + i).put("content", "note " + Integer.toString(random.nextInt(1_000_000), 36) + " item" + i);
       labels.add(answer("n" + i, random.nextBoolean() ? "SPORT" : "TECH"));
     }
-    Response r = admin.post("/api/v1/projects", Api.object().put("title", "noise").put("inputType", "TEXT")
-        .set("jsonInterface", Api.textInterface("SPORT", "TECH")));
-    String p = r.body().path("id").asText();
-    assertEquals(201, admin.post("/api/v1/projects/" + p + "/assets", assets).status());
-    assertEquals(201, admin.post("/api/v1/projects/" + p + "/labels", labels).status());
+    String p = labeledProject(assets, labels);
 
     JsonNode s = admin.get("/api/v1/projects/" + p + "/quality/suspects").body();
     assertEquals(20, s.path("labeled").asInt());
