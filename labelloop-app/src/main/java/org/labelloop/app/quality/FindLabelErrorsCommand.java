@@ -14,6 +14,7 @@ import org.labelloop.app.learn.TabularInput;
 import org.labelloop.learn.data.TextDataset;
 import org.labelloop.learn.feature.SparseMatrix;
 import org.labelloop.learn.feature.TextEmbedder;
+import org.labelloop.learn.metrics.Metrics;
 import org.labelloop.learn.quality.ConfidentLearning;
 import org.labelloop.learn.quality.OutOfFold;
 import org.labelloop.learn.quality.SuspectedLabel;
@@ -94,18 +95,11 @@ public final class FindLabelErrorsCommand implements Callable<Integer> {
         if (i < top) hitsTop++;
       }
     }
-    int correctNoisy = 0, correctClean = 0;
-    for (int i = 0; i < n; i++) {
-      int best = 0;
-      for (int j = 1; j < p[i].length; j++) if (p[i][j] > p[i][best]) best = j;
-      if (best == noisy[i]) correctNoisy++;
-      if (best == clean[i]) correctClean++;
-    }
     double seconds = (System.nanoTime() - start) / 1e9;
     System.out.printf(Locale.ROOT, "data=%s rows=%d classes=%d folds=%d seed=%d model=%s+lr(C=10)%n", in.data(), n, classes.size(), folds, seed,
         table ? "columns" : vectors == null ? "word-tfidf" : "word-tfidf+" + vectors.name());
     System.out.printf(Locale.ROOT, "out-of-fold accuracy: %.4f against the noisy labels, %.4f against the clean labels%n",
-        correctNoisy / (double) n, correctClean / (double) n);
+        Metrics.ofProba(noisy, p, classes.size()).accuracy(), Metrics.ofProba(clean, p, classes.size()).accuracy());
     System.out.printf(Locale.ROOT, "top-%d: %d flipped of %d flagged (precision %.4f, recall %.4f)%n",
         k, hitsTop, top, top == 0 ? 0 : hitsTop / (double) top, k == 0 ? 0 : hitsTop / (double) k);
     System.out.printf(Locale.ROOT, "all flags: %d flipped of %d flagged (precision %.4f, recall %.4f)%n",

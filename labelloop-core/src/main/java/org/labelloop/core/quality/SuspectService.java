@@ -37,7 +37,8 @@ import org.labelloop.learn.tabular.TableSchema;
  * Suspected label errors of a project's single-choice classification job: out-of-fold probabilities of a fast
  * logistic regression (5 stratified folds, fixed seed) on the assets' chosen human answers (REVIEW wins, else the
  * newest DEFAULT), then confident learning. Texts by their word TF-IDF (beside their stored sentence embeddings once
- * every asset has one), tables by their typed columns, images and audio by their stored vectors. Computed on demand, synchronously: fine for tens of thousands of labels (seconds), not cached.
+ * every asset has one), tables by their typed columns, images and audio by their stored vectors. Computed on demand,
+ * synchronously: fine for tens of thousands of labels (seconds), not cached.
  */
 public final class SuspectService {
   static final int FOLDS = 5;
@@ -84,9 +85,7 @@ public final class SuspectService {
     double[][] p = rows.encoded() == null
         ? OutOfFold.probabilities(rows.keys(), sentenceVectors(projectId, rows.assets()), y, classes.size(), FOLDS, SEED)
         : OutOfFold.probabilities(rows.encoded(), rows.keys(), y, classes.size(), FOLDS, SEED);
-    int agree = 0;
-    for (int i = 0; i < y.length; i++) if (Metrics.argmax(p[i]) == y[i]) agree++;
-    double accuracy = agree / (double) y.length;
+    double accuracy = Metrics.ofProba(y, p, classes.size()).accuracy();
     if (!ConfidentLearning.learnedMoreThanTheMajority(y, p)) {
       return new Suspects(job.id(), y.length, accuracy, "The models that did not learn a label agree with the labels no more"
           + " often than answering the most common class would, beyond chance: their disagreements are not evidence yet. Label more.",
@@ -104,7 +103,7 @@ public final class SuspectService {
    * What the project's kind of data is learned from, as the project's own models learn it: a text's words, a row's
    * typed columns, an image's or clip's stored vector. Never a file name: media assets whose vector could not be
    * computed are left out. {@code keys} are the texts (or the rows' contents and asset ids, which keep duplicates in
-   * one fold) and {@code encoded} null for text.
+   * one fold); {@code encoded} is null for text, and for media with too few vectors to judge.
    */
   private record Rows(List<Asset> assets, List<String> keys, SparseMatrix encoded) {}
 

@@ -3,6 +3,7 @@ package org.labelloop.learn.quality;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.labelloop.learn.metrics.Metrics;
 
 /**
  * Finds labels that are likely wrong from out-of-fold predicted probabilities, with the thresholds of confident
@@ -40,16 +41,15 @@ public final class ConfidentLearning {
    */
   public static boolean learnedMoreThanTheMajority(int[] labels, double[][] probabilities) {
     int n = labels.length;
-    int[] count = new int[probabilities.length == 0 ? 0 : probabilities[0].length];
-    int agree = 0;
-    for (int i = 0; i < n; i++) {
-      count[labels[i]]++;
-      int best = 0;
-      for (int j = 1; j < probabilities[i].length; j++) if (probabilities[i][j] > probabilities[i][best]) best = j;
-      if (best == labels[i]) agree++;
+    if (n == 0) return false;
+    int[][] confusion = Metrics.ofProba(labels, probabilities, probabilities[0].length).confusion();
+    int agree = 0, largest = 0;
+    for (int c = 0; c < confusion.length; c++) {
+      agree += confusion[c][c];
+      largest = Math.max(largest, java.util.Arrays.stream(confusion[c]).sum());
     }
-    double majority = (double) java.util.Arrays.stream(count).max().orElse(0) / Math.max(1, n);
-    return n > 0 && majority < 1 && upperTail(n, agree, majority) < 0.05;
+    double majority = (double) largest / n;
+    return majority < 1 && upperTail(n, agree, majority) < 0.05;
   }
 
   /** P(X ≥ k) for X ~ Binomial(n, p), summed in log space so that large n neither overflows nor underflows. */
