@@ -1,7 +1,7 @@
 // Review: a reviewer goes through TO_REVIEW (or LABELED, or likely wrong) assets, sees the labeler's answer, the model's
 // prediction and the inference mark, and accepts, corrects (both create a REVIEW label) or sends the asset back.
 import { get, post, patch, getOptional } from '../api.js';
-import { h, replace, errorBox, toast, showError, isTyping, fmtDate, snippet } from '../dom.js';
+import { h, replace, errorBox, toast, showError, isTyping, fmtDate, snippet, plural } from '../dom.js';
 import { createEditor } from './editor.js';
 import { summarize, percent } from './answer-summary.js';
 import { helpOverlay } from './label.js';
@@ -23,7 +23,7 @@ export async function renderReview(root, ctx) {
   // confident learning needs one single-choice classification job
   const [suspectsJobId, suspectsJob] = Object.entries(project.jsonInterface.jobs || {})
     .find(([, j]) => j.mlTask === 'CLASSIFICATION' && (j.content || {}).input !== 'checkbox') || [];
-  let suspectCount = null;
+  let suspectIds = null; // every likely wrong label's asset, as listed (the list shows the first 100)
   let suspectBasis = null; // the out-of-fold agreement the likely wrong labels were found with
   let suspectWithheld = null; // why no label could be judged yet
   const listHost = h('div', { class: 'review-list', id: 'review-list' });
@@ -48,7 +48,7 @@ export async function renderReview(root, ctx) {
   function drawFilters() {
     const names = { TO_REVIEW: 'To review', LABELED: 'Labeled', SUSPECTS: 'Likely wrong' };
     replace(filterTabs, ['TO_REVIEW', 'LABELED'].concat(suspectsJob ? ['SUSPECTS'] : []).map((s) => {
-      const n = s === 'SUSPECTS' ? suspectCount : counts[s] || 0;
+      const n = s === 'SUSPECTS' ? (suspectIds ? suspectIds.length : null) : counts[s] || 0;
       const b = h('button', { type: 'button', class: 'tab' + (s === filter ? ' active' : ''), id: 'review-filter-' + s.toLowerCase(),
         title: s === 'SUSPECTS' ? 'Labels that models trained without them contradict (confident learning)' : null },
         names[s], n === null ? null : [' ', h('span', { class: 'badge', text: String(n) })]);
@@ -81,7 +81,7 @@ export async function renderReview(root, ctx) {
   /** The likely wrong labels, most doubtful first, as list items whose asset is fetched when selected. */
   async function suspects() {
     const s = await get('/api/v1/projects/' + pid + '/quality/suspects?jobId=' + encodeURIComponent(suspectsJobId));
-    suspectCount = (s.items || []).length;
+    suspectIds = (s.items || []).map((x) => x.externalId);
     suspectWithheld = s.withheld || null;
     suspectBasis = typeof s.outOfFoldAccuracy === 'number'
       ? 'Models that never saw a label agree with ' + percent(s.outOfFoldAccuracy) + ' of the ' + s.labeled + ' labels (5-fold cross-validation)' + (s.withheld ? '.' : '; these are the labels they contradict most.')
@@ -95,8 +95,9 @@ export async function renderReview(root, ctx) {
 
   async function sendSuspectsToReview() {
     try {
-      const r = await post('/api/v1/projects/' + pid + '/quality/suspects/to-review', { jobId: suspectsJobId });
-      toast(r.moved + ' likely wrong ' + (r.moved === 1 ? 'label' : 'labels') + ' sent to review');
+      // the labels listed, not a second cross-validation on the server that could list others
+      const r = await post('/api/v1/projects/' + pid + '/quality/suspects/to-review', { jobId: suspectsJobId, externalIds: suspectIds });
+      toast(plural(r.moved, 'likely wrong label') + ' sent to review');
       counts.TO_REVIEW = (counts.TO_REVIEW || 0) + r.moved;
       filter = 'TO_REVIEW';
       load();
@@ -235,7 +236,7 @@ export async function renderReview(root, ctx) {
   function done() {
     const st = items[index] && items[index].status;
     if (st && counts[st]) counts[st]--;
-    if (filter === 'SUSPECTS' && suspectCount) suspectCount--;
+    if (filter === 'SUSPECTS' && suspectIds) suspectIds = suspectIds.filter((id) => id !== items[index].externalId);
     items.splice(index, 1);
     drawFilters();
     select(Math.min(index, items.length - 1));
