@@ -2,7 +2,7 @@
 // answer pre-filled from a model stays marked as the model's until it is changed.
 import { h } from '../dom.js';
 import { confidenceOf, percent } from './answer-summary.js';
-import { categoryButton } from './editor-categories.js';
+import { categoryButton, categoryFilter, categoryKeys, needsFilter } from './editor-categories.js';
 
 /**
  * Picks or unpicks a category. Picking a category the model suggested confirms it (the answer becomes the human's);
@@ -41,17 +41,19 @@ export const classificationJob = {
   body(job, ed, ji) {
     const st = ed.state[job.id];
     const checkbox = job.input === 'checkbox';
-    return h('div', { class: 'cat-buttons', role: checkbox ? 'group' : 'radiogroup', 'aria-label': job.instruction },
-      job.categories.map((c, i) => {
-        const on = st.selected.includes(c.id);
-        const b = categoryButton(c, i, {
-          class: 'cat' + (on ? ' on' : '') + (on && st.model ? ' from-model' : ''),
-          role: checkbox ? 'checkbox' : 'radio', 'aria-checked': on ? 'true' : 'false',
-          dataset: { category: c.id, job: job.id },
-        }, on && st.model ? h('span', { class: 'model-badge', text: 'model' + (st.conf[c.id] !== null && st.conf[c.id] !== undefined ? ' ' + percent(st.conf[c.id]) : '') }) : null);
-        b.addEventListener('click', () => { ed.active = ji; toggle(job, c.id, ed); });
-        return b;
-      }));
+    const buttons = job.categories.map((c, i) => {
+      const on = st.selected.includes(c.id);
+      const b = categoryButton(c, i, {
+        class: 'cat' + (on ? ' on' : '') + (on && st.model ? ' from-model' : ''),
+        role: checkbox ? 'checkbox' : 'radio', 'aria-checked': on ? 'true' : 'false',
+        dataset: { category: c.id, job: job.id },
+      }, on && st.model ? h('span', { class: 'model-badge', text: 'model' + (st.conf[c.id] !== null && st.conf[c.id] !== undefined ? ' ' + percent(st.conf[c.id]) : '') }) : null);
+      b.addEventListener('click', () => { ed.active = ji; toggle(job, c.id, ed); });
+      return b;
+    });
+    const group = h('div', { class: 'cat-buttons', role: checkbox ? 'group' : 'radiogroup', 'aria-label': job.instruction }, buttons);
+    if (!needsFilter(job)) return group;
+    return h('div', {}, categoryFilter(job, buttons, (id) => { ed.active = ji; toggle(job, id, ed); }, () => ed.activate(ji)), group);
   },
 
   pick: toggle,
@@ -60,7 +62,8 @@ export const classificationJob = {
 
   problem(job, st) {
     return job.required && !st.selected.length
-      ? '“' + job.instruction + '” needs an answer: press 1–' + Math.min(9, job.categories.length) + '.'
+      ? '“' + job.instruction + '” needs an answer: press ' + categoryKeys(job.categories.length)
+        + (needsFilter(job) ? ', or / and type its name.' : '.')
       : null;
   },
 

@@ -3,7 +3,7 @@
 // so they never overlap.
 import { h, replace, inkFor, toast, plural } from '../dom.js';
 import { confidenceOf, percent } from './answer-summary.js';
-import { categoryOf, colorOf } from './editor-categories.js';
+import { categoryIndexOfKey, categoryOf, colorOf } from './editor-categories.js';
 import { markKind, markJob, markPanel, markState } from './editor-marks.js';
 
 const WORD = /[\p{L}\p{N}\p{M}_]/u;
@@ -132,8 +132,8 @@ export function createEntityText(ed) {
       return true;
     }
     if (!cursor) return false;
-    if (/^[1-9]$/.test(e.key)) {
-      const c = markJob(ed, nerJobs).categories[Number(e.key) - 1];
+    if (categoryIndexOfKey(e.key) >= 0) {
+      const c = markJob(ed, nerJobs).categories[categoryIndexOfKey(e.key)];
       if (c) tag(c.id);
       return true;
     }

@@ -1,6 +1,6 @@
 // The answer editor shared by the labeling and review screens: classification buttons, NER spans over the text and
 // object-detection boxes over an image, pre-filled from a model's prediction (marked as the model's) or from an earlier
-// human answer. This core owns the jobs' state, the active job (the one 1–9 speaks to) and the one selected span or box;
+// human answer. This core owns the jobs' state, the active job (the one the category keys speak to) and the one selected span or box;
 // each kind of job draws its panel and edits its state in its own module.
 import { h, replace } from '../dom.js';
 import { jobsOf } from './project-tabs.js';
@@ -9,6 +9,7 @@ import { classificationJob } from './editor-classification.js';
 import { entitiesJob, createEntityText } from './editor-entities.js';
 import { boxesJob, createBoxView } from './editor-boxes.js';
 import { createTableRow } from './table-row.js';
+import { categoryIndexOfKey } from './editor-categories.js';
 
 /** The jobs the editor shows, by the project's input type. */
 const TASKS_BY_INPUT = {
@@ -20,7 +21,7 @@ const TEXT_TASKS = ['CLASSIFICATION', 'NAMED_ENTITIES_RECOGNITION'];
 
 /**
  * Each kind of job, by mlTask: init(job, jsonResponse[job.id], {fromModel, text}) => its state; hint(job) => the text
- * beside its instruction; body(job, ed, index) => its panel; pick(job, categoryId, ed) for its keys 1–9;
+ * beside its instruction; body(job, ed, index) => its panel; pick(job, categoryId, ed) for its category keys;
  * modelCount(state), accept(state), problem(job, state) => a message or null, response(job, state, text) => its answer.
  */
 const KINDS = {
@@ -49,6 +50,11 @@ export function createEditor({ project, asset, initial, prediction, onChange = (
     text, jobs, state: {}, active: 0, selected: null,
     changed() { draw(); onChange(); },
     drawJobs,
+    /** Makes job ji the active one without drawing the panels again (a search box in one keeps its focus). */
+    activate(ji) {
+      ed.active = ji;
+      jobsView.querySelectorAll('.job-panel').forEach((p, i) => p.classList.toggle('active', i === ji));
+    },
     /** Selects a job's span or box, which makes the job active; select(null) deselects. */
     select(job, index) {
       ed.selected = job ? { job, index } : null;
@@ -80,9 +86,9 @@ export function createEditor({ project, asset, initial, prediction, onChange = (
         h('div', { class: 'job-head' },
           h('h3', { dir: 'auto', text: job.instruction }),
           h('span', { class: 'muted small', text: kindOf(job).hint(job) }),
-          jobs.length > 1 && isActive ? h('span', { class: 'badge', text: 'keys' }) : null),
+          jobs.length > 1 ? h('span', { class: 'badge keys-badge', text: 'keys' }) : null),
         kindOf(job).body(job, ed, ji));
-      wrap.addEventListener('mousedown', () => { if (ed.active !== ji) { ed.active = ji; drawJobs(); } });
+      wrap.addEventListener('mousedown', (e) => { if (ed.active !== ji && !e.target.closest('input')) { ed.active = ji; drawJobs(); } });
       return wrap;
     }));
   }
@@ -107,12 +113,18 @@ export function createEditor({ project, asset, initial, prediction, onChange = (
     /** Handles a shortcut; returns true when it was one of the editor's. */
     handleKey(e) {
       if (textView && textView.handleKey(e)) return true;
-      if (/^[1-9]$/.test(e.key)) {
+      const key = categoryIndexOfKey(e.key);
+      if (key >= 0) {
         const job = jobs[ed.active];
         if (!job) return false;
-        const c = job.categories[Number(e.key) - 1];
+        const c = job.categories[key];
         if (c) kindOf(job).pick(job, c.id, ed);
         return true;
+      }
+      if (e.key === '/') {
+        const find = jobsView.querySelector('.job-panel.active .cat-filter');
+        if (find) find.focus();
+        return !!find;
       }
       if (e.key === 'Tab' && jobs.length > 1) {
         ed.active = (ed.active + (e.shiftKey ? jobs.length - 1 : 1)) % jobs.length;

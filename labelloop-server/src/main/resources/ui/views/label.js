@@ -5,7 +5,8 @@ import { createEditor } from './editor.js';
 import { summarize, confidenceOf, percent, sameAnswer } from './answer-summary.js';
 
 const SHORTCUTS = [
-  ['1 – 9', 'pick a category of the highlighted job (NER: the entity type for the next span)'],
+  ['1 – 9, 0', 'pick a category of the highlighted job (NER: the entity type for the next span); 0 is the tenth'],
+  ['/', 'find a category by typing (jobs with more than ten), Enter picks it'],
   ['Enter / Space', 'submit and load the next asset'],
   ['A', 'accept all of the model’s suggestions and submit'],
   ['S', 'skip this asset'],
@@ -19,13 +20,13 @@ const SHORTCUTS_BY_INPUT = {
   TEXT: [
     ['Mouse: select text', 'create a span (NER), snapped to whole words'],
     ['← → (Shift extends)', 'NER: move the token cursor (then Backspace goes back only when no span is under it)'],
-    ['1 – 9 on the cursor', 'NER: tag the tokens under the cursor (relabels a span there)'],
+    ['1 – 9, 0 on the cursor', 'NER: tag the tokens under the cursor (relabels a span there)'],
     ['Backspace on the cursor', 'NER: remove the span under the cursor'],
-    ['Click a span, then 1–9 / Delete', 'relabel or remove it'],
+    ['Click a span, then 1–9, 0 / Delete', 'relabel or remove it'],
   ],
   IMAGE: [
     ['Mouse: drag on the image', 'draw a box (object detection) of the highlighted category'],
-    ['Click a box, then 1–9 / Delete', 'relabel or remove it'],
+    ['Click a box, then 1–9, 0 / Delete', 'relabel or remove it'],
     ['Esc', 'cancel the box being drawn, or deselect the selected box'],
   ],
   AUDIO: [['P', 'play or pause the audio']],

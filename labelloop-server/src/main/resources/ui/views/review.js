@@ -9,7 +9,7 @@ import { helpOverlay } from './label.js';
 const SHORTCUTS = [
   ['↓ / J', 'next asset in the list'], ['↑ / K', 'previous asset in the list'],
   ['A', 'accept the labeler’s answer (REVIEW label with the same answer)'],
-  ['1 – 9, mouse', 'correct the answer'], ['Enter', 'save the correction as a REVIEW label'],
+  ['1 – 9, 0, /, mouse', 'correct the answer'], ['Enter', 'save the correction as a REVIEW label'],
   ['B', 'send back to the labeling queue (status TODO)'], ['?', 'show or hide this help'],
 ];
 

@@ -248,6 +248,39 @@ class TrustworthyFlowIT extends BrowserFlow {
     assertEquals(List.of("PER:Ada Lovelace", "PER:Charles Babbage", "LOC:London"), spans);
   }
 
+  @Test
+  @Order(7)
+  void theTenthCategoryIsKeyZeroAndOnesWithoutAKeyAreFoundByTyping() {
+    String[] intents = {"Balance", "Card lost", "Change PIN", "Close account", "Exchange rate", "Fees", "Loan",
+        "Open account", "Refund", "Top up", "Transfer", "Wrong charge"};
+    StringBuilder categories = new StringBuilder();
+    for (int i = 0; i < intents.length; i++) {
+      categories.append(i == 0 ? "" : ", ").append("\"I").append(i + 1).append("\": {\"name\": \"").append(intents[i]).append("\"}");
+    }
+    String id = server.api("POST", "/api/v1/projects", readJson("""
+        {"title": "Twelve intents e2e", "inputType": "TEXT", "jsonInterface": {"jobs": {"JOB_0": {"mlTask": "CLASSIFICATION",
+          "instruction": "Intent", "required": true, "content": {"input": "radio", "categories": {%s}}}}}}""".formatted(categories)))
+        .get("id").asText();
+    server.api("POST", "/api/v1/projects/" + id + "/assets", List.of(Map.of("externalId", "m1", "content", "Please add 20 euros to my card"),
+        Map.of("externalId", "m2", "content", "You charged me twice for one coffee")));
+    go("/p/" + id + "/label");
+    String first = waitForNewAsset(null);
+    assertEquals("0", driver.findElement(By.cssSelector("button.cat[data-category=I10] kbd")).getText());
+    keys("0");
+    assertEquals("Top up", onlySelected());
+    keys(Keys.ENTER);
+    String second = waitForNewAsset(first);
+    keys("/", "wrong");
+    wait.until(d -> d.findElements(By.cssSelector("button.cat:not([hidden])")).size() == 1);
+    assertEquals("Wrong charge", visible("button.cat.first-match .cat-name").getText());
+    Browser.screenshot(driver, "trust-04-find-a-category");
+    keys(Keys.ENTER); // picks it and leaves the box: the next Enter submits
+    assertEquals("Wrong charge", onlySelected());
+    keys(Keys.ENTER);
+    wait.until(d -> "I12".equals(answerOf(id, second)));
+    assertEquals("I10", answerOf(id, first));
+  }
+
   private static void trainAndWait(String projectId, int models) throws InterruptedException {
     server.api("POST", "/api/v1/projects/" + projectId + "/models/train", null);
     long deadline = System.nanoTime() + 90_000_000_000L;
@@ -296,7 +329,11 @@ class TrustworthyFlowIT extends BrowserFlow {
 
   /** The category of the human label of an asset, or null while it has none. */
   private static String answerOf(String assetId) {
-    JsonNode items = server.api("GET", "/api/v1/projects/" + projectId + "/labels?type=DEFAULT&assetId=" + assetId, null).get("items");
+    return answerOf(projectId, assetId);
+  }
+
+  private static String answerOf(String project, String assetId) {
+    JsonNode items = server.api("GET", "/api/v1/projects/" + project + "/labels?type=DEFAULT&assetId=" + assetId, null).get("items");
     return items.isEmpty() ? null : items.at("/0/jsonResponse/JOB_0/categories/0/name").asText();
   }
 }
