@@ -1,6 +1,5 @@
 """Turning the arguments of the bulk calls (lists, Series, DataFrames) into API rows, and labels into table rows."""
 
-import json
 import os
 import re
 from typing import Any, Dict, List, Mapping, Optional, Tuple
@@ -10,7 +9,16 @@ from . import _tables
 Json = Dict[str, Any]
 
 
-def asset_columns(content: Any, ids: Any, metadata: Any) -> "Tuple[List[Any], Optional[List[Any]], List[Optional[Json]]]":
+def asset_columns(content: Any, ids: Any, metadata: Any, table: bool = False) -> "Tuple[List[Any], Optional[List[Any]], List[Optional[Json]]]":
+    """Contents, external ids and metadata. A DataFrame for a table (``table``) is the table itself: each of its
+    columns but the external id and ``json_metadata`` is a column of the rows."""
+    if _tables.is_frame(content) and table:
+        rows = _tables.frame_rows(content)
+        id_col = next((c for c in ("external_id", "externalId") if c in content.columns), None)
+        columns = [c for c in content.columns if c not in (id_col, "json_metadata")]
+        contents = [{c: r[c] for c in columns} for r in rows]
+        ids = [r[id_col] for r in rows] if id_col else None
+        return contents, ids, [r.get("json_metadata") or None for r in rows]
     if _tables.is_frame(content):
         rows = _tables.frame_rows(content)
         content_col = next((c for c in ("content", "text") if c in content.columns), None)
@@ -38,9 +46,12 @@ def fill_ids(ids: Optional[List[Any]], contents: List[Any], start: int, end: int
 
 
 def asset_row(content: Any, external_id: Any, metadata: Optional[Json]) -> Json:
-    if isinstance(content, Mapping):  # a table row
-        content = json.dumps(dict(content))
-    row: Json = {"content": content}
+    """One JSON line of an import: a text as its ``content``; a table row (a mapping) as the line's own fields, each
+    a column the server types (a missing value, NaN included, is null)."""
+    if isinstance(content, Mapping):
+        row: Json = {str(k): _tables.plain_or_none(v) for k, v in content.items()}
+    else:
+        row = {"content": content}
     if external_id is not None:
         row["externalId"] = str(external_id)
     if metadata:

@@ -38,7 +38,12 @@ def as_list(values: Any) -> Optional[List[Any]]:
 def frame_rows(frame: Any) -> List[Dict[str, Any]]:
     """A DataFrame's rows as dicts, with pandas/numpy missing values turned into None."""
     rows = frame.to_dict(orient="records")
-    return [{k: (None if _missing(v) else _plain(v)) for k, v in row.items()} for row in rows]
+    return [{k: plain_or_none(v) for k, v in row.items()} for row in rows]
+
+
+def plain_or_none(value: Any) -> Any:
+    """A value json.dumps takes: None for a missing one (NaN too), numpy scalars as Python values."""
+    return None if _missing(value) else _plain(value)
 
 
 def to_frame(rows: Iterable[Dict[str, Any]], columns: Optional[Sequence[str]] = None) -> Any:

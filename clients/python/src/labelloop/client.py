@@ -70,7 +70,9 @@ class Labelloop:
         """Adds assets: texts or table rows, or file paths for an IMAGE or AUDIO project.
 
         ``content_array`` may also be a DataFrame with a ``content`` (or ``text``) column, an optional ``external_id``
-        (or ``externalId``) column and, for the rest, columns kept as each asset's metadata. Assets are sent in batches
+        (or ``externalId``) column and, for the rest, columns kept as each asset's metadata; for a TABULAR project a
+        row is a dict of column to value, and a DataFrame is the table (every column but the external id is one of
+        its columns, typed by the server on the first import). Assets are sent in batches
         (1,000 texts or 50 files), each all or nothing: a bad row raises :class:`InvalidInputError` naming every bad
         row by its position, after the earlier batches went in. ``on_error="skip"`` keeps the good rows instead and
         lists the bad ones in ``errors``. An external id already in the project is never imported twice: it is
@@ -78,8 +80,10 @@ class Labelloop:
         metadata (counted in ``updated``); so a failed run can be run again. Returns ``imported``, ``duplicates``,
         ``updated``, ``rejected`` and ``errors`` (``index``, ``message``).
         """
-        contents, ids, metadata = _rows.asset_columns(content_array, external_id_array, json_metadata_array)
-        media = self._input_type(project_id) in _MEDIA
+        input_type = self._input_type(project_id)
+        contents, ids, metadata = _rows.asset_columns(content_array, external_id_array, json_metadata_array,
+                                                      table=input_type == "TABULAR")
+        media = input_type in _MEDIA
         size = batch_size or (50 if media else 1000)
         totals: Json = {"imported": 0, "duplicates": 0, "updated": 0, "rejected": 0, "errors": []}
         bar = _tables.Progress(len(contents), "assets", not disable_tqdm)
@@ -253,6 +257,15 @@ class Labelloop:
         if not changes:
             return self._http.json("GET", path)
         return self._http.json("PATCH", path, body={_camel(k): v for k, v in changes.items()})
+
+    def table_schema(self, project_id: str, columns: Optional[Sequence[Mapping[str, str]]] = None) -> Json:
+        """A TABULAR project's typed columns (``name``, ``type``, ``role``), inferred by its first import;
+        ``columns`` (e.g. ``[{"name": "region", "type": "CATEGORICAL"}, {"name": "note", "role": "IGNORE"}]``)
+        changes them first."""
+        path = f"/projects/{_id(project_id)}/schema"
+        if columns is None:
+            return self._http.json("GET", path)
+        return self._http.json("PATCH", path, body={"columns": [dict(c) for c in columns]})
 
     def train_now(self, project_id: str) -> Json:
         """Queues a training job now (joins one already queued); returns the job."""

@@ -62,6 +62,10 @@ export async function renderImport(root, ctx) {
   const columnsHost = h('div', { id: 'column-picker' });
   const skip = h('input', { type: 'checkbox', id: 'import-skip' });
   const update = h('input', { type: 'checkbox', id: 'import-update' });
+  // a zip's files are not updated in place (the server refuses it): the option is offered for the other files only
+  const media = ctx.project.inputType === 'IMAGE' || ctx.project.inputType === 'AUDIO';
+  const updateRow = h('label', { class: 'inline', hidden: media },
+    update, ' Update assets already in the project (same id) with the file\'s content; otherwise they are skipped and counted as duplicates');
   const progress = h('progress', { id: 'import-progress', max: 1, value: 0, hidden: true });
   const result = h('div', { id: 'import-result', 'aria-live': 'polite' });
   const submit = h('button', { type: 'submit', id: 'import-submit', disabled: true }, 'Import');
@@ -72,8 +76,9 @@ export async function renderImport(root, ctx) {
     replace(columnsHost);
     const f = file.files[0];
     submit.disabled = !f;
+    const name = f ? f.name.toLowerCase() : '';
+    updateRow.hidden = name.endsWith('.zip') || (media && !f);
     if (!f) return;
-    const name = f.name.toLowerCase();
     // a zip and the formats with labels say for themselves where text, ids and labels are: no columns to pick
     if (format.value || name.endsWith('.zip')) return;
     if (tabular && (name.endsWith('.jsonl') || name.endsWith('.ndjson') || name.endsWith('.json'))) {
@@ -119,7 +124,7 @@ export async function renderImport(root, ctx) {
     h('label', null, 'File', file),
     columnsHost,
     h('label', { class: 'inline' }, skip, ' Keep the good rows when some are bad (otherwise nothing is imported if one row fails)'),
-    h('label', { class: 'inline' }, update, ' Update assets already in the project (same id) with the file\'s text; otherwise they are skipped and counted as duplicates'),
+    updateRow,
     h('div', { class: 'row' }, submit, progress), result);
 
   form.addEventListener('submit', async (e) => {
@@ -138,7 +143,7 @@ export async function renderImport(root, ctx) {
     replace(result, h('p', { class: 'muted', text: 'Uploading ' + f.name + '…' }));
     const started = performance.now();
     try {
-      const query = '?onError=' + (skip.checked ? 'skip' : 'fail') + '&onDuplicate=' + (update.checked ? 'update' : 'skip');
+      const query = '?onError=' + (skip.checked ? 'skip' : 'fail') + '&onDuplicate=' + (update.checked && !updateRow.hidden ? 'update' : 'skip');
       const r = await upload('/api/v1/projects/' + pid + '/assets' + query, data, (x) => {
         progress.value = x;
         if (x >= 1) replace(result, h('p', { class: 'muted', text: 'Uploaded; the server is importing…' }));

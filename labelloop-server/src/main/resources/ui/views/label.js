@@ -55,8 +55,8 @@ function hesitation(project, prediction) {
     const name = (id) => ((job.content && job.content.categories && job.content.categories[id]) || {}).name || id;
     const [[a, pa], [b, pb]] = dist;
     return pa - pb < 0.5
-      ? 'the model hesitates between ' + name(a) + ' ' + percent(pa) + ' and ' + name(b) + ' ' + percent(pb)
-      : 'the model is ' + percent(pa) + ' sure it is ' + name(a) + ' (next: ' + name(b) + ' ' + percent(pb) + ')';
+      ? 'the model hesitates between ' + name(a) + ' (' + percent(pa) + ') and ' + name(b) + ' (' + percent(pb) + ')'
+      : 'the model is ' + percent(pa) + ' sure it is ' + name(a) + ' (next: ' + name(b) + ' at ' + percent(pb) + ')';
   }
   return null;
 }

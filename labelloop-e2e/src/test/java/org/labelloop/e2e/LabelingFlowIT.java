@@ -121,6 +121,7 @@ class LabelingFlowIT extends BrowserFlow {
     assertEquals("text", text.getFirstSelectedOption().getText());
     new Select(driver.findElement(By.id("id-column"))).selectByVisibleText("id");
     driver.findElement(By.id("import-skip")).click();
+    assertTrue(driver.findElement(By.id("import-update")).isDisplayed(), "a CSV's rows can update the assets of their ids");
     Browser.screenshot(driver, "05-import-columns");
     driver.findElement(By.id("import-submit")).click();
     WebElement summary = visible(".import-summary");

@@ -318,6 +318,8 @@ class MediaLabelingIT extends BrowserFlow {
     assertTrue(visible("#import-file").getAttribute("accept").contains(".zip"), "the file dialog shows zips");
     visible("#import-file").sendKeys(zip.toString());
     assertEquals(0, driver.findElements(By.cssSelector("#column-picker select")).size(), "a zip has no columns to pick");
+    assertTrue(driver.findElements(By.id("import-update")).stream().noneMatch(WebElement::isDisplayed),
+        "a zip's files are never updated in place, so the option is not offered");
     Browser.screenshot(driver, "media-08-import-coco");
     visible("#import-submit").click();
     wait.until(d -> d.findElement(By.cssSelector(".import-summary")).getText().startsWith("2 imported"));

@@ -69,7 +69,7 @@ class TrustworthyFlowIT extends BrowserFlow {
     String first = waitForNewAsset(null);
     visible("button.cat.on.from-model");
     String why = visible("#why-next").getText();
-    assertTrue(why.contains("the model hesitates between Weather 46 % and Food 44 %"), why);
+    assertTrue(why.contains("the model hesitates between Weather (46 %) and Food (44 %)"), why);
     assertTrue(visible("#model-banner").getText().contains("1 suggestion marked"), driver.findElement(By.id("model-banner")).getText());
     keys("2");
     wait.until(d -> d.findElements(By.cssSelector("button.cat.from-model")).isEmpty());
