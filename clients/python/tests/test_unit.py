@@ -9,7 +9,7 @@ import zipfile
 
 from labelloop import InvalidInputError, Labelloop, LabelloopError, NotFoundError, ServerError
 from labelloop import _media, _tables
-from labelloop._rows import label_columns as _label_columns, with_answers as _with_answers
+from labelloop._rows import asset_row as _asset_row, label_columns as _label_columns, with_answers as _with_answers
 from labelloop.client import _camel
 from labelloop.errors import error_for
 
@@ -61,6 +61,11 @@ class ArgumentsTest(unittest.TestCase):
                                                          "JOB_1": {"categories": [{"name": "X"}, {"name": "Y"}]}}})
         self.assertEqual(row["JOB_0"], "A")
         self.assertEqual(row["JOB_1"], ["X", "Y"])
+
+    def test_a_table_row_is_sent_as_an_object_with_missing_values_null(self):
+        row = _asset_row({"alcohol": 9.5, "acidity": float("nan"), "priority": "high"}, 7, None)
+        self.assertEqual(row, {"content": {"alcohol": 9.5, "acidity": None, "priority": "high"}, "externalId": "7"})
+        self.assertEqual(json.loads(json.dumps(row, allow_nan=False)), row, "valid JSON: no NaN")
 
 
 class MediaZipTest(unittest.TestCase):

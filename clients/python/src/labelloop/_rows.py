@@ -46,12 +46,11 @@ def fill_ids(ids: Optional[List[Any]], contents: List[Any], start: int, end: int
 
 
 def asset_row(content: Any, external_id: Any, metadata: Optional[Json]) -> Json:
-    """One JSON line of an import: a text as its ``content``; a table row (a mapping) as the line's own fields, each
-    a column the server types (a missing value, NaN included, is null)."""
+    """One JSON line of an import: its ``content`` is a text, or a table row as an object of column to value that the
+    server types (a missing value, NaN included, is null)."""
     if isinstance(content, Mapping):
-        row: Json = {str(k): _tables.plain_or_none(v) for k, v in content.items()}
-    else:
-        row = {"content": content}
+        content = {str(k): _tables.plain_or_none(v) for k, v in content.items()}
+    row: Json = {"content": content}
     if external_id is not None:
         row["externalId"] = str(external_id)
     if metadata:

@@ -93,6 +93,19 @@ class TabularImportIT extends OnBothDatabases {
   }
 
   @Test
+  void anAssetsContentObjectIsItsRowSoAColumnMayBeNamedLikeAnAssetField() {
+    ImportReport report = app.assets().importFile(admin, project.id(),
+        in("[{\"externalId\":\"c1\",\"content\":{\"alcohol\":\"9.5\",\"priority\":\"high\"},\"metadata\":{\"batch\":1},\"label\":\"SPORT\"},"
+            + "{\"externalId\":\"c2\",\"content\":{\"alcohol\":12,\"priority\":\"low\"}}]"),
+        new ImportOptions(ImportFormat.JSON, null, null, null, false));
+    assertEquals(2, report.imported());
+    assertEquals(List.of("alcohol", "priority", "label"),
+        app.tableSchemas().get(admin, project.id()).columns().stream().map(c -> c.name()).toList());
+    assertEquals(ColumnType.NUMERIC, app.tableSchemas().get(admin, project.id()).column("alcohol").type());
+    assertEquals("{\"alcohol\":9.5,\"priority\":\"high\"}", content("c1"));
+  }
+
+  @Test
   void previewShowsTheInferredSchemaAndFirstRowsWithoutImporting() {
     TablePreview preview = app.tableSchemas().preview(admin, project.id(), in(WINES), new ImportOptions(ImportFormat.CSV, null, null, null, false));
     assertEquals(ColumnType.NUMERIC, preview.schema().column("alcohol").type());

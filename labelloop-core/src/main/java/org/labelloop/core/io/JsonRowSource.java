@@ -21,7 +21,7 @@ import org.labelloop.core.error.LabelloopException;
  * {@code externalId} (or {@code id}), {@code content} (or {@code text}), and optionally {@code metadata},
  * {@code priority}, {@code isHoneypot} and {@code label}; the caller may name other fields for id, text and label.
  * Given a {@link RecordMapper}, the objects are another format's records (Label Studio tasks, Prodigy or Kili records).
- * A table's row is the object less those fields: every other field is a column.
+ * A table's row is its {@code content} object, or else the object less those fields: every other field is a column.
  */
 final class JsonRowSource implements RowSource {
   private final ImportOptions options;
@@ -175,8 +175,12 @@ final class JsonRowSource implements RowSource {
             label));
   }
 
-  /** The object less its id, label and asset fields, as the row's content. */
+  /**
+   * The row's cells: its {@code content} when that is an object (an asset as the API and the Python client send it,
+   * so a column may be named like an asset field), else the object less its id, label and asset fields.
+   */
   private String row(JsonNode node, String labelField) {
+    if (node.path("content").isObject()) return node.get("content").toString();
     ObjectNode row = ((ObjectNode) node).deepCopy();
     row.remove(java.util.Arrays.asList(field(node, options.idColumn(), "externalId", "id"), labelField, "metadata", "priority", "isHoneypot"));
     return row.toString();
