@@ -26,7 +26,7 @@ export function exportFormats(project) {
   const t = tasks(project);
   return [
     ['jsonl', 'JSONL (Kili shape, one asset per line)', 'jsonl'],
-    ['csv', 'CSV (one column per job)', 'csv'],
+    ['csv', project.inputType === 'TABULAR' ? 'CSV (the table’s columns and one per job)' : 'CSV (one column per job)', 'csv'],
     ['labelstudio', 'Label Studio JSON tasks', 'json'],
     ...(project.inputType === 'TEXT' ? [['prodigy', 'Prodigy JSONL', 'jsonl']] : []),
     ...(t.includes('NAMED_ENTITIES_RECOGNITION') ? [['conll', 'CoNLL-2003 (the NER job)', 'conll'],

@@ -179,6 +179,28 @@ abstract class FormatsContract extends ServerContract {
   }
 
   @Test
+  void aTablesCsvExportSpreadsItsColumnsAndImportsBackAsKili() throws Exception {
+    String p = project("TABULAR", TOPIC);
+    Response r = importFile(p, "rows.json", """
+        [{"externalId": "w1", "content": {"alcohol": 9.5, "region": "north, coast", "status": "young"}, "label": "FOOD"},
+         {"externalId": "w2", "content": {"alcohol": null, "region": "south", "status": "old"}}]""", "json");
+    assertEquals(201, r.status(), r.text());
+    List<org.apache.commons.csv.CSVRecord> rows = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().get()
+        .parse(new java.io.StringReader(text(export(p, "csv")))).getRecords();
+    assertEquals(List.of("id", "externalId", "content", "alcohol", "region", "row.status", "status", "TOPIC", "jsonResponse"),
+        rows.getFirst().getParser().getHeaderNames(), "the table's columns after content; one named like the export's own is renamed");
+    assertEquals(List.of("w1", "9.5", "north, coast", "young", "LABELED", "FOOD"), List.of(rows.get(0).get("externalId"),
+        rows.get(0).get("alcohol"), rows.get(0).get("region"), rows.get(0).get("row.status"), rows.get(0).get("status"), rows.get(0).get("TOPIC")));
+    assertEquals(List.of("", "TODO", ""), List.of(rows.get(1).get("alcohol"), rows.get(1).get("status"), rows.get(1).get("TOPIC")));
+
+    String again = project("TABULAR", TOPIC);
+    assertEquals(201, importFile(again, "export.csv", text(export(p, "csv")), "kili").status());
+    assertEquals(answers(p), answers(again));
+    assertEquals(admin.get("/api/v1/projects/" + p + "/assets?externalId=w1").body().path("items").get(0).path("content"),
+        admin.get("/api/v1/projects/" + again + "/assets?externalId=w1").body().path("items").get(0).path("content"));
+  }
+
+  @Test
   void aLabelThatDoesNotFitTheInterfaceIsRefusedWithItsLine() {
     String p = project("TEXT", TOPIC);
     String kili = "{\"externalId\": \"a\", \"content\": \"x\"}\n{\"externalId\": \"b\", \"content\": \"y\", \"jsonResponse\": {\"TOPIC\": {\"categories\": [{\"name\": \"MUSIC\"}]}}}\n";

@@ -9,7 +9,10 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.labelloop.core.Ports;
@@ -21,11 +24,14 @@ import org.labelloop.core.label.ChosenLabel;
 import org.labelloop.core.port.FileStore;
 import org.labelloop.core.project.Job;
 import org.labelloop.core.project.MlTask;
+import org.labelloop.core.project.InputType;
 import org.labelloop.core.project.Project;
 import org.labelloop.core.user.Access;
 import org.labelloop.core.user.Caller;
 import org.labelloop.core.user.Role;
 import org.labelloop.learn.ner.NerSentence;
+import org.labelloop.learn.tabular.Column;
+import org.labelloop.learn.tabular.ColumnRole;
 import org.labelloop.learn.ner.format.NerFormats;
 
 /**
@@ -73,9 +79,20 @@ public final class ExportService {
     }
   }
 
+  /**
+   * One row per asset: its ids, content and status, one column per job and the whole answer. A TABULAR project's
+   * row is also spread over its table's columns after {@code content} (which stays, so the file imports back as
+   * {@code kili}); a column named like one of the file's own is written as {@code row.NAME}.
+   */
   private void writeCsv(Project project, AssetQuery filter, OutputStream out) throws IOException {
     List<Job> jobs = List.copyOf(project.jsonInterface().jobs().values());
-    List<String> header = new ArrayList<>(List.of("id", "externalId", "content", "status"));
+    List<String> columns = project.inputType() != InputType.TABULAR ? List.of() : ports.tableSchemas().find(project.id())
+        .map(t -> t.columns().stream().filter(c -> c.role() != ColumnRole.LABEL).map(Column::name).toList()).orElse(List.of());
+    List<String> header = new ArrayList<>(List.of("id", "externalId", "content"));
+    Set<String> taken = new HashSet<>(KILI_FIELDS);
+    jobs.forEach(j -> taken.add(j.id()));
+    columns.forEach(c -> header.add(taken.contains(c) ? "row." + c : c));
+    header.add("status");
     jobs.forEach(j -> header.add(j.id()));
     header.add("jsonResponse");
     var writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
@@ -83,7 +100,12 @@ public final class ExportService {
       forEachPage(filter, (assets, labels) -> {
         for (Asset asset : assets) {
           JsonNode answer = chosenAnswer(labels.getOrDefault(asset.id(), List.of()));
-          List<String> row = new ArrayList<>(List.of(asset.id(), asset.externalId(), asset.content(), asset.status().name()));
+          List<String> row = new ArrayList<>(List.of(asset.id(), asset.externalId(), asset.content()));
+          if (!columns.isEmpty()) {
+            Map<String, String> cells = TableRows.cells(asset.content());
+            columns.forEach(c -> row.add(cells.getOrDefault(c, "")));
+          }
+          row.add(asset.status().name());
           jobs.forEach(job -> row.add(cell(job, answer == null ? null : answer.get(job.id()))));
           row.add(answer == null ? "" : answer.toString());
           csv.printRecord(row);
@@ -114,6 +136,10 @@ public final class ExportService {
     if (!lines) NerFormats.write(all, writer, name);
     writer.flush();
   }
+
+  /** What the export's own columns and a Kili record's fields are named: a table column of one of these names is renamed. */
+  private static final Set<String> KILI_FIELDS = Set.of("id", "externalId", "external_id", "content", "text",
+      "status", "jsonResponse", "jsonMetadata", "metadata", "priority", "isHoneypot", "latestLabel", "labels");
 
   private static JsonNode chosenAnswer(List<Label> labels) {
     return ChosenLabel.of(labels).map(Label::jsonResponse).orElse(null);
