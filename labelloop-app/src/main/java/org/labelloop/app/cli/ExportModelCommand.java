@@ -8,9 +8,9 @@ import picocli.CommandLine.Option;
 
 /** {@code labelloop export-model}: a text or image classifier's model version as one file, for the Spark job. */
 @Command(name = "export-model", mixinStandardHelpOptions = true,
-    description = {"Write a text or image project's model version as one file (card, weights, TF-IDF vocabulary or",
-        "vector scaling, and its encoder: a shipped one by name, a project's own ONNX image encoder whole)",
-        "that labelloop-spark's ScoreJob scores the pool with. Project ADMIN."})
+    description = {"Write a text or image project's model version as one file, for labelloop-spark's ScoreJob.",
+        "The file holds the card, the weights, the TF-IDF vocabulary or vector scaling, and the encoder (a shipped one",
+        "by name, a project's own ONNX image encoder whole). Project ADMIN."})
 public final class ExportModelCommand extends ClientCommand {
   @Option(names = "--project", required = true, description = "Project id.")
   String project;

@@ -40,8 +40,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code labelloop automl}: model search on a labeled file, prints a leaderboard and the best configuration. */
 @Command(name = "automl", mixinStandardHelpOptions = true,
-    description = {"Searches featurizers x learners x hyperparameters with cross-validation under a time budget and",
-        "prints the leaderboard. Last line: best config=... cv_accuracy=... test_accuracy=... seconds=..."})
+    description = {"Searches featurizers x learners x hyperparameters by cross-validation under a time budget.",
+        "Prints the leaderboard; last line: best config=... cv_accuracy=... test_accuracy=... seconds=..."})
 public final class AutomlCommand implements Callable<Integer> {
   @Mixin DataOptions in = new DataOptions();
 
