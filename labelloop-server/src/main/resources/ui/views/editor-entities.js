@@ -244,5 +244,12 @@ export function createEntityText(ed) {
     ed.changed();
   }
 
-  return { el, draw, handleKey };
+  /** Tags the tokens under the cursor as catId, as its key would; false when there is no cursor. */
+  function tagAtCursor(catId) {
+    if (!cursor) return false;
+    tag(catId);
+    return true;
+  }
+
+  return { el, draw, handleKey, tagAtCursor };
 }

@@ -2,7 +2,7 @@
 // job's panel is a legend whose highlighted category the next mark takes; a click on a mark selects it (one selection
 // across the editor), and then a category relabels it and Delete removes it.
 import { h } from '../dom.js';
-import { categoryButton } from './editor-categories.js';
+import { categoryButton, categoryFilter, needsFilter } from './editor-categories.js';
 
 /** The job of kindJobs that takes the next mark: the active job if it is one of them, else the first. */
 export function markJob(ed, kindJobs) {
@@ -44,13 +44,17 @@ export const markKind = {
 export function markPanel(job, ed, ji, { describe, hint, toolsId, removeId }) {
   const st = ed.state[job.id];
   const selHere = ed.selected && ed.selected.job === job ? st.marks[ed.selected.index] : null;
+  const buttons = job.categories.map((c, i) => {
+    const on = st.activeCat === c.id;
+    const b = categoryButton(c, i, { class: 'cat' + (on ? ' on' : ''), 'aria-pressed': on ? 'true' : 'false', dataset: { category: c.id, job: job.id } });
+    b.addEventListener('click', () => { ed.active = ji; pickMark(job, c.id, ed); });
+    return b;
+  });
+  // a category found by typing does what its key would (tags the text's cursor), a click what a click on the legend does
+  const byName = (catId) => { ed.active = ji; ed.pickCategory(job, catId); };
   return h('div', null,
-    h('div', { class: 'cat-buttons ner-cats' }, job.categories.map((c, i) => {
-      const on = st.activeCat === c.id;
-      const b = categoryButton(c, i, { class: 'cat' + (on ? ' on' : ''), 'aria-pressed': on ? 'true' : 'false', dataset: { category: c.id, job: job.id } });
-      b.addEventListener('click', () => { ed.active = ji; pickMark(job, c.id, ed); });
-      return b;
-    })),
+    needsFilter(job) ? categoryFilter(job, buttons, byName, () => ed.activate(ji)) : null,
+    h('div', { class: 'cat-buttons ner-cats' }, buttons),
     selHere ? h('div', { class: 'span-tools', id: toolsId },
       describe(selHere),
       h('span', { class: 'muted small', text: ' press a number to relabel, Delete to remove, Esc to keep' }),

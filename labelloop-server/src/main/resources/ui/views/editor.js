@@ -50,6 +50,11 @@ export function createEditor({ project, asset, initial, prediction, onChange = (
     text, jobs, state: {}, active: 0, selected: null,
     changed() { draw(); onChange(); },
     drawJobs,
+    /** What a category's key does: tags the tokens under the text's cursor (NER), else the kind's pick. */
+    pickCategory(job, catId) {
+      if (job.mlTask === 'NAMED_ENTITIES_RECOGNITION' && textView && textView.tagAtCursor(catId)) return;
+      kindOf(job).pick(job, catId, ed);
+    },
     /** Makes job ji the active one without drawing the panels again (a search box in one keeps its focus). */
     activate(ji) {
       ed.active = ji;

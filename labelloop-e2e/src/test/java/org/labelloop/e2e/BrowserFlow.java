@@ -132,8 +132,12 @@ abstract class BrowserFlow {
       if (cards.isEmpty()) {
         return null;
       }
-      String id = cards.get(0).getAttribute("data-asset-id");
-      return id != null && !id.equals(previous) ? id : null;
+      try {
+        String id = cards.get(0).getAttribute("data-asset-id");
+        return id != null && !id.equals(previous) ? id : null;
+      } catch (org.openqa.selenium.StaleElementReferenceException e) {
+        return null; // the card was drawn again between finding and reading it
+      }
     });
   }
 

@@ -281,6 +281,37 @@ class TrustworthyFlowIT extends BrowserFlow {
     assertEquals("I10", answerOf(id, first));
   }
 
+  @Test
+  @Order(8)
+  void anEntityTypeWithoutAKeyIsFoundByTypingAndTagsTheCursor() {
+    String[] types = {"Person", "Org", "Place", "Date", "Money", "Product", "Event", "Law", "Language", "Work", "Vehicle"};
+    StringBuilder categories = new StringBuilder();
+    for (int i = 0; i < types.length; i++) {
+      categories.append(i == 0 ? "" : ", ").append("\"E").append(i + 1).append("\": {\"name\": \"").append(types[i]).append("\"}");
+    }
+    String id = server.api("POST", "/api/v1/projects", readJson("""
+        {"title": "Eleven entity types e2e", "inputType": "TEXT", "jsonInterface": {"jobs": {"JOB_0": {
+          "mlTask": "NAMED_ENTITIES_RECOGNITION", "instruction": "Entities", "required": false, "content": {"categories": {%s}}}}}}"""
+        .formatted(categories))).get("id").asText();
+    server.api("POST", "/api/v1/projects/" + id + "/assets", List.of(Map.of("externalId", "v1", "content", "Ada drove a Tesla")));
+    go("/p/" + id + "/label");
+    waitForNewAsset(null);
+    keys(Keys.ARROW_RIGHT, "1"); // the cursor starts on "Ada": a Person
+    keys(Keys.ARROW_RIGHT, Keys.ARROW_RIGHT); // "drove" -> "a" -> "Tesla"
+    keys("/", "vehic");
+    assertEquals("Vehicle", visible("button.cat.first-match .cat-name").getText());
+    keys(Keys.ENTER);
+    wait.until(d -> d.findElements(By.cssSelector("#asset-text mark.span[data-category=E11]")).size() == 1);
+    keys(Keys.ENTER);
+    JsonNode labels = wait.until(d -> {
+      JsonNode items = server.api("GET", "/api/v1/projects/" + id + "/labels?type=DEFAULT", null).get("items");
+      return items.isEmpty() ? null : items.at("/0/jsonResponse/JOB_0/annotations");
+    });
+    List<String> spans = new ArrayList<>();
+    labels.forEach(a -> spans.add(a.at("/categories/0/name").asText() + ":" + a.get("content").asText()));
+    assertEquals(List.of("E1:Ada", "E11:Tesla"), spans);
+  }
+
   private static void trainAndWait(String projectId, int models) throws InterruptedException {
     server.api("POST", "/api/v1/projects/" + projectId + "/models/train", null);
     long deadline = System.nanoTime() + 90_000_000_000L;
