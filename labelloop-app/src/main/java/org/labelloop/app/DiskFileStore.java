@@ -89,6 +89,11 @@ public final class DiskFileStore implements FileStore {
   }
 
   @Override
+  public long size(String key) throws IOException {
+    return Files.size(pathOf(key));
+  }
+
+  @Override
   public void delete(String projectId) {
     requireProjectId(projectId);
     try {

@@ -239,6 +239,13 @@ class MediaLabelingIT extends BrowserFlow {
     wait.until(d -> ((Number) js("return arguments[0].readyState;", audio)).intValue() >= 1);
     assertEquals(2.0, ((Number) js("return arguments[0].duration;", audio)).doubleValue(), 0.01, "the player has the WAV's length");
     assertEquals(Boolean.TRUE, js("return arguments[0].paused;", audio));
+    WebElement wave = visible("canvas#asset-waveform");
+    assertEquals("2.000", wave.getAttribute("data-seconds"), "the waveform is the whole clip");
+    double inked = ((Number) js("const c = arguments[0], d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
+        + "let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i]) n++; return n / (c.width * c.height);", wave)).doubleValue();
+    assertTrue(inked > 0.8, "a steady tone at a quarter of full scale, scaled to its loudest sample, fills the waveform: " + inked);
+    new Actions(driver).moveToElement(wave).click().perform(); // the middle of the clip
+    assertEquals(1.0, ((Number) js("return arguments[0].currentTime;", audio)).doubleValue(), 0.05, "a click plays from there");
 
     keys("p");
     wait.until(d -> Boolean.FALSE.equals(js("return arguments[0].paused;", audio)));

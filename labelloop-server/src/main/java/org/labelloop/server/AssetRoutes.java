@@ -114,7 +114,8 @@ final class AssetRoutes {
     ctx.header("X-Content-Type-Options", "nosniff");
     ctx.header("Content-Security-Policy", "default-src 'none'; sandbox");
     ctx.header("Content-Disposition", "inline; filename=\"" + f.fileName() + "\"");
-    ctx.result(f.content()); // Javalin streams and closes it
+    // answers a Range request with that part (206): a player seeks in a clip only where the server serves ranges
+    ctx.writeSeekableStream(f.content(), f.mediaType().contentType(), f.size());
   }
 
   static AssetQuery query(Context ctx, int dfltLimit) {

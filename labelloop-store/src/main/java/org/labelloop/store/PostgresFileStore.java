@@ -73,6 +73,15 @@ public final class PostgresFileStore implements FileStore {
   }
 
   @Override
+  public long size(String key) throws IOException {
+    Long size = tx.read(h -> h.createQuery("SELECT size FROM media_files WHERE key = :k").bind("k", key).mapTo(Long.class).findOne().orElse(null));
+    if (size == null) {
+      throw new NoSuchFileException(key);
+    }
+    return size;
+  }
+
+  @Override
   public void delete(String projectId) {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
@@ -264,6 +273,20 @@ public final class PostgresFileStore implements FileStore {
       System.arraycopy(chunk, position, b, off, n);
       position += n;
       return n;
+    }
+
+    /** Skips without reading what it skips: a player's range request into a long clip starts far in. */
+    @Override
+    public long skip(long n) {
+      long inChunk = chunk.length - position;
+      long skipped = Math.max(0, Math.min(n, inChunk + size - offset));
+      if (skipped <= inChunk) {
+        position += (int) skipped;
+      } else {
+        offset += skipped - inChunk;
+        position = chunk.length;
+      }
+      return skipped;
     }
 
     /** True when bytes are ready; reads the next chunk when this one is used up. */

@@ -403,6 +403,15 @@ class ImportFuzzIT {
     }
 
     @Override
+    public long size(String key) throws IOException {
+      byte[] b = files.get(key);
+      if (b == null) {
+        throw new IOException("no file " + key);
+      }
+      return b.length;
+    }
+
+    @Override
     public void delete(String projectId) {
       files.keySet().removeIf(k -> k.startsWith(projectId + "/"));
     }

@@ -55,7 +55,7 @@ public final class AssetService {
   }
 
   /** An asset's stored file, opened: the caller streams and closes it. */
-  public record StoredFile(InputStream content, MediaType mediaType, String fileName) {}
+  public record StoredFile(InputStream content, long size, MediaType mediaType, String fileName) {}
 
   /**
    * Opens the stored file of an image or audio asset, for anyone who may read the project's assets. An asset whose
@@ -72,7 +72,7 @@ public final class AssetService {
       throw LabelloopException.notFound("A stored file of asset " + assetId);
     }
     try {
-      return new StoredFile(files.open(key), type, name);
+      return new StoredFile(files.open(key), files.size(key), type, name);
     } catch (java.io.IOException e) {
       throw LabelloopException.notFound("The stored file of asset " + assetId);
     }

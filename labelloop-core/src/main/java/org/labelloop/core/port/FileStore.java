@@ -20,6 +20,9 @@ public interface FileStore {
   /** Reads a stored file; a key that names no file is not found. */
   InputStream open(String key) throws IOException;
 
+  /** A stored file's size in bytes (so that a player may ask for a range of it); a key that names no file is not found. */
+  long size(String key) throws IOException;
+
   /** Removes every file of a project (after the project was deleted). */
   void delete(String projectId);
 
@@ -108,6 +111,11 @@ public interface FileStore {
 
         @Override
         public InputStream open(String key) {
+          throw LabelloopException.notFound("File " + key);
+        }
+
+        @Override
+        public long size(String key) {
           throw LabelloopException.notFound("File " + key);
         }
 
