@@ -239,13 +239,7 @@ class TrustworthyFlowIT extends BrowserFlow {
     Browser.screenshot(driver, "trust-03-ner-keyboard");
     Browser.documentScreen(driver, "label-ner");
     keys(Keys.ENTER);
-    JsonNode labels = wait.until(d -> {
-      JsonNode items = server.api("GET", "/api/v1/projects/" + id + "/labels?type=DEFAULT", null).get("items");
-      return items.isEmpty() ? null : items.at("/0/jsonResponse/JOB_0/annotations");
-    });
-    List<String> spans = new ArrayList<>();
-    labels.forEach(a -> spans.add(a.at("/categories/0/name").asText() + ":" + a.get("content").asText()));
-    assertEquals(List.of("PER:Ada Lovelace", "PER:Charles Babbage", "LOC:London"), spans);
+    assertEquals(List.of("PER:Ada Lovelace", "PER:Charles Babbage", "LOC:London"), submittedSpans(id));
   }
 
   @Test
@@ -303,13 +297,18 @@ class TrustworthyFlowIT extends BrowserFlow {
     keys(Keys.ENTER);
     wait.until(d -> d.findElements(By.cssSelector("#asset-text mark.span[data-category=E11]")).size() == 1);
     keys(Keys.ENTER);
+    assertEquals(List.of("E1:Ada", "E11:Tesla"), submittedSpans(id));
+  }
+
+  /** The spans of the project's first human label, as CATEGORY:text, once it is there. */
+  private static List<String> submittedSpans(String projectId) {
     JsonNode labels = wait.until(d -> {
-      JsonNode items = server.api("GET", "/api/v1/projects/" + id + "/labels?type=DEFAULT", null).get("items");
+      JsonNode items = server.api("GET", "/api/v1/projects/" + projectId + "/labels?type=DEFAULT", null).get("items");
       return items.isEmpty() ? null : items.at("/0/jsonResponse/JOB_0/annotations");
     });
     List<String> spans = new ArrayList<>();
     labels.forEach(a -> spans.add(a.at("/categories/0/name").asText() + ":" + a.get("content").asText()));
-    assertEquals(List.of("E1:Ada", "E11:Tesla"), spans);
+    return spans;
   }
 
   private static void trainAndWait(String projectId, int models) throws InterruptedException {
