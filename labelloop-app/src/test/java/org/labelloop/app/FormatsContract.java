@@ -198,6 +198,15 @@ abstract class FormatsContract extends ServerContract {
     assertEquals(answers(p), answers(again));
     assertEquals(admin.get("/api/v1/projects/" + p + "/assets?externalId=w1").body().path("items").get(0).path("content"),
         admin.get("/api/v1/projects/" + again + "/assets?externalId=w1").body().path("items").get(0).path("content"));
+
+    // what is not a row never gets into a table (the model, the screen and this export read every asset as one)
+    Response notARow = importFile(again, "k.jsonl", "{\"externalId\": \"k9\", \"content\": \"hello\"}\n", "kili");
+    assertEquals(400, notARow.status(), notARow.text());
+    assertTrue(notARow.text().contains("line 1") && notARow.text().contains("a table row must be a JSON object"), notARow.text());
+    Response tasks = importFile(again, "tasks.json", LS_TEXT, "labelstudio");
+    assertEquals(400, tasks.status(), tasks.text());
+    assertTrue(tasks.text().contains("a TABULAR project imports csv, tsv, jsonl, json or kili"), tasks.text());
+    assertEquals(2, admin.get("/api/v1/projects/" + again).body().path("assetCount").asInt());
   }
 
   @Test

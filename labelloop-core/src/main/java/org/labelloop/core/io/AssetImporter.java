@@ -74,8 +74,8 @@ public final class AssetImporter {
     if (format == ImportFormat.ZIP || format.boxes() || ImportRecords.handles(format) && ImportRecords.media(project) && isZip(input)) {
       return importZip(caller, project, input, options);
     }
-    if (project.inputType() == InputType.TABULAR && TABLE_FORMATS.contains(format)) {
-      return importTable(caller, project, input, options);
+    if (project.inputType() == InputType.TABULAR) {
+      return importTable(caller, project, input, options, source);
     }
     try (RowSource rows = format.ner() ? new NerRowSource(input, format, NerFiles.nerJob(project), options.fileName(), limits)
         : ImportRecords.handles(format) ? records(project, input, format, source)
@@ -88,12 +88,19 @@ public final class AssetImporter {
 
   /**
    * A TABULAR project's file, typed by the project's schema; the first import's schema is inferred from the file and
-   * stored once rows are in (a training started meanwhile infers the same one from the stored rows).
+   * stored once rows are in (a training started meanwhile infers the same one from the stored rows). A table comes as
+   * CSV, TSV or JSON, or as Kili records whose content is the row (Labelloop's own exports, with their labels).
    */
-  private ImportReport importTable(Caller caller, Project project, InputStream in, ImportOptions options) {
+  private ImportReport importTable(Caller caller, Project project, InputStream in, ImportOptions options, String source) {
+    if (!TABLE_FORMATS.contains(options.format()) && options.format() != ImportFormat.KILI) {
+      throw LabelloopException.invalid("format: a TABULAR project imports csv, tsv, jsonl, json or kili, not "
+          + options.format().name().toLowerCase(java.util.Locale.ROOT));
+    }
     TableSchema stored = ports.tableSchemas().find(project.id()).orElse(null);
     String schemaLabel = stored == null ? null : stored.label().map(Column::name).orElse(null);
-    try (TypedRowSource rows = new TypedRowSource(RowSource.table(in, options, limits, schemaLabel), stored, options.labelColumn())) {
+    RowSource raw = options.format() == ImportFormat.KILI ? records(project, in, options.format(), source)
+        : RowSource.table(in, options, limits, schemaLabel);
+    try (TypedRowSource rows = new TypedRowSource(raw, stored, options.labelColumn())) {
       ImportReport report = run(caller, project, rows, options, null);
       if (rows.inferred() && report.imported() > 0) {
         ports.tx().inTransaction(() -> ports.tableSchemas().save(project.id(), rows.schema(), clock.instant()));
