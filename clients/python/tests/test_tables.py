@@ -68,6 +68,10 @@ class TableTest(unittest.TestCase):
         report = self.ll.append_many_to_dataset(pid, frame, disable_tqdm=True)
         self.assertEqual((report["imported"], report["errors"]), (60, []))
         self.check_typed_and_learned(pid, rows)
+        back = self.ll.assets(pid, as_pandas=True).set_index("externalId")
+        self.assertEqual(back.loc["w000", "alcohol"], frame.alcohol[0], "the rows come back as the table's columns")
+        self.assertTrue(math.isnan(back.loc["w003", "acidity"]))
+        self.assertNotIn("content", back.columns)
 
 
 if __name__ == "__main__":

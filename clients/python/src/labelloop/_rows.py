@@ -1,5 +1,6 @@
 """Turning the arguments of the bulk calls (lists, Series, DataFrames) into API rows, and labels into table rows."""
 
+import json
 import os
 import re
 from typing import Any, Dict, List, Mapping, Optional, Tuple
@@ -56,6 +57,14 @@ def asset_row(content: Any, external_id: Any, metadata: Optional[Json]) -> Json:
     if metadata:
         row["metadata"] = metadata
     return row
+
+
+def spread_row(asset: Json) -> Json:
+    """A TABULAR asset with its row's cells as fields instead of its content (a cell named like a field: ``row.NAME``)."""
+    out = {k: v for k, v in asset.items() if k != "content"}
+    for column, value in json.loads(asset["content"]).items():
+        out["row." + column if column in asset else column] = value
+    return out
 
 
 def positioned(detail: str, start: int) -> str:

@@ -122,9 +122,14 @@ class Labelloop:
     def assets(self, project_id: str, *, status: Optional[str] = None, label_type: Optional[str] = None,
                external_id: Optional[str] = None, first: Optional[int] = None, page_size: int = 1000,
                as_pandas: bool = False, as_generator: bool = False) -> Any:
-        """The project's assets, filtered by ``status``, by having a label of ``label_type``, or by ``external_id``."""
+        """The project's assets, filtered by ``status``, by having a label of ``label_type``, or by ``external_id``.
+        As a DataFrame, a TABULAR project's rows are spread over the table's columns (one named like an asset field
+        becomes ``row.NAME``), as its CSV export does."""
         params = {"status": status, "labelType": label_type, "externalId": external_id}
-        return self._result(self._pages(f"/projects/{_id(project_id)}/assets", params, first, page_size), as_pandas, as_generator)
+        items = self._pages(f"/projects/{_id(project_id)}/assets", params, first, page_size)
+        if as_pandas and self._input_type(project_id) == "TABULAR":
+            items = (_rows.spread_row(item) for item in items)
+        return self._result(items, as_pandas, as_generator)
 
     def count_assets(self, project_id: str, status: Optional[str] = None) -> int:
         p = self.project(project_id)
