@@ -119,6 +119,15 @@ abstract class ImportContract extends ServerContract {
   }
 
   @Test
+  void anUnknownLabelIsRefusedNamingEachCategorysIdAndName() throws Exception {
+    Response created = admin.post("/api/v1/projects", "{\"title\": \"ants\", \"inputType\": \"TEXT\", \"jsonInterface\": {\"jobs\": {\"JOB_0\": "
+        + "{\"mlTask\": \"CLASSIFICATION\", \"content\": {\"input\": \"radio\", \"categories\": {\"ANT\": {\"name\": \"ant\"}, \"BEE\": {\"name\": \"bee\"}}}}}}}");
+    String p = created.body().path("id").asText();
+    assertRefused(upload(p, "insects.csv", "id,text,label\n1,six legs,ant\n2,stripes,ants\n".getBytes(StandardCharsets.UTF_8), Map.of()),
+        "line 3: unknown label 'ants' (categories, by id or name: ANT 'ant', BEE 'bee')");
+  }
+
+  @Test
   void reimportingAFileCountsDuplicatesOnceAndAddsNothing() throws Exception {
     String p = newProject("reimport", "TEXT");
     StringBuilder csv = new StringBuilder("id,text\n");

@@ -254,7 +254,9 @@ public final class AssetImporter {
       }
       if (draft.label() != null && labelJob.flatMap(j -> j.categoryNamed(draft.label())).isEmpty()) {
         return "unknown label '" + Messages.printable(draft.label()) + "'"
-            + labelJob.map(j -> " (categories: " + j.categories().keySet() + ")").orElse(" (the project has no classification job)");
+            + labelJob.map(j -> " (categories, by id or name: " + j.categories().values().stream()
+                .map(c -> c.id().equals(c.name()) ? c.id() : c.id() + " '" + Messages.printable(c.name()) + "'")
+                .collect(java.util.stream.Collectors.joining(", ")) + ")").orElse(" (the project has no classification job)");
       }
       return null;
     }
