@@ -156,15 +156,29 @@ abstract class MediaApiContract extends ServerContract {
     String p = created.body().path("id").asText();
     byte[] clip = FormatsContract.wav();
     assertEquals(201, uploadZip(p, zip("clip.wav", clip), null, "").status());
-    HttpResponse<byte[]> part = HTTP.send(HttpRequest.newBuilder(URI.create(admin.base() + "/api/v1/projects/" + p + "/assets/"
-            + assetIdsByExternalId(p).get("clip.wav") + "/file")).header("Authorization", "Bearer " + app.adminApiKey())
-        .header("Range", "bytes=1000-1099").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    String asset = assetIdsByExternalId(p).get("clip.wav");
+
+    HttpResponse<byte[]> part = range(p, asset, "bytes=1000-1099");
     assertEquals(206, part.statusCode());
-    // the part may run past the range asked for (Javalin sends up to a chunk); Content-Range says which bytes came
-    String range = part.headers().firstValue("Content-Range").orElse("");
-    assertEquals("bytes 1000-" + (1000 + part.body().length - 1) + "/" + clip.length, range);
-    assertArrayEquals(Arrays.copyOfRange(clip, 1000, 1000 + part.body().length), part.body());
+    assertEquals("bytes 1000-1099/" + clip.length, part.headers().firstValue("Content-Range").orElse(""));
+    assertArrayEquals(Arrays.copyOfRange(clip, 1000, 1100), part.body());
     assertEquals("audio/wav", part.headers().firstValue("Content-Type").orElse(""));
+    assertArrayEquals(Arrays.copyOfRange(clip, clip.length - 10, clip.length), range(p, asset, "bytes=-10").body());
+
+    HttpResponse<byte[]> past = range(p, asset, "bytes=" + clip.length + "-");
+    assertEquals(416, past.statusCode());
+    assertEquals("bytes */" + clip.length, past.headers().firstValue("Content-Range").orElse(""));
+    for (String unread : new String[] {"bytes=abc", "bytes=5-2", "bytes=0-1,5-9", "items=0-5"}) {
+      HttpResponse<byte[]> whole = range(p, asset, unread);
+      assertEquals(200, whole.statusCode(), unread);
+      assertArrayEquals(clip, whole.body(), "a Range header that is not one range of bytes gets the whole file: " + unread);
+    }
+  }
+
+  private HttpResponse<byte[]> range(String project, String asset, String header) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(URI.create(admin.base() + "/api/v1/projects/" + project + "/assets/" + asset + "/file"))
+        .header("Authorization", "Bearer " + app.adminApiKey()).header("Range", header).timeout(java.time.Duration.ofSeconds(10))
+        .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
   }
 
   @Test
