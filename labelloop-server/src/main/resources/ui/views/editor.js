@@ -1,7 +1,7 @@
 // The answer editor shared by the labeling and review screens: classification buttons, NER spans over the text and
 // object-detection boxes over an image, pre-filled from a model's prediction (marked as the model's) or from an earlier
-// human answer. This core owns the jobs' state, the active job (the one the category keys speak to) and the one selected span or box;
-// each kind of job draws its panel and edits its state in its own module.
+// human answer. This core owns the jobs' state, the active job (the one the category keys speak to) and the one
+// selected span or box; each kind of job draws its panel and edits its state in its own module.
 import { h, replace } from '../dom.js';
 import { jobsOf } from './project-tabs.js';
 import { createAudioPlayer } from './audio-player.js';
