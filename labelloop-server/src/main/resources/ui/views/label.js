@@ -29,7 +29,7 @@ const SHORTCUTS_BY_INPUT = {
     ['Click a box, then 1–9, 0 / Delete', 'relabel or remove it'],
     ['Esc', 'cancel the box being drawn, or deselect the selected box'],
   ],
-  AUDIO: [['P', 'play or pause the audio']],
+  AUDIO: [['P', 'play or pause the audio'], ['Click the waveform', 'play from there']],
   TABULAR: [['Click a long value', 'show all of it']],
 };
 
