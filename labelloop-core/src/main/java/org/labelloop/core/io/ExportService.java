@@ -22,23 +22,27 @@ import org.labelloop.core.asset.LabeledAssets;
 import org.labelloop.core.label.Label;
 import org.labelloop.core.label.ChosenLabel;
 import org.labelloop.core.port.FileStore;
+import org.labelloop.core.project.InputType;
 import org.labelloop.core.project.Job;
 import org.labelloop.core.project.MlTask;
-import org.labelloop.core.project.InputType;
 import org.labelloop.core.project.Project;
 import org.labelloop.core.user.Access;
 import org.labelloop.core.user.Caller;
 import org.labelloop.core.user.Role;
 import org.labelloop.learn.ner.NerSentence;
+import org.labelloop.learn.ner.format.NerFormats;
 import org.labelloop.learn.tabular.Column;
 import org.labelloop.learn.tabular.ColumnRole;
-import org.labelloop.learn.ner.format.NerFormats;
 
 /**
  * Streams a project's assets with their labels, a page at a time, so memory stays flat however large the project
  * (the JSON-array formats, and COCO's annotations, are held until the end; see {@link BoxExport}).
  */
 public final class ExportService {
+  /** The CSV's own columns and a Kili record's fields: a table column named like one of them is written row.NAME. */
+  private static final Set<String> KILI_FIELDS = Set.of("id", "externalId", "external_id", "content", "text",
+      "status", "jsonResponse", "jsonMetadata", "metadata", "priority", "isHoneypot", "latestLabel", "labels");
+
   private final Ports ports;
   private final Access access;
   private final BoxExport boxes;
@@ -102,7 +106,7 @@ public final class ExportService {
           JsonNode answer = chosenAnswer(labels.getOrDefault(asset.id(), List.of()));
           List<String> row = new ArrayList<>(List.of(asset.id(), asset.externalId(), asset.content()));
           if (!columns.isEmpty()) {
-            Map<String, String> cells = TableRows.cells(asset.content());
+            Map<String, String> cells = cellsOf(asset);
             columns.forEach(c -> row.add(cells.getOrDefault(c, "")));
           }
           row.add(asset.status().name());
@@ -137,9 +141,14 @@ public final class ExportService {
     writer.flush();
   }
 
-  /** What the export's own columns and a Kili record's fields are named: a table column of one of these names is renamed. */
-  private static final Set<String> KILI_FIELDS = Set.of("id", "externalId", "external_id", "content", "text",
-      "status", "jsonResponse", "jsonMetadata", "metadata", "priority", "isHoneypot", "latestLabel", "labels");
+  /** A row's cells; none for an asset a TABULAR project took before it refused what is not a row (its content is kept). */
+  private static Map<String, String> cellsOf(Asset asset) {
+    try {
+      return TableRows.cells(asset.content());
+    } catch (IllegalArgumentException e) {
+      return Map.of();
+    }
+  }
 
   private static JsonNode chosenAnswer(List<Label> labels) {
     return ChosenLabel.of(labels).map(Label::jsonResponse).orElse(null);
