@@ -85,7 +85,7 @@ public final class TableSchemaService {
 
   private void checkStoredRows(String projectId, TableSchema schema) {
     List<AssetText> assets = ports.learning().assets(projectId);
-    List<Map<String, String>> rows = assets.stream().map(a -> TableRows.cells(a.content())).toList();
+    List<Map<String, String>> rows = assets.stream().map(a -> TableRows.storedCells(a.content())).toList();
     Table table = TableRows.table(schema.columns().stream().map(Column::name).toList(), rows);
     schema.firstBadValue(table).ifPresent(bad -> {
       throw LabelloopException.invalid("columns: asset " + assets.get(bad.row()).id() + ": " + bad.message());

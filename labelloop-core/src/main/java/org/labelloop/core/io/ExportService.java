@@ -106,7 +106,7 @@ public final class ExportService {
           JsonNode answer = chosenAnswer(labels.getOrDefault(asset.id(), List.of()));
           List<String> row = new ArrayList<>(List.of(asset.id(), asset.externalId(), asset.content()));
           if (!columns.isEmpty()) {
-            Map<String, String> cells = cellsOf(asset);
+            Map<String, String> cells = TableRows.storedCells(asset.content());
             columns.forEach(c -> row.add(cells.getOrDefault(c, "")));
           }
           row.add(asset.status().name());
@@ -139,15 +139,6 @@ public final class ExportService {
     });
     if (!lines) NerFormats.write(all, writer, name);
     writer.flush();
-  }
-
-  /** A row's cells; none for an asset a TABULAR project took before it refused what is not a row (its content is kept). */
-  private static Map<String, String> cellsOf(Asset asset) {
-    try {
-      return TableRows.cells(asset.content());
-    } catch (IllegalArgumentException e) {
-      return Map.of();
-    }
   }
 
   private static JsonNode chosenAnswer(List<Label> labels) {

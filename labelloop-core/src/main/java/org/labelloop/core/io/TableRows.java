@@ -41,6 +41,18 @@ public final class TableRows {
     return out;
   }
 
+  /**
+   * The cells of a stored row; none (every cell missing) for a content that is not a row, which a TABULAR project
+   * could take before its imports refused such content, so that one asset never stops its project's model or export.
+   */
+  public static Map<String, String> storedCells(String content) {
+    try {
+      return cells(content);
+    } catch (IllegalArgumentException e) {
+      return Map.of();
+    }
+  }
+
   /** The rows under {@code names}: a column a row lacks is a missing cell, a key no name lists is left out. */
   public static Table table(List<String> names, List<Map<String, String>> rows) {
     return new Table(names, rows.stream().map(r -> names.stream().map(r::get).toList()).toList());

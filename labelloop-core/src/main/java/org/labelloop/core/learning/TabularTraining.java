@@ -85,7 +85,7 @@ final class TabularTraining implements ClassificationAnswers {
   }
 
   private static List<Map<String, String>> cells(Snapshot<Set<String>> snapshot) {
-    return snapshot.texts().stream().map(TableRows::cells).toList();
+    return snapshot.texts().stream().map(TableRows::storedCells).toList();
   }
 
   /** The stored schema; a project imported before it had one is typed by the same inference its import would have run. */

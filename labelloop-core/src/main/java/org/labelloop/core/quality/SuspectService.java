@@ -139,7 +139,7 @@ public final class SuspectService {
   }
 
   private SparseMatrix table(String projectId, List<String> contents) {
-    List<Map<String, String>> cells = contents.stream().map(TableRows::cells).toList();
+    List<Map<String, String>> cells = contents.stream().map(TableRows::storedCells).toList();
     TableSchema schema = ports.tableSchemas().find(projectId).orElseGet(() -> TableRows.infer(cells, null));
     if (schema.features().isEmpty()) throw LabelloopException.invalid("The table has no feature column to learn from");
     Table table = TableRows.table(schema.columns().stream().map(Column::name).toList(), cells);

@@ -98,6 +98,13 @@ class RowSourceTest {
   }
 
   @Test
+  void aStoredContentThatIsNotARowReadsAsMissingCells() {
+    assertEquals(java.util.Map.of("alcohol", "9.4"), TableRows.storedCells("{\"alcohol\":9.4}"));
+    assertEquals(java.util.Map.of(), TableRows.storedCells("hello"));
+    assertEquals(java.util.Map.of(), TableRows.storedCells("[1, 2]"));
+  }
+
+  @Test
   void readsJsonLinesAndReportsBadLines() {
     String data = "{\"externalId\":\"x1\",\"content\":\"one\",\"priority\":3}\n\nnot json\n{\"id\":\"x3\",\"text\":\"three\",\"isHoneypot\":true}\n";
     List<ParsedRow> rows = read(data, new ImportOptions(ImportFormat.JSONL, null, null, null, false), InputType.TEXT);
