@@ -42,16 +42,23 @@ export const needsFilter = (job) => job.categories.length > 10;
 
 /**
  * A search box over a job's category buttons (aligned with job.categories): typing hides the categories whose name
- * or id does not contain the text, Enter picks the first one left (pick(categoryId)), Escape clears the box; / focuses
- * it (editor.js). onFocus tells the editor that this job is the active one.
+ * or id does not contain the text, Enter picks the one outlined (pick(categoryId)), Escape clears the box; / focuses it
+ * (editor.js). onFocus tells the editor that this job is the active one.
  */
 export function categoryFilter(job, buttons, pick, onFocus) {
   const input = h('input', {
     type: 'search', class: 'cat-filter', autocomplete: 'off', spellcheck: 'false',
-    placeholder: 'Find a category: press / and type, Enter picks the first',
+    placeholder: 'Find a category: press / and type, Enter picks the one outlined',
     'aria-label': 'Find a category of ' + job.instruction,
   });
-  const first = () => (input.value.trim() ? buttons.find((b) => !b.hidden) : undefined);
+  // Enter's pick: the first category with a word that starts with the text ("c" is Card lost, not Balance), else
+  // the first that contains it
+  const startsAWord = (name, q) => name.toLowerCase().split(/[\s\-_/.]+/).some((w) => w.startsWith(q));
+  const first = () => {
+    const q = input.value.trim().toLowerCase();
+    const shown = q ? buttons.filter((b) => !b.hidden) : [];
+    return shown.find((b) => startsAWord(job.categories[buttons.indexOf(b)].name, q)) || shown[0];
+  };
   function narrow() {
     const q = input.value.trim().toLowerCase();
     buttons.forEach((b, i) => {

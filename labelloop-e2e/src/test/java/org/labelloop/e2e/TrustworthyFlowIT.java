@@ -264,7 +264,9 @@ class TrustworthyFlowIT extends BrowserFlow {
     assertEquals("Top up", onlySelected());
     keys(Keys.ENTER);
     String second = waitForNewAsset(first);
-    keys("/", "wrong");
+    keys("/", "c");
+    assertEquals("Card lost", visible("button.cat.first-match .cat-name").getText(), "a word's start before Balance's c");
+    keys(Keys.BACK_SPACE, "wrong");
     wait.until(d -> d.findElements(By.cssSelector("button.cat:not([hidden])")).size() == 1);
     assertEquals("Wrong charge", visible("button.cat.first-match .cat-name").getText());
     Browser.screenshot(driver, "trust-04-find-a-category");
