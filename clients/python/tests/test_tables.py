@@ -1,7 +1,10 @@
 """A table from Python: rows as dicts (or a DataFrame) become typed columns, and the model learns from those columns."""
 
+import csv
 import math
+import os
 import random
+import tempfile
 import unittest
 
 from . import server
@@ -57,6 +60,21 @@ class TableTest(unittest.TestCase):
         self.check_typed_and_learned(pid, rows)
         changed = self.ll.table_schema(pid, [{"name": "region", "role": "IGNORE"}])
         self.assertIn({"name": "region", "type": "CATEGORICAL", "role": "IGNORE"}, changed["columns"])
+
+    def test_a_csv_with_its_label_column_imports_labeled_rows(self):
+        rows = wines(30, seed=7)
+        path = os.path.join(tempfile.mkdtemp(), "wines.csv")
+        with open(path, "w", newline="") as f:
+            out = csv.writer(f)
+            out.writerow(["id", "alcohol", "region", "colour"])
+            for i, r in enumerate(rows):
+                out.writerow([f"c{i}", r["alcohol"], r["region"], r["colour"] if i < 12 else ""])
+        pid = self.ll.create_project(server.unique("csv"), "TABULAR", interface())["id"]
+        report = self.ll.import_file(pid, path, "csv", id_column="id", label_column="colour")
+        self.assertEqual((report["imported"], report["errors"]), (30, []))
+        labels = {l["externalId"]: l["jsonResponse"]["JOB_0"]["categories"][0]["name"] for l in self.ll.labels(pid, label_type="DEFAULT")}
+        self.assertEqual(labels, {f"c{i}": rows[i]["colour"] for i in range(12)})
+        self.assertEqual({c["name"]: c["role"] for c in self.ll.table_schema(pid)["columns"]}["colour"], "LABEL")
 
     @unittest.skipUnless(pd is not None, "pandas is not installed")
     def test_a_dataframe_is_the_table(self):

@@ -225,15 +225,19 @@ class Labelloop:
         return self._result(self._pages(f"/projects/{_id(project_id)}/inference-marks", params, first, 1000), as_pandas, as_generator)
 
     def import_file(self, project_id: str, path: str, format: str, *, on_error: str = "fail",
-                    on_duplicate: str = "skip") -> Json:
+                    on_duplicate: str = "skip", id_column: Optional[str] = None, text_column: Optional[str] = None,
+                    label_column: Optional[str] = None) -> Json:
         """Imports a file of assets with their labels (``labelstudio``, ``prodigy``, ``kili``; for images and audio a
         zip of the files with its annotation file, as for ``coco``, ``yolo`` and ``voc``), or any other import format
-        (csv, tsv, jsonl, json, zip, conll, bio, spacy). All or nothing unless ``on_error="skip"``; returns the
-        server's report (``imported``, ``duplicates``, ``updated``, ``rejected``, ``errors`` with their lines)."""
+        (csv, tsv, jsonl, json, zip, conll, bio, spacy); a CSV's or JSON's ``id_column``, ``text_column`` and
+        ``label_column`` say which columns are which (a table's label column holds each row's category). All or
+        nothing unless ``on_error="skip"``; returns the server's report (``imported``, ``duplicates``, ``updated``,
+        ``rejected``, ``errors`` with their lines)."""
         with open(path, "rb") as f:
             data = f.read()
         params = {"format": format, "onError": "skip" if on_error == "skip" else None,
-                  "onDuplicate": "update" if on_duplicate == "update" else None}
+                  "onDuplicate": "update" if on_duplicate == "update" else None,
+                  "idColumn": id_column, "textColumn": text_column, "labelColumn": label_column}
         zipped = data[:2] == b"PK"
         _, raw = self._http.send("POST", f"/projects/{_id(project_id)}/assets", params, data,
                                       "application/zip" if zipped else "application/octet-stream")

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -125,6 +126,18 @@ abstract class ImportContract extends ServerContract {
     String p = created.body().path("id").asText();
     assertRefused(upload(p, "insects.csv", "id,text,label\n1,six legs,ant\n2,stripes,ants\n".getBytes(StandardCharsets.UTF_8), Map.of()),
         "line 3: unknown label 'ants' (categories, by id or name: ANT 'ant', BEE 'bee')");
+  }
+
+  @Test
+  void aCsvSentAsTheBodyNamesItsColumnsInTheQuery() throws Exception {
+    String p = newProject("raw csv", "TEXT");
+    Response r = postBody(p, "?format=csv&idColumn=key&textColumn=body&labelColumn=topic", "text/csv",
+        "key,body,topic\nr1,a late goal,SPORT\nr2,a new chip,\n".getBytes(StandardCharsets.UTF_8));
+    assertEquals(201, r.status(), r.text());
+    assertEquals("a late goal", admin.get("/api/v1/projects/" + p + "/assets?externalId=r1").body().path("items").get(0).path("content").asText());
+    JsonNode labels = admin.get("/api/v1/projects/" + p + "/labels?type=DEFAULT").body().path("items");
+    assertEquals(1, labels.size(), labels.toString());
+    assertEquals("SPORT", labels.get(0).at("/jsonResponse/JOB_0/categories/0/name").asText());
   }
 
   @Test

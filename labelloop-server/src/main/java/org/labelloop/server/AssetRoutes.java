@@ -85,8 +85,9 @@ final class AssetRoutes {
           : type.contains("zip") ? ImportFormat.ZIP
           : type.contains("ndjson") || type.contains("jsonl") ? ImportFormat.JSONL : ImportFormat.JSON;
       try (InputStream in = UploadInterrupted.guard(ctx.bodyInputStream())) {
-        report = app.assets().importFile(caller, projectId, in,
-            new ImportOptions(format, null, null, null, skip, updateDuplicates(ctx.queryParam("onDuplicate")), null));
+        report = app.assets().importFile(caller, projectId, in, new ImportOptions(format,
+            firstNonBlank(ctx.queryParam("idColumn"), null), firstNonBlank(ctx.queryParam("textColumn"), null),
+            firstNonBlank(ctx.queryParam("labelColumn"), null), skip, updateDuplicates(ctx.queryParam("onDuplicate")), null));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
