@@ -32,11 +32,11 @@ export const boxesJob = {
   response: (job, st) => ({ annotations: st.marks.map((b) => annotationOf(b, b.cat)) }),
 };
 
-/** The image at src with the boxes of the editor's object-detection jobs, as {el, draw(), cancel()}. */
+/** The image at src with the boxes of the editor's object-detection jobs, as {el, draw(), cancel(), handleKey(e)}. */
 export function createBoxView(ed, src) {
   const boxJobs = ed.jobs.filter((j) => j.mlTask === 'OBJECT_DETECTION');
   let drawn = [];
-  const layer = createBoxLayer({ src, onDraw: boxFromDrag, onPick: pickBox, draftColor });
+  const layer = createBoxLayer({ src, onDraw: boxFromDrag, onPick: pickBox, draftColor, dragPans: !boxJobs.length });
 
   function draftColor() {
     const job = markJob(ed, boxJobs);
@@ -78,5 +78,5 @@ export function createBoxView(ed, src) {
     if (hit) ed.select(hit.job, hit.index); else ed.select(null);
   }
 
-  return { el: layer.el, draw, cancel: layer.cancel };
+  return { el: layer.el, draw, cancel: layer.cancel, handleKey: layer.handleKey };
 }

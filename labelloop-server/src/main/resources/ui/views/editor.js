@@ -118,6 +118,7 @@ export function createEditor({ project, asset, initial, prediction, onChange = (
     /** Handles a shortcut; returns true when it was one of the editor's. */
     handleKey(e) {
       if (textView && textView.handleKey(e)) return true;
+      if (boxView && boxView.handleKey(e)) return true;
       const key = categoryIndexOfKey(e.key);
       if (key >= 0) {
         const job = jobs[ed.active];

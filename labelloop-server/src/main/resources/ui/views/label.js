@@ -28,6 +28,8 @@ const SHORTCUTS_BY_INPUT = {
     ['Mouse: drag on the image', 'draw a box (object detection) of the highlighted category'],
     ['Click a box, then 1–9, 0 / Delete', 'relabel or remove it'],
     ['Esc', 'cancel the box being drawn, or deselect the selected box'],
+    ['Wheel, + / -', 'zoom into the image around the pointer (+ and -: its centre); Z fits it again'],
+    ['Shift+drag, middle button', 'move the zoomed image (a plain drag too where there are no boxes to draw)'],
   ],
   AUDIO: [['P', 'play or pause the audio'], ['Click the waveform', 'play from there']],
   TABULAR: [['Click a long value', 'show all of it']],

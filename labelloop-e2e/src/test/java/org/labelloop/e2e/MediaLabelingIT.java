@@ -157,6 +157,26 @@ class MediaLabelingIT extends BrowserFlow {
     visible("#remove-box").click();
     wait.until(d -> d.findElements(By.cssSelector("g.box-item")).size() == 1);
     Browser.screenshot(driver, "media-03-image-relabelled");
+
+    keys("+"); // zooms in around the centre; a box drawn there keeps the image's own coordinates
+    assertEquals("1.50", visible("#image-viewport").getAttribute("data-zoom"));
+    drag(0.3, 0.3, 0.45, 0.45);
+    WebElement zoomedBox = wait.until(d -> d.findElements(By.cssSelector("g.box-item")).size() == 2
+        ? d.findElements(By.cssSelector("g.box-item")).get(1) : null);
+    assertEquals(0.3, Double.parseDouble(zoomedBox.getAttribute("data-x0")), TOLERANCE);
+    assertEquals(0.45, Double.parseDouble(zoomedBox.getAttribute("data-y1")), TOLERANCE);
+    Browser.screenshot(driver, "media-03b-image-zoomed");
+    double left = overlayLeft();
+    int[] at = onImage(0.4, 0.4);
+    new Actions(driver).keyDown(Keys.SHIFT).moveToLocation(at[0], at[1]).clickAndHold().moveToLocation(at[0] + 40, at[1])
+        .release().keyUp(Keys.SHIFT).perform(); // Shift+drag pans instead of drawing
+    assertEquals(left + 40, overlayLeft(), 2);
+    assertEquals(2, driver.findElements(By.cssSelector("g.box-item")).size());
+    clickAt(0.35, 0.35);
+    keys(Keys.DELETE);
+    wait.until(d -> d.findElements(By.cssSelector("g.box-item")).size() == 1);
+    keys("z");
+    assertEquals("1.00", visible("#image-viewport").getAttribute("data-zoom"));
     keys(Keys.ENTER);
     visible("#label-card[data-external-id='street-3.png']");
 
@@ -390,6 +410,10 @@ class MediaLabelingIT extends BrowserFlow {
     assertNotNull(r);
     return new int[] {(int) Math.round(r.get(0).doubleValue() + x * r.get(2).doubleValue()),
         (int) Math.round(r.get(1).doubleValue() + y * r.get(3).doubleValue())};
+  }
+
+  private static double overlayLeft() {
+    return ((Number) js("return document.getElementById('box-overlay').getBoundingClientRect().left;")).doubleValue();
   }
 
   /** Draws a box with a real mouse drag between two points in normalized image coordinates. */
