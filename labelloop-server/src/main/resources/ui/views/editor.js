@@ -3,21 +3,13 @@
 // human answer. This core owns the jobs' state, the active job (the one the category keys speak to) and the one
 // selected span or box; each kind of job draws its panel and edits its state in its own module.
 import { h, replace } from '../dom.js';
-import { jobsOf } from './project-tabs.js';
+import { jobsOf, tasksFor } from './project-tabs.js';
 import { createAudioPlayer } from './audio-player.js';
 import { classificationJob } from './editor-classification.js';
 import { entitiesJob, createEntityText } from './editor-entities.js';
 import { boxesJob, createBoxView } from './editor-boxes.js';
 import { createTableRow } from './table-row.js';
 import { categoryIndexOfKey } from './editor-categories.js';
-
-/** The jobs the editor shows, by the project's input type. */
-const TASKS_BY_INPUT = {
-  TABULAR: ['CLASSIFICATION'],
-  IMAGE: ['CLASSIFICATION', 'OBJECT_DETECTION'],
-  AUDIO: ['CLASSIFICATION'],
-};
-const TEXT_TASKS = ['CLASSIFICATION', 'NAMED_ENTITIES_RECOGNITION'];
 
 /**
  * Each kind of job, by mlTask: init(job, jsonResponse[job.id], {fromModel, text}) => its state; hint(job) => the text
@@ -40,7 +32,7 @@ const kindOf = (job) => KINDS[job.mlTask];
  */
 export function createEditor({ project, asset, initial, prediction, onChange = () => {} }) {
   const text = typeof asset.content === 'string' ? asset.content : JSON.stringify(asset.content ?? '');
-  const tasks = TASKS_BY_INPUT[project.inputType] || TEXT_TASKS;
+  const tasks = tasksFor(project.inputType);
   const jobs = jobsOf(project).filter((j) => tasks.includes(j.mlTask));
   const source = initial || (prediction && prediction.jsonResponse) || {};
   const fromModel = !initial && !!prediction;

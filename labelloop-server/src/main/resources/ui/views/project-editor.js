@@ -2,9 +2,12 @@
 import { post, patch } from '../api.js';
 import { h, replace, errorBox, toast, paletteColor, safeColor } from '../dom.js';
 import { categoryKey } from './editor-categories.js';
+import { tasksFor } from './project-tabs.js';
 
 const INPUT_TYPES = ['TEXT', 'IMAGE', 'AUDIO', 'TABULAR'];
 const TASKS = [['CLASSIFICATION', 'Classification'], ['NAMED_ENTITIES_RECOGNITION', 'Named entities (NER)'], ['OBJECT_DETECTION', 'Boxes (object detection)']];
+const ADD_BUTTONS = { CLASSIFICATION: ['add-class-job', '+ Classification job'], NAMED_ENTITIES_RECOGNITION: ['add-ner-job', '+ NER job'],
+  OBJECT_DETECTION: ['add-box-job', '+ Boxes job'] };
 
 /** A category id from its name: SPORT_NEWS from "Sport news". */
 export function toId(name) {
@@ -48,15 +51,24 @@ export async function renderProjectEditor(root, ctx) {
   description.value = model.description;
   description.addEventListener('input', () => { model.description = description.value; });
   const inputType = h('select', { id: 'project-input-type', disabled: editing }, INPUT_TYPES.map((t) => h('option', { value: t, text: t, selected: t === model.inputType })));
-  inputType.addEventListener('change', () => { model.inputType = inputType.value; });
+  inputType.addEventListener('change', () => {
+    model.inputType = inputType.value;
+    // a job this kind of asset cannot have (spans on photos, boxes on texts) becomes a classification
+    model.jobs.forEach((j) => { if (!tasksFor(model.inputType).includes(j.mlTask)) j.mlTask = 'CLASSIFICATION'; });
+    drawJobs();
+    drawAddButtons();
+  });
 
   const jobsHost = h('div', { id: 'jobs', class: 'stack' });
   const raw = h('textarea', { id: 'raw-json', class: 'mono', rows: 18, spellcheck: 'false', 'aria-label': 'JSON interface' });
   const rawHint = h('p', { class: 'small muted' }, 'Kili’s interface format: ', h('code', { text: '{"jobs": {JOB_ID: {"mlTask", "instruction", "required", "content": {"input", "categories": {ID: {"name", "color"}}}}}}' }));
-  const formPane = h('div', { class: 'stack' }, jobsHost,
-    h('div', { class: 'row' },
-      h('button', { type: 'button', class: 'secondary', id: 'add-class-job', onclick: () => addJob('CLASSIFICATION') }, '+ Classification job'),
-      h('button', { type: 'button', class: 'secondary', id: 'add-ner-job', onclick: () => addJob('NAMED_ENTITIES_RECOGNITION') }, '+ NER job')));
+  const addButtons = h('div', { class: 'row' });
+  const formPane = h('div', { class: 'stack' }, jobsHost, addButtons);
+  /** One button per kind of job the input type can have. */
+  function drawAddButtons() {
+    replace(addButtons, tasksFor(model.inputType).map((task) => h('button', {
+      type: 'button', class: 'secondary', id: ADD_BUTTONS[task][0], onclick: () => addJob(task) }, ADD_BUTTONS[task][1])));
+  }
   const jsonPane = h('div', { class: 'stack', hidden: true }, rawHint, raw);
   const formTab = h('button', { type: 'button', class: 'tab active', id: 'mode-form' }, 'Form');
   const jsonTab = h('button', { type: 'button', class: 'tab', id: 'mode-json' }, 'Raw JSON');
@@ -89,7 +101,7 @@ export async function renderProjectEditor(root, ctx) {
     const n = model.jobs.length;
     let id = 'JOB_' + n;
     while (model.jobs.some((j) => j.id === id)) id += '_';
-    model.jobs.push({ id, mlTask: task, instruction: task === 'CLASSIFICATION' ? 'Category' : 'Entities', required: task === 'CLASSIFICATION', input: 'radio',
+    model.jobs.push({ id, mlTask: task, instruction: { CLASSIFICATION: 'Category', OBJECT_DETECTION: 'Objects' }[task] || 'Entities', required: task === 'CLASSIFICATION', input: 'radio',
       categories: [{ id: '', name: '', color: paletteColor(0) }] });
     drawJobs();
     const inputs = jobsHost.querySelectorAll('.job:last-child input.cat-name');
@@ -103,7 +115,8 @@ export async function renderProjectEditor(root, ctx) {
   function jobEditor(job, ji) {
     const idIn = h('input', { class: 'job-id mono', value: job.id, 'aria-label': 'Job id', size: 10 });
     idIn.addEventListener('input', () => { job.id = idIn.value.trim(); });
-    const task = h('select', { class: 'job-task', 'aria-label': 'Task' }, TASKS.map(([v, t]) => h('option', { value: v, text: t, selected: v === job.mlTask })));
+    const task = h('select', { class: 'job-task', 'aria-label': 'Task' }, TASKS.filter(([v]) => tasksFor(model.inputType).includes(v))
+      .map(([v, t]) => h('option', { value: v, text: t, selected: v === job.mlTask })));
     task.addEventListener('change', () => { job.mlTask = task.value; drawJobs(); });
     const instr = h('input', { class: 'job-instruction', value: job.instruction, 'aria-label': 'Instruction', placeholder: 'Question shown to labelers' });
     instr.addEventListener('input', () => { job.instruction = instr.value; });
@@ -201,6 +214,7 @@ export async function renderProjectEditor(root, ctx) {
   });
 
   drawJobs();
+  drawAddButtons();
   replace(root, h('section', { class: 'panel' },
     editing ? h('h2', { text: 'Interface' }) : h('h1', { text: 'New project' }),
     editing ? h('p', { class: 'muted small', text: 'Changing categories that existing labels use may make those labels invalid.' }) : null,

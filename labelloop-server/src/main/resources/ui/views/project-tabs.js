@@ -30,6 +30,12 @@ export function projectTabs(project, active, me) {
 }
 
 /** The jobs of a project's interface as a list with stable order. */
+/** The kinds of job a kind of asset can have (as the server checks): spans on texts, boxes on images. */
+export function tasksFor(inputType) {
+  return { IMAGE: ['CLASSIFICATION', 'OBJECT_DETECTION'], AUDIO: ['CLASSIFICATION'], TABULAR: ['CLASSIFICATION'] }[inputType]
+    || ['CLASSIFICATION', 'NAMED_ENTITIES_RECOGNITION'];
+}
+
 export function jobsOf(project) {
   const jobs = (project.jsonInterface && project.jsonInterface.jobs) || {};
   return Object.entries(jobs).map(([id, job]) => ({

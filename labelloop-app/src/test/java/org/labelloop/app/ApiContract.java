@@ -92,6 +92,21 @@ abstract class ApiContract extends ServerContract {
   }
 
   @Test
+  void aProjectsJobsFitItsKindOfAsset() {
+    Response spansOnPhotos = admin.post("/api/v1/projects", Api.object().put("title", "photos").put("inputType", "IMAGE")
+        .set("jsonInterface", Api.textInterface("A", "B")));
+    assertEquals(400, spansOnPhotos.status(), spansOnPhotos.text());
+    assertTrue(spansOnPhotos.text().contains("job NER is NAMED_ENTITIES_RECOGNITION, which IMAGE projects do not have"
+        + " (their jobs: [CLASSIFICATION, OBJECT_DETECTION])"), spansOnPhotos.text());
+    String p = newProject("texts");
+    ObjectNode boxes = Api.classificationInterface("A");
+    ((ObjectNode) boxes.get("jobs").get("JOB_0")).put("mlTask", "OBJECT_DETECTION");
+    Response boxesOnTexts = admin.patch("/api/v1/projects/" + p, Api.object().set("jsonInterface", boxes));
+    assertEquals(400, boxesOnTexts.status(), boxesOnTexts.text());
+    assertEquals(200, admin.patch("/api/v1/projects/" + p, Api.object().put("title", "renamed")).status());
+  }
+
+  @Test
   void rejectsMalformedJsonWith400() {
     assertError(admin.post("/api/v1/projects", "{\"title\": "), 400, "INVALID_INPUT");
   }

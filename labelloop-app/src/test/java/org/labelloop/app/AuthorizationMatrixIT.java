@@ -338,7 +338,8 @@ class AuthorizationMatrixIT extends ServerContract {
 
     private String newProject(String inputType) {
       ObjectNode body = Api.object().put("title", "authz").put("inputType", inputType);
-      body.set("jsonInterface", inputType.equals("IMAGE") ? imageInterface() : Api.textInterface("A", "B"));
+      body.set("jsonInterface", inputType.equals("IMAGE") ? imageInterface()
+          : inputType.equals("TEXT") ? Api.textInterface("A", "B") : Api.classificationInterface("A", "B"));
       return created(admin.post("/api/v1/projects", body)).path("id").asText();
     }
 

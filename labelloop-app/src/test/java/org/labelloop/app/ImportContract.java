@@ -27,7 +27,7 @@ import org.labelloop.app.testing.Api.Response;
 abstract class ImportContract extends ServerContract {
   String newProject(String title, String inputType) {
     Response r = admin.post("/api/v1/projects", Api.object().put("title", title).put("inputType", inputType)
-        .set("jsonInterface", Api.textInterface("SPORT", "TECH")));
+        .set("jsonInterface", inputType.equals("TEXT") ? Api.textInterface("SPORT", "TECH") : Api.classificationInterface("SPORT", "TECH")));
     assertEquals(201, r.status(), r.text());
     return r.body().path("id").asText();
   }

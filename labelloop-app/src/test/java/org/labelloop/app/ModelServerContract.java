@@ -132,7 +132,7 @@ abstract class ModelServerContract extends ServerContract {
     assertEquals(400, priv.status(), priv.text());
     assertEquals(404, admin.get("/api/v1/projects/" + p + "/model-server").status());
     Response media = admin.post("/api/v1/projects", Api.object().put("title", "img").put("inputType", "IMAGE")
-        .set("jsonInterface", Api.textInterface("A", "B")));
+        .set("jsonInterface", Api.classificationInterface("A", "B")));
     Response refused = admin.put("/api/v1/projects/" + media.body().path("id").asText() + "/model-server",
         Api.object().put("url", stub.url()).put("allowPrivate", true));
     assertEquals(400, refused.status(), refused.text());

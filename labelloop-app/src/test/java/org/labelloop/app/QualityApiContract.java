@@ -161,7 +161,7 @@ abstract class QualityApiContract extends ServerContract {
       csv.append('r').append(i).append(',').append(acidity).append(',').append(low ^ wrong ? "SPORT" : "TECH").append('\n');
     }
     Response r = admin.post("/api/v1/projects", Api.object().put("title", "table suspects").put("inputType", "TABULAR")
-        .set("jsonInterface", Api.textInterface("SPORT", "TECH")));
+        .set("jsonInterface", Api.classificationInterface("SPORT", "TECH")));
     String p = r.body().path("id").asText();
     Response imported = admin.upload("/api/v1/projects/" + p + "/assets", "rows.csv", csv.toString(), Map.of("idColumn", "id", "labelColumn", "label"));
     assertEquals(201, imported.status(), imported.text());

@@ -302,6 +302,28 @@ class TrustworthyFlowIT extends BrowserFlow {
     assertEquals(List.of("E1:Ada", "E11:Tesla"), submittedSpans(id));
   }
 
+  @Test
+  @Order(9)
+  void theNewProjectFormOffersTheJobsItsKindOfAssetCanHave() {
+    go("/new");
+    visible("#project-title").sendKeys("Street photos e2e");
+    new org.openqa.selenium.support.ui.Select(visible("#project-input-type")).selectByValue("IMAGE");
+    assertEquals(List.of("add-class-job", "add-box-job"), driver.findElements(By.cssSelector("#jobs + .row button"))
+        .stream().map(b -> b.getAttribute("id")).toList(), "boxes, not spans, for photos");
+    assertEquals(List.of("CLASSIFICATION", "OBJECT_DETECTION"), new org.openqa.selenium.support.ui.Select(visible("select.job-task"))
+        .getOptions().stream().map(o -> o.getAttribute("value")).toList());
+    visible("input.cat-name").sendKeys("Street");
+    visible("#add-box-job").click();
+    wait.until(d -> d.findElements(By.cssSelector("input.cat-name")).size() == 2);
+    driver.switchTo().activeElement().sendKeys("Car");
+    visible("#save-project").click();
+    wait.until(d -> d.getCurrentUrl().endsWith("/import"));
+    String id = driver.getCurrentUrl().replaceAll(".*#/p/([^/]+)/import$", "$1");
+    JsonNode jobs = server.api("GET", "/api/v1/projects/" + id, null).at("/jsonInterface/jobs");
+    assertEquals("CLASSIFICATION", jobs.at("/JOB_0/mlTask").asText());
+    assertEquals("OBJECT_DETECTION", jobs.at("/JOB_1/mlTask").asText());
+  }
+
   /** The spans of the project's first human label, as CATEGORY:text, once it is there. */
   private static List<String> submittedSpans(String projectId) {
     JsonNode labels = wait.until(d -> {

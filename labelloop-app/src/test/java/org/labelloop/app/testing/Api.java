@@ -129,17 +129,21 @@ public final class Api {
     }
   }
 
-  /** An interface with one radio classification job JOB_0 and one NER job NER over the given categories. */
-  public static ObjectNode textInterface(String... categories) {
+  /** An interface with one radio classification job JOB_0 over the given categories, for any kind of asset. */
+  public static ObjectNode classificationInterface(String... categories) {
     ObjectNode root = JSON.createObjectNode();
-    ObjectNode jobs = root.putObject("jobs");
-    ObjectNode job = jobs.putObject("JOB_0").put("mlTask", "CLASSIFICATION").put("instruction", "Topic").put("required", 1);
-    ObjectNode content = job.putObject("content").put("input", "radio");
-    ObjectNode cats = content.putObject("categories");
+    ObjectNode job = root.putObject("jobs").putObject("JOB_0").put("mlTask", "CLASSIFICATION").put("instruction", "Topic").put("required", 1);
+    ObjectNode cats = job.putObject("content").put("input", "radio").putObject("categories");
     for (String c : categories) {
       cats.putObject(c).put("name", c);
     }
-    ObjectNode ner = jobs.putObject("NER").put("mlTask", "NAMED_ENTITIES_RECOGNITION").put("required", 0);
+    return root;
+  }
+
+  /** A text project's interface: {@link #classificationInterface} and one NER job NER (PER, ORG). */
+  public static ObjectNode textInterface(String... categories) {
+    ObjectNode root = classificationInterface(categories);
+    ObjectNode ner = ((ObjectNode) root.get("jobs")).putObject("NER").put("mlTask", "NAMED_ENTITIES_RECOGNITION").put("required", 0);
     ObjectNode nerCats = ner.putObject("content").put("input", "radio").putObject("categories");
     nerCats.putObject("PER").put("name", "Person");
     nerCats.putObject("ORG").put("name", "Organisation");

@@ -10,6 +10,7 @@ public record ProjectDraft(String title, String description, InputType inputType
     description = description == null ? "" : description;
     Objects.requireNonNull(inputType, "inputType");
     Objects.requireNonNull(jsonInterface, "jsonInterface");
+    inputType.check(jsonInterface);
   }
 
   static void checkTitle(String title) {

@@ -59,6 +59,7 @@ public final class ProjectService {
     access.require(caller, projectId, Role.ADMIN);
     // read fresh, not Access's cached copy: another instance may have changed it within the last seconds
     Project current = ports.projects().find(projectId).orElseThrow(() -> LabelloopException.notFound("Project " + projectId));
+    if (patch.jsonInterface() != null) current.inputType().check(patch.jsonInterface());
     Project changed =
         new Project(
             current.id(),
