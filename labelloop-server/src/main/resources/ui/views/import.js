@@ -123,7 +123,8 @@ export async function renderImport(root, ctx) {
     h('label', null, 'Format', format),
     h('label', null, 'File', file),
     columnsHost,
-    h('label', { class: 'inline' }, skip, ' Keep the good rows when some are bad (otherwise nothing is imported if one row fails)'),
+    h('label', { class: 'inline' }, skip, media ? ' Keep the good files when some are bad (otherwise nothing is imported if one file fails)'
+      : ' Keep the good rows when some are bad (otherwise nothing is imported if one row fails)'),
     updateRow,
     h('div', { class: 'row' }, submit, progress), result);
 
