@@ -261,7 +261,15 @@ function drawConfusion(host, models, project) {
     })))))),
   h('p', { class: 'small muted', id: 'confusion-note', text: 'Model ' + (latest.modelVersion ?? '?') + ': out-of-fold predictions of '
     + folds + 'cross-validation on ' + plural(total, 'labeled item') + ' (each predicted by a model that did not learn from it)'
-    + (total < 30 ? ' — too few to trust each cell.' : '.') }));
+    + (total < 30 ? ' — too few to trust each cell.' : '.') + loneClasses(labels, matrix, names) }));
+}
+
+/** Classes with one label: the model that predicts it out of fold never saw the class, so CV figures read low. */
+function loneClasses(labels, matrix, names) {
+  const lone = labels.filter((l, i) => (matrix[i] || []).reduce((a, b) => a + b, 0) === 1).map((l) => names.get(l) || l);
+  if (!lone.length) return '';
+  return ' ' + lone.join(', ') + (lone.length === 1 ? ' has' : ' have') + ' a single label: left out of its fold, no model has seen'
+    + (lone.length === 1 ? ' it' : ' them') + ', so cross-validated figures read low until each class has a few.';
 }
 
 async function drawAgreement(host, pid) {

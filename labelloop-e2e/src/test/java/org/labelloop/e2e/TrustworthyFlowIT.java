@@ -324,6 +324,23 @@ class TrustworthyFlowIT extends BrowserFlow {
     assertEquals("OBJECT_DETECTION", jobs.at("/JOB_1/mlTask").asText());
   }
 
+  @Test
+  @Order(10)
+  void theDashboardSaysWhenAClassHasASingleLabel() throws InterruptedException {
+    String id = server.api("POST", "/api/v1/projects", Map.of("title", "One weather report e2e", "inputType", "TEXT",
+        "jsonInterface", readJson(TOPICS))).get("id").asText();
+    List<Map<String, Object>> assets = new ArrayList<>();
+    for (int i = 0; i < 11; i++) {
+      assets.add(Map.of("externalId", "f" + i, "content", i == 0 ? "Rain and wind tonight" : "A pasta recipe with garlic, number " + i,
+          "label", i == 0 ? "WEATHER" : "FOOD"));
+    }
+    server.api("POST", "/api/v1/projects/" + id + "/assets", assets);
+    trainAndWait(id, 1);
+    go("/p/" + id);
+    String note = visible("#confusion-note").getText();
+    assertTrue(note.contains("Weather has a single label: left out of its fold, no model has seen it"), note);
+  }
+
   /** The spans of the project's first human label, as CATEGORY:text, once it is there. */
   private static List<String> submittedSpans(String projectId) {
     JsonNode labels = wait.until(d -> {
