@@ -549,10 +549,7 @@ class LabelingFlowIT extends BrowserFlow {
   @Test
   @Order(15)
   void dashboardShowsTheLowestAgreementOnceTwoLabelersDisagree() {
-    Map<String, Object> categories = Map.of("A", Map.of("name", "Alpha"), "B", Map.of("name", "Beta"));
-    Map<String, Object> job = Map.of("mlTask", "CLASSIFICATION", "required", 1, "content", Map.of("input", "radio", "categories", categories));
-    String pid = server.api("POST", "/api/v1/projects",
-        Map.of("title", "Consensus e2e", "inputType", "TEXT", "jsonInterface", Map.of("jobs", Map.of("JOB_0", job)))).get("id").asText();
+    String pid = textClassificationProject("Consensus e2e", Map.of("A", Map.of("name", "Alpha"), "B", Map.of("name", "Beta")));
     server.api("POST", "/api/v1/projects/" + pid + "/assets", List.of(Map.of("externalId", "c1", "content", "a text two labelers read")));
     server.api("PATCH", "/api/v1/projects/" + pid + "/quality-settings",
         Map.of("consensus", Map.of("labelers", 2, "percent", 100, "threshold", 0.5)));
@@ -585,10 +582,7 @@ class LabelingFlowIT extends BrowserFlow {
   @Test
   @Order(16)
   void reviewListsTheLabelsThatLookWrongAndSendsThemToReview() {
-    Map<String, Object> categories = Map.of("SPORT", Map.of("name", "Sport"), "TECH", Map.of("name", "Tech"));
-    Map<String, Object> job = Map.of("mlTask", "CLASSIFICATION", "required", 1, "content", Map.of("input", "radio", "categories", categories));
-    String pid = server.api("POST", "/api/v1/projects",
-        Map.of("title", "Suspects e2e", "inputType", "TEXT", "jsonInterface", Map.of("jobs", Map.of("JOB_0", job)))).get("id").asText();
+    String pid = textClassificationProject("Suspects e2e", Map.of("SPORT", Map.of("name", "Sport"), "TECH", Map.of("name", "Tech")));
     String[] sport = {"goal", "match", "team", "league", "coach", "striker", "penalty", "stadium"};
     String[] tech = {"software", "chip", "computer", "code", "server", "laptop", "robot", "internet"};
     List<Map<String, Object>> assets = new ArrayList<>();
@@ -618,5 +612,12 @@ class LabelingFlowIT extends BrowserFlow {
     }
     wait.until(d -> d.findElement(By.id("review-filter-to_review")).getAttribute("class").contains("active"));
     visible("#review-list li[data-external-id=s21]");
+  }
+
+  /** A TEXT project whose one job, JOB_0, is a required single-choice classification over these categories. */
+  private static String textClassificationProject(String title, Map<String, Object> categories) {
+    Map<String, Object> job = Map.of("mlTask", "CLASSIFICATION", "required", 1, "content", Map.of("input", "radio", "categories", categories));
+    return server.api("POST", "/api/v1/projects",
+        Map.of("title", title, "inputType", "TEXT", "jsonInterface", Map.of("jobs", Map.of("JOB_0", job)))).get("id").asText();
   }
 }
