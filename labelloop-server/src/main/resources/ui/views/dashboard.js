@@ -164,13 +164,28 @@ function drawModels(host, models, learning, p) {
       return h('tr', null,
         h('td', { class: 'mono', text: m.modelVersion ?? m.version ?? '?' }),
         h('td', { text: num(m, 'labelsUsed') ?? '—' }),
-        h('td', { class: 'cv-quality', title: q ? q.what + (folds(m) ? ', ' + folds(m) + '-fold cross-validation' : '') : 'not measured', text: q ? fmtPct(q.value) + (q.what === 'accuracy' ? '' : ' F1') : '—' }),
+        h('td', { class: 'cv-quality', title: q ? q.what + (folds(m) ? ', ' + folds(m) + '-fold cross-validation' : '') : notMeasured(m) || 'not measured', text: q ? fmtPct(q.value) + (q.what === 'accuracy' ? '' : ' F1') : '—' }),
         h('td', { text: fmtPct(num(m, 'cvMacroF1')) }),
         h('td', { class: 'ece', title: 'expected calibration error of the out-of-fold probabilities: how far “80 % sure” is from being right 80 % of the time', text: ece === null ? '—' : fmtPct(ece) }),
         h('td', { text: (() => { const s = num(m, 'trainingSeconds'); return s === null ? '—' : s.toFixed(1) + ' s'; })() }),
         h('td', { text: fmtDate(m.createdAt) }));
     })))),
+  unmeasuredNote(items),
   h('p', { class: 'small muted', text: 'CV: out-of-fold predictions on the labels the model learned from. ECE: the gap between confidence and accuracy (0 % is perfectly calibrated).' }));
+}
+
+/** Why a model has no cross-validated figure, when its card says. */
+function notMeasured(m) {
+  const why = m.card && m.card.notCrossValidated;
+  return typeof why === 'string' ? why : null;
+}
+
+/** The newest model's "—", explained: a busy or short training measured nothing, and what measures it. */
+function unmeasuredNote(items) {
+  const newest = items.reduce((a, m) => (a && (a.version ?? 0) > (m.version ?? 0) ? a : m), null);
+  const why = newest && notMeasured(newest);
+  return why ? h('p', { class: 'notice small', id: 'models-not-measured', text: (newest.modelVersion ?? 'The newest model') + ' is not cross-validated: ' + why
+    + '. A longer “Model search per training” in the Learning settings measures it.' }) : null;
 }
 
 /** Wilson's 95 % interval of a proportion p observed on n items (Wilson 1927); sound at 0, 1 and small n. */

@@ -129,6 +129,10 @@ final class NerModelTrainer implements SnapshotTrainer<List<Span>> {
     Double cvF1 = search.trials().stream().filter(t -> t.config().equals(search.best())).map(NerSearch.Trial::cvF1)
         .filter(Double::isFinite).findFirst().orElse(null);
     ObjectNode card = card(search, model, labeled.size(), cvF1, trainingSeconds, seed);
+    if (cvF1 == null) {
+      card.put("notCrossValidated", "no fold of the model search finished within its share of the "
+          + Math.round(budgetMillis / 1000.0) + " s time budget");
+    }
     return new PoolModel(model.save(), card, null, null, responses,
         new Candidates(responses.size(), ItemUncertainty.sequences(uncertainties), null, null));
   }

@@ -140,7 +140,8 @@ final class TrainingRun {
     if (mv.cvAccuracy() != null) return String.format("cv accuracy %.3f", mv.cvAccuracy());
     JsonNode f1 = mv.card().get("cvEntityF1");
     if (f1 != null && f1.isNumber()) return String.format("cv entity F1 %.3f", f1.asDouble());
-    return "not cross-validated";
+    JsonNode why = mv.card().get("notCrossValidated");
+    return "not cross-validated" + (why != null && why.isTextual() ? ": " + why.asText() : "");
   }
 
   /** Share of pool assets (predicted by both) whose new prediction does not fully agree with the previous version's. */

@@ -83,6 +83,28 @@ class NerTrainingTest {
   }
 
   @Test
+  void aBudgetNoFoldFitsInStillTrainsATaggerAndTheCardSaysWhyItIsNotCrossValidated() {
+    Random r = new Random(3);
+    List<AssetText> assets = new ArrayList<>();
+    List<HumanLabel> labels = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      List<int[]> spans = new ArrayList<>();
+      String text = sentence(r, spans);
+      assets.add(new AssetText("a" + i, text));
+      if (i < 40) labels.add(new HumanLabel(String.valueOf(i + 1), "a" + i, false, answer(text, spans)));
+    }
+    NerModelTrainer trainer = new NerModelTrainer(null);
+
+    SnapshotTrainer.PoolModel m = trainer.train("p", NER, Snapshot.of(assets, labels, "NER", trainer), 0, 7);
+
+    assertTrue(m.card().path("cvEntityF1").isNull(), m.card().toString());
+    assertEquals("no fold of the model search finished within its share of the 0 s time budget",
+        m.card().path("notCrossValidated").asText());
+    assertEquals(20, m.responses().size());
+    assertEquals(List.of("O", "B-PER"), NerModel.load(m.bytes()).labels());
+  }
+
+  @Test
   void withAnEmbedderTheTaggerGetsWordClusterFeaturesSavedInTheModel() {
     Random r = new Random(5);
     List<AssetText> assets = new ArrayList<>();

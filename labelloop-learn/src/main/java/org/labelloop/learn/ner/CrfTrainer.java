@@ -19,9 +19,10 @@ final class CrfTrainer {
   /**
    * @param l2 regularisation strength of the summed objective {@code l2/2 |w|^2 + sum loss} (CRFsuite's c2)
    * @param deadlineNanos {@link System#nanoTime()} after which training stops early; {@code Long.MAX_VALUE} for none
+   * @param minEpochs epochs trained whatever the deadline
    */
   static LinearChainCrf train(List<int[][]> xs, List<int[]> ys, int numLabels, int numFeatures, double l2, int epochs,
-      double eta0, RandomGenerator random, long deadlineNanos) {
+      double eta0, RandomGenerator random, long deadlineNanos, int minEpochs) {
     LinearChainCrf crf = new LinearChainCrf(numLabels, numFeatures);
     int n = xs.size();
     if (n == 0) return crf;
@@ -75,7 +76,7 @@ final class CrfTrainer {
         if (scale < 1e-6) { rescale(crf, scale); scale = 1.0; }
       }
       LOG.debug("crf epoch {} loss {}", epoch, loss);
-      if (System.nanoTime() > deadlineNanos) {
+      if (epoch + 1 >= minEpochs && System.nanoTime() > deadlineNanos) {
         LOG.info("crf training stopped after {} of {} epochs (time budget)", epoch + 1, epochs);
         break;
       }

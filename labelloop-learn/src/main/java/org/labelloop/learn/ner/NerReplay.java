@@ -44,7 +44,7 @@ public final class NerReplay implements Replay {
     List<NerSentence> train = new ArrayList<>(labeled.length);
     for (int i : labeled) train.add(pool.get(i));
     long t0 = System.nanoTime();
-    NerModel model = NerTrainer.train(train, config, featurizer, Long.MAX_VALUE);
+    NerModel model = NerTrainer.train(train, config, featurizer, Long.MAX_VALUE, 1);
     double trainSeconds = (System.nanoTime() - t0) / 1e9;
     Prf scores = EntityScores.evaluate(model, test).overall();
     Candidates candidates = new Candidates(unlabeled.length,

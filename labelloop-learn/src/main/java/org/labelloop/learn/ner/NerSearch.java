@@ -12,7 +12,7 @@ import org.labelloop.learn.automl.Search;
  * The tagger's task of the {@link Search}: a small grid (feature set x L2 strength) as arms scored by entity F1 on
  * folds of a subsample, within a share of the time budget. The grid lists the default first, and every arm is equally
  * simple to the search, so it keeps the default unless another configuration beats it by more than a standard error.
- * The chosen configuration is then trained on all data with the time left.
+ * The chosen configuration is then trained on all data with the time left, for five epochs at least.
  */
 public final class NerSearch {
   /** One evaluated configuration: mean entity F1 over the folds it was scored on. */
@@ -89,7 +89,7 @@ public final class NerSearch {
         // not one fold fitted in the search's share: train the default with the whole budget
       }
     }
-    return new Result(best, trials, NerTrainer.train(data, best, clusters, nanoDeadline(deadline)));
+    return new Result(best, trials, NerTrainer.trainAtLeast(data, best, clusters, nanoDeadline(deadline)));
   }
 
   /** {@code deadlineMillis} (epoch) on {@link System#nanoTime()}'s scale, as the CRF trainer reads it. */

@@ -76,6 +76,20 @@ class NerTaggerTest {
 
 
   @Test
+  void aKeptModelTrainsFiveEpochsPastItsDeadlineAndAFoldOne() {
+    List<NerSentence> data = SyntheticData.corpus(60, 4);
+    NerTrainingConfig config = NerTrainingConfig.defaults(3).withEpochs(20);
+    assertEquals(uncertainties(NerTrainer.train(data, config.withEpochs(NerTrainer.MIN_EPOCHS_KEPT))),
+        uncertainties(NerTrainer.trainAtLeast(data, config, null, 0)));
+    assertEquals(uncertainties(NerTrainer.train(data, config.withEpochs(1))), uncertainties(NerTrainer.train(data, config, 0)));
+  }
+
+  /** What a model says of the test sentences: equal for two models with equal weights. */
+  private static List<SequenceUncertainty> uncertainties(NerModel m) {
+    return test.stream().map(s -> m.analyse(s).uncertainty()).toList();
+  }
+
+  @Test
   void bilouTrainingAlsoLearnsThePattern() {
     NerModel bilou = NerTrainer.train(SyntheticData.corpus(150, 3),
         new NerTrainingConfig(FeatureConfig.compact(), TagScheme.BILOU, 1.0, 10, 0.1, 3));
