@@ -452,6 +452,15 @@ abstract class LearningLoopContract extends ServerContract {
     assertEquals(1, point.path("forwardCount").asInt(), point.toString());
     assertTrue(point.path("forwardAccuracy").asDouble() >= 0 && point.path("forwardAccuracy").asDouble() <= 1, point.toString());
     assertNotNull(point.get("cvEntityF1"), point.toString());
+
+    // sentences imported once a tagger exists are pre-annotated at once, not after ten more labels
+    ArrayNode more = Api.array();
+    for (int i = 40; i < 45; i++) more.addObject().put("externalId", "s" + i).put("content", nerSentence(r, new ArrayList<>()));
+    assertEquals(201, admin.post("/api/v1/projects/" + project + "/assets", more).status());
+    JsonNode v2 = await(() -> models(project).size() >= 2 ? models(project).get(0) : null, "a tagger after the import");
+    assertEquals("v2", v2.path("modelVersion").asText());
+    assertEquals(11, v2.path("labelsUsed").asInt(), v2.toString());
+    assertEquals(34, predictions(project).stream().filter(pr -> pr.path("modelVersion").asText().equals("v2")).count());
   }
 
   void labelSpans(String project, String assetId, ObjectNode response) {

@@ -52,6 +52,15 @@ public enum LearningTask {
     };
   }
 
+  /**
+   * Whether its model reads what the server computes in the background after an import (sentence embeddings, image
+   * and audio vectors, the detector's boxes): such a project's new assets are predicted by the training that follows
+   * those ({@link EmbeddedProjects}), the others' by one right after the import.
+   */
+  boolean readsBackgroundVectors() {
+    return this != NAMED_ENTITIES && this != TABULAR_CLASSIFICATION;
+  }
+
   /** Whether some input type has a learner for this job's task (the settings accept it as {@code jobId}). */
   static boolean learnable(MlTask task) {
     return task == MlTask.CLASSIFICATION || task == MlTask.NAMED_ENTITIES_RECOGNITION || task == MlTask.OBJECT_DETECTION;

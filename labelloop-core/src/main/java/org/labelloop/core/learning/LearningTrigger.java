@@ -47,9 +47,20 @@ public final class LearningTrigger {
     }
   }
 
-  /** After an import: its labels may have reached the retrain threshold. Call inside a transaction. */
+  /**
+   * After an import: its labels may have reached the retrain threshold, and a model that can predict the new assets
+   * at once (tagger, table) retrains so that they are pre-annotated without waiting for ten more labels. Call inside a
+   * transaction.
+   */
   public void afterImport(Project project) {
     maybeQueue(project, OptionalInt.empty());
+    LearningSettings settings = service.settings(project.id());
+    Learner learner = settings.learner(project);
+    LearningRepository learning = ports.learning();
+    if (settings.retrainedJob(project) != null && !learner.task().readsBackgroundVectors()
+        && learning.nextVersion(project.id()) > 1) {
+      learning.enqueue(project.id(), "import", learning.humanLabelCount(project.id()), clock.instant());
+    }
   }
 
   /** {@code stored}: the human labels just stored; empty when their number is unknown (then they are counted). */
