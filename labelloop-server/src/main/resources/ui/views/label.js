@@ -107,6 +107,7 @@ export async function renderLabel(root, ctx) {
   let viewing = null;       // {asset, response, index} when looking at an earlier asset
   const history = [];       // [{asset, response}]
   let editor = null;
+  let prefilled = 0; // the model's suggestions on the asset as shown: none means it found nothing to pre-fill
   let shownAt = performance.now();
   let sessionSeconds = 0;
   let busy = false;
@@ -136,6 +137,7 @@ export async function renderLabel(root, ctx) {
     card.dataset.assetId = asset.id;
     card.dataset.externalId = asset.externalId || '';
     editor = createEditor({ project, asset, initial, prediction, onChange: drawModelState });
+    prefilled = editor.modelCount();
     // A button keeping focus would also react to Space/Enter after the shortcut: give the keyboard back to the page.
     if (document.activeElement && document.activeElement !== document.body && !isTyping({ target: document.activeElement })) document.activeElement.blur();
     replace(editorHost, editor.el);
@@ -162,12 +164,15 @@ export async function renderLabel(root, ctx) {
       for (const c of job.categories || []) if (confidenceOf(c) !== null) confs.push(confidenceOf(c));
       for (const a of job.annotations || []) { const c = confidenceOf((a.categories || [])[0]) ?? confidenceOf(a); if (c !== null) confs.push(c); }
     }
-    const conf = confs.length ? ' · confidence ' + percent(Math.max(...confs)) : '';
+    // several spans, boxes or checked categories each have their own: the range, not the surest one alone
+    const [lo, hi] = [Math.min(...confs), Math.max(...confs)];
+    const conf = !confs.length ? '' : ' · confidence ' + (percent(lo) === percent(hi) ? percent(hi) : Math.round(100 * lo) + '–' + percent(hi));
     replace(modelBanner, n > 0
       ? h('span', null, h('strong', { text: 'Pre-filled by model ' + (p.modelVersion || '') }), conf + ' — ' + plural(n, 'suggestion') + ' marked “model”. ',
         h('kbd', { text: 'A' }), ' accepts ' + (n === 1 ? 'it' : 'all') + '; any edit makes the answer yours.')
       : h('span', null, 'Model ' + (p.modelVersion || '') + ' suggested: ' + summarize(project, p.jsonResponse) + conf + ' — '
-        + (sameAnswer(editor.response(), p.jsonResponse) ? 'you confirmed it.' : 'you have edited it, so this answer is yours.')));
+        + (!sameAnswer(editor.response(), p.jsonResponse) ? 'you have edited it, so this answer is yours.'
+          : prefilled ? 'you confirmed it.' : 'nothing to pre-fill; ⏎ submits it as your answer.')));
     modelBanner.classList.toggle('edited', n === 0);
   }
 
