@@ -31,6 +31,7 @@ export async function renderReview(root, ctx) {
   const overlayHost = h('div');
   const filterTabs = h('div', { class: 'segmented' });
   let items = [];
+  let nextCursor = null; // the list's next page of assets (100 each), fetched as the reviewer reaches its end
   let index = -1;
   let editor = null;
   let labels = null;
@@ -39,8 +40,10 @@ export async function renderReview(root, ctx) {
   const members = new Map();
   let marks = null; // assetId -> lowest inference mark, from /inference-marks (null: endpoint not there)
 
+  const find = h('input', { type: 'search', id: 'review-find', placeholder: 'Find an asset by its id', 'aria-label': 'Find an asset by its id' });
+  find.addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); findAsset(find.value.trim()); } });
   replace(root, h('div', { class: 'review-layout' },
-    h('section', { class: 'panel' }, h('div', { class: 'row between wrap' }, h('h2', { text: 'Review' }), filterTabs), listHost),
+    h('section', { class: 'panel' }, h('div', { class: 'row between wrap' }, h('h2', { text: 'Review' }), filterTabs), find, listHost),
     h('section', { class: 'panel' }, detail)), overlayHost);
 
   get('/api/v1/projects/' + pid + '/members').then((m) => (m.items || []).forEach((x) => members.set(x.userId, x.email || x.name || x.userId))).catch(() => {});
@@ -61,7 +64,8 @@ export async function renderReview(root, ctx) {
     drawFilters();
     replace(listHost, h('p', { class: 'muted', text: 'Loading…' }));
     try {
-      items = filter === 'SUSPECTS' ? await suspects() : (await get('/api/v1/projects/' + pid + '/assets?status=' + filter + '&limit=100')).items || [];
+      nextCursor = null;
+      items = filter === 'SUSPECTS' ? await suspects() : await page();
     } catch (e) {
       replace(listHost, errorBox(e, filter === 'SUSPECTS' ? 'Could not find the likely wrong labels' : 'Could not list assets'));
       replace(detail);
@@ -76,6 +80,40 @@ export async function renderReview(root, ctx) {
     } catch { marks = null; }
     drawList();
     select(items.length ? 0 : -1);
+  }
+
+  /** The next 100 assets of the filter's status (the first ones without a cursor). */
+  async function page() {
+    const r = await get('/api/v1/projects/' + pid + '/assets?status=' + filter + '&limit=100' + (nextCursor ? '&cursor=' + encodeURIComponent(nextCursor) : ''));
+    nextCursor = r.nextCursor || null;
+    return r.items || [];
+  }
+
+  let paging = null;
+  /** Appends the next page to the list (once at a time). */
+  function more() {
+    if (!nextCursor || filter === 'SUSPECTS') return Promise.resolve();
+    paging = paging || page().then((next) => {
+      const known = new Set(items.map((a) => a.id));
+      items.push(...next.filter((a) => !known.has(a.id)));
+      drawList();
+    }).catch((e) => showError(e, 'Could not list more assets')).finally(() => { paging = null; });
+    return paging;
+  }
+
+  /** Shows the asset with this external id at the top of the list, whatever its status. */
+  async function findAsset(externalId) {
+    if (!externalId) return;
+    try {
+      const found = ((await get('/api/v1/projects/' + pid + '/assets?externalId=' + encodeURIComponent(externalId) + '&limit=1')).items || [])[0];
+      if (!found) { toast('No asset has the id ' + externalId, 'error'); return; }
+      const at = items.findIndex((a) => a.id === found.id);
+      if (at >= 0) items.splice(at, 1);
+      items.unshift(found);
+      select(0);
+    } catch (e) {
+      showError(e, 'Could not find ' + externalId);
+    }
   }
 
   /** The likely wrong labels, most doubtful first, as list items whose asset is fetched when selected. */
@@ -118,18 +156,27 @@ export async function renderReview(root, ctx) {
     const sendAll = filter === 'SUSPECTS'
       ? h('button', { type: 'button', class: 'secondary', id: 'suspects-to-review', onclick: () => sendSuspectsToReview() }, 'Send all to review')
       : null;
-    replace(listHost, basisNote(), sendAll, h('ol', { class: 'asset-list' }, items.map((a, i) => {
+    const list = h('ol', { class: 'asset-list' }, items.map((a, i) => {
       const li = h('li', { class: i === index ? 'current' : '', dataset: { assetId: a.id, externalId: a.externalId || '' } },
         h('button', { type: 'button', class: 'link' }, h('bdi', { class: 'mono', text: a.externalId || a.id }), ' ',
           a.suspect ? h('span', { class: 'muted snippet', text: doubt(a.suspect) })
             : hasFile ? null : h('span', { class: 'muted snippet', dir: 'auto', text: snippet(String(a.content || ''), 80) })));
       li.firstChild.addEventListener('click', () => select(i));
       return li;
-    })));
+    }));
+    const scrolled = listHost.querySelector('.asset-list');
+    replace(listHost, basisNote(), sendAll, list, nextCursor && filter !== 'SUSPECTS'
+      ? h('button', { type: 'button', class: 'link', id: 'review-more', onclick: () => more() },
+        'Show more' + (counts[filter] > items.length ? ' (' + (counts[filter] - items.length) + ' not listed yet)' : ''))
+      : null);
+    if (scrolled) list.scrollTop = scrolled.scrollTop; // redrawn on every move: keep the reader's place
+    const current = list.children[index];
+    if (current) current.scrollIntoView({ block: 'nearest' });
   }
 
   async function select(i) {
     index = i;
+    if (i >= items.length - 5) more(); // the next page arrives before ↓ reaches the end
     editor = null;
     labels = null;
     base = null;
@@ -168,7 +215,7 @@ export async function renderReview(root, ctx) {
     replace(detail,
       h('div', { class: 'row between wrap' },
         h('h3', null, 'Asset ', h('bdi', { class: 'mono', text: asset.externalId || asset.id }), ' ', h('span', { class: 'badge', text: asset.status })),
-        h('span', { class: 'small muted', text: (i + 1) + ' of ' + items.length })),
+        h('span', { class: 'small muted', text: (i + 1) + ' of ' + Math.max(items.length, filter === 'SUSPECTS' ? 0 : counts[filter] || 0) })),
       h('dl', { class: 'facts' },
         h('dt', { text: 'Labeler' }), h('dd', { id: 'review-labeler' }, human ? h('span', null, h('strong', { dir: 'auto', text: summarize(project, human.jsonResponse) }), ' — ' + who(human) + ', ' + fmtDate(human.createdAt) + (human.secondsToLabel ? ', ' + human.secondsToLabel + ' s' : '')) : 'no labeler answer'),
         review ? h('dt', { text: 'Reviewed' }) : null,
@@ -239,6 +286,7 @@ export async function renderReview(root, ctx) {
     if (filter === 'SUSPECTS' && suspectIds) suspectIds = suspectIds.filter((id) => id !== items[index].externalId);
     items.splice(index, 1);
     drawFilters();
+    if (!items.length && filter !== 'SUSPECTS' && counts[filter] > 0) { load(); return; } // reviewed a whole page: the next one
     select(Math.min(index, items.length - 1));
   }
 

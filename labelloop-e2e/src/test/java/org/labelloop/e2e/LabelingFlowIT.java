@@ -614,6 +614,32 @@ class LabelingFlowIT extends BrowserFlow {
     visible("#review-list li[data-external-id=s21]");
   }
 
+  @Test
+  @Order(17)
+  void reviewListsMoreThanAPageAndFindsAnAssetById() {
+    String pid = textClassificationProject("Review pages e2e", Map.of("A", Map.of("name", "Alpha"), "B", Map.of("name", "Beta")));
+    List<Map<String, Object>> assets = new ArrayList<>();
+    List<String> toReview = new ArrayList<>();
+    for (int i = 0; i < 130; i++) {
+      assets.add(Map.of("externalId", "r" + i, "content", "text number " + i, "label", i % 2 == 0 ? "A" : "B"));
+      if (i < 105) toReview.add("r" + i);
+    }
+    server.api("POST", "/api/v1/projects/" + pid + "/assets", assets);
+    server.api("PATCH", "/api/v1/projects/" + pid + "/assets", Map.of("externalIds", toReview, "status", "TO_REVIEW"));
+
+    go("/p/" + pid + "/review");
+    wait.until(d -> d.findElements(By.cssSelector("#review-list li")).size() == 100);
+    assertEquals("Show more (5 not listed yet)", visible("#review-more").getText());
+    assertTrue(visible("#review-detail").getText().contains("1 of 105"), "the counter counts the status, not the page");
+    for (int i = 0; i < 97; i++) keys("j"); // near the page's end the next one is listed
+    wait.until(d -> d.findElements(By.cssSelector("#review-list li")).size() == 105);
+    assertTrue(driver.findElements(By.id("review-more")).isEmpty(), "nothing left to list");
+
+    visible("#review-find").sendKeys("r120", Keys.ENTER);
+    wait.until(d -> d.findElement(By.id("review-detail")).getText().contains("Asset r120"));
+    assertEquals("r120", visible("#review-list li.current").getAttribute("data-external-id"));
+  }
+
   /** A TEXT project whose one job, JOB_0, is a required single-choice classification over these categories. */
   private static String textClassificationProject(String title, Map<String, Object> categories) {
     Map<String, Object> job = Map.of("mlTask", "CLASSIFICATION", "required", 1, "content", Map.of("input", "radio", "categories", categories));
