@@ -5,12 +5,15 @@ import { h, replace, errorBox, toast, showError, isTyping, fmtDate, snippet, plu
 import { createEditor } from './editor.js';
 import { summarize, percent } from './answer-summary.js';
 import { helpOverlay } from './label.js';
+import { rowSnippet } from './table-row.js';
 
 const SHORTCUTS = [
   ['↓ / J', 'next asset in the list'], ['↑ / K', 'previous asset in the list'],
   ['A', 'accept the labeler’s answer (REVIEW label with the same answer)'],
   ['1 – 9, 0, /, mouse', 'correct the answer'], ['Enter', 'save the correction as a REVIEW label'],
-  ['B', 'send back to the labeling queue (status TODO)'], ['?', 'show or hide this help'],
+  ['B', 'send back to the labeling queue (status TODO)'],
+  ['H', 'save the answer as a honeypot’s trusted one (labelers are scored against it), or stop using the asset as a honeypot'],
+  ['?', 'show or hide this help'],
 ];
 
 export async function renderReview(root, ctx) {
@@ -18,6 +21,7 @@ export async function renderReview(root, ctx) {
   // An image's or audio's content is where its file is stored: the list names it by its external id alone.
   const hasFile = project.inputType === 'IMAGE' || project.inputType === 'AUDIO';
   const pid = encodeURIComponent(project.id);
+  const isAdmin = ctx.me.admin || project.role === 'ADMIN'; // honeypots are the project admin's to set
   const counts = project.countsByStatus || {};
   let filter = (counts.TO_REVIEW || 0) > 0 || (counts.LABELED || 0) === 0 ? 'TO_REVIEW' : 'LABELED';
   // confident learning needs one single-choice classification job
@@ -110,6 +114,7 @@ export async function renderReview(root, ctx) {
       const at = items.findIndex((a) => a.id === found.id);
       if (at >= 0) items.splice(at, 1);
       items.unshift(found);
+      find.blur(); // the keys review it now
       select(0);
     } catch (e) {
       showError(e, 'Could not find ' + externalId);
@@ -160,7 +165,8 @@ export async function renderReview(root, ctx) {
       const li = h('li', { class: i === index ? 'current' : '', dataset: { assetId: a.id, externalId: a.externalId || '' } },
         h('button', { type: 'button', class: 'link' }, h('bdi', { class: 'mono', text: a.externalId || a.id }), ' ',
           a.suspect ? h('span', { class: 'muted snippet', text: doubt(a.suspect) })
-            : hasFile ? null : h('span', { class: 'muted snippet', dir: 'auto', text: snippet(String(a.content || ''), 80) })));
+            : hasFile ? null : h('span', { class: 'muted snippet', dir: 'auto',
+              text: snippet(project.inputType === 'TABULAR' ? rowSnippet(a.content) : String(a.content || ''), 80) })));
       li.firstChild.addEventListener('click', () => select(i));
       return li;
     }));
@@ -223,6 +229,8 @@ export async function renderReview(root, ctx) {
         h('dt', { text: 'Model' }), h('dd', { id: 'review-model' }, prediction ? summarize(project, prediction.jsonResponse) + ' (' + (prediction.modelVersion || 'model') + ')' : inference ? summarize(project, inference.jsonResponse) + ' (inference ' + (inference.modelVersion || '') + ')' : 'none for this asset (models pre-annotate the assets that are still unlabeled when they train)'),
         asset.suspect ? h('dt', { text: 'Likely wrong' }) : null,
         asset.suspect ? h('dd', { id: 'review-suspect', class: 'bad', text: doubt(asset.suspect) + ' (models that did not learn from this label, 5-fold cross-validation)' }) : null,
+        asset.isHoneypot ? h('dt', { text: 'Honeypot' }) : null,
+        asset.isHoneypot ? h('dd', { id: 'review-honeypot', text: 'yes: labelers who are served it are scored against its newest review' }) : null,
         h('dt', { text: 'Inference mark' }), h('dd', { id: 'review-mark' }, typeof mark === 'number'
           ? h('span', { class: mark < 0.5 ? 'bad' : 'good', text: mark.toFixed(2) + (mark < 0.5 ? ' — model and labeler disagree' : ' — model agrees') })
           : h('span', { class: 'muted', text: marks === null ? 'not available on this server' : 'none yet (needs a model label and a human label)' }))),
@@ -231,6 +239,8 @@ export async function renderReview(root, ctx) {
         h('button', { type: 'button', id: 'review-accept', onclick: () => accept() }, 'Accept ', h('kbd', { text: 'A' })),
         h('button', { type: 'button', class: 'secondary', id: 'review-correct', onclick: () => correct() }, 'Save correction ', h('kbd', { text: '⏎' })),
         h('button', { type: 'button', class: 'danger', id: 'review-send-back', onclick: () => sendBack() }, 'Send back ', h('kbd', { text: 'B' })),
+        isAdmin ? h('button', { type: 'button', class: 'secondary', id: 'review-honeypot-toggle', onclick: () => honeypot() },
+          asset.isHoneypot ? 'Stop using as honeypot ' : 'Save as honeypot ', h('kbd', { text: 'H' })) : null,
         h('span', { class: 'grow' }),
         h('button', { type: 'button', class: 'link', onclick: () => toggleHelp() }, h('kbd', { text: '?' }), ' shortcuts')),
       h('div', { id: 'review-status' }));
@@ -263,6 +273,26 @@ export async function renderReview(root, ctx) {
     const problem = editor.problem();
     if (problem) { replace(detail.querySelector('#review-status'), errorBox({ message: problem })); return; }
     saveReview(editor.response(), 'Corrected');
+  }
+
+  /** Saves the answer as a REVIEW label and makes the asset a honeypot with it; on a honeypot, stops that. */
+  async function honeypot() {
+    if (busy || !editor || !isAdmin) return;
+    const asset = items[index];
+    const problem = asset.isHoneypot ? null : editor.problem();
+    if (problem) { replace(detail.querySelector('#review-status'), errorBox({ message: problem })); return; }
+    busy = true;
+    try {
+      if (!asset.isHoneypot) await post('/api/v1/projects/' + pid + '/labels', { assetId: asset.id, labelType: 'REVIEW', jsonResponse: editor.response() });
+      await post('/api/v1/projects/' + pid + '/quality/honeypots', { externalIds: [asset.externalId], isHoneypot: !asset.isHoneypot });
+      toast(asset.isHoneypot ? (asset.externalId || asset.id) + ' is no longer a honeypot'
+        : (asset.externalId || asset.id) + ' is a honeypot: labelers are scored against this answer');
+      if (asset.isHoneypot) { asset.isHoneypot = false; select(index); } else done();
+    } catch (e) {
+      showError(e, 'Could not change the honeypot');
+    } finally {
+      busy = false;
+    }
   }
 
   async function sendBack() {
@@ -307,6 +337,7 @@ export async function renderReview(root, ctx) {
       case 'a': case 'A': e.preventDefault(); accept(); break;
       case 'Enter': e.preventDefault(); correct(); break;
       case 'b': case 'B': e.preventDefault(); sendBack(); break;
+      case 'h': case 'H': e.preventDefault(); honeypot(); break;
       default:
     }
   }

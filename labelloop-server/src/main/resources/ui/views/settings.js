@@ -107,7 +107,7 @@ async function renderLearning(host, ctx) {
 async function renderQuality(host, ctx) {
   const pid = enc(ctx.project.id);
   replace(host, qualityForm(pid, await get('/api/v1/projects/' + pid + '/quality-settings')),
-    h('p', { class: 'small muted', text: 'Honeypots are assets with a trusted answer: mark them with isHoneypot on import or in the API; the dashboard shows each labeler’s honeypot score.' }));
+    h('p', { class: 'small muted', text: 'Honeypots are assets with a trusted answer: save one in the Review tab (H), or mark them with isHoneypot on import or in the API; the dashboard shows each labeler’s honeypot score.' }));
 }
 
 const SECTIONS = [

@@ -45,6 +45,15 @@ function cell(value, type) {
     h('summary', { dir: 'auto', text: text.slice(0, LONG_TEXT) + '…' }), h('p', { dir: 'auto', text }));
 }
 
+/** A row in one line, for lists: "fixed acidity 7.7 · pH 3.4 · …" (the stored JSON as it is when it is no object). */
+export function rowSnippet(content) {
+  let row;
+  try { row = typeof content === 'string' ? JSON.parse(content) : content; } catch { return String(content ?? ''); }
+  if (!row || typeof row !== 'object' || Array.isArray(row)) return String(content ?? '');
+  return Object.entries(row).filter(([, v]) => v !== null && v !== '')
+    .map(([k, v]) => k + ' ' + (typeof v === 'number' ? NUMBER.format(v) : String(v))).join(' · ');
+}
+
 /** The model's suggestion for the row, with its confidence and the columns that pushed it most (typeOf: a column's type). */
 function reasonsBox(project, prediction, typeOf) {
   const jobs = (project.jsonInterface && project.jsonInterface.jobs) || {};

@@ -638,6 +638,16 @@ class LabelingFlowIT extends BrowserFlow {
     visible("#review-find").sendKeys("r120", Keys.ENTER);
     wait.until(d -> d.findElement(By.id("review-detail")).getText().contains("Asset r120"));
     assertEquals("r120", visible("#review-list li.current").getAttribute("data-external-id"));
+
+    keys("h"); // its answer becomes a honeypot's trusted one
+    wait.until(d -> server.api("GET", "/api/v1/projects/" + pid + "/assets?externalId=r120", null).at("/items/0/isHoneypot").asBoolean());
+    JsonNode review = server.api("GET", "/api/v1/projects/" + pid + "/labels?type=REVIEW", null).get("items");
+    assertEquals("A", review.at("/0/jsonResponse/JOB_0/categories/0/name").asText(), review.toString());
+    visible("#review-find").clear();
+    visible("#review-find").sendKeys("r120", Keys.ENTER);
+    assertTrue(visible("#review-honeypot").getText().startsWith("yes"));
+    keys("h");
+    wait.until(d -> !server.api("GET", "/api/v1/projects/" + pid + "/assets?externalId=r120", null).at("/items/0/isHoneypot").asBoolean());
   }
 
   /** A TEXT project whose one job, JOB_0, is a required single-choice classification over these categories. */
