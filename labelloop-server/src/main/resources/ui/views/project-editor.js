@@ -217,7 +217,7 @@ export async function renderProjectEditor(root, ctx) {
   drawAddButtons();
   replace(root, h('section', { class: 'panel' },
     editing ? h('h2', { text: 'Interface' }) : h('h1', { text: 'New project' }),
-    editing ? h('p', { class: 'muted small', text: 'Changing categories that existing labels use may make those labels invalid.' }) : null,
+    editing ? h('p', { class: 'muted small', text: 'A job or category that labels answer with cannot be removed (a category’s name can change: its id stays), nor the input type.' }) : null,
     form));
   if (!editing) title.focus();
 }

@@ -107,6 +107,31 @@ abstract class ApiContract extends ServerContract {
   }
 
   @Test
+  void anInterfaceKeepsWhatLabelsAnswerWithAndTheInputTypeStays() {
+    String p = newProject("categories in use");
+    importTexts(p, "a", "one", "b", "two");
+    ObjectNode sport = Api.object();
+    sport.putObject("JOB_0").putArray("categories").addObject().put("name", "SPORT");
+    Response label = admin.post("/api/v1/projects/" + p + "/labels", Api.object().put("assetExternalId", "a")
+        .put("labelType", "DEFAULT").set("jsonResponse", sport));
+    assertEquals(201, label.status(), label.text());
+
+    Response withoutSport = admin.patch("/api/v1/projects/" + p, Api.object().set("jsonInterface", Api.textInterface("TECH")));
+    assertError(withoutSport, 409, "CONFLICT");
+    assertTrue(withoutSport.text().contains("labels answer with what it removes (category 'SPORT' of job JOB_0: 1 label)"), withoutSport.text());
+    ObjectNode renamed = Api.textInterface("SPORT", "TECH");
+    ((ObjectNode) renamed.at("/jobs/JOB_0/content/categories/SPORT")).put("name", "Sports");
+    assertEquals(200, admin.patch("/api/v1/projects/" + p, Api.object().set("jsonInterface", renamed)).status(), "a new name keeps the id");
+    assertEquals(200, admin.patch("/api/v1/projects/" + p, Api.object().set("jsonInterface", Api.classificationInterface("SPORT"))).status(),
+        "TECH and the NER job, which no label uses, go");
+
+    Response image = admin.patch("/api/v1/projects/" + p, Api.object().put("inputType", "IMAGE"));
+    assertError(image, 400, "INVALID_INPUT");
+    assertTrue(image.text().contains("inputType: a project's input type cannot change (its assets are TEXT)"), image.text());
+    assertEquals(200, admin.patch("/api/v1/projects/" + p, Api.object().put("inputType", "TEXT").put("title", "same kind")).status());
+  }
+
+  @Test
   void rejectsMalformedJsonWith400() {
     assertError(admin.post("/api/v1/projects", "{\"title\": "), 400, "INVALID_INPUT");
   }

@@ -64,6 +64,7 @@ final class ProjectRoutes {
     ProjectPatch patch = new ProjectPatch(
         Body.text(body, "title"),
         Body.text(body, "description"),
+        Body.enumOf(InputType.class, "inputType", Body.text(body, "inputType")),
         iface == null || iface.isNull() ? null : JsonInterface.parse(iface));
     String id = ctx.pathParam("id");
     app.projects().update(caller, id, patch);

@@ -1,5 +1,7 @@
 package org.labelloop.store;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -9,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.SqlStatement;
 import org.labelloop.core.label.Label;
@@ -161,6 +164,23 @@ final class SqlLabelRepository implements LabelRepository {
       byAsset.put(assetId, List.copyOf(found.getOrDefault(Ids.parse(assetId), List.of())));
     }
     return byAsset;
+  }
+
+  @Override
+  public void humanAnswersContaining(String projectId, Collection<String> fragments, Consumer<JsonNode> each) {
+    if (fragments.isEmpty()) return;
+    List<String> likes = fragments.stream()
+        .map(f -> Json.write(TextNode.valueOf(f))) // as the stored JSON spells it, without its quotes
+        .map(f -> "%" + f.substring(1, f.length() - 1).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%").toList();
+    String sql = "SELECT json_response FROM labels WHERE project_id = :projectId AND label_type IN ('DEFAULT', 'REVIEW')"
+        + " AND NOT skipped AND (" + String.join(" OR ", java.util.stream.IntStream.range(0, likes.size())
+            .mapToObj(i -> "json_response LIKE :f" + i + " ESCAPE '!'").toList()) + ") ORDER BY id";
+    tx.read(h -> {
+      var q = h.createQuery(sql).bind("projectId", Ids.parse(projectId));
+      for (int i = 0; i < likes.size(); i++) q.bind("f" + i, likes.get(i));
+      q.mapTo(String.class).useStream(rows -> rows.forEach(json -> each.accept(Json.read(json))));
+      return null;
+    });
   }
 
   static Label map(ResultSet rs) throws SQLException {

@@ -1,9 +1,11 @@
 package org.labelloop.core.port;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.labelloop.core.label.Label;
 import org.labelloop.core.label.LabelDraft;
 import org.labelloop.core.label.LabelType;
@@ -25,4 +27,10 @@ public interface LabelRepository {
 
   /** All labels of the given assets, grouped by asset id, each list in creation order. */
   Map<String, List<Label>> forAssets(Collection<String> assetIds);
+
+  /**
+   * Passes {@code each} the answer of every human label (DEFAULT or REVIEW, not a skip) of the project whose stored JSON
+   * contains one of {@code fragments}: a cheap superset of the labels the caller is looking for, streamed.
+   */
+  void humanAnswersContaining(String projectId, Collection<String> fragments, Consumer<JsonNode> each);
 }

@@ -2,6 +2,8 @@ package org.labelloop.core.project;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.labelloop.core.Ports;
 import org.labelloop.core.error.LabelloopException;
 import org.labelloop.core.port.FileStore;
@@ -59,7 +61,14 @@ public final class ProjectService {
     access.require(caller, projectId, Role.ADMIN);
     // read fresh, not Access's cached copy: another instance may have changed it within the last seconds
     Project current = ports.projects().find(projectId).orElseThrow(() -> LabelloopException.notFound("Project " + projectId));
-    if (patch.jsonInterface() != null) current.inputType().check(patch.jsonInterface());
+    if (patch.inputType() != null && patch.inputType() != current.inputType()) {
+      throw LabelloopException.invalid("inputType: a project's input type cannot change (its assets are "
+          + current.inputType() + "); create a new project for " + patch.inputType() + " assets");
+    }
+    if (patch.jsonInterface() != null) {
+      current.inputType().check(patch.jsonInterface());
+      refuseRemovingAnswers(current, patch.jsonInterface());
+    }
     Project changed =
         new Project(
             current.id(),
@@ -72,6 +81,22 @@ public final class ProjectService {
     Project updated = ports.projects().update(changed, clock.instant());
     access.invalidate();
     return updated;
+  }
+
+  /**
+   * A job or category that human labels answer with stays: without it those labels would turn invalid (the model
+   * would still learn and predict the category, an export would name it). A category's name may change; its id stays.
+   */
+  private void refuseRemovingAnswers(Project current, JsonInterface next) {
+    InterfaceRemovals removed = InterfaceRemovals.between(current.jsonInterface(), next);
+    if (removed.isEmpty()) return;
+    Map<String, Integer> uses = new TreeMap<>();
+    ports.labels().humanAnswersContaining(current.id(), removed.fragments(),
+        answer -> removed.usedBy(answer).forEach(what -> uses.merge(what, 1, Integer::sum)));
+    if (uses.isEmpty()) return;
+    List<String> details = uses.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue() + (e.getValue() == 1 ? " label" : " labels")).toList();
+    throw LabelloopException.conflict("jsonInterface: labels answer with what it removes (" + String.join("; ", details)
+        + "); correct those labels first, or keep it (a category can be renamed: its id stays)");
   }
 
   public void delete(Caller caller, String projectId) {
