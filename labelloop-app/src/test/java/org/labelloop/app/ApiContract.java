@@ -308,6 +308,24 @@ abstract class ApiContract extends ServerContract {
   }
 
   @Test
+  void aLabelerListsTheirOwnLabelsAndAReviewerEveryone() {
+    String p = newProject("whose labels");
+    importTexts(p, "o1", "one", "o2", "two");
+    String[] ann = newUser();
+    String[] bob = newUser();
+    addMember(p, ann[0], "LABELER");
+    addMember(p, bob[0], "REVIEWER");
+    String body = "{\"assetExternalId\":\"%s\",\"jsonResponse\":{\"JOB_0\":{\"categories\":[{\"name\":\"SPORT\"}]}}}";
+    assertEquals(201, admin.post("/api/v1/projects/" + p + "/labels", String.format(body, "o1")).status());
+    assertEquals(201, admin.as(ann[1]).post("/api/v1/projects/" + p + "/labels", String.format(body, "o2")).status());
+
+    JsonNode annSees = admin.as(ann[1]).get("/api/v1/projects/" + p + "/labels").body().path("items");
+    assertEquals(1, annSees.size(), "another labeler's answer (a consensus asset's, a honeypot's review) stays hidden: " + annSees);
+    assertEquals(ann[0], annSees.get(0).path("authorId").asText());
+    assertEquals(2, admin.as(bob[1]).get("/api/v1/projects/" + p + "/labels").body().path("items").size());
+  }
+
+  @Test
   void labelerCannotSeeOrTouchAProjectTheyAreNotAMemberOf() {
     String mine = newProject("labeler's own");
     String secret = newProject("secret project");

@@ -106,7 +106,7 @@ class AuthorizationMatrixIT extends ServerContract {
         row("GET /api/v1/projects/{id}/disagreements", Level.LABELER, 200),
         row("POST /api/v1/projects/{id}/versions", Level.REVIEWER, 201, f -> f.in("/versions", "{\"name\":\"v" + serial.incrementAndGet() + "\"}")),
         row("GET /api/v1/projects/{id}/versions", Level.LABELER, 200),
-        row("GET /api/v1/projects/{id}/versions/{a}/diff/{b}", Level.LABELER, 200, f -> f.in("/versions/" + f.v1 + "/diff/" + f.v2, null)),
+        row("GET /api/v1/projects/{id}/versions/{a}/diff/{b}", Level.REVIEWER, 200, f -> f.in("/versions/" + f.v1 + "/diff/" + f.v2, null)),
         row("POST /api/v1/projects/{id}/versions/{a}/diff/{b}/to-review", Level.REVIEWER, 200,
             f -> f.in("/versions/" + f.v1 + "/diff/" + f.v2 + "/to-review", null)),
         row("GET /api/v1/projects/{id}/versions/{v}/export", Level.REVIEWER, 200, f -> f.in("/versions/" + f.v1 + "/export", null)),

@@ -113,7 +113,7 @@ final class SqlLabelRepository implements LabelRepository {
   }
 
   @Override
-  public Page<Label> list(String projectId, LabelType type, String assetId, String cursor, int limit) {
+  public Page<Label> list(String projectId, LabelType type, String assetId, String authorId, String cursor, int limit) {
     int n = Ids.limit(limit);
     long after = Ids.cursor(cursor);
     StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM labels l WHERE l.project_id = :projectId AND l.id > :after");
@@ -122,6 +122,9 @@ final class SqlLabelRepository implements LabelRepository {
     }
     if (assetId != null) {
       sql.append(" AND l.asset_id = :assetId");
+    }
+    if (authorId != null) {
+      sql.append(" AND l.author_id = :authorId");
     }
     sql.append(" ORDER BY l.id LIMIT :n");
     return tx.read(
@@ -132,6 +135,9 @@ final class SqlLabelRepository implements LabelRepository {
           }
           if (assetId != null) {
             q.bind("assetId", Ids.parse(assetId));
+          }
+          if (authorId != null) {
+            q.bind("authorId", Ids.parse(authorId));
           }
           return Ids.page(q.map((rs, ctx) -> map(rs)).list(), n, Label::id);
         });

@@ -29,7 +29,7 @@ class LabelRepositoryIT extends OnBothDatabases {
     Asset a = db.assets().findByExternalId(p.id(), "a0").orElseThrow();
     Label human = db.labels().insert(p.id(), a.id(), u, Fixtures.label(a.id(), LabelType.DEFAULT, "SPORT"), NOW);
     Label model = db.labels().insert(p.id(), a.id(), null, Fixtures.label(a.id(), LabelType.PREDICTION, "POLITICS"), NOW);
-    List<Label> stored = db.labels().list(p.id(), null, null, null, 10).items();
+    List<Label> stored = db.labels().list(p.id(), null, null, null, null, 10).items();
     assertEquals(List.of(human, model), stored);
     assertNull(stored.get(1).authorId());
     assertEquals("model-1", stored.get(1).modelVersion());
@@ -55,9 +55,9 @@ class LabelRepositoryIT extends OnBothDatabases {
     }
     db.assets().insert(batched.id(), drafts("a", 3), NOW);
     assertArrayEquals(new boolean[] {true, true, true, true}, db.labels().insertAll(batched.id(), u, drafts, NOW));
-    List<Label> many = db.labels().list(batched.id(), null, null, null, 10).items();
+    List<Label> many = db.labels().list(batched.id(), null, null, null, null, 10).items();
     assertEquals(one.stream().map(l -> sansIds(l, single)).toList(), many.stream().map(l -> sansIds(l, batched)).toList());
-    assertEquals(one, db.labels().list(single.id(), null, null, null, 10).items(), "what single inserts return is what is stored");
+    assertEquals(one, db.labels().list(single.id(), null, null, null, null, 10).items(), "what single inserts return is what is stored");
     String a0 = db.assets().findByExternalId(batched.id(), "a0").orElseThrow().id();
     assertEquals(List.of(many.get(0), many.get(3)), db.labels().forAssets(List.of(a0)).get(a0));
   }
@@ -71,11 +71,11 @@ class LabelRepositoryIT extends OnBothDatabases {
     LabelDraft label = Fixtures.label("x", LabelType.PREDICTION, "SPORT");
     boolean[] found = db.labels().insertAll(p.id(), null, List.of(byExternalId("b0", label), byExternalId("a0", label), byExternalId("zz", label)), NOW);
     assertArrayEquals(new boolean[] {false, true, false}, found);
-    List<Label> stored = db.labels().list(p.id(), null, null, null, 10).items();
+    List<Label> stored = db.labels().list(p.id(), null, null, null, null, 10).items();
     assertEquals(1, stored.size());
     assertEquals(db.assets().findByExternalId(p.id(), "a0").orElseThrow().id(), stored.getFirst().assetId());
     assertNull(stored.getFirst().authorId());
-    assertTrue(db.labels().list(other.id(), null, null, null, 10).items().isEmpty());
+    assertTrue(db.labels().list(other.id(), null, null, null, null, 10).items().isEmpty());
     assertEquals(0, db.labels().insertAll(p.id(), null, List.of(), NOW).length);
   }
 
@@ -99,12 +99,12 @@ class LabelRepositoryIT extends OnBothDatabases {
       db.labels().insert(p.id(), a.id(), null, Fixtures.label(a.id(), LabelType.PREDICTION, "SPORT"), NOW);
     }
     db.labels().insert(p.id(), assets.get(3).id(), null, Fixtures.label(assets.get(3).id(), LabelType.REVIEW, "SPORT"), NOW);
-    assertEquals(1, db.labels().list(p.id(), LabelType.REVIEW, null, null, 0).items().size());
-    assertEquals(2, db.labels().list(p.id(), null, assets.get(3).id(), null, 0).items().size());
+    assertEquals(1, db.labels().list(p.id(), LabelType.REVIEW, null, null, null, 0).items().size());
+    assertEquals(2, db.labels().list(p.id(), null, assets.get(3).id(), null, null, 0).items().size());
     Set<String> seen = new HashSet<>();
     String cursor = null;
     do {
-      Page<Label> page = db.labels().list(p.id(), LabelType.PREDICTION, null, cursor, 7);
+      Page<Label> page = db.labels().list(p.id(), LabelType.PREDICTION, null, null, cursor, 7);
       page.items().forEach(l -> assertTrue(seen.add(l.id())));
       cursor = page.nextCursor();
     } while (cursor != null);

@@ -113,6 +113,6 @@ class LabeledImportIT extends OnBothDatabases {
     rows.add(row("r1500", "NO SUCH CATEGORY")); // a bad row after a whole batch of good ones
     assertThrows(LabelloopException.class, () -> app.assets().importDrafts(admin, project.id(), rows, false));
     assertEquals(0, db.projects().stats(project.id()).assetCount());
-    assertTrue(db.labels().list(project.id(), null, null, null, 10).items().isEmpty());
+    assertTrue(db.labels().list(project.id(), null, null, null, null, 10).items().isEmpty());
   }
 }

@@ -95,7 +95,7 @@ class ProjectRepositoryIT extends OnBothDatabases {
 
     assertTrue(db.projects().find(p.id()).isEmpty());
     assertEquals(0, db.projects().stats(p.id()).assetCount());
-    assertTrue(db.labels().list(p.id(), null, null, null, 10).items().isEmpty());
+    assertTrue(db.labels().list(p.id(), null, null, null, null, 10).items().isEmpty());
     assertTrue(db.members().list(p.id()).isEmpty());
     assertTrue(db.labels().forAssets(List.of(asset.id())).get(asset.id()).isEmpty());
     assertEquals(2, db.projects().stats(kept.id()).assetCount());

@@ -162,7 +162,7 @@ class SqliteDatabaseTest {
                       db.labels().insert(p.id(), assetId, null, label, NOW);
                       throw new IllegalStateException("rolled back");
                     }));
-    assertEquals(1, db.labels().list(p.id(), null, assetId, null, 10).items().size());
+    assertEquals(1, db.labels().list(p.id(), null, assetId, null, null, 10).items().size());
   }
 
   private static String plan(String sql) {

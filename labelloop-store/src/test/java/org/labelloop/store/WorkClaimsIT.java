@@ -88,7 +88,7 @@ class WorkClaimsIT {
       images(one, project);
       together(List.of(one, two), db -> new DetectionWorker(db.ports(), files(db), Clock.systemUTC(), "counting-detector",
           () -> new CountingDetector(detected))::runOnce);
-      List<Label> predictions = one.labels().list(project.id(), LabelType.PREDICTION, null, null, 1000).items();
+      List<Label> predictions = one.labels().list(project.id(), LabelType.PREDICTION, null, null, null, 1000).items();
       Map<String, Long> perAsset = predictions.stream().collect(Collectors.groupingBy(Label::assetId, Collectors.counting()));
       assertEquals(IMAGES, perAsset.size(), "images pre-annotated");
       assertEquals(List.of(), perAsset.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList(),

@@ -76,9 +76,14 @@ public final class LabelService {
         });
   }
 
+  /**
+   * A labeler lists the labels they wrote; reviewers and admins every label. Others' answers would tell a labeler how a
+   * consensus asset was answered, and REVIEW labels what a honeypot expects.
+   */
   public Page<Label> list(Caller caller, String projectId, LabelType type, String assetId, String cursor, int limit) {
-    access.require(caller, projectId, Role.LABELER);
-    return ports.labels().list(projectId, type, assetId, cursor, limit <= 0 ? 100 : Math.min(limit, 1000));
+    Access.Granted granted = access.requireProject(caller, projectId, Role.LABELER);
+    String author = granted.role().atLeast(Role.REVIEWER) ? null : caller.userId();
+    return ports.labels().list(projectId, type, assetId, author, cursor, limit <= 0 ? 100 : Math.min(limit, 1000));
   }
 
   /** Records that the caller skipped the asset; it is not served to them again. */

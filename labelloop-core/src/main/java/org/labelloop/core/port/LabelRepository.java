@@ -23,7 +23,7 @@ public interface LabelRepository {
   boolean[] insertAll(String projectId, String authorId, List<LabelDraft> drafts, Instant now);
 
   /** Labels of a project in id order; null filters do not filter. */
-  Page<Label> list(String projectId, LabelType type, String assetId, String cursor, int limit);
+  Page<Label> list(String projectId, LabelType type, String assetId, String authorId, String cursor, int limit);
 
   /** All labels of the given assets, grouped by asset id, each list in creation order. */
   Map<String, List<Label>> forAssets(Collection<String> assetIds);

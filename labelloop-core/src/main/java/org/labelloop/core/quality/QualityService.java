@@ -171,7 +171,7 @@ public final class QualityService {
     List<Label> all = new ArrayList<>();
     String cursor = null;
     do {
-      Page<Label> page = ports.labels().list(projectId, null, null, cursor, 1000);
+      Page<Label> page = ports.labels().list(projectId, null, null, null, cursor, 1000);
       all.addAll(page.items());
       cursor = page.nextCursor();
     } while (cursor != null);

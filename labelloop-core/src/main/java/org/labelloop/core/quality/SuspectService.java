@@ -184,7 +184,7 @@ public final class SuspectService {
     Map<String, String> labeler = new LinkedHashMap<>();
     String cursor = null;
     do {
-      Page<Label> page = ports.labels().list(projectId, null, null, cursor, 1000);
+      Page<Label> page = ports.labels().list(projectId, null, null, null, cursor, 1000);
       for (Label l : page.items()) {
         if (!l.labelType().isHuman() || l.skipped()) continue;
         var cats = Agreement.categories(l.jsonResponse().get(jobId));

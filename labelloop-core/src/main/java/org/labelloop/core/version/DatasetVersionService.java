@@ -80,7 +80,7 @@ public final class DatasetVersionService {
 
   /** What changed from version {@code a} to version {@code b}, by a merge of both in externalId order. */
   public VersionDiff diff(Caller caller, String projectId, String a, String b) {
-    access.require(caller, projectId, Role.LABELER);
+    access.require(caller, projectId, Role.REVIEWER); // it shows the answers, as an export does
     Cursor before = new Cursor(version(projectId, a).id());
     Cursor after = new Cursor(version(projectId, b).id());
     List<String> added = new ArrayList<>();
