@@ -224,7 +224,8 @@ public final class LearningService {
 
   /** Model labels with an inference mark, optionally only those below {@code lt}. */
   public Page<Mark> marks(Caller caller, String projectId, Double lt, String cursor, int limit) {
-    Project project = access.requireProject(caller, projectId, Role.LABELER).project();
+    // a mark says whether the human answer is the model's: a reviewer's figure, as quality marks are
+    Project project = access.requireProject(caller, projectId, Role.REVIEWER).project();
     if (lt != null && (lt.isNaN() || lt < 0 || lt > 1.000001)) {
       throw LabelloopException.invalid("inferenceMarkLt: must be a number in [0, 1]");
     }
@@ -245,7 +246,7 @@ public final class LearningService {
 
   /** Assets where a model label disagrees with the human one (mark below 1), with both category sets. */
   public Page<Disagreement> disagreements(Caller caller, String projectId, String cursor, int limit) {
-    Project project = access.requireProject(caller, projectId, Role.LABELER).project();
+    Project project = access.requireProject(caller, projectId, Role.REVIEWER).project();
     Page<MarkedLabel> page = ports.learning().marked(projectId, 1.0, cursor, limit);
     Map<String, List<Label>> labels = labelsOf(page);
     List<Disagreement> out = new ArrayList<>();
