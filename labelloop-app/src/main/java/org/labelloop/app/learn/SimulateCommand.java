@@ -60,7 +60,9 @@ import picocli.CommandLine.Spec;
             + "check of the dashboard's \"how many more labels?\"; nan below three rounds in the first half; forecast_covered = "
             + "repeats whose 90 % interval of labels to 95 % of the forecast ceiling held the labels the second half needed to "
             + "reach it, forecast_width its median width in labels; doubled_covered and doubled_width the same for the "
-            + "interval of the accuracy at twice the first half's labels)."})
+            + "interval of the accuracy at twice the first half's labels).",
+        "--task ner: final strategy=NAME sentences=N precision=... recall=... f1=... aulc=... (entity scores; aulc = mean f1);"
+            + " --task detection: final strategy=NAME images=N map50=... aulc=... (aulc = mean map50)."})
 public final class SimulateCommand implements Callable<Integer> {
   @Mixin DataOptions in = new DataOptions();
 
@@ -168,8 +170,8 @@ public final class SimulateCommand implements Callable<Integer> {
         int last = curve.stream().mapToInt(CurvePoint::labels).max().orElse(0);
         List<CurvePoint> finals = curve.stream().filter(p -> p.labels() == last).toList();
         if (ner) {
-          stdout.printf(Locale.ROOT, "final strategy=%s sentences=%d precision=%.4f recall=%.4f f1=%.4f%n", s, last,
-              mean(finals, "precision"), mean(finals, "recall"), mean(finals, "f1"));
+          stdout.printf(Locale.ROOT, "final strategy=%s sentences=%d precision=%.4f recall=%.4f f1=%.4f aulc=%.4f%n", s, last,
+              mean(finals, "precision"), mean(finals, "recall"), mean(finals, "f1"), aulc(curve, "f1"));
         } else if (detection) {
           stdout.printf(Locale.ROOT, "final strategy=%s images=%d map50=%.4f aulc=%.4f%n", s, last, mean(finals, DetectionReplay.MAP50),
               aulc(curve, DetectionReplay.MAP50));

@@ -142,7 +142,7 @@ class LearnCommandsTest {
         "--plot", plot.toString());
     assertEquals("0", r[0], r[2]);
     for (String s : List.of("random", "margin")) {
-      assertTrue(r[1].matches("(?s).*final strategy=" + s + " sentences=15 precision=\\S+ recall=\\S+ f1=\\S+.*"), r[1]);
+      assertTrue(r[1].matches("(?s).*final strategy=" + s + " sentences=15 precision=\\S+ recall=\\S+ f1=\\S+ aulc=[01]\\.\\d{4}\n.*"), r[1]);
     }
     List<String> rows = Files.readAllLines(curve);
     assertEquals("strategy,repeat,sentences,precision,recall,f1,train_seconds", rows.get(0));
