@@ -10,9 +10,11 @@ import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.zip.ZipEntry;
@@ -27,8 +29,9 @@ import org.labelloop.core.project.InputType;
  * and becomes a draft whose content is the stored file's key and whose externalId is the entry's path in the zip.
  * Names are never trusted: absolute paths, {@code ..}, backslashes and control characters are per-entry errors, and
  * the stored name is a sanitized copy. A file counts only when its extension and its magic bytes agree on a format
- * the project's input type takes. An optional {@code manifest.csv} or {@code manifest.jsonl}, as the first entry,
- * maps paths ({@code file} column) to externalIds, labels and metadata. Size caps are counted on decompressed bytes,
+ * the project's input type takes. An optional top-level {@code manifest.csv} or {@code manifest.jsonl} maps paths
+ * ({@code file} column) to externalIds, labels and metadata; archivers put it anywhere, so the rows of the files before
+ * it wait for it, up to {@link #MANIFEST_WINDOW} entries. Size caps are counted on decompressed bytes,
  * so a zip bomb stops at the cap; an entry over its cap stops the reading (skipping its rest would mean inflating it).
  * The line of an error is the entry's position in the zip, from 1. An image's width and height, when its header
  * can be read, are kept in the metadata. The annotation files of a bounding-box format are handed to its
@@ -37,6 +40,8 @@ import org.labelloop.core.project.InputType;
 final class ZipRowSource implements RowSource {
   private static final long MAX_MANIFEST_BYTES = 64L << 20;
   private static final long MAX_SIDECAR_BYTES = 512L << 20;
+  /** Entries a manifest may come after: their rows wait in memory (a few hundred bytes each) until it comes. */
+  static final int MANIFEST_WINDOW = 50_000;
 
   /** Entries of a zip that are not media but data about them, read whole into memory. */
   interface Sidecars {
@@ -63,7 +68,9 @@ final class ZipRowSource implements RowSource {
   private final Sidecars sidecars;
   private final java.io.BufferedInputStream raw;
   private final Deque<ParsedRow> pending = new ArrayDeque<>();
-  private Map<String, AssetDraft> manifest = Map.of();
+  private Map<String, AssetDraft> manifest = null;
+  private long manifestLine;
+  private final List<ParsedRow> waiting = new ArrayList<>(); // files' rows until a manifest may still come
   private final Map<String, Boolean> manifestUsed = new HashMap<>();
   private long line;
   private long folders;
@@ -155,16 +162,23 @@ final class ZipRowSource implements RowSource {
     }
     String unsafe = unsafe(name);
     if (unsafe != null) {
-      pending.add(ParsedRow.failed(at, "entry '" + Messages.printable(name) + "': " + unsafe));
+      emit(ParsedRow.failed(at, "entry '" + Messages.printable(name) + "': " + unsafe));
       return;
     }
     if (name.equals("manifest.csv") || name.equals("manifest.jsonl")) {
-      if (at != 1) {
-        pending.add(ParsedRow.failed(at, "entry '" + name + "': a manifest must be the first entry of the zip"));
+      if (manifest != null) {
+        emit(ParsedRow.failed(at, "entry '" + name + "': a manifest must be among the first " + MANIFEST_WINDOW
+            + " entries of the zip, and only one"));
       } else {
-        readManifest(name);
+        manifestLine = at;
+        readManifest(at, name);
+        release();
       }
       return;
+    }
+    if (manifest == null && at > MANIFEST_WINDOW) {
+      manifest = Map.of(); // too late for one
+      release();
     }
     if (sidecars.wants(name)) {
       readSidecar(at, name);
@@ -184,18 +198,18 @@ final class ZipRowSource implements RowSource {
   private void storeEntry(long at, String name) throws IOException {
     Optional<MediaType> byName = MediaType.fromFileName(name);
     if (byName.isEmpty()) {
-      pending.add(ParsedRow.failed(at, "entry '" + name + "': not an image or audio file (by its extension)"));
+      emit(ParsedRow.failed(at, "entry '" + name + "': not an image or audio file (by its extension)"));
       return;
     }
     if (byName.get().inputType() != inputType) {
-      pending.add(ParsedRow.failed(at, "entry '" + name + "': a " + byName.get().inputType() + " file, but the project takes " + inputType));
+      emit(ParsedRow.failed(at, "entry '" + name + "': a " + byName.get().inputType() + " file, but the project takes " + inputType));
       return;
     }
     byte[] head = new byte[MediaType.MAGIC_BYTES];
     int n = zip.readNBytes(head, 0, head.length);
     Optional<MediaType> byContent = MediaType.sniff(head, n);
     if (byContent.isEmpty() || byContent.get() != byName.get()) {
-      pending.add(ParsedRow.failed(at, "entry '" + name + "': its content is not " + byName.get().name()
+      emit(ParsedRow.failed(at, "entry '" + name + "': its content is not " + byName.get().name()
           + byContent.map(t -> " (it looks like " + t.name() + ")").orElse(" (unknown or damaged data)")));
       return;
     }
@@ -206,37 +220,54 @@ final class ZipRowSource implements RowSource {
     long size = zip.count - before;
     String broken = inputType == InputType.IMAGE ? image.problem(byName.get(), importLimits) : null;
     if (broken != null) {
-      pending.add(ParsedRow.failed(at, "entry '" + name + "': " + broken)); // never published: dropped with the staging
+      emit(ParsedRow.failed(at, "entry '" + name + "': " + broken)); // never published: dropped with the staging
       return;
     }
-    AssetDraft described = manifest.get(name);
     ObjectNode metadata = JsonNodeFactory.instance.objectNode();
-    if (described != null) {
-      manifestUsed.put(name, true);
-      if (described.metadata() instanceof ObjectNode given) {
-        metadata.setAll(given);
-      }
-    }
     metadata.put("fileName", name).put("mediaType", byName.get().contentType()).put("size", size);
     image.size().ifPresent(d -> metadata.put("width", d.width()).put("height", d.height()));
-    String externalId = described == null ? name : described.externalId();
-    String label = described == null ? null : described.label();
-    pending.add(ParsedRow.ok(at, new AssetDraft(externalId, key, metadata, 0, false, label)));
+    ParsedRow row = ParsedRow.ok(at, new AssetDraft(name, key, metadata, 0, false, null));
+    emit(row);
+  }
+
+  /** The file's row as the manifest describes it: its externalId, label and metadata (the file's own facts win). */
+  private ParsedRow described(ParsedRow row) {
+    if (row.error() != null) return row;
+    String name = row.draft().externalId();
+    AssetDraft described = manifest.get(name);
+    if (described == null) return row;
+    manifestUsed.put(name, true);
+    ObjectNode metadata = JsonNodeFactory.instance.objectNode();
+    if (described.metadata() instanceof ObjectNode given) metadata.setAll(given);
+    metadata.setAll((ObjectNode) row.draft().metadata());
+    return ParsedRow.ok(row.line(), new AssetDraft(described.externalId(), row.draft().content(), metadata, 0, false, described.label()));
+  }
+
+  /** A row in entry order: it waits while a manifest may still come to describe it. */
+  private void emit(ParsedRow row) {
+    if (manifest == null) waiting.add(row); else pending.add(described(row));
+  }
+
+  /** Hands on the rows that waited for a manifest, described by it if one came. */
+  private void release() {
+    if (manifest == null) manifest = Map.of();
+    waiting.forEach(row -> pending.add(described(row)));
+    waiting.clear();
   }
 
   /** Reads the manifest into memory (it is small: one short row per file); its bad rows become errors. */
-  private void readManifest(String name) {
+  private void readManifest(long at, String name) {
     ImportFormat format = name.endsWith(".csv") ? ImportFormat.CSV : ImportFormat.JSONL;
     ImportOptions options = new ImportOptions(format, null, "file", null, false);
     byte[] bytes;
     try {
       bytes = zip.unclosable().readNBytes((int) MAX_MANIFEST_BYTES + 1);
     } catch (IOException e) {
-      stop(1, "entry '" + name + "': cannot be read: " + Messages.rootMessage(e));
+      stop(at, "entry '" + name + "': cannot be read: " + Messages.rootMessage(e));
       return;
     }
     if (bytes.length > MAX_MANIFEST_BYTES) {
-      stop(1, "entry '" + name + "': larger than " + MAX_MANIFEST_BYTES + " bytes");
+      stop(at, "entry '" + name + "': larger than " + MAX_MANIFEST_BYTES + " bytes");
       return;
     }
     Map<String, AssetDraft> byPath = new LinkedHashMap<>();
@@ -246,7 +277,7 @@ final class ZipRowSource implements RowSource {
         : JsonRowSource.lines(reader, options, importLimits)) {
       for (ParsedRow row = rows.next(); row != null; row = rows.next()) {
         if (row.error() != null) {
-          pending.add(ParsedRow.failed(1, name + " line " + row.line() + ": " + row.error()));
+          emit(ParsedRow.failed(at, name + " line " + row.line() + ": " + row.error()));
           continue;
         }
         AssetDraft d = row.draft();
@@ -256,10 +287,10 @@ final class ZipRowSource implements RowSource {
         byPath.put(path, new AssetDraft(id, path, d.metadata(), 0, false, d.label()));
       }
     } catch (LabelloopException e) {
-      stop(1, "entry '" + name + "': needs a 'file' column with each file's path in the zip (" + e.getMessage() + ")");
+      stop(at, "entry '" + name + "': needs a 'file' column with each file's path in the zip (" + e.getMessage() + ")");
       return;
     } catch (IOException | UncheckedIOException e) {
-      stop(1, "entry '" + name + "': cannot be read: " + Messages.rootMessage(e));
+      stop(at, "entry '" + name + "': cannot be read: " + Messages.rootMessage(e));
       return;
     }
     manifest = byPath;
@@ -283,15 +314,17 @@ final class ZipRowSource implements RowSource {
   /** At the end: manifest rows whose file the zip lacked are errors too. */
   private void finish() {
     done = true;
+    release();
     manifest.keySet().stream()
         .filter(path -> !manifestUsed.containsKey(path))
         .limit(ImportReport.MAX_ERRORS)
-        .forEach(path -> pending.add(ParsedRow.failed(1, "manifest names '" + Messages.printable(path) + "', which is not in the zip")));
+        .forEach(path -> pending.add(ParsedRow.failed(manifestLine, "manifest names '" + Messages.printable(path) + "', which is not in the zip")));
   }
 
   private void stop(long at, String message) {
-    pending.add(ParsedRow.failed(at, message));
+    emit(ParsedRow.failed(at, message));
     done = true;
+    release(); // the files read before it stay good rows
   }
 
   /** Why a path must not be used, or null when it is a plain relative path. */

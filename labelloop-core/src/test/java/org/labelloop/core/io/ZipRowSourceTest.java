@@ -246,6 +246,20 @@ class ZipRowSourceTest {
   }
 
   @Test
+  void aManifestAfterItsFilesDescribesThemToo() throws IOException {
+    // `zip photos.zip *` puts manifest.csv after a.png and before n.png
+    String manifest = "file,externalId,label\na.png,A-1,cat\nn.png,N-1,dog\n";
+    List<ParsedRow> rows = read(zip("a.png", PNG, "manifest.csv", manifest, "n.png", PNG), new MemoryStaging(), InputType.IMAGE, ZipLimits.DEFAULT);
+    assertEquals(List.of("A-1 cat", "N-1 dog"), rows.stream().map(r -> r.draft().externalId() + " " + r.draft().label()).sorted().toList());
+    assertEquals("a.png", rows.stream().filter(r -> r.draft().externalId().equals("A-1")).findFirst().orElseThrow()
+        .draft().metadata().path("fileName").asText());
+
+    List<ParsedRow> twice = read(zip("manifest.csv", manifest, "a.png", PNG, "manifest.jsonl", "{}\n", "n.png", PNG), new MemoryStaging(),
+        InputType.IMAGE, ZipLimits.DEFAULT);
+    assertTrue(twice.stream().anyMatch(r -> r.error() != null && r.error().contains("only one")), twice.toString());
+  }
+
+  @Test
   void refusesZipsInTextProjectsAndFilesThatAreNoZip() {
     assertThrows(LabelloopException.class, () -> read(zip("a.png", PNG), new MemoryStaging(), InputType.TEXT, ZipLimits.DEFAULT));
     assertThrows(LabelloopException.class, () -> read("id,text\n".getBytes(StandardCharsets.UTF_8), new MemoryStaging(), InputType.IMAGE, ZipLimits.DEFAULT));
