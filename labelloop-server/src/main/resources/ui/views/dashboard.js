@@ -37,7 +37,8 @@ export async function renderDashboard(root, ctx) {
     panel('panel-curve', 'Learning curve', hosts.curve, settingsLink('Learning settings: strategy, retraining, model search →', 'learning')),
     panel('panel-models', 'Model versions', hosts.models),
     panel('panel-confusion', 'Confusion matrix (latest model, cross-validated)', hosts.confusion),
-    panel('panel-labelers', 'Labels per labeler', hosts.labelers),
+    // a labeler sees their own labels only (the server lists no one else's)
+    panel('panel-labelers', isAdmin || p.role === 'REVIEWER' ? 'Labels per labeler' : 'Your labels', hosts.labelers),
     panel('panel-agreement', 'Lowest agreement', hosts.agreement, settingsLink('Quality settings: consensus and honeypots →', 'quality')),
     panel('panel-categories', 'Agreement per category (labeler vs labeler)', hosts.categories)));
 
