@@ -52,17 +52,22 @@ class NerTrainingTest {
     return InferenceMarksTest.json(b.append("]}}").toString());
   }
 
-  @Test
-  void learnsThePatternAndPreAnnotatesEveryPoolAssetWithScoresInRange() {
+  /** Seeded "Mr Name" sentences a0..a59, the first 40 labeled with their PER spans. */
+  private static void sixtySentencesFortyLabeled(List<AssetText> assets, List<HumanLabel> labels) {
     Random r = new Random(3);
-    List<AssetText> assets = new ArrayList<>();
-    List<HumanLabel> labels = new ArrayList<>();
     for (int i = 0; i < 60; i++) {
       List<int[]> spans = new ArrayList<>();
       String text = sentence(r, spans);
       assets.add(new AssetText("a" + i, text));
       if (i < 40) labels.add(new HumanLabel(String.valueOf(i + 1), "a" + i, false, answer(text, spans)));
     }
+  }
+
+  @Test
+  void learnsThePatternAndPreAnnotatesEveryPoolAssetWithScoresInRange() {
+    List<AssetText> assets = new ArrayList<>();
+    List<HumanLabel> labels = new ArrayList<>();
+    sixtySentencesFortyLabeled(assets, labels);
     assets.add(new AssetText("unseen", "today Mr Zebedee said"));
     LearningSettings settings = LearningSettings.DEFAULTS.patch(InferenceMarksTest.json("{\"timeBudgetSeconds\": 2}"));
 
@@ -84,15 +89,9 @@ class NerTrainingTest {
 
   @Test
   void aBudgetNoFoldFitsInStillTrainsATaggerAndTheCardSaysWhyItIsNotCrossValidated() {
-    Random r = new Random(3);
     List<AssetText> assets = new ArrayList<>();
     List<HumanLabel> labels = new ArrayList<>();
-    for (int i = 0; i < 60; i++) {
-      List<int[]> spans = new ArrayList<>();
-      String text = sentence(r, spans);
-      assets.add(new AssetText("a" + i, text));
-      if (i < 40) labels.add(new HumanLabel(String.valueOf(i + 1), "a" + i, false, answer(text, spans)));
-    }
+    sixtySentencesFortyLabeled(assets, labels);
     NerModelTrainer trainer = new NerModelTrainer(null);
 
     SnapshotTrainer.PoolModel m = trainer.train("p", NER, Snapshot.of(assets, labels, "NER", trainer), 0, 7);
