@@ -53,9 +53,10 @@ public enum LearningTask {
   }
 
   /**
-   * Whether its model reads what the server computes in the background after an import (sentence embeddings, image
-   * and audio vectors, the detector's boxes): such a project's new assets are predicted by the training that follows
-   * those ({@link EmbeddedProjects}), the others' by one right after the import.
+   * Whether its model reads what the server computes in the background after an import: sentence embeddings and image
+   * and audio vectors (a class model retrains once they are stored, {@link EmbeddedProjects}) or the detector's boxes
+   * (new images get the detector's own at once, {@link DetectionWorker}). A tagger or a table model can predict new
+   * assets right after the import.
    */
   boolean readsBackgroundVectors() {
     return this != NAMED_ENTITIES && this != TABULAR_CLASSIFICATION;
