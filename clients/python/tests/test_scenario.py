@@ -34,12 +34,16 @@ class NotebookScenarioTest(unittest.TestCase):
         self.assertEqual(again["imported"], 1, "a rerun imports nothing twice")
         self.assertEqual((again["duplicates"], again["errors"]), (6, []), "duplicates are counted, not errors")
         self.assertEqual(ll.update_properties_in_assets(pid, ["t-new", "t7"], priorities=[5, 2]), 2)
+        self.assertEqual(ll.update_properties_in_assets(pid, ["t5", "t6"], is_honeypot=[True, False]), 2)
+        with self.assertRaises(ValueError):
+            ll.update_properties_in_assets(pid, ["t5", "t6"], is_honeypot=[True])
 
         assets = ll.assets(pid, as_pandas=True)
         self.assertEqual(len(assets), 201)
         by_id = assets.set_index("externalId")
         self.assertEqual(by_id.loc["t3", "metadata"], {"source": "synthetic"})
         self.assertEqual((by_id.loc["t-new", "priority"], by_id.loc["t7", "priority"]), (5, 2))
+        self.assertEqual((by_id.loc["t5", "isHoneypot"], by_id.loc["t6", "isHoneypot"]), (True, False))
 
         settings = ll.learning_settings(pid, time_budget_seconds=3, retrain_every=10)
         self.assertEqual(settings["timeBudgetSeconds"], 3)

@@ -136,21 +136,22 @@ class Labelloop:
         return int(p["assetCount"] if status is None else p["countsByStatus"].get(status, 0))
 
     def update_properties_in_assets(self, project_id: str, external_ids: Any, *, status: Optional[str] = None,
-                                    priorities: Any = None) -> int:
-        """Sets the status and/or priorities (one value, or one per asset) of assets named by external id."""
-        ids = _tables.as_list(external_ids) or []
-        prios = _tables.as_list(priorities) if priorities is not None and not isinstance(priorities, int) else None
-        if prios is not None and len(prios) != len(ids):
-            raise ValueError(f"priorities has {len(prios)} values for {len(ids)} assets")
-        groups: Dict[Any, List[str]] = {}
-        for i, ext in enumerate(ids):
-            groups.setdefault(prios[i] if prios is not None else priorities, []).append(str(ext))
-        updated = 0
-        for prio, group in groups.items():
-            body = {"externalIds": group, "status": status, "priority": prio}
-            res = self._http.json("PATCH", f"/projects/{_id(project_id)}/assets", body={k: v for k, v in body.items() if v is not None})
-            updated += int(res["updated"])
-        return updated
+                                    priorities: Any = None, is_honeypot: Any = None) -> int:
+        """Sets the status, priorities and/or honeypot flags (each one value, or one per asset) of assets named by
+        external id. A honeypot's trusted answer is its newest REVIEW label; flags are the project admin's to set."""
+        ids = [str(x) for x in _tables.as_list(external_ids) or []]
+        patched = flagged = 0  # assets each request changed; the answer is the larger count
+        if status is not None or priorities is not None:
+            for prio, group in _per_asset(ids, priorities, "priorities").items():
+                body = {"externalIds": group, "status": status, "priority": prio}
+                res = self._http.json("PATCH", f"/projects/{_id(project_id)}/assets", body={k: v for k, v in body.items() if v is not None})
+                patched += int(res["updated"])
+        if is_honeypot is not None:
+            for flag, group in _per_asset(ids, is_honeypot, "is_honeypot").items():
+                res = self._http.json("POST", f"/projects/{_id(project_id)}/quality/honeypots",
+                                      body={"externalIds": group, "isHoneypot": bool(flag)})
+                flagged += int(res["updated"])
+        return max(patched, flagged)
 
     def next_asset(self, project_id: str) -> Optional[Json]:
         """The next asset to label (locked to the caller for 5 minutes, with the model's ``prediction``), or None."""
@@ -438,6 +439,17 @@ class Labelloop:
         if project_id not in self._input_types:
             self._input_types[project_id] = self.project(project_id)["inputType"]
         return self._input_types[project_id]
+
+
+def _per_asset(ids: List[str], values: Any, name: str) -> Dict[Any, List[str]]:
+    """The assets grouped by their value: one value for all, or a list with one per asset."""
+    per = _tables.as_list(values) if values is not None and not isinstance(values, (int, bool, str)) else None
+    if per is not None and len(per) != len(ids):
+        raise ValueError(f"{name} has {len(per)} values for {len(ids)} assets")
+    groups: Dict[Any, List[str]] = {}
+    for i, ext in enumerate(ids):
+        groups.setdefault(per[i] if per is not None else values, []).append(ext)
+    return groups
 
 
 def _id(value: Any) -> str:
