@@ -254,6 +254,21 @@ abstract class LearningLoopContract extends ServerContract {
   }
 
   @Test
+  void textsImportedOnceAModelExistsArePreAnnotatedWithoutWaitingForLabels() {
+    Map<String, String> ids = new HashMap<>();
+    String project = project(20, ids); // this server computes no embeddings: nothing else would retrain
+    labelRange(project, ids, 0, 10);
+    await(() -> models(project).size() >= 1 ? models(project) : null, "the first model");
+    ArrayNode more = Api.array();
+    List<String> texts = texts(3, 9);
+    for (int i = 0; i < 3; i++) more.addObject().put("externalId", "late" + i).put("content", texts.get(i));
+    assertEquals(201, admin.post("/api/v1/projects/" + project + "/assets", more).status());
+    JsonNode v2 = await(() -> models(project).size() >= 2 ? models(project).get(0) : null, "a model after the import");
+    assertEquals("v2", v2.path("modelVersion").asText());
+    assertEquals(13, predictions(project).stream().filter(p -> p.path("modelVersion").asText().equals("v2")).count());
+  }
+
+  @Test
   void anImportWithLabelsTrainsTheFirstModelWithoutFurtherLabeling() {
     Response p = admin.post("/api/v1/projects", Api.object().put("title", "labeled import").put("inputType", "TEXT")
         .set("jsonInterface", Api.textInterface("SPORT", "TECH")));

@@ -94,6 +94,13 @@ final class SqlEmbeddingRepository implements EmbeddingRepository {
   }
 
   @Override
+  public boolean anyVector(String projectId) {
+    return tx.read(h -> h.createQuery(
+            "SELECT EXISTS (SELECT 1 FROM asset_embeddings e JOIN assets a ON a.id = e.asset_id WHERE a.project_id = :p)")
+        .bind("p", Ids.parse(projectId)).map((rs, ctx) -> rs.getBoolean(1)).one());
+  }
+
+  @Override
   public Optional<String> completeModel(String projectId) {
     return tx.read(h -> h.createQuery(
             """

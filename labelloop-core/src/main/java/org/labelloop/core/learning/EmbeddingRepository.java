@@ -24,6 +24,9 @@ public interface EmbeddingRepository {
   /** Stores (or replaces) the vectors; assets deleted meanwhile are skipped. */
   void save(String model, List<AssetVector> vectors, Instant now);
 
+  /** Whether some asset of the project has a stored vector (none on a server that computes none). */
+  boolean anyVector(String projectId);
+
   /** The model of the project's vectors when every asset of the project has one, all of that model. */
   Optional<String> completeModel(String projectId);
 

@@ -56,7 +56,7 @@ public enum LearningTask {
    * Whether its model reads what the server computes in the background after an import: sentence embeddings and image
    * and audio vectors (a class model retrains once they are stored, {@link EmbeddedProjects}) or the detector's boxes
    * (new images get the detector's own at once, {@link DetectionWorker}). A tagger or a table model can predict new
-   * assets right after the import.
+   * assets right after the import, and so can a text model where the server computes no embeddings.
    */
   boolean readsBackgroundVectors() {
     return this != NAMED_ENTITIES && this != TABULAR_CLASSIFICATION;

@@ -57,10 +57,15 @@ public final class LearningTrigger {
     LearningSettings settings = service.settings(project.id());
     Learner learner = settings.learner(project);
     LearningRepository learning = ports.learning();
-    if (settings.retrainedJob(project) != null && !learner.task().readsBackgroundVectors()
-        && learning.nextVersion(project.id()) > 1) {
+    if (settings.retrainedJob(project) != null && learning.nextVersion(project.id()) > 1
+        && !waitsForVectors(project, learner.task())) {
       learning.enqueue(project.id(), "import", learning.humanLabelCount(project.id()), clock.instant());
     }
+  }
+
+  /** Whether the training that follows the new assets' vectors will predict them: not for texts on a server that embeds none. */
+  private boolean waitsForVectors(Project project, LearningTask task) {
+    return task.readsBackgroundVectors() && (task != LearningTask.TEXT_CLASSIFICATION || ports.embeddings().anyVector(project.id()));
   }
 
   /** {@code stored}: the human labels just stored; empty when their number is unknown (then they are counted). */

@@ -103,6 +103,7 @@ class MediaClassificationTrainingTest {
     @Override public List<String> claim(String work, List<String> assetIds, String worker, Instant now, Instant until) { return assetIds; }
 
     @Override public void save(String model, List<AssetVector> v, Instant now) {}
+    @Override public boolean anyVector(String projectId) { return !vectors.isEmpty(); }
 
     @Override public Optional<String> completeModel(String projectId) { return complete ? Optional.of("test-encoder/1") : Optional.empty(); }
 

@@ -125,6 +125,7 @@ class SnapshotTrainingTest {
     @Override public int drop(String projectId) { return 0; }
     @Override public List<String> claim(String work, List<String> assetIds, String worker, Instant now, Instant until) { return assetIds; }
     @Override public void save(String model, List<AssetVector> vectors, Instant now) {}
+    @Override public boolean anyVector(String projectId) { return !vectors.isEmpty(); }
     @Override public Optional<String> completeModel(String projectId) {
       return vectors.isEmpty() ? Optional.empty() : Optional.of("toy-16d");
     }
