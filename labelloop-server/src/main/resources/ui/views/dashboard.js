@@ -124,6 +124,11 @@ async function drawLabelers(host, pid) {
   labels.truncated ? h('p', { class: 'small muted', text: 'Counted over the first ' + labels.items.length + ' labels.' }) : null);
 }
 
+/** The model with the highest version of a non-empty list. */
+function latestModel(items) {
+  return items.reduce((a, b) => ((b.version ?? 0) >= (a.version ?? 0) ? b : a));
+}
+
 function modelList(models) {
   if (!models) return null;
   const items = Array.isArray(models) ? models : models.items || models.models || [];
@@ -183,7 +188,7 @@ function notMeasured(m) {
 
 /** The newest model's "—", explained: a busy or short training measured nothing, and what measures it. */
 function unmeasuredNote(items) {
-  const newest = items.reduce((a, m) => (a && (a.version ?? 0) > (m.version ?? 0) ? a : m), null);
+  const newest = items.length ? latestModel(items) : null;
   const why = newest && notMeasured(newest);
   return why ? h('p', { class: 'notice small', id: 'models-not-measured', text: (newest.modelVersion ?? 'The newest model') + ' is not cross-validated: ' + why
     + '. A longer “Model search per training” in the Learning settings measures it.' }) : null;
@@ -253,7 +258,7 @@ function drawConfusion(host, models, project) {
   const items = modelList(models);
   if (items === null) { replace(host, empty('Not available yet: the server has no model endpoint.')); return; }
   if (!items.length) { replace(host, empty('No model yet.')); return; }
-  const latest = items.reduce((a, b) => ((b.version ?? 0) >= (a.version ?? 0) ? b : a));
+  const latest = latestModel(items);
   const cm = latest.card && latest.card.confusionMatrix;
   if (!cm) { replace(host, empty('The latest model (' + (latest.modelVersion ?? '?') + ') does not report a confusion matrix' + (cvQuality(latest) && cvQuality(latest).what === 'entity F1' ? ': entity models report their cross-validated F1 instead.' : '.'))); return; }
   const labels = cm.labels || [];

@@ -177,8 +177,7 @@ final class ZipRowSource implements RowSource {
       return;
     }
     if (manifest == null && at > MANIFEST_WINDOW) {
-      manifest = Map.of(); // too late for one
-      release();
+      release(); // too late for a manifest: the files stay as they are
     }
     if (sidecars.wants(name)) {
       readSidecar(at, name);
@@ -226,8 +225,7 @@ final class ZipRowSource implements RowSource {
     ObjectNode metadata = JsonNodeFactory.instance.objectNode();
     metadata.put("fileName", name).put("mediaType", byName.get().contentType()).put("size", size);
     image.size().ifPresent(d -> metadata.put("width", d.width()).put("height", d.height()));
-    ParsedRow row = ParsedRow.ok(at, new AssetDraft(name, key, metadata, 0, false, null));
-    emit(row);
+    emit(ParsedRow.ok(at, new AssetDraft(name, key, metadata, 0, false, null)));
   }
 
   /** The file's row as the manifest describes it: its externalId, label and metadata (the file's own facts win). */

@@ -55,10 +55,9 @@ public final class LearningTrigger {
   public void afterImport(Project project) {
     maybeQueue(project, OptionalInt.empty());
     LearningSettings settings = service.settings(project.id());
-    Learner learner = settings.learner(project);
     LearningRepository learning = ports.learning();
     if (settings.retrainedJob(project) != null && learning.nextVersion(project.id()) > 1
-        && !waitsForVectors(project, learner.task())) {
+        && !waitsForVectors(project, settings.learner(project).task())) {
       learning.enqueue(project.id(), "import", learning.humanLabelCount(project.id()), clock.instant());
     }
   }
