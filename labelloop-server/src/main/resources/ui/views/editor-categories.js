@@ -12,26 +12,37 @@ export function colorOf(job, id) {
   return safeColor(c.color, c.index);
 }
 
-/** The key of the i-th category: 1–9, then 0 for the tenth; later ones have none (they are found by typing). */
-export function categoryKey(i) {
-  return i < 9 ? String(i + 1) : i === 9 ? '0' : '';
+/**
+ * The keys of a job's categories: 1–9, then 0, by position; later ones have none (they are found by typing). A job
+ * whose categories are all named by distinct digits (spoken digits, star ratings) keeps each name as its key, so that
+ * "3" never picks the category named "2".
+ */
+export function categoryKeys(job) {
+  const names = job.categories.map((c) => String(c.name || '').trim());
+  const digits = names.every((n) => /^[0-9]$/.test(n)) && new Set(names).size === names.length;
+  return digits ? names : names.map((_, i) => (i < 9 ? String(i + 1) : i === 9 ? '0' : ''));
 }
 
-/** The index of the category a key picks (1 → 0, 0 → 9), or -1 for any other key. */
-export function categoryIndexOfKey(key) {
-  return /^[0-9]$/.test(key) ? (key === '0' ? 9 : Number(key) - 1) : -1;
+/** The index of the job's category a key picks, or -1 for any other key. */
+export function categoryIndexOfKey(job, key) {
+  return /^[0-9]$/.test(key) ? categoryKeys(job).indexOf(key) : -1;
 }
 
-/** The keys of a job's n categories, as the help and the error messages say them. */
-export function categoryKeys(n) {
-  return n <= 1 ? '1' : n <= 9 ? '1–' + n : '1–9, 0';
+/** The keys of a job's categories as the help and the error messages say them: "1–5", "1–9, 0", "0–9". */
+export function keysInWords(job) {
+  const keys = categoryKeys(job).filter(Boolean);
+  const run = (ks) => ks.length > 2 && ks.every((k, i) => i === 0 || Number(k) === Number(ks[i - 1]) + 1);
+  if (run(keys)) return keys[0] + '–' + keys.at(-1);
+  if (keys.at(-1) === '0' && run(keys.slice(0, -1))) return keys[0] + '–' + keys.at(-2) + ', 0';
+  return keys.join(', ');
 }
 
-/** The button of the i-th category c: its key, its name and its colour; attrs add the rest. */
-export function categoryButton(c, i, attrs, ...extra) {
+/** The button of the i-th category c of a job: its key, its name and its colour; attrs add the rest. */
+export function categoryButton(job, i, attrs, ...extra) {
+  const c = job.categories[i];
   const color = safeColor(c.color, c.index);
   const b = h('button', { type: 'button', ...attrs, tabindex: '-1' },
-    h('kbd', { text: categoryKey(i) }), h('span', { class: 'cat-name', dir: 'auto', text: c.name }), ...extra);
+    h('kbd', { text: categoryKeys(job)[i] }), h('span', { class: 'cat-name', dir: 'auto', text: c.name }), ...extra);
   b.style.setProperty('--cat', color);
   b.style.setProperty('--cat-ink', inkFor(color));
   return b;

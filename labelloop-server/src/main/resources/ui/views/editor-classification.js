@@ -2,7 +2,7 @@
 // answer pre-filled from a model stays marked as the model's until it is changed.
 import { h } from '../dom.js';
 import { confidenceOf, percent } from './answer-summary.js';
-import { categoryButton, categoryFilter, categoryKeys, needsFilter } from './editor-categories.js';
+import { categoryButton, categoryFilter, keysInWords, needsFilter } from './editor-categories.js';
 
 /**
  * Picks or unpicks a category. Picking a category the model suggested confirms it (the answer becomes the human's);
@@ -43,7 +43,7 @@ export const classificationJob = {
     const checkbox = job.input === 'checkbox';
     const buttons = job.categories.map((c, i) => {
       const on = st.selected.includes(c.id);
-      const b = categoryButton(c, i, {
+      const b = categoryButton(job, i, {
         class: 'cat' + (on ? ' on' : '') + (on && st.model ? ' from-model' : ''),
         role: checkbox ? 'checkbox' : 'radio', 'aria-checked': on ? 'true' : 'false',
         dataset: { category: c.id, job: job.id },
@@ -62,7 +62,7 @@ export const classificationJob = {
 
   problem(job, st) {
     return job.required && !st.selected.length
-      ? '“' + job.instruction + '” needs an answer: press ' + categoryKeys(job.categories.length)
+      ? '“' + job.instruction + '” needs an answer: press ' + keysInWords(job)
         + (needsFilter(job) ? ', or / and type its name.' : '.')
       : null;
   },

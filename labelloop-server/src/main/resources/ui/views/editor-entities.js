@@ -132,9 +132,10 @@ export function createEntityText(ed) {
       return true;
     }
     if (!cursor) return false;
-    if (categoryIndexOfKey(e.key) >= 0) {
-      const c = markJob(ed, nerJobs).categories[categoryIndexOfKey(e.key)];
-      if (c) tag(c.id);
+    const job = markJob(ed, nerJobs);
+    const key = categoryIndexOfKey(job, e.key);
+    if (key >= 0) {
+      tag(job.categories[key].id);
       return true;
     }
     if (e.key === 'Backspace' || e.key === 'Delete') {

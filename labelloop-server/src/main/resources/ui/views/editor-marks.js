@@ -46,7 +46,7 @@ export function markPanel(job, ed, ji, { describe, hint, toolsId, removeId }) {
   const selHere = ed.selected && ed.selected.job === job ? st.marks[ed.selected.index] : null;
   const buttons = job.categories.map((c, i) => {
     const on = st.activeCat === c.id;
-    const b = categoryButton(c, i, { class: 'cat' + (on ? ' on' : ''), 'aria-pressed': on ? 'true' : 'false', dataset: { category: c.id, job: job.id } });
+    const b = categoryButton(job, i, { class: 'cat' + (on ? ' on' : ''), 'aria-pressed': on ? 'true' : 'false', dataset: { category: c.id, job: job.id } });
     b.addEventListener('click', () => { ed.active = ji; pickMark(job, c.id, ed); });
     return b;
   });

@@ -111,12 +111,10 @@ export function createEditor({ project, asset, initial, prediction, onChange = (
     handleKey(e) {
       if (textView && textView.handleKey(e)) return true;
       if (boxView && boxView.handleKey(e)) return true;
-      const key = categoryIndexOfKey(e.key);
+      const job = jobs[ed.active];
+      const key = job ? categoryIndexOfKey(job, e.key) : -1;
       if (key >= 0) {
-        const job = jobs[ed.active];
-        if (!job) return false;
-        const c = job.categories[key];
-        if (c) kindOf(job).pick(job, c.id, ed);
+        kindOf(job).pick(job, job.categories[key].id, ed);
         return true;
       }
       if (e.key === '/') {

@@ -1,7 +1,7 @@
 // Create a project (or edit its interface): a form that writes Kili's JSON interface, and the raw JSON beside it.
 import { post, patch } from '../api.js';
 import { h, replace, errorBox, toast, paletteColor, safeColor } from '../dom.js';
-import { categoryKey } from './editor-categories.js';
+import { categoryKeys } from './editor-categories.js';
 import { tasksFor } from './project-tabs.js';
 
 const INPUT_TYPES = ['TEXT', 'IMAGE', 'AUDIO', 'TABULAR'];
@@ -133,7 +133,7 @@ export async function renderProjectEditor(root, ctx) {
       h('legend', null, 'Job ', idIn),
       h('div', { class: 'row wrap' }, task, instr, multi, h('label', { class: 'inline' }, req, ' required'),
         h('button', { type: 'button', class: 'link danger', onclick: () => { model.jobs.splice(ji, 1); drawJobs(); } }, 'Remove job')),
-      h('div', { class: 'small muted', text: 'Categories' + (job.mlTask === 'CLASSIFICATION' ? ' (keys 1–9, then 0, follow this order; with more than ten, / finds one by name)' : job.mlTask === 'OBJECT_DETECTION' ? ' (kinds of box)' : ' (entity types)') }),
+      h('div', { class: 'small muted', text: 'Categories' + (job.mlTask === 'CLASSIFICATION' ? ' (keys 1–9, then 0, follow this order, or each name when all are digits; with more than ten, / finds one by name)' : job.mlTask === 'OBJECT_DETECTION' ? ' (kinds of box)' : ' (entity types)') }),
       cats,
       h('button', { type: 'button', class: 'secondary small add-category', onclick: () => {
         job.categories.push({ id: '', name: '', color: paletteColor(job.categories.length) });
@@ -150,6 +150,9 @@ export async function renderProjectEditor(root, ctx) {
     name.addEventListener('input', () => {
       c.name = name.value;
       if (!c.idEdited) { c.id = toId(name.value); id.value = c.id; }
+      // naming every category by a digit makes the digits their keys
+      const keys = categoryKeys(job);
+      name.closest('.categories')?.querySelectorAll('.key-hint').forEach((hint, i) => { hint.textContent = keys[i]; });
     });
     name.addEventListener('keydown', (e) => {
       if (e.key === 'Enter') {
@@ -163,7 +166,7 @@ export async function renderProjectEditor(root, ctx) {
     });
     id.addEventListener('input', () => { c.id = id.value.trim(); c.idEdited = true; });
     color.addEventListener('input', () => { c.color = color.value; });
-    return h('div', { class: 'row category-row' }, h('span', { class: 'key-hint', text: categoryKey(ci) }), color, name, id,
+    return h('div', { class: 'row category-row' }, h('span', { class: 'key-hint', text: categoryKeys(job)[ci] }), color, name, id,
       h('button', { type: 'button', class: 'link danger', 'aria-label': 'Remove category', onclick: () => { job.categories.splice(ci, 1); redraw(); } }, '×'));
   }
 

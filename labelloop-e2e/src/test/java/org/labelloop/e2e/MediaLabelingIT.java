@@ -353,6 +353,30 @@ class MediaLabelingIT extends BrowserFlow {
     assertBox(humanLabel(project, "cars-1.png").at("/JOB_0/annotations/0"), "CAR", 0.1, 0.1, 0.4, 0.4);
   }
 
+  @Test
+  @Order(9)
+  void categoriesNamedByDigitsKeepTheirDigitsAsKeys() {
+    String categories = java.util.stream.IntStream.range(0, 10)
+        .mapToObj(d -> "\"D" + d + "\": {\"name\": \"" + d + "\"}").collect(java.util.stream.Collectors.joining(", "));
+    String project = server.api("POST", "/api/v1/projects", """
+        {"title": "Spoken digits e2e", "inputType": "AUDIO", "jsonInterface": {"jobs": {
+          "JOB_0": {"mlTask": "CLASSIFICATION", "instruction": "Which digit", "required": 1, "content": {"input": "radio",
+            "categories": {%s}}}}}}
+        """.formatted(categories)).get("id").asText();
+    server.post("/api/v1/projects/" + project + "/assets", "application/zip",
+        MediaFiles.zip(Map.of("three.wav", MediaFiles.wav(0.5, 8000, 440))));
+    go("/p/" + project + "/label");
+    visible("#label-card[data-external-id='three.wav']");
+    assertEquals("0", visible("button.cat[data-category=D0] kbd").getText(), "the category named 0 has the key 0, not 1");
+    keys(Keys.ENTER);
+    wait.until(d -> d.findElement(By.id("label-status")).getText().contains("press 0–9")); // the keys as they are
+    keys("3");
+    visible("button.cat.on[data-category=D3]");
+    keys(Keys.ENTER);
+    visible("#queue-empty");
+    assertEquals("D3", humanLabel(project, "three.wav").at("/JOB_0/categories/0/name").asText());
+  }
+
   private static Map<String, Object> box(String category, int confidence, double x0, double y0, double x1, double y1) {
     return Map.of("categories", List.of(Map.of("name", category, "confidence", confidence)), "type", "rectangle",
         "boundingPoly", List.of(Map.of("normalizedVertices", List.of(
