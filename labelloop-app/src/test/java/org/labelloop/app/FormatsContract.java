@@ -130,6 +130,26 @@ abstract class FormatsContract extends ServerContract {
   }
 
   @Test
+  void labelStudioJsonMinRowsImportTheirAnswersAndKeepTheirOtherDataAsMetadata() {
+    String p = project("TEXT", TOPIC + "," + NER);
+    String min = """
+        [{"id": 201, "text": "Great match", "sentiment": "Sport", "source": "blog", "annotator": 1, "annotation_id": 1,
+          "created_at": "2026-01-01T00:00:00Z", "updated_at": "2026-01-01T00:00:00Z", "lead_time": 3.1},
+         {"id": 202, "text": "Ann cooked", "label": [{"start": 0, "end": 3, "text": "Ann", "labels": ["Person"]}], "annotation_id": 2}]""";
+    Response r = importFile(p, "min.json", min, "labelstudio");
+    assertEquals(201, r.status(), r.text());
+    Map<String, JsonNode> answers = answers(p);
+    assertEquals("SPORT", category(answers.get("201"), "TOPIC"));
+    assertEquals("Ann", answers.get("202").path("NER").path("annotations").get(0).path("content").asText());
+    assertEquals("{\"source\":\"blog\"}", admin.get("/api/v1/projects/" + p + "/assets?externalId=201").body().path("items").get(0)
+        .path("metadata").toString(), "the answer and the annotation's bookkeeping are no metadata");
+
+    Response twice = importFile(p, "twice.json", "[{\"text\": \"Soup\", \"sentiment\": \"Sport\", \"topic\": \"Food\"}]", "labelstudio");
+    assertEquals(400, twice.status(), twice.text());
+    assertTrue(twice.text().contains("line 1: task twice.json#0: fields 'sentiment' and 'topic' both answer job TOPIC"), twice.text());
+  }
+
+  @Test
   void prodigyRecordsRoundTripCategoriesAndSpans() throws Exception {
     String p = project("TEXT", TOPIC + "," + NER);
     String jsonl = """

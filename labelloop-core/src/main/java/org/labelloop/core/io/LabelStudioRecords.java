@@ -1,9 +1,11 @@
 package org.labelloop.core.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
+import java.util.Set;
 import org.labelloop.core.asset.AssetDraft;
 import org.labelloop.core.error.LabelloopException;
 import org.labelloop.core.project.Job;
@@ -16,7 +18,8 @@ import org.labelloop.learn.ner.format.NerFormatException;
  * A Label Studio task as an asset with its answer. The task is read by labelloop-learn's Label Studio reader (the
  * first annotation that was not cancelled) and its regions are mapped by {@link LabelStudioResults}: choices,
  * labels (spans) and rectangle labels, each to its job. The asset is {@code data.text} (or {@code data.image},
- * {@code data.audio}: a URL, or a file's path in the zip it came in); the rest of {@code data} becomes its metadata.
+ * {@code data.audio}: a URL, or a file's path in the zip it came in); the rest of {@code data} becomes its metadata. A
+ * JSON-MIN row's data are its top-level fields, whose bare strings may be single choices ({@link LabelStudioMinAnswers}).
  * An annotated task labels every NER job it has no span for as "no entity"; a task without annotations, or whose
  * annotation answers nothing, is imported unlabeled.
  */
@@ -45,22 +48,23 @@ final class LabelStudioRecords implements RecordMapper {
       return ParsedRow.failed(line, "the task has no data." + dataKey + " (the assets of this project are " + project.inputType() + ")");
     }
     String id = ImportRecords.id(record.hasNonNull("id") || source != null ? task.id() : null, source, k, content);
-    ObjectNode metadata = JsonNodeFactory.instance.objectNode();
-    for (Map.Entry<String, Object> e : task.data().entrySet()) {
-      if (!e.getKey().equals(dataKey)) {
-        metadata.set(e.getKey(), ImportRecords.node(e.getValue()));
-      }
-    }
-    AssetDraft draft = new AssetDraft(id, content, metadata, 0, false, null);
-    if (!task.annotated()) {
-      return ParsedRow.ok(line, draft);
-    }
     String text = ImportRecords.media(project) ? null : content;
+    ArrayNode results = (ArrayNode) ImportRecords.node(task.results());
     ObjectNode answer;
+    Set<String> answering = Set.of();
     try {
-      answer = LabelStudioResults.toJsonResponse(project.jsonInterface(), ImportRecords.node(task.results()), text);
+      if (task.jsonMin()) {
+        LabelStudioMinAnswers min = LabelStudioMinAnswers.of(project.jsonInterface(), dataKey, task.data(), results);
+        results.addAll(min.regions());
+        answering = min.fields();
+      }
+      answer = LabelStudioResults.toJsonResponse(project.jsonInterface(), results, text);
     } catch (LabelloopException e) {
       return ParsedRow.failed(line, "task " + Messages.printable(id) + ": " + e.getMessage());
+    }
+    AssetDraft draft = new AssetDraft(id, content, metadata(task.data(), answering), 0, false, null);
+    if (!task.annotated() && answering.isEmpty()) {
+      return ParsedRow.ok(line, draft);
     }
     if (text != null) {
       for (Job job : project.jsonInterface().jobs().values()) {
@@ -70,5 +74,16 @@ final class LabelStudioRecords implements RecordMapper {
       }
     }
     return answer.isEmpty() ? ParsedRow.ok(line, draft) : ParsedRow.answered(line, draft, answer);
+  }
+
+  /** The task's data but the asset and the fields that answered a job. */
+  private ObjectNode metadata(Map<String, Object> data, Set<String> answering) {
+    ObjectNode metadata = JsonNodeFactory.instance.objectNode();
+    for (Map.Entry<String, Object> e : data.entrySet()) {
+      if (!e.getKey().equals(dataKey) && !answering.contains(e.getKey())) {
+        metadata.set(e.getKey(), ImportRecords.node(e.getValue()));
+      }
+    }
+    return metadata;
   }
 }

@@ -155,7 +155,8 @@ public final class LabelStudioResults {
     return n == 0 ? null : sum / n;
   }
 
-  private static Job job(JsonInterface iface, String from, String type) {
+  /** The job a region answers: the one its {@code from_name} names, else the only job of its type; null for none. */
+  static Job job(JsonInterface iface, String from, String type) {
     Job named = iface.jobs().get(from);
     if (named != null) {
       return type.equalsIgnoreCase(tag(named.mlTask())) ? named : null;

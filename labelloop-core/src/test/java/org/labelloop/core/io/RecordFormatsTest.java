@@ -85,6 +85,49 @@ class RecordFormatsTest {
   }
 
   @Test
+  void labelStudioJsonMinRowsAnswerWithTheirTagFieldsAndKeepTheirOtherFieldsAsMetadata() {
+    String rows = """
+        [{"id": 1, "text": "Great match", "sentiment": "Sport", "source": "blog", "annotator": 1, "annotation_id": 1,
+          "created_at": "2026-01-01T00:00:00Z", "updated_at": "2026-01-01T00:00:00Z", "lead_time": 3.1, "agreement": 100},
+         {"id": 2, "text": "Ann ate soup", "entities": [{"start": 0, "end": 3, "text": "Ann", "labels": ["Person"]}], "annotation_id": 2},
+         {"id": 3, "text": "Just words", "comment": "nice one", "annotation_id": 3},
+         {"id": 4, "text": "Not labeled yet", "annotator": null, "annotation_id": null},
+         {"id": 5, "text": "Soup at the match", "sentiment": "Sport", "topic": "Food"},
+         {"id": 6, "text": "Hi Bob", "label": [{"start": 3, "end": 6, "labels": ["PER"]}]}]""";
+    List<ParsedRow> read = read(ImportFormat.LABELSTUDIO, TEXT, "min.json", rows);
+    assertEquals("SPORT", read.get(0).answer().path("TOPIC").path("categories").get(0).path("name").asText());
+    assertEquals(0, read.get(0).answer().path("NER").path("annotations").size(), "an annotated row without spans has no entity");
+    assertEquals("{\"source\":\"blog\"}", read.get(0).draft().metadata().toString(), "the answer and the bookkeeping are no metadata");
+    JsonNode span = read.get(1).answer().path("NER").path("annotations").get(0);
+    assertEquals("PER Ann", span.path("categories").get(0).path("name").asText() + " " + span.path("content").asText());
+    assertTrue(read.get(1).answer().path("TOPIC").isMissingNode());
+    assertEquals("nice one", read.get(2).draft().metadata().path("comment").asText(), "a string that is no category stays metadata");
+    assertTrue(read.get(2).answer().path("TOPIC").isMissingNode());
+    assertNull(read.get(3).answer(), "a row written from no annotation is unlabeled");
+    assertEquals("task 5: fields 'sentiment' and 'topic' both answer job TOPIC, which takes one category", read.get(4).error());
+    assertEquals(6, read.get(4).line());
+    assertEquals("Bob", read.get(5).answer().path("NER").path("annotations").get(0).path("content").asText(), "the legacy label list");
+  }
+
+  @Test
+  void labelStudioJsonMinStringsAnswerTheJobTheyNameWhenSeveralClassifyAndChoicesObjectsFillACheckbox() {
+    String tags = """
+        "TAGS": {"mlTask": "CLASSIFICATION", "content": {"input": "checkbox", "categories": {"SPORT": {"name": "Sport"}, "FOOD": {"name": "Food"}}}}""";
+    String rows = """
+        {"id": 1, "text": "Soup after the match", "TAGS": {"choices": ["Sport", "Food"]}, "mood": "Sport"}
+        {"id": 2, "text": "Lunch", "TOPIC": "food"}
+        {"id": 3, "text": "Dinner", "TOPIC": "Music"}
+        """;
+    List<ParsedRow> read = read(ImportFormat.LABELSTUDIO, project(InputType.TEXT, TOPIC + "," + tags), "min.jsonl", rows);
+    assertEquals("[{\"name\":\"SPORT\"},{\"name\":\"FOOD\"}]", read.get(0).answer().path("TAGS").path("categories").toString());
+    assertEquals("Sport", read.get(0).draft().metadata().path("mood").asText(), "with two classification jobs a string answers only the job it names");
+    assertTrue(read.get(0).answer().path("TOPIC").isMissingNode());
+    assertEquals("FOOD", read.get(1).answer().path("TOPIC").path("categories").get(0).path("name").asText());
+    assertTrue(read.get(1).draft().metadata().isEmpty());
+    assertTrue(read.get(2).error().contains("'Music' is not a category of job TOPIC"), read.get(2).error());
+  }
+
+  @Test
   void prodigyRecordsAnswerWithAcceptedChoicesBinaryLabelsAndSpans() {
     String jsonl = """
         {"text": "Ann ate soup", "spans": [{"start": 0, "end": 3, "label": "PER"}], "accept": ["FOOD"], "answer": "accept", "meta": {"k": 1}}

@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.labelloop.learn.ner.NerSentence;
 import org.labelloop.learn.ner.Span;
 import org.labelloop.learn.ner.SpanIssue;
@@ -15,35 +17,80 @@ import org.labelloop.learn.ner.SpanIssue;
  * Label Studio JSON export: an array of tasks {@code {"id", "data": {"text"}, "annotations": [{"result": [{"type":
  * "labels", "from_name": "label", "to_name": "text", "value": {"start", "end", "text", "labels": [..]}}]}]}}. The
  * first annotation of a task that was not cancelled is read; the JSON-MIN shape {@code {"text", "label": [{start, end,
- * labels}]}} is read too. {@link #task} reads one task of any kind (choices and rectangles included) for importers
- * that map every region.
+ * labels}], ..}} (one field per control tag) is read too. {@link #task} reads one task of any kind (choices and
+ * rectangles included) for importers that map every region.
  */
 public final class LabelStudioFormat {
+  /** A JSON-MIN row's fields that describe its annotation, neither data nor an answer. */
+  private static final Set<String> BOOKKEEPING = Set.of("id", "annotator", "annotation_id", "created_at", "updated_at", "lead_time", "agreement");
+
   private LabelStudioFormat() {}
 
   /**
    * One task: its id ({@code source#k}, k from 0, when it has none), its {@code data}, and the regions of its first
    * annotation that was not cancelled ({@code annotated} is false when it has none, i.e. the task is unlabeled).
+   * {@code jsonMin} says it came as a JSON-MIN row, whose {@code data} are its top-level fields: there a string may be
+   * a Choices tag's single choice as well as data, which only the reader's project can tell.
    */
-  public record Task(String id, Map<String, Object> data, List<Object> results, boolean annotated) {}
+  public record Task(String id, Map<String, Object> data, List<Object> results, boolean annotated, boolean jsonMin) {}
 
   /** The k-th task of a file; {@code where} names it in errors. */
   public static Task task(Object item, int k, String source, String where) {
     Map<String, Object> task = Json.object(item, where);
     String id = task.get("id") == null ? source + "#" + k : String.valueOf(task.get("id"));
     if (!task.containsKey("data")) {
-      List<Object> results = new ArrayList<>();
-      for (Object l : Json.array(task.get("label"), where)) results.add(Map.of("type", "labels", "value", l));
-      return new Task(id, Map.of("text", Json.string(task, "text", where)), results, task.containsKey("label"));
+      return jsonMin(task, id, where);
     }
     Map<String, Object> data = Json.object(task.get("data"), where);
     for (Object a : Json.array(task.get("annotations"), where)) {
       Map<String, Object> annotation = Json.object(a, where);
       if (!Boolean.TRUE.equals(annotation.get("was_cancelled"))) {
-        return new Task(id, data, Json.array(annotation.get("result"), where), true);
+        return new Task(id, data, Json.array(annotation.get("result"), where), true, false);
       }
     }
-    return new Task(id, data, List.of(), false);
+    return new Task(id, data, List.of(), false, false);
+  }
+
+  /**
+   * A JSON-MIN row: the task's data and, per control tag, a field named by the tag holding its result as Label Studio
+   * prettifies it (a value object, or a list of them; a single choice is a bare string, left in data). A list under
+   * "label" is read as spans whatever it holds, as this reader always did. The row is annotated when it holds a region
+   * or names the annotation it was written from.
+   */
+  private static Task jsonMin(Map<String, Object> task, String id, String where) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    List<Object> results = new ArrayList<>();
+    boolean answered = false;
+    for (Map.Entry<String, Object> e : task.entrySet()) {
+      if (BOOKKEEPING.contains(e.getKey())) continue;
+      List<Object> regions = regions(e.getKey(), e.getValue(), where);
+      if (regions == null) {
+        data.put(e.getKey(), e.getValue());
+      } else {
+        results.addAll(regions);
+        answered = true;
+      }
+    }
+    return new Task(id, data, results, answered || task.get("annotation_id") != null, true);
+  }
+
+  /** The regions a field holds; null when it is not a result. */
+  private static List<Object> regions(String field, Object value, String where) {
+    boolean legacy = field.equals("label") && value instanceof List;
+    List<?> values = value instanceof List<?> l ? l : Collections.singletonList(value);
+    List<Object> regions = new ArrayList<>();
+    for (Object v : values) {
+      String type = v instanceof Map<?, ?> m ? type(m) : null;
+      if (type == null && !legacy) return null;
+      regions.add(Map.of("from_name", field, "type", type == null ? "labels" : type, "value", Json.object(v, where)));
+    }
+    return regions.isEmpty() && !legacy ? null : regions;
+  }
+
+  private static String type(Map<?, ?> value) {
+    if (value.containsKey("choices")) return "choices";
+    if (value.containsKey("rectanglelabels")) return "rectanglelabels";
+    return value.containsKey("labels") && value.containsKey("start") && value.containsKey("end") ? "labels" : null;
   }
 
   static List<LocatedSentence> read(Reader in, String source) throws IOException {

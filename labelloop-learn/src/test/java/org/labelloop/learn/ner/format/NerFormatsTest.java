@@ -1,6 +1,7 @@
 package org.labelloop.learn.ner.format;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -130,9 +131,31 @@ class NerFormatsTest {
   }
 
   @Test
+  void labelStudioJsonMinFieldsBecomeRegionsOfTheirTagByShapeAndTheRestData() {
+    String row = """
+        {"id": 9, "text": "Ann met Bob", "sentiment": "Positive", "topics": {"choices": ["a", "b"]},
+         "ner": [{"start": 0, "end": 3, "text": "Ann", "labels": ["PER"]}], "source": "blog", "tags": [],
+         "annotator": 1, "annotation_id": 4, "created_at": "x", "updated_at": "x", "lead_time": 3.1, "agreement": 100}""";
+    LabelStudioFormat.Task task = LabelStudioFormat.task(Json.parse(row, "t"), 0, "t", "t");
+    assertEquals("9", task.id());
+    assertEquals(Map.of("text", "Ann met Bob", "sentiment", "Positive", "source", "blog", "tags", List.of()), task.data(),
+        "a bare string may be data: the importer's project decides");
+    assertEquals(List.of("topics choices", "ner labels"), task.results().stream()
+        .map(r -> ((Map<?, ?>) r).get("from_name") + " " + ((Map<?, ?>) r).get("type")).toList());
+    assertTrue(task.annotated() && task.jsonMin());
+    var box = LabelStudioFormat.task(Json.parse("{\"image\": \"a.png\", \"box\": [{\"x\": 1, \"rectanglelabels\": [\"cat\"]}]}", "t"), 1, "t", "t");
+    assertEquals("t#1 rectanglelabels", box.id() + " " + ((Map<?, ?>) box.results().getFirst()).get("type"));
+    assertFalse(LabelStudioFormat.task(Json.parse("{\"text\": \"x\", \"annotation_id\": null}", "t"), 2, "t", "t").annotated());
+  }
+
+  @Test
   void readsLabelStudioJsonMinAndSpacyPairs() throws IOException {
     String ls = "[{\"text\": \"Hi Bob\", \"label\": [{\"start\": 3, \"end\": 6, \"text\": \"Bob\", \"labels\": [\"PER\"]}]}]";
     assertEquals(List.of(new Span(3, 6, "PER")), NerFormats.read(new StringReader(ls), "labelstudio", "t").get(0).spans());
+    String export = "[{\"id\": 4, \"text\": \"Hi Bob\", \"mood\": \"Happy\", \"ner\": [{\"start\": 3, \"end\": 6, \"labels\": [\"PER\"]}], \"annotator\": 1}]";
+    NerSentence min = NerFormats.read(new StringReader(export), "labelstudio", "t").get(0);
+    assertEquals("4", min.id());
+    assertEquals(List.of(new Span(3, 6, "PER")), min.spans(), "a tag of another name, beside a choice and bookkeeping");
     String sp = "[[\"Hi Bob\", {\"entities\": [[3, 6, \"PER\"]]}]]";
     assertEquals(List.of(new Span(3, 6, "PER")), NerFormats.read(new StringReader(sp), "spacy", "t").get(0).spans());
   }
