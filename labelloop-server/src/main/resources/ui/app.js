@@ -11,6 +11,7 @@ import { renderReview } from './views/review.js';
 import { renderDashboard } from './views/dashboard.js';
 import { renderMembers } from './views/members.js';
 import { renderKeys } from './views/keys.js';
+import { renderUsers } from './views/users.js';
 import { renderWebhooks } from './views/webhooks.js';
 import { renderSettings } from './views/settings.js';
 import { renderAccount } from './views/account.js';
@@ -24,6 +25,7 @@ const routes = [
   [/^\/$/, renderProjects],
   [/^\/new$/, renderProjectEditor],
   [/^\/keys$/, renderKeys],
+  [/^\/users$/, renderUsers],
   [/^\/account$/, renderAccount],
   [/^\/p\/([^/]+)$/, renderDashboard, 'dashboard'],
   [/^\/p\/([^/]+)\/label$/, renderLabel, 'label'],
@@ -52,6 +54,7 @@ function renderNav() {
   const u = session.me.user;
   replace(nav,
     h('a', { href: '#/', text: 'Projects' }),
+    u.admin ? h('a', { href: '#/users', id: 'users-link', text: 'Users' }) : null,
     h('a', { href: '#/keys', text: 'API keys' }),
     h('a', { href: '/api/docs', text: 'API docs' }),
     h('a', { class: 'whoami', id: 'account-link', href: '#/account', title: 'Your account: ' + u.email, text: (u.name || u.email) + (u.admin ? ' (admin)' : '') }),

@@ -500,4 +500,62 @@ abstract class ApiContract extends ServerContract {
     assertError(anonymous.post("/api/v1/auth/login", Api.object().put("email", email).put("password", "a long enough password")), 401, "UNAUTHENTICATED");
     assertEquals(200, anonymous.post("/api/v1/auth/login", Api.object().put("email", email).put("password", "a new long password")).status());
   }
+
+  @Test
+  void anAdministratorResetsAPasswordAndDeactivatesAnAccount() throws Exception {
+    String[] u = newUser();
+    Api user = admin.as(u[1]);
+    String email = admin.get("/api/v1/users").body().path("items").findParents("id").stream()
+        .filter(n -> n.path("id").asText().equals(u[0])).findFirst().orElseThrow().path("email").asText();
+    Api anonymous = admin.as(null);
+    String session = sessionCookie(email, "a long enough password");
+    assertEquals(200, withCookie(session, "/api/v1/projects"));
+
+    assertError(admin.patch("/api/v1/users/" + u[0], Api.object().put("password", "short")), 400, "INVALID_INPUT");
+    assertEquals(200, admin.patch("/api/v1/users/" + u[0], Api.object().put("password", "a password set by an admin")).status());
+    assertEquals(401, withCookie(session, "/api/v1/projects"), "a reset password ends the user's sessions");
+    assertError(anonymous.post("/api/v1/auth/login", Api.object().put("email", email).put("password", "a long enough password")), 401, "UNAUTHENTICATED");
+    session = sessionCookie(email, "a password set by an admin");
+
+    Response off = admin.patch("/api/v1/users/" + u[0], Api.object().put("active", false));
+    assertEquals(200, off.status(), off.text());
+    assertFalse(off.body().path("active").asBoolean(true));
+    Response refused = user.get("/api/v1/projects");
+    assertError(refused, 401, "UNAUTHENTICATED");
+    assertTrue(refused.text().contains("deactivated"), refused.text());
+    assertEquals(401, withCookie(session, "/api/v1/projects"), "deactivation ends the user's sessions");
+    Response login = anonymous.post("/api/v1/auth/login", Api.object().put("email", email).put("password", "a password set by an admin"));
+    assertError(login, 401, "UNAUTHENTICATED");
+    assertTrue(login.text().contains("deactivated"), login.text());
+
+    assertEquals(200, admin.patch("/api/v1/users/" + u[0], Api.object().put("active", true)).status());
+    assertEquals(200, user.get("/api/v1/projects").status(), "a reactivated user's keys work again");
+    assertEquals(200, admin.patch("/api/v1/users/" + u[0], Api.object().put("admin", true)).status());
+    assertEquals(200, user.get("/api/v1/users").status());
+    assertEquals(200, admin.patch("/api/v1/users/" + u[0], Api.object().put("admin", false)).status());
+    assertError(user.get("/api/v1/users"), 403, "FORBIDDEN");
+
+    String me = admin.get("/api/v1/auth/me").body().path("user").path("id").asText();
+    assertError(admin.patch("/api/v1/users/" + me, Api.object().put("active", false)), 400, "INVALID_INPUT");
+    assertError(admin.patch("/api/v1/users/" + me, Api.object().put("admin", false)), 400, "INVALID_INPUT");
+    assertError(admin.patch("/api/v1/users/" + me, Api.object().put("password", "a password set by myself")), 400, "INVALID_INPUT");
+    assertError(admin.patch("/api/v1/users/" + u[0], Api.object().put("isAdmin", true)), 400, "INVALID_INPUT");
+  }
+
+  /** The session cookie ("name=value") of a browser login. */
+  private String sessionCookie(String email, String password) throws Exception {
+    var http = java.net.http.HttpClient.newHttpClient();
+    var login = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(admin.base() + "/api/v1/auth/login"))
+        .header("Content-Type", "application/json")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(Api.object().put("email", email).put("password", password).toString()))
+        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, login.statusCode(), login.body());
+    String setCookie = login.headers().firstValue("Set-Cookie").orElseThrow();
+    return setCookie.substring(0, setCookie.indexOf(';'));
+  }
+
+  private int withCookie(String cookie, String path) throws Exception {
+    var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(admin.base() + path)).header("Cookie", cookie).build();
+    return java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+  }
 }

@@ -176,8 +176,16 @@ class CliIT {
     String plain = ((String) key[1]).replaceAll("(?s).*key=(\\S+).*", "$1");
     assertEquals(200, admin.as(plain).get("/api/v1/projects").status());
     assertTrue(((String) cli("keys", "list", "--user", userId)[1]).contains("laptop"));
+    Object[] deactivated = cli("users", "update", "--email", "CLI-user@example.org", "--deactivate", "--can-create-projects");
+    assertEquals(0, deactivated[0], (String) deactivated[1]);
+    assertTrue(((String) deactivated[1]).contains("canCreateProjects=true active=false"), (String) deactivated[1]);
+    assertEquals(401, admin.as(plain).get("/api/v1/projects").status(), "a deactivated user's key is refused");
+    assertEquals(0, cli("users", "update", "--email", "cli-user@example.org", "--reactivate")[0]);
+    assertEquals(200, admin.as(plain).get("/api/v1/projects").status());
     assertEquals(0, cli("keys", "revoke", keyId)[0]);
     assertEquals(401, admin.as(plain).get("/api/v1/projects").status());
+    Object[] unknown = cli("users", "update", "--email", "nobody@example.org", "--admin");
+    assertTrue(((String) unknown[2]).contains("no user has the email nobody@example.org"), (String) unknown[2]);
   }
 
   @Test

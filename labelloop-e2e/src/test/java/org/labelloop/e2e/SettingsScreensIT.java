@@ -193,6 +193,45 @@ class SettingsScreensIT extends BrowserFlow {
     return new Select(visible("#schema-columns tr[data-column=" + column + "] ." + cls)).getFirstSelectedOption().getAttribute("value");
   }
 
+  @Test
+  @Order(8)
+  void theUsersScreenCreatesDeactivatesReactivatesAndSetsAPassword() throws Exception {
+    visible("#users-link").click();
+    visible("#user-email").sendKeys("leaver@example.org");
+    visible("#user-password").sendKeys("first password 1");
+    visible("#new-user-form button[type=submit]").click();
+    String row = "#users-table tr[data-email='leaver@example.org']";
+    visible(row);
+    js("window.confirm = () => true;");
+    visible(row + " button.danger").click();
+    wait.until(d -> rowText(row).contains("deactivated"));
+    Browser.documentScreen(driver, "users");
+    String refused = login("leaver@example.org", "first password 1");
+    assertTrue(refused.startsWith("401") && refused.contains("deactivated"), refused);
+
+    visible(row + " button.secondary:last-child").click(); // Reactivate
+    wait.until(d -> rowText(row).contains("active") && !rowText(row).contains("deactivated"));
+    visible(row + " button.secondary").click(); // Set password
+    visible(row + " .password-reset input").sendKeys("second password 2", Keys.ENTER);
+    wait.until(d -> d.findElement(By.id("toast")).getText().contains("New password set for leaver@example.org"));
+    assertTrue(login("leaver@example.org", "second password 2").startsWith("200"));
+  }
+
+  /** The row's text, read in one step: the table is drawn again after each change. */
+  private static String rowText(String css) {
+    return (String) js("const r = document.querySelector(arguments[0]); return r ? r.textContent : '';", css);
+  }
+
+  /** "status body" of a login through the API. */
+  private static String login(String email, String password) throws Exception {
+    var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.baseUrl() + "/api/v1/auth/login"))
+        .header("Content-Type", "application/json")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+            "{\"email\": \"" + email + "\", \"password\": \"" + password + "\"}")).build();
+    var response = java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+    return response.statusCode() + " " + response.body();
+  }
+
   private static void select(String column, String cls, String value) {
     new Select(visible("#schema-columns tr[data-column=" + column + "] ." + cls)).selectByValue(value);
   }

@@ -68,7 +68,7 @@ final class Auth {
       String key = apiKey(header);
       User user = app.users().authenticateApiKey(key)
           .orElseThrow(() -> unauthenticated("invalid or revoked API key"));
-      ctx.attribute(CALLER, new Caller(user));
+      ctx.attribute(CALLER, new Caller(active(user)));
       return;
     }
     Session session = currentSession(ctx).orElseThrow(() -> unauthenticated("authentication required: send 'Authorization: Bearer <api key>' or log in"));
@@ -76,7 +76,14 @@ final class Auth {
       throw LabelloopException.forbidden("missing or wrong " + CSRF_HEADER + " header");
     }
     User user = users.find(session.userId()).orElseThrow(() -> unauthenticated("session user no longer exists"));
-    ctx.attribute(CALLER, new Caller(user));
+    ctx.attribute(CALLER, new Caller(active(user)));
+  }
+
+  private static User active(User user) {
+    if (!user.active()) {
+      throw unauthenticated("the account " + user.email() + " is deactivated; an administrator can reactivate it");
+    }
+    return user;
   }
 
   /**
@@ -115,6 +122,7 @@ final class Auth {
       throw unauthenticated("wrong email or password");
     }
     throttle.succeeded(email, ip);
+    active(user.get());
     String token = Secrets.newToken("");
     String csrf = Secrets.newToken("");
     sessions.deleteExpired(clock.instant());
@@ -145,7 +153,7 @@ final class Auth {
    */
   void session(Context ctx) {
     Optional<Session> session = currentSession(ctx);
-    Optional<User> user = session.flatMap(s -> users.find(s.userId()));
+    Optional<User> user = session.flatMap(s -> users.find(s.userId())).filter(User::active);
     ctx.json(user.isEmpty() ? Json.object().put("authenticated", false)
         : me(user.get(), session.get().csrfToken()).put("authenticated", true));
   }

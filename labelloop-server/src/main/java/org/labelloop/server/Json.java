@@ -115,6 +115,8 @@ public final class Json {
     o.put("email", u.email());
     o.put("name", u.name());
     o.put("admin", u.admin());
+    o.put("canCreateProjects", u.canCreateProjects());
+    o.put("active", u.active());
     o.put("createdAt", iso(u.createdAt()));
     return o;
   }

@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import org.labelloop.core.Labelloop;
+import org.labelloop.core.error.LabelloopException;
 import org.labelloop.core.user.CreatedApiKey;
 import org.labelloop.core.user.Caller;
 import org.labelloop.core.user.ProjectCreators;
 import org.labelloop.core.user.User;
+import org.labelloop.core.user.UserService;
 
 /** Users and API keys: admins manage everyone, a user manages their own keys. */
 final class UserRoutes {
@@ -30,15 +32,19 @@ final class UserRoutes {
     j.patch("/api/v1/instance-settings", this::updateSettings);
   }
 
-  /** Body {@code {"canCreateProjects": true|false}}. */
+  /** Body: any of {@code admin}, {@code canCreateProjects}, {@code active} (booleans) and {@code password}. */
   private void update(Context ctx) {
-    Caller caller = Auth.caller(ctx);
     JsonNode body = Body.object(ctx);
-    String id = ctx.pathParam("id");
-    if (body.has("canCreateProjects")) {
-      app.users().setCanCreateProjects(caller, id, Body.bool(body, "canCreateProjects", false));
+    var change = new UserService.AccountChange(
+        flag(body, "admin"), flag(body, "canCreateProjects"), flag(body, "active"), Body.text(body, "password"));
+    if (change.equals(new UserService.AccountChange(null, null, null, null))) {
+      throw LabelloopException.invalid("nothing to change: give admin, canCreateProjects, active or password");
     }
-    ctx.json(Json.object().put("id", id).put("canCreateProjects", app.users().canCreateProjects(caller, id)));
+    ctx.json(Json.user(app.users().update(Auth.caller(ctx), ctx.pathParam("id"), change)));
+  }
+
+  private static Boolean flag(JsonNode body, String field) {
+    return body.hasNonNull(field) ? Body.bool(body, field, false) : null;
   }
 
   /** Body {@code {"projectCreators": "ALLOWED_USERS"|"EVERYONE"}}. */

@@ -49,6 +49,11 @@ final class SqlSessionRepository implements SessionRepository {
   }
 
   @Override
+  public void deleteForUser(String userId) {
+    tx.write(h -> h.createUpdate("DELETE FROM sessions WHERE user_id = :userId").bind("userId", Ids.parse(userId)).execute());
+  }
+
+  @Override
   public void deleteExpired(Instant now) {
     tx.write(h -> h.createUpdate("DELETE FROM sessions WHERE expires_at <= :now").bind("now", now.toEpochMilli()).execute());
   }

@@ -12,7 +12,7 @@ import org.labelloop.core.user.ProjectCreators;
 import org.labelloop.core.user.User;
 
 final class SqlUserRepository implements UserRepository {
-  private static final String COLUMNS = "id, email, name, is_admin, created_at";
+  private static final String COLUMNS = "id, email, name, is_admin, can_create_projects, deactivated_at, created_at";
 
   private final Tx tx;
 
@@ -50,24 +50,29 @@ final class SqlUserRepository implements UserRepository {
     if (id.isEmpty()) {
       throw LabelloopException.conflict("email: a user with " + normalised + " already exists");
     }
-    return new User(Long.toString(id.get()), normalised, storedName, admin, Instant.ofEpochMilli(now.toEpochMilli()));
+    return new User(Long.toString(id.get()), normalised, storedName, admin, false, true, Instant.ofEpochMilli(now.toEpochMilli()));
   }
 
   @Override
-  public boolean canCreateProjects(String userId) {
-    return tx.read(h -> h.createQuery("SELECT can_create_projects FROM users WHERE id = :id")
-        .bind("id", Ids.parse(userId))
-        .mapTo(Boolean.class)
-        .findOne()
-        .orElse(false));
+  public void setCanCreateProjects(String userId, boolean allowed) {
+    set(userId, "can_create_projects", allowed);
   }
 
   @Override
-  public boolean setCanCreateProjects(String userId, boolean allowed) {
-    return tx.write(h -> h.createUpdate("UPDATE users SET can_create_projects = :allowed WHERE id = :id")
-        .bind("allowed", allowed)
+  public void setAdmin(String userId, boolean admin) {
+    set(userId, "is_admin", admin);
+  }
+
+  @Override
+  public void setDeactivatedAt(String userId, Instant deactivatedAt) {
+    set(userId, "deactivated_at", deactivatedAt == null ? null : deactivatedAt.toEpochMilli());
+  }
+
+  private void set(String userId, String column, Object value) {
+    tx.write(h -> h.createUpdate("UPDATE users SET " + column + " = :value WHERE id = :id")
+        .bindByType("value", value, value == null ? Long.class : value.getClass())
         .bind("id", Ids.parse(userId))
-        .execute()) > 0;
+        .execute());
   }
 
   @Override
@@ -139,6 +144,8 @@ final class SqlUserRepository implements UserRepository {
         rs.getString("email"),
         rs.getString("name"),
         rs.getBoolean("is_admin"),
+        rs.getBoolean("can_create_projects"),
+        rs.getObject("deactivated_at") == null,
         Instant.ofEpochMilli(rs.getLong("created_at")));
   }
 }

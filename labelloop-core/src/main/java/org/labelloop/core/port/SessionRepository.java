@@ -14,4 +14,7 @@ public interface SessionRepository {
   void delete(String tokenHash);
 
   void deleteExpired(Instant now);
+
+  /** Ends every session of a user (deactivated, or given a new password by an administrator). */
+  void deleteForUser(String userId);
 }

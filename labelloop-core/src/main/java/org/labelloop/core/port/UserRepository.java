@@ -22,11 +22,12 @@ public interface UserRepository {
 
   long count();
 
-  /** Whether an administrator allowed this user to create projects. */
-  boolean canCreateProjects(String userId);
+  void setCanCreateProjects(String userId, boolean allowed);
 
-  /** Allows or forbids the user to create projects; false when there is no such user. */
-  boolean setCanCreateProjects(String userId, boolean allowed);
+  void setAdmin(String userId, boolean admin);
+
+  /** Deactivates the user (null: reactivates). */
+  void setDeactivatedAt(String userId, Instant deactivatedAt);
 
   /** The instance setting of who may create projects (kept beside the users it is about). */
   ProjectCreators projectCreators();

@@ -31,7 +31,7 @@ public final class ProjectService {
 
   /** Creates the project; its creator becomes its admin. Who may is the instance setting {@link ProjectCreators}. */
   public Project create(Caller caller, ProjectDraft draft) {
-    if (!caller.admin() && ports.users().projectCreators() != ProjectCreators.EVERYONE && !ports.users().canCreateProjects(caller.userId())) {
+    if (!caller.admin() && ports.users().projectCreators() != ProjectCreators.EVERYONE && !caller.user().canCreateProjects()) {
       throw LabelloopException.forbidden("Only server administrators and the users they allow can create projects");
     }
     return ports.tx().inTransaction(

@@ -9,6 +9,7 @@ import org.labelloop.core.PasswordHasher;
 import org.labelloop.core.Ports;
 import org.labelloop.core.error.LabelloopException;
 import org.labelloop.core.port.ApiKeyRepository;
+import org.labelloop.core.port.SessionRepository;
 import org.labelloop.core.port.UserRepository;
 
 /**
@@ -23,6 +24,7 @@ public final class UserService {
 
   private final UserRepository users;
   private final ApiKeyRepository keys;
+  private final SessionRepository sessions;
   private final PasswordHasher hasher;
   private final Clock clock;
   private final ExpiringCache<String, User> byKeyHash;
@@ -31,6 +33,7 @@ public final class UserService {
   public UserService(Ports ports, PasswordHasher hasher, Clock clock) {
     this.users = ports.users();
     this.keys = ports.apiKeys();
+    this.sessions = ports.sessions();
     this.hasher = hasher;
     this.clock = clock;
     this.byKeyHash = new ExpiringCache<>("api-key-users", ports.invalidations(), clock);
@@ -66,18 +69,37 @@ public final class UserService {
     return hasher.verify(password, hash.get()) ? user : Optional.empty();
   }
 
-  /** Allows or forbids a user to create projects (administrators only). */
-  public void setCanCreateProjects(Caller caller, String userId, boolean allowed) {
-    Access.requireAdmin(caller);
-    if (!users.setCanCreateProjects(userId, allowed)) {
-      throw LabelloopException.notFound("User " + userId);
-    }
-  }
+  /**
+   * An administrator's change to a user's account; a null field stays as it is. A new password, or deactivation, ends
+   * the user's browser sessions; a deactivated user's API keys are refused until the account is active again.
+   */
+  public record AccountChange(Boolean admin, Boolean canCreateProjects, Boolean active, String password) {}
 
-  public boolean canCreateProjects(Caller caller, String userId) {
+  public User update(Caller caller, String userId, AccountChange change) {
     Access.requireAdmin(caller);
     users.find(userId).orElseThrow(() -> LabelloopException.notFound("User " + userId));
-    return users.canCreateProjects(userId);
+    if (caller.userId().equals(userId)) {
+      // so that at least one administrator always remains who can undo a change
+      if (Boolean.FALSE.equals(change.admin()) || Boolean.FALSE.equals(change.active())) {
+        throw LabelloopException.invalid("an administrator cannot deactivate themselves or take away their own administrator role; another administrator can");
+      }
+      if (change.password() != null) {
+        throw LabelloopException.invalid("password: change your own password with your current one (POST /api/v1/auth/password)");
+      }
+    }
+    if (change.password() != null) {
+      requireStrong(change.password());
+      users.setPasswordHash(userId, hasher.hash(change.password()));
+      sessions.deleteForUser(userId);
+    }
+    if (change.active() != null) {
+      users.setDeactivatedAt(userId, change.active() ? null : clock.instant());
+      if (!change.active()) sessions.deleteForUser(userId);
+    }
+    if (change.admin() != null) users.setAdmin(userId, change.admin());
+    if (change.canCreateProjects() != null) users.setCanCreateProjects(userId, change.canCreateProjects());
+    byKeyHash.invalidateAll();
+    return users.find(userId).orElseThrow();
   }
 
   public ProjectCreators projectCreators(Caller caller) {
