@@ -50,8 +50,9 @@ export async function renderMembers(root, ctx) {
       const items = members.items || [];
       replace(list, !items.length ? h('p', { class: 'muted', text: 'No members yet.' }) : h('div', { class: 'table-wrap' }, h('table', { class: 'table', id: 'members-table' },
         h('thead', null, h('tr', null, ['Email', 'Name', 'Role', ''].map((t) => h('th', { text: t })))),
-        h('tbody', null, items.map((m) => h('tr', null,
-          h('td', { text: m.email || m.userId }), h('td', { text: m.name || '' }),
+        h('tbody', null, items.map((m) => h('tr', { class: m.active ? '' : 'muted' },
+          h('td', null, m.email || m.userId, m.active ? null : h('span', { class: 'badge', title: 'A server administrator deactivated this account', text: 'deactivated' })),
+          h('td', { text: m.name || '' }),
           h('td', null, roleSelect(m)),
           h('td', null, h('button', { class: 'danger small', onclick: async () => {
             if (!confirm('Remove ' + (m.email || m.userId) + ' from this project?')) return;

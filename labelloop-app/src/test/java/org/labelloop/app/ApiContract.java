@@ -517,9 +517,14 @@ abstract class ApiContract extends ServerContract {
     assertError(anonymous.post("/api/v1/auth/login", Api.object().put("email", email).put("password", "a long enough password")), 401, "UNAUTHENTICATED");
     session = sessionCookie(email, "a password set by an admin");
 
+    String project = newProject("a leaver's project");
+    addMember(project, u[0], "LABELER");
     Response off = admin.patch("/api/v1/users/" + u[0], Api.object().put("active", false));
     assertEquals(200, off.status(), off.text());
     assertFalse(off.body().path("active").asBoolean(true));
+    assertFalse(admin.get("/api/v1/projects/" + project + "/members").body().path("items").findParents("userId").stream()
+        .filter(m -> m.path("userId").asText().equals(u[0])).findFirst().orElseThrow().path("active").asBoolean(true),
+        "the project's members list says who was deactivated");
     Response refused = user.get("/api/v1/projects");
     assertError(refused, 401, "UNAUTHENTICATED");
     assertTrue(refused.text().contains("deactivated"), refused.text());

@@ -128,6 +128,7 @@ public final class Json {
     o.put("email", m.email());
     o.put("name", m.name());
     o.put("role", m.role().name());
+    o.put("active", m.active());
     return o;
   }
 

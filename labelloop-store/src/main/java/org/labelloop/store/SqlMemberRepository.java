@@ -54,7 +54,7 @@ final class SqlMemberRepository implements MemberRepository {
         h ->
             h.createQuery(
                     """
-                    SELECT m.project_id, m.user_id, u.email, u.name, m.role
+                    SELECT m.project_id, m.user_id, u.email, u.name, m.role, u.deactivated_at
                     FROM members m JOIN users u ON u.id = m.user_id
                     WHERE m.project_id = :projectId ORDER BY m.user_id""")
                 .bind("projectId", Ids.parse(projectId))
@@ -65,7 +65,8 @@ final class SqlMemberRepository implements MemberRepository {
                             Long.toString(rs.getLong("user_id")),
                             rs.getString("email"),
                             rs.getString("name"),
-                            Role.valueOf(rs.getString("role"))))
+                            Role.valueOf(rs.getString("role")),
+                            rs.getObject("deactivated_at") == null))
                 .list());
   }
 

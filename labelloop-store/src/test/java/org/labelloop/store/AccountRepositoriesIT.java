@@ -81,7 +81,7 @@ class AccountRepositoriesIT extends OnBothDatabases {
     db.members().put(p, u.id(), Role.ADMIN);
     assertEquals(Role.ADMIN, db.members().role(p, u.id()).orElseThrow());
     assertEquals(
-        List.of(new Member(p, u.id(), u.email(), u.name(), Role.ADMIN), new Member(p, v.id(), v.email(), v.name(), Role.REVIEWER)),
+        List.of(new Member(p, u.id(), u.email(), u.name(), Role.ADMIN, true), new Member(p, v.id(), v.email(), v.name(), Role.REVIEWER, true)),
         db.members().list(p));
     db.members().remove(p, u.id());
     assertTrue(db.members().role(p, u.id()).isEmpty());
