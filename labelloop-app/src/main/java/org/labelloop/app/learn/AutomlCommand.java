@@ -48,6 +48,10 @@ public final class AutomlCommand implements Callable<Integer> {
   @Option(names = "--test", description = "Held-out labeled file (same format and columns).")
   Path test;
 
+  @Option(names = "--test-fraction", description = "Text and tabular, without --test: hold out this share of --data "
+      + "(stratified by label, --seed; duplicates removed first) as the test set. Without either, all of --data is cross-validated.")
+  Double testFraction;
+
   @Option(names = "--task", defaultValue = "classification",
       description = "classification (default: texts) or tabular (every column but --label and --drop is a feature, "
           + "typed by its values; the search cross-validates logistic regression and boosted trees), image or audio (--file "
@@ -102,10 +106,14 @@ public final class AutomlCommand implements Callable<Integer> {
       if (saveModel != null && kind != CliTask.TEXT && kind != CliTask.IMAGE) {
         throw new UserError("--save-model: only text and image classifiers export to a file");
       }
+      if (testFraction != null && test != null) throw new UserError("give --test or --test-fraction, not both");
       if (kind == CliTask.TABULAR) return tabular(stdout, err, start);
-      if (kind == CliTask.IMAGE || kind == CliTask.AUDIO) return media(stdout, err, start);
-      TextDataset data = in.read(in.data);
-      TextDataset testData = test == null ? null : in.read(test);
+      if (kind == CliTask.IMAGE || kind == CliTask.AUDIO) {
+        if (testFraction != null) throw new UserError("--test-fraction: text and tabular; give --test for images or audio");
+        return media(stdout, err, start);
+      }
+      TextDataset[] sets = texts(stdout);
+      TextDataset data = sets[0], testData = sets[1];
       List<String> texts = new ArrayList<>(data.texts());
       if (testData != null) texts.addAll(testData.texts());
       ProgressBar bar = new ProgressBar(err, "automl");
@@ -208,8 +216,32 @@ public final class AutomlCommand implements Callable<Integer> {
   }
 
   private int tabular(PrintWriter stdout, PrintWriter err, long start) {
-    TabularInput data = TabularInput.read(in.data, in.format, in.label, drop);
-    TabularInput held = test == null ? null : TabularInput.read(test, in.format, in.label, drop);
+    TabularInput read = TabularInput.read(in.data, in.format, in.label, drop);
+    if (testFraction != null) {
+      TabularInput distinct = read.distinct();
+      TabularInput[] split = HoldOut.split(distinct, testFraction, seed);
+      stdout.println(heldOut(read.labels().size(), distinct.labels().size(), split[1].labels().size()));
+      return tabular(stdout, err, start, split[0], split[1]);
+    }
+    return tabular(stdout, err, start, read, test == null ? null : TabularInput.read(test, in.format, in.label, drop));
+  }
+
+  /** The training texts and the test texts (null without --test or --test-fraction). */
+  private TextDataset[] texts(PrintWriter stdout) {
+    TextDataset data = in.read(in.data);
+    if (testFraction == null) return new TextDataset[] {data, test == null ? null : in.read(test)};
+    TextDataset distinct = HoldOut.distinct(data);
+    TextDataset[] split = HoldOut.split(distinct, testFraction, seed);
+    stdout.println(heldOut(data.size(), distinct.size(), split[1].size()));
+    return split;
+  }
+
+  private String heldOut(int rows, int distinct, int held) {
+    return String.format(Locale.ROOT, "test: %d of %d distinct rows held out (--test-fraction %s, stratified; %d duplicates removed)",
+        held, distinct, testFraction, rows - distinct);
+  }
+
+  private int tabular(PrintWriter stdout, PrintWriter err, long start, TabularInput data, TabularInput held) {
     if (held != null && !held.table().names().equals(data.table().names())) {
       throw new UserError(test + " has other columns than " + in.data);
     }

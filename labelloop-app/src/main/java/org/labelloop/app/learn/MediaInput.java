@@ -80,13 +80,10 @@ record MediaInput(float[][] vectors, List<String> labels, int poolSize, String s
   Replay replay(double testFraction, long seed) {
     MediaInput m = this;
     if (poolSize == labels.size()) {
-      if (!(testFraction > 0 && testFraction < 1)) throw new UserError("--test-fraction must be in (0, 1)");
-      List<LabeledText> positions = IntStream.range(0, labels.size())
-          .mapToObj(i -> LabeledText.of(Integer.toString(i), Integer.toString(i), labels.get(i))).toList();
-      TextDataset[] split = SimulateCommand.split(new TextDataset(positions), testFraction, seed);
-      int[] order = Stream.of(split).flatMap(d -> d.items().stream()).mapToInt(t -> Integer.parseInt(t.id())).toArray();
+      int[][] split = HoldOut.rows(labels, testFraction, seed);
+      int[] order = IntStream.concat(IntStream.of(split[0]), IntStream.of(split[1])).toArray();
       m = new MediaInput(IntStream.of(order).mapToObj(i -> vectors[i]).toArray(float[][]::new),
-          IntStream.of(order).mapToObj(labels::get).toList(), split[0].size(), summary);
+          IntStream.of(order).mapToObj(labels::get).toList(), split[0].length, summary);
     }
     return new MediaReplay(m.vectors, m.labels, m.poolSize, MediaTable.space(classes(), seed), seed);
   }

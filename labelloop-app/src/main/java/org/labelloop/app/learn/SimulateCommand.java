@@ -226,8 +226,7 @@ public final class SimulateCommand implements Callable<Integer> {
       pool = data;
       testSet = new TextDataset(dedupe(in.read(test)).items().stream().filter(t -> !seen.contains(t.text())).toList());
     } else {
-      if (!(testFraction > 0 && testFraction < 1)) throw new UserError("--test-fraction must be in (0, 1)");
-      TextDataset[] split = split(data, testFraction, seed);
+      TextDataset[] split = HoldOut.split(data, testFraction, seed);
       pool = split[0];
       testSet = split[1];
     }
@@ -279,14 +278,10 @@ public final class SimulateCommand implements Callable<Integer> {
   /** Tables: reads the typed table, drops duplicate rows and splits it like texts (stratified by label). */
   private Replay tabularReplay() {
     if (test != null) throw new UserError("--task tabular splits --data by --test-fraction; --test is not supported");
-    if (!(testFraction > 0 && testFraction < 1)) throw new UserError("--test-fraction must be in (0, 1)");
     TabularInput read = TabularInput.read(in.data, in.format, in.label, drop);
     TabularInput data = read.distinct();
-    List<LabeledText> positions = IntStream.range(0, data.labels().size())
-        .mapToObj(i -> LabeledText.of(Integer.toString(i), Integer.toString(i), data.labels().get(i))).toList();
-    TextDataset[] split = split(new TextDataset(positions), testFraction, seed);
-    int[] order = IntStream.concat(rowsOf(split[0]), rowsOf(split[1])).toArray();
-    TabularInput ordered = data.select(order);
+    TabularInput[] split = HoldOut.split(data, testFraction, seed);
+    TabularInput ordered = split[0].append(split[1]);
     List<org.labelloop.learn.learner.Learner> space;
     try {
       space = TabularAutoMl.space(learner, seed);
@@ -294,13 +289,9 @@ public final class SimulateCommand implements Callable<Integer> {
       throw new UserError(e.getMessage());
     }
     summary = String.format(Locale.ROOT, "data: %d rows after removing %d duplicates; pool %d, test %d; columns %s",
-        data.labels().size(), read.labels().size() - data.labels().size(), split[0].size(), split[1].size(),
+        data.labels().size(), read.labels().size() - data.labels().size(), split[0].labels().size(), split[1].labels().size(),
         data.describeColumns());
-    return new TabularReplay(ordered.table(), ordered.schema(), ordered.labels(), split[0].size(), space, seed);
-  }
-
-  private static IntStream rowsOf(TextDataset positions) {
-    return positions.items().stream().mapToInt(t -> Integer.parseInt(t.id()));
+    return new TabularReplay(ordered.table(), ordered.schema(), ordered.labels(), split[0].labels().size(), space, seed);
   }
 
   /** Active learning retrains every round: a small, fast space (SVM over word+char TF-IDF, plus embeddings). */
@@ -314,35 +305,9 @@ public final class SimulateCommand implements Callable<Integer> {
   private String summary;
 
   private TextDataset dedupe(TextDataset d) {
-    Set<String> seen = new HashSet<>();
-    List<LabeledText> keep = d.items().stream().filter(t -> seen.add(t.text())).toList();
-    removed += d.size() - keep.size();
-    return new TextDataset(keep);
-  }
-
-  /** Stratified random split: per class, {@code fraction} of the examples (rounded) go to the test set. */
-  static TextDataset[] split(TextDataset d, double fraction, long seed) {
-    SplittableRandom rnd = new SplittableRandom(seed);
-    Map<String, List<LabeledText>> byClass = new LinkedHashMap<>();
-    for (LabeledText t : d.items()) byClass.computeIfAbsent(t.label(), k -> new ArrayList<>()).add(t);
-    List<LabeledText> train = new ArrayList<>(), testPart = new ArrayList<>();
-    for (String c : d.classes()) {
-      List<LabeledText> l = byClass.get(c);
-      for (int i = l.size() - 1; i > 0; i--) {
-        int j = rnd.nextInt(i + 1);
-        LabeledText t = l.get(i); l.set(i, l.get(j)); l.set(j, t);
-      }
-      int nt = (int) Math.round(l.size() * fraction);
-      testPart.addAll(l.subList(0, nt));
-      train.addAll(l.subList(nt, l.size()));
-    }
-    int[] perm = IntStream.range(0, train.size()).toArray();
-    for (int i = perm.length - 1; i > 0; i--) {
-      int j = rnd.nextInt(i + 1);
-      int t = perm[i]; perm[i] = perm[j]; perm[j] = t;
-    }
-    List<LabeledText> shuffled = Arrays.stream(perm).mapToObj(train::get).toList();
-    return new TextDataset[] {new TextDataset(shuffled), new TextDataset(testPart)};
+    TextDataset kept = HoldOut.distinct(d);
+    removed += d.size() - kept.size();
+    return kept;
   }
 
   /** The curve as CSV (strategy, repeat, labels, then the task's metrics) and, when asked, as an SVG plot. */

@@ -46,6 +46,11 @@ public record TabularInput(Table table, TableSchema schema, List<String> labels)
   }
 
   /** The rows at {@code at}, in that order, with the same schema. */
+  /** These rows, then {@code other}'s (same columns and schema). */
+  TabularInput append(TabularInput other) {
+    return new TabularInput(table.append(other.table), schema, java.util.stream.Stream.concat(labels.stream(), other.labels.stream()).toList());
+  }
+
   TabularInput select(int[] at) {
     return new TabularInput(table.select(at), schema, java.util.Arrays.stream(at).mapToObj(labels::get).toList());
   }

@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code train --task ner}: trains the CRF tagger on a file and prints per-type and overall entity scores on another.
  * {@code train --task text|tabular}: the {@code automl} search under {@code --time-budget} (default 60 s), whose model
- * is scored on {@code --test}; one search, whichever command runs it.
+ * is scored on {@code --test}, else on a stratified {@code --test-fraction} of {@code --data}; one search, whichever
+ * command runs it.
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
     description = "Train a model on a labeled file and score it on a test file (--task ner, text or tabular).")
@@ -47,7 +48,8 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--drop", split = ",", paramLabel = "COLUMN", description = "--task tabular: columns that are not features.")
   List<String> drop = List.of();
 
-  @Option(names = "--format", defaultValue = "conll", description = "File format, one of conll, conll-iob2, bio, prodigy, spacy, labelstudio, kili.")
+  @Option(names = "--format", description = "File format: --task ner conll (default), conll-iob2, bio, prodigy, spacy, labelstudio "
+      + "or kili; --task text|tabular csv, tsv or jsonl (default: from the file name).")
   String format;
 
   @Option(names = "--data", required = true, description = "Training file.")
@@ -56,13 +58,14 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--test", description = "Test file (default: hold out --test-fraction of --data).")
   Path test;
 
-  @Option(names = "--test-fraction", defaultValue = "0.2", description = "Held-out share when --test is absent.")
+  @Option(names = "--test-fraction", defaultValue = "0.2",
+      description = "Held-out share when --test is absent (default ${DEFAULT-VALUE}; text and tabular: stratified by label).")
   double testFraction;
 
   @Option(names = "--time-budget", description = "Seconds for model selection (cross-validated) plus training; without it --task ner trains the default configuration to completion and text/tabular search for 60 s.")
   Double timeBudget;
 
-  @Option(names = "--seed", defaultValue = "1", description = "Random seed.")
+  @Option(names = "--seed", defaultValue = "1", description = "Random seed (default ${DEFAULT-VALUE}).")
   long seed;
 
   @Option(names = "--word-clusters", paramLabel = "K[,K...]|none", defaultValue = WordClusterBuilder.DEFAULT_COUNTS,
@@ -71,18 +74,25 @@ public final class TrainCommand implements Callable<Integer> {
           + "20,000 word types) and use the cluster ids of each token and its neighbours; none turns them off.")
   String wordClusters;
 
-  /** The automl search on the same options, its model scored on --test. */
+  /** The automl search on the same options, its model scored on --test or on --test-fraction of --data. */
   private int search(CliTask kind) {
-    if (test == null) throw new UserError("train --task " + task + " needs --test (a labeled file scored by the model)");
-    if (format.equals("conll")) throw new UserError("train --task " + task + " needs --format csv, tsv or jsonl");
     List<String> args = new ArrayList<>(List.of("--task", kind == CliTask.TEXT ? "classification" : "tabular",
-        "--data", data.toString(), "--test", test.toString(), "--format", format, "--seed", Long.toString(seed),
+        "--data", data.toString(), "--format", format == null ? tableFormat(data) : format, "--seed", Long.toString(seed),
         "--time-budget", Long.toString(Math.round(timeBudget == null ? 60 : timeBudget))));
+    args.addAll(test == null ? List.of("--test-fraction", Double.toString(testFraction)) : List.of("--test", test.toString()));
     if (text != null) args.addAll(List.of("--text", text));
     if (label != null) args.addAll(List.of("--label", label));
     if (!drop.isEmpty()) args.addAll(List.of("--drop", String.join(",", drop)));
     return new CommandLine(new AutomlCommand()).setOut(spec.commandLine().getOut()).setErr(spec.commandLine().getErr())
         .execute(args.toArray(String[]::new));
+  }
+
+  private static String tableFormat(Path file) {
+    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    for (String ext : List.of("csv", "tsv", "jsonl")) {
+      if (name.endsWith("." + ext)) return ext;
+    }
+    throw new UserError("--format csv, tsv or jsonl: the name " + file.getFileName() + " does not say which");
   }
 
   @Override

@@ -59,6 +59,15 @@ class LearnCommandsTest {
   }
 
   @Test
+  void trainHoldsOutAStratifiedShareOfTheFileWithoutATestFile() throws Exception {
+    String[] r = run("train", "--task", "text", "--data", separableCsv(20).toString(), "--text", "text", "--label", "label",
+        "--test-fraction", "0.25", "--time-budget", "10", "--seed", "3");
+    assertEquals("0", r[0], r[2]);
+    assertTrue(r[1].contains("test: 10 of 40 distinct rows held out (--test-fraction 0.25, stratified; 0 duplicates removed)"), r[1]);
+    assertTrue(lastLine(r[1]).matches("best config=\\S+ cv_accuracy=\\S+ test_accuracy=1\\.0000 seconds=\\d+"), r[1]);
+  }
+
+  @Test
   void automlSavesTheChosenModelAsOneFileThatScoresWithoutTheCli() throws Exception {
     Path file = dir.resolve("model.llm");
     String[] r = run("automl", "--data", separableCsv(20).toString(), "--format", "csv", "--text", "text", "--label",

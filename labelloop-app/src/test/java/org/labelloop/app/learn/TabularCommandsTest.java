@@ -83,10 +83,16 @@ class TabularCommandsTest {
   void trainRunsTheSameSearchAndScoresTheTestFile() throws Exception {
     String best = lastLine(searchOrders("train", "30")[1]);
     assertTrue(best.startsWith("best config=tab(num1+cat1+bool1)/") && testAccuracy(best) > 0.9, best);
-    String[] noTest = run("train", "--task", "tabular", "--data", orders("x.csv", 50, 4).toString(), "--format", "csv",
-        "--label", "status");
-    assertEquals("2", noTest[0]);
-    assertTrue(noTest[2].contains("needs --test"), noTest[2]);
+    // without --test: a stratified fifth of the file (by --test-fraction), the format read from its name
+    String[] heldOut = run("train", "--task", "tabular", "--data", orders("x.csv", 200, 4).toString(), "--label", "status",
+        "--drop", "score", "--time-budget", "10");
+    assertEquals("0", heldOut[0], heldOut[2]);
+    assertTrue(heldOut[1].contains("test: 39 of 193 distinct rows held out (--test-fraction 0.2, stratified; 7 duplicates removed)"), heldOut[1]);
+    assertTrue(testAccuracy(lastLine(heldOut[1])) > 0.8, lastLine(heldOut[1]));
+    String[] both = run("automl", "--task", "tabular", "--data", orders("y.csv", 50, 4).toString(), "--format", "csv",
+        "--label", "status", "--test", orders("z.csv", 50, 5).toString(), "--test-fraction", "0.3");
+    assertEquals("2", both[0]);
+    assertTrue(both[2].contains("give --test or --test-fraction, not both"), both[2]);
   }
 
   @Test
