@@ -20,6 +20,18 @@ class ErrorCasesTest(unittest.TestCase):
         key = cls.ll.create_api_key(user["id"], "tests")["key"]
         cls.outsider = Labelloop(cls.ll._http.base, api_key=key)
 
+    def test_a_deactivated_users_key_is_refused_until_reactivated(self):
+        email = server.unique("leaver") + "@example.org"
+        user = self.ll.create_user(email, "a long enough password")
+        leaver = Labelloop(self.ll._http.base, api_key=self.ll.create_api_key(user["id"], "tests")["key"])
+        self.assertFalse(self.ll.update_properties_in_user(email, activated=False)["active"])
+        with self.assertRaises(AuthenticationError) as e:
+            leaver.projects()
+        self.assertIn("deactivated", e.exception.message)
+        self.assertTrue(self.ll.update_properties_in_user(email, activated=True)["active"])
+        self.assertEqual([], leaver.projects())
+        self.assertIn(email, [u["email"] for u in self.ll.users()])
+
     def test_bad_api_key_is_an_authentication_error(self):
         with self.assertRaises(AuthenticationError) as e:
             Labelloop(self.ll._http.base, api_key="ll_not_a_key").projects()

@@ -397,6 +397,21 @@ class Labelloop:
         body = {"email": email, "password": password, "name": name, "admin": admin}
         return self._http.json("POST", "/users", body={k: v for k, v in body.items() if v is not None})
 
+    def users(self, *, as_pandas: bool = False, as_generator: bool = False) -> Any:
+        """Every user (admins only): email, name, ``admin``, ``canCreateProjects``, ``active``."""
+        return self._result(self._pages("/users", {}, None, 1000), as_pandas, as_generator)
+
+    def update_properties_in_user(self, email: str, *, activated: Optional[bool] = None, admin: Optional[bool] = None,
+                                  can_create_projects: Optional[bool] = None, password: Optional[str] = None) -> Json:
+        """Changes another user's account (admins only), as Kili's method of that name: ``activated=False``
+        deactivates it (no login, API key or session; its labels stay), ``password`` sets a new one (the user's
+        browser sessions end); returns the user."""
+        user = next((u for u in self.users(as_generator=True) if u["email"] == email.strip().lower()), None)
+        if user is None:
+            raise ValueError(f"no user has the email {email}")
+        body = {"active": activated, "admin": admin, "canCreateProjects": can_create_projects, "password": password}
+        return self._http.json("PATCH", f"/users/{_id(user['id'])}", body={k: v for k, v in body.items() if v is not None})
+
     def create_api_key(self, user_id: str = "me", name: Optional[str] = None) -> Json:
         """Creates an API key for a user (``me``: the caller); ``["key"]`` holds it, shown this once."""
         return self._http.json("POST", f"/users/{_id(user_id)}/api-keys", body={"name": name} if name else {})
