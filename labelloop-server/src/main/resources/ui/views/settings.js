@@ -1,11 +1,12 @@
 // Project settings an admin changes in the browser, one screen each: how the project learns (queue strategy,
 // retraining, which model pre-annotates), how quality is measured (consensus, honeypots), an object-detection job's
-// boxes and detector, a table's column types. Each screen saves through the API it shows.
+// boxes and detector, a table's column types, deleting the project. Each screen saves through the API it shows.
 import { get, getOptional, patch, enc } from '../api.js';
 import { h, replace, errorBox, toast } from '../dom.js';
 import { jobsOf } from './project-tabs.js';
 import { renderDetectionSettings } from './settings-detection.js';
 import { renderSchemaSettings } from './settings-schema.js';
+import { renderProjectSettings } from './settings-project.js';
 
 const STRATEGIES = [
   ['margin', 'Margin', 'the items whose two likeliest classes are closest'],
@@ -116,6 +117,7 @@ const SECTIONS = [
   ['detection', 'Boxes & detector', 'categories, colours, COCO classes, threshold', renderDetectionSettings,
     (p) => jobsOf(p).some((j) => j.mlTask === 'OBJECT_DETECTION')],
   ['schema', 'Columns', 'column types and roles', renderSchemaSettings, (p) => p.inputType === 'TABULAR'],
+  ['project', 'Project', 'delete the project', renderProjectSettings, (p) => p.role === 'ADMIN'],
 ];
 
 /** The settings screens a project has, as [id, name, what it sets, address]; the password is the user's, not the project's. */

@@ -173,11 +173,11 @@ class SettingsScreensIT extends BrowserFlow {
     go("/p/" + tableId);
     visible("#dash-settings-schema");
     List<String> links = driver.findElements(By.cssSelector("#dashboard-settings a")).stream().map(WebElement::getText).toList();
-    assertEquals(List.of("Learning", "Quality", "Columns", "Your password"), links);
+    assertEquals(List.of("Learning", "Quality", "Columns", "Project", "Your password"), links);
     go("/p/" + boxesId);
     visible("#dash-settings-detection");
     links = driver.findElements(By.cssSelector("#dashboard-settings a")).stream().map(WebElement::getText).toList();
-    assertEquals(List.of("Learning", "Quality", "Boxes & detector", "Your password"), links);
+    assertEquals(List.of("Learning", "Quality", "Boxes & detector", "Project", "Your password"), links);
     visible("#dash-settings-quality").click();
     visible("#consensus-labelers");
     visible("#settings-password").click();
@@ -215,6 +215,23 @@ class SettingsScreensIT extends BrowserFlow {
     visible(row + " .password-reset input").sendKeys("second password 2", Keys.ENTER);
     wait.until(d -> d.findElement(By.id("toast")).getText().contains("New password set for leaver@example.org"));
     assertTrue(login("leaver@example.org", "second password 2").startsWith("200"));
+  }
+
+  @Test
+  @Order(9)
+  void aProjectIsDeletedOnlyOnceItsTitleIsTyped() throws Exception {
+    String project = server.api("POST", "/api/v1/projects", Map.of("title", "Trial run", "inputType", "TEXT",
+        "jsonInterface", E2eServer.JSON.readTree(COLOUR))).get("id").asText();
+    go("/p/" + project + "/settings/project");
+    WebElement delete = visible("#delete-project");
+    assertTrue(!delete.isEnabled(), "nothing to press before the title is typed");
+    visible("#delete-confirm").sendKeys("Trial");
+    assertTrue(!delete.isEnabled(), "a part of the title is not enough");
+    visible("#delete-confirm").sendKeys(" run");
+    delete.click();
+    visible("#new-project");
+    wait.until(d -> d.findElement(By.id("toast")).getText().contains("Deleted “Trial run”"));
+    assertTrue(driver.findElements(By.xpath("//a[text()='Trial run']")).isEmpty(), "gone from the project list");
   }
 
   /** The row's text, read in one step: the table is drawn again after each change. */
