@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
       org.labelloop.app.cli.KeysCommand.class,
       org.labelloop.app.cli.QueueBenchCommand.class,
       org.labelloop.app.cli.VersionsCommand.class,
+      org.labelloop.app.cli.BackupCommand.class,
+      org.labelloop.app.cli.RestoreCommand.class,
       org.labelloop.app.ner.TrainCommand.class,
       org.labelloop.app.quality.FindLabelErrorsCommand.class,
     })
