@@ -12,8 +12,14 @@ export function createAudioPlayer(src) {
   const wave = h('canvas', { class: 'waveform', id: 'asset-waveform', hidden: true, title: 'Click to play from there' });
   const problem = h('p', { class: 'error-box', hidden: true, text: 'The audio file could not be loaded.' });
   audio.addEventListener('error', () => { problem.hidden = false; });
+  // the player's own clock reads 0:00 for a clip under a second (a spoken digit): its length in words beside it
+  const length = h('span', { id: 'asset-audio-length' });
+  audio.addEventListener('loadedmetadata', () => {
+    const d = audio.duration;
+    if (Number.isFinite(d)) length.textContent = (d < 60 ? d.toFixed(d < 10 ? 2 : 1) + ' s' : Math.floor(d / 60) + ' min ' + Math.round(d % 60) + ' s') + ' · ';
+  });
   const el = h('div', { class: 'asset-media asset-audio' }, wave, audio,
-    h('p', { class: 'small muted' }, h('kbd', { text: 'P' }), ' plays or pauses'), problem);
+    h('p', { class: 'small muted' }, length, h('kbd', { text: 'P' }), ' plays or pauses'), problem);
 
   let peaks = null; // [min, max] of each column
   let seconds = 0;

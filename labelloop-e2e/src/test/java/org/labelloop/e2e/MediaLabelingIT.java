@@ -258,6 +258,7 @@ class MediaLabelingIT extends BrowserFlow {
     WebElement audio = visible("audio#asset-audio[controls]");
     wait.until(d -> ((Number) js("return arguments[0].readyState;", audio)).intValue() >= 1);
     assertEquals(2.0, ((Number) js("return arguments[0].duration;", audio)).doubleValue(), 0.01, "the player has the WAV's length");
+    assertEquals("2.00 s ·", visible("#asset-audio-length").getText(), "and says it");
     assertEquals(Boolean.TRUE, js("return arguments[0].paused;", audio));
     WebElement wave = visible("canvas#asset-waveform");
     assertEquals("2.000", wave.getAttribute("data-seconds"), "the waveform is the whole clip");
@@ -367,6 +368,7 @@ class MediaLabelingIT extends BrowserFlow {
         MediaFiles.zip(Map.of("three.wav", MediaFiles.wav(0.5, 8000, 440))));
     go("/p/" + project + "/label");
     visible("#label-card[data-external-id='three.wav']");
+    wait.until(d -> d.findElement(By.id("asset-audio-length")).getText().equals("0.50 s ·")); // the player's clock reads 0:00
     assertEquals("0", visible("button.cat[data-category=D0] kbd").getText(), "the category named 0 has the key 0, not 1");
     keys(Keys.ENTER);
     wait.until(d -> d.findElement(By.id("label-status")).getText().contains("press 0–9")); // the keys as they are
