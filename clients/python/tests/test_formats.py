@@ -2,8 +2,11 @@
 
 import json
 import os
+import struct
 import tempfile
 import unittest
+import zipfile
+import zlib
 
 from labelloop import InvalidInputError
 
@@ -18,6 +21,14 @@ TASKS = [
 ]
 
 
+def png(shade: int) -> bytes:
+    """A whole 2x2 grey PNG (the server checks that an image is complete)."""
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+    pixels = zlib.compress(b"".join(b"\x00" + bytes([shade, shade]) for _ in range(2)))
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 2, 2, 8, 0, 0, 0, 0)) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+
+
 class FormatsTest(unittest.TestCase):
     def setUp(self):
         self.ll = server.admin()
@@ -25,6 +36,17 @@ class FormatsTest(unittest.TestCase):
 
     def answers(self, pid):
         return {l["externalId"]: l["jsonResponse"] for l in self.ll.labels(pid, label_type="DEFAULT")}
+
+    def test_class_folders_label_a_zip_of_images_when_asked(self):
+        pid = self.ll.create_project(server.unique("folders"), "IMAGE", server.interface("ANTS", "BEES"))["id"]
+        path = os.path.join(self.dir, "hymenoptera.zip")
+        with zipfile.ZipFile(path, "w") as z:
+            z.writestr("train/ants/1.png", png(10))
+            z.writestr("train/bees/2.png", png(200))
+            z.writestr("train/3.png", png(90))
+        self.assertEqual(self.ll.import_file(pid, path, "zip", labels_from_folders=True)["imported"], 3)
+        self.assertEqual({k: v["JOB_0"]["categories"][0]["name"] for k, v in self.answers(pid).items()},
+                         {"train/ants/1.png": "ANTS", "train/bees/2.png": "BEES"})
 
     def test_label_studio_tasks_round_trip(self):
         path = os.path.join(self.dir, "tasks.json")

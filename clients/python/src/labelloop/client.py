@@ -227,18 +227,20 @@ class Labelloop:
 
     def import_file(self, project_id: str, path: str, format: str, *, on_error: str = "fail",
                     on_duplicate: str = "skip", id_column: Optional[str] = None, text_column: Optional[str] = None,
-                    label_column: Optional[str] = None) -> Json:
+                    label_column: Optional[str] = None, labels_from_folders: bool = False) -> Json:
         """Imports a file of assets with their labels (``labelstudio``, ``prodigy``, ``kili``; for images and audio a
         zip of the files with its annotation file, as for ``coco``, ``yolo`` and ``voc``), or any other import format
         (csv, tsv, jsonl, json, zip, conll, bio, spacy); a CSV's or JSON's ``id_column``, ``text_column`` and
         ``label_column`` say which columns are which (a table's label column holds each row's category). All or
         nothing unless ``on_error="skip"``; returns the server's report (``imported``, ``duplicates``, ``updated``,
-        ``rejected``, ``errors`` with their lines)."""
+        ``rejected``, ``errors`` with their lines). ``labels_from_folders``: a zip of images or audio sorted into one
+        folder per category (``train/ants/1.jpg``) is labeled by those folders."""
         with open(path, "rb") as f:
             data = f.read()
         params = {"format": format, "onError": "skip" if on_error == "skip" else None,
                   "onDuplicate": "update" if on_duplicate == "update" else None,
-                  "idColumn": id_column, "textColumn": text_column, "labelColumn": label_column}
+                  "idColumn": id_column, "textColumn": text_column, "labelColumn": label_column,
+                  "labelsFromFolders": "true" if labels_from_folders else None}
         zipped = data[:2] == b"PK"
         _, raw = self._http.send("POST", f"/projects/{_id(project_id)}/assets", params, data,
                                       "application/zip" if zipped else "application/octet-stream")

@@ -3,6 +3,7 @@
 import { upload } from '../api.js';
 import { h, replace, errorBox } from '../dom.js';
 import { importFormats } from './formats.js';
+import { jobsOf } from './project-tabs.js';
 
 /** Splits one CSV line honouring quotes (RFC 4180). Enough for a header line. */
 export function parseCsvLine(line, sep) {
@@ -66,6 +67,11 @@ export async function renderImport(root, ctx) {
   const media = ctx.project.inputType === 'IMAGE' || ctx.project.inputType === 'AUDIO';
   const updateRow = h('label', { class: 'inline', hidden: media },
     update, ' Update assets already in the project (same id) with the file\'s content; otherwise they are skipped and counted as duplicates');
+  // a zip of files sorted into one folder per category (train/ants/1.jpg) carries its labels in its folders' names
+  const byFolder = h('input', { type: 'checkbox', id: 'import-folders' });
+  const classified = media && jobsOf(ctx.project).some((j) => j.mlTask === 'CLASSIFICATION');
+  const byFolderRow = h('label', { class: 'inline', hidden: !classified }, byFolder,
+    ' Label each file by its folder when the folder is named like a category (one folder per category)');
   const progress = h('progress', { id: 'import-progress', max: 1, value: 0, hidden: true });
   const result = h('div', { id: 'import-result', 'aria-live': 'polite' });
   const submit = h('button', { type: 'submit', id: 'import-submit', disabled: true }, 'Import');
@@ -78,6 +84,7 @@ export async function renderImport(root, ctx) {
     submit.disabled = !f;
     const name = f ? f.name.toLowerCase() : '';
     updateRow.hidden = name.endsWith('.zip') || (media && !f);
+    byFolderRow.hidden = !classified || !!format.value;
     if (!f) return;
     // a zip and the formats with labels say for themselves where text, ids and labels are: no columns to pick
     if (format.value || name.endsWith('.zip')) return;
@@ -126,6 +133,7 @@ export async function renderImport(root, ctx) {
     h('label', { class: 'inline' }, skip, media ? ' Keep the good files when some are bad (otherwise nothing is imported if one file fails)'
       : ' Keep the good rows when some are bad (otherwise nothing is imported if one row fails)'),
     updateRow,
+    byFolderRow,
     h('div', { class: 'row' }, submit, progress), result);
 
   form.addEventListener('submit', async (e) => {
@@ -135,6 +143,7 @@ export async function renderImport(root, ctx) {
     const data = new FormData();
     data.append('file', f, f.name);
     if (format.value) data.append('format', format.value);
+    if (!byFolderRow.hidden && byFolder.checked) data.append('labelsFromFolders', 'true');
     for (const [id, field] of [['text-column', 'textColumn'], ['id-column', 'idColumn'], ['label-column', 'labelColumn']]) {
       if (selects[id] && selects[id].isConnected && selects[id].value) data.append(field, selects[id].value);
     }

@@ -210,6 +210,31 @@ class CliIT {
   }
 
   @Test
+  void aFolderOfClassFoldersImportsEachImageLabeledByItsFolderWhenAsked() throws Exception {
+    String project = admin.post("/api/v1/projects", "{\"title\":\"cli classes\",\"inputType\":\"IMAGE\",\"jsonInterface\":{\"jobs\":"
+        + "{\"JOB_0\":{\"mlTask\":\"CLASSIFICATION\",\"content\":{\"input\":\"radio\",\"categories\":{\"ANT\":{\"name\":\"ants\"},"
+        + "\"BEE\":{\"name\":\"bees\"}}}}}}}").body().path("id").asText();
+    Path root = data.resolve("hymenoptera");
+    Files.write(Files.createDirectories(root.resolve("train/ants")).resolve("1.png"), MediaApiContract.png(3));
+    Files.write(Files.createDirectories(root.resolve("train/bees")).resolve("2.png"), MediaApiContract.png(4));
+    Files.write(Files.createDirectories(root.resolve("unsorted")).resolve("3.png"), MediaApiContract.png(5));
+    Object[] r = cli("import", "--project", project, "--labels-from-folders", root.toString());
+    assertEquals(0, r[0], (String) r[2]);
+    java.util.Map<String, String> byAsset = new java.util.TreeMap<>();
+    admin.get("/api/v1/projects/" + project + "/assets").body().path("items")
+        .forEach(a -> byAsset.put(a.path("externalId").asText(), a.path("status").asText()));
+    assertEquals(java.util.Map.of("train/ants/1.png", "LABELED", "train/bees/2.png", "LABELED", "unsorted/3.png", "TODO"), byAsset);
+    List<String> answers = new java.util.ArrayList<>();
+    admin.get("/api/v1/projects/" + project + "/labels").body().path("items")
+        .forEach(l -> answers.add(l.at("/jsonResponse/JOB_0/categories/0/name").asText()));
+    assertEquals(List.of("ANT", "BEE"), answers.stream().sorted().toList());
+    String unasked = admin.post("/api/v1/projects", Api.object().put("title", "cli classes, unlabeled").put("inputType", "IMAGE")
+        .set("jsonInterface", admin.get("/api/v1/projects/" + project).body().path("jsonInterface"))).body().path("id").asText();
+    assertEquals(0, cli("import", "--project", unasked, root.toString())[0]);
+    assertEquals(3, admin.get("/api/v1/projects/" + unasked).body().path("countsByStatus").path("TODO").asInt(), "folders label only when asked");
+  }
+
+  @Test
   void importsAFolderOfImagesWithYoloLabelsAndExportsTheBoxesAsCoco() throws Exception {
     String project = admin.post("/api/v1/projects", "{\"title\":\"cli boxes\",\"inputType\":\"IMAGE\",\"jsonInterface\":{\"jobs\":"
         + "{\"OBJECTS\":{\"mlTask\":\"OBJECT_DETECTION\",\"content\":{\"input\":\"radio\",\"categories\":{\"CAR\":{\"name\":\"car\"}}}}}}}")

@@ -379,6 +379,26 @@ class MediaLabelingIT extends BrowserFlow {
     assertEquals("D3", humanLabel(project, "three.wav").at("/JOB_0/categories/0/name").asText());
   }
 
+  @Test
+  @Order(10)
+  void theImportScreenLabelsAZipByItsClassFoldersWhenAsked() throws IOException {
+    String project = server.api("POST", "/api/v1/projects", """
+        {"title": "Class folders e2e", "inputType": "IMAGE", "jsonInterface": {"jobs": {
+          "JOB_0": {"mlTask": "CLASSIFICATION", "instruction": "Insect", "required": 1, "content": {"input": "radio",
+            "categories": {"ANTS": {"name": "ants"}, "BEES": {"name": "bees"}}}}}}}
+        """).get("id").asText();
+    Map<String, byte[]> entries = new LinkedHashMap<>();
+    entries.put("train/ants/1.png", MediaFiles.png(64, 48, new Color(0x8a5a2b)));
+    entries.put("train/bees/2.png", MediaFiles.png(64, 48, new Color(0xf2c12e)));
+    Path zip = Files.write(Files.createTempFile("classes-", ".zip"), MediaFiles.zip(entries));
+    go("/p/" + project + "/import");
+    visible("#import-file").sendKeys(zip.toString());
+    visible("#import-folders").click();
+    visible("#import-submit").click();
+    wait.until(d -> d.findElement(By.cssSelector(".import-summary")).getText().startsWith("2 imported"));
+    assertEquals("BEES", humanLabel(project, "train/bees/2.png").at("/JOB_0/categories/0/name").asText());
+  }
+
   private static Map<String, Object> box(String category, int confidence, double x0, double y0, double x1, double y1) {
     return Map.of("categories", List.of(Map.of("name", category, "confidence", confidence)), "type", "rectangle",
         "boundingPoly", List.of(Map.of("normalizedVertices", List.of(

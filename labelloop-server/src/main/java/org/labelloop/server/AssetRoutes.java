@@ -70,7 +70,7 @@ final class AssetRoutes {
           firstNonBlank(ctx.formParam("labelColumn"), ctx.queryParam("labelColumn")),
           skip || "skip".equalsIgnoreCase(ctx.formParam("onError")),
           updateDuplicates(firstNonBlank(ctx.formParam("onDuplicate"), ctx.queryParam("onDuplicate"))),
-          file.filename());
+          file.filename(), labelsFromFolders(firstNonBlank(ctx.formParam("labelsFromFolders"), ctx.queryParam("labelsFromFolders"))));
       try (InputStream in = file.content()) {
         report = app.assets().importFile(caller, projectId, in, options);
       } catch (IOException e) {
@@ -87,12 +87,20 @@ final class AssetRoutes {
       try (InputStream in = UploadInterrupted.guard(ctx.bodyInputStream())) {
         report = app.assets().importFile(caller, projectId, in, new ImportOptions(format,
             firstNonBlank(ctx.queryParam("idColumn"), null), firstNonBlank(ctx.queryParam("textColumn"), null),
-            firstNonBlank(ctx.queryParam("labelColumn"), null), skip, updateDuplicates(ctx.queryParam("onDuplicate")), null));
+            firstNonBlank(ctx.queryParam("labelColumn"), null), skip, updateDuplicates(ctx.queryParam("onDuplicate")), null,
+            labelsFromFolders(ctx.queryParam("labelsFromFolders"))));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }
     ctx.status(report.imported() + report.updated() > 0 ? 201 : 200).json(Json.importReport(report));
+  }
+
+  /** {@code labelsFromFolders}: true or false (the default). */
+  private static boolean labelsFromFolders(String value) {
+    if (value == null || value.isBlank() || value.strip().equalsIgnoreCase("false")) return false;
+    if (value.strip().equalsIgnoreCase("true")) return true;
+    throw LabelloopException.invalid("labelsFromFolders: '" + value.strip() + "' is not true or false");
   }
 
   /** {@code onDuplicate}: skip (the default) or update. */

@@ -146,7 +146,7 @@ class ImportFuzzIT {
   private void fuzz(String target, ImportFormat format, String project, byte[] input, boolean skip) {
     long before = db.projects().stats(project).assetCount();
     long started = System.nanoTime();
-    ImportOptions options = new ImportOptions(format, null, null, null, skip, false, "fuzz." + format.name().toLowerCase());
+    ImportOptions options = new ImportOptions(format, null, null, null, skip, false, "fuzz." + format.name().toLowerCase(), false);
     try (InputStream in = new ByteArrayInputStream(input)) {
       ImportReport report = app.assets().importFile(admin, project, in, options);
       assertTrue(report.imported() >= 0 && report.duplicates() >= 0 && report.rejected() >= 0);

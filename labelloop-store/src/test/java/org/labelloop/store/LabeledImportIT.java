@@ -98,7 +98,7 @@ class LabeledImportIT extends OnBothDatabases {
     var changed = new AssetDraft("u2", "new text", null, 0, false, null);
     ImportReport updated = app.assets().importFile(admin, project.id(),
         new java.io.ByteArrayInputStream("{\"id\":\"u2\",\"text\":\"new text\"}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-        new org.labelloop.core.io.ImportOptions(org.labelloop.core.io.ImportFormat.JSONL, null, null, null, false, true, null));
+        new org.labelloop.core.io.ImportOptions(org.labelloop.core.io.ImportFormat.JSONL, null, null, null, false, true, null, false));
     assertEquals(List.of(0L, 1L, 1L), List.of(updated.imported(), updated.duplicates(), updated.updated()));
     assertEquals(changed.content(), db.assets().findByExternalId(project.id(), "u2").orElseThrow().content());
     assertEquals(1, labelsOf("u1").size(), "labels stay as they were");

@@ -54,6 +54,10 @@ public final class ImportCommand extends ClientCommand {
           + " update (it replaces that asset's text and metadata; its labels stay).")
   String onDuplicate;
 
+  @Option(names = "--labels-from-folders", description = "A zip or folder of images or audio: label each file by its folder's"
+      + " name when that is a category of the classification job (one folder per category: train/ants/1.jpg is an ant).")
+  boolean labelsFromFolders;
+
   @Override
   void run(ApiClient api) throws IOException {
     if (!Files.isReadable(file)) {
@@ -71,6 +75,7 @@ public final class ImportCommand extends ClientCommand {
     field(head, boundary, "textColumn", textColumn);
     field(head, boundary, "labelColumn", labelColumn);
     field(head, boundary, "format", format);
+    if (labelsFromFolders) field(head, boundary, "labelsFromFolders", "true");
     boolean annotated = format != null && List.of("coco", "yolo", "voc", "labelstudio", "kili").contains(format.toLowerCase(Locale.ROOT));
     FolderZip folder = Files.isDirectory(file) ? FolderZip.scan(file, annotated) : null;
     String name = folder != null ? "folder.zip" : file.getFileName().toString().replace("\"", "");

@@ -154,7 +154,8 @@ public final class AssetImporter {
     ZipRowSource.requireMediaProject(project.inputType());
     try (FileStore.Staging staging = files.stage(project.id());
         RowSource rows = annotations == null
-            ? new ZipRowSource(in, staging, project.inputType(), limits)
+            ? new ZipRowSource(in, staging, project.inputType(), limits, folder -> options.labelsFromFolders()
+                && classificationJob(project).flatMap(j -> j.categoryNamed(folder)).isPresent())
             : new AnnotatedZipRowSource(in, staging, project.inputType(), limits, annotations)) {
       return run(caller, project, rows, options, staging);
     } catch (IOException e) {

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.labelloop.core.asset.AssetDraft;
@@ -30,7 +31,8 @@ import org.labelloop.core.project.InputType;
  * Names are never trusted: absolute paths, {@code ..}, backslashes and control characters are per-entry errors, and
  * the stored name is a sanitized copy. A file counts only when its extension and its magic bytes agree on a format
  * the project's input type takes. An optional top-level {@code manifest.csv} or {@code manifest.jsonl} maps paths
- * ({@code file} column) to externalIds, labels and metadata; archivers put it anywhere, so the rows of the files before
+ * ({@code file} column) to externalIds, labels and metadata (else, when asked, a file in a folder named like a category
+ * is labeled with it); archivers put it anywhere, so the rows of the files before
  * it wait for it, up to {@link #MANIFEST_WINDOW} entries. Size caps are counted on decompressed bytes,
  * so a zip bomb stops at the cap; an entry over its cap stops the reading (skipping its rest would mean inflating it).
  * The line of an error is the entry's position in the zip, from 1. An image's width and height, when its header
@@ -66,6 +68,7 @@ final class ZipRowSource implements RowSource {
   private final ZipLimits limits;
   private final ImportLimits importLimits;
   private final Sidecars sidecars;
+  private final Predicate<String> isCategory;
   private final java.io.BufferedInputStream raw;
   private final Deque<ParsedRow> pending = new ArrayDeque<>();
   private Map<String, AssetDraft> manifest = null;
@@ -78,12 +81,23 @@ final class ZipRowSource implements RowSource {
   private boolean done;
 
   ZipRowSource(InputStream in, FileStore.Staging staging, InputType inputType, ImportLimits limits) {
-    this(in, staging, inputType, limits, Sidecars.NONE);
+    this(in, staging, inputType, limits, Sidecars.NONE, folder -> false);
+  }
+
+  /** A zip of media whose files in a folder named like a category ({@code isCategory}) are labeled with it. */
+  ZipRowSource(InputStream in, FileStore.Staging staging, InputType inputType, ImportLimits limits, Predicate<String> isCategory) {
+    this(in, staging, inputType, limits, Sidecars.NONE, isCategory);
   }
 
   ZipRowSource(InputStream in, FileStore.Staging staging, InputType inputType, ImportLimits limits, Sidecars sidecars) {
+    this(in, staging, inputType, limits, sidecars, folder -> false);
+  }
+
+  private ZipRowSource(InputStream in, FileStore.Staging staging, InputType inputType, ImportLimits limits, Sidecars sidecars,
+      Predicate<String> isCategory) {
     requireMediaProject(inputType);
     this.sidecars = sidecars;
+    this.isCategory = isCategory;
     this.raw = new java.io.BufferedInputStream(in, 1 << 16);
     this.zip = new Counting(new ZipInputStream(raw, StandardCharsets.UTF_8), limits.zip().maxTotalBytes());
     this.staging = staging;
@@ -225,7 +239,7 @@ final class ZipRowSource implements RowSource {
     ObjectNode metadata = JsonNodeFactory.instance.objectNode();
     metadata.put("fileName", name).put("mediaType", byName.get().contentType()).put("size", size);
     image.size().ifPresent(d -> metadata.put("width", d.width()).put("height", d.height()));
-    emit(ParsedRow.ok(at, new AssetDraft(name, key, metadata, 0, false, null)));
+    emit(ParsedRow.ok(at, new AssetDraft(name, key, metadata, 0, false, folderLabel(name))));
   }
 
   /** The file's row as the manifest describes it: its externalId, label and metadata (the file's own facts win). */
@@ -356,6 +370,13 @@ final class ZipRowSource implements RowSource {
   private static boolean ignorable(String name) {
     String base = name.substring(name.lastIndexOf('/') + 1);
     return name.startsWith("__MACOSX/") || base.equals(".DS_Store") || base.equals("Thumbs.db") || base.startsWith("._");
+  }
+
+  /** The name of the file's folder when it is a category (the class-folder layout, {@code train/ants/1.jpg}), else null. */
+  private String folderLabel(String name) {
+    int end = name.lastIndexOf('/');
+    String folder = name.substring(name.lastIndexOf('/', end - 1) + 1, Math.max(end, 0));
+    return !folder.isEmpty() && isCategory.test(folder) ? folder : null;
   }
 
   private static String baseName(String name) {

@@ -106,6 +106,17 @@ class ZipRowSourceTest {
   }
 
   @Test
+  void aFileInAFolderNamedLikeACategoryIsLabeledWithIt() throws IOException {
+    byte[] zip = zip("train/ants/1.png", PNG, "train/bees/2.png", PNG, "train/3.png", PNG, "4.png", PNG, "ants/sub/5.png", PNG);
+    List<String> labels = new ArrayList<>();
+    try (ZipRowSource source = new ZipRowSource(new ByteArrayInputStream(zip), new MemoryStaging(), InputType.IMAGE,
+        limits(ZipLimits.DEFAULT), folder -> folder.equals("ants") || folder.equals("bees"))) {
+      for (ParsedRow r = source.next(); r != null; r = source.next()) labels.add(r.draft().label());
+    }
+    assertEquals(java.util.Arrays.asList("ants", "bees", null, null, null), labels, "only the file's own folder names its class");
+  }
+
+  @Test
   void keepsTheSizeOfAnImageWhoseHeaderCanBeReadAndTheWholeFile() throws IOException {
     byte[] jpeg = BoxConvertersTest.image("jpg", 640, 480);
     MemoryStaging staging = new MemoryStaging();
