@@ -246,11 +246,7 @@ class MediaLabelingIT extends BrowserFlow {
   @Test
   @Order(6)
   void playsAudioWithTheShortcutAndSubmitsAClass() {
-    String audioProject = server.api("POST", "/api/v1/projects", """
-        {"title": "Sounds e2e", "inputType": "AUDIO", "jsonInterface": {"jobs": {
-          "JOB_0": {"mlTask": "CLASSIFICATION", "instruction": "What is it", "required": 1, "content": {"input": "radio",
-            "categories": {"SPEECH": {"name": "Speech"}, "MUSIC": {"name": "Music"}, "TONE": {"name": "Tone"}}}}}}}
-        """).get("id").asText();
+    String audioProject = radioProject("Sounds e2e", "AUDIO", "SPEECH", "Speech", "MUSIC", "Music", "TONE", "Tone");
     server.post("/api/v1/projects/" + audioProject + "/assets", "application/zip",
         MediaFiles.zip(Map.of("beep.wav", MediaFiles.wav(2.0, 8000, 440))));
     go("/p/" + audioProject + "/label");
@@ -357,13 +353,8 @@ class MediaLabelingIT extends BrowserFlow {
   @Test
   @Order(9)
   void categoriesNamedByDigitsKeepTheirDigitsAsKeys() {
-    String categories = java.util.stream.IntStream.range(0, 10)
-        .mapToObj(d -> "\"D" + d + "\": {\"name\": \"" + d + "\"}").collect(java.util.stream.Collectors.joining(", "));
-    String project = server.api("POST", "/api/v1/projects", """
-        {"title": "Spoken digits e2e", "inputType": "AUDIO", "jsonInterface": {"jobs": {
-          "JOB_0": {"mlTask": "CLASSIFICATION", "instruction": "Which digit", "required": 1, "content": {"input": "radio",
-            "categories": {%s}}}}}}
-        """.formatted(categories)).get("id").asText();
+    String project = radioProject("Spoken digits e2e", "AUDIO", java.util.stream.IntStream.range(0, 10)
+        .boxed().flatMap(d -> java.util.stream.Stream.of("D" + d, Integer.toString(d))).toArray(String[]::new));
     server.post("/api/v1/projects/" + project + "/assets", "application/zip",
         MediaFiles.zip(Map.of("three.wav", MediaFiles.wav(0.5, 8000, 440))));
     go("/p/" + project + "/label");
@@ -382,11 +373,7 @@ class MediaLabelingIT extends BrowserFlow {
   @Test
   @Order(10)
   void theImportScreenLabelsAZipByItsClassFoldersWhenAsked() throws IOException {
-    String project = server.api("POST", "/api/v1/projects", """
-        {"title": "Class folders e2e", "inputType": "IMAGE", "jsonInterface": {"jobs": {
-          "JOB_0": {"mlTask": "CLASSIFICATION", "instruction": "Insect", "required": 1, "content": {"input": "radio",
-            "categories": {"ANTS": {"name": "ants"}, "BEES": {"name": "bees"}}}}}}}
-        """).get("id").asText();
+    String project = radioProject("Class folders e2e", "IMAGE", "ANTS", "ants", "BEES", "bees");
     Map<String, byte[]> entries = new LinkedHashMap<>();
     entries.put("train/ants/1.png", MediaFiles.png(64, 48, new Color(0x8a5a2b)));
     entries.put("train/bees/2.png", MediaFiles.png(64, 48, new Color(0xf2c12e)));
@@ -415,6 +402,16 @@ class MediaLabelingIT extends BrowserFlow {
   }
 
   /** The jsonResponse of the one human (DEFAULT) label of an asset. */
+  /** A project with one required single-choice job JOB_0 over the categories given as id, name, id, name...; its id. */
+  private static String radioProject(String title, String inputType, String... idsAndNames) {
+    Map<String, Object> categories = new LinkedHashMap<>();
+    for (int i = 0; i < idsAndNames.length; i += 2) categories.put(idsAndNames[i], Map.of("name", idsAndNames[i + 1]));
+    Map<String, Object> job = Map.of("mlTask", "CLASSIFICATION", "instruction", "Which class", "required", 1,
+        "content", Map.of("input", "radio", "categories", categories));
+    return server.api("POST", "/api/v1/projects", Map.of("title", title, "inputType", inputType,
+        "jsonInterface", Map.of("jobs", Map.of("JOB_0", job)))).get("id").asText();
+  }
+
   private static JsonNode humanLabel(String project, String externalId) {
     JsonNode items = server.api("GET", "/api/v1/projects/" + project + "/labels?type=DEFAULT&assetId=" + assetId(project, externalId), null)
         .get("items");
