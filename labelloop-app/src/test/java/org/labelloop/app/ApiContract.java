@@ -512,6 +512,9 @@ abstract class ApiContract extends ServerContract {
     assertEquals(200, withCookie(session, "/api/v1/projects"));
 
     assertError(admin.patch("/api/v1/users/" + u[0], Api.object().put("password", "short")), 400, "INVALID_INPUT");
+    Response tooLong = admin.patch("/api/v1/users/" + u[0], Api.object().put("password", "é".repeat(40)));
+    assertError(tooLong, 400, "INVALID_INPUT");
+    assertTrue(tooLong.text().contains("at most 72 bytes"), tooLong.text());
     assertEquals(200, admin.patch("/api/v1/users/" + u[0], Api.object().put("password", "a password set by an admin")).status());
     assertEquals(401, withCookie(session, "/api/v1/projects"), "a reset password ends the user's sessions");
     assertError(anonymous.post("/api/v1/auth/login", Api.object().put("email", email).put("password", "a long enough password")), 401, "UNAUTHENTICATED");

@@ -21,6 +21,7 @@ public final class UserService {
   static final String API_KEY_PREFIX = "ll_";
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+$");
   private static final int MIN_PASSWORD = 10;
+  private static final int MAX_PASSWORD_BYTES = 72;
 
   private final UserRepository users;
   private final ApiKeyRepository keys;
@@ -175,6 +176,9 @@ public final class UserService {
   private static void requireStrong(String password) {
     if (password == null || password.length() < MIN_PASSWORD) {
       throw LabelloopException.invalid("password: at least " + MIN_PASSWORD + " characters");
+    }
+    if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+      throw LabelloopException.invalid("password: at most " + MAX_PASSWORD_BYTES + " bytes in UTF-8 (bcrypt reads no further)");
     }
   }
 
