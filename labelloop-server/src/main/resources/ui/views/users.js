@@ -10,6 +10,12 @@ export async function renderUsers(root, ctx) {
     return;
   }
   const list = h('div', null, h('p', { class: 'muted', text: 'Loading…' }));
+  const find = h('input', { type: 'search', id: 'users-find', placeholder: 'Find by email or name', autocomplete: 'off', 'aria-label': 'Find a user' });
+  const narrow = () => {
+    const q = find.value.trim().toLowerCase();
+    list.querySelectorAll('tbody tr').forEach((tr) => { tr.hidden = !!q && !tr.dataset.search.includes(q); });
+  };
+  find.addEventListener('input', narrow);
   const creators = h('select', { id: 'project-creators' },
     h('option', { value: 'ALLOWED_USERS', text: 'administrators and the users allowed below' }),
     h('option', { value: 'EVERYONE', text: 'every signed-in user' }));
@@ -58,7 +64,7 @@ export async function renderUsers(root, ctx) {
         : h('button', { type: 'button', class: 'secondary small', onclick: () => change(u, { active: true }, u.email + ' reactivated') }, 'Reactivate');
       actions.append(reset, activation);
     }
-    return h('tr', { class: u.active ? '' : 'muted', dataset: { email: u.email } },
+    return h('tr', { class: u.active ? '' : 'muted', dataset: { email: u.email, search: (u.email + ' ' + (u.name || '')).toLowerCase() } },
       h('td', { text: u.email + (self ? ' (you)' : '') }), h('td', { text: u.name || '' }),
       h('td', null, toggle('admin', 'Administrator')), h('td', null, toggle('canCreateProjects', 'Creates projects')),
       h('td', { text: u.active ? 'active' : 'deactivated' }), h('td', { text: fmtDate(u.createdAt) }), h('td', null, actions));
@@ -71,6 +77,7 @@ export async function renderUsers(root, ctx) {
       replace(list, h('div', { class: 'table-wrap' }, h('table', { class: 'table', id: 'users-table' },
         h('thead', null, h('tr', null, ['Email', 'Name', 'Administrator', 'Creates projects', 'Status', 'Created', ''].map((t) => h('th', { text: t })))),
         h('tbody', null, (users.items || []).map(row)))));
+      narrow();
     } catch (err) {
       replace(list, errorBox(err, 'Could not load the users'));
     }
@@ -101,7 +108,7 @@ export async function renderUsers(root, ctx) {
   replace(root, h('section', { class: 'panel' },
     h('h1', { text: 'Users' }),
     h('p', { class: 'muted', text: 'Everyone who can sign in. A deactivated user cannot log in or use an API key; their labels stay.' }),
-    list,
+    find, list,
     h('p', null, h('label', { class: 'inline' }, 'Who may create projects: ', creators)),
     h('h2', { text: 'New user' }), form, formStatus));
   load();

@@ -202,6 +202,9 @@ class SettingsScreensIT extends BrowserFlow {
     visible("#new-user-form button[type=submit]").click();
     String row = "#users-table tr[data-email='leaver@example.org']";
     visible(row);
+    visible("#users-find").sendKeys("LEAVER");
+    wait.until(d -> ((Number) js("return [...document.querySelectorAll('#users-table tbody tr')].filter(r => !r.hidden).length")).intValue() == 1);
+    js("const f = document.getElementById('users-find'); f.value = ''; f.dispatchEvent(new Event('input'));");
     js("window.confirm = () => true;");
     visible(row + " button.danger").click();
     wait.until(d -> rowText(row).contains("deactivated"));
