@@ -37,7 +37,7 @@ export function keysInWords(job) {
   return keys.join(', ');
 }
 
-/** The button of the i-th category c of a job: its key, its name and its colour; attrs add the rest. */
+/** The button of a job's i-th category: its key, its name and its colour; attrs add the rest. */
 export function categoryButton(job, i, attrs, ...extra) {
   const c = job.categories[i];
   const color = safeColor(c.color, c.index);
