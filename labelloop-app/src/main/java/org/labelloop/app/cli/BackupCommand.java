@@ -1,10 +1,12 @@
 package org.labelloop.app.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
@@ -25,7 +27,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code labelloop backup}: a SQLite server's database and image/audio files in one zip, taken while the server runs.
  * The database is copied by SQLite's {@code VACUUM INTO}, a consistent snapshot that writers do not wait for; the files
- * are copied after it (they are named by their bytes and never change, so a file the snapshot names is the one it had).
+ * are copied after it (they are named by their bytes and never change, so a file the snapshot names is the one it had;
+ * one deleted meanwhile, with its project, is left out and counted).
  */
 @Command(name = "backup", mixinStandardHelpOptions = true,
     description = {"Copy a SQLite server's database and its image and audio files into one zip, while it runs.",
@@ -64,21 +67,28 @@ public final class BackupCommand implements Callable<Integer> {
       Files.delete(snapshot); // VACUUM INTO writes a new file only
       snapshot(db, snapshot);
       List<Path> media = mediaFiles(filesDir);
+      int copied;
       try (OutputStream o = Files.newOutputStream(part); ZipOutputStream zip = new ZipOutputStream(o)) {
         zip.setLevel(Deflater.BEST_SPEED);
         long total = Files.size(snapshot), done = 0;
-        for (Path f : media) total += Files.size(f);
+        for (Path f : media) total += sizeOrZero(f);
         Progress progress = new Progress(err, "backup", total);
         done += add(zip, DATABASE, snapshot);
+        copied = 0;
         for (Path f : media) {
-          done += add(zip, FILES + filesDir.relativize(f).toString().replace('\\', '/'), f);
+          long n = add(zip, FILES + filesDir.relativize(f).toString().replace('\\', '/'), f);
+          if (n >= 0) {
+            done += n;
+            copied++;
+          }
           progress.update(done);
         }
-        progress.finish(done, media.size() + " files");
+        progress.finish(done, copied + " files");
       }
       Files.move(part, out, StandardCopyOption.ATOMIC_MOVE);
-      System.out.printf(Locale.ROOT, "backup written: %s (database %.1f MiB, %d files, zip %.1f MiB)%n",
-          out, Files.size(snapshot) / 1048576.0, media.size(), Files.size(out) / 1048576.0);
+      System.out.printf(Locale.ROOT, "backup written: %s (database %.1f MiB, %d files, zip %.1f MiB)%s%n",
+          out, Files.size(snapshot) / 1048576.0, copied, Files.size(out) / 1048576.0,
+          copied < media.size() ? "; " + (media.size() - copied) + " files were deleted while it ran (a deleted project's)" : "");
       return 0;
     } catch (IOException | UncheckedIOException | SQLException e) {
       err.println("error: backup failed, nothing written: " + e.getMessage());
@@ -109,12 +119,28 @@ public final class BackupCommand implements Callable<Integer> {
     }
   }
 
-  /** Adds the file as the entry {@code name}; returns its size. */
-  private static long add(ZipOutputStream zip, String name, Path file) throws IOException {
-    zip.putNextEntry(new ZipEntry(name));
-    long n = Files.copy(file, zip);
-    zip.closeEntry();
-    return n;
+  /** Adds the file as the entry {@code name}; returns its size, or -1 when it no longer exists (then adds nothing). */
+  static long add(ZipOutputStream zip, String name, Path file) throws IOException {
+    InputStream in;
+    try {
+      in = Files.newInputStream(file);
+    } catch (NoSuchFileException deleted) {
+      return -1;
+    }
+    try (in) {
+      zip.putNextEntry(new ZipEntry(name));
+      long n = in.transferTo(zip);
+      zip.closeEntry();
+      return n;
+    }
+  }
+
+  private static long sizeOrZero(Path file) throws IOException {
+    try {
+      return Files.size(file);
+    } catch (NoSuchFileException deleted) {
+      return 0;
+    }
   }
 
   private static void deleteQuietly(Path p) {
