@@ -27,7 +27,7 @@ class BackupIT {
 
   @Test
   void aBackupTakenWhileTheServerRunsRestoresItsLabelsKeysAndFiles() throws Exception {
-    Path data = dir.resolve("data"), restored = dir.resolve("restored"), zip = dir.resolve("backup.zip");
+    Path data = dir.resolve("data"), restored = dir.resolve("restored"), zip = dir.resolve("backups/nightly.zip");
     byte[] png = MediaApiContract.png(4);
     String key, project, asset;
     try (LabelloopApp app = start(data)) {

@@ -44,7 +44,7 @@ public final class BackupCommand implements Callable<Integer> {
       description = "The server's files directory, when serve was given one (default: env LABELLOOP_FILES_DIR, else DATA/files).")
   Path files;
 
-  @Option(names = {"--out", "-o"}, required = true, description = "The zip to write (refused if it exists).")
+  @Option(names = {"--out", "-o"}, required = true, description = "The zip to write, its folder made if need be (refused if it exists).")
   Path out;
 
   @Override
@@ -63,7 +63,7 @@ public final class BackupCommand implements Callable<Integer> {
     Path part = out.resolveSibling(out.getFileName() + ".part");
     Path snapshot = null;
     try {
-      snapshot = Files.createTempFile(out.toAbsolutePath().getParent(), "labelloop-snapshot-", ".db");
+      snapshot = Files.createTempFile(Files.createDirectories(out.toAbsolutePath().getParent()), "labelloop-snapshot-", ".db");
       Files.delete(snapshot); // VACUUM INTO writes a new file only
       snapshot(db, snapshot);
       List<Path> media = mediaFiles(filesDir);
