@@ -45,12 +45,12 @@ public record TabularInput(Table table, TableSchema schema, List<String> labels)
     return new TabularInput(t, s, labels);
   }
 
-  /** The rows at {@code at}, in that order, with the same schema. */
   /** These rows, then {@code other}'s (same columns and schema). */
   TabularInput append(TabularInput other) {
     return new TabularInput(table.append(other.table), schema, java.util.stream.Stream.concat(labels.stream(), other.labels.stream()).toList());
   }
 
+  /** The rows at {@code at}, in that order, with the same schema. */
   TabularInput select(int[] at) {
     return new TabularInput(table.select(at), schema, java.util.Arrays.stream(at).mapToObj(labels::get).toList());
   }
