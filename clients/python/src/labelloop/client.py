@@ -120,12 +120,16 @@ class Labelloop:
         return totals
 
     def assets(self, project_id: str, *, status: Optional[str] = None, label_type: Optional[str] = None,
-               external_id: Optional[str] = None, first: Optional[int] = None, page_size: int = 1000,
+               external_id: Optional[str] = None, search: Optional[str] = None, category: Optional[str] = None,
+               labeled_by: Optional[str] = None, first: Optional[int] = None, page_size: int = 1000,
                as_pandas: bool = False, as_generator: bool = False) -> Any:
-        """The project's assets, filtered by ``status``, by having a label of ``label_type``, or by ``external_id``.
-        As a DataFrame, a TABULAR project's rows are spread over the table's columns (one named like an asset field
-        becomes ``row.NAME``), as its CSV export does."""
-        params = {"status": status, "labelType": label_type, "externalId": external_id}
+        """The project's assets, filtered by ``status``, by having a label of ``label_type``, by ``external_id``, by
+        ``search`` (text in the external id, or in a text's or a table row's content, ignoring case), by ``category``
+        (a category id their chosen answer names: the newest REVIEW label, else the newest DEFAULT one) and by
+        ``labeled_by`` (a user id with a DEFAULT label on them). As a DataFrame, a TABULAR project's rows are spread
+        over the table's columns (one named like an asset field becomes ``row.NAME``), as its CSV export does."""
+        params = {"status": status, "labelType": label_type, "externalId": external_id, "search": search,
+                  "category": category, "labeledBy": labeled_by}
         items = self._pages(f"/projects/{_id(project_id)}/assets", params, first, page_size)
         if as_pandas and self._input_type(project_id) == "TABULAR":
             items = (_rows.spread_row(item) for item in items)
@@ -247,11 +251,14 @@ class Labelloop:
         return json.loads(raw.decode("utf-8"))
 
     def export(self, project_id: str, format: str = "jsonl", path: Optional[str] = None, *, status: Optional[str] = None,
-               label_type: Optional[str] = None) -> str:
+               label_type: Optional[str] = None, search: Optional[str] = None, category: Optional[str] = None,
+               labeled_by: Optional[str] = None) -> str:
         """Streams the project's export to ``path``: jsonl (Kili-shaped, imports again as kili), csv (with the
-        jsonResponse), labelstudio, prodigy, coco, yolo and voc (zips), conll, bio, spacy."""
+        jsonResponse), labelstudio, prodigy, coco, yolo and voc (zips), conll, bio, spacy; the filters are
+        :meth:`assets`'s."""
         target = path or f"project-{project_id}.{_EXTENSIONS.get(format, format)}"
-        params = {"format": format, "status": status, "labelType": label_type}
+        params = {"format": format, "status": status, "labelType": label_type, "search": search, "category": category,
+                  "labeledBy": labeled_by}
         with self._http.open("GET", f"/projects/{_id(project_id)}/export", params, None, None) as res, open(target, "wb") as out:
             while True:
                 chunk = res.read(1 << 20)

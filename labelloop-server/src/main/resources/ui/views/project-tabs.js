@@ -29,13 +29,13 @@ export function projectTabs(project, active, me) {
       }))));
 }
 
-/** The jobs of a project's interface as a list with stable order. */
 /** The kinds of job a kind of asset can have (as the server checks): spans on texts, boxes on images. */
 export function tasksFor(inputType) {
   return { IMAGE: ['CLASSIFICATION', 'OBJECT_DETECTION'], AUDIO: ['CLASSIFICATION'], TABULAR: ['CLASSIFICATION'] }[inputType]
     || ['CLASSIFICATION', 'NAMED_ENTITIES_RECOGNITION'];
 }
 
+/** The jobs of a project's interface as a list with stable order. */
 export function jobsOf(project) {
   const jobs = (project.jsonInterface && project.jsonInterface.jobs) || {};
   return Object.entries(jobs).map(([id, job]) => ({
@@ -48,4 +48,12 @@ export function jobsOf(project) {
       id: cid, name: (c && c.name) || cid, color: c && c.color, index: i,
     })),
   }));
+}
+
+/** A filter by the category an answer names (each id once, whichever jobs have it); its value '' is any answer. */
+export function answerSelect(project, id) {
+  const seen = new Set();
+  const categories = jobsOf(project).flatMap((j) => j.categories).filter((c) => !seen.has(c.id) && seen.add(c.id));
+  return h('select', { id, 'aria-label': 'Answer' }, h('option', { value: '', text: 'any answer' }),
+    categories.map((c) => h('option', { value: c.id, text: 'answered ' + c.name })));
 }

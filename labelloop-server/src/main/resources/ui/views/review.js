@@ -6,6 +6,7 @@ import { createEditor } from './editor.js';
 import { summarize, percent } from './answer-summary.js';
 import { helpOverlay } from './label.js';
 import { rowSnippet } from './table-row.js';
+import { answerSelect } from './project-tabs.js';
 
 const SHORTCUTS = [
   ['↓ / J', 'next asset in the list'], ['↑ / K', 'previous asset in the list'],
@@ -15,6 +16,8 @@ const SHORTCUTS = [
   ['H', 'save the answer as a honeypot’s trusted one (labelers are scored against it), or stop using the asset as a honeypot'],
   ['?', 'show or hide this help'],
 ];
+
+const FILTER_NAMES = { TO_REVIEW: 'To review', LABELED: 'Labeled', SUSPECTS: 'Likely wrong' };
 
 export async function renderReview(root, ctx) {
   const project = ctx.project;
@@ -44,16 +47,29 @@ export async function renderReview(root, ctx) {
   const members = new Map();
   let marks = null; // assetId -> lowest inference mark, from /inference-marks (null: endpoint not there)
 
-  const find = h('input', { type: 'search', id: 'review-find', placeholder: 'Find an asset by its id', 'aria-label': 'Find an asset by its id' });
-  find.addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); findAsset(find.value.trim()); } });
+  // Narrow the list: text (in the asset's text, or its id), the category its answer names, the labeler who answered.
+  const find = h('input', { type: 'search', id: 'review-find', placeholder: hasFile ? 'Find an id' : 'Find text or an id',
+    'aria-label': hasFile ? 'Find an asset by its id' : 'Find assets by their text or id', title: 'Enter to search; an exact id shows that asset whatever its status' });
+  find.addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); search(find.value.trim()); } });
+  find.addEventListener('search', () => { if (!find.value && searched) search(''); }); // the field's clear button
+  let searched = '';
+  const answered = answerSelect(project, 'review-category');
+  const labeler = h('select', { id: 'review-by', 'aria-label': 'Labeler' }, h('option', { value: '', text: 'any labeler' }));
+  answered.addEventListener('change', () => { answered.blur(); load(); });
+  labeler.addEventListener('change', () => { labeler.blur(); load(); });
+  const narrowing = h('div', { class: 'review-filters' }, find, answered, labeler);
+  const narrowed = () => filter !== 'SUSPECTS' && !!(searched || answered.value || labeler.value);
   replace(root, h('div', { class: 'review-layout' },
-    h('section', { class: 'panel' }, h('div', { class: 'row between wrap' }, h('h2', { text: 'Review' }), filterTabs), find, listHost),
+    h('section', { class: 'panel' }, h('div', { class: 'row between wrap' }, h('h2', { text: 'Review' }), filterTabs), narrowing, listHost),
     h('section', { class: 'panel' }, detail)), overlayHost);
 
-  get('/api/v1/projects/' + pid + '/members').then((m) => (m.items || []).forEach((x) => members.set(x.userId, x.email || x.name || x.userId))).catch(() => {});
+  get('/api/v1/projects/' + pid + '/members').then((m) => (m.items || []).forEach((x) => {
+    members.set(x.userId, x.email || x.name || x.userId);
+    labeler.append(h('option', { value: x.userId, text: 'labeled by ' + members.get(x.userId) }));
+  })).catch(() => {});
 
   function drawFilters() {
-    const names = { TO_REVIEW: 'To review', LABELED: 'Labeled', SUSPECTS: 'Likely wrong' };
+    const names = FILTER_NAMES;
     replace(filterTabs, ['TO_REVIEW', 'LABELED'].concat(suspectsJob ? ['SUSPECTS'] : []).map((s) => {
       const n = s === 'SUSPECTS' ? (suspectIds ? suspectIds.length : null) : counts[s] || 0;
       const b = h('button', { type: 'button', class: 'tab' + (s === filter ? ' active' : ''), id: 'review-filter-' + s.toLowerCase(),
@@ -66,6 +82,7 @@ export async function renderReview(root, ctx) {
 
   async function load() {
     drawFilters();
+    narrowing.hidden = filter === 'SUSPECTS';
     replace(listHost, h('p', { class: 'muted', text: 'Loading…' }));
     try {
       nextCursor = null;
@@ -86,9 +103,14 @@ export async function renderReview(root, ctx) {
     select(items.length ? 0 : -1);
   }
 
-  /** The next 100 assets of the filter's status (the first ones without a cursor). */
+  /** The next 100 assets of the filter's status and the narrowing (the first ones without a cursor). */
   async function page() {
-    const r = await get('/api/v1/projects/' + pid + '/assets?status=' + filter + '&limit=100' + (nextCursor ? '&cursor=' + encodeURIComponent(nextCursor) : ''));
+    const q = new URLSearchParams({ status: filter, limit: '100' });
+    if (searched) q.set('search', searched);
+    if (answered.value) q.set('category', answered.value);
+    if (labeler.value) q.set('labeledBy', labeler.value);
+    if (nextCursor) q.set('cursor', nextCursor);
+    const r = await get('/api/v1/projects/' + pid + '/assets?' + q);
     nextCursor = r.nextCursor || null;
     return r.items || [];
   }
@@ -105,19 +127,21 @@ export async function renderReview(root, ctx) {
     return paging;
   }
 
-  /** Shows the asset with this external id at the top of the list, whatever its status. */
-  async function findAsset(externalId) {
-    if (!externalId) return;
+  /** Lists the assets with this text; an asset whose id it is comes first, whatever its status. */
+  async function search(text) {
+    searched = text;
+    await load();
+    if (!text) return;
     try {
-      const found = ((await get('/api/v1/projects/' + pid + '/assets?externalId=' + encodeURIComponent(externalId) + '&limit=1')).items || [])[0];
-      if (!found) { toast('No asset has the id ' + externalId, 'error'); return; }
+      const found = ((await get('/api/v1/projects/' + pid + '/assets?externalId=' + encodeURIComponent(text) + '&limit=1')).items || [])[0];
+      if (!found) { if (!items.length) toast('No ' + filterName() + ' asset has ' + (hasFile ? 'the id ' : 'the text or id ') + text, 'error'); return; }
       const at = items.findIndex((a) => a.id === found.id);
       if (at >= 0) items.splice(at, 1);
       items.unshift(found);
       find.blur(); // the keys review it now
       select(0);
     } catch (e) {
-      showError(e, 'Could not find ' + externalId);
+      showError(e, 'Could not find ' + text);
     }
   }
 
@@ -133,6 +157,7 @@ export async function renderReview(root, ctx) {
     return (s.items || []).slice(0, 100).map((x) => ({ id: x.assetId, externalId: x.externalId, suspect: x }));
   }
 
+  const filterName = () => FILTER_NAMES[filter].toLowerCase();
   const categoryName = (id) => (((suspectsJob && suspectsJob.content && suspectsJob.content.categories) || {})[id] || {}).name || id;
   const doubt = (x) => 'labeled ' + categoryName(x.given) + ', the model says ' + categoryName(x.suggested);
 
@@ -155,7 +180,8 @@ export async function renderReview(root, ctx) {
     if (!items.length) {
       const none = { TO_REVIEW: 'No asset waits for review.', LABELED: 'No labeled asset yet.',
         SUSPECTS: 'No label looks wrong: models trained without each label agree with it.' };
-      replace(listHost, basisNote(), h('p', { class: 'empty', id: 'review-empty', text: (filter === 'SUSPECTS' && suspectWithheld) || none[filter] }));
+      const text = narrowed() ? 'No ' + filterName() + ' asset matches.' : (filter === 'SUSPECTS' && suspectWithheld) || none[filter];
+      replace(listHost, basisNote(), h('p', { class: 'empty', id: 'review-empty', text }));
       return;
     }
     const sendAll = filter === 'SUSPECTS'
@@ -173,7 +199,7 @@ export async function renderReview(root, ctx) {
     const scrolled = listHost.querySelector('.asset-list');
     replace(listHost, basisNote(), sendAll, list, nextCursor && filter !== 'SUSPECTS'
       ? h('button', { type: 'button', class: 'link', id: 'review-more', onclick: () => more() },
-        'Show more' + (counts[filter] > items.length ? ' (' + (counts[filter] - items.length) + ' not listed yet)' : ''))
+        'Show more' + (!narrowed() && counts[filter] > items.length ? ' (' + (counts[filter] - items.length) + ' not listed yet)' : ''))
       : null);
     if (scrolled) list.scrollTop = scrolled.scrollTop; // redrawn on every move: keep the reader's place
     const current = list.children[index];
@@ -221,7 +247,7 @@ export async function renderReview(root, ctx) {
     replace(detail,
       h('div', { class: 'row between wrap' },
         h('h3', null, 'Asset ', h('bdi', { class: 'mono', text: asset.externalId || asset.id }), ' ', h('span', { class: 'badge', text: asset.status })),
-        h('span', { class: 'small muted', text: (i + 1) + ' of ' + Math.max(items.length, filter === 'SUSPECTS' ? 0 : counts[filter] || 0) })),
+        h('span', { class: 'small muted', text: (i + 1) + ' of ' + (narrowed() ? items.length + (nextCursor ? '+' : '') : Math.max(items.length, filter === 'SUSPECTS' ? 0 : counts[filter] || 0)) })),
       h('dl', { class: 'facts' },
         h('dt', { text: 'Labeler' }), h('dd', { id: 'review-labeler' }, human ? h('span', null, h('strong', { dir: 'auto', text: summarize(project, human.jsonResponse) }), ' — ' + who(human) + ', ' + fmtDate(human.createdAt) + (human.secondsToLabel ? ', ' + human.secondsToLabel + ' s' : '')) : 'no labeler answer'),
         review ? h('dt', { text: 'Reviewed' }) : null,
@@ -316,7 +342,7 @@ export async function renderReview(root, ctx) {
     if (filter === 'SUSPECTS' && suspectIds) suspectIds = suspectIds.filter((id) => id !== items[index].externalId);
     items.splice(index, 1);
     drawFilters();
-    if (!items.length && filter !== 'SUSPECTS' && counts[filter] > 0) { load(); return; } // reviewed a whole page: the next one
+    if (!items.length && filter !== 'SUSPECTS' && (narrowed() ? nextCursor : counts[filter] > 0)) { load(); return; } // reviewed a whole page: the next one
     select(Math.min(index, items.length - 1));
   }
 

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -201,6 +202,37 @@ abstract class ApiContract extends ServerContract {
     assertTrue(second.body().path("nextCursor").isNull());
     assertEquals("p2", admin.get("/api/v1/projects/" + p + "/assets?externalId=p2").body().path("items").get(0).path("externalId").asText());
     assertError(admin.get("/api/v1/projects/" + p + "/assets?status=NOPE"), 400, "INVALID_INPUT");
+  }
+
+  @Test
+  void findsAssetsByTextByAnswerAndByLabelerAndExportsWhatItFinds() throws Exception {
+    String p = newProject("find");
+    importTexts(p, "f1", "Football tonight", "f2", "a new phone", "f3", "football boots, a TECH story");
+    String[] ann = newUser();
+    addMember(p, ann[0], "LABELER");
+    admin.as(ann[1]).post("/api/v1/projects/" + p + "/labels", "{\"assetExternalId\":\"f1\",\"jsonResponse\":{\"JOB_0\":{\"categories\":[{\"name\":\"SPORT\"}]}}}");
+    admin.post("/api/v1/projects/" + p + "/labels", "{\"assetExternalId\":\"f3\",\"jsonResponse\":{\"JOB_0\":{\"categories\":[{\"name\":\"TECH\"}]}}}");
+    String assets = "/api/v1/projects/" + p + "/assets";
+    assertEquals(List.of("f1", "f3"), externalIds(admin.get(assets + "?search=FOOTBALL")));
+    assertEquals(List.of("f3"), externalIds(admin.get(assets + "?search=football&category=TECH")));
+    assertEquals(List.of("f1"), externalIds(admin.get(assets + "?labeledBy=" + ann[0])));
+    assertEquals(List.of("f2"), externalIds(admin.get(assets + "?search=+new+ph")), "spaces inside count, around them not");
+    Response export = admin.get("/api/v1/projects/" + p + "/export?format=jsonl&category=SPORT");
+    assertEquals(200, export.status(), export.text());
+    assertEquals(1, export.text().strip().split("\n").length, export.text());
+    assertTrue(export.text().contains("\"externalId\":\"f1\""), export.text());
+    Response unknown = admin.get(assets + "?category=Sport");
+    assertError(unknown, 400, "INVALID_INPUT");
+    assertTrue(unknown.text().contains("its categories: ORG, PER, SPORT, TECH)"), unknown.text());
+    assertError(admin.get("/api/v1/projects/" + p + "/export?category=NOPE"), 400, "INVALID_INPUT");
+    assertError(admin.get(assets + "?labeledBy=ann@example.org"), 400, "INVALID_INPUT");
+  }
+
+  private static List<String> externalIds(Response r) {
+    assertEquals(200, r.status(), r.text());
+    List<String> ids = new java.util.ArrayList<>();
+    r.body().path("items").forEach(a -> ids.add(a.path("externalId").asText()));
+    return ids;
   }
 
   @Test

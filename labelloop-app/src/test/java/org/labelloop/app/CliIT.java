@@ -96,6 +96,10 @@ class CliIT {
     assertEquals(1000, lines.size());
     assertTrue(lines.stream().anyMatch(l -> l.contains("\"text, number 7\"")));
     assertEquals(100, lines.stream().filter(l -> l.contains("SPORT")).count());
+    Path found = data.resolve("found.jsonl");
+    Object[] narrowed = cli("export", "--project", project, "--category", "SPORT", "--search", "NUMBER 9", "-o", found.toString());
+    assertEquals(0, narrowed[0], (String) narrowed[1]);
+    assertEquals(11, Files.readAllLines(found).size(), "r90, r900, ..., r990: answered SPORT, with the text");
 
     Path refused = data.resolve("refused.jsonl");
     Object[] unknown = cli("export", "--project", "999999", "--format", "jsonl", "-o", refused.toString());

@@ -650,6 +650,48 @@ class LabelingFlowIT extends BrowserFlow {
     wait.until(d -> !server.api("GET", "/api/v1/projects/" + pid + "/assets?externalId=r120", null).at("/items/0/isHoneypot").asBoolean());
   }
 
+  @Test
+  @Order(18)
+  void reviewNarrowsItsListByTextAnswerAndLabelerAndExportsTheSame() {
+    String pid = textClassificationProject("Narrow review e2e", Map.of("A", Map.of("name", "Alpha"), "B", Map.of("name", "Beta")));
+    String[] texts = {"Apple pie with cinnamon", "apple phone launch delayed", "Pear tart", "Banana bread", "APPLE crumble", "Plum jam"};
+    List<Map<String, Object>> assets = new ArrayList<>();
+    for (int i = 0; i < texts.length; i++) {
+      assets.add(Map.of("externalId", "n" + i, "content", texts[i], "label", i == 1 ? "B" : "A"));
+    }
+    server.api("POST", "/api/v1/projects/" + pid + "/assets", assets);
+    server.api("PATCH", "/api/v1/projects/" + pid + "/assets",
+        Map.of("externalIds", List.of("n0", "n1", "n2", "n3", "n4", "n5"), "status", "TO_REVIEW"));
+
+    go("/p/" + pid + "/review");
+    wait.until(d -> d.findElements(By.cssSelector("#review-list li")).size() == 6);
+    visible("#review-find").sendKeys("apple", Keys.ENTER);
+    wait.until(d -> listed().equals(List.of("n0", "n1", "n4")));
+    assertTrue(visible("#review-detail").getText().contains("1 of 3"), visible("#review-detail").getText());
+    new Select(visible("#review-category")).selectByVisibleText("answered Beta");
+    wait.until(d -> listed().equals(List.of("n1")));
+    new Select(visible("#review-by")).selectByIndex(1); // the admin, who imported the answers
+    wait.until(d -> listed().equals(List.of("n1")));
+    wait.until(d -> !d.findElement(By.id("toast")).isDisplayed()); // the previous test's
+    Browser.documentScreen(driver, "review");
+    visible("#review-find").clear();
+    visible("#review-find").sendKeys("kiwi", Keys.ENTER);
+    wait.until(d -> d.findElement(By.id("review-empty")).getText().equals("No to review asset matches."));
+
+    go("/p/" + pid + "/export");
+    new Select(visible("#export-category")).selectByVisibleText("answered Beta");
+    visible("#export-search").sendKeys("apple");
+    String href = visible("#export-download").getAttribute("href");
+    assertTrue(href.contains("category=B") && href.contains("search=apple"), href);
+    String exported = server.raw("GET", href.substring(href.indexOf("/api/")), null).body();
+    assertEquals(1, exported.strip().split("\n").length, exported);
+    assertTrue(exported.contains("\"externalId\":\"n1\""), exported);
+  }
+
+  private List<String> listed() {
+    return driver.findElements(By.cssSelector("#review-list li")).stream().map(li -> li.getAttribute("data-external-id")).toList();
+  }
+
   /** A TEXT project whose one job, JOB_0, is a required single-choice classification over these categories. */
   private static String textClassificationProject(String title, Map<String, Object> categories) {
     Map<String, Object> job = Map.of("mlTask", "CLASSIFICATION", "required", 1, "content", Map.of("input", "radio", "categories", categories));

@@ -158,6 +158,7 @@ final class AssetRoutes {
         Body.enumOf(AssetStatus.class, "status", ctx.queryParam("status")),
         Body.enumOf(LabelType.class, "labelType", ctx.queryParam("labelType")),
         ctx.queryParam("externalId"),
+        AssetQuery.Match.of(ctx.queryParam("search"), ctx.queryParam("category"), ctx.queryParam("labeledBy")),
         ctx.queryParam("cursor"),
         Body.intParam(ctx, "limit", dfltLimit));
   }
@@ -239,7 +240,7 @@ final class AssetRoutes {
     ExportFormat format = f == null ? ExportFormat.JSONL : Body.enumOf(ExportFormat.class, "format", f);
     AssetQuery filter = query(ctx, AssetQuery.MAX_LIMIT);
     // Checks access before the status line is committed, so a denial is still a clean 403/404.
-    app.exports().authorize(caller, projectId);
+    app.exports().authorize(caller, filter);
     String ext = format.fileExtension();
     ctx.contentType(format.contentType());
     ctx.header("Content-Disposition", "attachment; filename=\"project-" + projectId.replaceAll("[^A-Za-z0-9_-]", "") + "." + ext + "\"");

@@ -82,6 +82,10 @@ public final class Database implements AutoCloseable {
     return tx.jdbi();
   }
 
+  Dialect dialect() {
+    return dialect;
+  }
+
   /**
    * Opens a pool on {@code jdbcUrl} ({@code jdbc:sqlite:FILE} or {@code jdbc:postgresql://...}) and applies pending
    * migrations. For SQLite the file's directory is created if missing.

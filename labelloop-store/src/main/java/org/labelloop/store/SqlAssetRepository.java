@@ -188,7 +188,7 @@ final class SqlAssetRepository implements AssetRepository {
 
   @Override
   public Page<Asset> list(AssetQuery query) {
-    String sql = "SELECT " + COLUMNS + " FROM assets a" + AssetFilter.where(query) + " ORDER BY a.id LIMIT :n";
+    String sql = "SELECT " + COLUMNS + " FROM assets a" + AssetFilter.where(query, dialect) + " ORDER BY a.id LIMIT :n";
     return tx.read(h -> Ids.page(
         AssetFilter.bind(h.createQuery(sql), query).bind("n", query.limit() + 1).map((rs, ctx) -> map(rs)).list(),
         query.limit(), Asset::id));
@@ -198,9 +198,8 @@ final class SqlAssetRepository implements AssetRepository {
   public void forEachStored(AssetQuery query, Consumer<StoredAsset> sink) {
     String cursor = query.cursor();
     do {
-      AssetQuery page = new AssetQuery(query.projectId(), query.status(), query.labelType(), query.externalId(), cursor,
-          query.limit());
-      cursor = tx.read(h -> dialect.inSnapshot(h, t -> StoredAssets.page(t, page, StoredAssets.PAGE, sink)));
+      AssetQuery page = query.page(cursor, query.limit());
+      cursor = tx.read(h -> dialect.inSnapshot(h, t -> StoredAssets.page(t, dialect, page, StoredAssets.PAGE, sink)));
     } while (cursor != null);
   }
 

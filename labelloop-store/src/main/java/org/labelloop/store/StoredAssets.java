@@ -53,8 +53,8 @@ final class StoredAssets {
    * where there were n (more may follow), else null. Run it in {@link Dialect#inSnapshot}, so that a label submitted
    * between the assets' and the labels' reads is not in a line beside the status read before it.
    */
-  static String page(Handle h, AssetQuery query, int n, Consumer<StoredAsset> sink) {
-    String where = AssetFilter.where(query);
+  static String page(Handle h, Dialect dialect, AssetQuery query, int n, Consumer<StoredAsset> sink) {
+    String where = AssetFilter.where(query, dialect);
     long[] range = AssetFilter.bind(h.createQuery(
             "SELECT count(*), min(a.id), max(a.id) FROM (SELECT a.id FROM assets a" + where + " ORDER BY a.id LIMIT :n) a"),
             query)

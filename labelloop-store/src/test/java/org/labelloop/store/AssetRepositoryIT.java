@@ -27,6 +27,60 @@ import org.labelloop.core.project.Project;
 
 class AssetRepositoryIT extends OnBothDatabases {
   @Test
+  void findsAssetsByTextByTheCategoryOfTheirChosenAnswerAndByLabeler() {
+    Project p = Fixtures.project(db);
+    String alice = db.users().create("alice-" + System.nanoTime() + "@example.org", "Alice", "x", false, NOW).id();
+    String bob = db.users().create("bob-" + System.nanoTime() + "@example.org", "Bob", "x", false, NOW).id();
+    db.assets().insert(p.id(), List.of(
+        new org.labelloop.core.asset.AssetDraft("a", "Rates rose by 50% in Zürich", null, 0, false, null),
+        new org.labelloop.core.asset.AssetDraft("b", "rates_of growth", null, 0, false, null),
+        new org.labelloop.core.asset.AssetDraft("c-RATES", "the match!", null, 0, false, null),
+        new org.labelloop.core.asset.AssetDraft("d", "a skipped one", null, 0, false, null)), NOW);
+    // external ids in order: PostgreSQL's batch insert numbers a batch's assets in that order
+    String a = id(p, "a"), b = id(p, "b"), c = id(p, "c-RATES"), d = id(p, "d");
+    db.labels().insert(p.id(), a, alice, Fixtures.label(a, LabelType.DEFAULT, "SPORT"), NOW);
+    db.labels().insert(p.id(), a, bob, Fixtures.label(a, LabelType.REVIEW, "POLITICS"), NOW); // the review counts
+    db.labels().insert(p.id(), b, bob, Fixtures.label(b, LabelType.DEFAULT, "SPORT"), NOW);
+    db.labels().insert(p.id(), b, alice, Fixtures.label(b, LabelType.DEFAULT, "POLITICS"), NOW); // the newest counts
+    db.labels().insert(p.id(), c, null, Fixtures.label(c, LabelType.PREDICTION, "SPORT"), NOW); // a model's, not an answer
+    db.labels().insert(p.id(), d, alice, Fixtures.label(d, LabelType.DEFAULT, "SPORT"), NOW);
+    db.labels().insert(p.id(), d, bob, Fixtures.skip(d), NOW); // a skip is no answer: SPORT still counts
+
+    assertEquals(List.of("a", "b", "c-RATES"), found(p, "rates", null, null), "ignores case, in the text or the id");
+    assertEquals(List.of("a"), found(p, "50%", null, null), "% is a character, not a wildcard");
+    assertEquals(List.of("b"), found(p, "s_o", null, null), "_ is a character, not a wildcard");
+    assertEquals(List.of("c-RATES"), found(p, "match!", null, null), "nor is the escape character");
+    assertEquals(List.of("a"), found(p, "Zürich", null, null));
+    assertEquals(List.of("a", "b"), found(p, null, "POLITICS", null));
+    assertEquals(List.of("d"), found(p, null, "SPORT", null));
+    assertEquals(List.of("a", "b", "d"), found(p, null, null, alice));
+    assertEquals(List.of("b"), found(p, null, null, bob), "a REVIEW or a skip is not a labeler's answer");
+    assertEquals(List.of("b"), found(p, "rates", "POLITICS", bob), "the filters combine");
+    assertEquals(List.of(), found(p, "nothing like it", null, null));
+    AssetQuery idsOnly = new AssetQuery(p.id(), null, null, null, new AssetQuery.Match("rates", false, null, null), null, 100);
+    assertEquals(List.of("c-RATES"), db.assets().list(idsOnly).items().stream().map(Asset::externalId).toList(),
+        "a stored file's key is not searched");
+
+    AssetQuery paged = new AssetQuery(p.id(), null, null, null, AssetQuery.Match.of("rates", null, null), null, 1);
+    Page<Asset> first = db.assets().list(paged);
+    assertEquals(List.of("a"), first.items().stream().map(Asset::externalId).toList());
+    assertEquals(List.of("b"), db.assets().list(paged.page(first.nextCursor(), 1)).items().stream().map(Asset::externalId).toList());
+    List<String> streamed = new ArrayList<>();
+    db.assets().forEachStored(new AssetQuery(p.id(), null, null, null, AssetQuery.Match.of(null, "POLITICS", null), null, 1000),
+        s -> streamed.add(new String(s.externalId(), java.nio.charset.StandardCharsets.UTF_8)));
+    assertEquals(List.of("a", "b"), streamed, "an export filters the same way");
+  }
+
+  private static String id(Project p, String externalId) {
+    return db.assets().findByExternalId(p.id(), externalId).orElseThrow().id();
+  }
+
+  private static List<String> found(Project p, String text, String category, String labeledBy) {
+    AssetQuery q = new AssetQuery(p.id(), null, null, null, AssetQuery.Match.of(text, category, labeledBy), null, 100);
+    return db.assets().list(q).items().stream().map(Asset::externalId).toList();
+  }
+
+  @Test
   void insertReportsDuplicatesWithinTheBatchAndAgainstStoredAssets() {
     Project p = Fixtures.project(db);
     assertArrayEquals(new boolean[] {true, true}, db.assets().insert(p.id(), List.of(draft("a"), draft("b")), NOW));

@@ -64,12 +64,12 @@ class JsonlExportIT extends OnBothDatabases {
       db.labels().insert(p.id(), a.id(), null, Fixtures.label(a.id(), LabelType.PREDICTION, "POLITICS"), NOW);
     }
     List<StoredAsset> first = new ArrayList<>();
-    String cursor = db.jdbi().withHandle(h -> StoredAssets.page(h, new AssetQuery(p.id(), null, null, null, null, 0), 2, first::add));
+    String cursor = db.jdbi().withHandle(h -> StoredAssets.page(h, db.dialect(), new AssetQuery(p.id(), null, null, null, null, 0), 2, first::add));
     assertEquals(List.of("a0", "a1"), first.stream().map(a -> utf8(a.externalId())).toList());
     assertEquals(List.of(2, 2), first.stream().map(a -> a.labels().size()).toList());
     assertEquals(first.getLast().id(), cursor);
     List<StoredAsset> second = new ArrayList<>();
-    assertNull(db.jdbi().withHandle(h -> StoredAssets.page(h, new AssetQuery(p.id(), null, null, null, cursor, 0), 2, second::add)));
+    assertNull(db.jdbi().withHandle(h -> StoredAssets.page(h, db.dialect(), new AssetQuery(p.id(), null, null, null, cursor, 0), 2, second::add)));
     assertEquals(List.of("a2"), second.stream().map(a -> utf8(a.externalId())).toList());
     assertEquals(List.of(LabelType.DEFAULT, LabelType.PREDICTION),
         second.getFirst().labels().stream().map(StoredAsset.StoredLabel::labelType).toList());

@@ -29,13 +29,20 @@ public final class ExportCommand extends ClientCommand {
   @Option(names = "--status", description = "Only assets with this status.")
   String status;
 
+  @Option(names = "--search", paramLabel = "TEXT", description = "Only assets with this text in their id, or in a text's or a table row's content (any case).")
+  String search;
+
+  @Option(names = "--category", paramLabel = "ID", description = "Only assets whose chosen answer (newest review, else newest label) names this category.")
+  String category;
+
   @Override
   void run(ApiClient api) throws IOException {
     String f = format.toLowerCase(Locale.ROOT);
     if (!FORMATS.contains(f)) {
       throw new CliException("--format must be one of " + String.join(", ", FORMATS));
     }
-    String path = "/api/v1/projects/" + enc(project) + "/export?format=" + f + (status == null ? "" : "&status=" + enc(status));
+    String path = "/api/v1/projects/" + enc(project) + "/export?format=" + f + (status == null ? "" : "&status=" + enc(status))
+        + (search == null ? "" : "&search=" + enc(search)) + (category == null ? "" : "&category=" + enc(category));
     long total = api.download(path, output);
     System.out.printf("export done: bytes=%d file=%s%n", total, output);
   }

@@ -102,8 +102,8 @@ public final class AssetService {
   }
 
   public Page<Asset> list(Caller caller, AssetQuery query) {
-    access.require(caller, query.projectId(), Role.LABELER);
-    return ports.assets().list(query);
+    Project project = access.requireProject(caller, query.projectId(), Role.LABELER).project();
+    return ports.assets().list(query.forProject(project));
   }
 
 

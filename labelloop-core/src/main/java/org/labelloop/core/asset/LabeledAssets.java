@@ -22,7 +22,7 @@ public final class LabeledAssets {
     String cursor = filter.cursor();
     do {
       Page<Asset> page =
-          ports.assets().list(new AssetQuery(filter.projectId(), filter.status(), filter.labelType(), filter.externalId(), cursor, PAGE));
+          ports.assets().list(filter.page(cursor, PAGE));
       Map<String, List<Label>> labels = ports.labels().forAssets(page.items().stream().map(Asset::id).toList());
       consumer.accept(page.items(), labels);
       cursor = page.nextCursor();

@@ -53,13 +53,14 @@ public final class ExportService {
     this.boxes = new BoxExport(ports, files);
   }
 
-  /** Checks the caller may export, before anything is written to the response. */
-  public Project authorize(Caller caller, String projectId) {
-    return access.requireProject(caller, projectId, Role.REVIEWER).project();
+  /** Checks the caller may export and the filter, before anything is written to the response. */
+  public AssetQuery authorize(Caller caller, AssetQuery filter) {
+    return filter.forProject(access.requireProject(caller, filter.projectId(), Role.REVIEWER).project());
   }
 
-  public void export(Caller caller, String projectId, ExportFormat format, AssetQuery filter, OutputStream out) {
-    Project project = authorize(caller, projectId);
+  public void export(Caller caller, String projectId, ExportFormat format, AssetQuery query, OutputStream out) {
+    Project project = access.requireProject(caller, projectId, Role.REVIEWER).project();
+    AssetQuery filter = query.forProject(project);
     try {
       if (format == ExportFormat.JSONL) {
         JsonlExport.write(ports, filter, out);
