@@ -23,12 +23,14 @@ export async function renderUsers(root, ctx) {
     try { await patch('/api/v1/instance-settings', { projectCreators: creators.value }); toast('Saved'); } catch (err) { showError(err, 'Could not save'); }
   });
 
+  /** Changes the user and lists the users again; a refused password keeps its form, to be typed again. */
   async function change(user, body, done) {
     try {
       await patch('/api/v1/users/' + encodeURIComponent(user.id), body);
       toast(done);
     } catch (err) {
       showError(err, 'Could not change ' + user.email);
+      if (body.password !== undefined) return;
     }
     load();
   }

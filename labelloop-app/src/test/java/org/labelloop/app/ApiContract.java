@@ -202,6 +202,13 @@ abstract class ApiContract extends ServerContract {
     assertTrue(second.body().path("nextCursor").isNull());
     assertEquals("p2", admin.get("/api/v1/projects/" + p + "/assets?externalId=p2").body().path("items").get(0).path("externalId").asText());
     assertError(admin.get("/api/v1/projects/" + p + "/assets?status=NOPE"), 400, "INVALID_INPUT");
+    for (String limit : new String[] {"0", "-5", "ten"}) {
+      Response bad = admin.get("/api/v1/projects/" + p + "/assets?limit=" + limit);
+      assertError(bad, 400, "INVALID_INPUT");
+      assertTrue(bad.text().contains("is not a page size"), bad.text());
+    }
+    assertEquals(3, admin.get("/api/v1/projects/" + p + "/assets?limit=5000").body().path("items").size(), "a large page is capped, not refused");
+    assertError(admin.get("/api/v1/users/999999/api-keys"), 404, "NOT_FOUND");
   }
 
   @Test

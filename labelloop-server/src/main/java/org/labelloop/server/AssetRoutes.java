@@ -160,7 +160,7 @@ final class AssetRoutes {
         ctx.queryParam("externalId"),
         AssetQuery.Match.of(ctx.queryParam("search"), ctx.queryParam("category"), ctx.queryParam("labeledBy")),
         ctx.queryParam("cursor"),
-        Body.intParam(ctx, "limit", dfltLimit));
+        Body.limit(ctx, dfltLimit));
   }
 
   private void list(Context ctx) {

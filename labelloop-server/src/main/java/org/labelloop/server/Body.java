@@ -113,15 +113,20 @@ final class Body {
     }
   }
 
-  static int intParam(Context ctx, String name, int dflt) {
-    String v = ctx.queryParam(name);
+  /** The {@code limit} query parameter: a page size of at least 1 (pages are capped where they are read), else dflt. */
+  static int limit(Context ctx, int dflt) {
+    String v = ctx.queryParam("limit");
     if (v == null || v.isBlank()) {
       return dflt;
     }
     try {
-      return Integer.parseInt(v.trim());
+      int limit = Integer.parseInt(v.trim());
+      if (limit >= 1) {
+        return limit;
+      }
     } catch (NumberFormatException e) {
-      throw LabelloopException.invalid(name + ": '" + v + "' is not an integer");
+      // the same answer as for a number below 1
     }
+    throw LabelloopException.invalid("limit: '" + v + "' is not a page size (a whole number of at least 1)");
   }
 }

@@ -79,7 +79,7 @@ final class LabelRoutes {
         Body.enumOf(LabelType.class, "type", ctx.queryParam("type")),
         ctx.queryParam("assetId"),
         ctx.queryParam("cursor"),
-        Body.intParam(ctx, "limit", 100));
+        Body.limit(ctx, 100));
     ctx.json(Json.page(page, Json::label));
   }
 }

@@ -81,7 +81,7 @@ final class LearningRoutes {
   private void jobs(Context ctx) {
     ObjectNode out = Json.object();
     ArrayNode items = out.putArray("items");
-    app.learning().jobs(Auth.caller(ctx), ctx.pathParam("id"), Body.intParam(ctx, "limit", 20)).forEach(jb -> items.add(job(jb)));
+    app.learning().jobs(Auth.caller(ctx), ctx.pathParam("id"), Body.limit(ctx, 20)).forEach(jb -> items.add(job(jb)));
     ctx.json(out);
   }
 
@@ -112,12 +112,12 @@ final class LearningRoutes {
 
   private void marks(Context ctx) {
     Double lt = doubleParam(ctx, "inferenceMarkLt");
-    var page = app.learning().marks(Auth.caller(ctx), ctx.pathParam("id"), lt, ctx.queryParam("cursor"), Body.intParam(ctx, "limit", 100));
+    var page = app.learning().marks(Auth.caller(ctx), ctx.pathParam("id"), lt, ctx.queryParam("cursor"), Body.limit(ctx, 100));
     ctx.json(Json.page(page, LearningRoutes::mark));
   }
 
   private void disagreements(Context ctx) {
-    var page = app.learning().disagreements(Auth.caller(ctx), ctx.pathParam("id"), ctx.queryParam("cursor"), Body.intParam(ctx, "limit", 100));
+    var page = app.learning().disagreements(Auth.caller(ctx), ctx.pathParam("id"), ctx.queryParam("cursor"), Body.limit(ctx, 100));
     ctx.json(Json.page(page, LearningRoutes::disagreement));
   }
 

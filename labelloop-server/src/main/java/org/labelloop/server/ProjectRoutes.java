@@ -49,7 +49,7 @@ final class ProjectRoutes {
 
   private void list(Context ctx) {
     Caller caller = Auth.caller(ctx);
-    var page = app.projects().list(caller, ctx.queryParam("cursor"), Body.intParam(ctx, "limit", 100));
+    var page = app.projects().list(caller, ctx.queryParam("cursor"), Body.limit(ctx, 100));
     ctx.json(Json.page(page, Json::project));
   }
 

@@ -46,7 +46,7 @@ final class QualityRoutes {
 
   private void assets(Context ctx) {
     var page = app.quality().assets(Auth.caller(ctx), id(ctx), mark(ctx, "consensusMarkLt"), mark(ctx, "honeypotMarkLt"),
-        mark(ctx, "inferenceMarkLt"), ctx.queryParam("cursor"), Body.intParam(ctx, "limit", 100));
+        mark(ctx, "inferenceMarkLt"), ctx.queryParam("cursor"), Body.limit(ctx, 100));
     ctx.json(Json.page(page, m -> Json.MAPPER.valueToTree(m)));
   }
 

@@ -28,7 +28,7 @@ final class WebhookRoutes {
       ctx.status(204);
     });
     j.get("/api/v1/webhooks/{id}/deliveries", ctx -> ctx.json(Json.page(
-        app.webhooks().deliveries(Auth.caller(ctx), ctx.pathParam("id"), ctx.queryParam("cursor"), Body.intParam(ctx, "limit", 100)),
+        app.webhooks().deliveries(Auth.caller(ctx), ctx.pathParam("id"), ctx.queryParam("cursor"), Body.limit(ctx, 100)),
         WebhookRoutes::delivery)));
   }
 

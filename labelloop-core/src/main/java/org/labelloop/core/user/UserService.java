@@ -137,6 +137,7 @@ public final class UserService {
 
   public List<ApiKey> listApiKeys(Caller caller, String userId) {
     requireSelfOrAdmin(caller, userId);
+    users.find(userId).orElseThrow(() -> LabelloopException.notFound("User " + userId));
     return keys.listForUser(userId);
   }
 
