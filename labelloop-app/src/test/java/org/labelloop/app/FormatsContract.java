@@ -130,6 +130,46 @@ abstract class FormatsContract extends ServerContract {
   }
 
   @Test
+  void labelStudioPredictionsImportAsPredictionLabelsThatTheNextImportBringsAlong() throws Exception {
+    String p = project("TEXT", TOPIC + ", " + NER);
+    String tasks = """
+        [{"id": 1, "data": {"text": "Ann cooked soup"},
+          "annotations": [{"result": [{"from_name": "sentiment", "to_name": "text", "type": "choices", "value": {"choices": ["Food"]}}]}],
+          "predictions": [{"model_version": "old", "result": [{"from_name": "sentiment", "to_name": "text", "type": "choices", "value": {"choices": ["Sport"]}}]},
+                          {"model_version": "bert-2", "score": 0.8, "result": [
+                            {"from_name": "sentiment", "to_name": "text", "type": "choices", "value": {"choices": ["Food"]}},
+                            {"from_name": "label", "to_name": "text", "type": "labels", "value": {"start": 0, "end": 3, "text": "Ann", "labels": ["Person"]}}]}]},
+         {"id": 2, "data": {"text": "A late goal"}, "predictions": [{"result": [{"from_name": "sentiment", "to_name": "text", "type": "choices", "value": {"choices": ["SPORT"]}}]}]}]""";
+    Response r = importFile(p, "predicted.json", tasks, "labelstudio");
+    assertEquals(201, r.status(), r.text());
+    assertEquals(2, r.body().path("imported").asInt(), r.text());
+    JsonNode predictions = admin.get("/api/v1/projects/" + p + "/labels?type=PREDICTION").body().path("items");
+    assertEquals(2, predictions.size(), predictions.toString());
+    JsonNode first = predictions.get(0), second = predictions.get(1);
+    assertEquals("bert-2", first.path("modelVersion").asText(), "the newest prediction, with its model's version");
+    assertEquals("FOOD", category(first.path("jsonResponse"), "TOPIC"));
+    assertEquals(80, first.at("/jsonResponse/TOPIC/categories/0/confidence").asInt(), first.toString());
+    assertEquals("PER", first.at("/jsonResponse/NER/annotations/0/categories/0/name").asText(), first.toString());
+    assertTrue(first.path("authorId").isNull(), "a model's label has no author");
+    assertEquals("imported", second.path("modelVersion").asText());
+    assertEquals("TODO", admin.get("/api/v1/projects/" + p + "/assets?externalId=2").body().at("/items/0/status").asText(),
+        "a prediction pre-annotates, it does not label");
+    assertEquals(java.util.Set.of("1"), answers(p).keySet(), "only the annotated task is labeled");
+
+    String again = project("TEXT", TOPIC + ", " + NER);
+    assertEquals(201, importFile(again, "export.jsonl", text(export(p, "jsonl")), "kili").status());
+    JsonNode carried = admin.get("/api/v1/projects/" + again + "/labels?type=PREDICTION").body().path("items");
+    assertEquals(List.of("bert-2", "imported"), java.util.stream.StreamSupport.stream(carried.spliterator(), false)
+        .map(l -> l.path("modelVersion").asText()).sorted().toList(), "Labelloop's own export brings its predictions along");
+
+    Response bad = importFile(project("TEXT", TOPIC), "bad.json", """
+        [{"data": {"text": "x"}, "predictions": [{"result": [{"from_name": "s", "to_name": "text", "type": "choices", "value": {"choices": ["Weather"]}}]}]}]""",
+        "labelstudio");
+    assertEquals(400, bad.status(), bad.text());
+    assertTrue(bad.text().contains("its prediction") && bad.text().contains("Weather"), bad.text());
+  }
+
+  @Test
   void labelStudioJsonMinRowsImportTheirAnswersAndKeepTheirOtherDataAsMetadata() {
     String p = project("TEXT", TOPIC + "," + NER);
     String min = """

@@ -253,6 +253,13 @@ public final class AssetImporter {
           return e.getMessage();
         }
       }
+      if (row.prediction() != null) {
+        try {
+          ResponseValidator.validate(project.jsonInterface(), row.prediction().response(), draft.content(), false);
+        } catch (LabelloopException e) {
+          return "the prediction: " + e.getMessage();
+        }
+      }
       if (draft.label() != null && labelJob.flatMap(j -> j.categoryNamed(draft.label())).isEmpty()) {
         return "unknown label '" + Messages.printable(draft.label()) + "'"
             + labelJob.map(j -> " (categories, by id or name: " + j.categories().values().stream()

@@ -83,6 +83,7 @@ final class ImportWriter {
       }
       boolean[] inserted = ports.assets().insert(project.id(), importId, rows.stream().map(ParsedRow::draft).toList(), now);
       List<ParsedRow> labeled = new ArrayList<>();
+      List<ParsedRow> predicted = new ArrayList<>();
       List<AssetDraft> again = new ArrayList<>();
       List<String> stored = new ArrayList<>();
       for (int i = 0; i < inserted.length; i++) {
@@ -92,6 +93,9 @@ final class ImportWriter {
           stored.add(row.draft().content());
           if (row.answer() != null || row.draft().label() != null) {
             labeled.add(row);
+          }
+          if (row.prediction() != null) {
+            predicted.add(row);
           }
         } else {
           duplicates++;
@@ -104,8 +108,19 @@ final class ImportWriter {
       if (staging != null) {
         staging.publish(stored);
       }
+      addPredictions(predicted, now);
       addLabels(labeled, now);
     });
+  }
+
+  /** The predictions of a batch's inserted rows, a model's labels (no author), older than the answers beside them. */
+  private void addPredictions(List<ParsedRow> rows, Instant now) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    List<LabelDraft> labels = rows.stream().map(row -> new LabelDraft(null, row.draft().externalId(), LabelType.PREDICTION,
+        row.prediction().response(), row.prediction().modelVersion(), null, false)).toList();
+    ports.labels().insertAll(project.id(), null, labels, now);
   }
 
   /** The labels of a batch's inserted rows: one label batch and one status batch, not three statements a row. */

@@ -21,9 +21,13 @@ import org.labelloop.learn.ner.format.NerFormatException;
  * {@code data.audio}: a URL, or a file's path in the zip it came in); the rest of {@code data} becomes its metadata. A
  * JSON-MIN row's data are its top-level fields, whose bare strings may be single choices ({@link LabelStudioMinAnswers}).
  * An annotated task labels every NER job it has no span for as "no entity"; a task without annotations, or whose
- * annotation answers nothing, is imported unlabeled.
+ * annotation answers nothing, is imported unlabeled. The task's newest prediction becomes a PREDICTION label tagged
+ * with its {@code model_version}, its {@code score} the confidence of what it chose.
  */
 final class LabelStudioRecords implements RecordMapper {
+  /** The model version of a prediction that names none. */
+  static final String IMPORTED_MODEL = "imported";
+
   private final Project project;
   private final String source;
   private final String dataKey;
@@ -63,9 +67,22 @@ final class LabelStudioRecords implements RecordMapper {
       return ParsedRow.failed(line, "task " + Messages.printable(id) + ": " + e.getMessage());
     }
     AssetDraft draft = new AssetDraft(id, content, metadata(task.data(), answering), 0, false, null);
-    if (!task.annotated() && answering.isEmpty()) {
-      return ParsedRow.ok(line, draft);
+    ParsedRow row = task.annotated() || !answering.isEmpty() ? answered(line, draft, answer, text) : ParsedRow.ok(line, draft);
+    LabelStudioFormat.Prediction p = task.prediction();
+    if (p == null) {
+      return row;
     }
+    try {
+      ObjectNode predicted = LabelStudioResults.toJsonResponse(project.jsonInterface(), ImportRecords.node(p.results()), text, p.score());
+      return predicted.isEmpty() ? row
+          : row.predicted(new ParsedRow.Prediction(predicted, p.modelVersion() == null ? IMPORTED_MODEL : p.modelVersion()));
+    } catch (LabelloopException e) {
+      return ParsedRow.failed(line, "task " + Messages.printable(id) + ": its prediction: " + e.getMessage());
+    }
+  }
+
+  /** An annotated task's answer; on a text, every NER job it has no span for is answered "no entity". */
+  private ParsedRow answered(long line, AssetDraft draft, ObjectNode answer, String text) {
     if (text != null) {
       for (Job job : project.jsonInterface().jobs().values()) {
         if (job.mlTask() == MlTask.NAMED_ENTITIES_RECOGNITION && !answer.has(job.id())) {

@@ -70,6 +70,8 @@ final class Spool implements AutoCloseable {
       record.writeBoolean(d.honeypot());
       writeString(d.label());
       writeJson(row.answer());
+      writeJson(row.prediction() == null ? null : row.prediction().response());
+      writeString(row.prediction() == null ? null : row.prediction().modelVersion());
       record.writeTo(out);
     } catch (IOException e) {
       throw new UncheckedIOException("the import's temporary file cannot be written", e);
@@ -120,8 +122,10 @@ final class Spool implements AutoCloseable {
             boolean honeypot = r.readBoolean();
             String label = r.readString();
             JsonNode answer = r.readJson();
+            JsonNode predicted = r.readJson();
+            String modelVersion = r.readString();
             AssetDraft draft = new AssetDraft(id, content, metadata, priority, honeypot, label);
-            add.accept(answer == null ? ParsedRow.ok(line, draft) : ParsedRow.answered(line, draft, answer));
+            add.accept(new ParsedRow(line, draft, answer, predicted == null ? null : new ParsedRow.Prediction(predicted, modelVersion), null));
           }
         }
       } catch (EOFException e) {

@@ -85,7 +85,7 @@ final class TypedRowSource implements RowSource {
     var bad = schema.firstBadValue(TableRows.table(schema.columns().stream().map(c -> c.name()).toList(), List.of(cells)));
     if (bad.isPresent()) return ParsedRow.failed(row.line(), bad.get().message());
     AssetDraft typed = new AssetDraft(d.externalId(), TableRows.typed(schema, cells), d.metadata(), d.priority(), d.honeypot(), d.label());
-    return new ParsedRow(row.line(), typed, row.answer(), null);
+    return new ParsedRow(row.line(), typed, row.answer(), row.prediction(), null);
   }
 
   @Override

@@ -30,14 +30,16 @@ class SpoolTest {
         row(2, "a", "in memory", null, null, null),
         row(3, "b", "first one in the file", MAPPER.readTree("{\"k\":[1,\"x\"]}"), "POS", null),
         row(5, "c", "ünïcödé 😀 and \"quotes\"\n", null, null, MAPPER.readTree("{\"JOB_0\":{\"categories\":[{\"name\":\"A\"}]}}")),
-        row(6, "d", "x".repeat(70_000) + "é", MAPPER.nullNode(), "", null));
+        row(6, "d", "x".repeat(70_000) + "é", MAPPER.nullNode(), "", null),
+        row(7, "e", "pre-annotated", null, null, null)
+            .predicted(new ParsedRow.Prediction(MAPPER.readTree("{\"JOB_0\":{\"categories\":[{\"name\":\"B\",\"confidence\":80}]}}"), "yolo-1")));
     List<List<ParsedRow>> batches = new ArrayList<>();
     try (Spool spool = new Spool(dir, 1)) {
       rows.forEach(spool::add);
-      assertEquals(4, spool.size());
+      assertEquals(5, spool.size());
       spool.drain(3, Long.MAX_VALUE, batches::add);
     }
-    assertEquals(List.of(3, 1), batches.stream().map(List::size).toList());
+    assertEquals(List.of(3, 2), batches.stream().map(List::size).toList());
     List<ParsedRow> back = batches.stream().flatMap(List::stream).toList();
     // A JSON null in place of metadata comes back as no metadata; everything else exactly as added.
     List<ParsedRow> expected = new ArrayList<>(rows);

@@ -30,9 +30,14 @@ public final class LabelStudioFormat {
    * One task: its id ({@code source#k}, k from 0, when it has none), its {@code data}, and the regions of its first
    * annotation that was not cancelled ({@code annotated} is false when it has none, i.e. the task is unlabeled).
    * {@code jsonMin} says it came as a JSON-MIN row, whose {@code data} are its top-level fields: there a string may be
-   * a Choices tag's single choice as well as data, which only the reader's project can tell.
+   * a Choices tag's single choice as well as data, which only the reader's project can tell. {@code prediction} is its
+   * newest prediction, or null.
    */
-  public record Task(String id, Map<String, Object> data, List<Object> results, boolean annotated, boolean jsonMin) {}
+  public record Task(String id, Map<String, Object> data, List<Object> results, boolean annotated, boolean jsonMin,
+      Prediction prediction) {}
+
+  /** A model's pre-annotation of a task: its regions, and the model's version and score where given (else null). */
+  public record Prediction(String modelVersion, Double score, List<Object> results) {}
 
   /** The k-th task of a file; {@code where} names it in errors. */
   public static Task task(Object item, int k, String source, String where) {
@@ -42,13 +47,29 @@ public final class LabelStudioFormat {
       return jsonMin(task, id, where);
     }
     Map<String, Object> data = Json.object(task.get("data"), where);
+    Prediction prediction = newestPrediction(task.get("predictions"), where);
     for (Object a : Json.array(task.get("annotations"), where)) {
       Map<String, Object> annotation = Json.object(a, where);
       if (!Boolean.TRUE.equals(annotation.get("was_cancelled"))) {
-        return new Task(id, data, Json.array(annotation.get("result"), where), true, false);
+        return new Task(id, data, Json.array(annotation.get("result"), where), true, false, prediction);
       }
     }
-    return new Task(id, data, List.of(), false, false);
+    return new Task(id, data, List.of(), false, false, prediction);
+  }
+
+  /** The last of a task's predictions that has regions (Label Studio lists them oldest first), or null. */
+  private static Prediction newestPrediction(Object predictions, String where) {
+    List<Object> all = Json.array(predictions, where);
+    for (int i = all.size() - 1; i >= 0; i--) {
+      Map<String, Object> p = Json.object(all.get(i), where);
+      List<Object> results = Json.array(p.get("result"), where);
+      if (!results.isEmpty()) {
+        Object version = p.get("model_version");
+        Double score = p.get("score") instanceof Number n ? Double.valueOf(n.doubleValue()) : null;
+        return new Prediction(version == null || String.valueOf(version).isBlank() ? null : String.valueOf(version), score, results);
+      }
+    }
+    return null;
   }
 
   /**
@@ -71,7 +92,7 @@ public final class LabelStudioFormat {
         answered = true;
       }
     }
-    return new Task(id, data, results, answered || task.get("annotation_id") != null, true);
+    return new Task(id, data, results, answered || task.get("annotation_id") != null, true, null);
   }
 
   /** The regions a field holds; null when it is not a result. */
