@@ -10,7 +10,7 @@ export function importFormats(project) {
   const media = project.inputType === 'IMAGE' || project.inputType === 'AUDIO';
   if (project.inputType === 'TABULAR') return [['', 'CSV, TSV, JSON Lines or a JSON array (by the file’s extension)']];
   return [
-    ['', media ? 'a zip of image or audio files (optional manifest.csv)' : 'CSV, TSV, JSON Lines or a JSON array (by the file’s extension)'],
+    ['', media ? 'a zip of image or audio files (optional manifest.csv)' : 'CSV, TSV, JSON Lines, a JSON array or .txt, one text per line (by the file’s extension)'],
     ['labelstudio', 'Label Studio JSON tasks with their annotations' + (media ? ', in a zip with the files' : '')],
     ['kili', 'Kili assets with their labels' + (media ? ', in a zip with the files' : '')],
     ...(project.inputType === 'TEXT' ? [['prodigy', 'Prodigy JSON Lines']] : []),

@@ -141,6 +141,19 @@ abstract class ImportContract extends ServerContract {
   }
 
   @Test
+  void aTxtFileIsOneTextPerLineAndAWorkbookIsRefusedWithWhatToDo() throws Exception {
+    String p = newProject("lines", "TEXT");
+    byte[] lines = "Great app\n\nCrashes on start, every time\nGreat app\n".getBytes(StandardCharsets.UTF_8);
+    Response r = upload(p, "reviews.txt", lines, Map.of());
+    assertEquals(201, r.status(), r.text());
+    assertEquals(2, r.body().path("imported").asInt(), r.text());
+    assertEquals(1, r.body().path("duplicates").asInt(), "the same text twice is one asset: " + r.text());
+    assertEquals(2, assetCount(p));
+    assertRefused(upload(p, "sales.xlsx", new byte[] {'P', 'K', 3, 4, 0, 0}, Map.of()), "sales.xlsx", "save the sheet as CSV UTF-8");
+    assertRefused(upload(newProject("lines of photos", "IMAGE"), "list.txt", lines, Map.of()), "for TEXT projects");
+  }
+
+  @Test
   void reimportingAFileCountsDuplicatesOnceAndAddsNothing() throws Exception {
     String p = newProject("reimport", "TEXT");
     StringBuilder csv = new StringBuilder("id,text\n");

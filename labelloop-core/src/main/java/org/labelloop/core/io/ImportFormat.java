@@ -34,7 +34,12 @@ public enum ImportFormat {
    */
   KILI,
   /** A zip of images and a Pascal VOC .xml per image: the boxes become the OBJECT_DETECTION job's labels. */
-  VOC;
+  VOC,
+  /** Plain text, one text per line (Label Studio's .txt import), for TEXT projects. */
+  TXT;
+
+  /** What to do with a spreadsheet workbook, which no format here reads. */
+  static final String WORKBOOK = "for a spreadsheet workbook (.xlsx, .xls, .ods), save the sheet as CSV UTF-8 and import that";
 
 
   /** Whether this is an NER file format (read whole by labelloop-learn into sentences with spans). */
@@ -52,7 +57,7 @@ public enum ImportFormat {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** The format a file name's extension names; CSV when it names none. */
+  /** The format a file name's extension names; CSV when it names none; a workbook's is refused, saying what to do. */
   public static ImportFormat fromFileName(String fileName) {
     String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
     if (name.endsWith(".tsv") || name.endsWith(".tab")) {
@@ -72,6 +77,12 @@ public enum ImportFormat {
     }
     if (name.endsWith(".bio") || name.endsWith(".iob")) {
       return BIO;
+    }
+    if (name.endsWith(".txt")) {
+      return TXT;
+    }
+    if (name.endsWith(".xlsx") || name.endsWith(".xls") || name.endsWith(".ods")) {
+      throw LabelloopException.invalid("'" + Messages.printable(fileName) + "' is not read: " + WORKBOOK);
     }
     return CSV;
   }

@@ -7,6 +7,7 @@ import java.io.Reader;
 import java.util.Iterator;
 import java.util.List;
 import org.labelloop.core.asset.AssetDraft;
+import org.labelloop.core.error.LabelloopException;
 import org.labelloop.core.project.InputType;
 
 /**
@@ -27,6 +28,12 @@ interface RowSource extends Closeable {
       case TSV -> new CsvRowSource(reader, '\t', options, inputType, limits);
       case JSONL -> JsonRowSource.lines(reader, options, limits);
       case JSON -> JsonRowSource.array(reader, options, limits);
+      case TXT -> {
+        if (inputType != InputType.TEXT) {
+          throw LabelloopException.invalid("format txt: one text per line, for TEXT projects (this project's assets are " + inputType + ")");
+        }
+        yield new TextLines(reader, limits);
+      }
       case ZIP, COCO, YOLO, VOC -> throw new IllegalArgumentException("a zip is read by ZipRowSource, with a file store");
       case CONLL, BIO, SPACY -> throw new IllegalArgumentException("NER files are read by NerRowSource, for a job");
       case PRODIGY, LABELSTUDIO, KILI -> throw new IllegalArgumentException("annotated records are read by ImportRecords, for a project");

@@ -30,6 +30,8 @@ final class Utf8Reader extends Reader {
   private boolean eof;
   private boolean flushed;
   private boolean started;
+  /** The file starts as a zip archive does (an .xlsx or .ods workbook is one). */
+  private boolean zip;
   private boolean utf16;
   private IOException pending;
   /** Why the bytes after the characters of this read cannot be decoded; becomes {@link #pending} once they are counted. */
@@ -92,6 +94,7 @@ final class Utf8Reader extends Reader {
     int n = out.position() - off;
     if (!started && n > 0) {
       started = true;
+      zip = n >= 4 && buf[off] == 'P' && buf[off + 1] == 'K' && buf[off + 2] == 3 && buf[off + 3] == 4;
       if (buf[off] == '\uFEFF') {
         System.arraycopy(buf, off + 1, buf, off, --n);
         if (n == 0) {
@@ -105,7 +108,8 @@ final class Utf8Reader extends Reader {
         newlines++;
       } else if (c == 0) {
         n = i - off;
-        pending = bad("the file contains NUL bytes: it is a binary file, not text");
+        pending = bad("the file contains NUL bytes: it is a binary file, not text" + (zip ? " (a zip archive: " + ImportFormat.WORKBOOK
+            + "; images or audio in a zip import with the format zip)" : ""));
         break;
       }
     }

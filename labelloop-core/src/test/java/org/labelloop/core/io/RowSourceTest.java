@@ -164,6 +164,29 @@ class RowSourceTest {
   }
 
   @Test
+  void aTxtFileIsOneTextPerLineForTextProjectsOnly() {
+    List<ParsedRow> rows = read("first\r\n\n   \nsecond, with commas\n".getBytes(StandardCharsets.UTF_8), ImportFormat.TXT);
+    assertEquals(List.of(1L, 4L), rows.stream().map(ParsedRow::line).toList());
+    assertEquals(List.of("first", "second, with commas"), rows.stream().map(r -> r.draft().content()).toList());
+    assertEquals(Columns.contentId("first"), rows.getFirst().draft().externalId());
+    var e = assertThrows(LabelloopException.class,
+        () -> read("a.png\n", new ImportOptions(ImportFormat.TXT, null, null, null, false), InputType.IMAGE));
+    assertTrue(e.getMessage().contains("for TEXT projects"), e.getMessage());
+    assertEquals(ImportFormat.TXT, ImportFormat.fromFileName("Notes.TXT"));
+  }
+
+  @Test
+  void aWorkbookIsRefusedWithWhatToDoInstead() {
+    var byName = assertThrows(LabelloopException.class, () -> ImportFormat.fromFileName("sales.xlsx"));
+    assertTrue(byName.getMessage().contains("save the sheet as CSV UTF-8"), byName.getMessage());
+    byte[] zip = new byte[200];
+    System.arraycopy(new byte[] {'P', 'K', 3, 4}, 0, zip, 0, 4);
+    var byBytes = assertThrows(LabelloopException.class, () -> read(zip, csv("id", "text", null), InputType.TEXT));
+    assertTrue(byBytes.getMessage().contains("a zip archive") && byBytes.getMessage().contains("save the sheet as CSV UTF-8"),
+        byBytes.getMessage());
+  }
+
+  @Test
   void aCellOverTheLimitIsRejectedWithItsLineAndARowOverItStopsTheFile() {
     ImportLimits small = new ImportLimits(100, 20_000, 1L << 30, 1L << 20, 100, 10_000, ZipLimits.DEFAULT);
     String data = "id,text\na,fine\nb," + "x".repeat(150) + "\nc,fine\nd," + "y".repeat(50_000) + "\ne,never read\n";
