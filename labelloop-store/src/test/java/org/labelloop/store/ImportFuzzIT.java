@@ -218,6 +218,11 @@ class ImportFuzzIT {
   }
 
   @Test
+  void plainTextLines() {
+    fuzzMany(ImportFormat.TXT, m -> mutate(utf8("first text\n\nsecond, with a comma\n\"quoted\" third\r\n"), m));
+  }
+
+  @Test
   void jsonArray() {
     fuzzMany(ImportFormat.JSON, m -> mutate(utf8("[{\"externalId\":\"a1\",\"content\":\"one\"},\n {\"externalId\":\"a2\",\"content\":\"two\",\"label\":\"POLITICS\"}]"), m));
   }
@@ -249,7 +254,8 @@ class ImportFuzzIT {
   void labelStudio() {
     fuzzMany(ImportFormat.LABELSTUDIO, m -> mutate(utf8("[{\"id\":1,\"data\":{\"text\":\"Ann met Acme\"},\"annotations\":[{\"result\":[{\"type\":\"labels\","
         + "\"value\":{\"start\":0,\"end\":3,\"labels\":[\"PER\"]}},{\"from_name\":\"topic\",\"type\":\"choices\",\"value\":{\"choices\":[\"Sport\"]}}]}]},"
-        + "{\"id\":2,\"data\":{\"text\":\"Vote\",\"k\":[1]},\"annotations\":[{\"was_cancelled\":true,\"result\":[]}]}]"), m));
+        + "{\"id\":2,\"data\":{\"text\":\"Vote\",\"k\":[1]},\"annotations\":[{\"was_cancelled\":true,\"result\":[]}],"
+        + "\"predictions\":[{\"model_version\":\"m1\",\"score\":0.7,\"result\":[{\"from_name\":\"topic\",\"type\":\"choices\",\"value\":{\"choices\":[\"Politics\"]}}]}]}]"), m));
   }
 
   @Test
