@@ -254,7 +254,7 @@ class Labelloop:
                label_type: Optional[str] = None, search: Optional[str] = None, category: Optional[str] = None,
                labeled_by: Optional[str] = None) -> str:
         """Streams the project's export to ``path``: jsonl (Kili-shaped, imports again as kili), csv (with the
-        jsonResponse), labelstudio, prodigy, coco, yolo and voc (zips), conll, bio, spacy; the filters are
+        jsonResponse), labelstudio, prodigy, doccano, coco, yolo and voc (zips), conll, bio, spacy; the filters are
         :meth:`assets`'s."""
         target = path or f"project-{project_id}.{_EXTENSIONS.get(format, format)}"
         params = {"format": format, "status": status, "labelType": label_type, "search": search, "category": category,

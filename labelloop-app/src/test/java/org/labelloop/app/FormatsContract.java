@@ -28,7 +28,7 @@ import org.labelloop.app.testing.Api.Response;
 
 /**
  * The formats people already have, over real HTTP against the real wiring: each file imports with its labels, and
- * import → export → import gives the same labels (Label Studio for text, image boxes and audio; Prodigy; Kili JSON and
+ * import → export → import gives the same labels (Label Studio for text, image boxes and audio; Prodigy; doccano; Kili JSON and
  * CSV through the jsonl and csv exports; Pascal VOC). Subclasses pick the database.
  */
 abstract class FormatsContract extends ServerContract {
@@ -187,6 +187,47 @@ abstract class FormatsContract extends ServerContract {
     Response twice = importFile(p, "twice.json", "[{\"text\": \"Soup\", \"sentiment\": \"Sport\", \"topic\": \"Food\"}]", "labelstudio");
     assertEquals(400, twice.status(), twice.text());
     assertTrue(twice.text().contains("line 1: task twice.json#0: fields 'sentiment' and 'topic' both answer job TOPIC"), twice.text());
+  }
+
+  @Test
+  void doccanoRecordsOfEachProjectKindImportAndRoundTrip() throws Exception {
+    String ner = project("TEXT", NER);
+    String spans = """
+        {"id": 7, "text": "Ann works at Acme", "label": [[0, 3, "Person"], [13, 17, "ORG"]], "Comments": [], "source": "wiki"}
+        {"id": 8, "text": "Nobody here", "label": []}
+        """;
+    Response r = importFile(ner, "ner.jsonl", spans, "doccano");
+    assertEquals(201, r.status(), r.text());
+    assertEquals(2, r.body().path("imported").asInt(), r.text());
+    Map<String, JsonNode> answers = answers(ner);
+    assertEquals(List.of("7"), List.copyOf(answers.keySet()), "a record without a label stays unlabeled");
+    assertEquals("PER", answers.get("7").at("/NER/annotations/0/categories/0/name").asText());
+    assertEquals("Acme", answers.get("7").at("/NER/annotations/1/content").asText());
+    assertEquals("wiki", admin.get("/api/v1/projects/" + ner + "/assets?externalId=7").body().at("/items/0/metadata/source").asText());
+    String exported = text(export(ner, "doccano"));
+    assertTrue(exported.contains("{\"id\":\"7\",\"text\":\"Ann works at Acme\",\"label\":[[0,3,\"PER\"],[13,17,\"ORG\"]]}"), exported);
+    assertTrue(exported.contains("{\"id\":\"8\",\"text\":\"Nobody here\",\"label\":[]}"), exported);
+    String again = project("TEXT", NER);
+    assertEquals(201, importFile(again, "export.jsonl", exported, "doccano").status());
+    assertEquals(answers, answers(again));
+
+    String both = project("TEXT", TOPIC + "," + NER);
+    String intents = """
+        {"text": "Ann cooked soup", "cats": ["Food"], "entities": [{"id": 1, "start_offset": 0, "end_offset": 3, "label": "PER"}]}
+        {"text": "A late goal", "label": ["SPORT"]}
+        """;
+    assertEquals(201, importFile(both, "intents.jsonl", intents, "doccano").status());
+    Map<String, JsonNode> bothAnswers = answers(both);
+    assertEquals(2, bothAnswers.size(), bothAnswers.toString());
+    String cats = text(export(both, "doccano"));
+    assertTrue(cats.contains("\"cats\":[\"FOOD\"],\"entities\":[[0,3,\"PER\"]]"), cats);
+    String third = project("TEXT", TOPIC + "," + NER);
+    assertEquals(201, importFile(third, "export.jsonl", cats, "doccano").status());
+    assertEquals(bothAnswers, answers(third));
+
+    Response bad = importFile(project("TEXT", TOPIC), "bad.jsonl", "{\"text\": \"x\", \"label\": [\"Weather\"]}\n{\"text\": \"y\", \"label\": [[0, 1]]}\n", "doccano");
+    assertEquals(400, bad.status(), bad.text());
+    assertTrue(bad.text().contains("line 1") && bad.text().contains("Weather") && bad.text().contains("line 2"), bad.text());
   }
 
   @Test

@@ -218,6 +218,12 @@ class ImportFuzzIT {
   }
 
   @Test
+  void doccano() {
+    fuzzMany(ImportFormat.DOCCANO, m -> mutate(utf8("{\"id\":1,\"text\":\"Ann met Acme\",\"label\":[[0,3,\"PER\"],[8,12,\"ORG\"]],\"Comments\":[]}\n"
+        + "{\"text\":\"Vote today\",\"cats\":[\"Politics\"],\"entities\":[{\"start_offset\":0,\"end_offset\":4,\"label\":\"ORG\"}]}\n"), m));
+  }
+
+  @Test
   void plainTextLines() {
     fuzzMany(ImportFormat.TXT, m -> mutate(utf8("first text\n\nsecond, with a comma\n\"quoted\" third\r\n"), m));
   }

@@ -19,7 +19,7 @@ public final class ExportCommand extends ClientCommand {
 
   @Option(names = "--format", defaultValue = "jsonl",
       description = "jsonl (default; imports again as kili), csv (with the jsonResponse: imports again as kili), labelstudio (every job,"
-          + " with the newest predictions), prodigy (texts' categories and spans), for the OBJECT_DETECTION job's boxes coco (JSON),"
+          + " with the newest predictions), prodigy (texts' categories and spans), doccano (JSONL of texts with label, or cats and entities), for the OBJECT_DETECTION job's boxes coco (JSON),"
           + " yolo or voc (a zip), or for the NER job's labeled sentences conll, bio, spacy.")
   String format;
 

@@ -41,7 +41,7 @@ public final class ImportCommand extends ClientCommand {
   @Option(names = "--label-col", description = "Column holding a category to import as a label (optional).")
   String labelColumn;
 
-  @Option(names = "--format", description = "csv, tsv, jsonl, json, txt (one text per line), zip; assets with their labels: labelstudio, prodigy, kili (for images"
+  @Option(names = "--format", description = "csv, tsv, jsonl, json, txt (one text per line), zip; assets with their labels: labelstudio, prodigy, doccano, kili (for images"
       + " and audio, a zip or folder of the files with the annotation file); bounding boxes coco, yolo or voc (a zip or folder of"
       + " images with their annotation files); NER files conll, bio, spacy (default: from the file name).")
   String format;

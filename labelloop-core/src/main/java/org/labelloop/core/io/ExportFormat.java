@@ -24,7 +24,9 @@ public enum ExportFormat {
   /** spaCy-style JSON array of {@code text} + {@code spans}. */
   SPACY,
   /** Label Studio JSON tasks with every job's answer as an annotation and the newest model's as a prediction. */
-  LABELSTUDIO;
+  LABELSTUDIO,
+  /** doccano JSONL of the texts: category ids and/or [start, end, id] spans (see DoccanoExport). */
+  DOCCANO;
 
   /** Whether this format holds only the NER job's labeled sentences (written by labelloop-learn). */
   public boolean ner() {
@@ -47,7 +49,7 @@ public enum ExportFormat {
 
   public String contentType() {
     return switch (this) {
-      case JSONL, PRODIGY -> "application/x-ndjson; charset=utf-8";
+      case JSONL, PRODIGY, DOCCANO -> "application/x-ndjson; charset=utf-8";
       case CSV -> "text/csv; charset=utf-8";
       case CONLL, BIO -> "text/plain; charset=utf-8";
       case SPACY, LABELSTUDIO, COCO -> "application/json; charset=utf-8";
@@ -58,7 +60,7 @@ public enum ExportFormat {
   /** The usual file name extension. */
   public String fileExtension() {
     return switch (this) {
-      case JSONL, PRODIGY -> "jsonl";
+      case JSONL, PRODIGY, DOCCANO -> "jsonl";
       case CSV -> "csv";
       case CONLL -> "conll";
       case BIO -> "bio";

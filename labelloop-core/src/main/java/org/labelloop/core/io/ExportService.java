@@ -76,6 +76,8 @@ public final class ExportService {
         LabelStudioExport.write(ports, project, filter, out);
       } else if (format == ExportFormat.PRODIGY) {
         ProdigyExport.write(ports, project, filter, out);
+      } else if (format == ExportFormat.DOCCANO) {
+        DoccanoExport.write(ports, project, filter, out);
       } else {
         writeNer(project, format, filter, out);
       }

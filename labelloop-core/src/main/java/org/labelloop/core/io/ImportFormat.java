@@ -36,7 +36,9 @@ public enum ImportFormat {
   /** A zip of images and a Pascal VOC .xml per image: the boxes become the OBJECT_DETECTION job's labels. */
   VOC,
   /** Plain text, one text per line (Label Studio's .txt import), for TEXT projects. */
-  TXT;
+  TXT,
+  /** doccano JSON Lines: {@code text} with {@code label} (category names, or [start, end, label] spans), or cats and entities. */
+  DOCCANO;
 
   /** What to do with a spreadsheet workbook, which no format here reads. */
   static final String WORKBOOK = "for a spreadsheet workbook (.xlsx, .xls, .ods), save the sheet as CSV UTF-8 and import that";

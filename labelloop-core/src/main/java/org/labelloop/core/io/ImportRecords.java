@@ -13,7 +13,7 @@ import org.labelloop.core.project.Project;
 
 /**
  * The formats whose records carry assets with their labels: Label Studio tasks (a JSON array, or JSON Lines), Prodigy
- * JSON Lines, and Kili assets (a JSON array, JSON Lines, or CSV with JSON cells). A Label Studio task or Prodigy record
+ * and doccano JSON Lines (doccano also as an array), and Kili assets (a JSON array, JSON Lines, or CSV with JSON cells). A Label Studio task or Prodigy record
  * without an id of its own is named {@code <file name>#k} (k counting the records from 0), or, in an upload without a
  * name, by a hash of its content; a Kili asset without an externalId is named by that hash, like a CSV row.
  */
@@ -24,7 +24,8 @@ final class ImportRecords {
 
   /** Whether {@code format} is one of these formats. */
   static boolean handles(ImportFormat format) {
-    return format == ImportFormat.LABELSTUDIO || format == ImportFormat.PRODIGY || format == ImportFormat.KILI;
+    return format == ImportFormat.LABELSTUDIO || format == ImportFormat.PRODIGY || format == ImportFormat.KILI
+        || format == ImportFormat.DOCCANO;
   }
 
   /** The mapper of a format's records for this project; {@code source} (may be null) names the file. */
@@ -33,6 +34,7 @@ final class ImportRecords {
       case LABELSTUDIO -> new LabelStudioRecords(project, source);
       case PRODIGY -> new ProdigyRecords(project, source);
       case KILI -> new KiliRecords();
+      case DOCCANO -> new DoccanoRecords(project, source);
       default -> throw new IllegalArgumentException(format + " has no records");
     };
   }

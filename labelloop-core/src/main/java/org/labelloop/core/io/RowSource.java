@@ -36,7 +36,7 @@ interface RowSource extends Closeable {
       }
       case ZIP, COCO, YOLO, VOC -> throw new IllegalArgumentException("a zip is read by ZipRowSource, with a file store");
       case CONLL, BIO, SPACY -> throw new IllegalArgumentException("NER files are read by NerRowSource, for a job");
-      case PRODIGY, LABELSTUDIO, KILI -> throw new IllegalArgumentException("annotated records are read by ImportRecords, for a project");
+      case PRODIGY, LABELSTUDIO, KILI, DOCCANO -> throw new IllegalArgumentException("annotated records are read by ImportRecords, for a project");
     };
   }
 
