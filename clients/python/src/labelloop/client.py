@@ -232,9 +232,9 @@ class Labelloop:
     def import_file(self, project_id: str, path: str, format: str, *, on_error: str = "fail",
                     on_duplicate: str = "skip", id_column: Optional[str] = None, text_column: Optional[str] = None,
                     label_column: Optional[str] = None, labels_from_folders: bool = False) -> Json:
-        """Imports a file of assets with their labels (``labelstudio``, ``prodigy``, ``kili``; for images and audio a
-        zip of the files with its annotation file, as for ``coco``, ``yolo`` and ``voc``), or any other import format
-        (csv, tsv, jsonl, json, zip, conll, bio, spacy); a CSV's or JSON's ``id_column``, ``text_column`` and
+        """Imports a file of assets with their labels (``labelstudio``, ``prodigy``, ``doccano``, ``kili``; for images
+        and audio a zip of the files with its annotation file, as for ``coco``, ``yolo`` and ``voc``), or any other
+        import format (csv, tsv, jsonl, json, txt: one text per line, zip, conll, bio, spacy); a CSV's or JSON's ``id_column``, ``text_column`` and
         ``label_column`` say which columns are which (a table's label column holds each row's category). All or
         nothing unless ``on_error="skip"``; returns the server's report (``imported``, ``duplicates``, ``updated``,
         ``rejected``, ``errors`` with their lines). ``labels_from_folders``: a zip of images or audio sorted into one

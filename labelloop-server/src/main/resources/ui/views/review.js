@@ -103,16 +103,51 @@ export async function renderReview(root, ctx) {
     select(items.length ? 0 : -1);
   }
 
-  /** The next 100 assets of the filter's status and the narrowing (the first ones without a cursor). */
-  async function page() {
-    const q = new URLSearchParams({ status: filter, limit: '100' });
+  /** The filter's status and the narrowing as query parameters. */
+  function narrowingQuery(limit, cursor) {
+    const q = new URLSearchParams({ status: filter, limit: String(limit) });
     if (searched) q.set('search', searched);
     if (answered.value) q.set('category', answered.value);
     if (labeler.value) q.set('labeledBy', labeler.value);
-    if (nextCursor) q.set('cursor', nextCursor);
-    const r = await get('/api/v1/projects/' + pid + '/assets?' + q);
+    if (cursor) q.set('cursor', cursor);
+    return q;
+  }
+
+  /** The next 100 assets of the filter's status and the narrowing (the first ones without a cursor). */
+  async function page() {
+    const r = await get('/api/v1/projects/' + pid + '/assets?' + narrowingQuery(100, nextCursor));
     nextCursor = r.nextCursor || null;
     return r.items || [];
+  }
+
+  /**
+   * Moves every asset the narrowed list holds (listed yet or not) to another status: labeled ones to review, ones
+   * waiting for review back to the labeling queue, e.g. all that one labeler answered.
+   */
+  async function moveAllMatching() {
+    const to = filter === 'LABELED' ? 'TO_REVIEW' : 'TODO';
+    try {
+      const ids = [];
+      let cursor = null;
+      do {
+        const r = await get('/api/v1/projects/' + pid + '/assets?' + narrowingQuery(1000, cursor));
+        (r.items || []).forEach((a) => ids.push(a.externalId));
+        cursor = r.nextCursor || null;
+      } while (cursor);
+      const what = plural(ids.length, 'asset');
+      if (!ids.length || !confirm(to === 'TODO' ? 'Send ' + what + ' back to the labeling queue? Their answers stay until someone answers again.'
+        : 'Send ' + what + ' to review?')) return;
+      let moved = 0;
+      for (let i = 0; i < ids.length; i += 1000) {
+        moved += (await patch('/api/v1/projects/' + pid + '/assets', { externalIds: ids.slice(i, i + 1000), status: to })).updated;
+      }
+      counts[filter] = Math.max(0, (counts[filter] || 0) - moved);
+      counts[to] = (counts[to] || 0) + moved;
+      toast(plural(moved, 'asset') + (to === 'TODO' ? ' sent back to the labeling queue' : ' sent to review'));
+      load();
+    } catch (e) {
+      showError(e, 'Could not move them');
+    }
   }
 
   let paging = null;
@@ -186,7 +221,9 @@ export async function renderReview(root, ctx) {
     }
     const sendAll = filter === 'SUSPECTS'
       ? h('button', { type: 'button', class: 'secondary', id: 'suspects-to-review', onclick: () => sendSuspectsToReview() }, 'Send all to review')
-      : null;
+      : narrowed() ? h('button', { type: 'button', class: 'secondary', id: 'review-move-all', onclick: () => moveAllMatching() },
+        filter === 'LABELED' ? 'Send all to review' : 'Send all back to labeling')
+        : null;
     const list = h('ol', { class: 'asset-list' }, items.map((a, i) => {
       const li = h('li', { class: i === index ? 'current' : '', dataset: { assetId: a.id, externalId: a.externalId || '' } },
         h('button', { type: 'button', class: 'link' }, h('bdi', { class: 'mono', text: a.externalId || a.id }), ' ',
