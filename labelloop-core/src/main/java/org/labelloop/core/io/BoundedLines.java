@@ -18,10 +18,25 @@ final class BoundedLines {
   private int pos;
   private int end;
   private boolean eof;
+  private long lineNo;
 
   BoundedLines(Reader in, int maxChars) {
     this.in = in;
     this.maxChars = maxChars;
+  }
+
+  /** The next line that is not blank, {@link #TOO_LONG}, or null at the end; {@link #lineNumber()} tells which. */
+  String nextNonBlank() throws IOException {
+    String line;
+    do {
+      line = next();
+    } while (line != null && line != TOO_LONG && line.isBlank());
+    return line;
+  }
+
+  /** The number of the line read last, from 1 (0 before the first). */
+  long lineNumber() {
+    return lineNo;
   }
 
   /** The next line without its line break, {@link #TOO_LONG}, or null at the end. */
@@ -63,6 +78,7 @@ final class BoundedLines {
   }
 
   private String result(boolean tooLong) {
+    lineNo++;
     if (tooLong) {
       return TOO_LONG;
     }

@@ -15,12 +15,10 @@ import org.labelloop.core.Ports;
 import org.labelloop.core.asset.Asset;
 import org.labelloop.core.asset.AssetQuery;
 import org.labelloop.core.asset.LabeledAssets;
-import org.labelloop.core.error.LabelloopException;
 import org.labelloop.core.label.ChosenLabel;
 import org.labelloop.core.label.Label;
 import org.labelloop.core.learning.EntitySpans;
 import org.labelloop.core.project.Job;
-import org.labelloop.core.project.MlTask;
 import org.labelloop.core.project.Project;
 import org.labelloop.learn.ner.Span;
 
@@ -36,14 +34,8 @@ final class DoccanoExport {
   private DoccanoExport() {}
 
   static void write(Ports ports, Project project, AssetQuery filter, OutputStream out) throws IOException {
-    if (ImportRecords.media(project)) {
-      throw LabelloopException.invalid("format doccano: doccano files hold texts; this project's assets are " + project.inputType());
-    }
-    Job ner = project.jsonInterface().firstJob(MlTask.NAMED_ENTITIES_RECOGNITION).orElse(null);
-    Job classes = project.jsonInterface().firstJob(MlTask.CLASSIFICATION).orElse(null);
-    if (ner == null && classes == null) {
-      throw LabelloopException.invalid("format doccano: needs a NAMED_ENTITIES_RECOGNITION or CLASSIFICATION job");
-    }
+    TextJobs jobs = TextJobs.of(project, "doccano");
+    Job ner = jobs.ner(), classes = jobs.classes();
     boolean both = ner != null && classes != null;
     Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
     LabeledAssets.forEachPage(ports, filter, (assets, labels) -> {

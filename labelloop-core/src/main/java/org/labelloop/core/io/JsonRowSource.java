@@ -116,11 +116,9 @@ final class JsonRowSource implements RowSource {
   }
 
   private ParsedRow nextLine() throws IOException {
-    String line;
-    do {
-      line = lines.next();
-      lineNo++;
-    } while (line != null && line != BoundedLines.TOO_LONG && line.isBlank());
+    lineNo = lines.lineNumber() + 1; // the line a read error would be on
+    String line = lines.nextNonBlank();
+    lineNo = lines.lineNumber();
     if (line == null) {
       done = true;
       return null;

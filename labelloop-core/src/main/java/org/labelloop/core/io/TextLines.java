@@ -12,7 +12,6 @@ import org.labelloop.core.asset.AssetDraft;
 final class TextLines implements RowSource {
   private final BoundedLines lines;
   private final int maxChars;
-  private long lineNo;
   private boolean done;
 
   TextLines(Reader reader, ImportLimits limits) {
@@ -26,22 +25,18 @@ final class TextLines implements RowSource {
       return null;
     }
     try {
-      String line;
-      do {
-        line = lines.next();
-        lineNo++;
-      } while (line != null && line != BoundedLines.TOO_LONG && line.isBlank());
+      String line = lines.nextNonBlank();
       if (line == null) {
         done = true;
         return null;
       }
       if (line == BoundedLines.TOO_LONG) {
-        return ParsedRow.failed(lineNo, "the line is longer than the limit of " + maxChars + " characters");
+        return ParsedRow.failed(lines.lineNumber(), "the line is longer than the limit of " + maxChars + " characters");
       }
-      return ParsedRow.ok(lineNo, new AssetDraft(Columns.contentId(line), line, null, 0, false, null));
+      return ParsedRow.ok(lines.lineNumber(), new AssetDraft(Columns.contentId(line), line, null, 0, false, null));
     } catch (IOException | UncheckedIOException e) {
       done = true;
-      return ParsedRow.failed(Messages.lineOf(e, Math.max(lineNo, 1)), Messages.rootMessage(e));
+      return ParsedRow.failed(Messages.lineOf(e, lines.lineNumber() + 1), Messages.rootMessage(e));
     }
   }
 }
