@@ -675,8 +675,9 @@ class LabelingFlowIT extends BrowserFlow {
     wait.until(d -> !d.findElement(By.id("toast")).isDisplayed()); // the previous test's
     Browser.documentScreen(driver, "review");
     visible("#review-move-all").click(); // e.g. everything one labeler answered goes back to the queue
-    assertTrue(driver.switchTo().alert().getText().startsWith("Send 1 asset back to the labeling queue?"));
-    driver.switchTo().alert().accept();
+    var confirm = wait.until(ExpectedConditions.alertIsPresent()); // once the matching assets are counted
+    assertTrue(confirm.getText().startsWith("Send 1 asset back to the labeling queue?"), confirm.getText());
+    confirm.accept();
     wait.until(d -> "TODO".equals(server.api("GET", "/api/v1/projects/" + pid + "/assets?externalId=n1", null).at("/items/0/status").asText()));
     assertEquals("TO_REVIEW", server.api("GET", "/api/v1/projects/" + pid + "/assets?externalId=n0", null).at("/items/0/status").asText(),
         "only the narrowed list moves");
