@@ -3,27 +3,48 @@ import { h, replace, errorBox } from '../dom.js';
 
 export async function renderProjects(root, ctx) {
   const body = h('div', null, h('p', { class: 'muted', text: 'Loading projects…' }));
+  const find = h('input', { type: 'search', id: 'project-find', placeholder: 'Find a project', 'aria-label': 'Find a project by title or description' });
+  const more = h('button', { type: 'button', class: 'link', id: 'projects-more', hidden: true }, 'Show more projects');
   replace(root, h('section', { class: 'panel' },
     h('div', { class: 'row between' },
       h('h1', { text: 'Projects' }),
-      ctx.me.admin ? h('a', { class: 'button', href: '#/new', id: 'new-project' }, 'New project') : null),
+      ctx.me.mayCreateProjects ? h('a', { class: 'button', href: '#/new', id: 'new-project' }, 'New project') : null),
     body));
-  let page;
+  const items = [];
+  let cursor = null;
+  async function next() {
+    const page = await get('/api/v1/projects?limit=200' + (cursor ? '&cursor=' + encodeURIComponent(cursor) : ''));
+    items.push(...(page.items || []));
+    cursor = page.nextCursor || null;
+  }
   try {
-    page = await get('/api/v1/projects?limit=200');
+    await next();
   } catch (e) {
     replace(body, errorBox(e, 'Could not load projects'));
     return;
   }
-  const items = page.items || [];
   if (!items.length) {
     replace(body, h('div', { class: 'empty' },
       h('p', { text: 'No projects yet.' }),
-      ctx.me.admin ? h('p', null, h('a', { href: '#/new', text: 'Create your first project' }), ' or start the server with ', h('code', { text: '--demo' }), '.')
+      ctx.me.mayCreateProjects ? h('p', null, h('a', { href: '#/new', text: 'Create your first project' }), ' or start the server with ', h('code', { text: '--demo' }), '.')
         : h('p', { text: 'Ask an administrator to add you to a project.' })));
     return;
   }
-  replace(body, h('div', { class: 'cards', id: 'project-list' }, items.map((p) => projectCard(p))));
+  const list = h('div', { class: 'cards', id: 'project-list' });
+  // Filtered as typed, over the projects loaded so far ("Show more" loads the next 200).
+  function draw() {
+    const words = find.value.trim().toLowerCase().split(/\s+/).filter(Boolean);
+    const shown = items.filter((p) => words.every((w) => (p.title + ' ' + (p.description || '')).toLowerCase().includes(w)));
+    replace(list, shown.length ? shown.map((p) => projectCard(p)) : h('p', { class: 'empty', text: 'No project matches “' + find.value.trim() + '”.' }));
+    more.hidden = !cursor;
+  }
+  find.addEventListener('input', draw);
+  more.addEventListener('click', async () => {
+    try { await next(); } catch (e) { replace(body, errorBox(e, 'Could not load projects')); return; }
+    draw();
+  });
+  replace(body, items.length > 6 || cursor ? find : null, list, more);
+  draw();
 }
 
 function projectCard(p) {

@@ -240,6 +240,37 @@ class SettingsScreensIT extends BrowserFlow {
     assertTrue(driver.findElements(By.xpath("//a[text()='Trial run']")).isEmpty(), "gone from the project list");
   }
 
+  @Test
+  @Order(10)
+  void theProjectListFindsAProjectAndOffersNewProjectToWhoeverMayCreateOne() throws Exception {
+    for (String title : new String[] {"Invoices 2025", "Invoices 2026", "Support tickets", "Street signs", "Bird songs", "Contracts"}) {
+      server.api("POST", "/api/v1/projects", Map.of("title", title, "inputType", "TEXT", "jsonInterface", E2eServer.JSON.readTree(COLOUR)));
+    }
+    go("/");
+    visible("#project-find").sendKeys("invoices 2026");
+    wait.until(d -> d.findElements(By.cssSelector("#project-list .project-card")).size() == 1);
+    assertEquals("Invoices 2026", visible("#project-list .project-card h2").getText());
+    visible("#project-find").sendKeys(" nothing");
+    wait.until(d -> d.findElement(By.id("project-list")).getText().startsWith("No project matches"));
+
+    String creator = server.api("POST", "/api/v1/users", Map.of("email", "creator@example.org", "password", "creator password 1"))
+        .get("id").asText();
+    server.api("PATCH", "/api/v1/users/" + creator, Map.of("canCreateProjects", true));
+    visible("#logout").click();
+    visible("#email").sendKeys("creator@example.org");
+    visible("#password").sendKeys("creator password 1", Keys.ENTER);
+    visible("#new-project"); // not an administrator, but allowed to create projects
+    assertTrue(visible("#app").getText().contains("Create your first project"), visible("#app").getText());
+    server.api("PATCH", "/api/v1/users/" + creator, Map.of("canCreateProjects", false));
+    go("/");
+    wait.until(d -> d.findElement(By.id("app")).getText().contains("Ask an administrator to add you to a project."));
+    assertTrue(driver.findElements(By.id("new-project")).isEmpty(), "no button for what the server would refuse");
+    visible("#logout").click();
+    visible("#email").sendKeys("settings@example.org");
+    visible("#password").sendKeys("correct horse battery", Keys.ENTER);
+    visible("#new-project");
+  }
+
   /** The row's text, read in one step: the table is drawn again after each change. */
   private static String rowText(String css) {
     return (String) js("const r = document.querySelector(arguments[0]); return r ? r.textContent : '';", css);

@@ -164,9 +164,10 @@ final class Auth {
     ctx.json(me(caller.user(), csrf));
   }
 
-  private static ObjectNode me(User user, String csrf) {
+  /** The user, with whether they may create projects (the UI offers "New project" then), and the session's CSRF token. */
+  private ObjectNode me(User user, String csrf) {
     ObjectNode o = Json.object();
-    o.set("user", Json.user(user));
+    o.set("user", Json.user(user).put("mayCreateProjects", app.projects().mayCreate(user)));
     o.put("csrfToken", csrf);
     return o;
   }

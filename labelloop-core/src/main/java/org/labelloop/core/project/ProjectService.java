@@ -12,6 +12,7 @@ import org.labelloop.core.user.Access;
 import org.labelloop.core.user.Caller;
 import org.labelloop.core.user.ProjectCreators;
 import org.labelloop.core.user.Role;
+import org.labelloop.core.user.User;
 
 /** Creates, lists, changes and deletes projects. Only a project's admins change it. */
 public final class ProjectService {
@@ -29,9 +30,14 @@ public final class ProjectService {
     this.counts = counts;
   }
 
-  /** Creates the project; its creator becomes its admin. Who may is the instance setting {@link ProjectCreators}. */
+  /** Whether this user may create projects: a server administrator, or as the instance setting {@link ProjectCreators} says. */
+  public boolean mayCreate(User user) {
+    return user.admin() || user.canCreateProjects() || ports.users().projectCreators() == ProjectCreators.EVERYONE;
+  }
+
+  /** Creates the project; its creator becomes its admin. Who may: {@link #mayCreate}. */
   public Project create(Caller caller, ProjectDraft draft) {
-    if (!caller.admin() && ports.users().projectCreators() != ProjectCreators.EVERYONE && !caller.user().canCreateProjects()) {
+    if (!mayCreate(caller.user())) {
       throw LabelloopException.forbidden("Only server administrators and the users they allow can create projects");
     }
     return ports.tx().inTransaction(
