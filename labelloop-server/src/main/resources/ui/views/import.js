@@ -92,6 +92,15 @@ export async function renderImport(root, ctx) {
       replace(columnsHost, await schemaPreview(pid, f, null));
       return;
     }
+    if (/\.(xlsx|xls|ods)$/.test(name)) {
+      replace(columnsHost, errorBox({ message: 'A spreadsheet workbook is not read: save the sheet as CSV UTF-8 (File → Save as) and import that.' }));
+      submit.disabled = true;
+      return;
+    }
+    if (name.endsWith('.txt') && !tabular) {
+      replace(columnsHost, h('p', { class: 'muted small', text: 'Plain text: one text per line; blank lines are passed over.' }));
+      return;
+    }
     if (name.endsWith('.jsonl') || name.endsWith('.ndjson') || name.endsWith('.json')) {
       replace(columnsHost, h('p', { class: 'muted small' }, 'JSON: each object needs ', h('code', { text: 'content' }), ', optionally ',
         h('code', { text: 'externalId' }), ', ', h('code', { text: 'metadata' }), ', ', h('code', { text: 'label' }), '.'));

@@ -696,6 +696,28 @@ class LabelingFlowIT extends BrowserFlow {
     assertTrue(exported.contains("\"externalId\":\"n1\""), exported);
   }
 
+  @Test
+  @Order(19)
+  void aTxtFileImportsOneTextPerLineAndAWorkbookIsTurnedAway() throws IOException {
+    String pid = textClassificationProject("Plain text e2e", Map.of("A", Map.of("name", "Alpha")));
+    Path txt = Files.createTempFile("e2e-lines-", ".txt");
+    Path xlsx = Files.createTempFile("e2e-sheet-", ".xlsx");
+    txt.toFile().deleteOnExit();
+    xlsx.toFile().deleteOnExit();
+    Files.writeString(txt, "first review, with a comma\n\nsecond review\n");
+    Files.write(xlsx, new byte[] {'P', 'K', 3, 4, 0, 0});
+    go("/p/" + pid + "/import");
+    visible("#import-file").sendKeys(xlsx.toAbsolutePath().toString());
+    assertTrue(visible("#column-picker").getText().contains("save the sheet as CSV UTF-8"), visible("#column-picker").getText());
+    assertFalse(driver.findElement(By.id("import-submit")).isEnabled(), "nothing to send that the server would refuse");
+    visible("#import-file").clear();
+    visible("#import-file").sendKeys(txt.toAbsolutePath().toString());
+    wait.until(d -> d.findElement(By.id("column-picker")).getText().startsWith("Plain text: one text per line"));
+    assertTrue(driver.findElements(By.id("text-column")).isEmpty(), "no header to pick columns from");
+    driver.findElement(By.id("import-submit")).click();
+    assertTrue(visible(".import-summary").getText().startsWith("2 imported"), visible(".import-summary").getText());
+  }
+
   private List<String> listed() {
     return driver.findElements(By.cssSelector("#review-list li")).stream().map(li -> li.getAttribute("data-external-id")).toList();
   }
