@@ -50,10 +50,14 @@ export function jobsOf(project) {
   }));
 }
 
-/** A filter by the category an answer names (each id once, whichever jobs have it); its value '' is any answer. */
+/**
+ * A filter by the category an answer names (each id once, whichever jobs have it: "answered Sport", or for the spans and
+ * boxes of an entity or detection job "with Person"); its value '' is any answer.
+ */
 export function answerSelect(project, id) {
   const seen = new Set();
-  const categories = jobsOf(project).flatMap((j) => j.categories).filter((c) => !seen.has(c.id) && seen.add(c.id));
+  const options = jobsOf(project).flatMap((j) => j.categories.map((c) => [c, j.mlTask === 'CLASSIFICATION' ? 'answered ' : 'with ']))
+    .filter(([c]) => !seen.has(c.id) && seen.add(c.id));
   return h('select', { id, 'aria-label': 'Answer' }, h('option', { value: '', text: 'any answer' }),
-    categories.map((c) => h('option', { value: c.id, text: 'answered ' + c.name })));
+    options.map(([c, how]) => h('option', { value: c.id, text: how + c.name })));
 }
