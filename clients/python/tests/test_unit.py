@@ -61,6 +61,9 @@ class ArgumentsTest(unittest.TestCase):
                                                          "JOB_1": {"categories": [{"name": "X"}, {"name": "Y"}]}}})
         self.assertEqual(row["JOB_0"], "A")
         self.assertEqual(row["JOB_1"], ["X", "Y"])
+        self.assertNotIn("JOB_0_confidence", row, "a person's answer says nothing of confidence")
+        predicted = _with_answers({"id": "2", "jsonResponse": {"JOB_0": {"categories": [{"name": "B", "confidence": 73}]}}})
+        self.assertEqual((predicted["JOB_0"], predicted["JOB_0_confidence"]), ("B", 73))
 
     def test_a_table_row_is_sent_as_an_object_with_missing_values_null(self):
         row = _asset_row({"alcohol": 9.5, "acidity": float("nan"), "priority": "high"}, 7, None)

@@ -91,10 +91,14 @@ def label_columns(responses: Any, ext_ids: Any, asset_ids: Any) -> "Tuple[List[J
 
 
 def with_answers(label: Json) -> Json:
-    """The label with one column per classification job: the chosen category name, or a list of them."""
+    """The label with one column per classification job: the chosen category name, or a list of them; and where a
+    model said how sure it was of its one category, ``JOB_confidence`` (0-100, as Kili writes it)."""
     row = dict(label)
     for job, answer in (label.get("jsonResponse") or {}).items():
         if isinstance(answer, dict) and isinstance(answer.get("categories"), list) and job not in row:
-            names = [c.get("name") for c in answer["categories"] if isinstance(c, dict)]
+            chosen = [c for c in answer["categories"] if isinstance(c, dict)]
+            names = [c.get("name") for c in chosen]
             row[job] = names[0] if len(names) == 1 else names
+            if len(chosen) == 1 and isinstance(chosen[0].get("confidence"), (int, float)):
+                row[job + "_confidence"] = chosen[0]["confidence"]
     return row
