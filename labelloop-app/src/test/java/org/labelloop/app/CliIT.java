@@ -100,6 +100,10 @@ class CliIT {
     Object[] narrowed = cli("export", "--project", project, "--category", "SPORT", "--search", "NUMBER 9", "-o", found.toString());
     assertEquals(0, narrowed[0], (String) narrowed[1]);
     assertEquals(11, Files.readAllLines(found).size(), "r90, r900, ..., r990: answered SPORT, with the text");
+    String me = admin.get("/api/v1/auth/me").body().at("/user/id").asText();
+    Path mine = data.resolve("mine.jsonl");
+    assertEquals(0, cli("export", "--project", project, "--labeled-by", me, "-o", mine.toString())[0]);
+    assertEquals(100, Files.readAllLines(mine).size(), "the import's labels are the importer's");
 
     Path refused = data.resolve("refused.jsonl");
     Object[] unknown = cli("export", "--project", "999999", "--format", "jsonl", "-o", refused.toString());

@@ -35,6 +35,9 @@ public final class ExportCommand extends ClientCommand {
   @Option(names = "--category", paramLabel = "ID", description = "Only assets whose chosen answer (newest review, else newest label) names this category.")
   String category;
 
+  @Option(names = "--labeled-by", paramLabel = "USER_ID", description = "Only assets with an answer by this user (ids: labelloop users list).")
+  String labeledBy;
+
   @Override
   void run(ApiClient api) throws IOException {
     String f = format.toLowerCase(Locale.ROOT);
@@ -42,7 +45,8 @@ public final class ExportCommand extends ClientCommand {
       throw new CliException("--format must be one of " + String.join(", ", FORMATS));
     }
     String path = "/api/v1/projects/" + enc(project) + "/export?format=" + f + (status == null ? "" : "&status=" + enc(status))
-        + (search == null ? "" : "&search=" + enc(search)) + (category == null ? "" : "&category=" + enc(category));
+        + (search == null ? "" : "&search=" + enc(search)) + (category == null ? "" : "&category=" + enc(category))
+        + (labeledBy == null ? "" : "&labeledBy=" + enc(labeledBy));
     long total = api.download(path, output);
     System.out.printf("export done: bytes=%d file=%s%n", total, output);
   }
