@@ -3,8 +3,11 @@ package org.labelloop.app.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.labelloop.core.io.ExportFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -44,9 +47,14 @@ public final class ExportCommand extends ClientCommand {
     if (!FORMATS.contains(f)) {
       throw new CliException("--format must be one of " + String.join(", ", FORMATS));
     }
-    String path = "/api/v1/projects/" + enc(project) + "/export?format=" + f + (status == null ? "" : "&status=" + enc(status))
-        + (search == null ? "" : "&search=" + enc(search)) + (category == null ? "" : "&category=" + enc(category))
-        + (labeledBy == null ? "" : "&labeledBy=" + enc(labeledBy));
+    Map<String, String> query = new LinkedHashMap<>(); // the filters given, in this order
+    query.put("format", f);
+    query.put("status", status);
+    query.put("search", search);
+    query.put("category", category);
+    query.put("labeledBy", labeledBy);
+    String path = "/api/v1/projects/" + enc(project) + "/export?" + query.entrySet().stream().filter(e -> e.getValue() != null)
+        .map(e -> e.getKey() + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
     long total = api.download(path, output);
     System.out.printf("export done: bytes=%d file=%s%n", total, output);
   }
