@@ -69,12 +69,11 @@ export async function renderReview(root, ctx) {
   })).catch(() => {});
 
   function drawFilters() {
-    const names = FILTER_NAMES;
     replace(filterTabs, ['TO_REVIEW', 'LABELED'].concat(suspectsJob ? ['SUSPECTS'] : []).map((s) => {
       const n = s === 'SUSPECTS' ? (suspectIds ? suspectIds.length : null) : counts[s] || 0;
       const b = h('button', { type: 'button', class: 'tab' + (s === filter ? ' active' : ''), id: 'review-filter-' + s.toLowerCase(),
         title: s === 'SUSPECTS' ? 'Labels that models trained without them contradict (confident learning)' : null },
-        names[s], n === null ? null : [' ', h('span', { class: 'badge', text: String(n) })]);
+        FILTER_NAMES[s], n === null ? null : [' ', h('span', { class: 'badge', text: String(n) })]);
       b.addEventListener('click', () => { filter = s; load(); });
       return b;
     }));

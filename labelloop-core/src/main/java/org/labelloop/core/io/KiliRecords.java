@@ -56,7 +56,7 @@ final class KiliRecords implements RecordMapper {
         return ParsedRow.failed(line, "a PREDICTION label's jsonResponse must be a JSON object keyed by job id");
       }
       String model = ImportRecords.text(prediction, "modelVersion", "modelName");
-      return row.predicted(new ParsedRow.Prediction(predicted, model == null ? LabelStudioRecords.IMPORTED_MODEL : model));
+      return row.predicted(new ParsedRow.Prediction(predicted, model));
     } catch (LabelloopException e) {
       return ParsedRow.failed(line, "asset " + Messages.printable(id) + ": " + e.getMessage());
     }

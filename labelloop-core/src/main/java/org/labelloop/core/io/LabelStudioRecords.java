@@ -25,9 +25,6 @@ import org.labelloop.learn.ner.format.NerFormatException;
  * with its {@code model_version}, its {@code score} the confidence of what it chose.
  */
 final class LabelStudioRecords implements RecordMapper {
-  /** The model version of a prediction that names none. */
-  static final String IMPORTED_MODEL = "imported";
-
   private final Project project;
   private final String source;
   private final String dataKey;
@@ -75,7 +72,7 @@ final class LabelStudioRecords implements RecordMapper {
     try {
       ObjectNode predicted = LabelStudioResults.toJsonResponse(project.jsonInterface(), ImportRecords.node(p.results()), text, p.score());
       return predicted.isEmpty() ? row
-          : row.predicted(new ParsedRow.Prediction(predicted, p.modelVersion() == null ? IMPORTED_MODEL : p.modelVersion()));
+          : row.predicted(new ParsedRow.Prediction(predicted, p.modelVersion()));
     } catch (LabelloopException e) {
       return ParsedRow.failed(line, "task " + Messages.printable(id) + ": its prediction: " + e.getMessage());
     }

@@ -9,7 +9,14 @@ import org.labelloop.core.asset.AssetDraft;
  */
 record ParsedRow(long line, AssetDraft draft, JsonNode answer, Prediction prediction, String error) {
   /** A model's answer that came with the row, stored as a PREDICTION label of {@code modelVersion}. */
-  record Prediction(JsonNode response, String modelVersion) {}
+  record Prediction(JsonNode response, String modelVersion) {
+    /** A prediction whose file names no model version gets this one. */
+    static final String UNNAMED_MODEL = "imported";
+
+    Prediction {
+      modelVersion = modelVersion == null || modelVersion.isBlank() ? UNNAMED_MODEL : modelVersion;
+    }
+  }
 
   static ParsedRow ok(long line, AssetDraft draft) {
     return new ParsedRow(line, draft, null, null, null);
