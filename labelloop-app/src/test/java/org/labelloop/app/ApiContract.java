@@ -150,6 +150,57 @@ abstract class ApiContract extends ServerContract {
   }
 
   @Test
+  void similarRowsAreTheRowsNearestByTheirColumnsAndOfTheStatusAsked() {
+    Response p = admin.post("/api/v1/projects", Api.object().put("title", "similar rows").put("inputType", "TABULAR")
+        .set("jsonInterface", Api.classificationInterface("RED", "WHITE")));
+    String project = p.body().path("id").asText();
+    // two kinds of wine a long way apart in acidity and sugar, and r0 imported twice under another id
+    StringBuilder csv = new StringBuilder("id,acidity,sugar,region\n");
+    for (int i = 0; i < 20; i++) {
+      boolean red = i % 2 == 0;
+      csv.append('r').append(i).append(',').append(red ? 0.10 + i * 0.001 : 0.80 + i * 0.001).append(',')
+          .append(red ? 2 + i % 3 : 9 + i % 3).append(',').append(red ? "Douro" : "Mosel").append('\n');
+    }
+    csv.append("copy-of-r0,0.1,2,Douro\n");
+    Response imported = admin.upload("/api/v1/projects/" + project + "/assets", "rows.csv", csv.toString(), Map.of("idColumn", "id"));
+    assertEquals(201, imported.status(), imported.text());
+    String r0 = admin.get("/api/v1/projects/" + project + "/assets?externalId=r0").body().path("items").path(0).path("id").asText();
+
+    Response r = admin.get("/api/v1/projects/" + project + "/assets/" + r0 + "/similar?limit=10");
+    assertEquals(200, r.status(), r.text());
+    assertTrue(r.body().path("comparedBy").asText().contains("table's columns"), r.text());
+    JsonNode items = r.body().path("items");
+    assertEquals(10, items.size(), r.text());
+    assertEquals("copy-of-r0", items.get(0).path("externalId").asText(), "the duplicate first");
+    assertEquals(1.0, items.get(0).path("similarity").asDouble(), 1e-3);
+    double previous = 2;
+    for (JsonNode item : items) {
+      int row = item.path("externalId").asText().equals("copy-of-r0") ? 0 : Integer.parseInt(item.path("externalId").asText().substring(1));
+      assertEquals(0, row % 2, "only red wines are near a red one: " + r.text());
+      assertTrue(item.path("similarity").asDouble() <= previous, "most similar first: " + r.text());
+      previous = item.path("similarity").asDouble();
+    }
+
+    assertEquals(200, admin.patch("/api/v1/projects/" + project + "/assets",
+        Api.object().put("status", "TO_REVIEW").set("externalIds", Api.array().add("copy-of-r0").add("r2"))).status());
+    JsonNode todo = admin.get("/api/v1/projects/" + project + "/assets/" + r0 + "/similar?status=TODO&limit=3").body().path("items");
+    assertEquals(3, todo.size(), todo.toString());
+    todo.forEach(i -> assertEquals("TODO", i.path("status").asText(), todo.toString()));
+    assertFalse(todo.toString().contains("copy-of-r0"), todo.toString());
+  }
+
+  @Test
+  void anAssetWithoutAVectorSaysWhySimilarAssetsCannotBeFoundYet() {
+    String project = newProject("no vectors");
+    importTexts(project, "t1", "the striker scored twice", "t2", "the keeper saved a penalty");
+    String t1 = admin.get("/api/v1/projects/" + project + "/assets?externalId=t1").body().path("items").path(0).path("id").asText();
+    Response r = admin.get("/api/v1/projects/" + project + "/assets/" + t1 + "/similar"); // this server computes no vectors
+    assertError(r, 409, "CONFLICT");
+    assertTrue(r.body().path("error").path("message").asText().contains("--no-embeddings"), r.text());
+    assertError(admin.get("/api/v1/projects/" + project + "/assets/987654321/similar"), 404, "NOT_FOUND");
+  }
+
+  @Test
   void brokenCsvLineFailsTheWholeImportAndNamesTheLine() {
     String p = newProject("broken csv");
     String csv = "id,text\na1,first\na2,second\na3,\"unterminated\n";

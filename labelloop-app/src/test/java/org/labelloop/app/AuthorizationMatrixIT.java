@@ -77,6 +77,7 @@ class AuthorizationMatrixIT extends ServerContract {
         row("POST /api/v1/projects/{id}/schema/preview", Level.MANAGER, 200, f -> f.inTable("/schema/preview?format=csv", "id,x\nr2,2\n")),
         row("PATCH /api/v1/projects/{id}/assets", Level.REVIEWER, 200, f -> f.in("/assets", "{\"externalIds\":[\"a2\"],\"priority\":3}")),
         row("GET /api/v1/projects/{id}/assets/{assetId}/file", Level.LABELER, 200, f -> new Call("/api/v1/projects/" + f.imageProject + "/assets/" + f.image + "/file", null)),
+        row("GET /api/v1/projects/{id}/assets/{assetId}/similar", Level.LABELER, 200, f -> f.inTable("/assets/" + f.tableRow + "/similar", null)),
         row("POST /api/v1/projects/{id}/labels", Level.LABELER, 201, f -> f.in("/labels", label)),
         row("GET /api/v1/projects/{id}/labels", Level.LABELER, 200),
         row("GET /api/v1/projects/{id}/queue/next", Level.LABELER, 200),
@@ -243,6 +244,7 @@ class AuthorizationMatrixIT extends ServerContract {
     private final Map<Who, Api> clients = new EnumMap<>(Who.class);
     final String imageProject;
     final String tableProject;
+    final String tableRow;
 
     Fixture(StubModelServer modelServer) {
       this.modelServer = modelServer;
@@ -284,6 +286,7 @@ class AuthorizationMatrixIT extends ServerContract {
       image = admin.get("/api/v1/projects/" + imageProject + "/assets").body().path("items").path(0).path("id").asText();
       tableProject = teamOf(newProject("TABULAR"));
       created(admin.post("/api/v1/projects/" + tableProject + "/assets?format=csv", "id,x\nr1,1\n"));
+      tableRow = admin.get("/api/v1/projects/" + tableProject + "/assets").body().path("items").path(0).path("id").asText();
     }
 
     Api as(Who who) {

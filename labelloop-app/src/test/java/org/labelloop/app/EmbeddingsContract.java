@@ -181,6 +181,25 @@ abstract class EmbeddingsContract {
     assertEquals(18, model.path("labelsUsed").asInt(), model.toString());
   }
 
+  @Test
+  void similarAssetsAreTheSentencesOfTheSameTopicAndOfTheStatusAsked() {
+    String project = project();
+    importTopics(project, 5, "n"); // n0-n4 football, n5-n9 baking, n10-n14 interest rates
+    awaitEmbedded(project);
+    Response r = admin.get("/api/v1/projects/" + project + "/assets/" + id(project, "n0") + "/similar?limit=4");
+    assertEquals(200, r.status(), r.text());
+    assertEquals("sentence vectors (" + stored().embeddings().completeModel(project).orElseThrow() + ")", r.body().path("comparedBy").asText());
+    Set<String> found = new HashSet<>();
+    r.body().path("items").forEach(i -> found.add(i.path("externalId").asText()));
+    assertEquals(Set.of("n1", "n2", "n3", "n4"), found, r.text());
+
+    label(project, id(project, "n1"), "SPORT");
+    JsonNode todo = admin.get("/api/v1/projects/" + project + "/assets/" + id(project, "n0") + "/similar?status=TODO&limit=3").body();
+    found.clear();
+    todo.path("items").forEach(i -> found.add(i.path("externalId").asText()));
+    assertEquals(Set.of("n2", "n3", "n4"), found, "the labeled n1 is left out: " + todo);
+  }
+
   String id(String project, String externalId) {
     return stored().assets().findByExternalId(project, externalId).orElseThrow().id();
   }

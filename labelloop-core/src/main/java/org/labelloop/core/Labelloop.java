@@ -2,6 +2,7 @@ package org.labelloop.core;
 
 import java.time.Clock;
 import org.labelloop.core.asset.AssetService;
+import org.labelloop.core.asset.SimilarAssets;
 import org.labelloop.core.asset.TableSchemaService;
 import org.labelloop.core.io.ExportService;
 import org.labelloop.core.label.LabelService;
@@ -26,6 +27,7 @@ public record Labelloop(
     MemberService members,
     UserService users,
     AssetService assets,
+    SimilarAssets similar,
     LabelService labels,
     QueueService queue,
     ExportService exports,
@@ -62,6 +64,7 @@ public record Labelloop(
         new MemberService(ports, access),
         new UserService(ports, hasher, clock),
         assets,
+        new SimilarAssets(ports, access),
         labels,
         new QueueService(ports, access, clock, labels, quality),
         new ExportService(ports, access, files),

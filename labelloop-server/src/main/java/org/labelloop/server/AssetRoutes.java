@@ -1,6 +1,7 @@
 package org.labelloop.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -18,6 +19,7 @@ import org.labelloop.core.Labelloop;
 import org.labelloop.core.asset.AssetQuery;
 import org.labelloop.core.asset.AssetService;
 import org.labelloop.core.asset.AssetStatus;
+import org.labelloop.core.asset.SimilarAssets;
 import org.labelloop.core.error.LabelloopException;
 import org.labelloop.core.io.ExportFormat;
 import org.labelloop.core.io.ImportFormat;
@@ -44,6 +46,7 @@ final class AssetRoutes {
     j.get("/api/v1/projects/{id}/assets", this::list);
     j.patch("/api/v1/projects/{id}/assets", this::update);
     j.get("/api/v1/projects/{id}/assets/{assetId}/file", this::file);
+    j.get("/api/v1/projects/{id}/assets/{assetId}/similar", this::similar);
     j.get("/api/v1/projects/{id}/queue/next", this::next);
     j.post("/api/v1/projects/{id}/queue/answer", this::answer);
     j.post("/api/v1/projects/{id}/queue/{assetId}/skip", this::skip);
@@ -165,6 +168,15 @@ final class AssetRoutes {
 
   private void list(Context ctx) {
     ctx.json(Json.page(app.assets().list(Auth.caller(ctx), query(ctx, 100)), Json::asset));
+  }
+
+  private void similar(Context ctx) {
+    SimilarAssets.Neighbours n = app.similar().of(Auth.caller(ctx), ctx.pathParam("id"), ctx.pathParam("assetId"),
+        Body.enumOf(AssetStatus.class, "status", ctx.queryParam("status")), Body.limit(ctx, 20));
+    ObjectNode out = Json.object().put("comparedBy", n.comparedBy());
+    ArrayNode items = out.putArray("items");
+    n.items().forEach(s -> items.add(Json.asset(s.asset()).put("similarity", Math.round(s.similarity() * 1e4) / 1e4)));
+    ctx.json(out);
   }
 
   private void update(Context ctx) {

@@ -9,10 +9,14 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.labelloop.core.asset.Asset;
 import org.labelloop.core.asset.AssetDraft;
@@ -158,6 +162,19 @@ final class SqlAssetRepository implements AssetRepository {
         .bind("projectId", projectId)
         .map((rs, ctx) -> map(rs))
         .findOne();
+  }
+
+  @Override
+  public List<Asset> findAll(String projectId, List<String> assetIds) {
+    if (assetIds.isEmpty()) return List.of();
+    List<Long> ids = assetIds.stream().map(Ids::parse).toList();
+    Map<Long, Asset> found = new HashMap<>();
+    // the ids are parsed numbers: written into the statement, one statement for any count
+    String in = ids.stream().map(String::valueOf).collect(Collectors.joining(","));
+    tx.read(h -> h.createQuery("SELECT " + COLUMNS + " FROM assets a WHERE a.project_id = :projectId AND a.id IN (" + in + ")")
+        .bind("projectId", Ids.parse(projectId)).map((rs, ctx) -> map(rs)).list())
+        .forEach(a -> found.put(Ids.parse(a.id()), a));
+    return ids.stream().map(found::get).filter(Objects::nonNull).toList();
   }
 
   @Override

@@ -128,6 +128,13 @@ final class SqlEmbeddingRepository implements EmbeddingRepository {
     });
   }
 
+  @Override
+  public Optional<ModelVector> vector(String assetId) {
+    return tx.read(h -> h.createQuery("SELECT model, vector FROM asset_embeddings WHERE asset_id = :a")
+        .bind("a", Ids.parse(assetId))
+        .map((rs, ctx) -> new ModelVector(rs.getString(1), floats(rs.getBytes(2)))).findOne());
+  }
+
   static byte[] bytes(float[] v) {
     ByteBuffer b = ByteBuffer.allocate(v.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
     b.asFloatBuffer().put(v);

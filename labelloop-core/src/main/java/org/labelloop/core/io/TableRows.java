@@ -11,10 +11,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
+import org.labelloop.core.error.LabelloopException;
+import org.labelloop.learn.feature.SparseMatrix;
 import org.labelloop.learn.tabular.Column;
 import org.labelloop.learn.tabular.ColumnRole;
 import org.labelloop.learn.tabular.ColumnType;
 import org.labelloop.learn.tabular.Table;
+import org.labelloop.learn.tabular.TableEncoder;
 import org.labelloop.learn.tabular.TableSchema;
 
 /**
@@ -75,6 +79,18 @@ public final class TableRows {
     List<Column> columns = new ArrayList<>(inferred.columns());
     columns.add(new Column(label, ColumnType.CATEGORICAL, ColumnRole.LABEL));
     return new TableSchema(columns);
+  }
+
+  /**
+   * Stored rows as the table's models see them, encoded on all of them: numbers standardised, categories one-hot, free
+   * text as weighted words. {@code schema} is the project's (null: inferred from the rows).
+   */
+  public static SparseMatrix features(TableSchema schema, List<String> contents) {
+    List<Map<String, String>> cells = contents.stream().map(TableRows::storedCells).toList();
+    TableSchema typed = schema != null ? schema : infer(cells, null);
+    if (typed.features().isEmpty()) throw LabelloopException.invalid("The table has no feature column to learn from");
+    Table table = table(typed.columns().stream().map(Column::name).toList(), cells);
+    return TableEncoder.fit(table, typed, IntStream.range(0, cells.size()).toArray(), TableEncoder.MAX_CATEGORIES).transform(table);
   }
 
   /**

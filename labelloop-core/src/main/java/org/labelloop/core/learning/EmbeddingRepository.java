@@ -33,6 +33,9 @@ public interface EmbeddingRepository {
   /** The project's {@code model} vectors by asset id; only of assets still to label when {@code todoOnly}. */
   Map<String, float[]> vectors(String projectId, String model, boolean todoOnly);
 
+  /** The asset's stored vector and the model that made it; empty when it has none (yet). */
+  Optional<ModelVector> vector(String assetId);
+
   /**
    * Claims {@code work} on these items (asset ids, in id order) for {@code worker} until {@code until}, and returns the
    * ids it got: those no other worker holds an unexpired claim on. Several servers on one database thus do each piece
@@ -46,4 +49,6 @@ public interface EmbeddingRepository {
   record PendingAsset(String projectId, String assetId, String content) {}
 
   record AssetVector(String assetId, float[] vector) {}
+
+  record ModelVector(String model, float[] vector) {}
 }

@@ -34,6 +34,9 @@ public interface AssetRepository {
 
   Optional<Asset> findByExternalId(String projectId, String externalId);
 
+  /** The project's assets with these ids, in the order given; an id of no asset of the project is left out. */
+  List<Asset> findAll(String projectId, List<String> assetIds);
+
   /**
    * The asset a label names, by {@code assetId} when given, else by {@code externalId}, in one read with whether it
    * belongs to an import still being written (it may yet be deleted with it) and whether it has labels.

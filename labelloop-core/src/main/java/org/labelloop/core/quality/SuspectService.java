@@ -28,10 +28,6 @@ import org.labelloop.learn.metrics.Metrics;
 import org.labelloop.learn.quality.ConfidentLearning;
 import org.labelloop.learn.quality.OutOfFold;
 import org.labelloop.learn.quality.SuspectedLabel;
-import org.labelloop.learn.tabular.Column;
-import org.labelloop.learn.tabular.Table;
-import org.labelloop.learn.tabular.TableEncoder;
-import org.labelloop.learn.tabular.TableSchema;
 
 /**
  * Suspected label errors of a project's single-choice classification job: out-of-fold probabilities of a fast
@@ -111,7 +107,7 @@ public final class SuspectService {
     List<String> contents = labeled.stream().map(Asset::content).toList();
     return switch (project.inputType()) {
       case TEXT -> new Rows(labeled, contents, null);
-      case TABULAR -> new Rows(labeled, contents, table(project.id(), contents));
+      case TABULAR -> new Rows(labeled, contents, TableRows.features(ports.tableSchemas().find(project.id()).orElse(null), contents));
       case IMAGE, AUDIO -> vectors(project, labeled);
     };
   }
@@ -136,14 +132,6 @@ public final class SuspectService {
       @Override public int dimension() { return dimension; }
       @Override public float[][] embed(List<String> texts) { return texts.stream().map(byText::get).toArray(float[][]::new); }
     };
-  }
-
-  private SparseMatrix table(String projectId, List<String> contents) {
-    List<Map<String, String>> cells = contents.stream().map(TableRows::storedCells).toList();
-    TableSchema schema = ports.tableSchemas().find(projectId).orElseGet(() -> TableRows.infer(cells, null));
-    if (schema.features().isEmpty()) throw LabelloopException.invalid("The table has no feature column to learn from");
-    Table table = TableRows.table(schema.columns().stream().map(Column::name).toList(), cells);
-    return TableEncoder.fit(table, schema, IntStream.range(0, cells.size()).toArray(), TableEncoder.MAX_CATEGORIES).transform(table);
   }
 
   private Rows vectors(Project project, List<Asset> labeled) {

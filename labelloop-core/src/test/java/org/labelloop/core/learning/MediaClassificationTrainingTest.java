@@ -108,5 +108,6 @@ class MediaClassificationTrainingTest {
     @Override public Optional<String> completeModel(String projectId) { return complete ? Optional.of("test-encoder/1") : Optional.empty(); }
 
     @Override public Map<String, float[]> vectors(String projectId, String model, boolean todoOnly) { return vectors; }
+    @Override public Optional<ModelVector> vector(String assetId) { return Optional.ofNullable(vectors.get(assetId)).map(v -> new ModelVector("test-encoder/1", v)); }
   }
 }

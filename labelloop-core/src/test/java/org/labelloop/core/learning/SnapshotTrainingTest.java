@@ -130,5 +130,6 @@ class SnapshotTrainingTest {
       return vectors.isEmpty() ? Optional.empty() : Optional.of("toy-16d");
     }
     @Override public Map<String, float[]> vectors(String projectId, String model, boolean todoOnly) { return vectors; }
+    @Override public Optional<ModelVector> vector(String assetId) { return Optional.ofNullable(vectors.get(assetId)).map(v -> new ModelVector("toy-16d", v)); }
   }
 }
