@@ -4,7 +4,7 @@ import os
 import tempfile
 import unittest
 
-from labelloop import InvalidInputError, Labelloop
+from labelloop import ConflictError, InvalidInputError, Labelloop, NotFoundError
 
 from . import server
 
@@ -49,6 +49,31 @@ class FindAssetsTest(unittest.TestCase):
         with self.assertRaises(InvalidInputError) as e:
             self.ll.assets(self.pid, category="sport")
         self.assertIn("its categories: FOOD, SPORT", e.exception.message)
+
+
+class SimilarAssetsTest(unittest.TestCase):
+    """The rows most like one; this test server computes no vectors, so texts answer with a ConflictError."""
+
+    def test_the_rows_most_like_one_come_first_and_a_text_without_a_vector_says_why(self):
+        ll = server.admin()
+        pid = ll.create_project(server.unique("similar"), "TABULAR", server.interface("RED", "WHITE"))["id"]
+        rows = [{"acidity": 0.1 + i / 1000 if i % 2 == 0 else 0.8 + i / 1000, "region": "Douro" if i % 2 == 0 else "Mosel"}
+                for i in range(12)]
+        ll.append_many_to_dataset(pid, rows, [f"w{i}" for i in range(12)], disable_tqdm=True)
+        near = ll.similar_assets(pid, external_id="w0", first=5)
+        self.assertEqual([a["externalId"] for a in near], ["w2", "w4", "w6", "w8", "w10"])
+        self.assertTrue(all(a["similarity"] > 0.9 for a in near), near)
+        ll.update_properties_in_assets(pid, ["w2"], status="TO_REVIEW")
+        self.assertNotIn("w2", [a["externalId"] for a in ll.similar_assets(pid, near[1]["id"], status="TODO")])
+        with self.assertRaises(NotFoundError):
+            ll.similar_assets(pid, external_id="nope")
+
+        texts = ll.create_project(server.unique("similar texts"), "TEXT", server.interface("A", "B"))["id"]
+        ll.append_many_to_dataset(texts, ["one text", "another"], ["t1", "t2"], disable_tqdm=True)
+        with self.assertRaises(ConflictError) as e:
+            ll.similar_assets(texts, external_id="t1")
+        self.assertIn("no vector", e.exception.message)
+
 
 
 if __name__ == "__main__":

@@ -14,10 +14,12 @@ const SHORTCUTS = [
   ['1 – 9, 0, /, mouse', 'correct the answer'], ['Enter', 'save the correction as a REVIEW label'],
   ['B', 'send back to the labeling queue (status TODO)'],
   ['H', 'save the answer as a honeypot’s trusted one (labelers are scored against it), or stop using the asset as a honeypot'],
+  ['M', 'more like this: list the assets most similar to this one'],
   ['?', 'show or hide this help'],
 ];
 
-const FILTER_NAMES = { TO_REVIEW: 'To review', LABELED: 'Labeled', SUSPECTS: 'Likely wrong' };
+const FILTER_NAMES = { TO_REVIEW: 'To review', LABELED: 'Labeled', SUSPECTS: 'Likely wrong', SIMILAR: 'Similar' };
+const SIMILAR_LIMIT = 50;
 
 export async function renderReview(root, ctx) {
   const project = ctx.project;
@@ -33,6 +35,8 @@ export async function renderReview(root, ctx) {
   let suspectIds = null; // every likely wrong label's asset, as listed (the list shows the first 100)
   let suspectBasis = null; // the out-of-fold agreement the likely wrong labels were found with
   let suspectWithheld = null; // why no label could be judged yet
+  let similarTo = null; // the asset whose neighbours the Similar list holds
+  let comparedBy = null; // what the neighbours were compared by, as the server says
   const listHost = h('div', { class: 'review-list', id: 'review-list' });
   const detail = h('div', { class: 'review-detail', id: 'review-detail' });
   const overlayHost = h('div');
@@ -58,7 +62,8 @@ export async function renderReview(root, ctx) {
   answered.addEventListener('change', () => { answered.blur(); load(); });
   labeler.addEventListener('change', () => { labeler.blur(); load(); });
   const narrowing = h('div', { class: 'review-filters' }, find, answered, labeler);
-  const narrowed = () => filter !== 'SUSPECTS' && !!(searched || answered.value || labeler.value);
+  const listed = () => filter === 'SUSPECTS' || filter === 'SIMILAR'; // a list the server ranks, not a status narrowed
+  const narrowed = () => !listed() && !!(searched || answered.value || labeler.value);
   replace(root, h('div', { class: 'review-layout' },
     h('section', { class: 'panel' }, h('div', { class: 'row between wrap' }, h('h2', { text: 'Review' }), filterTabs), narrowing, listHost),
     h('section', { class: 'panel' }, detail)), overlayHost);
@@ -69,11 +74,13 @@ export async function renderReview(root, ctx) {
   })).catch(() => {});
 
   function drawFilters() {
-    replace(filterTabs, ['TO_REVIEW', 'LABELED'].concat(suspectsJob ? ['SUSPECTS'] : []).map((s) => {
-      const n = s === 'SUSPECTS' ? (suspectIds ? suspectIds.length : null) : counts[s] || 0;
+    replace(filterTabs, ['TO_REVIEW', 'LABELED'].concat(suspectsJob ? ['SUSPECTS'] : [], similarTo ? ['SIMILAR'] : []).map((s) => {
+      const n = s === 'SUSPECTS' ? (suspectIds ? suspectIds.length : null) : s === 'SIMILAR' ? null : counts[s] || 0;
       const b = h('button', { type: 'button', class: 'tab' + (s === filter ? ' active' : ''), id: 'review-filter-' + s.toLowerCase(),
-        title: s === 'SUSPECTS' ? 'Labels that models trained without them contradict (confident learning)' : null },
-        FILTER_NAMES[s], n === null ? null : [' ', h('span', { class: 'badge', text: String(n) })]);
+        title: s === 'SUSPECTS' ? 'Labels that models trained without them contradict (confident learning)'
+          : s === 'SIMILAR' ? 'The assets most like ' + (similarTo.externalId || similarTo.id) : null },
+        s === 'SIMILAR' ? ['Like ', h('bdi', { class: 'mono', text: snippet(similarTo.externalId || similarTo.id, 16) })] : FILTER_NAMES[s],
+        n === null ? null : [' ', h('span', { class: 'badge', text: String(n) })]);
       b.addEventListener('click', () => { filter = s; load(); });
       return b;
     }));
@@ -81,13 +88,14 @@ export async function renderReview(root, ctx) {
 
   async function load() {
     drawFilters();
-    narrowing.hidden = filter === 'SUSPECTS';
+    narrowing.hidden = listed();
     replace(listHost, h('p', { class: 'muted', text: 'Loading…' }));
     try {
       nextCursor = null;
-      items = filter === 'SUSPECTS' ? await suspects() : await page();
+      items = filter === 'SUSPECTS' ? await suspects() : filter === 'SIMILAR' ? await similar() : await page();
     } catch (e) {
-      replace(listHost, errorBox(e, filter === 'SUSPECTS' ? 'Could not find the likely wrong labels' : 'Could not list assets'));
+      replace(listHost, errorBox(e, filter === 'SUSPECTS' ? 'Could not find the likely wrong labels'
+        : filter === 'SIMILAR' ? 'Could not find assets like ' + (similarTo.externalId || similarTo.id) : 'Could not list assets'));
       replace(detail);
       return;
     }
@@ -152,7 +160,7 @@ export async function renderReview(root, ctx) {
   let paging = null;
   /** Appends the next page to the list (once at a time). */
   function more() {
-    if (!nextCursor || filter === 'SUSPECTS') return Promise.resolve();
+    if (!nextCursor || listed()) return Promise.resolve();
     paging = paging || page().then((next) => {
       const known = new Set(items.map((a) => a.id));
       items.push(...next.filter((a) => !known.has(a.id)));
@@ -191,6 +199,20 @@ export async function renderReview(root, ctx) {
     return (s.items || []).slice(0, 100).map((x) => ({ id: x.assetId, externalId: x.externalId, suspect: x }));
   }
 
+  /** The assets most like the one chosen, of any status, most similar first. */
+  async function similar() {
+    const r = await get('/api/v1/projects/' + pid + '/assets/' + encodeURIComponent(similarTo.id) + '/similar?limit=' + SIMILAR_LIMIT);
+    comparedBy = r.comparedBy || null;
+    return r.items || [];
+  }
+
+  function showSimilar() {
+    if (index < 0 || busy) return;
+    similarTo = items[index];
+    filter = 'SIMILAR';
+    load();
+  }
+
   const filterName = () => FILTER_NAMES[filter].toLowerCase();
   const categoryName = (id) => (((suspectsJob && suspectsJob.content && suspectsJob.content.categories) || {})[id] || {}).name || id;
   const doubt = (x) => 'labeled ' + categoryName(x.given) + ', the model says ' + categoryName(x.suggested);
@@ -208,24 +230,51 @@ export async function renderReview(root, ctx) {
     }
   }
 
-  const basisNote = () => (filter === 'SUSPECTS' && suspectBasis ? h('p', { class: 'small muted', id: 'suspects-basis', text: suspectBasis }) : null);
+  const basisNote = () => (filter === 'SUSPECTS' && suspectBasis ? h('p', { class: 'small muted', id: 'suspects-basis', text: suspectBasis })
+    : filter === 'SIMILAR' && comparedBy ? h('p', { class: 'small muted', id: 'similar-basis',
+      text: 'The ' + plural(items.length, 'asset') + ' most like ' + (similarTo.externalId || similarTo.id) + ', by their ' + comparedBy + ', most similar first.' })
+      : null);
+
+  /** Sends the labeled assets of the Similar list to review: the neighbours of a wrong label may share its mistake. */
+  async function sendSimilarToReview() {
+    const ids = items.filter((a) => a.status === 'LABELED').map((a) => a.externalId);
+    try {
+      const moved = (await patch('/api/v1/projects/' + pid + '/assets', { externalIds: ids, status: 'TO_REVIEW' })).updated;
+      items.forEach((a) => { if (a.status === 'LABELED') a.status = 'TO_REVIEW'; });
+      counts.LABELED = Math.max(0, (counts.LABELED || 0) - moved);
+      counts.TO_REVIEW = (counts.TO_REVIEW || 0) + moved;
+      toast(plural(moved, 'asset') + ' sent to review');
+      drawFilters();
+      select(index);
+    } catch (e) {
+      showError(e, 'Could not send them to review');
+    }
+  }
 
   function drawList() {
     if (!items.length) {
       const none = { TO_REVIEW: 'No asset waits for review.', LABELED: 'No labeled asset yet.',
-        SUSPECTS: 'No label looks wrong: models trained without each label agree with it.' };
+        SUSPECTS: 'No label looks wrong: models trained without each label agree with it.', SIMILAR: 'No other asset to compare with.' };
       const text = narrowed() ? 'No ' + filterName() + ' asset matches.' : (filter === 'SUSPECTS' && suspectWithheld) || none[filter];
       replace(listHost, basisNote(), h('p', { class: 'empty', id: 'review-empty', text }));
       return;
     }
+    const labeledNeighbours = filter === 'SIMILAR' ? items.filter((a) => a.status === 'LABELED').length : 0;
     const sendAll = filter === 'SUSPECTS'
       ? h('button', { type: 'button', class: 'secondary', id: 'suspects-to-review', onclick: () => sendSuspectsToReview() }, 'Send all to review')
+      : labeledNeighbours ? h('button', { type: 'button', class: 'secondary', id: 'similar-to-review', onclick: () => sendSimilarToReview() },
+        'Send ' + labeledNeighbours + ' labeled to review')
       : narrowed() ? h('button', { type: 'button', class: 'secondary', id: 'review-move-all', onclick: () => moveAllMatching() },
         filter === 'LABELED' ? 'Send all to review' : 'Send all back to labeling')
         : null;
     const list = h('ol', { class: 'asset-list' }, items.map((a, i) => {
       const li = h('li', { class: i === index ? 'current' : '', dataset: { assetId: a.id, externalId: a.externalId || '' } },
-        h('button', { type: 'button', class: 'link' }, h('bdi', { class: 'mono', text: a.externalId || a.id }), ' ',
+        h('button', { type: 'button', class: 'link' },
+          project.inputType === 'IMAGE' ? h('img', { class: 'thumb', loading: 'lazy', alt: '',
+            src: '/api/v1/projects/' + pid + '/assets/' + encodeURIComponent(a.id) + '/file' }) : null,
+          h('bdi', { class: 'mono', text: a.externalId || a.id }), ' ',
+          typeof a.similarity === 'number' ? [h('span', { class: 'badge', title: 'cosine similarity', text: Math.round(a.similarity * 100) + ' %' }), ' ',
+            h('span', { class: 'badge', text: a.status }), ' '] : null,
           a.suspect ? h('span', { class: 'muted snippet', text: doubt(a.suspect) })
             : hasFile ? null : h('span', { class: 'muted snippet', dir: 'auto',
               text: snippet(project.inputType === 'TABULAR' ? rowSnippet(a.content) : String(a.content || ''), 80) })));
@@ -233,7 +282,7 @@ export async function renderReview(root, ctx) {
       return li;
     }));
     const scrolled = listHost.querySelector('.asset-list');
-    replace(listHost, basisNote(), sendAll, list, nextCursor && filter !== 'SUSPECTS'
+    replace(listHost, basisNote(), sendAll, list, nextCursor && !listed()
       ? h('button', { type: 'button', class: 'link', id: 'review-more', onclick: () => more() },
         'Show more' + (!narrowed() && counts[filter] > items.length ? ' (' + (counts[filter] - items.length) + ' not listed yet)' : ''))
       : null);
@@ -283,7 +332,7 @@ export async function renderReview(root, ctx) {
     replace(detail,
       h('div', { class: 'row between wrap' },
         h('h3', null, 'Asset ', h('bdi', { class: 'mono', text: asset.externalId || asset.id }), ' ', h('span', { class: 'badge', text: asset.status })),
-        h('span', { class: 'small muted', text: (i + 1) + ' of ' + (narrowed() ? items.length + (nextCursor ? '+' : '') : Math.max(items.length, filter === 'SUSPECTS' ? 0 : counts[filter] || 0)) })),
+        h('span', { class: 'small muted', text: (i + 1) + ' of ' + (narrowed() ? items.length + (nextCursor ? '+' : '') : Math.max(items.length, listed() ? 0 : counts[filter] || 0)) })),
       h('dl', { class: 'facts' },
         h('dt', { text: 'Labeler' }), h('dd', { id: 'review-labeler' }, human ? h('span', null, h('strong', { dir: 'auto', text: summarize(project, human.jsonResponse) }), ' — ' + who(human) + ', ' + fmtDate(human.createdAt) + (human.secondsToLabel ? ', ' + human.secondsToLabel + ' s' : '')) : 'no labeler answer'),
         review ? h('dt', { text: 'Reviewed' }) : null,
@@ -303,6 +352,8 @@ export async function renderReview(root, ctx) {
         h('button', { type: 'button', class: 'danger', id: 'review-send-back', onclick: () => sendBack() }, 'Send back ', h('kbd', { text: 'B' })),
         isAdmin ? h('button', { type: 'button', class: 'secondary', id: 'review-honeypot-toggle', onclick: () => honeypot() },
           asset.isHoneypot ? 'Stop using as honeypot ' : 'Save as honeypot ', h('kbd', { text: 'H' })) : null,
+        h('button', { type: 'button', class: 'secondary', id: 'review-similar', title: 'List the assets most like this one',
+          onclick: () => showSimilar() }, 'Similar ', h('kbd', { text: 'M' })),
         h('span', { class: 'grow' }),
         h('button', { type: 'button', class: 'link', onclick: () => toggleHelp() }, h('kbd', { text: '?' }), ' shortcuts')),
       h('div', { id: 'review-status' }));
@@ -315,7 +366,7 @@ export async function renderReview(root, ctx) {
     try {
       await post('/api/v1/projects/' + pid + '/labels', { assetId: asset.id, labelType: 'REVIEW', jsonResponse });
       toast(verb + ' ' + (asset.externalId || asset.id));
-      done();
+      done('REVIEWED');
     } catch (e) {
       const s = detail.querySelector('#review-status');
       if (s) replace(s, errorBox(e, 'Review not saved')); else showError(e);
@@ -349,7 +400,7 @@ export async function renderReview(root, ctx) {
       await post('/api/v1/projects/' + pid + '/quality/honeypots', { externalIds: [asset.externalId], isHoneypot: !asset.isHoneypot });
       toast(asset.isHoneypot ? (asset.externalId || asset.id) + ' is no longer a honeypot'
         : (asset.externalId || asset.id) + ' is a honeypot: labelers are scored against this answer');
-      if (asset.isHoneypot) { asset.isHoneypot = false; select(index); } else done();
+      if (asset.isHoneypot) { asset.isHoneypot = false; select(index); } else done('REVIEWED');
     } catch (e) {
       showError(e, 'Could not change the honeypot');
     } finally {
@@ -364,7 +415,7 @@ export async function renderReview(root, ctx) {
     try {
       await patch('/api/v1/projects/' + pid + '/assets', { externalIds: [asset.externalId], status: 'TODO' });
       toast('Sent back ' + (asset.externalId || asset.id) + ' to the queue');
-      done();
+      done('TODO');
     } catch (e) {
       showError(e, 'Could not send back');
     } finally {
@@ -372,9 +423,17 @@ export async function renderReview(root, ctx) {
     }
   }
 
-  function done() {
+  /** The current asset now has {@code status}: it leaves a status's list; the Similar list keeps it and moves on. */
+  function done(status) {
     const st = items[index] && items[index].status;
     if (st && counts[st]) counts[st]--;
+    counts[status] = (counts[status] || 0) + 1;
+    if (filter === 'SIMILAR') {
+      items[index].status = status;
+      drawFilters();
+      select(Math.min(index + 1, items.length - 1));
+      return;
+    }
     if (filter === 'SUSPECTS' && suspectIds) suspectIds = suspectIds.filter((id) => id !== items[index].externalId);
     items.splice(index, 1);
     drawFilters();
@@ -400,6 +459,7 @@ export async function renderReview(root, ctx) {
       case 'Enter': e.preventDefault(); correct(); break;
       case 'b': case 'B': e.preventDefault(); sendBack(); break;
       case 'h': case 'H': e.preventDefault(); honeypot(); break;
+      case 'm': case 'M': e.preventDefault(); showSimilar(); break;
       default:
     }
   }

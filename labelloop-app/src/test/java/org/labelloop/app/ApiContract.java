@@ -168,7 +168,7 @@ abstract class ApiContract extends ServerContract {
 
     Response r = admin.get("/api/v1/projects/" + project + "/assets/" + r0 + "/similar?limit=10");
     assertEquals(200, r.status(), r.text());
-    assertTrue(r.body().path("comparedBy").asText().contains("table's columns"), r.text());
+    assertTrue(r.body().path("comparedBy").asText().contains("encoded columns"), r.text());
     JsonNode items = r.body().path("items");
     assertEquals(10, items.size(), r.text());
     assertEquals("copy-of-r0", items.get(0).path("externalId").asText(), "the duplicate first");

@@ -127,6 +127,28 @@ class TabularLabelingIT extends BrowserFlow {
     waitForNewAsset(shown);
   }
 
+  @Test
+  @Order(4)
+  void reviewListsTheRowsMostLikeOneAndSendsItsLabeledNeighboursToReview() {
+    go("/p/" + projectId + "/review");
+    visible("#review-filter-labeled").click();
+    String first = visible("#review-list li.current").getAttribute("data-external-id");
+    keys("m");
+    assertEquals("Like " + first, visible("#review-filter-similar.active").getText().replaceAll("\\s+", " ").strip());
+    assertTrue(visible("#similar-basis").getText().contains("by their encoded columns"), visible("#similar-basis").getText());
+    List<WebElement> neighbours = driver.findElements(By.cssSelector("#review-list li"));
+    assertEquals(50, neighbours.size(), "the 50 most similar of the other " + (ROWS - 1) + " rows");
+    assertTrue(neighbours.get(0).getText().matches("(?s)w\\d+ \\d+ % (TODO|LABELED|TO_REVIEW|REVIEWED).*"), neighbours.get(0).getText());
+    assertTrue(driver.findElements(By.cssSelector("#review-list li[data-external-id='" + first + "']")).isEmpty(), "the row itself is not its neighbour");
+    WebElement send = visible("#similar-to-review");
+    int labeled = Integer.parseInt(send.getText().replaceAll("\\D+", ""));
+    Browser.documentScreen(driver, "review-similar");
+    int before = server.api("GET", "/api/v1/projects/" + projectId, null).at("/countsByStatus/TO_REVIEW").asInt();
+    send.click();
+    wait.until(d -> server.api("GET", "/api/v1/projects/" + projectId, null).at("/countsByStatus/TO_REVIEW").asInt() == before + labeled);
+    assertTrue(driver.findElements(By.id("similar-to-review")).isEmpty(), "none of the listed rows is left LABELED");
+  }
+
   private static void waitForModel() throws InterruptedException {
     long deadline = System.nanoTime() + 120_000_000_000L;
     while (server.api("GET", "/api/v1/projects/" + projectId + "/models", null).get("items").isEmpty()) {

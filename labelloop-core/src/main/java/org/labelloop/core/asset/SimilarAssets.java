@@ -22,9 +22,9 @@ import org.labelloop.learn.feature.SparseMatrix;
 /**
  * The assets most like a given one: a reviewer who found one wrong label asks whether its neighbours share the mistake,
  * a labeler wants more examples of a rare class, near-duplicates show up at the top. Texts, images and audio are
- * compared by the cosine of their stored vectors (those the learning loop uses: never a file name), table rows by the
- * cosine of their encoded columns, as the table's models see them. Exhaustive: every asset of the project is compared
- * on each call (it reads every vector; no index to keep in step with imports).
+ * compared by the cosine of their stored vectors centred on the project's mean (those the learning loop uses: never a
+ * file name), table rows by the cosine of their encoded columns, as the table's models see them. Exhaustive: every
+ * asset of the project is compared on each call (it reads every vector; no index to keep in step with imports).
  */
 public final class SimilarAssets {
   public static final int MAX_LIMIT = 100;
@@ -62,14 +62,19 @@ public final class SimilarAssets {
             + (project.inputType() == InputType.TEXT ? "" : ", and none for a file it cannot decode")));
     List<String> ids = new ArrayList<>();
     List<float[]> vectors = new ArrayList<>();
-    ports.embeddings().vectors(project.id(), query.model(), status == AssetStatus.TODO).forEach((id, v) -> {
+    ports.embeddings().vectors(project.id(), query.model(), false).forEach((id, v) -> {
       if (!id.equals(asset.id()) && v.length == query.vector().length) {
         ids.add(id);
         vectors.add(v);
       }
     });
+    // centred on the project's mean: an encoder's vectors share a large common part (an image encoder's are all
+    // positive), which leaves every raw cosine near 1
+    double[] mean = new double[query.vector().length];
+    for (float[] v : vectors) for (int d = 0; d < mean.length; d++) mean[d] += v[d] / (double) (vectors.size() + 1);
+    for (int d = 0; d < mean.length; d++) mean[d] += query.vector()[d] / (double) (vectors.size() + 1);
     double[] similarity = new double[ids.size()];
-    for (int i = 0; i < similarity.length; i++) similarity[i] = cosine(query.vector(), vectors.get(i));
+    for (int i = 0; i < similarity.length; i++) similarity[i] = centredCosine(query.vector(), vectors.get(i), mean);
     List<Similar> out = new ArrayList<>();
     int[] order = descending(similarity);
     // the most similar first, read a chunk at a time until enough have the status asked for
@@ -114,15 +119,16 @@ public final class SimilarAssets {
       if (out.size() == limit) break;
       if (i != self && (status == null || a.status() == status)) out.add(new Similar(a, similarity[i]));
     }
-    return new Neighbours("the table's columns (numbers standardised, categories one-hot)", out);
+    return new Neighbours("encoded columns (numbers standardised, categories one-hot)", out);
   }
 
-  static double cosine(float[] a, float[] b) {
+  static double centredCosine(float[] a, float[] b, double[] mean) {
     double dot = 0, na = 0, nb = 0;
     for (int i = 0; i < a.length; i++) {
-      dot += (double) a[i] * b[i];
-      na += (double) a[i] * a[i];
-      nb += (double) b[i] * b[i];
+      double x = a[i] - mean[i], y = b[i] - mean[i];
+      dot += x * y;
+      na += x * x;
+      nb += y * y;
     }
     return na > 0 && nb > 0 ? dot / Math.sqrt(na * nb) : 0;
   }
