@@ -52,7 +52,7 @@ class FindAssetsTest(unittest.TestCase):
 
 
 class SimilarAssetsTest(unittest.TestCase):
-    """The rows most like one; this test server computes no vectors, so texts answer with a ConflictError."""
+    """The rows most like one; this test server computes no vectors, so a text or words answer with a ConflictError."""
 
     def test_the_rows_most_like_one_come_first_and_a_text_without_a_vector_says_why(self):
         ll = server.admin()
@@ -73,6 +73,9 @@ class SimilarAssetsTest(unittest.TestCase):
         with self.assertRaises(ConflictError) as e:
             ll.similar_assets(texts, external_id="t1")
         self.assertIn("no vector", e.exception.message)
+        with self.assertRaises(ConflictError) as e:
+            ll.similar_assets(texts, text="a number")
+        self.assertIn("still being embedded", e.exception.message)
 
 
 

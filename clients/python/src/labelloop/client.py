@@ -136,20 +136,21 @@ class Labelloop:
         return self._result(items, as_pandas, as_generator)
 
     def similar_assets(self, project_id: str, asset_id: Optional[str] = None, *, external_id: Optional[str] = None,
-                       status: Optional[str] = None, first: int = 20, as_pandas: bool = False) -> Any:
-        """The ``first`` (at most 100) assets most like one (named by ``asset_id`` or ``external_id``), most similar
-        first, each with its ``similarity`` (cosine, 1 for a duplicate); only those of ``status`` if given. Texts,
-        images and audio are compared by their stored vectors (a ConflictError until the server has computed the
-        asset's), table rows by their encoded columns."""
-        if (asset_id is None) == (external_id is None):
-            raise ValueError("give asset_id or external_id")
-        if asset_id is None:
+                       text: Optional[str] = None, status: Optional[str] = None, first: int = 20,
+                       as_pandas: bool = False) -> Any:
+        """The ``first`` (at most 100) assets most like one (named by ``asset_id`` or ``external_id``), or the texts of
+        a TEXT project closest in meaning to ``text``, most similar first, each with its ``similarity`` (cosine, 1 for
+        a duplicate); only those of ``status`` if given. Texts, images and audio are compared by their stored vectors
+        (a ConflictError until the server has computed them), table rows by their encoded columns."""
+        if sum(x is not None for x in (asset_id, external_id, text)) != 1:
+            raise ValueError("give one of asset_id, external_id and text")
+        if external_id is not None:
             found = self.assets(project_id, external_id=external_id, first=1)
             if not found:
                 raise NotFoundError(404, "NOT_FOUND", f"no asset with external id {external_id!r} in project {project_id}")
             asset_id = found[0]["id"]
-        res = self._http.json("GET", f"/projects/{_id(project_id)}/assets/{_id(asset_id)}/similar",
-                              params={"status": status, "limit": first})
+        res = self._http.json("GET", f"/projects/{_id(project_id)}/similar",
+                              params={"assetId": asset_id, "text": text, "status": status, "limit": first})
         items = iter(res["items"])
         if as_pandas and self._input_type(project_id) == "TABULAR":
             items = (_rows.spread_row(item) for item in items)

@@ -35,7 +35,9 @@ export async function renderReview(root, ctx) {
   let suspectIds = null; // every likely wrong label's asset, as listed (the list shows the first 100)
   let suspectBasis = null; // the out-of-fold agreement the likely wrong labels were found with
   let suspectWithheld = null; // why no label could be judged yet
-  let similarTo = null; // the asset whose neighbours the Similar list holds
+  // what the Similar list is like: an asset ({ name, query: 'assetId=…' }) or, in a text project, words ({ words, query: 'text=…' })
+  let similarTo = null;
+  let statusBefore = filter; // the status list the Similar list was opened from
   let comparedBy = null; // what the neighbours were compared by, as the server says
   const listHost = h('div', { class: 'review-list', id: 'review-list' });
   const detail = h('div', { class: 'review-detail', id: 'review-detail' });
@@ -54,14 +56,22 @@ export async function renderReview(root, ctx) {
   // Narrow the list: text (in the asset's text, or its id), the category its answer names, the labeler who answered.
   const find = h('input', { type: 'search', id: 'review-find', placeholder: hasFile ? 'Find an id' : 'Find text or an id',
     'aria-label': hasFile ? 'Find an asset by its id' : 'Find assets by their text or id', title: 'Enter to search; an exact id shows that asset whatever its status' });
-  find.addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); search(find.value.trim()); } });
+  // a text project's find box also searches by meaning: the texts whose sentence vectors are nearest the words'
+  const findBy = project.inputType === 'TEXT' ? h('select', { id: 'review-find-by', 'aria-label': 'Find by' },
+    h('option', { value: 'words', text: 'by words' }), h('option', { value: 'meaning', text: 'by meaning' })) : null;
+  if (findBy) findBy.addEventListener('change', () => { find.focus(); });
+  find.addEventListener('keydown', (e) => {
+    if (e.key !== 'Enter') return;
+    e.preventDefault();
+    if (findBy && findBy.value === 'meaning') searchMeaning(find.value.trim()); else search(find.value.trim());
+  });
   find.addEventListener('search', () => { if (!find.value && searched) search(''); }); // the field's clear button
   let searched = '';
   const answered = answerSelect(project, 'review-category');
   const labeler = h('select', { id: 'review-by', 'aria-label': 'Labeler' }, h('option', { value: '', text: 'any labeler' }));
   answered.addEventListener('change', () => { answered.blur(); load(); });
   labeler.addEventListener('change', () => { labeler.blur(); load(); });
-  const narrowing = h('div', { class: 'review-filters' }, find, answered, labeler);
+  const narrowing = h('div', { class: 'review-filters' }, find, findBy, answered, labeler);
   const listed = () => filter === 'SUSPECTS' || filter === 'SIMILAR'; // a list the server ranks, not a status narrowed
   const narrowed = () => !listed() && !!(searched || answered.value || labeler.value);
   replace(root, h('div', { class: 'review-layout' },
@@ -78,8 +88,8 @@ export async function renderReview(root, ctx) {
       const n = s === 'SUSPECTS' ? (suspectIds ? suspectIds.length : null) : s === 'SIMILAR' ? null : counts[s] || 0;
       const b = h('button', { type: 'button', class: 'tab' + (s === filter ? ' active' : ''), id: 'review-filter-' + s.toLowerCase(),
         title: s === 'SUSPECTS' ? 'Labels that models trained without them contradict (confident learning)'
-          : s === 'SIMILAR' ? 'The assets most like ' + (similarTo.externalId || similarTo.id) : null },
-        s === 'SIMILAR' ? ['Like ', h('bdi', { class: 'mono', text: snippet(similarTo.externalId || similarTo.id, 16) })] : FILTER_NAMES[s],
+          : s === 'SIMILAR' ? similarTitle() : null },
+        s === 'SIMILAR' ? ['Like ', h('bdi', { class: similarTo.words ? '' : 'mono', text: snippet(similarTo.words ? '“' + similarTo.words + '”' : similarTo.name, 16) })] : FILTER_NAMES[s],
         n === null ? null : [' ', h('span', { class: 'badge', text: String(n) })]);
       b.addEventListener('click', () => { filter = s; load(); });
       return b;
@@ -88,14 +98,15 @@ export async function renderReview(root, ctx) {
 
   async function load() {
     drawFilters();
-    narrowing.hidden = listed();
+    narrowing.hidden = filter === 'SUSPECTS'; // the Similar list keeps the find box, for other words
+    answered.hidden = labeler.hidden = listed();
     replace(listHost, h('p', { class: 'muted', text: 'Loading…' }));
     try {
       nextCursor = null;
       items = filter === 'SUSPECTS' ? await suspects() : filter === 'SIMILAR' ? await similar() : await page();
     } catch (e) {
       replace(listHost, errorBox(e, filter === 'SUSPECTS' ? 'Could not find the likely wrong labels'
-        : filter === 'SIMILAR' ? 'Could not find assets like ' + (similarTo.externalId || similarTo.id) : 'Could not list assets'));
+        : filter === 'SIMILAR' ? 'Could not find ' + similarTitle() : 'Could not list assets'));
       replace(detail);
       return;
     }
@@ -172,6 +183,7 @@ export async function renderReview(root, ctx) {
   /** Lists the assets with this text; an asset whose id it is comes first, whatever its status. */
   async function search(text) {
     searched = text;
+    if (listed()) filter = statusBefore;
     await load();
     if (!text) return;
     try {
@@ -201,17 +213,32 @@ export async function renderReview(root, ctx) {
 
   /** The assets most like the one chosen, of any status, most similar first. */
   async function similar() {
-    const r = await get('/api/v1/projects/' + pid + '/assets/' + encodeURIComponent(similarTo.id) + '/similar?limit=' + SIMILAR_LIMIT);
+    const r = await get('/api/v1/projects/' + pid + '/similar?' + similarTo.query + '&limit=' + SIMILAR_LIMIT);
     comparedBy = r.comparedBy || null;
     return r.items || [];
   }
 
   function showSimilar() {
     if (index < 0 || busy) return;
-    similarTo = items[index];
+    similarTo = { name: items[index].externalId || items[index].id, query: 'assetId=' + encodeURIComponent(items[index].id) };
+    openSimilar();
+  }
+
+  /** Lists the texts closest in meaning to the words typed (their sentence vectors, the words embedded alike). */
+  function searchMeaning(words) {
+    if (!words) return;
+    similarTo = { words, query: 'text=' + encodeURIComponent(words) };
+    find.blur();
+    openSimilar();
+  }
+
+  function openSimilar() {
+    if (!listed()) statusBefore = filter;
     filter = 'SIMILAR';
     load();
   }
+
+  const similarTitle = () => (similarTo.words ? 'the texts closest in meaning to “' + similarTo.words + '”' : 'the assets most like ' + similarTo.name);
 
   const filterName = () => FILTER_NAMES[filter].toLowerCase();
   const categoryName = (id) => (((suspectsJob && suspectsJob.content && suspectsJob.content.categories) || {})[id] || {}).name || id;
@@ -232,7 +259,8 @@ export async function renderReview(root, ctx) {
 
   const basisNote = () => (filter === 'SUSPECTS' && suspectBasis ? h('p', { class: 'small muted', id: 'suspects-basis', text: suspectBasis })
     : filter === 'SIMILAR' && comparedBy ? h('p', { class: 'small muted', id: 'similar-basis',
-      text: 'The ' + plural(items.length, 'asset') + ' most like ' + (similarTo.externalId || similarTo.id) + ', by their ' + comparedBy + ', most similar first.' })
+      text: 'The ' + (similarTo.words ? plural(items.length, 'text') + ' closest in meaning to “' + similarTo.words + '”'
+        : plural(items.length, 'asset') + ' most like ' + similarTo.name) + ', by their ' + comparedBy + ', most similar first.' })
       : null);
 
   /** Sends the labeled assets of the Similar list to review: the neighbours of a wrong label may share its mistake. */

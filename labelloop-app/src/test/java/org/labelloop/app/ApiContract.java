@@ -166,7 +166,7 @@ abstract class ApiContract extends ServerContract {
     assertEquals(201, imported.status(), imported.text());
     String r0 = admin.get("/api/v1/projects/" + project + "/assets?externalId=r0").body().path("items").path(0).path("id").asText();
 
-    Response r = admin.get("/api/v1/projects/" + project + "/assets/" + r0 + "/similar?limit=10");
+    Response r = admin.get("/api/v1/projects/" + project + "/similar?assetId=" + r0 + "&limit=10");
     assertEquals(200, r.status(), r.text());
     assertTrue(r.body().path("comparedBy").asText().contains("encoded columns"), r.text());
     JsonNode items = r.body().path("items");
@@ -183,10 +183,12 @@ abstract class ApiContract extends ServerContract {
 
     assertEquals(200, admin.patch("/api/v1/projects/" + project + "/assets",
         Api.object().put("status", "TO_REVIEW").set("externalIds", Api.array().add("copy-of-r0").add("r2"))).status());
-    JsonNode todo = admin.get("/api/v1/projects/" + project + "/assets/" + r0 + "/similar?status=TODO&limit=3").body().path("items");
+    JsonNode todo = admin.get("/api/v1/projects/" + project + "/similar?assetId=" + r0 + "&status=TODO&limit=3").body().path("items");
     assertEquals(3, todo.size(), todo.toString());
     todo.forEach(i -> assertEquals("TODO", i.path("status").asText(), todo.toString()));
     assertFalse(todo.toString().contains("copy-of-r0"), todo.toString());
+    assertError(admin.get("/api/v1/projects/" + project + "/similar?text=red"), 400, "INVALID_INPUT"); // words: texts only
+    assertError(admin.get("/api/v1/projects/" + project + "/similar"), 400, "INVALID_INPUT");
   }
 
   @Test
@@ -194,10 +196,11 @@ abstract class ApiContract extends ServerContract {
     String project = newProject("no vectors");
     importTexts(project, "t1", "the striker scored twice", "t2", "the keeper saved a penalty");
     String t1 = admin.get("/api/v1/projects/" + project + "/assets?externalId=t1").body().path("items").path(0).path("id").asText();
-    Response r = admin.get("/api/v1/projects/" + project + "/assets/" + t1 + "/similar"); // this server computes no vectors
+    Response r = admin.get("/api/v1/projects/" + project + "/similar?assetId=" + t1); // this server computes no vectors
     assertError(r, 409, "CONFLICT");
     assertTrue(r.body().path("error").path("message").asText().contains("--no-embeddings"), r.text());
-    assertError(admin.get("/api/v1/projects/" + project + "/assets/987654321/similar"), 404, "NOT_FOUND");
+    assertError(admin.get("/api/v1/projects/" + project + "/similar?text=goal"), 409, "CONFLICT");
+    assertError(admin.get("/api/v1/projects/" + project + "/similar?assetId=987654321"), 404, "NOT_FOUND");
   }
 
   @Test

@@ -77,7 +77,7 @@ class AuthorizationMatrixIT extends ServerContract {
         row("POST /api/v1/projects/{id}/schema/preview", Level.MANAGER, 200, f -> f.inTable("/schema/preview?format=csv", "id,x\nr2,2\n")),
         row("PATCH /api/v1/projects/{id}/assets", Level.REVIEWER, 200, f -> f.in("/assets", "{\"externalIds\":[\"a2\"],\"priority\":3}")),
         row("GET /api/v1/projects/{id}/assets/{assetId}/file", Level.LABELER, 200, f -> new Call("/api/v1/projects/" + f.imageProject + "/assets/" + f.image + "/file", null)),
-        row("GET /api/v1/projects/{id}/assets/{assetId}/similar", Level.LABELER, 200, f -> f.inTable("/assets/" + f.tableRow + "/similar", null)),
+        row("GET /api/v1/projects/{id}/similar", Level.LABELER, 200, f -> f.inTable("/similar?assetId=" + f.tableRow, null)),
         row("POST /api/v1/projects/{id}/labels", Level.LABELER, 201, f -> f.in("/labels", label)),
         row("GET /api/v1/projects/{id}/labels", Level.LABELER, 200),
         row("GET /api/v1/projects/{id}/queue/next", Level.LABELER, 200),

@@ -186,7 +186,7 @@ abstract class EmbeddingsContract {
     String project = project();
     importTopics(project, 5, "n"); // n0-n4 football, n5-n9 baking, n10-n14 interest rates
     awaitEmbedded(project);
-    Response r = admin.get("/api/v1/projects/" + project + "/assets/" + id(project, "n0") + "/similar?limit=4");
+    Response r = admin.get("/api/v1/projects/" + project + "/similar?assetId=" + id(project, "n0") + "&limit=4");
     assertEquals(200, r.status(), r.text());
     assertEquals("sentence vectors (" + stored().embeddings().completeModel(project).orElseThrow() + ")", r.body().path("comparedBy").asText());
     Set<String> found = new HashSet<>();
@@ -194,10 +194,17 @@ abstract class EmbeddingsContract {
     assertEquals(Set.of("n1", "n2", "n3", "n4"), found, r.text());
 
     label(project, id(project, "n1"), "SPORT");
-    JsonNode todo = admin.get("/api/v1/projects/" + project + "/assets/" + id(project, "n0") + "/similar?status=TODO&limit=3").body();
+    JsonNode todo = admin.get("/api/v1/projects/" + project + "/similar?assetId=" + id(project, "n0") + "&status=TODO&limit=3").body();
     found.clear();
     todo.path("items").forEach(i -> found.add(i.path("externalId").asText()));
     assertEquals(Set.of("n2", "n3", "n4"), found, "the labeled n1 is left out: " + todo);
+
+    // words no text holds, close in meaning to the baking ones
+    JsonNode meaning = admin.get("/api/v1/projects/" + project + "/similar?limit=5&text="
+        + java.net.URLEncoder.encode("a recipe for a sweet dessert", java.nio.charset.StandardCharsets.UTF_8)).body();
+    found.clear();
+    meaning.path("items").forEach(i -> found.add(i.path("externalId").asText()));
+    assertEquals(Set.of("n5", "n6", "n7", "n8", "n9"), found, meaning.toString());
   }
 
   String id(String project, String externalId) {

@@ -46,7 +46,7 @@ final class AssetRoutes {
     j.get("/api/v1/projects/{id}/assets", this::list);
     j.patch("/api/v1/projects/{id}/assets", this::update);
     j.get("/api/v1/projects/{id}/assets/{assetId}/file", this::file);
-    j.get("/api/v1/projects/{id}/assets/{assetId}/similar", this::similar);
+    j.get("/api/v1/projects/{id}/similar", this::similar);
     j.get("/api/v1/projects/{id}/queue/next", this::next);
     j.post("/api/v1/projects/{id}/queue/answer", this::answer);
     j.post("/api/v1/projects/{id}/queue/{assetId}/skip", this::skip);
@@ -170,9 +170,16 @@ final class AssetRoutes {
     ctx.json(Json.page(app.assets().list(Auth.caller(ctx), query(ctx, 100)), Json::asset));
   }
 
+  /** The assets most like one ({@code assetId}) or, in a TEXT project, closest in meaning to words ({@code text}). */
   private void similar(Context ctx) {
-    SimilarAssets.Neighbours n = app.similar().of(Auth.caller(ctx), ctx.pathParam("id"), ctx.pathParam("assetId"),
-        Body.enumOf(AssetStatus.class, "status", ctx.queryParam("status")), Body.limit(ctx, 20));
+    String assetId = firstNonBlank(ctx.queryParam("assetId"), null);
+    String text = ctx.queryParam("text");
+    if ((assetId == null) == (text == null)) throw LabelloopException.invalid("assetId or text: give one of them");
+    AssetStatus status = Body.enumOf(AssetStatus.class, "status", ctx.queryParam("status"));
+    int limit = Body.limit(ctx, 20);
+    SimilarAssets.Neighbours n = assetId != null
+        ? app.similar().of(Auth.caller(ctx), ctx.pathParam("id"), assetId, status, limit)
+        : app.similar().ofText(Auth.caller(ctx), ctx.pathParam("id"), text, status, limit);
     ObjectNode out = Json.object().put("comparedBy", n.comparedBy());
     ArrayNode items = out.putArray("items");
     n.items().forEach(s -> items.add(Json.asset(s.asset()).put("similarity", Math.round(s.similarity() * 1e4) / 1e4)));

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 import org.labelloop.core.Ports;
 import org.labelloop.core.error.LabelloopException;
@@ -17,20 +18,25 @@ import org.labelloop.core.project.Project;
 import org.labelloop.core.user.Access;
 import org.labelloop.core.user.Caller;
 import org.labelloop.core.user.Role;
+import org.labelloop.learn.feature.SentenceEmbedder;
 import org.labelloop.learn.feature.SparseMatrix;
+import org.labelloop.learn.feature.TextEmbedder;
 
 /**
  * The assets most like a given one: a reviewer who found one wrong label asks whether its neighbours share the mistake,
  * a labeler wants more examples of a rare class, near-duplicates show up at the top. Texts, images and audio are
  * compared by the cosine of their stored vectors centred on the project's mean (those the learning loop uses: never a
- * file name), table rows by the cosine of their encoded columns, as the table's models see them. Exhaustive: every
- * asset of the project is compared on each call (it reads every vector; no index to keep in step with imports).
+ * file name), table rows by the cosine of their encoded columns, as the table's models see them. Words are compared
+ * with a TEXT project's texts the same way, embedded like them: a search by meaning. Exhaustive: every asset of the
+ * project is compared on each call (it reads every vector; no index to keep in step with imports).
  */
 public final class SimilarAssets {
   public static final int MAX_LIMIT = 100;
 
   private final Ports ports;
   private final Access access;
+  /** Query embedders by model name, loaded on a project's first search by meaning. */
+  private final Map<String, TextEmbedder> embedders = new ConcurrentHashMap<>();
 
   public SimilarAssets(Ports ports, Access access) {
     this.ports = ports;
@@ -49,21 +55,48 @@ public final class SimilarAssets {
    */
   public Neighbours of(Caller caller, String projectId, String assetId, AssetStatus status, int limit) {
     Project project = access.requireProject(caller, projectId, Role.LABELER).project();
-    limit = Math.min(limit, MAX_LIMIT);
     Asset asset = ports.assets().find(projectId, assetId)
         .orElseThrow(() -> LabelloopException.notFound("Asset " + assetId + " in this project"));
-    return project.inputType() == InputType.TABULAR ? rows(projectId, asset, status, limit) : vectors(project, asset, status, limit);
-  }
-
-  private Neighbours vectors(Project project, Asset asset, AssetStatus status, int limit) {
+    if (project.inputType() == InputType.TABULAR) return rows(projectId, asset, status, Math.min(limit, MAX_LIMIT));
     ModelVector query = ports.embeddings().vector(asset.id()).filter(v -> v.vector().length > 0)
         .orElseThrow(() -> LabelloopException.conflict("Asset " + asset.externalId() + " has no vector to compare yet: the server"
             + " computes them in the background after an import (none when it runs with --no-embeddings)"
             + (project.inputType() == InputType.TEXT ? "" : ", and none for a file it cannot decode")));
+    return ranked(project, query, asset.id(), status, Math.min(limit, MAX_LIMIT));
+  }
+
+  /**
+   * The texts of a TEXT project closest in meaning to {@code text}, by the sentence vectors the project's texts have,
+   * the query embedded with the same model (loaded on the first search).
+   */
+  public Neighbours ofText(Caller caller, String projectId, String text, AssetStatus status, int limit) {
+    Project project = access.requireProject(caller, projectId, Role.LABELER).project();
+    if (project.inputType() != InputType.TEXT) {
+      throw LabelloopException.invalid("text: a search by meaning needs a TEXT project; in this " + project.inputType()
+          + " project ask for the assets like one of them (assetId)");
+    }
+    if (text == null || text.isBlank()) throw LabelloopException.invalid("text: give the words to look for");
+    String model = ports.embeddings().completeModel(projectId).orElseThrow(() -> LabelloopException.conflict(
+        "The project's texts are still being embedded in the background (never when the server runs with"
+            + " --no-embeddings): a search by meaning compares the words with every text's vector"));
+    return ranked(project, new ModelVector(model, embedder(model).embed(List.of(text.strip()))[0]), null, status,
+        Math.min(limit, MAX_LIMIT));
+  }
+
+  private TextEmbedder embedder(String model) {
+    try {
+      return embedders.computeIfAbsent(model, m -> SentenceEmbedder.named(m, 1));
+    } catch (IllegalArgumentException e) {
+      throw LabelloopException.conflict("The project's texts were embedded with " + model + ", which this server cannot embed words with");
+    }
+  }
+
+  /** The project's assets by the centred cosine of their vectors with {@code query}; {@code self} (null: none) left out. */
+  private Neighbours ranked(Project project, ModelVector query, String self, AssetStatus status, int limit) {
     List<String> ids = new ArrayList<>();
     List<float[]> vectors = new ArrayList<>();
     ports.embeddings().vectors(project.id(), query.model(), false).forEach((id, v) -> {
-      if (!id.equals(asset.id()) && v.length == query.vector().length) {
+      if (v.length == query.vector().length) {
         ids.add(id);
         vectors.add(v);
       }
@@ -71,12 +104,11 @@ public final class SimilarAssets {
     // centred on the project's mean: an encoder's vectors share a large common part (an image encoder's are all
     // positive), which leaves every raw cosine near 1
     double[] mean = new double[query.vector().length];
-    for (float[] v : vectors) for (int d = 0; d < mean.length; d++) mean[d] += v[d] / (double) (vectors.size() + 1);
-    for (int d = 0; d < mean.length; d++) mean[d] += query.vector()[d] / (double) (vectors.size() + 1);
+    for (float[] v : vectors) for (int d = 0; d < mean.length; d++) mean[d] += v[d] / (double) vectors.size();
     double[] similarity = new double[ids.size()];
     for (int i = 0; i < similarity.length; i++) similarity[i] = centredCosine(query.vector(), vectors.get(i), mean);
     List<Similar> out = new ArrayList<>();
-    int[] order = descending(similarity);
+    int[] order = IntStream.of(descending(similarity)).filter(i -> !ids.get(i).equals(self)).toArray();
     // the most similar first, read a chunk at a time until enough have the status asked for
     for (int from = 0; from < order.length && out.size() < limit; from += 4 * limit) {
       int[] chunk = Arrays.copyOfRange(order, from, Math.min(order.length, from + 4 * limit));
