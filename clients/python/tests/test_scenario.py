@@ -90,6 +90,14 @@ class NotebookScenarioTest(unittest.TestCase):
         self.assertIn(self.pid, set(projects.id))
         self.assertEqual(self.ll.projects(self.pid)[0]["role"], "ADMIN")
 
+    def test_instructions_for_the_labelers_are_set_and_removed(self):
+        pid = self.ll.create_project(server.unique("guided"), "TEXT", server.interface("A", "B"),
+                                     instructions="A: about animals.\n\nB: everything else.")["id"]
+        self.assertEqual(self.ll.projects(pid)[0]["instructions"], "A: about animals.\n\nB: everything else.")
+        changed = self.ll.update_properties_in_project(pid, instructions="See https://example.org/guide")
+        self.assertEqual((changed["instructions"], changed["title"]), ("See https://example.org/guide", self.ll.projects(pid)[0]["title"]))
+        self.assertEqual(self.ll.update_properties_in_project(pid, instructions="")["instructions"], "")
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -35,10 +35,19 @@ class Labelloop:
     # -- projects ---------------------------------------------------------------------------------------------------
 
     def create_project(self, title: str, input_type: str = "TEXT", json_interface: Optional[Mapping[str, Any]] = None,
-                       description: Optional[str] = None) -> Json:
-        """Creates a project; returns it (``["id"]`` is its id). ``json_interface`` uses Kili's jobs shape."""
-        body = {"title": title, "inputType": input_type, "jsonInterface": json_interface, "description": description}
+                       description: Optional[str] = None, instructions: Optional[str] = None) -> Json:
+        """Creates a project; returns it (``["id"]`` is its id). ``json_interface`` uses Kili's jobs shape;
+        ``instructions`` is what its labelers read on the labeling and review screens (plain text)."""
+        body = {"title": title, "inputType": input_type, "jsonInterface": json_interface, "description": description,
+                "instructions": instructions}
         return self._http.json("POST", "/projects", body={k: v for k, v in body.items() if v is not None})
+
+    def update_properties_in_project(self, project_id: str, *, title: Optional[str] = None,
+                                     description: Optional[str] = None, instructions: Optional[str] = None,
+                                     json_interface: Optional[Mapping[str, Any]] = None) -> Json:
+        """Changes the given properties of a project (``instructions=""`` removes them); returns the project."""
+        body = {"title": title, "description": description, "instructions": instructions, "jsonInterface": json_interface}
+        return self._http.json("PATCH", f"/projects/{_id(project_id)}", body={k: v for k, v in body.items() if v is not None})
 
     def projects(self, project_id: Optional[str] = None, *, first: Optional[int] = None, as_pandas: bool = False,
                  as_generator: bool = False) -> Any:

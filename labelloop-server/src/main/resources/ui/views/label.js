@@ -2,6 +2,7 @@
 import { get, post, getOptional } from '../api.js';
 import { h, replace, errorBox, toast, showError, fmtDuration, isTyping, plural } from '../dom.js';
 import { createEditor } from './editor.js';
+import { projectInstructions } from './instructions.js';
 import { summarize, confidenceOf, percent, sameAnswer } from './answer-summary.js';
 
 const SHORTCUTS = [
@@ -36,7 +37,8 @@ const SHORTCUTS_BY_INPUT = {
 };
 
 function shortcutsFor(project) {
-  return [...SHORTCUTS, ...(SHORTCUTS_BY_INPUT[project.inputType] || SHORTCUTS_BY_INPUT.TEXT), ['?', 'show or hide this help']];
+  return [...SHORTCUTS, ...(SHORTCUTS_BY_INPUT[project.inputType] || SHORTCUTS_BY_INPUT.TEXT),
+    ...((project.instructions || '').trim() ? [['I', 'show or hide the project’s instructions']] : []), ['?', 'show or hide this help']];
 }
 
 export function helpOverlay(rows, onClose) {
@@ -93,9 +95,10 @@ export async function renderLabel(root, ctx) {
   const acceptBtn = h('button', { type: 'button', class: 'model', id: 'accept-model', hidden: true }, 'Accept model ', h('kbd', { text: 'A' }));
   const helpBtn = h('button', { type: 'button', class: 'link', id: 'help-button' }, h('kbd', { text: '?' }), ' shortcuts');
   const overlayHost = h('div');
+  const instructions = projectInstructions(project, overlayHost);
   const card = h('section', { class: 'panel label-card', id: 'label-card' },
     h('div', { class: 'row between wrap' }, meta, why), modelBanner, historyNote, editorHost, status,
-    h('div', { class: 'actions row wrap' }, submitBtn, acceptBtn, skipBtn, prevBtn, h('span', { class: 'grow' }), speed, helpBtn));
+    h('div', { class: 'actions row wrap' }, submitBtn, acceptBtn, skipBtn, prevBtn, h('span', { class: 'grow' }), speed, instructions && instructions.button, helpBtn));
   const head = h('div', { class: 'label-head row between wrap' },
     h('div', { class: 'grow' }, h('div', { class: 'progress' }, progressFill), progressText),
     h('div', { class: 'small' }, 'Time on this asset ', timer));
@@ -312,7 +315,12 @@ export async function renderLabel(root, ctx) {
       if (e.key === 'Escape' || e.key === '?') { e.preventDefault(); toggleHelp(false); }
       return;
     }
+    if (instructions && instructions.isOpen()) {
+      if (e.key === 'Escape' || e.key === 'i' || e.key === 'I') { e.preventDefault(); instructions.toggle(false); }
+      return;
+    }
     if (e.key === '?') { e.preventDefault(); toggleHelp(true); return; }
+    if (instructions && (e.key === 'i' || e.key === 'I')) { e.preventDefault(); instructions.toggle(true); return; }
     if (done || !editor) return;
     if (editor.handleKey(e)) { e.preventDefault(); return; }
     switch (e.key) {
@@ -332,6 +340,7 @@ export async function renderLabel(root, ctx) {
   helpBtn.addEventListener('click', () => toggleHelp());
   document.addEventListener('keydown', onKey);
   drawProgress();
+  if (instructions) instructions.showIfNew();
   await loadNext();
   return () => {
     clearInterval(tick);

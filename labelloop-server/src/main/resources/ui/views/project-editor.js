@@ -20,7 +20,7 @@ function modelFromProject(p) {
     input: (j.content && j.content.input) || 'radio',
     categories: Object.entries((j.content && j.content.categories) || {}).map(([cid, c], i) => ({ id: cid, name: (c && c.name) || cid, color: safeColor(c && c.color, i), idEdited: true })),
   }));
-  return { title: p.title || '', description: p.description || '', inputType: p.inputType || 'TEXT', jobs };
+  return { title: p.title || '', description: p.description || '', instructions: p.instructions || '', inputType: p.inputType || 'TEXT', jobs };
 }
 
 function interfaceOf(model) {
@@ -38,7 +38,7 @@ function interfaceOf(model) {
 export async function renderProjectEditor(root, ctx) {
   const editing = !!ctx.project;
   const model = editing ? modelFromProject(ctx.project) : {
-    title: '', description: '', inputType: 'TEXT',
+    title: '', description: '', instructions: '', inputType: 'TEXT',
     jobs: [{ id: 'JOB_0', mlTask: 'CLASSIFICATION', instruction: 'Category', required: true, input: 'radio',
       categories: [{ id: '', name: '', color: paletteColor(0) }] }],
   };
@@ -50,6 +50,10 @@ export async function renderProjectEditor(root, ctx) {
   const description = h('textarea', { id: 'project-description', rows: 2, dir: 'auto' });
   description.value = model.description;
   description.addEventListener('input', () => { model.description = description.value; });
+  const instructions = h('textarea', { id: 'project-instructions', rows: 4, dir: 'auto', maxlength: 20000,
+    placeholder: 'What labelers read before they start: what each category means, the hard cases, a link to a longer guide' });
+  instructions.value = model.instructions;
+  instructions.addEventListener('input', () => { model.instructions = instructions.value; });
   const inputType = h('select', { id: 'project-input-type', disabled: editing }, INPUT_TYPES.map((t) => h('option', { value: t, text: t, selected: t === model.inputType })));
   inputType.addEventListener('change', () => {
     model.inputType = inputType.value;
@@ -175,7 +179,8 @@ export async function renderProjectEditor(root, ctx) {
     h('div', { class: 'grid-form' },
       h('label', null, 'Title', title),
       h('label', null, 'Input type', inputType),
-      h('label', { class: 'span-2' }, 'Description', description)),
+      h('label', { class: 'span-2' }, 'Description', description),
+      h('label', { class: 'span-2' }, 'Instructions for labelers (shown on the labeling and review screens)', instructions)),
     h('div', { class: 'row' }, h('h2', { text: 'Interface' }), h('div', { class: 'segmented' }, formTab, jsonTab)),
     formPane, jsonPane, status, h('div', { class: 'row' }, submit));
 
@@ -197,7 +202,7 @@ export async function renderProjectEditor(root, ctx) {
     if (!model.title.trim()) { replace(status, errorBox({ message: 'Give the project a title.' })); title.focus(); return; }
     submit.disabled = true;
     try {
-      const body = { title: model.title.trim(), description: model.description.trim() || null, jsonInterface };
+      const body = { title: model.title.trim(), description: model.description.trim() || null, instructions: model.instructions.trim(), jsonInterface };
       let p;
       if (editing) {
         p = await patch('/api/v1/projects/' + encodeURIComponent(ctx.project.id), body);

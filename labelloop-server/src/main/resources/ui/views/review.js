@@ -7,6 +7,7 @@ import { summarize, percent } from './answer-summary.js';
 import { helpOverlay } from './label.js';
 import { rowSnippet } from './table-row.js';
 import { answerSelect } from './project-tabs.js';
+import { projectInstructions } from './instructions.js';
 
 const SHORTCUTS = [
   ['↓ / J', 'next asset in the list'], ['↑ / K', 'previous asset in the list'],
@@ -15,6 +16,7 @@ const SHORTCUTS = [
   ['B', 'send back to the labeling queue (status TODO)'],
   ['H', 'save the answer as a honeypot’s trusted one (labelers are scored against it), or stop using the asset as a honeypot'],
   ['M', 'more like this: list the assets most similar to this one'],
+  ['I', 'show or hide the project’s instructions (when it has some)'],
   ['?', 'show or hide this help'],
 ];
 
@@ -42,6 +44,7 @@ export async function renderReview(root, ctx) {
   const listHost = h('div', { class: 'review-list', id: 'review-list' });
   const detail = h('div', { class: 'review-detail', id: 'review-detail' });
   const overlayHost = h('div');
+  const instructions = projectInstructions(project, overlayHost);
   const filterTabs = h('div', { class: 'segmented' });
   let items = [];
   let nextCursor = null; // the list's next page of assets (100 each), fetched as the reviewer reaches its end
@@ -383,6 +386,7 @@ export async function renderReview(root, ctx) {
         h('button', { type: 'button', class: 'secondary', id: 'review-similar', title: 'List the assets most like this one',
           onclick: () => showSimilar() }, 'Similar ', h('kbd', { text: 'M' })),
         h('span', { class: 'grow' }),
+        instructions && instructions.button,
         h('button', { type: 'button', class: 'link', onclick: () => toggleHelp() }, h('kbd', { text: '?' }), ' shortcuts')),
       h('div', { id: 'review-status' }));
   }
@@ -478,7 +482,12 @@ export async function renderReview(root, ctx) {
   function onKey(e) {
     if (isTyping(e) || e.ctrlKey || e.metaKey || e.altKey) return;
     if (helpOpen) { if (e.key === 'Escape' || e.key === '?') { e.preventDefault(); toggleHelp(false); } return; }
+    if (instructions && instructions.isOpen()) {
+      if (e.key === 'Escape' || e.key === 'i' || e.key === 'I') { e.preventDefault(); instructions.toggle(false); }
+      return;
+    }
     if (e.key === '?') { e.preventDefault(); toggleHelp(true); return; }
+    if (instructions && (e.key === 'i' || e.key === 'I')) { e.preventDefault(); instructions.toggle(true); return; }
     if (editor && editor.handleKey(e)) { e.preventDefault(); return; }
     switch (e.key) {
       case 'ArrowDown': case 'j': if (index + 1 < items.length) { e.preventDefault(); select(index + 1); } break;
@@ -492,6 +501,7 @@ export async function renderReview(root, ctx) {
     }
   }
   document.addEventListener('keydown', onKey);
+  if (instructions) instructions.showIfNew();
   await load();
   return () => document.removeEventListener('keydown', onKey);
 }

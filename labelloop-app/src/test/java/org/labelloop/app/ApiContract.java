@@ -204,6 +204,22 @@ abstract class ApiContract extends ServerContract {
   }
 
   @Test
+  void instructionsForTheLabelersAreKeptChangedAndBounded() {
+    Response r = admin.post("/api/v1/projects", Api.object().put("title", "guided").put("inputType", "TEXT")
+        .put("instructions", "SPORT: games and players.\n\nTECH: the rest.").set("jsonInterface", Api.textInterface("SPORT", "TECH")));
+    assertEquals(201, r.status(), r.text());
+    String project = r.body().path("id").asText();
+    assertEquals("SPORT: games and players.\n\nTECH: the rest.", admin.get("/api/v1/projects/" + project).body().path("instructions").asText());
+    Response renamed = admin.patch("/api/v1/projects/" + project, Api.object().put("title", "guided, renamed"));
+    assertEquals("SPORT: games and players.\n\nTECH: the rest.", renamed.body().path("instructions").asText(), "a patch without them keeps them");
+    assertEquals("", admin.patch("/api/v1/projects/" + project, Api.object().put("instructions", "")).body().path("instructions").asText());
+    Response tooLong = admin.patch("/api/v1/projects/" + project, Api.object().put("instructions", "x".repeat(20_001)));
+    assertError(tooLong, 400, "INVALID_INPUT");
+    assertTrue(tooLong.body().path("error").path("message").asText().contains("at most 20000 characters"), tooLong.text());
+    assertEquals("", admin.get("/api/v1/projects/" + newProject("plain")).body().path("instructions").asText(), "none: empty");
+  }
+
+  @Test
   void brokenCsvLineFailsTheWholeImportAndNamesTheLine() {
     String p = newProject("broken csv");
     String csv = "id,text\na1,first\na2,second\na3,\"unterminated\n";

@@ -718,6 +718,33 @@ class LabelingFlowIT extends BrowserFlow {
     assertTrue(visible(".import-summary").getText().startsWith("2 imported"), visible(".import-summary").getText());
   }
 
+  @Test
+  @Order(20)
+  void theInstructionsOpenOnTheFirstVisitAndAgainWhenTheyChange() {
+    String pid = textClassificationProject("Guided e2e", Map.of("A", Map.of("name", "Animal"), "B", Map.of("name", "Other")));
+    server.api("PATCH", "/api/v1/projects/" + pid, Map.of("instructions",
+        "Animal: the text is about an animal.\n\nEverything else is Other; the guide: https://example.org/guide"));
+    server.api("POST", "/api/v1/projects/" + pid + "/assets", List.of(Map.of("externalId", "g1", "content", "a cat sleeps")));
+    go("/p/" + pid + "/label");
+    WebElement shown = visible("#instructions-overlay");
+    assertTrue(shown.getText().contains("Animal: the text is about an animal."), shown.getText());
+    assertEquals(2, shown.findElements(By.cssSelector("p.instructions-text")).size(), "one paragraph each");
+    assertEquals("https://example.org/guide", shown.findElement(By.cssSelector("a")).getAttribute("href"));
+    keys(Keys.ESCAPE);
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("instructions-overlay")));
+    keys("i");
+    visible("#instructions-overlay");
+    keys("i");
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("instructions-overlay")));
+
+    go("/p/" + pid + "/label"); // seen: the screen opens on the asset
+    waitForNewAsset(null);
+    assertTrue(driver.findElements(By.id("instructions-overlay")).isEmpty(), "shown once per version");
+    server.api("PATCH", "/api/v1/projects/" + pid, Map.of("instructions", "Animal also covers insects."));
+    go("/p/" + pid + "/review");
+    assertTrue(visible("#instructions-overlay").getText().contains("Animal also covers insects."), "changed: shown again");
+  }
+
   private List<String> listed() {
     return driver.findElements(By.cssSelector("#review-list li")).stream().map(li -> li.getAttribute("data-external-id")).toList();
   }

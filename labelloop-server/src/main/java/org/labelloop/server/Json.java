@@ -53,6 +53,7 @@ public final class Json {
     o.put("id", p.id());
     o.put("title", p.title());
     o.put("description", p.description());
+    o.put("instructions", p.instructions());
     o.put("inputType", p.inputType().name());
     o.set("jsonInterface", p.jsonInterface().json());
     o.put("createdAt", iso(p.createdAt()));

@@ -41,6 +41,7 @@ final class ProjectRoutes {
     ProjectDraft draft = new ProjectDraft(
         Body.text(body, "title"),
         Body.text(body, "description"),
+        Body.text(body, "instructions"),
         inputType == null ? InputType.TEXT : inputType,
         JsonInterface.parse(body.get("jsonInterface")));
     Project p = app.projects().create(caller, draft);
@@ -64,6 +65,7 @@ final class ProjectRoutes {
     ProjectPatch patch = new ProjectPatch(
         Body.text(body, "title"),
         Body.text(body, "description"),
+        Body.text(body, "instructions"),
         Body.enumOf(InputType.class, "inputType", Body.text(body, "inputType")),
         iface == null || iface.isNull() ? null : JsonInterface.parse(iface));
     String id = ctx.pathParam("id");

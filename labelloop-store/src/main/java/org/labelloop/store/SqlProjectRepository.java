@@ -20,7 +20,7 @@ import org.labelloop.core.project.ProjectStats;
 
 final class SqlProjectRepository implements ProjectRepository {
   private static final String COLUMNS =
-      "p.id, p.title, p.description, p.input_type, p.json_interface, p.created_at, p.updated_at";
+      "p.id, p.title, p.description, p.instructions, p.input_type, p.json_interface, p.created_at, p.updated_at";
 
   private final Tx tx;
 
@@ -35,10 +35,11 @@ final class SqlProjectRepository implements ProjectRepository {
             h ->
                 h.createQuery(
                         """
-                        INSERT INTO projects (title, description, input_type, json_interface, created_at, updated_at)
-                        VALUES (:title, :description, :inputType, :json, :now, :now) RETURNING id""")
+                        INSERT INTO projects (title, description, instructions, input_type, json_interface, created_at, updated_at)
+                        VALUES (:title, :description, :instructions, :inputType, :json, :now, :now) RETURNING id""")
                     .bind("title", draft.title())
                     .bind("description", draft.description())
+                    .bind("instructions", draft.instructions())
                     .bind("inputType", draft.inputType().name())
                     .bind("json", Json.write(draft.jsonInterface().json()))
                     .bind("now", now.toEpochMilli())
@@ -46,7 +47,8 @@ final class SqlProjectRepository implements ProjectRepository {
                     .one());
     Instant stored = Instant.ofEpochMilli(now.toEpochMilli());
     return new Project(
-        Long.toString(id), draft.title(), draft.description(), draft.inputType(), draft.jsonInterface(), stored, stored);
+        Long.toString(id), draft.title(), draft.description(), draft.instructions(), draft.inputType(), draft.jsonInterface(),
+        stored, stored);
   }
 
   @Override
@@ -89,11 +91,12 @@ final class SqlProjectRepository implements ProjectRepository {
           int updated =
               h.createUpdate(
                       """
-                      UPDATE projects SET title = :title, description = :description, input_type = :inputType,
-                        json_interface = :json, updated_at = :now
+                      UPDATE projects SET title = :title, description = :description, instructions = :instructions,
+                        input_type = :inputType, json_interface = :json, updated_at = :now
                       WHERE id = :id""")
                   .bind("title", project.title())
                   .bind("description", project.description())
+                  .bind("instructions", project.instructions())
                   .bind("inputType", project.inputType().name())
                   .bind("json", Json.write(project.jsonInterface().json()))
                   .bind("now", now.toEpochMilli())
@@ -142,6 +145,7 @@ final class SqlProjectRepository implements ProjectRepository {
         Long.toString(rs.getLong("id")),
         rs.getString("title"),
         rs.getString("description"),
+        rs.getString("instructions"),
         InputType.valueOf(rs.getString("input_type")),
         JsonInterface.parse(Json.read(rs.getString("json_interface"))),
         Instant.ofEpochMilli(rs.getLong("created_at")),

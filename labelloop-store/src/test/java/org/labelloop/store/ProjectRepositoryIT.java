@@ -33,21 +33,22 @@ class ProjectRepositoryIT extends OnBothDatabases {
   }
 
   @Test
-  void updateSavesTitleAndInterface() {
+  void updateSavesTitleInstructionsAndInterface() {
     Project p = Fixtures.project(db);
     JsonInterface ner =
         JsonInterface.parse(
             Fixtures.json(
                 "{\"jobs\": {\"NER\": {\"mlTask\": \"NAMED_ENTITIES_RECOGNITION\", \"content\": {\"input\": \"radio\","
                     + " \"categories\": {\"PER\": {}}}}}}"));
-    Project changed = new Project(p.id(), "Renamed", "d2", InputType.TABULAR, ner, p.createdAt(), p.updatedAt());
+    Project changed = new Project(p.id(), "Renamed", "d2", "Read the guide first.", InputType.TABULAR, ner, p.createdAt(), p.updatedAt());
     Project stored = db.projects().update(changed, NOW.plusSeconds(5));
     assertEquals("Renamed", stored.title());
     assertEquals(InputType.TABULAR, stored.inputType());
+    assertEquals("Read the guide first.", db.projects().find(p.id()).orElseThrow().instructions());
     assertEquals(ner.json(), stored.jsonInterface().json());
     assertEquals(NOW.plusSeconds(5).toEpochMilli(), stored.updatedAt().toEpochMilli());
     assertEquals(p.createdAt(), stored.createdAt());
-    Project missing = new Project("987654", "t", "", InputType.TEXT, ner, NOW, NOW);
+    Project missing = new Project("987654", "t", "", "", InputType.TEXT, ner, NOW, NOW);
     var e = assertThrows(LabelloopException.class, () -> db.projects().update(missing, NOW));
     assertEquals(ErrorCode.NOT_FOUND, e.code());
   }

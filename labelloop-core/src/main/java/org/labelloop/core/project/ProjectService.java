@@ -80,6 +80,7 @@ public final class ProjectService {
             current.id(),
             patch.title() == null ? current.title() : patch.title(),
             patch.description() == null ? current.description() : patch.description(),
+            patch.instructions() == null ? current.instructions() : patch.instructions(),
             current.inputType(),
             patch.jsonInterface() == null ? current.jsonInterface() : patch.jsonInterface(),
             current.createdAt(),

@@ -25,7 +25,7 @@ class RecordFormatsTest {
 
   static Project project(InputType type, String jobs) {
     try {
-      return new Project("1", "formats", "", type, JsonInterface.parse(JSON.readTree("{\"jobs\": {" + jobs + "}}")), Instant.EPOCH, Instant.EPOCH);
+      return new Project("1", "formats", "", "", type, JsonInterface.parse(JSON.readTree("{\"jobs\": {" + jobs + "}}")), Instant.EPOCH, Instant.EPOCH);
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }

@@ -34,7 +34,7 @@ class LearningSettingsTest {
     JsonInterface iface = JsonInterface.parse(InferenceMarksTest.json("""
         {"jobs": {"NER": {"mlTask": "NAMED_ENTITIES_RECOGNITION", "required": 0, "content": {"categories": {"PER": {"name": "person"}}}},
                   "JOB_0": {"mlTask": "CLASSIFICATION", "required": 1, "content": {"input": "radio", "categories": {"A": {"name": "a"}, "B": {"name": "b"}}}}}}"""));
-    return new Project("1", "p", "", input, iface, Instant.EPOCH, Instant.EPOCH);
+    return new Project("1", "p", "", "", input, iface, Instant.EPOCH, Instant.EPOCH);
   }
 
   @Test
@@ -64,7 +64,7 @@ class LearningSettingsTest {
     JsonInterface iface = JsonInterface.parse(InferenceMarksTest.json("""
         {"jobs": {"BOXES": {"mlTask": "OBJECT_DETECTION", "required": 0, "content": {"input": "radio",
           "categories": {"WASP": {"name": "wasp"}}}}}}"""));
-    Learner boxes = LearningSettings.DEFAULTS.learner(new Project("1", "p", "", InputType.IMAGE, iface, Instant.EPOCH, Instant.EPOCH));
+    Learner boxes = LearningSettings.DEFAULTS.learner(new Project("1", "p", "", "", InputType.IMAGE, iface, Instant.EPOCH, Instant.EPOCH));
     assertEquals(LearningTask.OBJECT_DETECTION, boxes.task());
     assertEquals("BOXES", boxes.job().id());
     assertEquals("object-detection", boxes.toJson().path("task").asText());

@@ -17,7 +17,7 @@ import org.labelloop.learn.audio.AudioFeaturizer;
 
 class SpeechPrelabelsTest {
   private static Project project(InputType input, String jobInput, String categories) {
-    return new Project("1", "p", "", input, JsonInterface.parse(InferenceMarksTest.json("""
+    return new Project("1", "p", "", "", input, JsonInterface.parse(InferenceMarksTest.json("""
         {"jobs": {"JOB_0": {"mlTask": "CLASSIFICATION", "required": 1, "content": {"input": "%s", "categories": {%s}}}}}"""
         .formatted(jobInput, categories))), Instant.EPOCH, Instant.EPOCH);
   }
