@@ -29,7 +29,7 @@ const routes = [
   [/^\/account$/, renderAccount],
   [/^\/p\/([^/]+)$/, renderDashboard, 'dashboard'],
   [/^\/p\/([^/]+)\/label$/, renderLabel, 'label'],
-  [/^\/p\/([^/]+)\/review$/, renderReview, 'review'],
+  [/^\/p\/([^/]+)\/review(?:\?(.*))?$/, renderReview, 'review'], // ?labeledBy=USER_ID narrows it to their answers
   [/^\/p\/([^/]+)\/import$/, renderImport, 'import'],
   [/^\/p\/([^/]+)\/export$/, renderExport, 'export'],
   [/^\/p\/([^/]+)\/members$/, renderMembers, 'members'],

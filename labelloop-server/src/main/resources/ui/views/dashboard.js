@@ -88,7 +88,8 @@ async function drawLabelers(host, pid) {
     replace(host, h('div', { class: 'table-wrap' }, h('table', { class: 'table', id: 'labelers-table' },
       h('thead', null, h('tr', null, ['Labeler', 'Labels', 'Skips', 'Median s/label', 'Agreement', 'Honeypot'].map((t) => h('th', { text: t })))),
       h('tbody', null, [...rows].sort((a, b) => (b.labels || 0) - (a.labels || 0)).map((r) => h('tr', null,
-        h('td', { text: members.get(r.userId) || r.userId }), h('td', { text: r.labels ?? 0 }), h('td', { text: r.skipped ?? 0 }),
+        h('td', null, h('a', { href: '#/p/' + pid + '/review?labeledBy=' + encodeURIComponent(r.userId), title: 'Review what they labeled',
+          text: members.get(r.userId) || r.userId })), h('td', { text: r.labels ?? 0 }), h('td', { text: r.skipped ?? 0 }),
         h('td', { text: num2(r.medianSecondsPerLabel, (x) => x.toFixed(1)) }),
         h('td', { text: num2(r.agreement, (x) => x.toFixed(2)) }),
         h('td', { text: num2(r.honeypotScore, (x) => x.toFixed(2)) })))))));

@@ -30,7 +30,8 @@ export async function renderReview(root, ctx) {
   const pid = encodeURIComponent(project.id);
   const isAdmin = ctx.me.admin || project.role === 'ADMIN'; // honeypots are the project admin's to set
   const counts = project.countsByStatus || {};
-  let filter = (counts.TO_REVIEW || 0) > 0 || (counts.LABELED || 0) === 0 ? 'TO_REVIEW' : 'LABELED';
+  const labeledBy = new URLSearchParams(ctx.params[1] || '').get('labeledBy'); // from the dashboard's labeler table
+  let filter = labeledBy ? 'LABELED' : (counts.TO_REVIEW || 0) > 0 || (counts.LABELED || 0) === 0 ? 'TO_REVIEW' : 'LABELED';
   // confident learning needs one single-choice classification job
   const [suspectsJobId, suspectsJob] = Object.entries(project.jsonInterface.jobs || {})
     .find(([, j]) => j.mlTask === 'CLASSIFICATION' && (j.content || {}).input !== 'checkbox') || [];
@@ -81,7 +82,7 @@ export async function renderReview(root, ctx) {
     h('section', { class: 'panel' }, h('div', { class: 'row between wrap' }, h('h2', { text: 'Review' }), filterTabs), narrowing, listHost),
     h('section', { class: 'panel' }, detail)), overlayHost);
 
-  get('/api/v1/projects/' + pid + '/members').then((m) => (m.items || []).forEach((x) => {
+  const membersListed = get('/api/v1/projects/' + pid + '/members').then((m) => (m.items || []).forEach((x) => {
     members.set(x.userId, x.email || x.name || x.userId);
     labeler.append(h('option', { value: x.userId, text: 'labeled by ' + members.get(x.userId) }));
   })).catch(() => {});
@@ -502,6 +503,11 @@ export async function renderReview(root, ctx) {
   }
   document.addEventListener('keydown', onKey);
   if (instructions) instructions.showIfNew();
+  if (labeledBy) {
+    await membersListed;
+    if (!members.has(labeledBy)) labeler.append(h('option', { value: labeledBy, text: 'labeled by ' + labeledBy })); // a former member
+    labeler.value = labeledBy;
+  }
   await load();
   return () => document.removeEventListener('keydown', onKey);
 }

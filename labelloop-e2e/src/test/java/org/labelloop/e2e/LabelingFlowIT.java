@@ -745,6 +745,23 @@ class LabelingFlowIT extends BrowserFlow {
     assertTrue(visible("#instructions-overlay").getText().contains("Animal also covers insects."), "changed: shown again");
   }
 
+  @Test
+  @Order(21)
+  void aLabelerOnTheDashboardOpensTheReviewOfWhatTheyLabeled() {
+    go("/p/" + projectId);
+    WebElement who = visible("#labelers-table tbody tr:first-child a");
+    String name = who.getText();
+    who.click();
+    wait.until(d -> d.getCurrentUrl().contains("/review?labeledBy="));
+    String userId = driver.getCurrentUrl().replaceAll(".*labeledBy=", "");
+    wait.until(d -> userId.equals(new Select(d.findElement(By.id("review-by"))).getFirstSelectedOption().getAttribute("value")));
+    assertEquals("labeled by " + name, new Select(driver.findElement(By.id("review-by"))).getFirstSelectedOption().getText());
+    visible("#review-filter-labeled.active");
+    JsonNode theirs = server.api("GET", "/api/v1/projects/" + projectId + "/assets?status=LABELED&labeledBy=" + userId + "&limit=1000", null).get("items");
+    assertTrue(theirs.size() > 0, "the flow's labeler labeled assets of this project");
+    wait.until(d -> listed().size() == Math.min(100, theirs.size())); // the list is their labeled assets
+  }
+
   private List<String> listed() {
     return driver.findElements(By.cssSelector("#review-list li")).stream().map(li -> li.getAttribute("data-external-id")).toList();
   }
