@@ -1,19 +1,23 @@
 package org.labelloop.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.labelloop.app.testing.Api;
+import org.labelloop.app.testing.Api.Response;
 
 /** The CLI's client commands against a real server (SQLite), run in-process through picocli. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -194,6 +198,40 @@ class CliIT {
     assertEquals(401, admin.as(plain).get("/api/v1/projects").status());
     Object[] unknown = cli("users", "update", "--email", "nobody@example.org", "--admin");
     assertTrue(((String) unknown[2]).contains("no user has the email nobody@example.org"), (String) unknown[2]);
+  }
+
+  @Test
+  void importsATeamFromACsvWithGeneratedPasswordsAndMakesThemLabelers() throws Exception {
+    Path dir = Files.createTempDirectory("cli-team-");
+    Path team = dir.resolve("team.csv");
+    Files.writeString(team, "Email,Name\nann@team.example,Ann\nbob@team.example,\"Bob, Jr.\"\nnot-an-email,Zed\n");
+    Object[] refused = cli("users", "import", "--file", team.toString(), "--passwords-out", dir.resolve("p0.csv").toString());
+    assertEquals(1, refused[0]);
+    assertTrue(((String) refused[2]).contains("line 4: 'not-an-email' is not an email address; nobody was created"), (String) refused[2]);
+    assertFalse(((String) cli("users", "list")[1]).contains("ann@team.example"), "a bad line creates nobody");
+
+    Files.writeString(team, "email,name\nann@team.example,Ann\nbob@team.example,\"Bob, Jr.\"\nadmin@localhost,Admin\n");
+    String project = admin.post("/api/v1/projects", Api.object().put("title", "team").set("jsonInterface", Api.textInterface("A"))).body().path("id").asText();
+    Path passwords = dir.resolve("passwords.csv");
+    Object[] imported = cli("users", "import", "--file", team.toString(), "--passwords-out", passwords.toString(), "--project", project);
+    assertEquals(0, imported[0], (String) imported[2]);
+    assertTrue(((String) imported[1]).contains("users: created=2 existing=1; added to project " + project + " as LABELER=2"), (String) imported[1]);
+    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(passwords)));
+    List<String> lines = Files.readAllLines(passwords);
+    assertEquals("email,password", lines.get(0));
+    assertEquals(List.of("email", "ann@team.example", "bob@team.example"), lines.stream().map(l -> l.replaceAll(",.*", "")).toList());
+    String annPassword = lines.get(1).split(",", 2)[1];
+    assertEquals(16, annPassword.length());
+    Response login = admin.as(null).post("/api/v1/auth/login", Api.object().put("email", "ann@team.example").put("password", annPassword));
+    assertEquals(200, login.status(), "the generated password signs Ann in: " + login.text());
+    JsonNode members = admin.get("/api/v1/projects/" + project + "/members").body().path("items");
+    assertEquals(3, members.size(), members.toString());
+    for (JsonNode m : members) {
+      assertEquals(m.path("email").asText().equals("admin@localhost") ? "ADMIN" : "LABELER", m.path("role").asText(), "the creator stays its admin: " + members);
+    }
+
+    Object[] again = cli("users", "import", "--file", team.toString(), "--passwords-out", passwords.toString());
+    assertTrue(((String) again[2]).contains("exists; give a new file"), "passwords are never overwritten: " + again[2]);
   }
 
   @Test
