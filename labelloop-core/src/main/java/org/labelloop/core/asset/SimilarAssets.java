@@ -25,8 +25,9 @@ import org.labelloop.learn.feature.TextEmbedder;
 /**
  * The assets most like a given one: a reviewer who found one wrong label asks whether its neighbours share the mistake,
  * a labeler wants more examples of a rare class, near-duplicates show up at the top. Texts, images and audio are
- * compared by the cosine of their stored vectors centred on the project's mean (those the learning loop uses: never a
- * file name), table rows by the cosine of their encoded columns, as the table's models see them. Words are compared
+ * compared by the cosine of their stored vectors (those the learning loop uses: never a file name), each dimension
+ * standardised on the project's vectors; table rows by the cosine of their encoded columns, as the table's models see
+ * them. Words are compared
  * with a TEXT project's texts the same way, embedded like them: a search by meaning. Exhaustive: every asset of the
  * project is compared on each call (it reads every vector; no index to keep in step with imports).
  */
@@ -91,7 +92,7 @@ public final class SimilarAssets {
     }
   }
 
-  /** The project's assets by the centred cosine of their vectors with {@code query}; {@code self} (null: none) left out. */
+  /** The project's assets by the standardised cosine of their vectors with {@code query}; {@code self} (null: none) left out. */
   private Neighbours ranked(Project project, ModelVector query, String self, AssetStatus status, int limit) {
     List<String> ids = new ArrayList<>();
     List<float[]> vectors = new ArrayList<>();
@@ -101,12 +102,15 @@ public final class SimilarAssets {
         vectors.add(v);
       }
     });
-    // centred on the project's mean: an encoder's vectors share a large common part (an image encoder's are all
-    // positive), which leaves every raw cosine near 1
-    double[] mean = new double[query.vector().length];
+    // each dimension standardised on the project's vectors, as a table's numbers are: an encoder's vectors share a
+    // large common part (an image encoder's are all positive, leaving every raw cosine near 1), and a concatenation
+    // of encoders (images, audio) would otherwise be compared by the one of the larger scale
+    double[] mean = new double[query.vector().length], scale = new double[mean.length];
     for (float[] v : vectors) for (int d = 0; d < mean.length; d++) mean[d] += v[d] / (double) vectors.size();
+    for (float[] v : vectors) for (int d = 0; d < mean.length; d++) scale[d] += (v[d] - mean[d]) * (v[d] - mean[d]) / vectors.size();
+    for (int d = 0; d < scale.length; d++) scale[d] = scale[d] > 1e-12 ? 1 / Math.sqrt(scale[d]) : 0;
     double[] similarity = new double[ids.size()];
-    for (int i = 0; i < similarity.length; i++) similarity[i] = centredCosine(query.vector(), vectors.get(i), mean);
+    for (int i = 0; i < similarity.length; i++) similarity[i] = standardisedCosine(query.vector(), vectors.get(i), mean, scale);
     List<Similar> out = new ArrayList<>();
     int[] order = IntStream.of(descending(similarity)).filter(i -> !ids.get(i).equals(self)).toArray();
     // the most similar first, read a chunk at a time until enough have the status asked for
@@ -154,10 +158,10 @@ public final class SimilarAssets {
     return new Neighbours("encoded columns (numbers standardised, categories one-hot)", out);
   }
 
-  static double centredCosine(float[] a, float[] b, double[] mean) {
+  static double standardisedCosine(float[] a, float[] b, double[] mean, double[] scale) {
     double dot = 0, na = 0, nb = 0;
     for (int i = 0; i < a.length; i++) {
-      double x = a[i] - mean[i], y = b[i] - mean[i];
+      double x = (a[i] - mean[i]) * scale[i], y = (b[i] - mean[i]) * scale[i];
       dot += x * y;
       na += x * x;
       nb += y * y;
