@@ -18,8 +18,8 @@ function fingerprint(text) {
 }
 
 /**
- * The instructions' button and overlay (drawn into {@code host}); null when the project has none. {@code isOpen()}
- * lets the screen's key handler give Escape and I to it.
+ * The instructions' button and overlay (drawn into {@code host}); null when the project has none. {@code handleKey}
+ * takes I (open or close) and, while open, every other key (Escape closes).
  */
 export function projectInstructions(project, host) {
   const text = (project.instructions || '').trim();
@@ -36,8 +36,16 @@ export function projectInstructions(project, host) {
     h('kbd', { text: 'I' }), ' instructions');
   return {
     button,
-    toggle,
-    isOpen: () => open,
+    /** Whether the key was the instructions' to handle. */
+    handleKey(e) {
+      const isI = e.key === 'i' || e.key === 'I';
+      if (open) {
+        if (e.key === 'Escape' || isI) { e.preventDefault(); toggle(false); }
+        return true;
+      }
+      if (isI) { e.preventDefault(); toggle(true); }
+      return isI;
+    },
     /** Opens the overlay when this browser has not shown these instructions yet. */
     showIfNew() {
       try {

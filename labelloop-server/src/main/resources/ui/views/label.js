@@ -315,12 +315,8 @@ export async function renderLabel(root, ctx) {
       if (e.key === 'Escape' || e.key === '?') { e.preventDefault(); toggleHelp(false); }
       return;
     }
-    if (instructions && instructions.isOpen()) {
-      if (e.key === 'Escape' || e.key === 'i' || e.key === 'I') { e.preventDefault(); instructions.toggle(false); }
-      return;
-    }
+    if (instructions && instructions.handleKey(e)) return;
     if (e.key === '?') { e.preventDefault(); toggleHelp(true); return; }
-    if (instructions && (e.key === 'i' || e.key === 'I')) { e.preventDefault(); instructions.toggle(true); return; }
     if (done || !editor) return;
     if (editor.handleKey(e)) { e.preventDefault(); return; }
     switch (e.key) {

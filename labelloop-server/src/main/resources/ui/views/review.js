@@ -483,12 +483,8 @@ export async function renderReview(root, ctx) {
   function onKey(e) {
     if (isTyping(e) || e.ctrlKey || e.metaKey || e.altKey) return;
     if (helpOpen) { if (e.key === 'Escape' || e.key === '?') { e.preventDefault(); toggleHelp(false); } return; }
-    if (instructions && instructions.isOpen()) {
-      if (e.key === 'Escape' || e.key === 'i' || e.key === 'I') { e.preventDefault(); instructions.toggle(false); }
-      return;
-    }
+    if (instructions && instructions.handleKey(e)) return;
     if (e.key === '?') { e.preventDefault(); toggleHelp(true); return; }
-    if (instructions && (e.key === 'i' || e.key === 'I')) { e.preventDefault(); instructions.toggle(true); return; }
     if (editor && editor.handleKey(e)) { e.preventDefault(); return; }
     switch (e.key) {
       case 'ArrowDown': case 'j': if (index + 1 < items.length) { e.preventDefault(); select(index + 1); } break;

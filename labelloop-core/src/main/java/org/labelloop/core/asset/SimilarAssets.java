@@ -12,7 +12,6 @@ import org.labelloop.core.Ports;
 import org.labelloop.core.error.LabelloopException;
 import org.labelloop.core.io.TableRows;
 import org.labelloop.core.learning.EmbeddingRepository.ModelVector;
-import org.labelloop.core.port.Page;
 import org.labelloop.core.project.InputType;
 import org.labelloop.core.project.Project;
 import org.labelloop.core.user.Access;
@@ -27,9 +26,9 @@ import org.labelloop.learn.feature.TextEmbedder;
  * a labeler wants more examples of a rare class, near-duplicates show up at the top. Texts, images and audio are
  * compared by the cosine of their stored vectors (those the learning loop uses: never a file name), each dimension
  * standardised on the project's vectors; table rows by the cosine of their encoded columns, as the table's models see
- * them. Words are compared
- * with a TEXT project's texts the same way, embedded like them: a search by meaning. Exhaustive: every asset of the
- * project is compared on each call (it reads every vector; no index to keep in step with imports).
+ * them. Words are compared with a TEXT project's texts the same way, embedded like them: a search by meaning.
+ * Exhaustive: every asset of the project is compared on each call (it reads every vector; no index to keep in step
+ * with imports).
  */
 public final class SimilarAssets {
   public static final int MAX_LIMIT = 100;
@@ -133,12 +132,7 @@ public final class SimilarAssets {
 
   private Neighbours rows(String projectId, Asset asset, AssetStatus status, int limit) {
     List<Asset> all = new ArrayList<>();
-    String cursor = null;
-    do {
-      Page<Asset> page = ports.assets().list(new AssetQuery(projectId, null, null, null, cursor, AssetQuery.MAX_LIMIT));
-      all.addAll(page.items());
-      cursor = page.nextCursor();
-    } while (cursor != null);
+    ports.assets().forEachAsset(projectId, all::add);
     SparseMatrix x = TableRows.features(ports.tableSchemas().find(projectId).orElse(null), all.stream().map(Asset::content).toList());
     int self = IntStream.range(0, all.size()).filter(i -> all.get(i).id().equals(asset.id())).findFirst().orElseThrow();
     double[] query = new double[x.cols()];

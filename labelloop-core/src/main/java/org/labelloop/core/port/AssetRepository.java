@@ -49,6 +49,16 @@ public interface AssetRepository {
   /** Assets matching the query in id order, starting after {@code query.cursor()}. */
   Page<Asset> list(AssetQuery query);
 
+  /** Hands every asset of the project to {@code sink} in id order, read a page at a time. */
+  default void forEachAsset(String projectId, Consumer<Asset> sink) {
+    String cursor = null;
+    do {
+      Page<Asset> page = list(new AssetQuery(projectId, null, null, null, cursor, AssetQuery.MAX_LIMIT));
+      page.items().forEach(sink);
+      cursor = page.nextCursor();
+    } while (cursor != null);
+  }
+
   /**
    * Hands every asset matching the query after its cursor (its limit aside) to {@code sink} in id order, each with its
    * labels and its text and JSON columns as stored bytes, as they are read: an export's reads, in memory that does not

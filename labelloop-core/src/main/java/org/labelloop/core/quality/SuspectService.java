@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import org.labelloop.core.Ports;
 import org.labelloop.core.asset.Asset;
-import org.labelloop.core.asset.AssetQuery;
 import org.labelloop.core.asset.AssetStatus;
 import org.labelloop.core.error.LabelloopException;
 import org.labelloop.core.io.TableRows;
@@ -62,12 +61,9 @@ public final class SuspectService {
     Job job = job(project, jobId);
     Map<String, String> chosen = chosenAnswers(projectId, job.id());
     List<Asset> labeled = new ArrayList<>();
-    String cursor = null;
-    do {
-      Page<Asset> page = ports.assets().list(new AssetQuery(projectId, null, null, null, cursor, AssetQuery.MAX_LIMIT));
-      for (Asset a : page.items()) if (chosen.containsKey(a.id())) labeled.add(a);
-      cursor = page.nextCursor();
-    } while (cursor != null);
+    ports.assets().forEachAsset(projectId, a -> {
+      if (chosen.containsKey(a.id())) labeled.add(a);
+    });
     if (labeled.size() < 2 * FOLDS) return new Suspects(job.id(), labeled.size(), null, TOO_FEW, List.of());
     Rows rows = rows(project, labeled);
     List<String> classes = new ArrayList<>(job.categories().keySet());
